@@ -1,0 +1,38 @@
+# The developer's and CI's entry points. Everything a target needs is installed here,
+# from pinned versions (pyproject.toml for direct dependencies, constraints.txt for all).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site test serve bench check lint clean
+
+# The virtualenv is rebuilt when the pins change.
+$(BIN)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
+	touch $@
+
+site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
+	$(BIN)/mkdocs build --strict
+
+test: $(BIN)/.installed ## the whole test suite
+	$(BIN)/python -m pytest
+
+serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload
+
+check: $(BIN)/.installed ## validate the case files
+	$(BIN)/maatwerkbank check
+
+bench: $(BIN)/.installed ## measure the build at 100, 1,000 and 5,000 synthetic cases
+	$(BIN)/python bench/bench.py
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .venv .pytest_cache

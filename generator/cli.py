@@ -1,0 +1,108 @@
+"""The `maatwerkbank` command: the core's second adapter, for authors and other generators.
+
+Messages are Dutch (authors read them); exit codes follow the usual convention: 0 all well,
+1 problems in the content, 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from generator import pipeline
+from generator.problems import summary
+from generator.publication import build_date
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _today(value: str | None) -> date:
+    try:
+        return build_date(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is geen datum; schrijf JJJJ-MM-DD") from None
+
+
+today_option = click.option(
+    "--today",
+    metavar="JJJJ-MM-DD",
+    help="Doe alsof het deze datum is (voor embargo en toestemming). Standaard: "
+    "SOURCE_DATE_EPOCH of vandaag.",
+)
+cases_option = click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("cases"),
+    show_default=True,
+    help="Map met de case-bestanden, de woordenlijst en de media.",
+)
+
+
+@click.group(context_settings=CONTEXT)
+def main() -> None:
+    """Maatwerkbank: case-bestanden controleren en omzetten naar pagina's."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@cases_option
+@today_option
+def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None) -> None:
+    """Controleer case-bestanden (standaard alles in cases/)."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"bestand of map '{missing[0]}' bestaat niet")
+    result = pipeline.check(list(paths) or [cases_dir], cases_dir, _today(today))
+    for problem in result.problems:
+        click.echo(str(problem))
+    click.echo(summary(len(result.files), result.problems))
+    sys.exit(1 if result.problems else 0)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map waarin de pagina's als Markdown komen (wordt eerst leeggemaakt).",
+)
+@cases_option
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Map met eigen templates die de standaardtemplates vervangen.",
+)
+@today_option
+def generate(
+    out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: str | None
+) -> None:
+    """Schrijf de gegenereerde pagina's als Markdown, voor elke sitegenerator."""
+    result = pipeline.build(cases_dir, _today(today), templates_dir)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for held in result.held_back:
+        click.echo(f"niet gepubliceerd: {held.display}: {held.reason}", err=True)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    for src, text in result.pages.items():
+        target = out_dir / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for src, source in result.media.items():
+        target = out_dir / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    click.echo(
+        f"{len(result.pages)} pagina's en {len(result.media)} mediabestanden geschreven naar "
+        f"{out_dir} ({len(result.catalog.entries)} cases gepubliceerd)."
+    )
+    if result.problems:
+        click.echo(summary(result.files_checked, result.problems), err=True)
+        sys.exit(1)

@@ -1,0 +1,279 @@
+"""Reading case files: YAML to plain data, with the position of every key and value.
+
+PyYAML's own constructors guess types (``nee`` becomes False, ``017`` an octal number,
+``12:30`` the number 750) and silently keep the last of two duplicate keys. Authors must get
+back exactly what they typed, so we only let libyaml *compose* the node tree (fast, in C) and
+build the data ourselves: every scalar stays the string that was written, and the model
+decides per field what a value means. The node marks become a position table, so that every
+later problem can point at a line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem, field_name
+
+MAX_BYTES = 256 * 1024
+SLUG_RE = re.compile(r"[a-z0-9-]{3,80}")
+# Slugs that would collide with generated listing pages under cases/.
+RESERVED_SLUG_RE = re.compile(r"index|pagina-\d+")
+CASE_SUFFIXES = (".yaml", ".yml")
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, and where each part of it stands in the file."""
+
+    path: Path
+    display: str
+    data: Any
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Path_, *, key: bool = False) -> Mark:
+        """The best position for `loc`: the key or value itself, else its nearest parent."""
+        table = self.keys if key else self.values
+        while loc:
+            if loc in table:
+                return table[loc]
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
+        line, column = self.mark(loc, key=key)
+        return Problem(self.display, line, column, message)
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """The path authors see: relative to `base` (the project) when the file is inside it."""
+    base = base or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def case_files(paths: list[Path]) -> list[Path]:
+    """Case files under the given files and folders, sorted, without `_`-prefixed files."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for child in path.iterdir():
+                if child.suffix in CASE_SUFFIXES and not child.name.startswith("_"):
+                    found.add(child)
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def slug_problem(path: Path, display: str) -> Problem | None:
+    """The file stem is the case's permanent URL, so it must be a clean slug."""
+    slug = path.stem
+    if path.suffix not in CASE_SUFFIXES:
+        return Problem(
+            display, 1, 1, f"bestandsnaam '{path.name}' moet eindigen op .yaml (of .yml)"
+        )
+    if not SLUG_RE.fullmatch(slug):
+        return Problem(
+            display,
+            1,
+            1,
+            f"ongeldige bestandsnaam '{path.name}': gebruik alleen kleine letters a-z, "
+            "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')",
+        )
+    if RESERVED_SLUG_RE.fullmatch(slug):
+        return Problem(
+            display,
+            1,
+            1,
+            f"bestandsnaam '{path.name}' is gereserveerd voor de site zelf; kies een andere naam",
+        )
+    return None
+
+
+def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file. Returns the document, or None when it cannot be read at all."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display, 1, 1, f"bestand kan niet gelezen worden ({error.strerror})")]
+    return parse(raw, display, path)
+
+
+def parse(raw: bytes, display: str, path: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Parse bytes of YAML into a Document, reporting every hazard in authors' terms."""
+
+    def fail(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, line, column, message)]
+
+    if len(raw) > MAX_BYTES:
+        return fail(
+            1, 1, f"bestand is te groot ({len(raw) // 1024} KiB); een case mag hoogstens 256 KiB zijn"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return fail(
+            line,
+            column,
+            "bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: "
+            "'Opslaan als' en codering UTF-8 kiezen)",
+        )
+    text = text.removeprefix("\ufeff")
+    tabs = _tab_problems(text, display)
+    if tabs:
+        return None, tabs
+    if not _has_content(text):
+        return fail(1, 1, "bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')")
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(line, column, _syntax_message(error))
+    except yaml.YAMLError:
+        return fail(1, 1, "YAML-fout: het bestand kan niet gelezen worden")
+    if node is None:
+        return fail(1, 1, "bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')")
+
+    problems = _anchor_problems(text, display) if ("&" in text or "*" in text) else []
+    if problems:
+        return None, problems
+    if not isinstance(node, yaml.MappingNode):
+        return fail(
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst",
+        )
+    document = Document(path or Path(display), display, None)
+    document.data = _construct(node, (), document, problems)
+    return document, problems
+
+
+def _has_content(text: str) -> bool:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
+            return True
+    return False
+
+
+def _tab_problems(text: str, display: str) -> list[Problem]:
+    problems = []
+    if "\t" not in text:
+        return problems
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    display,
+                    number,
+                    indent.index("\t") + 1,
+                    "tab gebruikt om in te springen: gebruik spaties (YAML staat geen tabs toe)",
+                )
+            )
+    return problems
+
+
+def _anchor_problems(text: str, display: str) -> list[Problem]:
+    """Anchors and aliases make one value appear in several places; authors should not need them."""
+    problems = []
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                Problem(
+                    display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"verwijzing '*{event.anchor}' is niet toegestaan: schrijf de waarde zelf uit",
+                )
+            )
+        elif getattr(event, "anchor", None):
+            problems.append(
+                Problem(
+                    display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"anker '&{event.anchor}' is niet toegestaan: schrijf elke waarde zelf uit",
+                )
+            )
+    return problems
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "dubbele punt op een onverwachte plek: zet tekst met ': ' erin "
+     "tussen aanhalingstekens, of controleer de inspringing"),
+    ("could not find expected ':'", "verwacht 'veld: waarde' op deze regel (ontbreekt een dubbele punt?)"),
+    ("found unexpected end of stream", "aanhalingsteken niet afgesloten: sluit de tekst af met hetzelfde "
+     "aanhalingsteken"),
+    ("did not find expected key", "inspringing klopt niet: controleer de spaties aan het begin van deze "
+     "regel en de regel erboven"),
+    ("did not find expected '-' indicator", "lijst klopt niet: elk item begint met '- ' op dezelfde "
+     "inspringing"),
+    ("expected <block end>", "inspringing klopt niet: controleer de spaties aan het begin van deze regel"),
+    ("expected a single document", "het bestand bevat meer dan één document ('---'): één case per bestand"),
+    ("found undefined alias", "verwijzing ('*') is niet toegestaan: schrijf de waarde zelf uit"),
+    ("found character that cannot start any token", "teken dat hier niet mag staan: zet de tekst "
+     "tussen aanhalingstekens"),
+    ("found unknown escape character", "onbekende escape met '\\' in tekst tussen dubbele "
+     "aanhalingstekens: gebruik enkele aanhalingstekens"),
+    ("found duplicate anchor", "anker ('&') is niet toegestaan: schrijf elke waarde zelf uit"),
+)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for needle, message in _SYNTAX_HINTS:
+        if needle in problem or needle in (error.context or ""):
+            return f"YAML-fout: {message}"
+    return "YAML-fout: controleer inspringing, dubbele punten en aanhalingstekens op deze regel"
+
+
+def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
+    doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(
+                Problem(doc.display, *key_mark, "veldnaam moet gewone tekst zijn, geen lijst of blok")
+            )
+            continue
+        key = key_node.value
+        if key in result:
+            first = doc.keys[(*loc, key)][0]
+            problems.append(
+                Problem(
+                    doc.display,
+                    *key_mark,
+                    f"veld '{field_name((*loc, key))}' staat dubbel (eerder op regel {first}): "
+                    "verwijder een van de twee",
+                )
+            )
+            continue
+        doc.keys[(*loc, key)] = key_mark
+        result[key] = _construct(value_node, (*loc, key), doc, problems)
+    return result

@@ -1,0 +1,143 @@
+"""The MkDocs adapter: generated pages in memory, `cases/` watched, problems the MkDocs way.
+
+Thin on purpose (compare mkdocs-gen-files): every rule lives in the core (`pipeline`); this
+file only turns the core's `{path: text}` values into `File.generated` objects, reports
+problems through MkDocs' logger, and hooks into `mkdocs serve`. Nothing is ever written
+into the docs dir.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator import pipeline, render
+from generator.publication import build_date
+from generator.vocabulary import load_vocabulary
+
+log = logging.getLogger("mkdocs.plugins.maatwerkbank")
+
+PROBLEMS_PAGE = "problemen.md"
+
+
+class MaatwerkbankConfig(base.Config):
+    cases_dir = c.Type(str, default="cases")
+    """Folder with the case files, the vocabulary and media, relative to mkdocs.yml."""
+    templates_dir = c.Optional(c.Type(str))
+    """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
+    expand_nav = c.Type(bool, default=True)
+    """Add one nav entry per theme and target group under their section's index page."""
+
+
+class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.result: pipeline.BuildResult | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        self.cases_dir = root / self.config.cases_dir
+        self.templates_dir = root / self.config.templates_dir if self.config.templates_dir else None
+        if self.config.expand_nav and config.nav:
+            vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
+            vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
+            config.nav = _expand_nav(config.nav, render.nav_sections(vocabulary))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        today = build_date(self.config.today)
+        result = pipeline.build(self.cases_dir, today, self.templates_dir, base=self.root)
+        self.result = result
+        for held in result.held_back:
+            log.info(f"niet gepubliceerd: {held.display}: {held.reason}")
+        if result.problems:
+            self._report(result)
+            if self.serving:
+                result.pages[PROBLEMS_PAGE] = render.render_problems(
+                    result.problems, render.environment(self.templates_dir)
+                )
+        nav_pages = set(render.NAV_PAGES)
+        for src_uri, text in result.pages.items():
+            # Case and pagination pages are reached through listings, never through the nav.
+            inclusion = (
+                InclusionLevel.UNDEFINED if src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+            )
+            self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
+        for src_uri, path in result.media.items():
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
+        log.info(
+            f"maatwerkbank: {len(result.catalog.entries)} cases gepubliceerd, "
+            f"{len(result.pages)} pagina's gemaakt ({today.isoformat()})"
+        )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """In the preview, every page carries a banner while any case file has a problem."""
+        if not (self.serving and self.result and self.result.problems):
+            return None
+        count = len(self.result.problems)
+        target = posixpath.relpath(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri) or ".")
+        banner = (
+            f'!!! danger "{count} {"probleem" if count == 1 else "problemen"} in case-bestanden"\n\n'
+            f"    Cases met een probleem worden niet getoond. [Bekijk de problemen]({target})\n\n"
+        )
+        return banner + markdown
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
+        """Rebuild and reload when case files, the vocabulary, media or templates change."""
+        server.watch(str(self.cases_dir))
+        if self.templates_dir is not None:
+            server.watch(str(self.templates_dir))
+
+    def _report(self, result: pipeline.BuildResult) -> None:
+        level = logging.WARNING if self.serving else logging.ERROR
+        for problem in result.problems:
+            log.log(level, str(problem))
+        message = (
+            f"{len(result.problems)} probleem/problemen in de case-bestanden; "
+            "los ze op (zie hierboven) of draai 'maatwerkbank check'"
+        )
+        if not self.serving:
+            raise PluginError(message)
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(
+                f"'{file.src_uri}' bestaat al in de docs-map; die pagina maakt de generator zelf. "
+                "Verwijder of hernoem het handgeschreven bestand."
+            )
+        files.append(file)
+
+
+def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> list[Any]:
+    """Turn `Thema's: themas/index.md` into a section with the index and one entry per term."""
+    expanded: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, value), = item.items()
+            if isinstance(value, str) and value in sections:
+                item = {title: [value, *({label: src} for label, src in sections[value])]}
+            elif isinstance(value, list):
+                item = {title: _expand_nav(value, sections)}
+        expanded.append(item)
+    return expanded

@@ -1,0 +1,455 @@
+"""The case model: the one source of truth for the case format.
+
+The classes here encode the authoring contract (`shared/case-format.md`). The same classes
+validate files, give the JSON Schema that editors use, and list the fields in the author
+guide, so a field added here appears everywhere at once. Each field carries its Dutch label
+(`title`) and help text (`description`) for those uses.
+
+Input values are the strings exactly as written in YAML (see `loading`); the validators here
+decide what a string means for each field, and raise Dutch messages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_RE = re.compile(r"\d{4}-\d{2}")
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$"
+SLUG_PATTERN = r"^[a-z0-9-]{3,80}$"
+# Path segments may not start with a dot, so '..' and hidden files are impossible.
+MEDIA_PATTERN = r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif)$"
+
+SOORTEN = ("casus", "pilot")
+STATUSSEN = ("concept", "gepubliceerd", "gearchiveerd")
+FASEN = ("voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald")
+
+
+# --- value types -------------------------------------------------------------------------
+
+
+def parse_date(value: object) -> date:
+    """A full date, `YYYY-MM-DD`, that exists in the calendar."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not DATE_RE.fullmatch(value.strip()):
+        raise PydanticCustomError(
+            "datum",
+            "ongeldige datum '{waarde}': schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-14",
+            {"waarde": _short(value)},
+        )
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise PydanticCustomError(
+            "datum_bestaat_niet", "datum '{waarde}' bestaat niet", {"waarde": value}
+        ) from None
+
+
+def parse_period(value: object) -> str:
+    """A date or a month (`YYYY-MM`), kept as written: pilots often start 'in March'."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and MONTH_RE.fullmatch(value.strip()):
+        month = int(value.strip()[5:7])
+        if 1 <= month <= 12:
+            return value.strip()
+        raise PydanticCustomError(
+            "datum_bestaat_niet", "maand '{waarde}' bestaat niet", {"waarde": value}
+        )
+    if isinstance(value, str) and DATE_RE.fullmatch(value.strip()):
+        return parse_date(value).isoformat()
+    raise PydanticCustomError(
+        "periode",
+        "ongeldige datum '{waarde}': schrijf JJJJ-MM-DD of JJJJ-MM, bijvoorbeeld 2024-09",
+        {"waarde": _short(value)},
+    )
+
+
+def period_key(value: str) -> tuple[int, int, int]:
+    """Sort key for a period; a month counts as its first day."""
+    parts = [int(p) for p in value.split("-")]
+    return (parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+
+
+def parse_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise PydanticCustomError(
+        "ja_nee", "kies true (ja) of false (nee), niet '{waarde}'", {"waarde": _short(value)}
+    )
+
+
+def _number_as_text(value: object) -> object:
+    """`deelnemers` may be written as a number; it is shown as written."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _short(value: object) -> str:
+    text = value if isinstance(value, str) else type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _vocabulary_term(kind: str) -> Any:
+    def check(value: str, info: ValidationInfo) -> str:
+        vocabulary = (info.context or {}).get("vocabulary")
+        if vocabulary is not None:
+            vocabulary.check(kind, value)
+        return value
+
+    return check
+
+
+Datum = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+Periode = Annotated[
+    str,
+    AfterValidator(parse_period),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+]
+JaNee = Annotated[bool, BeforeValidator(parse_bool)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
+]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+Thema = Annotated[str, AfterValidator(_vocabulary_term("themas"))]
+Doelgroep = Annotated[str, AfterValidator(_vocabulary_term("doelgroepen"))]
+
+
+class Block(BaseModel):
+    """Every mapping in a case file: unknown keys are typos, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- nested blocks -----------------------------------------------------------------------
+
+
+class Afwijking(Block):
+    regel: Text = Field(
+        title="Regel",
+        description="De regel, het beleid of de standaardwerkwijze waarvan is afgeweken.",
+        examples=["Maximale verblijfsduur in de maatschappelijke opvang"],
+    )
+    toelichting: Markdown = Field(
+        title="Toelichting",
+        description="Hoe is afgeweken, door wie en waarom.",
+        examples=["De gemeente kende de uitkering toe voordat er een vast woonadres was."],
+    )
+
+
+class Partner(Block):
+    naam: Text = Field(title="Naam", description="Naam van de organisatie.", examples=["Iriszorg"])
+    rol: Text = Field(
+        title="Rol",
+        description="Wat de partner deed.",
+        examples=["Woonbegeleiding en dagelijkse ondersteuning"],
+    )
+    url: Url | None = Field(
+        None, title="Website", description="Website van de partner (https://...).",
+        examples=["https://www.iriszorg.nl"],
+    )
+
+
+class Financiering(Block):
+    bron: Text = Field(
+        title="Bron", description="Wie betaalde (bijv. Wmo, Participatiewet, corporatie).",
+        examples=["Wmo (gemeente Doetinchem)"],
+    )
+    bedrag: Text | None = Field(
+        None, title="Bedrag", description="Bedrag of omvang, als tekst.", examples=["€ 12.000 per jaar"]
+    )
+    toelichting: Text | None = Field(
+        None, title="Toelichting", description="Waarvoor het geld is gebruikt.",
+        examples=["Woonbegeleiding voor vier bewoners"],
+    )
+
+
+class Citaat(Block):
+    tekst: Text = Field(
+        title="Tekst", description="Het citaat, zonder aanhalingstekens.",
+        examples=["Voor het eerst in jaren had ik een eigen sleutel."],
+    )
+    wie: Text = Field(
+        title="Wie",
+        description="Een rol, nooit een naam (bijv. 'huurder', 'woonconsulent').",
+        examples=["bewoner van de springplankwoning"],
+    )
+
+
+class Afbeelding(Block):
+    bestand: Annotated[str, StringConstraints(strip_whitespace=True, pattern=MEDIA_PATTERN)] = Field(
+        title="Bestand",
+        description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg. Het bestand moet bestaan.",
+        examples=["media/uitbouw.jpg"],
+    )
+    alt: Text = Field(
+        title="Alternatieve tekst",
+        description="Beschrijf wat er op de afbeelding staat, voor wie haar niet kan zien.",
+        examples=["Gelijkvloerse uitbouw met brede deur aan de achterkant van een rijwoning"],
+    )
+    bijschrift: Text | None = Field(
+        None, title="Bijschrift", description="Korte tekst onder de afbeelding.",
+        examples=["De uitbouw na oplevering"],
+    )
+
+
+class Bron(Block):
+    titel: Text = Field(title="Titel", description="Titel van de bron.", examples=["Evaluatierapport"])
+    url: Url = Field(
+        title="Webadres", description="Webadres van de bron (https://...).",
+        examples=["https://www.example.nl/evaluatie.pdf"],
+    )
+
+
+class Contact(Block):
+    organisatie: Text | None = Field(
+        None, title="Organisatie", description="Organisatie van het contact.",
+        examples=["Woonstichting De Vaart"],
+    )
+    functie: Text | None = Field(
+        None, title="Functie of team", description="Een rol of team, geen persoonsnaam.",
+        examples=["Team Wonen en Zorg"],
+    )
+    email: Email | None = Field(
+        None, title="E-mail", description="Een team- of functiemailbox.",
+        examples=["wonenenzorg@example.nl"],
+    )
+    telefoon: Text | None = Field(
+        None, title="Telefoon", description="Algemeen nummer van de organisatie.",
+        examples=["0314 123 456"],
+    )
+    url: Url | None = Field(
+        None, title="Website", description="Webpagina voor contact.", examples=["https://www.example.nl"]
+    )
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Contact:
+        if not any((self.organisatie, self.functie, self.email, self.telefoon, self.url)):
+            raise PydanticCustomError("contact_leeg", "vul minstens één contactveld in", {})
+        return self
+
+
+class Toestemming(Block):
+    vastgelegd_op: Datum = Field(
+        title="Vastgelegd op", description="Datum waarop de toestemming is vastgelegd.",
+        examples=["2025-01-15"],
+    )
+    geldig_tot: Datum = Field(
+        title="Geldig tot",
+        description="Tot wanneer de toestemming geldt; daarna wordt de case niet meer gepubliceerd.",
+        examples=["2027-01-15"],
+    )
+
+
+class Privacy(Block):
+    herleidbaar: JaNee = Field(
+        False,
+        title="Herleidbaar",
+        description="true als een lezer een persoon in het verhaal zou kunnen herkennen "
+        "(kleine pilot, genoemde straat, zeldzame situatie).",
+        examples=[False],
+    )
+    toestemming: Toestemming | None = Field(
+        None, title="Toestemming",
+        description="Verplicht bij herleidbaar: true; vastgelegd_op en geldig_tot.",
+    )
+
+
+class PilotBlok(Block):
+    fase: Literal["voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald"] = Field(
+        title="Fase", description="Waar de pilot nu staat.", examples=["lopend"]
+    )
+    start: Periode = Field(
+        title="Start", description="Startdatum, JJJJ-MM-DD of JJJJ-MM.", examples=["2024-09"]
+    )
+    einde: Periode | None = Field(
+        None, title="Einde", description="Einddatum, JJJJ-MM-DD of JJJJ-MM; niet voor de start.",
+        examples=["2025-08"],
+    )
+    deelnemers: Annotated[
+        str,
+        BeforeValidator(_number_as_text),
+        StringConstraints(strip_whitespace=True, min_length=1),
+        WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}),
+    ] | None = Field(
+        None, title="Deelnemers", description="Aantal deelnemers, als getal of tekst.",
+        examples=["3 à 4 bewoners"],
+    )
+    maximale_duur: Text | None = Field(
+        None, title="Maximale duur", description="Hoe lang iemand mag deelnemen.",
+        examples=["6 maanden"],
+    )
+    evaluatie: Markdown | None = Field(
+        None, title="Evaluatie", description="Hoe en wanneer wordt geëvalueerd, en wat kwam eruit.",
+        examples=["Na een jaar evalueren de partners samen met de bewoners."],
+    )
+
+
+# --- the case ----------------------------------------------------------------------------
+
+
+class Case(Block):
+    """One case story. Field order is the order authors write and readers read."""
+
+    soort: Literal["casus", "pilot"] = Field(
+        title="Soort", description="casus of pilot; een pilot heeft ook het blok 'pilot'.",
+        examples=["casus"],
+    )
+    titel: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=120)] = (
+        Field(
+            title="Titel", description="Korte, concrete titel, 5 tot 120 tekens.",
+            examples=["Springplankwoning: in zes maanden van de opvang naar een eigen huis"],
+        )
+    )
+    samenvatting: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=20, max_length=500)
+    ] = Field(
+        title="Samenvatting",
+        description="Twee of drie zinnen gewone tekst, 20 tot 500 tekens; verschijnt in lijsten, "
+        "zoekresultaten en de feed.",
+        examples=["Drie tot vier mensen uit de opvang huren samen een huis ..."],
+    )
+    organisatie: Text = Field(
+        title="Organisatie", description="De corporatie of organisatie die de case publiceert.",
+        examples=["Woonstichting De Vaart"],
+    )
+    gemeente: Text = Field(
+        title="Gemeente", description="De gemeente waar het gebeurde.", examples=["Doetinchem"]
+    )
+    regio: Text | None = Field(
+        None, title="Regio", description="Bijvoorbeeld de woningmarktregio.", examples=["Achterhoek"]
+    )
+    themas: Annotated[list[Thema], Field(min_length=1)] = Field(
+        title="Thema's", description="Minstens één thema uit de woordenlijst.",
+        examples=[["dakloosheid", "wonen-en-zorg"]],
+    )
+    doelgroepen: Annotated[list[Doelgroep], Field(min_length=1)] = Field(
+        title="Doelgroepen", description="Minstens één doelgroep uit de woordenlijst.",
+        examples=[["dak-en-thuislozen"]],
+    )
+    status: Literal["concept", "gepubliceerd", "gearchiveerd"] = Field(
+        title="Status",
+        description="concept (niet publiceren), gepubliceerd of gearchiveerd (blijft zichtbaar "
+        "met een melding).",
+        examples=["gepubliceerd"],
+    )
+    bijgewerkt: Datum = Field(
+        title="Bijgewerkt", description="Wanneer de inhoud voor het laatst is gecontroleerd; niet "
+        "in de toekomst.", examples=["2025-03-14"],
+    )
+    publiceren_vanaf: Datum | None = Field(
+        None, title="Publiceren vanaf", description="Embargo: niet publiceren voor deze datum.",
+        examples=["2025-06-01"],
+    )
+    aanleiding: Markdown = Field(
+        title="Aanleiding", description="De situatie en de vraag van huurders of partners (Markdown).",
+        examples=["Mensen in de opvang konden niet doorstromen ..."],
+    )
+    aanpak: Markdown = Field(
+        title="Aanpak", description="Wat is er gedaan, en door wie (Markdown).",
+        examples=["De corporatie stelde een eengezinswoning beschikbaar ..."],
+    )
+    resultaten: Markdown | None = Field(
+        None, title="Resultaten", description="Wat het opleverde, met cijfers waar die er zijn.",
+        examples=["Van de eerste zeven bewoners vonden er vijf binnen zes maanden een eigen woning."],
+    )
+    afwijkingen: list[Afwijking] | None = Field(
+        None, title="Afwijkingen van regels",
+        description="Van welke regels, beleid of standaardwerkwijzen is afgeweken, en hoe: de kern "
+        "van maatwerk.",
+    )
+    partners: list[Partner] | None = Field(
+        None, title="Partners", description="Betrokken organisaties en hun rol."
+    )
+    financiering: list[Financiering] | None = Field(
+        None, title="Financiering", description="Wie betaalde waarvoor."
+    )
+    citaten: list[Citaat] | None = Field(
+        None, title="Citaten", description="Uitspraken van betrokkenen; 'wie' is een rol, geen naam."
+    )
+    lessen: Annotated[list[Text], Field(min_length=1)] = Field(
+        title="Lessen", description="Wat anderen kunnen leren, ook wat misging. Minstens één.",
+        examples=[["Gebruik je gezonde verstand in plaats van voor elke uitzondering beleid."]],
+    )
+    tips_voor_gemeenten: Annotated[list[Text], Field(min_length=1)] = Field(
+        title="Tips voor gemeenten", description="Praktische tips voor gemeenten. Minstens één.",
+        examples=[["Laat zien dat je mensen vertrouwt."]],
+    )
+    afbeeldingen: list[Afbeelding] | None = Field(
+        None, title="Afbeeldingen", description="Afbeeldingen uit de map cases/media, met alt-tekst."
+    )
+    bronnen: list[Bron] | None = Field(
+        None, title="Bronnen", description="Rapporten, artikelen of webpagina's (https://...)."
+    )
+    contact: Contact | None = Field(
+        None, title="Contact", description="Een contact bij de organisatie: rol of teammailbox, "
+        "geen persoonsnaam."
+    )
+    gerelateerd: list[Slug] | None = Field(
+        None, title="Gerelateerde cases", description="Bestandsnamen (zonder .yaml) van andere cases.",
+        examples=[["uitbouw-samenwonen-doetinchem"]],
+    )
+    privacy: Privacy | None = Field(
+        None, title="Privacy", description="Of een persoon herkenbaar is, en de toestemming daarvoor."
+    )
+    pilot: PilotBlok | None = Field(
+        None, title="Pilot", description="Verplicht bij soort: pilot, anders weglaten."
+    )
+
+
+def model_fields_at(loc: tuple[str | int, ...]) -> dict[str, Any] | None:
+    """The fields of the block at `loc` in a case (for 'did you mean' suggestions)."""
+    model: type[BaseModel] = Case
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return None
+        found = _block_in(info.annotation)
+        if found is None:
+            return None
+        model = found
+    return dict(model.model_fields)
+
+
+def _block_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _block_in(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        return _block_in(origin)
+    return None

@@ -1,0 +1,105 @@
+"""The pipeline, top to bottom: load -> validate -> select -> index -> render.
+
+Adapters (the MkDocs plugin, the CLI) call `check` or `build` and decide what to do with the
+result: write files, add them to a site in memory, print problems, or fail. Nothing here
+writes to disk or knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator import render
+from generator.catalog import Catalog
+from generator.loading import case_files, display_path, load, slug_problem
+from generator.model import Case
+from generator.problems import Problem
+from generator.publication import HeldBack, hold_back_reason
+from generator.validation import ValidCase, validate_document, validate_links
+from generator.vocabulary import Vocabulary, load_vocabulary
+
+VOCABULARY_FILE = "_vocabulaire.yaml"
+
+
+@dataclass
+class CheckResult:
+    """Everything validation learned: valid cases, and every problem in every file."""
+
+    files: list[Path]
+    valid: list[ValidCase]
+    problems: list[Problem]
+    vocabulary: Vocabulary
+
+
+@dataclass
+class BuildResult:
+    """What a site needs: generated pages, media to copy, and what to tell the author."""
+
+    pages: dict[str, str]
+    media: dict[str, Path]
+    problems: list[Problem]
+    held_back: list[HeldBack]
+    catalog: Catalog
+    files_checked: int = 0
+
+
+def check(
+    paths: list[Path], cases_dir: Path, today: date, base: Path | None = None
+) -> CheckResult:
+    """Load and validate case files. `cases_dir` holds the vocabulary and media."""
+    vocabulary_path = cases_dir / VOCABULARY_FILE
+    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
+    files = case_files(paths)
+    valid: list[ValidCase] = []
+    for path in files:
+        shown = display_path(path, base)
+        file_problems = []
+        bad_name = slug_problem(path, shown)
+        if bad_name:
+            file_problems.append(bad_name)
+        document, load_problems = load(path, shown)
+        file_problems.extend(load_problems)
+        if document is not None:
+            case, case_problems = validate_document(document, path.stem, vocabulary, today)
+            file_problems.extend(case_problems)
+            if case is not None and not file_problems:
+                valid.append(ValidCase(path.stem, case, document))
+        problems.extend(file_problems)
+    known = {p.stem for p in case_files([cases_dir])} | {p.stem for p in files}
+    link_problems = validate_links(valid, known, cases_dir)
+    if link_problems:
+        bad = {p.path for p in link_problems}
+        valid = [v for v in valid if v.document.display not in bad]
+        problems.extend(link_problems)
+    return CheckResult(files, valid, sorted(problems), vocabulary)
+
+
+def build(
+    cases_dir: Path,
+    today: date,
+    templates_dir: Path | None = None,
+    base: Path | None = None,
+) -> BuildResult:
+    """Everything the site shows, from the case files in `cases_dir` as of `today`."""
+    checked = check([cases_dir], cases_dir, today, base)
+    published: dict[str, Case] = {}
+    held_back: list[HeldBack] = []
+    for item in checked.valid:
+        reason = hold_back_reason(item.case, today)
+        if reason is None:
+            published[item.slug] = item.case
+        else:
+            held_back.append(HeldBack(item.document.display, *reason))
+    catalog = Catalog.build(checked.vocabulary, published)
+    env = render.environment(templates_dir)
+    pages = render.render_site(catalog, env)
+    media = {
+        image.bestand: cases_dir / image.bestand
+        for entry in catalog.entries
+        for image in entry.case.afbeeldingen or []
+    }
+    return BuildResult(
+        pages, media, checked.problems, held_back, catalog, files_checked=len(checked.files)
+    )

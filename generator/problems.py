@@ -1,0 +1,47 @@
+"""Problems found in authors' files.
+
+Every stage collects problems instead of raising on the first one, because an author should
+see everything that is wrong in one run. A problem always carries a file, a line and a
+column, so editors and terminals can jump to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One author-facing message: `path:line:column: message` (Dutch)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+def summary(files_checked: int, problems: list[Problem]) -> str:
+    """The one-line Dutch summary printed after the problems."""
+    files_with_problems = len({p.path for p in problems})
+    word = "bestand" if files_checked == 1 else "bestanden"
+    if not problems:
+        return f"{files_checked} {word} gecontroleerd, geen problemen gevonden."
+    n = len(problems)
+    return (
+        f"{files_checked} {word} gecontroleerd, {files_with_problems} met problemen "
+        f"({n} {'probleem' if n == 1 else 'problemen'})."
+    )
+
+
+def field_name(loc: tuple[str | int, ...]) -> str:
+    """How a field is named in messages: `partners[2].naam`, counting items from 1 as authors do."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else part
+    return name

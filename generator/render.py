@@ -1,0 +1,184 @@
+"""Rendering: from the catalog to generated Markdown pages, as `{source path: text}`.
+
+Pages are Markdown (not HTML) so that any static-site generator can take them, and so that
+tests can compare them with golden files. Templates are Jinja2 files in `templates/`; a site
+can override any of them by putting a file of the same name in its own templates folder.
+Links between generated pages are relative `.md` links, which MkDocs checks and rewrites.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+
+from generator import labels, markdown_text
+from generator.catalog import Catalog, Entry
+from generator.problems import Problem
+from generator.vocabulary import Vocabulary
+
+TEMPLATES = Path(__file__).parent / "templates"
+PER_PAGE = 50
+# Generated pages that belong in the navigation (the rest hang off these listings).
+NAV_PAGES = ("cases/index.md", "pilots/index.md", "themas/index.md", "doelgroepen/index.md",
+             "tips/index.md")
+TIPS_PER_THEME = 10
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated listing."""
+
+    src: str
+    number: int
+    pages: list[str]
+
+    @property
+    def total(self) -> int:
+        return len(self.pages)
+
+
+@dataclass(frozen=True)
+class Tip:
+    text: str
+    entry: Entry
+
+
+def environment(override_dir: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if override_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(override_dir))
+    loaders.append(jinja2.FileSystemLoader(TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,  # output is Markdown; author text goes through the filters below
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        text=markdown_text.plain,
+        md=markdown_text.block,
+        url=markdown_text.link_target,
+        yaml_str=lambda s: json.dumps(" ".join(str(s).split()), ensure_ascii=False),
+        datum=labels.dutch_date,
+        periode=labels.dutch_period,
+    )
+    env.globals.update(
+        link=_link, SOORT=labels.SOORT, STATUS=labels.STATUS, FASE=labels.FASE
+    )
+    return env
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str) -> str:
+    """Relative link from the page being rendered to another source path."""
+    return posixpath.relpath(target, posixpath.dirname(context["page_src"]) or ".")
+
+
+def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
+    """Every generated page of the site, keyed by source path relative to the docs dir."""
+    pages: dict[str, str] = {}
+    vocabulary = catalog.vocabulary
+    case_template = env.get_template("case.md.j2")
+    for entry in catalog.entries:
+        pages[entry.src] = case_template.render(
+            page_src=entry.src,
+            entry=entry,
+            case=entry.case,
+            vocabulary=vocabulary,
+            related=catalog.related(entry),
+        )
+    listing = env.get_template("listing.md.j2")
+    pages.update(
+        _paginated(listing, "cases/index.md", catalog.entries, title="Alle cases",
+                   intro="Alle gepubliceerde cases, de meest recent bijgewerkte eerst.")
+    )
+    pages.update(
+        _paginated(listing, "pilots/index.md", catalog.pilots, title="Pilots",
+                   intro="Proeven waarin partners samen iets nieuws uitprobeerden, vaak met "
+                   "ruimte buiten de gewone regels.")
+    )
+    for kind, index, section_title in (
+        ("themas", catalog.by_theme, "Thema's"),
+        ("doelgroepen", catalog.by_group, "Doelgroepen"),
+    ):
+        terms = vocabulary.terms(kind)
+        pages[f"{kind}/index.md"] = env.get_template("terms.md.j2").render(
+            page_src=f"{kind}/index.md", title=section_title, kind=kind,
+            terms=[(term, len(index[slug])) for slug, term in terms.items()],
+        )
+        for slug, term in terms.items():
+            pages.update(
+                _paginated(listing, f"{kind}/{slug}.md", index[slug], title=term.label,
+                           intro=term.description)
+            )
+    pages.update(_tips_pages(catalog, env))
+    return pages
+
+
+def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:
+    """A page listing content problems, shown in the preview instead of failing it."""
+    return env.get_template("problems.md.j2").render(page_src="problemen.md", problems=problems)
+
+
+def _paginated(
+    template: jinja2.Template, first_src: str, entries: Sequence[Entry], **context: Any
+) -> Iterator[tuple[str, str]]:
+    for pager, chunk in _pages(first_src, entries, PER_PAGE):
+        yield pager.src, template.render(
+            page_src=pager.src, pager=pager, entries=chunk, count=len(entries), **context
+        )
+
+
+def _pages(first_src: str, items: Sequence[T], per_page: int) -> Iterator[tuple[Pager, Sequence[T]]]:
+    """Split a listing into pages: `x/index.md` continues at `x/pagina-2.md`, `x/y.md` at
+    `x/y/pagina-2.md` (case slugs `index` and `pagina-N` are reserved for this)."""
+    stem = first_src.removesuffix(".md")
+    folder = stem.removesuffix("/index") if stem.endswith("/index") else stem
+    total = max(1, -(-len(items) // per_page))
+    srcs = [first_src] + [f"{folder}/pagina-{n}.md" for n in range(2, total + 1)]
+    for number, src in enumerate(srcs, start=1):
+        yield Pager(src, number, srcs), items[(number - 1) * per_page : number * per_page]
+
+
+def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
+    """All tips of all published cases, grouped by theme; long groups continue on their own page."""
+    by_theme: dict[str, list[Tip]] = {}
+    for slug, entries in catalog.by_theme.items():
+        by_theme[slug] = [Tip(text, e) for e in entries for text in e.case.tips_voor_gemeenten]
+    themes = catalog.vocabulary.themas
+    yield "tips/index.md", env.get_template("tips.md.j2").render(
+        page_src="tips/index.md",
+        groups=[(themes[s], tips) for s, tips in by_theme.items() if tips],
+        limit=TIPS_PER_THEME,
+        count=sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
+    )
+    template = env.get_template("tips_theme.md.j2")
+    for slug, tips in by_theme.items():
+        if len(tips) <= TIPS_PER_THEME:
+            continue
+        for pager, chunk in _pages(f"tips/{slug}.md", tips, PER_PAGE):
+            yield pager.src, template.render(
+                page_src=pager.src, pager=pager, term=themes[slug], tips=chunk, count=len(tips)
+            )
+
+
+def nav_sections(vocabulary: Vocabulary) -> dict[str, list[tuple[str, str]]]:
+    """Navigation entries under each term section: one per theme and per target group.
+
+    Bounded by the vocabulary, never by the number of cases: listing every case in the nav
+    makes every page carry the whole nav, and the build quadratic.
+    """
+    return {
+        f"{kind}/index.md": [(t.label, f"{kind}/{slug}.md") for slug, t in vocabulary.terms(kind).items()]
+        for kind in ("themas", "doelgroepen")
+    }
