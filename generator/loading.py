@@ -11,7 +11,7 @@ later problem can point at a line and column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,28 +33,53 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 @dataclass
 class Document:
-    """A parsed YAML file: its data, and where each part of it stands in the file."""
+    """A parsed YAML file: its data, and the node tree that knows where each part stands.
+
+    Positions are looked up in the node tree only when a problem needs one, so valid files
+    (nearly all of them) pay nothing for them.
+    """
 
     path: Path
     display: str
     data: Any
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
+    root: yaml.Node | None = None
 
     def mark(self, loc: Path_, *, key: bool = False) -> Mark:
-        """The best position for `loc`: the key or value itself, else its nearest parent."""
-        table = self.keys if key else self.values
-        while loc:
-            if loc in table:
-                return table[loc]
-            if loc in self.values:
-                return self.values[loc]
-            loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        """Line and column of the value at `loc` (or of its key), else of its nearest parent."""
+        node = self.root
+        found: Mark = _mark(node) if node is not None else (1, 1)
+        for i, part in enumerate(loc):
+            if isinstance(node, yaml.MappingNode):
+                pair = next((kv for kv in node.value if kv[0].value == part), None)
+                if pair is None:
+                    break
+                last = i == len(loc) - 1
+                node = pair[1]
+                found = _mark(pair[0]) if (key and last) else _mark(node)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                found = _mark(node)
+            else:
+                break
+        return found
 
     def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.mark(loc, key=key)
         return Problem(self.display, line, column, message)
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's composer without PyYAML's implicit type resolution (a regex per scalar):
+    we never use the guessed tags, every scalar is taken as written."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return "tag:yaml.org,2002:str" if kind is yaml.ScalarNode else ""
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -141,7 +166,7 @@ def parse(raw: bytes, display: str, path: Path | None = None) -> tuple[Document 
     if not _has_content(text):
         return fail(1, 1, "bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')")
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -160,7 +185,7 @@ def parse(raw: bytes, display: str, path: Path | None = None) -> tuple[Document 
             node.start_mark.column + 1,
             "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst",
         )
-    document = Document(path or Path(display), display, None)
+    document = Document(path or Path(display), display, None, node)
     document.data = _construct(node, (), document, problems)
     return document, problems
 
@@ -247,7 +272,6 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 
 def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
-    doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
@@ -255,25 +279,25 @@ def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Proble
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
     result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
-        key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(
-                Problem(doc.display, *key_mark, "veldnaam moet gewone tekst zijn, geen lijst of blok")
+                Problem(doc.display, *_mark(key_node), "veldnaam moet gewone tekst zijn, geen "
+                        "lijst of blok")
             )
             continue
         key = key_node.value
-        if key in result:
-            first = doc.keys[(*loc, key)][0]
+        if key in first_line:
             problems.append(
                 Problem(
                     doc.display,
-                    *key_mark,
-                    f"veld '{field_name((*loc, key))}' staat dubbel (eerder op regel {first}): "
-                    "verwijder een van de twee",
+                    *_mark(key_node),
+                    f"veld '{field_name((*loc, key))}' staat dubbel (eerder op regel "
+                    f"{first_line[key]}): verwijder een van de twee",
                 )
             )
             continue
-        doc.keys[(*loc, key)] = key_mark
+        first_line[key] = key_node.start_mark.line + 1
         result[key] = _construct(value_node, (*loc, key), doc, problems)
     return result

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^([#>+\-=|]|\d+[.)])")
+# One pass over the text: HTML-escape, and backslash-escape Markdown's inline markers.
+_PLAIN = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*",
+     "_": "\\_", "[": "\\[", "]": "\\]"}
+)
+_LINE_START_CHARS = frozenset("#>+-=|0123456789")
+_LINE_START = re.compile(r"^([#>+\-=|]|(\d+)([.)]))")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -20,15 +25,14 @@ _BAD_LINK = re.compile(r"\]\(\s*<?\s*(?!https?:|mailto:|#|\.{0,2}/)[a-zA-Z][a-zA
 _BAD_AUTOLINK = re.compile(r"\b(?:javascript|vbscript|data):", re.I)
 
 
-def html_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def plain(text: str) -> str:
     """Plain text as one line of Markdown that renders exactly as typed."""
-    one_line = " ".join(text.split())
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", html_escape(one_line))
-    return _LINE_START.sub(r"\\\1", escaped)
+    escaped = " ".join(text.split()).translate(_PLAIN)
+    if escaped[:1] in _LINE_START_CHARS:
+        escaped = _LINE_START.sub(
+            lambda m: f"{m.group(2)}\\{m.group(3)}" if m.group(2) else f"\\{m.group(1)}", escaped
+        )
+    return escaped
 
 
 def block(text: str, heading_offset: int = 2) -> str:

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import pipeline, render
+from generator.problems import summary
 from generator.publication import build_date
 from generator.vocabulary import load_vocabulary
 
@@ -95,7 +96,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if not (self.serving and self.result and self.result.problems):
             return None
         count = len(self.result.problems)
-        target = posixpath.relpath(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri) or ".")
+        target = render.relative(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri))
         banner = (
             f'!!! danger "{count} {"probleem" if count == 1 else "problemen"} in case-bestanden"\n\n'
             f"    Cases met een probleem worden niet getoond. [Bekijk de problemen]({target})\n\n"
@@ -113,8 +114,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         for problem in result.problems:
             log.log(level, str(problem))
         message = (
-            f"{len(result.problems)} probleem/problemen in de case-bestanden; "
-            "los ze op (zie hierboven) of draai 'maatwerkbank check'"
+            f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
+            "hierboven op; 'maatwerkbank check' toont ze ook."
         )
         if not self.serving:
             raise PluginError(message)

@@ -7,6 +7,9 @@ writes to disk or knows about MkDocs.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,10 +48,33 @@ class BuildResult:
     files_checked: int = 0
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one pass over all cases.
+
+    A build keeps every case's data and YAML node tree alive until it ends: hundreds of
+    thousands of objects that the collector would otherwise scan again and again as more
+    are made (measured: half of the time of `check` at 1,000 cases). The pass creates no
+    garbage cycles worth collecting early; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(
     paths: list[Path], cases_dir: Path, today: date, base: Path | None = None
 ) -> CheckResult:
     """Load and validate case files. `cases_dir` holds the vocabulary and media."""
+    with _collector_paused():
+        return _check(paths, cases_dir, today, base)
+
+
+def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
     files = case_files(paths)
@@ -83,7 +109,14 @@ def build(
     base: Path | None = None,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`."""
-    checked = check([cases_dir], cases_dir, today, base)
+    with _collector_paused():
+        return _build(cases_dir, today, templates_dir, base)
+
+
+def _build(
+    cases_dir: Path, today: date, templates_dir: Path | None, base: Path | None
+) -> BuildResult:
+    checked = _check([cases_dir], cases_dir, today, base)
     published: dict[str, Case] = {}
     held_back: list[HeldBack] = []
     for item in checked.valid:

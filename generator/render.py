@@ -81,7 +81,18 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, target: str) -> str:
     """Relative link from the page being rendered to another source path."""
-    return posixpath.relpath(target, posixpath.dirname(context["page_src"]) or ".")
+    return relative(target, posixpath.dirname(context["page_src"]))
+
+
+def relative(target: str, from_dir: str) -> str:
+    """`posixpath.relpath` for clean relative paths, without its file-system calls (it is
+    called for every link of every page)."""
+    to_parts, from_parts = target.split("/"), from_dir.split("/") if from_dir else []
+    common = 0
+    while (common < len(from_parts) and common < len(to_parts) - 1
+           and from_parts[common] == to_parts[common]):
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
 
 def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:

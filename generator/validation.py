@@ -44,7 +44,7 @@ def validate_document(
     try:
         case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
     except ValidationError as error:
-        problems.extend(_translate(e, document) for e in error.errors(include_url=False))
+        problems.extend(_translate_all(error.errors(include_url=False), document))
     problems.extend(_between_fields(document, today))
     return (case if not problems else None), problems
 
@@ -167,6 +167,28 @@ _BLOCK_HELP = "een blok met velden (ingesprongen regels 'veld: waarde')"
 _LIST_HELP = "een lijst (regels die beginnen met '- ')"
 
 
+def _translate_all(errors: list[ErrorDetails], doc: Document) -> list[Problem]:
+    """Translate pydantic's errors; a typo is one problem, not 'unknown' plus 'missing'."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = _closest_field(loc)
+            if close:
+                suggested.add((*loc[:-1], close))
+    return [
+        _translate(error, doc)
+        for error in errors
+        if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
+    ]
+
+
+def _closest_field(loc: tuple[str | int, ...]) -> str | None:
+    fields = model.model_fields_at(loc[:-1]) or {}
+    close = difflib.get_close_matches(str(loc[-1]), list(fields), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _translate(error: ErrorDetails, doc: Document) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -178,9 +200,9 @@ def _translate(error: ErrorDetails, doc: Document) -> Problem:
         return doc.problem(loc[:-1], f"verplicht veld '{name}' ontbreekt", key=True)
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        close = _closest_field(loc)
         fields = model.model_fields_at(loc[:-1]) or {}
-        close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
-        hint = f"; bedoelde je '{close[0]}'?" if close else _known_fields_hint(fields)
+        hint = f"; bedoelde je '{close}'?" if close else _known_fields_hint(fields)
         return doc.problem(loc, f"onbekend veld '{key}'{hint}", key=True)
     if value is None or (isinstance(value, str) and not value.strip()) or value == []:
         return doc.problem(loc, f"vul '{name}' in{_help(loc)}")

@@ -1,0 +1,181 @@
+"""Benchmark: the build at 100, 1,000 and 5,000 synthetic cases.
+
+    python bench/bench.py [--sizes 100,1000,5000] [--keep DIR]
+
+For each size it writes valid synthetic cases (a realistic spread over organisations,
+municipalities, partners, themes and target groups, about 600 words each) into a temporary
+copy of the site project and measures:
+- check: load + validate every file (`maatwerkbank check`);
+- generator: the whole core pipeline (load, validate, select, index, render pages);
+- full build: `mkdocs build` as a user runs it (a fresh process, so imports count);
+- the largest case page in the built site, and the cost per 1,000 cases.
+It prints a Markdown table for the README. A benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import pipeline  # noqa: E402
+
+TODAY = date(2026, 1, 15)
+WORDS = (
+    "huurder woning corporatie gemeente begeleiding afspraak wijk buurt zorg uitkering werk "
+    "regel uitzondering overleg vertrouwen samen oplossing plan woonconsulent partner huur "
+    "maand jaar bewoner straat renovatie sloop nieuwbouw opvang schuld budget gesprek keuze "
+    "ervaring resultaat proef evaluatie toewijzing urgentie inschrijving contract sleutel"
+).split()
+THEMES = (
+    "wonen-en-zorg dakloosheid uitstroom participatie renovatie-en-sloop woningaanpassing "
+    "samenwerking werk-en-inkomen betaalbaarheid organisatie leefbaarheid"
+).split()
+GROUPS = (
+    "dak-en-thuislozen mensen-met-een-verstandelijke-beperking "
+    "mensen-met-een-lichamelijke-beperking mensen-met-psychische-problemen ouderen jongeren "
+    "statushouders mensen-met-schulden zittende-huurders"
+).split()
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    sentences = []
+    while words > 0:
+        n = min(words, rng.randint(8, 16))
+        sentences.append(sentence(rng, n))
+        words -= n
+    return " ".join(sentences)
+
+
+def quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def synthetic_case(i: int, rng: random.Random, n: int) -> str:
+    """One valid case of about 600 words, spread like a real knowledge base would be."""
+    organisations = max(3, n // 25)
+    pilot = rng.random() < 0.3
+    themes = rng.sample(THEMES, rng.randint(1, 3))
+    groups = rng.sample(GROUPS, rng.randint(1, 2))
+    year = rng.choice((2022, 2023, 2024, 2025))
+    lines = [
+        f"soort: {'pilot' if pilot else 'casus'}",
+        f"titel: {quoted(f'Case {i}: ' + sentence(rng, 6))}",
+        f"samenvatting: {quoted(paragraph(rng, 35))}",
+        f"organisatie: Corporatie {rng.randrange(organisations):03d}",
+        f"gemeente: Gemeente {rng.randrange(120):03d}",
+        f"regio: Regio {rng.randrange(12):02d}",
+        "themas: [" + ", ".join(themes) + "]",
+        "doelgroepen: [" + ", ".join(groups) + "]",
+        "status: gepubliceerd",
+        f"bijgewerkt: {year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "aanleiding: |",
+        *(f"  {paragraph(rng, 60)}\n" for _ in range(2)),
+        "aanpak: |",
+        *(f"  {paragraph(rng, 70)}\n" for _ in range(3)),
+        "resultaten: |",
+        f"  {paragraph(rng, 60)}",
+        "afwijkingen:",
+        *(f"  - regel: {quoted(sentence(rng, 5))}\n    toelichting: {quoted(paragraph(rng, 25))}"
+          for _ in range(rng.randint(1, 3))),
+        "partners:",
+        *(f"  - naam: Partner {rng.randrange(max(5, n // 10)):04d}\n    rol: {quoted(sentence(rng, 6))}"
+          for _ in range(rng.randint(1, 4))),
+        "lessen:",
+        *(f"  - {quoted(sentence(rng, 14))}" for _ in range(rng.randint(2, 4))),
+        "tips_voor_gemeenten:",
+        *(f"  - {quoted(sentence(rng, 14))}" for _ in range(rng.randint(1, 3))),
+        "contact:",
+        "  functie: Team Wonen",
+    ]
+    if pilot:
+        fase = rng.choice(("voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald"))
+        lines += ["pilot:", f"  fase: {fase}", f"  start: {year}-{rng.randint(1, 12):02d}",
+                  "  deelnemers: 4", "  maximale_duur: 6 maanden"]
+    return "\n".join(lines) + "\n"
+
+
+def make_project(target: Path, n: int) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder)
+    cases = target / "cases"
+    cases.mkdir()
+    shutil.copy(ROOT / "cases" / "_vocabulaire.yaml", cases)
+    rng = random.Random(n)
+    for i in range(n):
+        (cases / f"case-{i:05d}.yaml").write_text(synthetic_case(i, rng, n), encoding="utf-8")
+    return target
+
+
+def measure(n: int, keep: Path | None) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix=f"mwb-bench-{n}-"))
+    try:
+        project = make_project(work, n)
+        cases = project / "cases"
+        started = time.perf_counter()
+        checked = pipeline.check([cases], cases, TODAY, base=project)
+        check_s = time.perf_counter() - started
+        assert not checked.problems, checked.problems[:3]
+        started = time.perf_counter()
+        result = pipeline.build(cases, TODAY, base=project)
+        generator_s = time.perf_counter() - started
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                       env=env, check=True)
+        build_s = time.perf_counter() - started
+        pages = list((project / "site" / "cases").glob("case-*/index.html"))
+        largest = max(p.stat().st_size for p in pages)
+        if keep:
+            shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
+        return {
+            "n": n, "check": check_s, "generator": generator_s, "build": build_s,
+            "largest_kb": largest / 1024, "pages": len(result.pages),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--keep", type=Path, help="copy each built site here")
+    args = parser.parse_args()
+    rows = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        row = measure(n, args.keep)
+        rows.append(row)
+        print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
+    print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n")
+    print("| cases | check | generator | full build | per 1,000 cases (build) | largest case page |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
+            f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB |"
+        )
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        ratio = (last["build"] / first["build"]) / (last["n"] / first["n"])
+        print(f"\nGrowth: {last['n'] / first['n']:.0f}x the cases cost {last['build'] / first['build']:.1f}x "
+              f"the build time ({ratio:.2f} of linear).")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Shared test helpers: real sites built in temporary folders from real case files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+# A fixed build date, so embargo, consent and 'bijgewerkt in de toekomst' never drift.
+TODAY = "2026-01-15"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite tests/golden from current output"
+    )
+
+
+@dataclass
+class Project:
+    """A copy of the site project with its own cases/, ready to build."""
+
+    root: Path
+
+    @property
+    def cases(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write_case(self, name: str, text: str) -> Path:
+        path = self.cases / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def build(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+        """`mkdocs build` as a user runs it, in a subprocess."""
+        return run([sys.executable, "-m", "mkdocs", "build", *args], self.root, today)
+
+    def cli(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+        return run([sys.executable, "-m", "generator", *args], self.root, today)
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[str]:
+    epoch = int(datetime.combine(date.fromisoformat(today), time(12), tzinfo=UTC).timestamp())
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def make_project(target: Path, cases: Path | None = None) -> Project:
+    """Copy mkdocs.yml, content/ and overrides/ of the real site; cases from `cases` or the seeds."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder)
+    shutil.copytree(cases or ROOT / "cases", target / "cases")
+    if cases is not None and not (target / "cases" / "_vocabulaire.yaml").exists():
+        shutil.copy(ROOT / "cases" / "_vocabulaire.yaml", target / "cases" / "_vocabulaire.yaml")
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh project with the seed cases."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The seed cases plus the full-contract fixture, built once per module."""
+    project = make_project(tmp_path_factory.mktemp("seed") / "project")
+    for path in (FIXTURES / "cases").rglob("*"):
+        if path.is_file():
+            target = project.cases / path.relative_to(FIXTURES / "cases")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project
