@@ -273,7 +273,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain (unquoted) only
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+import markupsafe
 
 from generator import labels, markdown_text
 from generator.catalog import Catalog, Entry
@@ -72,8 +73,9 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         datum=labels.dutch_date,
         periode=labels.dutch_period,
     )
+    env.filters["h"] = markupsafe.escape
     env.globals.update(
-        link=_link, SOORT=labels.SOORT, STATUS=labels.STATUS, FASE=labels.FASE
+        link=_link, href=_href, SOORT=labels.SOORT, STATUS=labels.STATUS, FASE=labels.FASE
     )
     return env
 
@@ -82,6 +84,27 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
 def _link(context: jinja2.runtime.Context, target: str) -> str:
     """Relative link from the page being rendered to another source path."""
     return relative(target, posixpath.dirname(context["page_src"]))
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, target: str) -> str:
+    """Relative URL from the page being rendered to another page, for links in HTML blocks.
+
+    Structural parts of pages (listings, fact lists) are HTML blocks, which Markdown passes
+    through without parsing: several times cheaper at thousands of entries. MkDocs does not
+    rewrite links inside them, so they carry final directory URLs (`use_directory_urls`).
+    """
+    return relative(page_url(target), page_url(context["page_src"]).rstrip("/")) or "./"
+
+
+def page_url(src: str) -> str:
+    """Directory URL of a page or file: `cases/x.md` -> `cases/x/`, `tips/index.md` -> `tips/`."""
+    if not src.endswith(".md"):
+        return src
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
 def relative(target: str, from_dir: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from conftest import ROOT, Project
 
@@ -144,7 +145,9 @@ def test_nav_has_sections_but_not_individual_cases(seed_site: Project) -> None:
     nav = html.split('<nav class="md-nav md-nav--primary"')[1].split("md-sidebar--secondary")[0]
     for label in ("Alle cases", "Pilots", "Thema", "Doelgroepen", "Tips voor gemeenten", "Over"):
         assert label in text_of(nav)
-    assert "Renovatie en sloop" in nav  # one entry per theme
+    theme_page = seed_site.html("themas/index.html")
+    theme_nav = theme_page.split('<nav class="md-nav md-nav--primary"')[1].split("md-sidebar--secondary")[0]
+    assert "Renovatie en sloop" in theme_nav  # one entry per theme, shown in its section
     for slug in SEEDS:
         assert f"cases/{slug}/" not in nav
 
@@ -191,3 +194,27 @@ def test_listings_paginate(project: Project) -> None:
     assert "Pagina 2 van 2" in second and "Vorige" in second
     assert second.count("Woningcorporatie in Doetinchem · Doetinchem") == 8
 
+
+
+def internal_links(site: Path) -> list[tuple[str, str]]:
+    """Every (page, target) pair of an internal href/src in the built site."""
+    links = []
+    pattern = re.compile(r'(?:href|src)="([^"#?]*)(?:[#?][^"]*)?"')
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        for target in pattern.findall(page.read_text(encoding="utf-8")):
+            if target and not re.match(r"^[a-z][a-z0-9+.-]*:", target):
+                links.append((rel, target))
+    return links
+
+
+def test_every_internal_link_resolves(seed_site: Project) -> None:
+    broken = []
+    links = internal_links(seed_site.site)
+    for page, target in links:
+        base = seed_site.site if target.startswith("/") else (seed_site.site / page).parent
+        resolved = base / target.lstrip("/")
+        if not (resolved.is_file() or (resolved / "index.html").is_file()):
+            broken.append((page, target))
+    assert len(links) > 500
+    assert not broken, broken[:10]
