@@ -13,9 +13,11 @@ from pathlib import Path
 
 import click
 
-from generator import pipeline
+from generator import authoring, pipeline
+from generator.loading import display_path, slug_problem
 from generator.problems import summary
 from generator.publication import build_date
+from generator.vocabulary import load_vocabulary
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -91,7 +93,7 @@ def generate(
         click.echo(f"niet gepubliceerd: {held.display}: {held.reason}", err=True)
     if out_dir.exists():
         shutil.rmtree(out_dir)
-    for src, text in result.pages.items():
+    for src, text in {**result.pages, **result.data}.items():
         target = out_dir / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -106,3 +108,48 @@ def generate(
     if result.problems:
         click.echo(summary(result.files_checked, result.problems), err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--pilot", is_flag=True, help="Maak een pilot (met het blok 'pilot').")
+@cases_option
+def new(slug: str, pilot: bool, cases_dir: Path) -> None:
+    """Maak cases/<SLUG>.yaml uit het sjabloon met uitleg bij elk veld."""
+    path = cases_dir / f"{slug}.yaml"
+    bad_name = slug_problem(path, display_path(path))
+    if bad_name:
+        raise click.UsageError(bad_name.message)
+    if path.exists():
+        raise click.UsageError(f"{display_path(path)} bestaat al; kies een andere naam")
+    cases_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(authoring.case_template(slug, pilot=pilot), encoding="utf-8")
+    click.echo(
+        f"{display_path(path)} gemaakt. Vul de velden in en controleer met: "
+        f"maatwerkbank check {display_path(path)}"
+    )
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf het schema naar dit bestand in plaats van naar het scherm.",
+)
+@cases_option
+def schema(out_file: Path | None, cases_dir: Path) -> None:
+    """Het JSON Schema van het case-format (voor editors), uit het model en de woordenlijst."""
+    vocabulary_path = cases_dir / pipeline.VOCABULARY_FILE
+    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
+    text = authoring.json_schema_text(vocabulary)
+    if out_file is None:
+        click.echo(text, nl=False)
+    else:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(text, encoding="utf-8")
+        click.echo(f"{out_file} geschreven.")

@@ -56,6 +56,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.root = root
         self.cases_dir = root / self.config.cases_dir
         self.templates_dir = root / self.config.templates_dir if self.config.templates_dir else None
+        self.snippets = pipeline.snippets()
         if self.config.expand_nav and config.nav:
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
@@ -81,6 +82,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 InclusionLevel.UNDEFINED if src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
             )
             self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
+        for src_uri, data in result.data.items():
+            self._add(files, File.generated(config, src_uri, content=data))
         for src_uri, path in result.media.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         log.info(
@@ -92,9 +95,13 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """In the preview, every page carries a banner while any case file has a problem."""
+        """Fill generated snippets into hand-written pages; in the preview, add a banner to
+        every page while any case file has a problem."""
+        for marker, snippet in self.snippets.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, snippet)
         if not (self.serving and self.result and self.result.problems):
-            return None
+            return markdown
         count = len(self.result.problems)
         target = render.relative(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri))
         banner = (

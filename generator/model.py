@@ -371,11 +371,11 @@ class Case(Block):
         examples=["2025-06-01"],
     )
     aanleiding: Markdown = Field(
-        title="Aanleiding", description="De situatie en de vraag van huurders of partners (Markdown).",
+        title="Aanleiding", description="De situatie en de vraag van huurders of partners; opmaak met Markdown mag.",
         examples=["Mensen in de opvang konden niet doorstromen ..."],
     )
     aanpak: Markdown = Field(
-        title="Aanpak", description="Wat is er gedaan, en door wie (Markdown).",
+        title="Aanpak", description="Wat is er gedaan, en door wie; opmaak met Markdown mag.",
         examples=["De corporatie stelde een eengezinswoning beschikbaar ..."],
     )
     resultaten: Markdown | None = Field(
@@ -397,11 +397,11 @@ class Case(Block):
         None, title="Citaten", description="Uitspraken van betrokkenen; 'wie' is een rol, geen naam."
     )
     lessen: Annotated[list[Text], Field(min_length=1)] = Field(
-        title="Lessen", description="Wat anderen kunnen leren, ook wat misging. Minstens één.",
+        title="Lessen", description="Wat anderen kunnen leren, ook wat misging; minstens één.",
         examples=[["Gebruik je gezonde verstand in plaats van voor elke uitzondering beleid."]],
     )
     tips_voor_gemeenten: Annotated[list[Text], Field(min_length=1)] = Field(
-        title="Tips voor gemeenten", description="Praktische tips voor gemeenten. Minstens één.",
+        title="Tips voor gemeenten", description="Praktische tips voor gemeenten; minstens één.",
         examples=[["Laat zien dat je mensen vertrouwt."]],
     )
     afbeeldingen: list[Afbeelding] | None = Field(

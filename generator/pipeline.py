@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator import render
+from generator import authoring, render
 from generator.catalog import Catalog
 from generator.loading import case_files, display_path, load, slug_problem
 from generator.model import Case
@@ -41,6 +41,7 @@ class BuildResult:
     """What a site needs: generated pages, media to copy, and what to tell the author."""
 
     pages: dict[str, str]
+    data: dict[str, str]
     media: dict[str, Path]
     problems: list[Problem]
     held_back: list[HeldBack]
@@ -133,6 +134,13 @@ def _build(
         for entry in catalog.entries
         for image in entry.case.afbeeldingen or []
     }
+    data = {authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary)}
     return BuildResult(
-        pages, media, checked.problems, held_back, catalog, files_checked=len(checked.files)
+        pages, data, media, checked.problems, held_back, catalog, files_checked=len(checked.files)
     )
+
+
+def snippets() -> dict[str, str]:
+    """Generated pieces that hand-written pages include by a marker (the author guide's
+    field list comes from the model, so it can never fall behind)."""
+    return {"<!-- maatwerkbank:velden -->": authoring.field_reference()}

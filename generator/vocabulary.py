@@ -18,6 +18,8 @@ from generator.loading import SLUG_RE, load
 from generator.problems import Problem
 
 KINDS = {"themas": "thema", "doelgroepen": "doelgroep"}
+# "het thema" but "de doelgroep": Dutch adjectives follow the article.
+UNKNOWN = {"themas": "onbekend thema", "doelgroepen": "onbekende doelgroep"}
 
 
 class _TermModel(BaseModel):
@@ -46,12 +48,12 @@ class Vocabulary:
         terms = self.terms(kind)
         if slug in terms:
             return
-        close = difflib.get_close_matches(slug, list(terms), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(slug, list(terms), n=1, cutoff=0.75)
         hint = f"; bedoelde je '{close[0]}'?" if close else "; zie de woordenlijst cases/_vocabulaire.yaml"
         raise PydanticCustomError(
             "onbekende_term",
-            "onbekende {soort} '{term}'{hint}",
-            {"soort": KINDS[kind], "term": slug, "hint": hint},
+            "{onbekend} '{term}'{hint}",
+            {"onbekend": UNKNOWN[kind], "term": slug, "hint": hint},
         )
 
 

@@ -1,0 +1,185 @@
+"""What authors get besides error messages, all derived from the case model.
+
+- `case_template`: the commented Dutch YAML template behind `maatwerkbank new`;
+- `json_schema`: the JSON Schema that editors use to complete and check while typing;
+- `field_reference`: the field list of the author guide.
+Because each is generated from `model.Case`, a field added to the model shows up in all
+three without a hand edit.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from generator.model import Case, PilotBlok, _block_in
+from generator.vocabulary import Vocabulary
+
+SCHEMA_PATH = "schema/case.schema.json"
+SCHEMA_ID = "https://maatwerkbank.nl/schema/case.schema.json"
+
+
+# --- the template --------------------------------------------------------------------------
+
+
+def case_template(slug: str, *, pilot: bool = False) -> str:
+    """A new case file: required fields empty (check asks for them), optional ones commented."""
+    lines = [
+        f"# yaml-language-server: $schema=../{SCHEMA_PATH}",
+        f"# Nieuwe case: {slug}",
+        "# Vul de velden in. Regels die met # beginnen zijn uitleg en voorbeelden; je mag ze",
+        "# laten staan of weghalen. Haal het # weg voor een optioneel veld dat je wilt gebruiken.",
+        f"# Controleer het bestand met: maatwerkbank check cases/{slug}.yaml",
+        "# De status blijft 'concept' tot je de case wilt publiceren: zet hem dan op",
+        "# 'gepubliceerd'.",
+        "",
+    ]
+    for name, info in Case.model_fields.items():
+        if name == "pilot" and not pilot:
+            continue
+        lines += _template_field(name, info, pilot=pilot)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+_PREFILLED = {"soort": None, "status": "concept"}
+
+
+def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
+    required = info.is_required() or (name == "pilot" and pilot)
+    label = info.title or name
+    lines = [f"# {label}{'' if required else ' (optioneel)'}: {info.description or ''}".rstrip()]
+    block = _block_in(info.annotation)
+    is_list = _is_list(info.annotation)
+    if name == "pilot":
+        lines.append("pilot:")
+        for sub, sub_info in PilotBlok.model_fields.items():
+            sub_lines = _template_field(sub, sub_info, pilot=pilot)
+            lines += ["  " + line if line else line for line in sub_lines[:-1]]
+        return lines + [""]
+    example = _example(name, info)
+    choices = _choices(info.annotation)
+    if choices and name not in _PREFILLED:
+        lines.append(f"# Kies uit: {', '.join(choices)}")
+    if required:
+        if name in _PREFILLED:
+            value = ("pilot" if pilot else "casus") if name == "soort" else _PREFILLED[name]
+            lines.append(f"{name}: {value}")
+        elif is_list:
+            if example:
+                lines.append(f"# Bijvoorbeeld: {name}: [{', '.join(map(str, example))}]")
+            lines.append(f"{name}: []")
+        elif _is_markdown(info):
+            if example:
+                lines.append(f"# Bijvoorbeeld: {example}")
+            lines += [f"{name}: |", ""]
+            return lines
+        else:
+            if example:
+                lines.append(f"# Bijvoorbeeld: {example}")
+            lines.append(f'{name}: ""')
+    elif block is not None:
+        lines += ["# " + line for line in _block_example(name, block, is_list)]
+    else:
+        shown = f"[{', '.join(map(str, example))}]" if is_list and example else (
+            json.dumps(example, ensure_ascii=False).lower() if isinstance(example, bool) else example
+        )
+        lines.append(f"# {name}: {shown if shown not in (None, '') else ''}".rstrip())
+    return lines + [""]
+
+
+def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str]:
+    lines = [f"{name}:"]
+    indent = "  - " if is_list else "  "
+    for i, (sub, info) in enumerate(block.model_fields.items()):
+        example = _example(sub, info)
+        nested = _block_in(info.annotation)
+        if nested is not None:
+            lines.append(f"{'  ' if is_list else ''}  {sub}:")
+            for sub2, info2 in nested.model_fields.items():
+                lines.append(f"{'  ' if is_list else ''}    {sub2}: {_example(sub2, info2)}")
+            continue
+        if isinstance(example, bool):
+            example = str(example).lower()
+        prefix = indent if i == 0 else ("    " if is_list else "  ")
+        lines.append(f"{prefix}{sub}: {example if example not in (None, '') else ''}".rstrip())
+    return lines
+
+
+def _choices(annotation: Any) -> list[str]:
+    if get_origin(annotation) is Literal:
+        return [str(a) for a in get_args(annotation)]
+    return [c for arg in get_args(annotation) for c in _choices(arg)]
+
+
+def _example(name: str, info: FieldInfo) -> Any:
+    examples = info.examples or []
+    return examples[0] if examples else None
+
+
+def _is_list(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return True
+    return any(_is_list(arg) for arg in get_args(annotation) if arg is not type(None))
+
+
+def _is_markdown(info: FieldInfo) -> bool:
+    return any(
+        getattr(m, "json_schema", {}).get("contentMediaType") == "text/markdown"
+        for m in info.metadata
+    )
+
+
+# --- the JSON Schema -------------------------------------------------------------------------
+
+
+def json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The case format as JSON Schema, with the vocabulary's terms as choices."""
+    schema = Case.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "Maatwerkbank-case"
+    schema["description"] = (
+        "Een case-bestand van de Maatwerkbank (cases/<naam>.yaml). Gegenereerd uit het model; "
+        "niet met de hand wijzigen."
+    )
+    for kind in ("themas", "doelgroepen"):
+        terms = vocabulary.terms(kind)
+        schema["properties"][kind]["items"] = {
+            "type": "string",
+            "enum": list(terms),
+            "description": "; ".join(f"{slug}: {t.label}" for slug, t in terms.items()),
+        }
+    return schema
+
+
+def json_schema_text(vocabulary: Vocabulary) -> str:
+    return json.dumps(json_schema(vocabulary), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the field reference of the author guide -----------------------------------------------
+
+
+def field_reference() -> str:
+    """Markdown: every field of every block, with its rule and an example."""
+    out = ["| veld | verplicht | uitleg | voorbeeld |", "|---|---|---|---|"]
+    for name, info in Case.model_fields.items():
+        out += _reference_rows(name, info, Case)
+    return "\n".join(out) + "\n"
+
+
+def _reference_rows(name: str, info: FieldInfo, owner: type[BaseModel]) -> list[str]:
+    required = "ja" if info.is_required() else (
+        "bij pilot" if name == "pilot" else "nee"
+    )
+    example = _example(name, info)
+    shown = "" if example is None else f"`{json.dumps(example, ensure_ascii=False)}`"
+    description = (info.description or "").replace("|", "\\|")
+    rows = [f"| `{name}` | {required} | {description} | {shown} |"]
+    block = _block_in(info.annotation)
+    if block is not None:
+        for sub, sub_info in block.model_fields.items():
+            rows += _reference_rows(f"{name}.{sub}", sub_info, block)
+    return rows
