@@ -17,7 +17,7 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/.installed ## the whole test suite
+test: lint ## the whole test suite: lint, types, then every test
 	$(BIN)/python -m pytest
 
 serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000

@@ -31,21 +31,74 @@ sys.path.insert(0, str(ROOT))
 from generator import pipeline  # noqa: E402
 
 TODAY = date(2026, 1, 15)
-WORDS = (
-    "huurder woning corporatie gemeente begeleiding afspraak wijk buurt zorg uitkering werk "
-    "regel uitzondering overleg vertrouwen samen oplossing plan woonconsulent partner huur "
-    "maand jaar bewoner straat renovatie sloop nieuwbouw opvang schuld budget gesprek keuze "
-    "ervaring resultaat proef evaluatie toewijzing urgentie inschrijving contract sleutel"
-).split()
-THEMES = (
-    "wonen-en-zorg dakloosheid uitstroom participatie renovatie-en-sloop woningaanpassing "
-    "samenwerking werk-en-inkomen betaalbaarheid organisatie leefbaarheid"
-).split()
-GROUPS = (
-    "dak-en-thuislozen mensen-met-een-verstandelijke-beperking "
-    "mensen-met-een-lichamelijke-beperking mensen-met-psychische-problemen ouderen jongeren "
-    "statushouders mensen-met-schulden zittende-huurders"
-).split()
+WORDS = [
+    "huurder",
+    "woning",
+    "corporatie",
+    "gemeente",
+    "begeleiding",
+    "afspraak",
+    "wijk",
+    "buurt",
+    "zorg",
+    "uitkering",
+    "werk",
+    "regel",
+    "uitzondering",
+    "overleg",
+    "vertrouwen",
+    "samen",
+    "oplossing",
+    "plan",
+    "woonconsulent",
+    "partner",
+    "huur",
+    "maand",
+    "jaar",
+    "bewoner",
+    "straat",
+    "renovatie",
+    "sloop",
+    "nieuwbouw",
+    "opvang",
+    "schuld",
+    "budget",
+    "gesprek",
+    "keuze",
+    "ervaring",
+    "resultaat",
+    "proef",
+    "evaluatie",
+    "toewijzing",
+    "urgentie",
+    "inschrijving",
+    "contract",
+    "sleutel",
+]
+THEMES = [
+    "wonen-en-zorg",
+    "dakloosheid",
+    "uitstroom",
+    "participatie",
+    "renovatie-en-sloop",
+    "woningaanpassing",
+    "samenwerking",
+    "werk-en-inkomen",
+    "betaalbaarheid",
+    "organisatie",
+    "leefbaarheid",
+]
+GROUPS = [
+    "dak-en-thuislozen",
+    "mensen-met-een-verstandelijke-beperking",
+    "mensen-met-een-lichamelijke-beperking",
+    "mensen-met-psychische-problemen",
+    "ouderen",
+    "jongeren",
+    "statushouders",
+    "mensen-met-schulden",
+    "zittende-huurders",
+]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -91,11 +144,15 @@ def synthetic_case(i: int, rng: random.Random, n: int) -> str:
         "resultaten: |",
         f"  {paragraph(rng, 60)}",
         "afwijkingen:",
-        *(f"  - regel: {quoted(sentence(rng, 5))}\n    toelichting: {quoted(paragraph(rng, 25))}"
-          for _ in range(rng.randint(1, 3))),
+        *(
+            f"  - regel: {quoted(sentence(rng, 5))}\n    toelichting: {quoted(paragraph(rng, 25))}"
+            for _ in range(rng.randint(1, 3))
+        ),
         "partners:",
-        *(f"  - naam: Partner {rng.randrange(max(5, n // 10)):04d}\n    rol: {quoted(sentence(rng, 6))}"
-          for _ in range(rng.randint(1, 4))),
+        *(
+            f"  - naam: Partner {rng.randrange(max(5, n // 10)):04d}\n    rol: {quoted(sentence(rng, 6))}"
+            for _ in range(rng.randint(1, 4))
+        ),
         "lessen:",
         *(f"  - {quoted(sentence(rng, 14))}" for _ in range(rng.randint(2, 4))),
         "tips_voor_gemeenten:",
@@ -105,8 +162,13 @@ def synthetic_case(i: int, rng: random.Random, n: int) -> str:
     ]
     if pilot:
         fase = rng.choice(("voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald"))
-        lines += ["pilot:", f"  fase: {fase}", f"  start: {year}-{rng.randint(1, 12):02d}",
-                  "  deelnemers: 4", "  maximale_duur: 6 maanden"]
+        lines += [
+            "pilot:",
+            f"  fase: {fase}",
+            f"  start: {year}-{rng.randint(1, 12):02d}",
+            "  deelnemers: 4",
+            "  maximale_duur: 6 maanden",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -137,16 +199,24 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         generator_s = time.perf_counter() - started
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
-                       env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+            cwd=project,
+            env=env,
+            check=True,
+        )
         build_s = time.perf_counter() - started
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
         if keep:
             shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
         return {
-            "n": n, "check": check_s, "generator": generator_s, "build": build_s,
-            "largest_kb": largest / 1024, "pages": len(result.pages),
+            "n": n,
+            "check": check_s,
+            "generator": generator_s,
+            "build": build_s,
+            "largest_kb": largest / 1024,
+            "pages": len(result.pages),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -163,7 +233,9 @@ def main() -> None:
         rows.append(row)
         print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
     print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n")
-    print("| cases | check | generator | full build | per 1,000 cases (build) | largest case page |")
+    print(
+        "| cases | check | generator | full build | per 1,000 cases (build) | largest case page |"
+    )
     print("|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
@@ -173,8 +245,10 @@ def main() -> None:
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         ratio = (last["build"] / first["build"]) / (last["n"] / first["n"])
-        print(f"\nGrowth: {last['n'] / first['n']:.0f}x the cases cost {last['build'] / first['build']:.1f}x "
-              f"the build time ({ratio:.2f} of linear).")
+        print(
+            f"\nGrowth: {last['n'] / first['n']:.0f}x the cases cost {last['build'] / first['build']:.1f}x "
+            f"the build time ({ratio:.2f} of linear)."
+        )
 
 
 if __name__ == "__main__":

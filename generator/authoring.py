@@ -83,8 +83,14 @@ def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
     elif block is not None:
         lines += ["# " + line for line in _block_example(name, block, is_list)]
     else:
-        shown = f"[{', '.join(map(str, example))}]" if is_list and example else (
-            json.dumps(example, ensure_ascii=False).lower() if isinstance(example, bool) else example
+        shown = (
+            f"[{', '.join(map(str, example))}]"
+            if is_list and example
+            else (
+                json.dumps(example, ensure_ascii=False).lower()
+                if isinstance(example, bool)
+                else example
+            )
         )
         lines.append(f"# {name}: {shown if shown not in (None, '') else ''}".rstrip())
     return lines + [""]
@@ -171,9 +177,7 @@ def field_reference() -> str:
 
 
 def _reference_rows(name: str, info: FieldInfo, owner: type[BaseModel]) -> list[str]:
-    required = "ja" if info.is_required() else (
-        "bij pilot" if name == "pilot" else "nee"
-    )
+    required = "ja" if info.is_required() else ("bij pilot" if name == "pilot" else "nee")
     example = _example(name, info)
     shown = "" if example is None else f"`{json.dumps(example, ensure_ascii=False)}`"
     description = (info.description or "").replace("|", "\\|")

@@ -66,9 +66,13 @@ class Catalog:
         return [e for e in self.entries if e.case.soort == "pilot"]
 
     def related(self, entry: Entry) -> list[Entry]:
-        """Explicit `gerelateerd` first (published ones only), then most shared themes and groups."""
-        chosen = [self.by_slug[s] for s in dict.fromkeys(entry.case.gerelateerd or [])
-                  if s in self.by_slug and s != entry.slug]
+        """Explicit `gerelateerd` first (published ones only), then the cases sharing the most
+        themes and target groups."""
+        chosen = [
+            self.by_slug[s]
+            for s in dict.fromkeys(entry.case.gerelateerd or [])
+            if s in self.by_slug and s != entry.slug
+        ]
         if len(chosen) >= RELATED_LIMIT:
             return chosen[:RELATED_LIMIT]
         scores: dict[str, int] = defaultdict(int)

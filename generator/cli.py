@@ -82,9 +82,7 @@ def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None) -> None:
     help="Map met eigen templates die de standaardtemplates vervangen.",
 )
 @today_option
-def generate(
-    out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: str | None
-) -> None:
+def generate(out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: str | None) -> None:
     """Schrijf de gegenereerde pagina's als Markdown, voor elke sitegenerator."""
     result = pipeline.build(cases_dir, _today(today), templates_dir)
     for problem in result.problems:

@@ -138,7 +138,9 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     return parse(raw, display, path)
 
 
-def parse(raw: bytes, display: str, path: Path | None = None) -> tuple[Document | None, list[Problem]]:
+def parse(
+    raw: bytes, display: str, path: Path | None = None
+) -> tuple[Document | None, list[Problem]]:
     """Parse bytes of YAML into a Document, reporting every hazard in authors' terms."""
 
     def fail(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
@@ -146,7 +148,9 @@ def parse(raw: bytes, display: str, path: Path | None = None) -> tuple[Document 
 
     if len(raw) > MAX_BYTES:
         return fail(
-            1, 1, f"bestand is te groot ({len(raw) // 1024} KiB); een case mag hoogstens 256 KiB zijn"
+            1,
+            1,
+            f"bestand is te groot ({len(raw) // 1024} KiB); een case mag hoogstens 256 KiB zijn",
         )
     try:
         text = raw.decode("utf-8")
@@ -183,7 +187,8 @@ def parse(raw: bytes, display: str, path: Path | None = None) -> tuple[Document 
         return fail(
             node.start_mark.line + 1,
             node.start_mark.column + 1,
-            "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst",
+            "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse "
+            "tekst",
         )
     document = Document(path or Path(display), display, None, node)
     document.data = _construct(node, (), document, problems)
@@ -199,7 +204,7 @@ def _has_content(text: str) -> bool:
 
 
 def _tab_problems(text: str, display: str) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     if "\t" not in text:
         return problems
     for number, line in enumerate(text.splitlines(), start=1):
@@ -218,47 +223,61 @@ def _tab_problems(text: str, display: str) -> list[Problem]:
 
 def _anchor_problems(text: str, display: str) -> list[Problem]:
     """Anchors and aliases make one value appear in several places; authors should not need them."""
-    problems = []
+    problems: list[Problem] = []
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        mark = event.start_mark
+        anchor = getattr(event, "anchor", None)
+        if not anchor or event.start_mark is None:
+            continue
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
         if isinstance(event, yaml.AliasEvent):
-            problems.append(
-                Problem(
-                    display,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"verwijzing '*{event.anchor}' is niet toegestaan: schrijf de waarde zelf uit",
-                )
-            )
-        elif getattr(event, "anchor", None):
-            problems.append(
-                Problem(
-                    display,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"anker '&{event.anchor}' is niet toegestaan: schrijf elke waarde zelf uit",
-                )
-            )
+            message = f"verwijzing '*{anchor}' is niet toegestaan: schrijf de waarde zelf uit"
+        else:
+            message = f"anker '&{anchor}' is niet toegestaan: schrijf elke waarde zelf uit"
+        problems.append(Problem(display, line, column, message))
     return problems
 
 
 _SYNTAX_HINTS = (
-    ("mapping values are not allowed", "dubbele punt op een onverwachte plek: zet tekst met ': ' erin "
-     "tussen aanhalingstekens, of controleer de inspringing"),
-    ("could not find expected ':'", "verwacht 'veld: waarde' op deze regel (ontbreekt een dubbele punt?)"),
-    ("found unexpected end of stream", "aanhalingsteken niet afgesloten: sluit de tekst af met hetzelfde "
-     "aanhalingsteken"),
-    ("did not find expected key", "inspringing klopt niet: controleer de spaties aan het begin van deze "
-     "regel en de regel erboven"),
-    ("did not find expected '-' indicator", "lijst klopt niet: elk item begint met '- ' op dezelfde "
-     "inspringing"),
-    ("expected <block end>", "inspringing klopt niet: controleer de spaties aan het begin van deze regel"),
-    ("expected a single document", "het bestand bevat meer dan één document ('---'): één case per bestand"),
+    (
+        "mapping values are not allowed",
+        "dubbele punt op een onverwachte plek: zet tekst met ': ' erin "
+        "tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    (
+        "could not find expected ':'",
+        "verwacht 'veld: waarde' op deze regel (ontbreekt een dubbele punt?)",
+    ),
+    (
+        "found unexpected end of stream",
+        "aanhalingsteken niet afgesloten: sluit de tekst af met hetzelfde aanhalingsteken",
+    ),
+    (
+        "did not find expected key",
+        "inspringing klopt niet: controleer de spaties aan het begin van deze "
+        "regel en de regel erboven",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "lijst klopt niet: elk item begint met '- ' op dezelfde inspringing",
+    ),
+    (
+        "expected <block end>",
+        "inspringing klopt niet: controleer de spaties aan het begin van deze regel",
+    ),
+    (
+        "expected a single document",
+        "het bestand bevat meer dan één document ('---'): één case per bestand",
+    ),
     ("found undefined alias", "verwijzing ('*') is niet toegestaan: schrijf de waarde zelf uit"),
-    ("found character that cannot start any token", "teken dat hier niet mag staan: zet de tekst "
-     "tussen aanhalingstekens"),
-    ("found unknown escape character", "onbekende escape met '\\' in tekst tussen dubbele "
-     "aanhalingstekens: gebruik enkele aanhalingstekens"),
+    (
+        "found character that cannot start any token",
+        "teken dat hier niet mag staan: zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "found unknown escape character",
+        "onbekende escape met '\\' in tekst tussen dubbele "
+        "aanhalingstekens: gebruik enkele aanhalingstekens",
+    ),
     ("found duplicate anchor", "anker ('&') is niet toegestaan: schrijf elke waarde zelf uit"),
 )
 
@@ -283,8 +302,11 @@ def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Proble
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(
-                Problem(doc.display, *_mark(key_node), "veldnaam moet gewone tekst zijn, geen "
-                        "lijst of blok")
+                Problem(
+                    doc.display,
+                    *_mark(key_node),
+                    "veldnaam moet gewone tekst zijn, geen lijst of blok",
+                )
             )
             continue
         key = key_node.value

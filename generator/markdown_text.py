@@ -12,8 +12,17 @@ import re
 
 # One pass over the text: HTML-escape, and backslash-escape Markdown's inline markers.
 _PLAIN = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "*": "\\*",
-     "_": "\\_", "[": "\\[", "]": "\\]"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+    }
 )
 _LINE_START_CHARS = frozenset("#>+-=|0123456789")
 _LINE_START = re.compile(r"^([#>+\-=|]|(\d+)([.)]))")

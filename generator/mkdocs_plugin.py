@@ -105,7 +105,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         count = len(self.result.problems)
         target = render.relative(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri))
         banner = (
-            f'!!! danger "{count} {"probleem" if count == 1 else "problemen"} in case-bestanden"\n\n'
+            f'!!! danger "{count} {"probleem" if count == 1 else "problemen"} '
+            'in case-bestanden"\n\n'
             f"    Cases met een probleem worden niet getoond. [Bekijk de problemen]({target})\n\n"
         )
         return banner + markdown
@@ -142,7 +143,7 @@ def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> l
     expanded: list[Any] = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if isinstance(value, str) and value in sections:
                 item = {title: [value, *({label: src} for label, src in sections[value])]}
             elif isinstance(value, list):

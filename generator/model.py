@@ -34,7 +34,9 @@ URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$"
 SLUG_PATTERN = r"^[a-z0-9-]{3,80}$"
 # Path segments may not start with a dot, so '..' and hidden files are impossible.
-MEDIA_PATTERN = r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif)$"
+MEDIA_PATTERN = (
+    r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif)$"
+)
 
 SOORTEN = ("casus", "pilot")
 STATUSSEN = ("concept", "gepubliceerd", "gearchiveerd")
@@ -174,28 +176,37 @@ class Partner(Block):
         examples=["Woonbegeleiding en dagelijkse ondersteuning"],
     )
     url: Url | None = Field(
-        None, title="Website", description="Website van de partner (https://...).",
+        None,
+        title="Website",
+        description="Website van de partner (https://...).",
         examples=["https://www.iriszorg.nl"],
     )
 
 
 class Financiering(Block):
     bron: Text = Field(
-        title="Bron", description="Wie betaalde (bijv. Wmo, Participatiewet, corporatie).",
+        title="Bron",
+        description="Wie betaalde (bijv. Wmo, Participatiewet, corporatie).",
         examples=["Wmo (gemeente Doetinchem)"],
     )
     bedrag: Text | None = Field(
-        None, title="Bedrag", description="Bedrag of omvang, als tekst.", examples=["€ 12.000 per jaar"]
+        None,
+        title="Bedrag",
+        description="Bedrag of omvang, als tekst.",
+        examples=["€ 12.000 per jaar"],
     )
     toelichting: Text | None = Field(
-        None, title="Toelichting", description="Waarvoor het geld is gebruikt.",
+        None,
+        title="Toelichting",
+        description="Waarvoor het geld is gebruikt.",
         examples=["Woonbegeleiding voor vier bewoners"],
     )
 
 
 class Citaat(Block):
     tekst: Text = Field(
-        title="Tekst", description="Het citaat, zonder aanhalingstekens.",
+        title="Tekst",
+        description="Het citaat, zonder aanhalingstekens.",
         examples=["Voor het eerst in jaren had ik een eigen sleutel."],
     )
     wie: Text = Field(
@@ -206,10 +217,13 @@ class Citaat(Block):
 
 
 class Afbeelding(Block):
-    bestand: Annotated[str, StringConstraints(strip_whitespace=True, pattern=MEDIA_PATTERN)] = Field(
-        title="Bestand",
-        description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg. Het bestand moet bestaan.",
-        examples=["media/uitbouw.jpg"],
+    bestand: Annotated[str, StringConstraints(strip_whitespace=True, pattern=MEDIA_PATTERN)] = (
+        Field(
+            title="Bestand",
+            description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg. Het bestand moet "
+            "bestaan.",
+            examples=["media/uitbouw.jpg"],
+        )
     )
     alt: Text = Field(
         title="Alternatieve tekst",
@@ -217,38 +231,54 @@ class Afbeelding(Block):
         examples=["Gelijkvloerse uitbouw met brede deur aan de achterkant van een rijwoning"],
     )
     bijschrift: Text | None = Field(
-        None, title="Bijschrift", description="Korte tekst onder de afbeelding.",
+        None,
+        title="Bijschrift",
+        description="Korte tekst onder de afbeelding.",
         examples=["De uitbouw na oplevering"],
     )
 
 
 class Bron(Block):
-    titel: Text = Field(title="Titel", description="Titel van de bron.", examples=["Evaluatierapport"])
+    titel: Text = Field(
+        title="Titel", description="Titel van de bron.", examples=["Evaluatierapport"]
+    )
     url: Url = Field(
-        title="Webadres", description="Webadres van de bron (https://...).",
+        title="Webadres",
+        description="Webadres van de bron (https://...).",
         examples=["https://www.example.nl/evaluatie.pdf"],
     )
 
 
 class Contact(Block):
     organisatie: Text | None = Field(
-        None, title="Organisatie", description="Organisatie van het contact.",
+        None,
+        title="Organisatie",
+        description="Organisatie van het contact.",
         examples=["Woonstichting De Vaart"],
     )
     functie: Text | None = Field(
-        None, title="Functie of team", description="Een rol of team, geen persoonsnaam.",
+        None,
+        title="Functie of team",
+        description="Een rol of team, geen persoonsnaam.",
         examples=["Team Wonen en Zorg"],
     )
     email: Email | None = Field(
-        None, title="E-mail", description="Een team- of functiemailbox.",
+        None,
+        title="E-mail",
+        description="Een team- of functiemailbox.",
         examples=["wonenenzorg@example.nl"],
     )
     telefoon: Text | None = Field(
-        None, title="Telefoon", description="Algemeen nummer van de organisatie.",
+        None,
+        title="Telefoon",
+        description="Algemeen nummer van de organisatie.",
         examples=["0314 123 456"],
     )
     url: Url | None = Field(
-        None, title="Website", description="Webpagina voor contact.", examples=["https://www.example.nl"]
+        None,
+        title="Website",
+        description="Webpagina voor contact.",
+        examples=["https://www.example.nl"],
     )
 
     @model_validator(mode="after")
@@ -260,12 +290,14 @@ class Contact(Block):
 
 class Toestemming(Block):
     vastgelegd_op: Datum = Field(
-        title="Vastgelegd op", description="Datum waarop de toestemming is vastgelegd.",
+        title="Vastgelegd op",
+        description="Datum waarop de toestemming is vastgelegd.",
         examples=["2025-01-15"],
     )
     geldig_tot: Datum = Field(
         title="Geldig tot",
-        description="Tot wanneer de toestemming geldt; daarna wordt de case niet meer gepubliceerd.",
+        description="Tot wanneer de toestemming geldt; daarna wordt de case niet meer "
+        "gepubliceerd.",
         examples=["2027-01-15"],
     )
 
@@ -279,7 +311,8 @@ class Privacy(Block):
         examples=[False],
     )
     toestemming: Toestemming | None = Field(
-        None, title="Toestemming",
+        None,
+        title="Toestemming",
         description="Verplicht bij herleidbaar: true; vastgelegd_op en geldig_tot.",
     )
 
@@ -292,24 +325,35 @@ class PilotBlok(Block):
         title="Start", description="Startdatum, JJJJ-MM-DD of JJJJ-MM.", examples=["2024-09"]
     )
     einde: Periode | None = Field(
-        None, title="Einde", description="Einddatum, JJJJ-MM-DD of JJJJ-MM; niet voor de start.",
+        None,
+        title="Einde",
+        description="Einddatum, JJJJ-MM-DD of JJJJ-MM; niet voor de start.",
         examples=["2025-08"],
     )
-    deelnemers: Annotated[
-        str,
-        BeforeValidator(_number_as_text),
-        StringConstraints(strip_whitespace=True, min_length=1),
-        WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}),
-    ] | None = Field(
-        None, title="Deelnemers", description="Aantal deelnemers, als getal of tekst.",
+    deelnemers: (
+        Annotated[
+            str,
+            BeforeValidator(_number_as_text),
+            StringConstraints(strip_whitespace=True, min_length=1),
+            WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}),
+        ]
+        | None
+    ) = Field(
+        None,
+        title="Deelnemers",
+        description="Aantal deelnemers, als getal of tekst.",
         examples=["3 à 4 bewoners"],
     )
     maximale_duur: Text | None = Field(
-        None, title="Maximale duur", description="Hoe lang iemand mag deelnemen.",
+        None,
+        title="Maximale duur",
+        description="Hoe lang iemand mag deelnemen.",
         examples=["6 maanden"],
     )
     evaluatie: Markdown | None = Field(
-        None, title="Evaluatie", description="Hoe en wanneer wordt geëvalueerd, en wat kwam eruit.",
+        None,
+        title="Evaluatie",
+        description="Hoe en wanneer wordt geëvalueerd, en wat kwam eruit.",
         examples=["Na een jaar evalueren de partners samen met de bewoners."],
     )
 
@@ -321,14 +365,16 @@ class Case(Block):
     """One case story. Field order is the order authors write and readers read."""
 
     soort: Literal["casus", "pilot"] = Field(
-        title="Soort", description="casus of pilot; een pilot heeft ook het blok 'pilot'.",
+        title="Soort",
+        description="casus of pilot; een pilot heeft ook het blok 'pilot'.",
         examples=["casus"],
     )
-    titel: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=120)] = (
-        Field(
-            title="Titel", description="Korte, concrete titel, 5 tot 120 tekens.",
-            examples=["Springplankwoning: in zes maanden van de opvang naar een eigen huis"],
-        )
+    titel: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=5, max_length=120)
+    ] = Field(
+        title="Titel",
+        description="Korte, concrete titel, 5 tot 120 tekens.",
+        examples=["Springplankwoning: in zes maanden van de opvang naar een eigen huis"],
     )
     samenvatting: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=20, max_length=500)
@@ -339,21 +385,27 @@ class Case(Block):
         examples=["Drie tot vier mensen uit de opvang huren samen een huis ..."],
     )
     organisatie: Text = Field(
-        title="Organisatie", description="De corporatie of organisatie die de case publiceert.",
+        title="Organisatie",
+        description="De corporatie of organisatie die de case publiceert.",
         examples=["Woonstichting De Vaart"],
     )
     gemeente: Text = Field(
         title="Gemeente", description="De gemeente waar het gebeurde.", examples=["Doetinchem"]
     )
     regio: Text | None = Field(
-        None, title="Regio", description="Bijvoorbeeld de woningmarktregio.", examples=["Achterhoek"]
+        None,
+        title="Regio",
+        description="Bijvoorbeeld de woningmarktregio.",
+        examples=["Achterhoek"],
     )
     themas: Annotated[list[Thema], Field(min_length=1)] = Field(
-        title="Thema's", description="Minstens één thema uit de woordenlijst.",
+        title="Thema's",
+        description="Minstens één thema uit de woordenlijst.",
         examples=[["dakloosheid", "wonen-en-zorg"]],
     )
     doelgroepen: Annotated[list[Doelgroep], Field(min_length=1)] = Field(
-        title="Doelgroepen", description="Minstens één doelgroep uit de woordenlijst.",
+        title="Doelgroepen",
+        description="Minstens één doelgroep uit de woordenlijst.",
         examples=[["dak-en-thuislozen"]],
     )
     status: Literal["concept", "gepubliceerd", "gearchiveerd"] = Field(
@@ -363,27 +415,37 @@ class Case(Block):
         examples=["gepubliceerd"],
     )
     bijgewerkt: Datum = Field(
-        title="Bijgewerkt", description="Wanneer de inhoud voor het laatst is gecontroleerd; niet "
-        "in de toekomst.", examples=["2025-03-14"],
+        title="Bijgewerkt",
+        description="Wanneer de inhoud voor het laatst is gecontroleerd; niet in de toekomst.",
+        examples=["2025-03-14"],
     )
     publiceren_vanaf: Datum | None = Field(
-        None, title="Publiceren vanaf", description="Embargo: niet publiceren voor deze datum.",
+        None,
+        title="Publiceren vanaf",
+        description="Embargo: niet publiceren voor deze datum.",
         examples=["2025-06-01"],
     )
     aanleiding: Markdown = Field(
-        title="Aanleiding", description="De situatie en de vraag van huurders of partners; opmaak met Markdown mag.",
+        title="Aanleiding",
+        description="De situatie en de vraag van huurders of partners; opmaak met Markdown mag.",
         examples=["Mensen in de opvang konden niet doorstromen ..."],
     )
     aanpak: Markdown = Field(
-        title="Aanpak", description="Wat is er gedaan, en door wie; opmaak met Markdown mag.",
+        title="Aanpak",
+        description="Wat is er gedaan, en door wie; opmaak met Markdown mag.",
         examples=["De corporatie stelde een eengezinswoning beschikbaar ..."],
     )
     resultaten: Markdown | None = Field(
-        None, title="Resultaten", description="Wat het opleverde, met cijfers waar die er zijn.",
-        examples=["Van de eerste zeven bewoners vonden er vijf binnen zes maanden een eigen woning."],
+        None,
+        title="Resultaten",
+        description="Wat het opleverde, met cijfers waar die er zijn.",
+        examples=[
+            "Van de eerste zeven bewoners vonden er vijf binnen zes maanden een eigen woning."
+        ],
     )
     afwijkingen: list[Afwijking] | None = Field(
-        None, title="Afwijkingen van regels",
+        None,
+        title="Afwijkingen van regels",
         description="Van welke regels, beleid of standaardwerkwijzen is afgeweken, en hoe: de kern "
         "van maatwerk.",
     )
@@ -394,32 +456,43 @@ class Case(Block):
         None, title="Financiering", description="Wie betaalde waarvoor."
     )
     citaten: list[Citaat] | None = Field(
-        None, title="Citaten", description="Uitspraken van betrokkenen; 'wie' is een rol, geen naam."
+        None,
+        title="Citaten",
+        description="Uitspraken van betrokkenen; 'wie' is een rol, geen naam.",
     )
     lessen: Annotated[list[Text], Field(min_length=1)] = Field(
-        title="Lessen", description="Wat anderen kunnen leren, ook wat misging; minstens één.",
+        title="Lessen",
+        description="Wat anderen kunnen leren, ook wat misging; minstens één.",
         examples=[["Gebruik je gezonde verstand in plaats van voor elke uitzondering beleid."]],
     )
     tips_voor_gemeenten: Annotated[list[Text], Field(min_length=1)] = Field(
-        title="Tips voor gemeenten", description="Praktische tips voor gemeenten; minstens één.",
+        title="Tips voor gemeenten",
+        description="Praktische tips voor gemeenten; minstens één.",
         examples=[["Laat zien dat je mensen vertrouwt."]],
     )
     afbeeldingen: list[Afbeelding] | None = Field(
-        None, title="Afbeeldingen", description="Afbeeldingen uit de map cases/media, met alt-tekst."
+        None,
+        title="Afbeeldingen",
+        description="Afbeeldingen uit de map cases/media, met alt-tekst.",
     )
     bronnen: list[Bron] | None = Field(
         None, title="Bronnen", description="Rapporten, artikelen of webpagina's (https://...)."
     )
     contact: Contact | None = Field(
-        None, title="Contact", description="Een contact bij de organisatie: rol of teammailbox, "
-        "geen persoonsnaam."
+        None,
+        title="Contact",
+        description="Een contact bij de organisatie: rol of teammailbox, geen persoonsnaam.",
     )
     gerelateerd: list[Slug] | None = Field(
-        None, title="Gerelateerde cases", description="Bestandsnamen (zonder .yaml) van andere cases.",
+        None,
+        title="Gerelateerde cases",
+        description="Bestandsnamen (zonder .yaml) van andere cases.",
         examples=[["uitbouw-samenwonen-doetinchem"]],
     )
     privacy: Privacy | None = Field(
-        None, title="Privacy", description="Of een persoon herkenbaar is, en de toestemming daarvoor."
+        None,
+        title="Privacy",
+        description="Of een persoon herkenbaar is, en de toestemming daarvoor.",
     )
     pilot: PilotBlok | None = Field(
         None, title="Pilot", description="Verplicht bij soort: pilot, anders weglaten."

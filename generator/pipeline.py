@@ -67,9 +67,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(
-    paths: list[Path], cases_dir: Path, today: date, base: Path | None = None
-) -> CheckResult:
+def check(paths: list[Path], cases_dir: Path, today: date, base: Path | None = None) -> CheckResult:
     """Load and validate case files. `cases_dir` holds the vocabulary and media."""
     with _collector_paused():
         return _check(paths, cases_dir, today, base)

@@ -24,7 +24,8 @@ class HeldBack:
 
 
 def build_date(override: str | None = None) -> date:
-    """The build's 'today': an explicit date, else SOURCE_DATE_EPOCH (reproducible builds), else now."""
+    """The build's 'today': an explicit date, else SOURCE_DATE_EPOCH (reproducible builds),
+    else the clock."""
     if override:
         return date.fromisoformat(override)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -26,8 +26,13 @@ from generator.vocabulary import Vocabulary
 TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 50
 # Generated pages that belong in the navigation (the rest hang off these listings).
-NAV_PAGES = ("cases/index.md", "pilots/index.md", "themas/index.md", "doelgroepen/index.md",
-             "tips/index.md")
+NAV_PAGES = (
+    "cases/index.md",
+    "pilots/index.md",
+    "themas/index.md",
+    "doelgroepen/index.md",
+    "tips/index.md",
+)
 TIPS_PER_THEME = 10
 
 T = TypeVar("T")
@@ -112,8 +117,11 @@ def relative(target: str, from_dir: str) -> str:
     called for every link of every page)."""
     to_parts, from_parts = target.split("/"), from_dir.split("/") if from_dir else []
     common = 0
-    while (common < len(from_parts) and common < len(to_parts) - 1
-           and from_parts[common] == to_parts[common]):
+    while (
+        common < len(from_parts)
+        and common < len(to_parts) - 1
+        and from_parts[common] == to_parts[common]
+    ):
         common += 1
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
@@ -133,13 +141,23 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
         )
     listing = env.get_template("listing.md.j2")
     pages.update(
-        _paginated(listing, "cases/index.md", catalog.entries, title="Alle cases",
-                   intro="Alle gepubliceerde cases, de meest recent bijgewerkte eerst.")
+        _paginated(
+            listing,
+            "cases/index.md",
+            catalog.entries,
+            title="Alle cases",
+            intro="Alle gepubliceerde cases, de meest recent bijgewerkte eerst.",
+        )
     )
     pages.update(
-        _paginated(listing, "pilots/index.md", catalog.pilots, title="Pilots",
-                   intro="Proeven waarin partners samen iets nieuws uitprobeerden, vaak met "
-                   "ruimte buiten de gewone regels.")
+        _paginated(
+            listing,
+            "pilots/index.md",
+            catalog.pilots,
+            title="Pilots",
+            intro="Proeven waarin partners samen iets nieuws uitprobeerden, vaak met "
+            "ruimte buiten de gewone regels.",
+        )
     )
     for kind, index, section_title in (
         ("themas", catalog.by_theme, "Thema's"),
@@ -147,13 +165,20 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
     ):
         terms = vocabulary.terms(kind)
         pages[f"{kind}/index.md"] = env.get_template("terms.md.j2").render(
-            page_src=f"{kind}/index.md", title=section_title, kind=kind,
+            page_src=f"{kind}/index.md",
+            title=section_title,
+            kind=kind,
             terms=[(term, len(index[slug])) for slug, term in terms.items()],
         )
         for slug, term in terms.items():
             pages.update(
-                _paginated(listing, f"{kind}/{slug}.md", index[slug], title=term.label,
-                           intro=term.description)
+                _paginated(
+                    listing,
+                    f"{kind}/{slug}.md",
+                    index[slug],
+                    title=term.label,
+                    intro=term.description,
+                )
             )
     pages.update(_tips_pages(catalog, env))
     return pages
@@ -168,12 +193,17 @@ def _paginated(
     template: jinja2.Template, first_src: str, entries: Sequence[Entry], **context: Any
 ) -> Iterator[tuple[str, str]]:
     for pager, chunk in _pages(first_src, entries, PER_PAGE):
-        yield pager.src, template.render(
-            page_src=pager.src, pager=pager, entries=chunk, count=len(entries), **context
+        yield (
+            pager.src,
+            template.render(
+                page_src=pager.src, pager=pager, entries=chunk, count=len(entries), **context
+            ),
         )
 
 
-def _pages(first_src: str, items: Sequence[T], per_page: int) -> Iterator[tuple[Pager, Sequence[T]]]:
+def _pages(
+    first_src: str, items: Sequence[T], per_page: int
+) -> Iterator[tuple[Pager, Sequence[T]]]:
     """Split a listing into pages: `x/index.md` continues at `x/pagina-2.md`, `x/y.md` at
     `x/y/pagina-2.md` (case slugs `index` and `pagina-N` are reserved for this)."""
     stem = first_src.removesuffix(".md")
@@ -190,19 +220,25 @@ def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str
     for slug, entries in catalog.by_theme.items():
         by_theme[slug] = [Tip(text, e) for e in entries for text in e.case.tips_voor_gemeenten]
     themes = catalog.vocabulary.themas
-    yield "tips/index.md", env.get_template("tips.md.j2").render(
-        page_src="tips/index.md",
-        groups=[(themes[s], tips) for s, tips in by_theme.items() if tips],
-        limit=TIPS_PER_THEME,
-        count=sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
+    yield (
+        "tips/index.md",
+        env.get_template("tips.md.j2").render(
+            page_src="tips/index.md",
+            groups=[(themes[s], tips) for s, tips in by_theme.items() if tips],
+            limit=TIPS_PER_THEME,
+            count=sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
+        ),
     )
     template = env.get_template("tips_theme.md.j2")
     for slug, tips in by_theme.items():
         if len(tips) <= TIPS_PER_THEME:
             continue
         for pager, chunk in _pages(f"tips/{slug}.md", tips, PER_PAGE):
-            yield pager.src, template.render(
-                page_src=pager.src, pager=pager, term=themes[slug], tips=chunk, count=len(tips)
+            yield (
+                pager.src,
+                template.render(
+                    page_src=pager.src, pager=pager, term=themes[slug], tips=chunk, count=len(tips)
+                ),
             )
 
 
@@ -213,6 +249,8 @@ def nav_sections(vocabulary: Vocabulary) -> dict[str, list[tuple[str, str]]]:
     makes every page carry the whole nav, and the build quadratic.
     """
     return {
-        f"{kind}/index.md": [(t.label, f"{kind}/{slug}.md") for slug, t in vocabulary.terms(kind).items()]
+        f"{kind}/index.md": [
+            (t.label, f"{kind}/{slug}.md") for slug, t in vocabulary.terms(kind).items()
+        ]
         for kind in ("themas", "doelgroepen")
     }

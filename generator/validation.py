@@ -49,29 +49,35 @@ def validate_document(
     return (case if not problems else None), problems
 
 
-def validate_links(
-    valid: list[ValidCase], known_slugs: set[str], cases_dir: Path
-) -> list[Problem]:
+def validate_links(valid: list[ValidCase], known_slugs: set[str], cases_dir: Path) -> list[Problem]:
     """Rule 3: references between files. `known_slugs` are all case files, valid or not."""
     problems: list[Problem] = []
     for item in valid:
         doc = item.document
         for i, slug in enumerate(item.case.gerelateerd or []):
             if slug == item.slug:
-                problems.append(doc.problem(("gerelateerd", i), "een case kan niet aan zichzelf "
-                                            "gerelateerd zijn"))
+                problems.append(
+                    doc.problem(
+                        ("gerelateerd", i), "een case kan niet aan zichzelf gerelateerd zijn"
+                    )
+                )
             elif slug not in known_slugs:
                 close = difflib.get_close_matches(slug, sorted(known_slugs), n=1, cutoff=0.6)
                 hint = f"; bedoelde je '{close[0]}'?" if close else ""
                 problems.append(
-                    doc.problem(("gerelateerd", i), f"gerelateerde case '{slug}' bestaat niet "
-                                f"(geen bestand cases/{slug}.yaml){hint}")
+                    doc.problem(
+                        ("gerelateerd", i),
+                        f"gerelateerde case '{slug}' bestaat niet "
+                        f"(geen bestand cases/{slug}.yaml){hint}",
+                    )
                 )
         for i, image in enumerate(item.case.afbeeldingen or []):
             if not (cases_dir / image.bestand).is_file():
                 problems.append(
-                    doc.problem(("afbeeldingen", i, "bestand"), f"afbeelding '{image.bestand}' "
-                                f"bestaat niet in de map {cases_dir.name}/")
+                    doc.problem(
+                        ("afbeeldingen", i, "bestand"),
+                        f"afbeelding '{image.bestand}' bestaat niet in de map {cases_dir.name}/",
+                    )
                 )
     return problems
 
@@ -85,48 +91,63 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
     soort = data.get("soort")
     if soort == "pilot" and data.get("pilot") is None:
         problems.append(
-            doc.problem(("soort",), "bij soort: pilot hoort een blok 'pilot' met minstens 'fase' "
-                        "en 'start'")
+            doc.problem(
+                ("soort",), "bij soort: pilot hoort een blok 'pilot' met minstens 'fase' en 'start'"
+            )
         )
     if soort == "casus" and "pilot" in data:
         problems.append(
-            doc.problem(("pilot",), "het blok 'pilot' hoort alleen bij soort: pilot; verwijder "
-                        "het of zet soort op pilot", key=True)
+            doc.problem(
+                ("pilot",),
+                "het blok 'pilot' hoort alleen bij soort: pilot; verwijder "
+                "het of zet soort op pilot",
+                key=True,
+            )
         )
     bijgewerkt = _date_or_none(data.get("bijgewerkt"))
     if bijgewerkt and bijgewerkt > today:
         problems.append(
-            doc.problem(("bijgewerkt",), f"'bijgewerkt' ({bijgewerkt.isoformat()}) ligt in de "
-                        "toekomst; vul de datum van de laatste controle in")
+            doc.problem(
+                ("bijgewerkt",),
+                f"'bijgewerkt' ({bijgewerkt.isoformat()}) ligt in de "
+                "toekomst; vul de datum van de laatste controle in",
+            )
         )
     pilot = data.get("pilot")
     if isinstance(pilot, dict):
         start, end = _period_or_none(pilot.get("start")), _period_or_none(pilot.get("einde"))
         if start and end and _before(end, start):
             problems.append(
-                doc.problem(("pilot", "einde"), f"'pilot.einde' ({end}) ligt voor "
-                            f"'pilot.start' ({start})")
+                doc.problem(
+                    ("pilot", "einde"), f"'pilot.einde' ({end}) ligt voor 'pilot.start' ({start})"
+                )
             )
     privacy = data.get("privacy")
     if isinstance(privacy, dict) and privacy.get("herleidbaar") in ("true", "True", "TRUE", True):
         consent = privacy.get("toestemming")
         if not isinstance(consent, dict):
             problems.append(
-                doc.problem(("privacy", "herleidbaar"), "bij herleidbaar: true hoort "
-                            "'toestemming' met 'vastgelegd_op' en 'geldig_tot'")
+                doc.problem(
+                    ("privacy", "herleidbaar"),
+                    "bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'",
+                )
             )
         else:
             given = _date_or_none(consent.get("vastgelegd_op"))
             until = _date_or_none(consent.get("geldig_tot"))
             if given and until and until < given:
                 problems.append(
-                    doc.problem(("privacy", "toestemming", "geldig_tot"), "'geldig_tot' ligt voor "
-                                "'vastgelegd_op'")
+                    doc.problem(
+                        ("privacy", "toestemming", "geldig_tot"),
+                        "'geldig_tot' ligt voor 'vastgelegd_op'",
+                    )
                 )
             if given and given > today:
                 problems.append(
-                    doc.problem(("privacy", "toestemming", "vastgelegd_op"), "'vastgelegd_op' "
-                                "ligt in de toekomst")
+                    doc.problem(
+                        ("privacy", "toestemming", "vastgelegd_op"),
+                        "'vastgelegd_op' ligt in de toekomst",
+                    )
                 )
     return problems
 
@@ -212,16 +233,20 @@ def _translate(error: ErrorDetails, doc: Document) -> Problem:
 
 def _message(kind: str, ctx: dict[str, Any], value: Any, name: str, msg: str) -> str:
     if kind == "string_too_short":
-        return f"'{name}' is te kort ({len(value.strip())} tekens); minstens {ctx['min_length']} tekens"
+        n, minimum = len(value.strip()), ctx["min_length"]
+        return f"'{name}' is te kort ({n} tekens); minstens {minimum} tekens"
     if kind == "string_too_long":
-        return f"'{name}' is te lang ({len(value.strip())} tekens); hoogstens {ctx['max_length']} tekens"
+        n, maximum = len(value.strip()), ctx["max_length"]
+        return f"'{name}' is te lang ({n} tekens); hoogstens {maximum} tekens"
     if kind == "too_short":
         return f"'{name}' heeft minstens {ctx['min_length']} item nodig"
     if kind == "literal_error":
         allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return f"ongeldige waarde '{value}' voor '{name}'; kies uit: {allowed}"
     if kind == "string_pattern_mismatch":
-        return f"'{name}' {_PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'heeft een ongeldige vorm')}"
+        return (
+            f"'{name}' {_PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'heeft een ongeldige vorm')}"
+        )
     if kind == "string_type":
         return f"'{name}' moet tekst zijn, geen lijst of blok"
     if kind == "list_type":

@@ -49,7 +49,11 @@ class Vocabulary:
         if slug in terms:
             return
         close = difflib.get_close_matches(slug, list(terms), n=1, cutoff=0.75)
-        hint = f"; bedoelde je '{close[0]}'?" if close else "; zie de woordenlijst cases/_vocabulaire.yaml"
+        hint = (
+            f"; bedoelde je '{close[0]}'?"
+            if close
+            else "; zie de woordenlijst cases/_vocabulaire.yaml"
+        )
         raise PydanticCustomError(
             "onbekende_term",
             "{onbekend} '{term}'{hint}",
@@ -68,27 +72,38 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
     for key in data:
         if key not in KINDS:
             problems.append(
-                document.problem((key,), f"onbekend onderdeel '{key}'; gebruik 'themas' en "
-                                 "'doelgroepen'", key=True)
+                document.problem(
+                    (key,),
+                    f"onbekend onderdeel '{key}'; gebruik 'themas' en 'doelgroepen'",
+                    key=True,
+                )
             )
     for kind, target in (("themas", themas), ("doelgroepen", doelgroepen)):
         section = data.get(kind)
         if not isinstance(section, dict) or not section:
-            problems.append(document.problem((), f"de woordenlijst mist '{kind}' met minstens één term"))
+            problems.append(
+                document.problem((), f"de woordenlijst mist '{kind}' met minstens één term")
+            )
             continue
         for slug, entry in section.items():
             if not SLUG_RE.fullmatch(slug):
                 problems.append(
-                    document.problem((kind, slug), f"ongeldige term '{slug}': gebruik kleine "
-                                     "letters, cijfers en '-'", key=True)
+                    document.problem(
+                        (kind, slug),
+                        f"ongeldige term '{slug}': gebruik kleine letters, cijfers en '-'",
+                        key=True,
+                    )
                 )
                 continue
             try:
                 term = _TermModel.model_validate(entry)
             except ValidationError:
                 problems.append(
-                    document.problem((kind, slug), f"term '{slug}' heeft een 'label' en een "
-                                     "'omschrijving' nodig", key=True)
+                    document.problem(
+                        (kind, slug),
+                        f"term '{slug}' heeft een 'label' en een 'omschrijving' nodig",
+                        key=True,
+                    )
                 )
                 continue
             target[slug] = Term(slug, term.label, term.omschrijving)

@@ -6,12 +6,12 @@ import json
 from datetime import date
 
 import jsonschema
-from pydantic import BaseModel
-
 from conftest import ROOT, Project
+from pydantic import BaseModel
+from test_site import text_of
+
 from generator import authoring, model, pipeline
 from generator.vocabulary import load_vocabulary
-from test_site import text_of
 
 
 def all_fields(block: type[BaseModel] = model.Case, prefix: str = "") -> list[str]:
@@ -49,15 +49,28 @@ def test_schema_rejects_what_check_rejects() -> None:
     vocabulary, _ = load_vocabulary(ROOT / "cases/_vocabulaire.yaml", "v")
     validator = jsonschema.Draft202012Validator(authoring.json_schema(vocabulary))
     good = {
-        "soort": "casus", "titel": "Een titel", "samenvatting": "Een samenvatting van genoeg tekens.",
-        "organisatie": "O", "gemeente": "G", "themas": ["samenwerking"], "doelgroepen": ["ouderen"],
-        "status": "gepubliceerd", "bijgewerkt": "2025-01-10", "aanleiding": "A", "aanpak": "B",
-        "lessen": ["L"], "tips_voor_gemeenten": ["T"],
+        "soort": "casus",
+        "titel": "Een titel",
+        "samenvatting": "Een samenvatting van genoeg tekens.",
+        "organisatie": "O",
+        "gemeente": "G",
+        "themas": ["samenwerking"],
+        "doelgroepen": ["ouderen"],
+        "status": "gepubliceerd",
+        "bijgewerkt": "2025-01-10",
+        "aanleiding": "A",
+        "aanpak": "B",
+        "lessen": ["L"],
+        "tips_voor_gemeenten": ["T"],
     }
     assert not list(validator.iter_errors(good))
     for bad in (
-        {"samenvating": "typo"}, {"themas": ["samenwerkin"]}, {"status": "klaar"},
-        {"bijgewerkt": "10-01-2025"}, {"titel": "Kort"}, {"bronnen": [{"titel": "x", "url": "ftp://x"}]},
+        {"samenvating": "typo"},
+        {"themas": ["samenwerkin"]},
+        {"status": "klaar"},
+        {"bijgewerkt": "10-01-2025"},
+        {"titel": "Kort"},
+        {"bronnen": [{"titel": "x", "url": "ftp://x"}]},
     ):
         assert list(validator.iter_errors({**good, **bad})), bad
 
@@ -68,7 +81,9 @@ def test_editor_is_wired_to_the_schema() -> None:
     template = authoring.case_template("x")
     assert template.startswith("# yaml-language-server: $schema=../schema/case.schema.json\n")
     for path in (ROOT / "cases").glob("[!_]*.yaml"):
-        assert path.read_text().startswith("# yaml-language-server: $schema=../schema/case.schema.json")
+        assert path.read_text().startswith(
+            "# yaml-language-server: $schema=../schema/case.schema.json"
+        )
 
 
 def test_author_guide_documents_every_field(seed_site: Project) -> None:
@@ -76,8 +91,14 @@ def test_author_guide_documents_every_field(seed_site: Project) -> None:
     missing = [name for name in all_fields() if name not in guide]
     assert not missing, missing
     assert len(all_fields()) > 50
-    for topic in ("Wat maakt een goede case?", "maatwerkbank check", "make serve", "Publiceer",
-                  "herleidbaar", "Alle velden"):
+    for topic in (
+        "Wat maakt een goede case?",
+        "maatwerkbank check",
+        "make serve",
+        "Publiceer",
+        "herleidbaar",
+        "Alle velden",
+    ):
         assert topic in guide
 
 
@@ -85,7 +106,8 @@ def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch)
     from pydantic import Field, create_model
 
     extended = create_model(
-        "Case", __base__=model.Case,
+        "Case",
+        __base__=model.Case,
         wijk=(str | None, Field(None, title="Wijk", description="De wijk waar het speelde.")),
     )
     monkeypatch.setattr(authoring, "Case", extended)
@@ -93,5 +115,3 @@ def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch)
     assert "| `wijk` | nee | De wijk waar het speelde. |" in authoring.field_reference()
     vocabulary, _ = load_vocabulary(ROOT / "cases/_vocabulaire.yaml", "v")
     assert "wijk" in authoring.json_schema(vocabulary)["properties"]
-
-

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from generator.cli import main
 
 VALID = """\
@@ -55,140 +55,396 @@ def pilot_with(block: str) -> Callable[[str], str]:
 
 # (id, file name, change to the valid text or raw bytes, expected lines after the path)
 CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
-    ("typo-in-key", "case.yaml", sub("samenvatting:", "samenvating:"),
-     ["3:1: onbekend veld 'samenvating'; bedoelde je 'samenvatting'?"]),
-    ("unknown-key", "case.yaml", add("kleur: blauw\n"),
-     ["16:1: onbekend veld 'kleur'; bekende velden hier: soort, titel, samenvatting, "
-      "organisatie, gemeente, regio, themas, doelgroepen, status, bijgewerkt, publiceren_vanaf, "
-      "aanleiding, aanpak, resultaten, afwijkingen, partners, financiering, citaten, lessen, "
-      "tips_voor_gemeenten, afbeeldingen, bronnen, contact, gerelateerd, privacy, pilot"]),
-    ("typo-in-nested-key", "case.yaml", add("partners:\n  - naam: Iriszorg\n    roll: Begeleiding\n"),
-     ["18:5: onbekend veld 'roll'; bedoelde je 'rol'?"]),
-    ("missing-required", "case.yaml", sub("gemeente: Teststad\n", ""),
-     ["1:1: verplicht veld 'gemeente' ontbreekt"]),
-    ("empty-required", "case.yaml", sub("titel: Een geldige case", 'titel: ""'),
-     ["2:8: vul 'titel' in (korte, concrete titel, 5 tot 120 tekens)"]),
-    ("null-required", "case.yaml", sub("organisatie: Woonstichting Test", "organisatie:"),
-     ["4:13: vul 'organisatie' in (de corporatie of organisatie die de case publiceert)"]),
-    ("title-too-short", "case.yaml", sub("titel: Een geldige case", "titel: Kort"),
-     ["2:8: 'titel' is te kort (4 tekens); minstens 5 tekens"]),
-    ("summary-too-long", "case.yaml",
-     sub("samenvatting: Een samenvatting die lang genoeg is om te passen.", "samenvatting: " + "a" * 501),
-     ["3:15: 'samenvatting' is te lang (501 tekens); hoogstens 500 tekens"]),
-    ("invalid-kind", "case.yaml", sub("soort: casus", "soort: project"),
-     ["1:8: ongeldige waarde 'project' voor 'soort'; kies uit: casus, pilot"]),
-    ("invalid-status", "case.yaml", sub("status: gepubliceerd", "status: klaar"),
-     ["8:9: ongeldige waarde 'klaar' voor 'status'; kies uit: concept, gepubliceerd, gearchiveerd"]),
-    ("theme-typo", "case.yaml", sub("themas: [samenwerking]", "themas: [samenwerkin]"),
-     ["6:10: 'themas[1]': onbekend thema 'samenwerkin'; bedoelde je 'samenwerking'?"]),
-    ("unknown-target-group", "case.yaml", sub("doelgroepen: [ouderen]", "doelgroepen: [ouderen, studenten]"),
-     ["7:24: 'doelgroepen[2]': onbekende doelgroep 'studenten'; zie de woordenlijst "
-      "cases/_vocabulaire.yaml"]),
-    ("empty-list", "case.yaml", sub("themas: [samenwerking]", "themas: []"),
-     ["6:9: vul 'themas' in (minstens één thema uit de woordenlijst)"]),
-    ("impossible-date", "case.yaml", sub("bijgewerkt: 2025-01-10", "bijgewerkt: 2025-02-30"),
-     ["9:13: 'bijgewerkt': datum '2025-02-30' bestaat niet"]),
-    ("date-format", "case.yaml", sub("bijgewerkt: 2025-01-10", "bijgewerkt: 10-01-2025"),
-     ["9:13: 'bijgewerkt': ongeldige datum '10-01-2025': schrijf de datum als JJJJ-MM-DD, "
-      "bijvoorbeeld 2025-03-14"]),
-    ("month-where-date-needed", "case.yaml", sub("bijgewerkt: 2025-01-10", "bijgewerkt: 2025-01"),
-     ["9:13: 'bijgewerkt': ongeldige datum '2025-01': schrijf de datum als JJJJ-MM-DD, "
-      "bijvoorbeeld 2025-03-14"]),
-    ("updated-in-future", "case.yaml", sub("bijgewerkt: 2025-01-10", "bijgewerkt: 2026-02-01"),
-     ["9:13: 'bijgewerkt' (2026-02-01) ligt in de toekomst; vul de datum van de laatste "
-      "controle in"]),
-    ("pilot-without-block", "case.yaml", sub("soort: casus", "soort: pilot"),
-     ["1:8: bij soort: pilot hoort een blok 'pilot' met minstens 'fase' en 'start'"]),
-    ("casus-with-pilot-block", "case.yaml", add(PILOT),
-     ["16:1: het blok 'pilot' hoort alleen bij soort: pilot; verwijder het of zet soort op pilot"]),
-    ("pilot-end-before-start", "case.yaml", pilot_with(PILOT + "  einde: 2024-01-31\n"),
-     ["19:10: 'pilot.einde' (2024-01-31) ligt voor 'pilot.start' (2024-03)"]),
-    ("pilot-impossible-month", "case.yaml", pilot_with("pilot:\n  fase: lopend\n  start: 2024-13\n"),
-     ["18:10: 'pilot.start': maand '2024-13' bestaat niet"]),
-    ("pilot-invalid-phase", "case.yaml", pilot_with("pilot:\n  fase: bezig\n  start: 2024-03\n"),
-     ["17:9: ongeldige waarde 'bezig' voor 'pilot.fase'; kies uit: voorbereiding, lopend, "
-      "afgerond, gestopt, opgeschaald"]),
-    ("pilot-participants-list", "case.yaml", pilot_with(PILOT + "  deelnemers: [3, 4]\n"),
-     ["19:15: 'pilot.deelnemers' moet tekst zijn, geen lijst of blok"]),
-    ("identifiable-without-consent", "case.yaml", add("privacy:\n  herleidbaar: true\n"),
-     ["17:16: bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'"]),
-    ("identifiable-not-boolean", "case.yaml", add("privacy:\n  herleidbaar: ja\n"),
-     ["17:16: 'privacy.herleidbaar': kies true (ja) of false (nee), niet 'ja'"]),
-    ("consent-ends-before-it-starts", "case.yaml",
-     add("privacy:\n  herleidbaar: true\n  toestemming:\n    vastgelegd_op: 2025-01-01\n"
-         "    geldig_tot: 2024-12-31\n"),
-     ["20:17: 'geldig_tot' ligt voor 'vastgelegd_op'"]),
-    ("related-case-missing", "case.yaml", add("gerelateerd: [springplankwoning-doetinchm]\n"),
-     ["16:15: gerelateerde case 'springplankwoning-doetinchm' bestaat niet (geen bestand "
-      "cases/springplankwoning-doetinchm.yaml); bedoelde je 'springplankwoning-doetinchem'?"]),
-    ("image-file-missing", "case.yaml",
-     add("afbeeldingen:\n  - bestand: media/foto.jpg\n    alt: Een foto van de straat\n"),
-     ["17:14: afbeelding 'media/foto.jpg' bestaat niet in de map cases/"]),
-    ("image-without-alt", "case.yaml", add("afbeeldingen:\n  - bestand: media/foto.jpg\n"),
-     ["17:5: verplicht veld 'afbeeldingen[1].alt' ontbreekt"]),
-    ("image-empty-alt", "case.yaml",
-     add("afbeeldingen:\n  - bestand: media/foto.jpg\n    alt: ''\n"),
-     ["18:10: vul 'afbeeldingen[1].alt' in (beschrijf wat er op de afbeelding staat, voor wie "
-      "haar niet kan zien)"]),
-    ("image-path-escapes", "case.yaml",
-     add("afbeeldingen:\n  - bestand: ../geheim.jpg\n    alt: Iets\n"),
-     ["17:14: 'afbeeldingen[1].bestand' moet een pad vanaf cases/ naar een afbeelding zijn "
-      "(.jpg, .jpeg, .png, .webp of .gif), zonder '..', bijvoorbeeld media/foto.jpg"]),
-    ("source-url-not-http", "case.yaml",
-     add("bronnen:\n  - titel: Rapport\n    url: javascript:alert(1)\n"),
-     ["18:10: 'bronnen[1].url' moet een webadres zijn dat begint met https:// (of http://)"]),
-    ("contact-email", "case.yaml", add("contact:\n  email: team-at-corporatie.nl\n"),
-     ["17:10: 'contact.email' moet een e-mailadres zijn, bijvoorbeeld team@corporatie.nl"]),
-    ("contact-empty", "case.yaml", add("contact: {}\n"),
-     ["16:10: 'contact': vul minstens één contactveld in"]),
-    ("quote-not-a-block", "case.yaml", add("citaten:\n  - Mooi gedaan.\n"),
-     ["17:5: 'citaten[1]' moet een blok met velden (ingesprongen regels 'veld: waarde') zijn"]),
-    ("lessons-not-a-list", "case.yaml", sub("lessen:\n  - Een les.", "lessen: Een les."),
-     ["12:9: 'lessen' moet een lijst (regels die beginnen met '- ') zijn"]),
-    ("title-is-a-list", "case.yaml", sub("titel: Een geldige case", "titel:\n  - Een\n  - case"),
-     ["3:3: 'titel' moet tekst zijn, geen lijst of blok"]),
-    ("deviation-without-explanation", "case.yaml", add("afwijkingen:\n  - regel: Toewijzing\n"),
-     ["17:5: verplicht veld 'afwijkingen[1].toelichting' ontbreekt"]),
-    ("duplicate-key", "case.yaml", add("titel: Nog een titel\n"),
-     ["16:1: veld 'titel' staat dubbel (eerder op regel 2): verwijder een van de twee"]),
-    ("anchor-and-alias", "case.yaml",
-     sub("aanpak: We deden iets.", "aanpak: &tekst We deden iets.\nresultaten: *tekst"),
-     ["11:9: anker '&tekst' is niet toegestaan: schrijf elke waarde zelf uit",
-      "12:13: verwijzing '*tekst' is niet toegestaan: schrijf de waarde zelf uit"]),
-    ("tab-indentation", "case.yaml", sub("  - Een les.", "\t- Een les."),
-     ["13:1: tab gebruikt om in te springen: gebruik spaties (YAML staat geen tabs toe)"]),
-    ("unclosed-quote", "case.yaml", sub("titel: Een geldige case", 'titel: "Een geldige case'),
-     ["16:1: YAML-fout: aanhalingsteken niet afgesloten: sluit de tekst af met hetzelfde "
-      "aanhalingsteken"]),
-    ("colon-in-text", "case.yaml", sub("titel: Een geldige case", "titel: Springplank: van opvang"),
-     ["2:19: YAML-fout: dubbele punt op een onverwachte plek: zet tekst met ': ' erin tussen "
-      "aanhalingstekens, of controleer de inspringing"]),
-    ("bad-indentation", "case.yaml", sub("  - Een tip.", "  - Een tip.\n bijgewerkt: 2025-01-10"),
-     ["16:2: YAML-fout: inspringing klopt niet: controleer de spaties aan het begin van deze "
-      "regel en de regel erboven"]),
-    ("two-documents", "case.yaml", add("---\ntitel: Tweede\n"),
-     ["16:1: YAML-fout: het bestand bevat meer dan één document ('---'): één case per bestand"]),
-    ("too-large", "case.yaml", add("resultaten: |\n" + ("  " + "x" * 1000 + "\n") * 270),
-     ["1:1: bestand is te groot (264 KiB); een case mag hoogstens 256 KiB zijn"]),
-    ("not-utf8", "case.yaml", VALID.replace("Teststad", "Tést").encode("latin-1"),
-     ["5:12: bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: 'Opslaan als' "
-      "en codering UTF-8 kiezen)"]),
-    ("top-level-list", "case.yaml", b"- soort: casus\n- titel: Een lijst\n",
-     ["1:1: het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst"]),
-    ("top-level-text", "case.yaml", b"Dit is gewoon tekst.\n",
-     ["1:1: het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst"]),
-    ("empty-file", "case.yaml", b"",
-     ["1:1: bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')"]),
-    ("only-comments", "case.yaml", b"# nog niets\n",
-     ["1:1: bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')"]),
-    ("uppercase-file-name", "Mijn_Case.yaml", lambda text: text,
-     ["1:1: ongeldige bestandsnaam 'Mijn_Case.yaml': gebruik alleen kleine letters a-z, cijfers en "
-      "'-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"]),
-    ("file-name-too-short", "ab.yaml", lambda text: text,
-     ["1:1: ongeldige bestandsnaam 'ab.yaml': gebruik alleen kleine letters a-z, cijfers en "
-      "'-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"]),
-    ("reserved-file-name", "pagina-2.yaml", lambda text: text,
-     ["1:1: bestandsnaam 'pagina-2.yaml' is gereserveerd voor de site zelf; kies een andere naam"]),
+    (
+        "typo-in-key",
+        "case.yaml",
+        sub("samenvatting:", "samenvating:"),
+        ["3:1: onbekend veld 'samenvating'; bedoelde je 'samenvatting'?"],
+    ),
+    (
+        "unknown-key",
+        "case.yaml",
+        add("kleur: blauw\n"),
+        [
+            "16:1: onbekend veld 'kleur'; bekende velden hier: soort, titel, samenvatting, "
+            "organisatie, gemeente, regio, themas, doelgroepen, status, bijgewerkt, publiceren_vanaf, "
+            "aanleiding, aanpak, resultaten, afwijkingen, partners, financiering, citaten, lessen, "
+            "tips_voor_gemeenten, afbeeldingen, bronnen, contact, gerelateerd, privacy, pilot"
+        ],
+    ),
+    (
+        "typo-in-nested-key",
+        "case.yaml",
+        add("partners:\n  - naam: Iriszorg\n    roll: Begeleiding\n"),
+        ["18:5: onbekend veld 'roll'; bedoelde je 'rol'?"],
+    ),
+    (
+        "missing-required",
+        "case.yaml",
+        sub("gemeente: Teststad\n", ""),
+        ["1:1: verplicht veld 'gemeente' ontbreekt"],
+    ),
+    (
+        "empty-required",
+        "case.yaml",
+        sub("titel: Een geldige case", 'titel: ""'),
+        ["2:8: vul 'titel' in (korte, concrete titel, 5 tot 120 tekens)"],
+    ),
+    (
+        "null-required",
+        "case.yaml",
+        sub("organisatie: Woonstichting Test", "organisatie:"),
+        ["4:13: vul 'organisatie' in (de corporatie of organisatie die de case publiceert)"],
+    ),
+    (
+        "title-too-short",
+        "case.yaml",
+        sub("titel: Een geldige case", "titel: Kort"),
+        ["2:8: 'titel' is te kort (4 tekens); minstens 5 tekens"],
+    ),
+    (
+        "summary-too-long",
+        "case.yaml",
+        sub(
+            "samenvatting: Een samenvatting die lang genoeg is om te passen.",
+            "samenvatting: " + "a" * 501,
+        ),
+        ["3:15: 'samenvatting' is te lang (501 tekens); hoogstens 500 tekens"],
+    ),
+    (
+        "invalid-kind",
+        "case.yaml",
+        sub("soort: casus", "soort: project"),
+        ["1:8: ongeldige waarde 'project' voor 'soort'; kies uit: casus, pilot"],
+    ),
+    (
+        "invalid-status",
+        "case.yaml",
+        sub("status: gepubliceerd", "status: klaar"),
+        [
+            "8:9: ongeldige waarde 'klaar' voor 'status'; kies uit: concept, gepubliceerd, gearchiveerd"
+        ],
+    ),
+    (
+        "theme-typo",
+        "case.yaml",
+        sub("themas: [samenwerking]", "themas: [samenwerkin]"),
+        ["6:10: 'themas[1]': onbekend thema 'samenwerkin'; bedoelde je 'samenwerking'?"],
+    ),
+    (
+        "unknown-target-group",
+        "case.yaml",
+        sub("doelgroepen: [ouderen]", "doelgroepen: [ouderen, studenten]"),
+        [
+            "7:24: 'doelgroepen[2]': onbekende doelgroep 'studenten'; zie de woordenlijst "
+            "cases/_vocabulaire.yaml"
+        ],
+    ),
+    (
+        "empty-list",
+        "case.yaml",
+        sub("themas: [samenwerking]", "themas: []"),
+        ["6:9: vul 'themas' in (minstens één thema uit de woordenlijst)"],
+    ),
+    (
+        "impossible-date",
+        "case.yaml",
+        sub("bijgewerkt: 2025-01-10", "bijgewerkt: 2025-02-30"),
+        ["9:13: 'bijgewerkt': datum '2025-02-30' bestaat niet"],
+    ),
+    (
+        "date-format",
+        "case.yaml",
+        sub("bijgewerkt: 2025-01-10", "bijgewerkt: 10-01-2025"),
+        [
+            "9:13: 'bijgewerkt': ongeldige datum '10-01-2025': schrijf de datum als JJJJ-MM-DD, "
+            "bijvoorbeeld 2025-03-14"
+        ],
+    ),
+    (
+        "month-where-date-needed",
+        "case.yaml",
+        sub("bijgewerkt: 2025-01-10", "bijgewerkt: 2025-01"),
+        [
+            "9:13: 'bijgewerkt': ongeldige datum '2025-01': schrijf de datum als JJJJ-MM-DD, "
+            "bijvoorbeeld 2025-03-14"
+        ],
+    ),
+    (
+        "updated-in-future",
+        "case.yaml",
+        sub("bijgewerkt: 2025-01-10", "bijgewerkt: 2026-02-01"),
+        [
+            "9:13: 'bijgewerkt' (2026-02-01) ligt in de toekomst; vul de datum van de laatste "
+            "controle in"
+        ],
+    ),
+    (
+        "pilot-without-block",
+        "case.yaml",
+        sub("soort: casus", "soort: pilot"),
+        ["1:8: bij soort: pilot hoort een blok 'pilot' met minstens 'fase' en 'start'"],
+    ),
+    (
+        "casus-with-pilot-block",
+        "case.yaml",
+        add(PILOT),
+        [
+            "16:1: het blok 'pilot' hoort alleen bij soort: pilot; verwijder het of zet soort op pilot"
+        ],
+    ),
+    (
+        "pilot-end-before-start",
+        "case.yaml",
+        pilot_with(PILOT + "  einde: 2024-01-31\n"),
+        ["19:10: 'pilot.einde' (2024-01-31) ligt voor 'pilot.start' (2024-03)"],
+    ),
+    (
+        "pilot-impossible-month",
+        "case.yaml",
+        pilot_with("pilot:\n  fase: lopend\n  start: 2024-13\n"),
+        ["18:10: 'pilot.start': maand '2024-13' bestaat niet"],
+    ),
+    (
+        "pilot-invalid-phase",
+        "case.yaml",
+        pilot_with("pilot:\n  fase: bezig\n  start: 2024-03\n"),
+        [
+            "17:9: ongeldige waarde 'bezig' voor 'pilot.fase'; kies uit: voorbereiding, lopend, "
+            "afgerond, gestopt, opgeschaald"
+        ],
+    ),
+    (
+        "pilot-participants-list",
+        "case.yaml",
+        pilot_with(PILOT + "  deelnemers: [3, 4]\n"),
+        ["19:15: 'pilot.deelnemers' moet tekst zijn, geen lijst of blok"],
+    ),
+    (
+        "identifiable-without-consent",
+        "case.yaml",
+        add("privacy:\n  herleidbaar: true\n"),
+        ["17:16: bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'"],
+    ),
+    (
+        "identifiable-not-boolean",
+        "case.yaml",
+        add("privacy:\n  herleidbaar: ja\n"),
+        ["17:16: 'privacy.herleidbaar': kies true (ja) of false (nee), niet 'ja'"],
+    ),
+    (
+        "consent-ends-before-it-starts",
+        "case.yaml",
+        add(
+            "privacy:\n  herleidbaar: true\n  toestemming:\n    vastgelegd_op: 2025-01-01\n"
+            "    geldig_tot: 2024-12-31\n"
+        ),
+        ["20:17: 'geldig_tot' ligt voor 'vastgelegd_op'"],
+    ),
+    (
+        "related-case-missing",
+        "case.yaml",
+        add("gerelateerd: [springplankwoning-doetinchm]\n"),
+        [
+            "16:15: gerelateerde case 'springplankwoning-doetinchm' bestaat niet (geen bestand "
+            "cases/springplankwoning-doetinchm.yaml); bedoelde je 'springplankwoning-doetinchem'?"
+        ],
+    ),
+    (
+        "image-file-missing",
+        "case.yaml",
+        add("afbeeldingen:\n  - bestand: media/foto.jpg\n    alt: Een foto van de straat\n"),
+        ["17:14: afbeelding 'media/foto.jpg' bestaat niet in de map cases/"],
+    ),
+    (
+        "image-without-alt",
+        "case.yaml",
+        add("afbeeldingen:\n  - bestand: media/foto.jpg\n"),
+        ["17:5: verplicht veld 'afbeeldingen[1].alt' ontbreekt"],
+    ),
+    (
+        "image-empty-alt",
+        "case.yaml",
+        add("afbeeldingen:\n  - bestand: media/foto.jpg\n    alt: ''\n"),
+        [
+            "18:10: vul 'afbeeldingen[1].alt' in (beschrijf wat er op de afbeelding staat, voor wie "
+            "haar niet kan zien)"
+        ],
+    ),
+    (
+        "image-path-escapes",
+        "case.yaml",
+        add("afbeeldingen:\n  - bestand: ../geheim.jpg\n    alt: Iets\n"),
+        [
+            "17:14: 'afbeeldingen[1].bestand' moet een pad vanaf cases/ naar een afbeelding zijn "
+            "(.jpg, .jpeg, .png, .webp of .gif), zonder '..', bijvoorbeeld media/foto.jpg"
+        ],
+    ),
+    (
+        "source-url-not-http",
+        "case.yaml",
+        add("bronnen:\n  - titel: Rapport\n    url: javascript:alert(1)\n"),
+        ["18:10: 'bronnen[1].url' moet een webadres zijn dat begint met https:// (of http://)"],
+    ),
+    (
+        "contact-email",
+        "case.yaml",
+        add("contact:\n  email: team-at-corporatie.nl\n"),
+        ["17:10: 'contact.email' moet een e-mailadres zijn, bijvoorbeeld team@corporatie.nl"],
+    ),
+    (
+        "contact-empty",
+        "case.yaml",
+        add("contact: {}\n"),
+        ["16:10: 'contact': vul minstens één contactveld in"],
+    ),
+    (
+        "quote-not-a-block",
+        "case.yaml",
+        add("citaten:\n  - Mooi gedaan.\n"),
+        ["17:5: 'citaten[1]' moet een blok met velden (ingesprongen regels 'veld: waarde') zijn"],
+    ),
+    (
+        "lessons-not-a-list",
+        "case.yaml",
+        sub("lessen:\n  - Een les.", "lessen: Een les."),
+        ["12:9: 'lessen' moet een lijst (regels die beginnen met '- ') zijn"],
+    ),
+    (
+        "title-is-a-list",
+        "case.yaml",
+        sub("titel: Een geldige case", "titel:\n  - Een\n  - case"),
+        ["3:3: 'titel' moet tekst zijn, geen lijst of blok"],
+    ),
+    (
+        "deviation-without-explanation",
+        "case.yaml",
+        add("afwijkingen:\n  - regel: Toewijzing\n"),
+        ["17:5: verplicht veld 'afwijkingen[1].toelichting' ontbreekt"],
+    ),
+    (
+        "duplicate-key",
+        "case.yaml",
+        add("titel: Nog een titel\n"),
+        ["16:1: veld 'titel' staat dubbel (eerder op regel 2): verwijder een van de twee"],
+    ),
+    (
+        "anchor-and-alias",
+        "case.yaml",
+        sub("aanpak: We deden iets.", "aanpak: &tekst We deden iets.\nresultaten: *tekst"),
+        [
+            "11:9: anker '&tekst' is niet toegestaan: schrijf elke waarde zelf uit",
+            "12:13: verwijzing '*tekst' is niet toegestaan: schrijf de waarde zelf uit",
+        ],
+    ),
+    (
+        "tab-indentation",
+        "case.yaml",
+        sub("  - Een les.", "\t- Een les."),
+        ["13:1: tab gebruikt om in te springen: gebruik spaties (YAML staat geen tabs toe)"],
+    ),
+    (
+        "unclosed-quote",
+        "case.yaml",
+        sub("titel: Een geldige case", 'titel: "Een geldige case'),
+        [
+            "16:1: YAML-fout: aanhalingsteken niet afgesloten: sluit de tekst af met hetzelfde "
+            "aanhalingsteken"
+        ],
+    ),
+    (
+        "colon-in-text",
+        "case.yaml",
+        sub("titel: Een geldige case", "titel: Springplank: van opvang"),
+        [
+            "2:19: YAML-fout: dubbele punt op een onverwachte plek: zet tekst met ': ' erin tussen "
+            "aanhalingstekens, of controleer de inspringing"
+        ],
+    ),
+    (
+        "bad-indentation",
+        "case.yaml",
+        sub("  - Een tip.", "  - Een tip.\n bijgewerkt: 2025-01-10"),
+        [
+            "16:2: YAML-fout: inspringing klopt niet: controleer de spaties aan het begin van deze "
+            "regel en de regel erboven"
+        ],
+    ),
+    (
+        "two-documents",
+        "case.yaml",
+        add("---\ntitel: Tweede\n"),
+        ["16:1: YAML-fout: het bestand bevat meer dan één document ('---'): één case per bestand"],
+    ),
+    (
+        "too-large",
+        "case.yaml",
+        add("resultaten: |\n" + ("  " + "x" * 1000 + "\n") * 270),
+        ["1:1: bestand is te groot (264 KiB); een case mag hoogstens 256 KiB zijn"],
+    ),
+    (
+        "not-utf8",
+        "case.yaml",
+        VALID.replace("Teststad", "Tést").encode("latin-1"),
+        [
+            "5:12: bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: 'Opslaan als' "
+            "en codering UTF-8 kiezen)"
+        ],
+    ),
+    (
+        "top-level-list",
+        "case.yaml",
+        b"- soort: casus\n- titel: Een lijst\n",
+        [
+            "1:1: het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst"
+        ],
+    ),
+    (
+        "top-level-text",
+        "case.yaml",
+        b"Dit is gewoon tekst.\n",
+        [
+            "1:1: het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse tekst"
+        ],
+    ),
+    (
+        "empty-file",
+        "case.yaml",
+        b"",
+        ["1:1: bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')"],
+    ),
+    (
+        "only-comments",
+        "case.yaml",
+        b"# nog niets\n",
+        ["1:1: bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')"],
+    ),
+    (
+        "uppercase-file-name",
+        "Mijn_Case.yaml",
+        lambda text: text,
+        [
+            "1:1: ongeldige bestandsnaam 'Mijn_Case.yaml': gebruik alleen kleine letters a-z, cijfers en "
+            "'-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"
+        ],
+    ),
+    (
+        "file-name-too-short",
+        "ab.yaml",
+        lambda text: text,
+        [
+            "1:1: ongeldige bestandsnaam 'ab.yaml': gebruik alleen kleine letters a-z, cijfers en "
+            "'-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"
+        ],
+    ),
+    (
+        "reserved-file-name",
+        "pagina-2.yaml",
+        lambda text: text,
+        [
+            "1:1: bestandsnaam 'pagina-2.yaml' is gereserveerd voor de site zelf; kies een andere naam"
+        ],
+    ),
 ]
 
 
@@ -267,7 +523,12 @@ def test_valid_cases_pass_and_values_stay_as_written(cases_dir: Path) -> None:
 
     result = pipeline.check([cases_dir], cases_dir, date(2026, 1, 15))
     case = next(v.case for v in result.valid if v.slug == "waarden")
-    assert (case.gemeente, case.organisatie, case.titel, case.regio) == ("on", "017", "nee nee 12:30", "no")
+    assert (case.gemeente, case.organisatie, case.titel, case.regio) == (
+        "on",
+        "017",
+        "nee nee 12:30",
+        "no",
+    )
     assert case.contact is not None and case.contact.telefoon == "0201234567"
     pilot = next(v.case for v in result.valid if v.slug == "een-pilot").pilot
     assert pilot is not None and pilot.deelnemers == "4"
@@ -282,9 +543,19 @@ def test_the_template_is_rejected_until_filled_in(cases_dir: Path) -> None:
     assert all(": vul '" in line for line in lines[:-1]), lines
     fields = [line.split("vul '")[1].split("'")[0] for line in lines[:-1]]
     assert fields == [
-        "titel", "samenvatting", "organisatie", "gemeente", "themas", "doelgroepen",
-        "bijgewerkt", "aanleiding", "aanpak", "lessen", "tips_voor_gemeenten",
-        "pilot.fase", "pilot.start",
+        "titel",
+        "samenvatting",
+        "organisatie",
+        "gemeente",
+        "themas",
+        "doelgroepen",
+        "bijgewerkt",
+        "aanleiding",
+        "aanpak",
+        "lessen",
+        "tips_voor_gemeenten",
+        "pilot.fase",
+        "pilot.start",
     ]
 
 
@@ -302,8 +573,10 @@ def test_filled_in_template_passes(cases_dir: Path) -> None:
     path = cases_dir / "ingevuld.yaml"
     text = path.read_text()
     for field, value in [
-        ("titel", "Een ingevulde case"), ("samenvatting", "Een samenvatting van genoeg tekens."),
-        ("organisatie", "Woonstichting Test"), ("gemeente", "Teststad"),
+        ("titel", "Een ingevulde case"),
+        ("samenvatting", "Een samenvatting van genoeg tekens."),
+        ("organisatie", "Woonstichting Test"),
+        ("gemeente", "Teststad"),
         ("bijgewerkt", "2025-01-10"),
     ]:
         text = text.replace(f'{field}: ""', f"{field}: {value}")
@@ -314,4 +587,7 @@ def test_filled_in_template_passes(cases_dir: Path) -> None:
     text = text.replace("lessen: []", "lessen: [Een les.]")
     text = text.replace("tips_voor_gemeenten: []", "tips_voor_gemeenten: [Een tip.]")
     path.write_text(text)
-    assert check("cases/ingevuld.yaml") == (0, ["1 bestand gecontroleerd, geen problemen gevonden."])
+    assert check("cases/ingevuld.yaml") == (
+        0,
+        ["1 bestand gecontroleerd, geen problemen gevonden."],
+    )

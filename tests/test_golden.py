@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+
 from generator import pipeline
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -34,7 +34,9 @@ def pages() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("src", PAGES)
-def test_generated_markdown_matches_golden(src: str, pages: dict[str, str], request: pytest.FixtureRequest) -> None:
+def test_generated_markdown_matches_golden(
+    src: str, pages: dict[str, str], request: pytest.FixtureRequest
+) -> None:
     golden = GOLDEN / src.replace("/", "__")
     if request.config.getoption("--update-goldens"):
         golden.write_text(pages[src], encoding="utf-8")
@@ -42,7 +44,9 @@ def test_generated_markdown_matches_golden(src: str, pages: dict[str, str], requ
     assert pages[src] == golden.read_text(encoding="utf-8")
 
 
-def test_full_contract_fixture_matches_golden(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_full_contract_fixture_matches_golden(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     import shutil
 
     cases = tmp_path / "cases"

@@ -10,8 +10,15 @@ def test_scalars_stay_as_written() -> None:
     document, problems = parse(text, "x.yaml")
     assert not problems and document is not None
     assert document.data == {
-        "a": "nee", "b": "on", "c": "017", "d": "0201234567", "e": "12:30",
-        "f": "2025-03-14", "g": "1e3", "h": None, "i": "",
+        "a": "nee",
+        "b": "on",
+        "c": "017",
+        "d": "0201234567",
+        "e": "12:30",
+        "f": "2025-03-14",
+        "g": "1e3",
+        "h": None,
+        "i": "",
     }
 
 

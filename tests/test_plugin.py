@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import Project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
-
-from conftest import Project
 
 
 def _plugin_and_config(project: Project):  # type: ignore[no-untyped-def]
@@ -19,7 +18,9 @@ def _plugin_and_config(project: Project):  # type: ignore[no-untyped-def]
 
 def test_preview_watches_the_cases_folder(project: Project) -> None:
     plugin, config = _plugin_and_config(project)
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(project.site))
+    server = LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=0, root=str(project.site)
+    )
     try:
         plugin.on_serve(server, config=config, builder=lambda: None)
         assert str(project.cases.resolve()) in server._watched_paths
@@ -82,6 +83,9 @@ def test_unpublished_cases_are_named_in_the_build_log(project: Project) -> None:
     path.write_text(path.read_text().replace("status: gepubliceerd", "status: concept"))
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
-    assert "niet gepubliceerd: cases/uitbouw-samenwonen-doetinchem.yaml: status is concept" in result.stderr
+    assert (
+        "niet gepubliceerd: cases/uitbouw-samenwonen-doetinchem.yaml: status is concept"
+        in result.stderr
+    )
     assert not (project.site / "cases/uitbouw-samenwonen-doetinchem").exists()
     assert "uitbouw" not in project.html("cases/index.html").lower()

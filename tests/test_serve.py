@@ -12,7 +12,6 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-
 from conftest import Project
 from test_site import text_of
 
@@ -48,7 +47,11 @@ def served(project: Project) -> Iterator[tuple[Project, str]]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}/"
     try:

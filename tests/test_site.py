@@ -45,21 +45,40 @@ def test_case_page_shows_every_section_of_the_contract(seed_site: Project) -> No
         "Soort: Pilot",
         "Laatst gecontroleerd: 1 december 2025",
         "Gearchiveerd",  # the archived notice
-        "Aanleiding", "Jongeren met schulden vonden geen woning.",
-        "Aanpak", "Een proefwoning met budgetcoaching.",
-        "Waar is afgeweken van de regels?", "Inkomenstoets bij toewijzing",
+        "Aanleiding",
+        "Jongeren met schulden vonden geen woning.",
+        "Aanpak",
+        "Een proefwoning met budgetcoaching.",
+        "Waar is afgeweken van de regels?",
+        "Inkomenstoets bij toewijzing",
         "De inkomenstoets werd vervangen door een gesprek over het budget.",
-        "Partners", "Schuldhulp Voorbeeld : Budgetcoaching",
-        "Financiering", "Gemeente Voorbeeldstad : € 20.000. Coaching voor twee jaar",
-        "Resultaten", "Twaalf van de vijftien deelnemers",
-        "Evaluatie", "Een extern bureau evalueerde de proef",
-        "Citaten", "Ik weet nu waar mijn geld blijft.", "— deelnemer",
-        "Lessen", "Begin klein.",
-        "Tips voor gemeenten", "Maak schuldhulp onderdeel van de woningtoewijzing.",
-        "Contact", "Team Jongeren", "jongeren@example.org", "Telefoon: 0201234567",
-        "Bronnen", "Evaluatie van de proef",
-        "De pilot in het kort", "Fase: Afgerond", "Start: januari 2024",
-        "Einde: 30 juni 2025", "Deelnemers: 15", "Maximale duur: 1 jaar",
+        "Partners",
+        "Schuldhulp Voorbeeld : Budgetcoaching",
+        "Financiering",
+        "Gemeente Voorbeeldstad : € 20.000. Coaching voor twee jaar",
+        "Resultaten",
+        "Twaalf van de vijftien deelnemers",
+        "Evaluatie",
+        "Een extern bureau evalueerde de proef",
+        "Citaten",
+        "Ik weet nu waar mijn geld blijft.",
+        "— deelnemer",
+        "Lessen",
+        "Begin klein.",
+        "Tips voor gemeenten",
+        "Maak schuldhulp onderdeel van de woningtoewijzing.",
+        "Contact",
+        "Team Jongeren",
+        "jongeren@example.org",
+        "Telefoon: 0201234567",
+        "Bronnen",
+        "Evaluatie van de proef",
+        "De pilot in het kort",
+        "Fase: Afgerond",
+        "Start: januari 2024",
+        "Einde: 30 juni 2025",
+        "Deelnemers: 15",
+        "Maximale duur: 1 jaar",
         "De proefwoning in 2025",
         "Gerelateerde cases",
     ]
@@ -124,7 +143,10 @@ def test_tips_page_groups_by_theme_with_back_links(seed_site: Project) -> None:
     html = seed_site.html("tips/index.html")
     text = text_of(html)
     assert "Laat zien dat je mensen vertrouwt; dat vertrouwen geeft ze de kans" in text
-    assert "Pak aan wat voor mensen belangrijk is en zet de belangen van je eigen instelling opzij" in text
+    assert (
+        "Pak aan wat voor mensen belangrijk is en zet de belangen van je eigen instelling opzij"
+        in text
+    )
     section = html.split('id="dakloosheid"')[1].split("<h2")[0]
     assert 'href="../cases/springplankwoning-doetinchem/"' in section
     # every tip of every published case is there
@@ -146,7 +168,9 @@ def test_nav_has_sections_but_not_individual_cases(seed_site: Project) -> None:
     for label in ("Alle cases", "Pilots", "Thema", "Doelgroepen", "Tips voor gemeenten", "Over"):
         assert label in text_of(nav)
     theme_page = seed_site.html("themas/index.html")
-    theme_nav = theme_page.split('<nav class="md-nav md-nav--primary"')[1].split("md-sidebar--secondary")[0]
+    theme_nav = theme_page.split('<nav class="md-nav md-nav--primary"')[1].split(
+        "md-sidebar--secondary"
+    )[0]
     assert "Renovatie en sloop" in theme_nav  # one entry per theme, shown in its section
     for slug in SEEDS:
         assert f"cases/{slug}/" not in nav
@@ -166,10 +190,14 @@ def test_search_index_is_dutch_with_stemming_and_has_the_stories(seed_site: Proj
 
 def test_no_source_yaml_in_site_and_nothing_generated_in_content(seed_site: Project) -> None:
     assert not [p for p in seed_site.site.rglob("*") if p.suffix in (".yaml", ".yml")]
-    content_files = sorted(p.relative_to(seed_site.root / "content") for p in
-                           (seed_site.root / "content").rglob("*") if p.is_file())
-    original = sorted(p.relative_to(ROOT / "content") for p in (ROOT / "content").rglob("*")
-                      if p.is_file())
+    content_files = sorted(
+        p.relative_to(seed_site.root / "content")
+        for p in (seed_site.root / "content").rglob("*")
+        if p.is_file()
+    )
+    original = sorted(
+        p.relative_to(ROOT / "content") for p in (ROOT / "content").rglob("*") if p.is_file()
+    )
     assert content_files == original
     # only media a published case references are copied
     assert sorted(p.name for p in (seed_site.site / "media").iterdir()) == ["proefwoning.png"]
@@ -183,8 +211,9 @@ def test_no_third_party_font_requests(seed_site: Project) -> None:
 def test_listings_paginate(project: Project) -> None:
     template = (project.cases / "straatgewijze-renovatie-of-sloop-doetinchem.yaml").read_text()
     for i in range(55):
-        project.write_case(f"kopie-{i:02d}.yaml", template.replace("Per straat beslissen",
-                                                                    f"Kopie {i:02d}"))
+        project.write_case(
+            f"kopie-{i:02d}.yaml", template.replace("Per straat beslissen", f"Kopie {i:02d}")
+        )
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     first = text_of(project.html("cases/index.html"))
@@ -193,7 +222,6 @@ def test_listings_paginate(project: Project) -> None:
     second = text_of(project.html("cases/pagina-2/index.html"))
     assert "Pagina 2 van 2" in second and "Vorige" in second
     assert second.count("Woningcorporatie in Doetinchem · Doetinchem") == 8
-
 
 
 def internal_links(site: Path) -> list[tuple[str, str]]:
