@@ -15,7 +15,7 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
-	$(BIN)/mkdocs build --strict
+	MKDOCS=$(BIN)/mkdocs scripts/build-site.sh site
 
 test: lint ## the whole test suite: lint, types, then every test
 	$(BIN)/python -m pytest

@@ -43,6 +43,7 @@ class Document:
     display: str
     data: Any
     root: yaml.Node | None = None
+    source: str = ""
 
     def mark(self, loc: Path_, *, key: bool = False) -> Mark:
         """Line and column of the value at `loc` (or of its key), else of its nearest parent."""
@@ -190,7 +191,7 @@ def parse(
             "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse "
             "tekst",
         )
-    document = Document(path or Path(display), display, None, node)
+    document = Document(path or Path(display), display, None, node, text)
     document.data = _construct(node, (), document, problems)
     return document, problems
 

@@ -29,9 +29,14 @@ _LINE_START = re.compile(r"^([#>+\-=|]|(\d+)([.)]))")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _HEADING = re.compile(r"^(#{1,6})(?=\s|$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-# Link or image destinations with a scheme other than http(s) or mailto are made inert.
-_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?!https?:|mailto:|#|\.{0,2}/)[a-zA-Z][a-zA-Z0-9+.-]*:", re.I)
-_BAD_AUTOLINK = re.compile(r"\b(?:javascript|vbscript|data):", re.I)
+# A Markdown link or image: [text](destination), the destination with one level of parentheses.
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s]|\([^()]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s.*)?$")
+# Destinations a reader may follow: web, mail, in-page and relative links. Anything else
+# (javascript:, data:, vbscript:, entity-encoded tricks) is dropped, keeping the text.
+_SAFE_TARGET = re.compile(
+    r"^(?:https?://|mailto:|#|/(?!/)|\.{1,2}/|[\w-][\w./-]*(?:[#?][^\s]*)?$)", re.I
+)
 
 
 def plain(text: str) -> str:
@@ -61,14 +66,21 @@ def block(text: str, heading_offset: int = 2) -> str:
             lines.append(line)
             continue
         line = _TAG_START.sub("&lt;", line)
-        line = _BAD_LINK.sub("](#", line)
+        line = _LINK.sub(_safe_link, line)
+        reference = _REFERENCE.match(line)
+        if reference and not _SAFE_TARGET.match(reference.group(1)):
+            continue
         line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + heading_offset), line)
         lines.append(line)
     return "\n".join(lines)
 
 
-def link_target(url: str) -> str:
-    """A validated URL made safe inside `[text](...)`: no spaces or parentheses left raw."""
-    if _BAD_AUTOLINK.match(url.strip()):
-        return "#"
-    return url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+def _safe_link(match: re.Match[str]) -> str:
+    """Keep safe links; unsafe ones become their text. Images become links: a page must not
+    load anything from another host, and case images belong in `afbeeldingen` (with alt)."""
+    image, text, target = match.group(1), match.group(2), match.group(3)
+    if not _SAFE_TARGET.match(target):
+        return text
+    if image:
+        return f"[{text or target}]({target})"
+    return match.group(0)

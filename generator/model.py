@@ -302,6 +302,22 @@ class Toestemming(Block):
     )
 
 
+class Uitzondering(Block):
+    soort: Literal[
+        "bsn", "iban", "telefoonnummer", "e-mailadres", "adres", "postcode", "geboortedatum", "naam"
+    ] = Field(title="Soort", description="Wat voor gegeven het lijkt.", examples=["telefoonnummer"])
+    waarde: Text = Field(
+        title="Waarde",
+        description="De tekst zoals hij in de case staat.",
+        examples=["0314 123 456"],
+    )
+    reden: Text = Field(
+        title="Reden",
+        description="Waarom dit geen persoonsgegeven is; wie het heeft nagekeken.",
+        examples=["Algemeen nummer van het gemeentelijk zorgloket (nagekeken door de redactie)"],
+    )
+
+
 class Privacy(Block):
     herleidbaar: JaNee = Field(
         False,
@@ -314,6 +330,12 @@ class Privacy(Block):
         None,
         title="Toestemming",
         description="Verplicht bij herleidbaar: true; vastgelegd_op en geldig_tot.",
+    )
+    uitzonderingen: list[Uitzondering] | None = Field(
+        None,
+        title="Uitzonderingen",
+        description="Nagekeken tekst die op een persoonsgegeven lijkt maar het niet is, met de "
+        "reden; de controle slaat precies deze waarde dan over.",
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator import authoring, render
+from generator import authoring, personal_data, render
 from generator.catalog import Catalog
 from generator.loading import case_files, display_path, load, slug_problem
 from generator.model import Case
@@ -34,6 +34,8 @@ class CheckResult:
     valid: list[ValidCase]
     problems: list[Problem]
     vocabulary: Vocabulary
+    notes: list[str]
+    """Lines for the author that are not problems: allowed personal-data look-alikes."""
 
 
 @dataclass
@@ -78,6 +80,7 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
     vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
     files = case_files(paths)
     valid: list[ValidCase] = []
+    notes: list[str] = []
     for path in files:
         shown = display_path(path, base)
         file_problems = []
@@ -89,6 +92,9 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
         if document is not None:
             case, case_problems = validate_document(document, path.stem, vocabulary, today)
             file_problems.extend(case_problems)
+            privacy_problems, allowances = personal_data.scan(document)
+            file_problems.extend(privacy_problems)
+            notes.extend(allowances)
             if case is not None and not file_problems:
                 valid.append(ValidCase(path.stem, case, document))
         problems.extend(file_problems)
@@ -98,7 +104,7 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
         bad = {p.path for p in link_problems}
         valid = [v for v in valid if v.document.display not in bad]
         problems.extend(link_problems)
-    return CheckResult(files, valid, sorted(problems), vocabulary)
+    return CheckResult(files, valid, sorted(problems), vocabulary, notes)
 
 
 def build(

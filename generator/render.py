@@ -8,6 +8,7 @@ Links between generated pages are relative `.md` links, which MkDocs checks and 
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from collections.abc import Iterator, Sequence
@@ -73,8 +74,7 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         text=markdown_text.plain,
         md=markdown_text.block,
-        url=markdown_text.link_target,
-        yaml_str=lambda s: json.dumps(" ".join(str(s).split()), ensure_ascii=False),
+        yaml_str=front_matter_text,
         datum=labels.dutch_date,
         periode=labels.dutch_period,
     )
@@ -83,6 +83,15 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         link=_link, href=_href, SOORT=labels.SOORT, STATUS=labels.STATUS, FASE=labels.FASE
     )
     return env
+
+
+def front_matter_text(value: str) -> str:
+    """A title or description for the page's front matter: one line, quoted, HTML-escaped.
+
+    MkDocs' theme templates do not autoescape: `title` and `description` land in the page
+    raw (in <title>, the nav, a meta attribute), so they are escaped here.
+    """
+    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
 
 
 @jinja2.pass_context

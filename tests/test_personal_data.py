@@ -1,0 +1,183 @@
+"""Personal data is stopped before publication, with file, line, field and a masked value."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from test_bad_files import VALID, add, sub
+
+from generator.cli import main
+
+HINT = "; haal het weg, of zet het in privacy.uitzonderingen met een reden als het geen persoonsgegeven is"
+
+CASES = [
+    (
+        "bsn",
+        sub("aanpak: We deden iets.", "aanpak: Huurder met BSN 111222333 kreeg hulp."),
+        "11:25: mogelijk persoonsgegeven (bsn) in 'aanpak': '11*****33'",
+    ),
+    (
+        "bsn-with-dots",
+        sub("aanpak: We deden iets.", "aanpak: Nummer 1112.22.333 genoteerd."),
+        "11:16: mogelijk persoonsgegeven (bsn) in 'aanpak': '11**.**.*33'",
+    ),
+    (
+        "iban",
+        sub("aanpak: We deden iets.", "aanpak: Huur van NL91 ABNA 0417 1643 00 afgeschreven."),
+        "11:18: mogelijk persoonsgegeven (iban) in 'aanpak': 'NL** **** **** **** 00'",
+    ),
+    (
+        "mobile-phone",
+        add("resultaten: |\n  Bel haar op 06-12345678 als het misgaat.\n"),
+        "17:15: mogelijk persoonsgegeven (telefoonnummer) in 'resultaten': '06-******78'",
+    ),
+    (
+        "landline-in-tip",
+        sub("  - Een tip.", "  - Bel de huurder op 0314 123 456."),
+        "15:23: mogelijk persoonsgegeven (telefoonnummer) in 'tips_voor_gemeenten[1]': '03** *** *56'",
+    ),
+    (
+        "email-in-lesson",
+        sub("  - Een les.", "  - Mail piet.jansen@gmail.com voor het dossier."),
+        "13:10: mogelijk persoonsgegeven (e-mailadres) in 'lessen[1]': 'pi**.******@*****.*om'",
+    ),
+    (
+        "postcode-and-number",
+        sub("aanleiding: Er was een vraag.", "aanleiding: Het huis aan 7001 AB 12 was te klein."),
+        "10:26: mogelijk persoonsgegeven (postcode) in 'aanleiding': '70** ** 12'",
+    ),
+    (
+        "street-address",
+        sub("titel: Een geldige case", "titel: Een uitbouw aan de Dorpsstraat 14"),
+        "2:27: mogelijk persoonsgegeven (adres) in 'titel': 'Do********* 14'",
+    ),
+    (
+        "date-of-birth",
+        sub(
+            "samenvatting: Een samenvatting die lang genoeg is om te passen.",
+            "samenvatting: Een bewoner, geboren op 3 maart 1961, kreeg een woning.",
+        ),
+        "3:28: mogelijk persoonsgegeven (geboortedatum) in 'samenvatting': 'ge***** ** * ***** **61'",
+    ),
+    (
+        "name-in-quote",
+        add("citaten:\n  - tekst: Fijn dat het lukte.\n    wie: Jan de Vries\n"),
+        "18:10: mogelijk persoonsgegeven (naam) in 'citaten[1].wie': 'Ja* ** ***es'",
+    ),
+    (
+        "title-in-quote",
+        add("citaten:\n  - tekst: Fijn dat het lukte.\n    wie: mevrouw B.\n"),
+        "18:10: mogelijk persoonsgegeven (naam) in 'citaten[1].wie': 'me****w B.'",
+    ),
+    (
+        "phone-in-partner-role",
+        add("partners:\n  - naam: Zorg\n    rol: Begeleiding, bereikbaar op 0612345678\n"),
+        "18:37: mogelijk persoonsgegeven (telefoonnummer) in 'partners[1].rol': '06******78'",
+    ),
+    (
+        "phone-in-caption",
+        add(
+            "afbeeldingen:\n  - bestand: media/proefwoning.png\n    alt: Een woning\n    bijschrift: Bewoner, tel. 06 1234 5678\n"
+        ),
+        "19:31: mogelijk persoonsgegeven (telefoonnummer) in 'afbeeldingen[1].bijschrift': '06 **** **78'",
+    ),
+    (
+        "phone-in-deviation",
+        add(
+            "afwijkingen:\n  - regel: Toewijzing\n    toelichting: Overleg met +31 6 12345678 ging snel.\n"
+        ),
+        "18:30: mogelijk persoonsgegeven (telefoonnummer) in 'afwijkingen[1].toelichting': '+31 * ******78'",
+    ),
+]
+
+
+@pytest.fixture
+def cases_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cases = tmp_path / "cases"
+    shutil.copytree(ROOT / "cases", cases)
+    shutil.copytree(ROOT / "tests/fixtures/cases/media", cases / "media", dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    return cases
+
+
+def check(path: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["check", "--today", "2026-01-15", path])
+    return result.exit_code, result.output.strip().splitlines()
+
+
+@pytest.mark.parametrize(("change", "expected"), [pytest.param(c, e, id=i) for i, c, e in CASES])
+def test_personal_data_is_an_error_with_a_masked_value(cases_dir: Path, change, expected) -> None:  # type: ignore[no-untyped-def]
+    (cases_dir / "case.yaml").write_text(change(VALID))
+    code, lines = check("cases/case.yaml")
+    assert code == 1
+    assert lines[0] == f"cases/case.yaml:{expected}{HINT}"
+
+
+def test_every_kind_is_covered() -> None:
+    from generator.personal_data import KINDS
+
+    covered = {e.split("(")[1].split(")")[0] for _, _, e in CASES}
+    assert covered == set(KINDS)
+
+
+def test_ordinary_figures_are_not_personal_data(cases_dir: Path) -> None:
+    text = VALID.replace(
+        "aanpak: We deden iets.",
+        "aanpak: In 2024 woonden 12 mensen er 6 maanden; kosten € 20.000 (123 456 euro totaal), "
+        "zie rapport 2023-11 en artikel 7:271 BW. Wmo-budget 1.250.000.",
+    )
+    (cases_dir / "case.yaml").write_text(text)
+    assert check("cases/case.yaml") == (0, ["1 bestand gecontroleerd, geen problemen gevonden."])
+
+
+def test_contact_block_is_exempt(cases_dir: Path) -> None:
+    (cases_dir / "case.yaml").write_text(
+        VALID + "contact:\n  email: wonen@corporatie.nl\n  telefoon: 0314 123 456\n"
+    )
+    assert check("cases/case.yaml")[0] == 0
+
+
+def test_reviewed_false_positive_is_allowed_and_listed(cases_dir: Path) -> None:
+    (cases_dir / "case.yaml").write_text(
+        VALID.replace("  - Een tip.", "  - Bel het Wmo-loket op 0314 123 456.")
+        + "privacy:\n  herleidbaar: false\n  uitzonderingen:\n"
+        "    # nagekeken door de redactie op 2025-01-10\n"
+        "    - soort: telefoonnummer\n      waarde: 0314 123 456\n"
+        "      reden: algemeen nummer van het gemeentelijk loket\n"
+    )
+    code, lines = check("cases/case.yaml")
+    assert code == 0
+    assert lines == [
+        "cases/case.yaml:15:26: toegestaan: telefoonnummer '03** *** *56' in "
+        "'tips_voor_gemeenten[1]' (reden: algemeen nummer van het gemeentelijk loket)",
+        "1 bestand gecontroleerd, geen problemen gevonden.",
+    ]
+
+
+def test_allowance_must_name_a_known_kind(cases_dir: Path) -> None:
+    (cases_dir / "case.yaml").write_text(
+        VALID
+        + "privacy:\n  uitzonderingen:\n    - soort: nummer\n      waarde: x\n      reden: y\n"
+    )
+    code, lines = check("cases/case.yaml")
+    assert code == 1
+    assert lines[0].startswith(
+        "cases/case.yaml:18:14: ongeldige waarde 'nummer' voor 'privacy.uitzonderingen[1].soort'; kies uit: bsn, iban"
+    )
+
+
+def test_a_case_with_personal_data_is_not_published(tmp_path: Path) -> None:
+    from datetime import date
+
+    from generator import pipeline
+
+    cases = tmp_path / "cases"
+    shutil.copytree(ROOT / "cases", cases)
+    (cases / "lek.yaml").write_text(VALID.replace("  - Een tip.", "  - Bel 06-12345678."))
+    result = pipeline.build(cases, date(2026, 1, 15))
+    assert "cases/lek.md" not in result.pages
+    assert not any("12345678" in page for page in result.pages.values())
