@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve bench check lint clean
+.PHONY: site test serve bench check lint clean browser
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -17,8 +17,11 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
 	MKDOCS=$(BIN)/mkdocs scripts/build-site.sh site
 
-test: lint ## the whole test suite: lint, types, then every test
+test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)
 	$(BIN)/python -m pytest
+
+browser: ## Debian's Chromium for the browser tests, installed when missing
+	scripts/install-browser.sh
 
 serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload
