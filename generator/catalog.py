@@ -6,8 +6,11 @@ in time linear in the number of cases (a build of thousands of cases must stay f
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.model import Case
 from generator.vocabulary import Vocabulary
@@ -29,6 +32,36 @@ class Entry:
     def src(self) -> str:
         """Source path of the generated page, relative to the docs dir."""
         return f"cases/{self.slug}.md"
+
+
+def name_key(name: str) -> str:
+    """One key for the spellings of one name: 'Iriszorg', 'IrisZorg ' and 'iriszorg'."""
+    return " ".join(name.split()).casefold()
+
+
+def slugify(name: str) -> str:
+    """A URL-safe slug for an organisation or partner name."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))[:80] or "naamloos"
+
+
+@dataclass(frozen=True)
+class Named:
+    """An organisation or partner: its display name, slug and the cases it appears in."""
+
+    name: str
+    slug: str
+    entries: list[Entry]
+    roles: dict[str, list[str]]  # case slug -> roles (partners only)
+
+
+@dataclass(frozen=True)
+class Deviation:
+    rule: str
+    explanation: str
+    entry: Entry
 
 
 @dataclass
@@ -61,6 +94,40 @@ class Catalog:
             {g: by_group.get(g, []) for g in vocabulary.doelgroepen},
         )
 
+    @cached_property
+    def organisations(self) -> list[Named]:
+        return _group_names((e.case.organisatie, e, None) for e in self.entries)
+
+    @cached_property
+    def partners(self) -> list[Named]:
+        return _group_names((p.naam, e, p.rol) for e in self.entries for p in e.case.partners or [])
+
+    def organisation_of(self, entry: Entry) -> Named:
+        return self._organisation_index[name_key(entry.case.organisatie)]
+
+    def partner_named(self, name: str) -> Named:
+        return self._partner_index[name_key(name)]
+
+    @cached_property
+    def _organisation_index(self) -> dict[str, Named]:
+        return {name_key(n.name): n for n in self.organisations}
+
+    @cached_property
+    def _partner_index(self) -> dict[str, Named]:
+        return {name_key(n.name): n for n in self.partners}
+
+    @cached_property
+    def deviations(self) -> list[tuple[str, list[Deviation]]]:
+        """Every rule deviation, grouped by the rule (same words, any case or spacing)."""
+        groups: dict[str, list[Deviation]] = defaultdict(list)
+        for entry in self.entries:
+            for a in entry.case.afwijkingen or []:
+                groups[name_key(a.regel)].append(Deviation(a.regel, a.toelichting, entry))
+        return sorted(
+            ((items[0].rule, items) for items in groups.values()),
+            key=lambda group: (-len(group[1]), name_key(group[0])),
+        )
+
     @property
     def pilots(self) -> list[Entry]:
         return [e for e in self.entries if e.case.soort == "pilot"]
@@ -89,3 +156,28 @@ class Catalog:
             key=lambda s: (-scores[s], -self.by_slug[s].case.bijgewerkt.toordinal(), s),
         )
         return chosen + [self.by_slug[s] for s in ranked[: RELATED_LIMIT - len(chosen)]]
+
+
+def _group_names(items: Iterable[tuple[str, Entry, str | None]]) -> list[Named]:
+    """Group cases by normalised name; show the most used spelling; unique slugs."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    entries: dict[str, dict[str, Entry]] = defaultdict(dict)
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for name, entry, role in items:
+        key = name_key(name)
+        spellings[key][" ".join(name.split())] += 1
+        entries[key][entry.slug] = entry
+        if role:
+            roles[key][entry.slug].append(role)
+    named = []
+    used: set[str] = set()
+    for key in sorted(spellings):
+        # the most used spelling; on a tie, the one in the most recently updated case
+        display = max(spellings[key].items(), key=lambda kv: kv[1])[0]
+        slug = base = slugify(display)
+        n = 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        named.append(Named(display, slug, list(entries[key].values()), dict(roles[key])))
+    return named

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator import authoring, personal_data, render
+from generator import authoring, exports, personal_data, render
 from generator.catalog import Catalog
 from generator.loading import case_files, display_path, load, slug_problem
 from generator.model import Case
@@ -112,14 +112,15 @@ def build(
     today: date,
     templates_dir: Path | None = None,
     base: Path | None = None,
+    site_url: str = "",
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`."""
     with _collector_paused():
-        return _build(cases_dir, today, templates_dir, base)
+        return _build(cases_dir, today, templates_dir, base, site_url)
 
 
 def _build(
-    cases_dir: Path, today: date, templates_dir: Path | None, base: Path | None
+    cases_dir: Path, today: date, templates_dir: Path | None, base: Path | None, site_url: str
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base)
     published: dict[str, Case] = {}
@@ -138,7 +139,10 @@ def _build(
         for entry in catalog.entries
         for image in entry.case.afbeeldingen or []
     }
-    data = {authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary)}
+    data = {
+        authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
+        **exports.data_files(catalog, site_url),
+    }
     return BuildResult(
         pages, data, media, checked.problems, held_back, catalog, files_checked=len(checked.files)
     )

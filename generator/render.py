@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import jinja2
 import markupsafe
 
-from generator import labels, markdown_text
+from generator import charts, labels, markdown_text
 from generator.catalog import Catalog, Entry
 from generator.problems import Problem
 from generator.vocabulary import Vocabulary
@@ -35,6 +35,7 @@ NAV_PAGES = (
     "tips/index.md",
 )
 TIPS_PER_THEME = 10
+RULES_PER_PAGE = 60
 
 T = TypeVar("T")
 
@@ -147,6 +148,8 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
             case=entry.case,
             vocabulary=vocabulary,
             related=catalog.related(entry),
+            organisation=catalog.organisation_of(entry),
+            partner_slug=lambda name: catalog.partner_named(name).slug,
         )
     listing = env.get_template("listing.md.j2")
     pages.update(
@@ -190,7 +193,63 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
                 )
             )
     pages.update(_tips_pages(catalog, env))
+    pages.update(_connection_pages(catalog, env, listing))
+    pages["statistieken.md"] = env.get_template("statistieken.md.j2").render(
+        page_src="statistieken.md", charts=charts.charts(catalog), total=len(catalog.entries)
+    )
     return pages
+
+
+def _connection_pages(
+    catalog: Catalog, env: jinja2.Environment, listing: jinja2.Template
+) -> Iterator[tuple[str, str]]:
+    """Organisations, partners and rule deviations: the pages that connect cases."""
+    names = env.get_template("names.md.j2")
+    yield (
+        "organisaties/index.md",
+        names.render(
+            page_src="organisaties/index.md",
+            kind="organisaties",
+            title="Organisaties",
+            intro="De organisaties die cases publiceren, met het aantal cases.",
+            names=catalog.organisations,
+        ),
+    )
+    for org in catalog.organisations:
+        yield from _paginated(
+            listing,
+            f"organisaties/{org.slug}.md",
+            org.entries,
+            title=org.name,
+            intro=f"Cases gepubliceerd door {org.name}.",
+        )
+    yield (
+        "partners/index.md",
+        names.render(
+            page_src="partners/index.md",
+            kind="partners",
+            title="Partners",
+            intro="Organisaties die als partner in een case meededen, met het aantal cases.",
+            names=catalog.partners,
+        ),
+    )
+    partner = env.get_template("partner.md.j2")
+    for named in catalog.partners:
+        for pager, chunk in _pages(f"partners/{named.slug}.md", named.entries, PER_PAGE):
+            yield (
+                pager.src,
+                partner.render(
+                    page_src=pager.src,
+                    pager=pager,
+                    partner=named,
+                    entries=chunk,
+                    count=len(named.entries),
+                ),
+            )
+    rules = env.get_template("regelruimte.md.j2")
+    count = sum(len(items) for _, items in catalog.deviations)
+    for pager, chunk in _pages("regelruimte/index.md", catalog.deviations, RULES_PER_PAGE):
+        yield pager.src, rules.render(page_src=pager.src, pager=pager, groups=chunk, count=count)
 
 
 def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:

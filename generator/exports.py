@@ -1,0 +1,141 @@
+"""Open data: every published case as JSON and CSV, and an Atom feed.
+
+Values are exported as written (a phone number stays a string) from the validated model.
+The `privacy` block is never exported: it holds consent records and the reviewed values of
+`privacy.uitzonderingen`, which are for the editors, not for readers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from generator.authoring import SCHEMA_PATH
+from generator.catalog import Catalog, Entry
+from generator.render import page_url
+
+NOT_EXPORTED = {"privacy"}
+FEED_SIZE = 200
+CSV_COLUMNS = (
+    "slug",
+    "url",
+    "soort",
+    "titel",
+    "samenvatting",
+    "organisatie",
+    "gemeente",
+    "regio",
+    "themas",
+    "doelgroepen",
+    "status",
+    "bijgewerkt",
+    "pilot_fase",
+    "pilot_start",
+    "pilot_einde",
+    "partners",
+    "afwijkingen",
+    "lessen",
+    "tips_voor_gemeenten",
+)
+
+
+def case_record(entry: Entry, catalog: Catalog, site_url: str) -> dict[str, Any]:
+    data = entry.case.model_dump(mode="json", exclude_none=True, exclude=NOT_EXPORTED)
+    # A related case that is not published must not even be named.
+    related = [s for s in data.pop("gerelateerd", []) if s in catalog.by_slug]
+    if related:
+        data["gerelateerd"] = related
+    return {"slug": entry.slug, "url": site_url + page_url(entry.src), **data}
+
+
+def cases_json(catalog: Catalog, site_url: str) -> str:
+    document = {
+        "schema": site_url + SCHEMA_PATH,
+        "beschrijving": "Alle gepubliceerde cases van de Maatwerkbank. Elk veld volgt het schema; "
+        "'slug' en 'url' zijn toegevoegd.",
+        "aantal": len(catalog.entries),
+        "cases": [case_record(e, catalog, site_url) for e in catalog.entries],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def cases_csv(catalog: Catalog, site_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in catalog.entries:
+        c = entry.case
+        pilot = c.pilot
+        writer.writerow(
+            [
+                entry.slug,
+                site_url + page_url(entry.src),
+                c.soort,
+                c.titel,
+                c.samenvatting,
+                c.organisatie,
+                c.gemeente,
+                c.regio or "",
+                "; ".join(c.themas),
+                "; ".join(c.doelgroepen),
+                c.status,
+                c.bijgewerkt.isoformat(),
+                pilot.fase if pilot else "",
+                pilot.start if pilot else "",
+                (pilot.einde or "") if pilot else "",
+                "; ".join(p.naam for p in c.partners or []),
+                "; ".join(a.regel for a in c.afwijkingen or []),
+                "; ".join(c.lessen),
+                "; ".join(c.tips_voor_gemeenten),
+            ]
+        )
+    return out.getvalue()
+
+
+def atom_feed(catalog: Catalog, site_url: str) -> str:
+    """Atom (RFC 4287), newest `bijgewerkt` first. Its time stamps come from the cases, not
+    from the clock, so the same cases give the same feed."""
+    ns = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("", ns)
+    feed = ET.Element(f"{{{ns}}}feed", {"xml:lang": "nl"})
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ns}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    entries = catalog.entries[:FEED_SIZE]
+    updated = entries[0].case.bijgewerkt.isoformat() if entries else "2000-01-01"
+    sub(feed, "id", site_url + "feed.xml")
+    sub(feed, "title", "Maatwerkbank: nieuwe en bijgewerkte cases")
+    sub(feed, "updated", f"{updated}T00:00:00Z")
+    sub(feed, "link", rel="self", href=site_url + "feed.xml")
+    sub(feed, "link", rel="alternate", href=site_url or "./")
+    author = sub(feed, "author")
+    sub(author, "name", "Maatwerkbank")
+    for entry in entries:
+        item = sub(feed, "entry")
+        url = site_url + page_url(entry.src)
+        sub(item, "id", url)
+        sub(item, "title", entry.case.titel)
+        sub(item, "link", rel="alternate", href=url)
+        sub(item, "updated", f"{entry.case.bijgewerkt.isoformat()}T00:00:00Z")
+        who = sub(item, "author")
+        sub(who, "name", entry.case.organisatie)
+        sub(item, "summary", entry.case.samenvatting)
+        for theme in entry.case.themas:
+            sub(item, "category", term=theme, label=catalog.vocabulary.themas[theme].label)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def data_files(catalog: Catalog, site_url: str) -> dict[str, str]:
+    return {
+        "cases.json": cases_json(catalog, site_url),
+        "cases.csv": cases_csv(catalog, site_url),
+        "feed.xml": atom_feed(catalog, site_url),
+    }

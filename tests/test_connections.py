@@ -1,0 +1,105 @@
+"""Pages that connect cases, open data and statistics, on a real build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import jsonschema
+from conftest import Project
+from test_site import text_of
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_partner_pages_link_back_with_roles(seed_site: Project) -> None:
+    iris = text_of(seed_site.html("partners/iriszorg/index.html"))
+    assert "Springplankwoning" in iris
+    assert "Rol: Woonbegeleiding van de bewoners, elke week aan huis" in iris
+    assert "Springplankwoning" in text_of(seed_site.html("partners/laborijn/index.html"))
+    spring = seed_site.html("cases/springplankwoning-doetinchem/index.html")
+    assert 'href="../../partners/iriszorg/"' in spring
+    assert 'href="../../organisaties/woningcorporatie-in-doetinchem/"' in spring
+
+
+def test_partner_names_are_normalised(project: Project) -> None:
+    path = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
+    path.write_text(path.read_text().replace("  - naam: Zorgaanbieder", "  - naam: 'IrisZorg '"))
+    assert project.build("--strict").returncode == 0
+    iris = text_of(project.html("partners/iriszorg/index.html"))
+    assert "Partner in 2 cases" in iris
+    assert not (project.site / "partners/iriszorg-2").exists()
+    assert "Iriszorg (2 cases)" in text_of(project.html("partners/index.html"))
+
+
+def test_organisation_page_lists_its_cases(seed_site: Project) -> None:
+    text = text_of(seed_site.html("organisaties/woningcorporatie-in-doetinchem/index.html"))
+    assert "3 cases" in text and "Per straat beslissen" in text
+    assert "Woonstichting Voorbeeld (1 case)" in text_of(seed_site.html("organisaties/index.html"))
+
+
+def test_rule_deviations_page_groups_by_rule_with_links(seed_site: Project) -> None:
+    html = seed_site.html("regelruimte/index.html")
+    text = text_of(html)
+    assert "Woningtoewijzing alleen via inschrijfduur of urgentie" in text
+    assert "De bewoners kregen een kamer zonder lange inschrijfduur" in text
+    assert text.count("Uit: ") == 8
+    assert 'href="../cases/springplankwoning-doetinchem/"' in html
+
+
+def test_statistics_are_accessible_svg_with_tables(seed_site: Project) -> None:
+    html = seed_site.html("statistieken/index.html")
+    svgs = re.findall(r'<svg class="mwb-chart".*?</svg>', html, re.S)
+    assert len(svgs) == 4
+    for svg in svgs:
+        assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    table = html.split("<caption>Cases per thema</caption>")[1].split("</table>")[0]
+    assert "<td>Wonen en zorg</td><td>3</td>" in table
+    phases = html.split("<caption>Pilots per fase</caption>")[1].split("</table>")[0]
+    assert "<td>Lopend</td><td>1</td>" in phases and "<td>Afgerond</td><td>1</td>" in phases
+
+
+def test_cases_json_validates_and_keeps_values_as_written(seed_site: Project) -> None:
+    data = json.loads(seed_site.html("cases.json"))
+    schema = json.loads(seed_site.html("schema/case.schema.json"))
+    assert data["schema"] == "https://maatwerkbank.example.nl/schema/case.schema.json"
+    assert data["aantal"] == len(data["cases"]) == 4
+    validator = jsonschema.Draft202012Validator(schema)
+    for record in data["cases"]:
+        case = {k: v for k, v in record.items() if k not in ("slug", "url")}
+        assert not list(validator.iter_errors(case)), record["slug"]
+        assert record["url"].startswith("https://maatwerkbank.example.nl/cases/")
+        assert "privacy" not in record
+    full = next(r for r in data["cases"] if r["slug"] == "volledige-pilot")
+    assert full["contact"]["telefoon"] == "0201234567"
+    assert full["pilot"]["deelnemers"] == "15"
+
+
+def test_cases_csv_has_one_row_per_case(seed_site: Project) -> None:
+    rows = list(csv.DictReader(io.StringIO(seed_site.html("cases.csv"))))
+    assert len(rows) == 4
+    spring = next(r for r in rows if r["slug"] == "springplankwoning-doetinchem")
+    assert spring["partners"] == "Iriszorg; Laborijn; Gemeente Doetinchem"
+    assert spring["pilot_fase"] == "lopend"
+
+
+def test_atom_feed_is_valid_and_newest_first(seed_site: Project) -> None:
+    root = ET.fromstring(seed_site.html("feed.xml").encode())
+    assert root.tag == f"{ATOM}feed"
+    for tag in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{tag}") is not None
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 4
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    for entry in entries:
+        for tag in ("id", "title", "updated", "summary"):
+            assert entry.findtext(f"{ATOM}{tag}"), tag
+    home = seed_site.html("index.html")
+    assert '<link rel="alternate" type="application/atom+xml"' in home
+    over = seed_site.html("over/index.html")
+    for link in ("cases.json", "cases.csv", "feed.xml"):
+        assert f'href="../{link}"' in over
