@@ -43,7 +43,8 @@ class Chart:
             parts += [
                 f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR * 0.72:.1f}" text-anchor="end" '
                 f'font-size="14" fill="#1f1f1f">{escape(label)}</text>',
-                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR}" fill="{COLOUR}"/>',
+                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR}" '
+                f'fill="{COLOUR}"/>',
                 f'<text x="{LABEL_WIDTH + length + 6}" y="{y + BAR * 0.72:.1f}" font-size="14" '
                 f'fill="#1f1f1f">{n}</text>',
             ]
@@ -56,14 +57,17 @@ def charts(catalog: Catalog) -> list[Chart]:
     vocabulary = catalog.vocabulary
     themes = [(t.label, len(catalog.by_theme[s])) for s, t in vocabulary.themas.items()]
     groups = [(g.label, len(catalog.by_group[s])) for s, g in vocabulary.doelgroepen.items()]
-    phases = Counter(e.case.pilot.fase for e in catalog.pilots if e.case.pilot)
+    phase_counts: dict[str, int] = Counter(
+        e.case.pilot.fase for e in catalog.pilots if e.case.pilot
+    )
     years = Counter(e.case.bijgewerkt.year for e in catalog.entries)
     total = len(catalog.entries)
     return [
         Chart(
             "themas",
             "Cases per thema",
-            f"Aantal van de {total} gepubliceerde cases per thema; een case kan meer thema's hebben.",
+            f"Aantal van de {total} gepubliceerde cases per thema; een case kan meer "
+            "thema's hebben.",
             themes,
         ),
         Chart(
@@ -76,7 +80,7 @@ def charts(catalog: Catalog) -> list[Chart]:
             "fasen",
             "Pilots per fase",
             f"Aantal van de {len(catalog.pilots)} pilots per fase.",
-            [(label, phases.get(fase, 0)) for fase, label in labels.FASE.items()],
+            [(label, phase_counts.get(fase, 0)) for fase, label in labels.FASE.items()],
         ),
         Chart(
             "jaren",

@@ -248,8 +248,8 @@ def _connection_pages(
             )
     rules = env.get_template("regelruimte.md.j2")
     count = sum(len(items) for _, items in catalog.deviations)
-    for pager, chunk in _pages("regelruimte/index.md", catalog.deviations, RULES_PER_PAGE):
-        yield pager.src, rules.render(page_src=pager.src, pager=pager, groups=chunk, count=count)
+    for pager, groups in _pages("regelruimte/index.md", catalog.deviations, RULES_PER_PAGE):
+        yield pager.src, rules.render(page_src=pager.src, pager=pager, groups=groups, count=count)
 
 
 def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:
