@@ -32,7 +32,8 @@ class Chart:
         width = LABEL_WIDTH + BAR_WIDTH + 60
         top = max((n for _, n in self.rows), default=0) or 1
         parts = [
-            f'<svg class="mwb-chart" role="img" viewBox="0 0 {width} {height}" '
+            f'<svg class="mwb-chart" role="img" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" '
             f'aria-labelledby="{self.key}-titel {self.key}-uitleg" xmlns="http://www.w3.org/2000/svg">',
             f'<title id="{self.key}-titel">{escape(self.title)}</title>',
             f'<desc id="{self.key}-uitleg">{escape(self.description)}</desc>',
