@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from generator import pipeline, render
 from generator.problems import summary
 from generator.publication import build_date
+from generator.search_index import SearchIndexError, build_search_index
 from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
@@ -114,6 +115,14 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             f"    Cases met een probleem worden niet getoond. [Bekijk de problemen]({target})\n\n"
         )
         return banner + markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site for the finder (also after every rebuild of the preview)."""
+        try:
+            summary = build_search_index(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"zoekindex (Pagefind): {summary}")
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         """Rebuild and reload when case files, the vocabulary, media or templates change."""

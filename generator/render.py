@@ -33,6 +33,11 @@ NAV_PAGES = (
     "themas/index.md",
     "doelgroepen/index.md",
     "tips/index.md",
+    "organisaties/index.md",
+    "partners/index.md",
+    "regelruimte/index.md",
+    "statistieken.md",
+    "zoeken.md",
 )
 TIPS_PER_THEME = 10
 RULES_PER_PAGE = 60
@@ -149,7 +154,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
             vocabulary=vocabulary,
             related=catalog.related(entry),
             organisation=catalog.organisation_of(entry),
-            partner_slug=lambda name: catalog.partner_named(name).slug,
+            partner_named=catalog.partner_named,
         )
     listing = env.get_template("listing.md.j2")
     pages.update(
@@ -194,6 +199,9 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
             )
     pages.update(_tips_pages(catalog, env))
     pages.update(_connection_pages(catalog, env, listing))
+    pages["zoeken.md"] = env.get_template("zoeken.md.j2").render(
+        page_src="zoeken.md", total=len(catalog.entries)
+    )
     pages["statistieken.md"] = env.get_template("statistieken.md.j2").render(
         page_src="statistieken.md", charts=charts.charts(catalog), total=len(catalog.entries)
     )

@@ -57,7 +57,7 @@ def test_no_byte_of_an_unpublished_case_reaches_the_site(leaky: Project) -> None
     files = every_byte(leaky.site)
     assert len(files) > 50
     assert any(name == "sitemap.xml.gz" for name, _ in files)
-    assert any(name == "search/search_index.json" for name, _ in files)
+    assert any(name.startswith("pagefind/index/") for name, _ in files)
     leaks = [(name, m) for name, data in files for m in MARKERS if m in data]
     assert not leaks, leaks[:10]
     # image bytes: only media that a published case references are copied
@@ -135,6 +135,14 @@ def test_no_page_loads_anything_from_a_third_party(leaky: Project) -> None:
     assert not external, external[:10]
 
 
+# Pagefind writes its filter and metadata indexes in an order that changes between runs
+# (upstream: Pagefind/pagefind#638; fragments and word indexes are stable since 1.3.0).
+# Those files, and the entry file naming them, are the only exception allowed.
+UNSTABLE_UPSTREAM = re.compile(
+    r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$"
+)
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     hashes = []
     for name in ("een", "twee"):
@@ -142,15 +150,19 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         result = project.build("--strict", today="2026-01-15")
         assert result.returncode == 0, result.stderr
         hashes.append(
-            {n: hashlib.sha256(d).hexdigest() for n, d in every_byte(project.site)}
-            | {
-                f"raw:{p.relative_to(project.site)}": hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in project.site.rglob("*.gz")
+            {
+                p.relative_to(project.site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in project.site.rglob("*")
+                if p.is_file()
             }
         )
-    assert hashes[0].keys() == hashes[1].keys()
-    differing = [n for n in hashes[0] if hashes[0][n] != hashes[1][n]]
-    assert not differing, differing
+    stable = [
+        {n: h for n, h in build.items() if not UNSTABLE_UPSTREAM.match(n)} for build in hashes
+    ]
+    assert len(stable[0]) > 100
+    assert stable[0] == stable[1]
+    assert any(n.startswith("pagefind/fragment/") for n in stable[0])
+    assert "sitemap.xml.gz" in stable[0] and "feed.xml" in stable[0] and "cases.json" in stable[0]
 
 
 def test_lychee_finds_no_broken_internal_link_or_anchor(leaky: Project) -> None:

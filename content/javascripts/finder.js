@@ -1,0 +1,201 @@
+// Zoeken en filteren: the case finder, on Pagefind's JavaScript API.
+// Pagefind loads only the index chunks a query needs, so the first result arrives after a
+// few hundred kilobytes even with thousands of cases. Everything is written with textContent
+// (never innerHTML), native form controls carry the keyboard and screen-reader support, and
+// the state lives in the address so a filtered view can be shared.
+
+const FACETS = [
+  ["thema", "Thema"],
+  ["doelgroep", "Doelgroep"],
+  ["soort", "Soort"],
+  ["fase", "Fase van de pilot"],
+  ["organisatie", "Organisatie"],
+  ["gemeente", "Gemeente"],
+  ["regio", "Regio"],
+  ["partner", "Partner"],
+  ["jaar", "Jaar laatst gecontroleerd"],
+];
+const PAGE_SIZE = 10;
+const SHOWN_VALUES = 12;
+
+const root = document.getElementById("mwb-finder");
+const form = document.getElementById("mwb-finder-form");
+const input = document.getElementById("mwb-finder-q");
+const facetsBox = document.getElementById("mwb-facets");
+const status = document.getElementById("mwb-status");
+const list = document.getElementById("mwb-results");
+const more = document.getElementById("mwb-more");
+const reset = document.getElementById("mwb-reset");
+
+const siteRoot = new URL("../", import.meta.url);
+const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+await pagefind.options({ baseUrl: siteRoot.pathname });
+await pagefind.init();
+
+const totals = await pagefind.filters();
+const labels = new Map(); // "facet\u0000value" -> the count element
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const [key] of FACETS) {
+    const values = params.getAll(key);
+    if (values.length) filters[key] = values;
+  }
+  return { q: params.get("q") || "", filters };
+}
+
+function writeState(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const [key] of FACETS) for (const v of state.filters[key] || []) params.append(key, v);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function currentState() {
+  const filters = {};
+  for (const box of facetsBox.querySelectorAll("input[type=checkbox]:checked")) {
+    (filters[box.name] ||= []).push(box.value);
+  }
+  return { q: input.value.trim(), filters };
+}
+
+function buildFacets(state) {
+  let n = 0;
+  for (const [key, title] of FACETS) {
+    const values = Object.entries(totals[key] || {});
+    if (!values.length) continue;
+    values.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "nl"));
+    const chosen = new Set(state.filters[key] || []);
+    const details = document.createElement("details");
+    details.className = "mwb-facet";
+    details.open = chosen.size > 0 || key === "thema" || key === "doelgroep";
+    const summary = document.createElement("summary");
+    summary.textContent = title;
+    details.append(summary);
+    const fieldset = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.className = "mwb-visually-hidden";
+    legend.textContent = title;
+    fieldset.append(legend);
+    const hidden = [];
+    values.forEach(([value], i) => {
+      const id = `mwb-f-${n++}`;
+      const row = document.createElement("div");
+      row.className = "mwb-facet-value";
+      const box = document.createElement("input");
+      Object.assign(box, { type: "checkbox", id, name: key, value, checked: chosen.has(value) });
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = `${value} `;
+      const count = document.createElement("span");
+      count.className = "mwb-count";
+      label.append(count);
+      labels.set(`${key}\u0000${value}`, count);
+      row.append(box, label);
+      if (i >= SHOWN_VALUES && !chosen.has(value)) {
+        row.hidden = true;
+        hidden.push(row);
+      }
+      fieldset.append(row);
+    });
+    if (hidden.length) {
+      const toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "mwb-facet-more";
+      toggle.textContent = `Toon alle ${values.length}`;
+      toggle.addEventListener("click", () => {
+        hidden.forEach((row) => (row.hidden = false));
+        toggle.remove();
+      });
+      fieldset.append(toggle);
+    }
+    details.append(fieldset);
+    facetsBox.append(details);
+  }
+}
+
+let results = [];
+let shown = 0;
+let generation = 0;
+
+async function run() {
+  const state = currentState();
+  writeState(state);
+  const mine = ++generation;
+  const filters = {};
+  for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+  const search = await pagefind.search(state.q || null, {
+    filters,
+    sort: state.q ? undefined : { bijgewerkt: "desc" },
+  });
+  if (mine !== generation || !search) return; // a newer query is under way
+  for (const [key] of FACETS) {
+    for (const [value] of Object.entries(totals[key] || {})) {
+      const count = (search.filters?.[key] || {})[value] ?? 0;
+      labels.get(`${key}\u0000${value}`).textContent = `(${count})`;
+    }
+  }
+  results = search.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(mine);
+  if (mine !== generation) return;
+  // The status is announced to screen readers once the results are on the page.
+  const n = results.length;
+  status.textContent =
+    n === 0
+      ? "Geen cases gevonden. Probeer andere woorden of minder filters."
+      : `${n} ${n === 1 ? "case" : "cases"} gevonden.`;
+}
+
+async function showMore(mine) {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  if (mine !== generation) return;
+  for (const item of data) {
+    const li = document.createElement("li");
+    li.className = "mwb-entry";
+    const h2 = document.createElement("h2");
+    const a = document.createElement("a");
+    a.href = item.url;
+    a.textContent = item.meta.title || item.url;
+    h2.append(a);
+    const summary = document.createElement("p");
+    summary.textContent = item.meta.samenvatting || item.excerpt.replace(/<[^>]*>/g, "");
+    const meta = document.createElement("p");
+    meta.className = "mwb-entry-meta";
+    meta.textContent = [item.meta.organisatie, item.meta.gemeente, item.meta.soort]
+      .filter(Boolean)
+      .join(" · ");
+    li.append(h2, summary, meta);
+    list.append(li);
+  }
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(run, 250);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+facetsBox.addEventListener("change", run);
+more.addEventListener("click", () => showMore(generation));
+reset.addEventListener("click", () => {
+  input.value = "";
+  for (const box of facetsBox.querySelectorAll("input:checked")) box.checked = false;
+  run();
+  input.focus();
+});
+
+const initial = readState();
+input.value = initial.q;
+buildFacets(initial);
+root.classList.add("mwb-finder--ready");
+await run();

@@ -1,0 +1,114 @@
+"""The case finder in a real browser: words, facets with counts, and shareable URLs."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import Project, serve_folder
+
+
+@pytest.fixture(scope="module")
+def finder(seed_site: Project, browser):  # type: ignore[no-untyped-def]
+    with serve_folder(seed_site.site) as base:
+        page = browser.new_page()
+        yield page, base
+        page.close()
+
+
+def open_finder(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("document.getElementById('mwb-status').textContent.includes('gevonden')")
+
+
+def titles(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.locator("#mwb-results h2").all_inner_texts()
+
+
+def test_typing_a_keyword_shows_that_case(finder) -> None:  # type: ignore[no-untyped-def]
+    page, base = finder
+    open_finder(page, base + "zoeken/")
+    assert page.inner_text("#mwb-status") == "4 cases gevonden."
+    page.fill("#mwb-finder-q", "laborijn")
+    page.wait_for_function(
+        "document.getElementById('mwb-status').textContent === '1 case gevonden.'"
+    )
+    assert titles(page) == ["Springplankwoning: in zes maanden van de opvang naar een eigen plek"]
+    assert parse_qs(urlparse(page.url).query) == {"q": ["laborijn"]}
+
+
+def test_dutch_stemming_finds_other_word_forms(finder) -> None:  # type: ignore[no-untyped-def]
+    page, base = finder
+    open_finder(page, base + "zoeken/?q=uitbouwen")
+    assert "Samen wonen dankzij een uitbouw aan een bestaande woning" in titles(page)
+
+
+def test_selecting_a_target_group_shows_the_right_count(finder) -> None:  # type: ignore[no-untyped-def]
+    page, base = finder
+    open_finder(page, base + "zoeken/")
+    label = page.locator("label", has_text="Zittende huurders")
+    assert label.inner_text() == "Zittende huurders (2)"
+    label.click()
+    page.wait_for_function(
+        "document.getElementById('mwb-status').textContent === '2 cases gevonden.'"
+    )
+    assert sorted(titles(page)) == [
+        "Per straat beslissen: de ene straat koos sloop, de volgende renovatie",
+        "Samen wonen dankzij een uitbouw aan een bestaande woning",
+    ]
+    # counts follow the selection: among these two, one is about older tenants
+    assert page.locator("label", has_text="Ouderen").inner_text() == "Ouderen (1)"
+    assert parse_qs(urlparse(page.url).query) == {"doelgroep": ["Zittende huurders"]}
+
+
+def test_a_shared_url_restores_words_and_filters(finder) -> None:  # type: ignore[no-untyped-def]
+    page, base = finder
+    open_finder(page, base + "zoeken/?q=woning&thema=Wonen+en+zorg&soort=Pilot")
+    assert page.input_value("#mwb-finder-q") == "woning"
+    assert page.is_checked("input[name=thema][value='Wonen en zorg']")
+    assert page.is_checked("input[name=soort][value='Pilot']")
+    assert sorted(titles(page)) == [
+        "Springplankwoning: in zes maanden van de opvang naar een eigen plek",
+        "Volledige pilot met alle velden",
+    ]
+    results = page.locator("#mwb-results li").first.inner_text()
+    assert (
+        "Woningcorporatie in Doetinchem · Doetinchem · Pilot" in results
+        or "Woonstichting Voorbeeld" in results
+    )
+
+
+def test_every_facet_of_the_issue_is_offered(finder) -> None:  # type: ignore[no-untyped-def]
+    page, base = finder
+    open_finder(page, base + "zoeken/")
+    facets = page.locator(".mwb-facet summary").all_inner_texts()
+    assert facets == [
+        "Thema",
+        "Doelgroep",
+        "Soort",
+        "Fase van de pilot",
+        "Organisatie",
+        "Gemeente",
+        "Regio",
+        "Partner",
+        "Jaar laatst gecontroleerd",
+    ]
+    page.locator("summary", has_text="Partner").click()
+    assert page.locator("label", has_text="Iriszorg").inner_text() == "Iriszorg (1)"
+
+
+def test_header_search_opens_the_finder(finder) -> None:  # type: ignore[no-untyped-def]
+    page, base = finder
+    page.goto(base + "over/")
+    page.fill("#mwb-header-q", "laborijn")
+    page.press("#mwb-header-q", "Enter")
+    page.wait_for_function(
+        "document.getElementById('mwb-status')?.textContent.includes('gevonden')"
+    )
+    assert titles(page) == ["Springplankwoning: in zes maanden van de opvang naar een eigen plek"]
+
+
+def test_only_case_pages_are_indexed(seed_site: Project) -> None:
+    entry = json.loads(seed_site.html("pagefind/pagefind-entry.json"))
+    assert entry["languages"]["nl"]["page_count"] == 4
