@@ -59,7 +59,8 @@ def cases_json(catalog: Catalog, site_url: str) -> str:
         "aantal": len(catalog.entries),
         "cases": [case_record(e, catalog, site_url) for e in catalog.entries],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    # Compact: the C encoder is several times faster than the indenting one (5,000 cases).
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def cases_csv(catalog: Catalog, site_url: str) -> str:

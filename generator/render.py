@@ -8,6 +8,7 @@ Links between generated pages are relative `.md` links, which MkDocs checks and 
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -114,7 +115,12 @@ def _href(context: jinja2.runtime.Context, target: str) -> str:
     through without parsing: several times cheaper at thousands of entries. MkDocs does not
     rewrite links inside them, so they carry final directory URLs (`use_directory_urls`).
     """
-    return relative(page_url(target), page_url(context["page_src"]).rstrip("/")) or "./"
+    return _relative_url(target, context["page_src"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_url(target: str, page_src: str) -> str:
+    return relative(page_url(target), page_url(page_src).rstrip("/")) or "./"
 
 
 def page_url(src: str) -> str:
