@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader
-
 from conftest import Project, serve_folder
+from pypdf import PdfReader
 
 
 def test_case_page_prints_cleanly(seed_site: Project, browser) -> None:  # type: ignore[no-untyped-def]
