@@ -208,6 +208,7 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         build_s = time.perf_counter() - started
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
+        finder_kb, finder_gz_kb, finder_ms = measure_finder(project / "site")
         if keep:
             shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
         return {
@@ -217,9 +218,63 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
             "build": build_s,
             "largest_kb": largest / 1024,
             "pages": len(result.pages),
+            "finder_kb": finder_kb,
+            "finder_gz_kb": finder_gz_kb,
+            "finder_ms": finder_ms,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_finder(site: Path) -> tuple[float, float, float]:
+    """The first finder query in Chromium: bytes the finder loads until results show.
+
+    Counts every response the finder's script causes (its own file and Pagefind's bundle,
+    index chunks and result fragments), as served (no compression) and gzipped (as a static
+    host would send them), and the time from typing to results.
+    """
+    import gzip
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes: list[tuple[int, int]] = []
+    status = "document.getElementById('mwb-status').textContent"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = browser.new_page()
+
+            def count(response):  # type: ignore[no-untyped-def]
+                if "/pagefind/" in response.url or response.url.endswith("finder.js"):
+                    body = response.body()
+                    sizes.append((len(body), len(gzip.compress(body))))
+
+            page.on("response", count)
+            started = time.perf_counter()
+            page.goto(base + "zoeken/?q=woning+begeleiding")
+            page.wait_for_function(
+                f"{status}.includes('gevonden') && "
+                "document.querySelectorAll('#mwb-results li').length > 0"
+            )
+            elapsed = (time.perf_counter() - started) * 1000
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(s for s, _ in sizes) / 1024, sum(g for _, g in sizes) / 1024, elapsed
 
 
 def main() -> None:
@@ -234,13 +289,15 @@ def main() -> None:
         print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
     print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n")
     print(
-        "| cases | check | generator | full build | per 1,000 cases (build) | largest case page |"
+        "| cases | check | generator | full build | per 1,000 cases (build) | largest case page "
+        "| first finder query: loaded (gzipped), time to results |"
     )
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
-            f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB |"
+            f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
+            f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms |"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
