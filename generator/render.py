@@ -12,6 +12,7 @@ import functools
 import html
 import json
 import posixpath
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,8 @@ NAV_PAGES = (
     "zoeken.md",
 )
 TIPS_PER_THEME = 10
+# Tips are one or two lines each: longer pages, far fewer of them at thousands of cases.
+TIPS_PER_PAGE = 200
 RULES_PER_PAGE = 60
 
 T = TypeVar("T")
@@ -206,7 +209,9 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
     pages.update(_tips_pages(catalog, env))
     pages.update(_connection_pages(catalog, env, listing))
     pages["zoeken.md"] = env.get_template("zoeken.md.j2").render(
-        page_src="zoeken.md", total=len(catalog.entries)
+        page_src="zoeken.md",
+        total=len(catalog.entries),
+        facets=json.dumps(facet_totals(catalog), ensure_ascii=False).replace("<", "\\u003c"),
     )
     pages["statistieken.md"] = env.get_template("statistieken.md.j2").render(
         page_src="statistieken.md", charts=charts.charts(catalog), total=len(catalog.entries)
@@ -266,6 +271,43 @@ def _connection_pages(
         yield pager.src, rules.render(page_src=pager.src, pager=pager, groups=groups, count=count)
 
 
+def facet_totals(catalog: Catalog) -> dict[str, dict[str, int]]:
+    """How many cases carry each finder facet value, as the case pages write them.
+
+    The finder shows these at once, so its first query needs no filter index: Pagefind's
+    filter chunks (over 100 KB at 5,000 cases) load after the first results are on screen.
+    """
+    vocabulary = catalog.vocabulary
+    totals: dict[str, Counter[str]] = {key: Counter() for key in FACETS}
+    for entry in catalog.entries:
+        case = entry.case
+        totals["thema"].update({vocabulary.themas[t].label for t in case.themas})
+        totals["doelgroep"].update({vocabulary.doelgroepen[g].label for g in case.doelgroepen})
+        totals["soort"][labels.SOORT[case.soort]] += 1
+        if case.pilot:
+            totals["fase"][labels.FASE[case.pilot.fase]] += 1
+        totals["organisatie"][catalog.organisation_of(entry).name] += 1
+        totals["gemeente"][" ".join(case.gemeente.split())] += 1
+        if case.regio:
+            totals["regio"][" ".join(case.regio.split())] += 1
+        totals["partner"].update({catalog.partner_named(p.naam).name for p in case.partners or []})
+        totals["jaar"][str(case.bijgewerkt.year)] += 1
+    return {key: dict(sorted(counts.items())) for key, counts in totals.items() if counts}
+
+
+FACETS = (
+    "thema",
+    "doelgroep",
+    "soort",
+    "fase",
+    "organisatie",
+    "gemeente",
+    "regio",
+    "partner",
+    "jaar",
+)
+
+
 def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:
     """A page listing content problems, shown in the preview instead of failing it."""
     return env.get_template("problems.md.j2").render(page_src="problemen.md", problems=problems)
@@ -315,7 +357,7 @@ def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str
     for slug, tips in by_theme.items():
         if len(tips) <= TIPS_PER_THEME:
             continue
-        for pager, chunk in _pages(f"tips/{slug}.md", tips, PER_PAGE):
+        for pager, chunk in _pages(f"tips/{slug}.md", tips, TIPS_PER_PAGE):
             yield (
                 pager.src,
                 template.render(

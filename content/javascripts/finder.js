@@ -32,8 +32,12 @@ const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
 await pagefind.options({ baseUrl: siteRoot.pathname });
 await pagefind.init();
 
-const totals = await pagefind.filters();
+// Facet values and their totals come with the page (written by the generator), so the
+// first query loads only the word index it needs; Pagefind's filter index loads after the
+// first results are shown, and from then on the counts follow every selection.
+const totals = JSON.parse(document.getElementById("mwb-facet-totals").textContent);
 const labels = new Map(); // "facet\u0000value" -> the count element
+let filtersLoaded = false;
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -131,12 +135,7 @@ async function run() {
     sort: state.q ? undefined : { bijgewerkt: "desc" },
   });
   if (mine !== generation || !search) return; // a newer query is under way
-  for (const [key] of FACETS) {
-    for (const [value] of Object.entries(totals[key] || {})) {
-      const count = (search.filters?.[key] || {})[value] ?? 0;
-      labels.get(`${key}\u0000${value}`).textContent = `(${count})`;
-    }
-  }
+  showCounts(state, search);
   results = search.results;
   shown = 0;
   list.replaceChildren();
@@ -176,6 +175,23 @@ async function showMore(mine) {
   more.hidden = shown >= results.length;
 }
 
+function showCounts(state, search) {
+  const unfiltered = !state.q && !Object.keys(state.filters).length;
+  for (const [key] of FACETS) {
+    for (const [value, total] of Object.entries(totals[key] || {})) {
+      const known = filtersLoaded || state.filters[key];
+      const count = unfiltered ? total : known ? (search.filters?.[key] || {})[value] ?? 0 : null;
+      labels.get(`${key}\u0000${value}`).textContent = count === null ? "" : `(${count})`;
+    }
+  }
+}
+
+async function loadFilters() {
+  await pagefind.filters(); // loads every filter chunk once
+  filtersLoaded = true;
+  await run();
+}
+
 let typing;
 input.addEventListener("input", () => {
   clearTimeout(typing);
@@ -199,3 +215,4 @@ input.value = initial.q;
 buildFacets(initial);
 root.classList.add("mwb-finder--ready");
 await run();
+loadFilters();
