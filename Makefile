@@ -20,8 +20,8 @@ site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
 test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)
 	$(BIN)/python -m pytest
 
-browser: ## Debian's Chromium for the browser tests, installed when missing
-	scripts/install-browser.sh
+browser: ## Chromium and Node (Lighthouse) for the browser tests, installed when missing
+	scripts/install-test-tools.sh
 
 serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload

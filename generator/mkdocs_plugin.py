@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import pipeline, render
+from generator import hosting, pipeline, render
 from generator.problems import summary
 from generator.publication import build_date
 from generator.search_index import SearchIndexError, build_search_index
@@ -116,10 +116,24 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         )
         return banner + markdown
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.script_hashes: set[str] = set()
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.script_hashes |= hosting.inline_script_hashes(output)
+        return None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site for the finder (also after every rebuild of the preview)."""
         try:
             summary = build_search_index(Path(config.site_dir))
+            # 404.html is rendered outside the page loop; its scripts are Material's too.
+            not_found = Path(config.site_dir) / "404.html"
+            if not_found.is_file():
+                self.script_hashes |= hosting.inline_script_hashes(not_found.read_text("utf-8"))
+            (Path(config.site_dir) / "_headers").write_text(
+                hosting.headers_file(self.script_hashes), encoding="utf-8"
+            )
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info(f"zoekindex (Pagefind): {summary}")

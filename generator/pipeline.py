@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator import authoring, exports, personal_data, render
+from generator import authoring, exports, hosting, personal_data, render
 from generator.catalog import Catalog
 from generator.loading import case_files, display_path, load, slug_problem
 from generator.model import Case
@@ -142,6 +142,7 @@ def _build(
     data = {
         authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
         **exports.data_files(catalog, site_url),
+        "robots.txt": hosting.robots_txt(site_url),
     }
     return BuildResult(
         pages, data, media, checked.problems, held_back, catalog, files_checked=len(checked.files)

@@ -97,7 +97,8 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; CHROMIUM_PATH names another Chrome (e.g. on GitHub runners).
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,0 +1,140 @@
+"""Publishing: workflow files that validate and pass the security audit, one site URL
+setting, and a Content-Security-Policy that the real site runs under."""
+
+from __future__ import annotations
+
+import functools
+import re
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, Project
+
+BIN = Path(sys.executable).parent
+WORKFLOW = ROOT / ".github/workflows/publish.yml"
+
+
+def test_github_workflow_matches_the_official_schema() -> None:
+    result = subprocess.run(
+        [
+            str(BIN / "check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
+    result = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--min-severity", "medium", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_workflow_publishes_only_from_main_with_least_privilege() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
+    assert set(triggers) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    assert triggers["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {}
+    assert "concurrency" in workflow
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    runs = [step.get("run") for step in build["steps"] if "run" in step]
+    assert runs == ["make test", "make site"]
+    uses = [step["uses"] for job in (build, deploy) for step in job["steps"] if "uses" in step]
+    assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", u) for u in uses), uses
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    setup = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["cache"] == "pip"
+
+
+def test_gitlab_pages_job_publishes_public() -> None:
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
+    pages = gitlab["pages"]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert "make site" in pages["script"]
+    assert "make test" in gitlab["test"]["script"]
+
+
+def test_one_setting_gives_canonical_urls_sitemap_robots_and_feed(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "site_url: https://maatwerkbank.example.nl/", "site_url: https://fork.example.org/kb/"
+        )
+    )
+    assert project.build("--strict").returncode == 0
+    case = project.html("cases/springplankwoning-doetinchem/index.html")
+    assert (
+        '<link rel="canonical" href="https://fork.example.org/kb/cases/springplankwoning-doetinchem/">'
+        in case
+    )
+    assert (
+        "<loc>https://fork.example.org/kb/cases/springplankwoning-doetinchem/</loc>"
+        in project.html("sitemap.xml")
+    )
+    assert "Sitemap: https://fork.example.org/kb/sitemap.xml" in project.html("robots.txt")
+    assert "<id>https://fork.example.org/kb/feed.xml</id>" in project.html("feed.xml")
+    assert '"url":"https://fork.example.org/kb/cases/' in project.html("cases.json")
+    for built in project.site.rglob("*.html"):
+        assert "maatwerkbank.example.nl" not in built.read_text(encoding="utf-8"), built
+
+
+class _HeadersHandler(SimpleHTTPRequestHandler):
+    """Serves the site with the headers from its own `_headers` file, as Netlify would."""
+
+    headers_to_send: list[tuple[str, str]] = []
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_site_runs_under_its_content_security_policy(seed_site: Project, browser) -> None:  # type: ignore[no-untyped-def]
+    lines = seed_site.html("_headers").splitlines()
+    assert lines[0] == "/*"
+    headers = [
+        tuple(part.strip() for part in line.split(":", 1)) for line in lines[1:] if line.strip()
+    ]
+    csp = dict(headers)["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    handler = type("H", (_HeadersHandler,), {"headers_to_send": headers})
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(seed_site.site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    violations: list[str] = []
+    try:
+        page = browser.new_page()
+        page.on(
+            "console",
+            lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+        )
+        for path in ("", "cases/springplankwoning-doetinchem/", "statistieken/", "404.html"):
+            page.goto(base + path, wait_until="networkidle")
+        page.goto(base + "zoeken/?q=laborijn", wait_until="networkidle")
+        page.wait_for_function("document.querySelectorAll('#mwb-results li').length === 1")
+        page.close()
+    finally:
+        server.shutdown()
+    assert violations == []
