@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from generator import hosting, pipeline, render
 from generator.problems import summary
 from generator.publication import build_date
-from generator.search_index import SearchIndexError, build_search_index
+from generator.search_index import BackgroundIndex, SearchIndexError, search_documents
 from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
@@ -48,6 +48,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.result: pipeline.BuildResult | None = None
+        self.index: BackgroundIndex | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -91,6 +92,10 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, content=data))
         for src_uri, path in result.media.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
+        # The finder's index is built by Pagefind in the background while MkDocs renders.
+        self.index = BackgroundIndex(
+            search_documents(result.catalog), Path(config.site_dir) / "pagefind"
+        )
         log.info(
             f"maatwerkbank: {len(result.catalog.entries)} cases gepubliceerd, "
             f"{len(result.pages)} pagina's gemaakt ({today.isoformat()})"
@@ -124,19 +129,25 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site for the finder (also after every rebuild of the preview)."""
+        """Collect the finder's index and write the hosts' `_headers` (every build and rebuild)."""
+        index, self.index = self.index, None
         try:
-            summary = build_search_index(Path(config.site_dir))
-            # 404.html is rendered outside the page loop; its scripts are Material's too.
-            not_found = Path(config.site_dir) / "404.html"
-            if not_found.is_file():
-                self.script_hashes |= hosting.inline_script_hashes(not_found.read_text("utf-8"))
-            (Path(config.site_dir) / "_headers").write_text(
-                hosting.headers_file(self.script_hashes), encoding="utf-8"
-            )
+            pages = index.finish() if index else 0
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        log.info(f"zoekindex (Pagefind): {summary}")
+        log.info(f"zoekindex (Pagefind): {pages} cases")
+        site = Path(config.site_dir)
+        # 404.html is rendered outside the page loop; its scripts are Material's too.
+        if (site / "404.html").is_file():
+            self.script_hashes |= hosting.inline_script_hashes(
+                (site / "404.html").read_text("utf-8")
+            )
+        (site / "_headers").write_text(hosting.headers_file(self.script_hashes), encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         """Rebuild and reload when case files, the vocabulary, media or templates change."""
