@@ -16,25 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn
 
 from generator.loading import Document, Path_
+from generator.model import Uitzondering
 from generator.problems import Problem, field_name
 
-KINDS = (
-    "bsn",
-    "iban",
-    "telefoonnummer",
-    "e-mailadres",
-    "adres",
-    "postcode",
-    "geboortedatum",
-    "naam",
-)
+# The kinds an allowance may name are the model's choices (model.Uitzondering.soort).
+KINDS: tuple[str, ...] = get_args(Uitzondering.model_fields["soort"].annotation)
 
 # Narrative fields, as paths with `*` for every item of a list.
 NARRATIVE: tuple[tuple[str, ...], ...] = (

@@ -224,16 +224,22 @@ def _connection_pages(
 ) -> Iterator[tuple[str, str]]:
     """Organisations, partners and rule deviations: the pages that connect cases."""
     names = env.get_template("names.md.j2")
-    yield (
-        "organisaties/index.md",
-        names.render(
-            page_src="organisaties/index.md",
-            kind="organisaties",
-            title="Organisaties",
-            intro="De organisaties die cases publiceren, met het aantal cases.",
-            names=catalog.organisations,
+    for kind, title, intro, group in (
+        (
+            "organisaties",
+            "Organisaties",
+            "De organisaties die cases publiceren, met het aantal cases.",
+            catalog.organisations,
         ),
-    )
+        (
+            "partners",
+            "Partners",
+            "Organisaties die als partner in een case meededen, met het aantal cases.",
+            catalog.partners,
+        ),
+    ):
+        src = f"{kind}/index.md"
+        yield src, names.render(page_src=src, kind=kind, title=title, intro=intro, names=group)
     for org in catalog.organisations:
         yield from _paginated(
             listing,
@@ -242,16 +248,6 @@ def _connection_pages(
             title=org.name,
             intro=f"Cases gepubliceerd door {org.name}.",
         )
-    yield (
-        "partners/index.md",
-        names.render(
-            page_src="partners/index.md",
-            kind="partners",
-            title="Partners",
-            intro="Organisaties die als partner in een case meededen, met het aantal cases.",
-            names=catalog.partners,
-        ),
-    )
     partner = env.get_template("partner.md.j2")
     for named in catalog.partners:
         for pager, chunk in _pages(f"partners/{named.slug}.md", named.entries, PER_PAGE):
