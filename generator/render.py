@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
-import markupsafe
 
 from generator import charts, labels, markdown_text
 from generator.catalog import Catalog, Entry
@@ -88,7 +87,10 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
         datum=labels.dutch_date,
         periode=labels.dutch_period,
     )
-    env.filters["h"] = markupsafe.escape
+    # Text nodes need only &, < and > escaped; quotes matter in attribute values only. Fewer
+    # entities also mean less work for the HTML parsers MkDocs runs over every page.
+    env.filters["h"] = lambda value: html.escape(str(value), quote=False)
+    env.filters["attr"] = lambda value: html.escape(str(value), quote=True)
     env.globals.update(
         link=_link, href=_href, SOORT=labels.SOORT, STATUS=labels.STATUS, FASE=labels.FASE
     )
