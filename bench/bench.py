@@ -328,7 +328,10 @@ def measure_finder(site: Path) -> tuple[float, float, float, float]:
 
             def count(response):  # type: ignore[no-untyped-def]
                 if "/pagefind/" in response.url or response.url.endswith("finder.js"):
-                    body = response.body()
+                    try:
+                        body = response.body()
+                    except Exception:  # still in flight when the browser closed
+                        return
                     sizes.append((len(body), len(gzip.compress(body))))
 
             page.on("response", count)
