@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve bench check lint clean browser
+.PHONY: site test serve beheer bench check lint clean browser
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -28,6 +28,12 @@ serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000
 
 check: $(BIN)/.installed ## validate the case files
 	$(BIN)/maatwerkbank check
+
+beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/beheer/, writing into cases/
+	@echo "Beheer: http://127.0.0.1:8000/beheer/ (Inloggen; wijzigingen komen direct in cases/)"
+	node_modules/.bin/decap-server & server=$$!; \
+	trap 'kill $$server' EXIT INT TERM; \
+	$(BIN)/mkdocs serve --livereload
 
 bench: $(BIN)/.installed ## measure the build at 100, 1,000 and 5,000 synthetic cases
 	$(BIN)/python bench/bench.py

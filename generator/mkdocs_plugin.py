@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import hosting, pipeline, render
+from generator import cms, hosting, pipeline, render
 from generator.problems import summary
 from generator.publication import build_date
 from generator.search_index import BackgroundIndex, SearchIndexError, search_documents
@@ -40,6 +40,14 @@ class MaatwerkbankConfig(base.Config):
     """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
+    cms_repo = c.Type(str, default="")
+    """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
+    cms_auth_url = c.Type(str, default="")
+    """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
+    cms_local_backend = c.Type(str, default="http://localhost:8081/api/v1")
+    """Where `make beheer`'s decap-server listens."""
+    cms_bundle = c.Type(str, default="node_modules/decap-cms/dist")
+    """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
     expand_nav = c.Type(bool, default=True)
     """Add one nav entry per theme and target group under their section's index page."""
 
@@ -90,6 +98,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
         for src_uri, data in result.data.items():
             self._add(files, File.generated(config, src_uri, content=data))
+        self._add_admin(files, config, result)
         for src_uri, path in result.media.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         # The finder's index is built by Pagefind in the background while MkDocs renders.
@@ -165,6 +174,29 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         )
         if not self.serving:
             raise PluginError(message)
+
+    def _add_admin(self, files: Files, config: MkDocsConfig, result: pipeline.BuildResult) -> None:
+        """The web form at /beheer/: its config from the model, Decap's bundle from npm."""
+        bundle = self.root / self.config.cms_bundle
+        if not (bundle / "decap-cms.js").is_file():
+            log.info(f"beheer: {bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/")
+            return
+        vocabulary = result.catalog.vocabulary
+        files_ = cms.admin_files(
+            vocabulary,
+            self.config.cms_repo,
+            local_backend=self.config.cms_local_backend,
+            auth_url=self.config.cms_auth_url,
+        )
+        for src_uri, text in files_.items():
+            self._add(files, File.generated(config, src_uri, content=text))
+        for path in sorted(bundle.iterdir()):
+            # The full bundle (React included), its lazily loaded chunks and WebAssembly.
+            if path.name.endswith("decap-cms.js") or path.suffix == ".wasm":
+                self._add(
+                    files,
+                    File.generated(config, f"{cms.ADMIN_DIR}/{path.name}", abs_src_path=str(path)),
+                )
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

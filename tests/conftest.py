@@ -68,7 +68,16 @@ def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[st
 def make_project(target: Path, cases: Path | None = None) -> Project:
     """Copy mkdocs.yml, content/ and overrides/ of the real site; cases from `cases` or the seeds."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    # The copy uses this checkout's npm packages (Decap CMS for /beheer/).
+    config = (
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "      cases_dir: cases\n",
+            f"      cases_dir: cases\n      cms_bundle: {ROOT / 'node_modules/decap-cms/dist'}\n",
+        )
+    )
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("content", "overrides"):
         shutil.copytree(ROOT / folder, target / folder)
     shutil.copytree(cases or ROOT / "cases", target / "cases")

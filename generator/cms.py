@@ -1,0 +1,287 @@
+"""The web form for authors (Decap CMS at /beheer/), generated from the case model.
+
+Every field of the contract becomes a form field with its Dutch label and help text, the
+required flags, choices and patterns, taken from `model.Case` (the same classes that
+validate files and give the JSON Schema), so a change to the model changes the form with
+no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's order.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
+
+import yaml
+from pydantic.fields import FieldInfo
+
+from generator import model
+from generator.model import Case, _block_in
+from generator.vocabulary import Vocabulary
+
+ADMIN_DIR = "beheer"
+# Long plain-text fields get a text area instead of a one-line input.
+LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol", "evaluatie"}
+MARKDOWN = {"aanleiding", "aanpak", "resultaten", "toelichting", "evaluatie"}
+# Reviewed allowances for personal-data look-alikes are the editors' business, in the file.
+NOT_IN_FORM = {"uitzonderingen"}
+DATES = {"bijgewerkt", "publiceren_vanaf", "vastgelegd_op", "geldig_tot"}
+PERIODS = {"start", "einde"}
+
+
+LOCAL_BACKEND = "http://localhost:8081/api/v1"
+
+
+def admin_files(
+    vocabulary: Vocabulary,
+    repo: str,
+    branch: str = "main",
+    local_backend: str = LOCAL_BACKEND,
+    auth_url: str = "",
+) -> dict[str, str]:
+    """The admin app's own files (Decap's bundle is copied in by the adapter)."""
+    templates = Path(__file__).parent / "templates"
+    return {
+        f"{ADMIN_DIR}/index.html": (templates / "beheer.html").read_text(encoding="utf-8"),
+        f"{ADMIN_DIR}/voorbeeld.js": (templates / "beheer-voorbeeld.js").read_text(
+            encoding="utf-8"
+        ),
+        f"{ADMIN_DIR}/config.yml": cms_config_text(
+            vocabulary, repo, branch, local_backend, auth_url
+        ),
+    }
+
+
+def cms_config(
+    vocabulary: Vocabulary,
+    repo: str,
+    branch: str = "main",
+    local_backend: str = LOCAL_BACKEND,
+    auth_url: str = "",
+) -> dict[str, Any]:
+    """Decap CMS configuration: GitHub with the editorial workflow (every new case arrives as
+    a pull request that CI checks), and the local backend for `make beheer`."""
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": repo or "EIGENAAR/REPOSITORY",
+        "branch": branch,
+    }
+    if auth_url:  # a self-hosted OAuth client for GitHub (see README, "Het webformulier")
+        backend.update(base_url=auth_url, auth_endpoint="auth")
+    return {
+        "locale": "nl",
+        "backend": {
+            **backend,
+            "commit_messages": {
+                "create": "Nieuwe case: {{slug}}",
+                "update": "Case bijgewerkt: {{slug}}",
+                "delete": "Case verwijderd: {{slug}}",
+                "uploadMedia": "Afbeelding toegevoegd: {{path}}",
+                "deleteMedia": "Afbeelding verwijderd: {{path}}",
+            },
+        },
+        "publish_mode": "editorial_workflow",
+        # `make beheer`: decap-server writes straight into the working copy.
+        "local_backend": {"url": local_backend},
+        "media_folder": "cases/media",
+        "public_folder": "media",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # Casus and pilot are two collections over the same folder: 'Nieuwe pilot' starts
+        # with the pilot block, a casus has none, and files without a kind (the
+        # vocabulary) appear in neither.
+        "collections": [
+            _collection("casussen", "Casussen", "Casus", "casus", vocabulary),
+            _collection("pilots", "Pilots", "Pilot", "pilot", vocabulary),
+        ],
+    }
+
+
+def _collection(
+    name: str, label: str, singular: str, soort: str, vocabulary: Vocabulary
+) -> dict[str, Any]:
+    fields = []
+    for field_name, info in Case.model_fields.items():
+        if field_name == "soort":
+            fields.append({"label": "Soort", "name": "soort", "widget": "hidden", "default": soort})
+        elif field_name == "pilot" and soort != "pilot":
+            continue
+        else:
+            field = _field(field_name, info, vocabulary, top=True)
+            if field_name == "pilot":
+                field["required"] = True
+                field["collapsed"] = False
+            fields.append(field)
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": f"{label} van de Maatwerkbank. Elke wijziging wordt automatisch "
+        "gecontroleerd voordat ze op de site komt.",
+        "folder": "cases",
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "delete": False,
+        "slug": "{{slug}}",
+        "identifier_field": "titel",
+        "filter": {"field": "soort", "value": soort},
+        "summary": "{{titel}} ({{status}})",
+        "sortable_fields": ["titel", "bijgewerkt", "status"],
+        "fields": fields,
+    }
+
+
+def cms_config_text(
+    vocabulary: Vocabulary,
+    repo: str,
+    branch: str = "main",
+    local_backend: str = LOCAL_BACKEND,
+    auth_url: str = "",
+) -> str:
+    header = "# Gegenereerd uit het case-model (generator/cms.py); niet met de hand wijzigen.\n"
+    return header + yaml.safe_dump(
+        cms_config(vocabulary, repo, branch, local_backend, auth_url),
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+
+
+def _field(
+    name: str,
+    info: FieldInfo,
+    vocabulary: Vocabulary,
+    *,
+    top: bool = False,
+    in_optional: bool = False,
+) -> dict[str, Any]:
+    """One form field. Inside an optional block nothing is required in the form (Decap would
+    otherwise demand the fields of a block the author left empty); `check` still applies
+    the contract's rules to whatever is filled in."""
+    field: dict[str, Any] = {"label": info.title or name, "name": name}
+    if info.description:
+        field["hint"] = info.description
+    required = info.is_required() and not in_optional
+    if not required:
+        field["required"] = False
+    annotation = info.annotation
+    block = _block_in(annotation)
+    choices = _choices(annotation)
+    if name in ("themas", "doelgroepen"):
+        terms = vocabulary.terms(name)
+        field.update(
+            widget="select",
+            multiple=True,
+            min=1,
+            options=[{"label": t.label, "value": slug} for slug, t in terms.items()],
+        )
+    elif name == "gerelateerd":
+        field.update(
+            widget="relation",
+            collection="cases",
+            value_field="{{slug}}",
+            search_fields=["titel"],
+            display_fields=["titel"],
+            multiple=True,
+        )
+    elif _is_list(annotation) and block is not None:
+        field.update(
+            widget="list",
+            collapsed=False,
+            fields=[
+                _field(n, i, vocabulary, in_optional=in_optional)
+                for n, i in block.model_fields.items()
+            ],
+        )
+    elif _is_list(annotation):
+        field.update(
+            widget="list", field={"label": info.title or name, "name": "item", "widget": "text"}
+        )
+        if required:
+            field["min"] = 1
+    elif block is not None:
+        field.update(
+            widget="object",
+            collapsed=not required,
+            fields=[
+                _field(n, i, vocabulary, in_optional=not required)
+                for n, i in block.model_fields.items()
+                if n not in NOT_IN_FORM
+            ],
+        )
+    elif choices:
+        field.update(widget="select", options=choices)
+        if name == "soort":
+            field["default"] = "casus"
+        if name == "status":
+            field["default"] = "concept"
+    elif _is_bool(annotation):
+        field.update(widget="boolean", default=bool(info.default))
+    elif name in DATES:
+        field.update(
+            widget="datetime",
+            format="YYYY-MM-DD",
+            date_format="DD-MM-YYYY",
+            time_format=False,
+            picker_utc=True,
+        )
+    elif name in PERIODS:
+        field.update(
+            widget="string",
+            pattern=[r"^\d{4}-\d{2}(-\d{2})?$", "Schrijf JJJJ-MM of JJJJ-MM-DD, bijv. 2024-09"],
+        )
+    elif name == "bestand":
+        field.update(widget="image", choose_url=False)
+    elif name in MARKDOWN:
+        field.update(
+            widget="markdown",
+            minimal=True,
+            buttons=["bold", "italic", "link", "bulleted-list", "numbered-list"],
+            editor_components=[],
+            modes=["raw", "rich_text"],
+        )
+    else:
+        field["widget"] = "text" if name in LONG_TEXT else "string"
+        # Constraints sit in `metadata` for required fields, in the annotation for optional ones.
+        pattern = _pattern(annotation) or next(
+            (str(m.pattern) for m in info.metadata if getattr(m, "pattern", None)), None
+        )
+        if pattern:
+            field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
+    return field
+
+
+_PATTERN_HELP = {
+    model.URL_PATTERN: "Een webadres dat begint met https://",
+    model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
+}
+
+
+def _choices(annotation: Any) -> list[str]:
+    if get_origin(annotation) is Literal:
+        return [str(a) for a in get_args(annotation)]
+    return [c for arg in get_args(annotation) for c in _choices(arg)]
+
+
+def _is_list(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return True
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(_is_list(a) for a in get_args(annotation) if a is not type(None))
+    return False
+
+
+def _is_bool(annotation: Any) -> bool:
+    return annotation is bool or bool in get_args(annotation)
+
+
+def _pattern(annotation: Any) -> str | None:
+    for meta in getattr(annotation, "__metadata__", ()):
+        pattern = getattr(meta, "pattern", None)
+        if pattern:
+            return str(pattern)
+    for arg in get_args(annotation):
+        found = _pattern(arg)
+        if found:
+            return found
+    return None
