@@ -1,9 +1,11 @@
-"""Files for static hosts: robots.txt, and `_headers` with a Content-Security-Policy.
+"""Security for static hosting: a Content-Security-Policy in every page, `_headers`, robots.txt.
 
-`_headers` is read by Netlify and Cloudflare Pages (other hosts ignore it; their own
-configuration can copy the same lines). The policy allows only the site itself. Material
-puts a few small scripts inline in every page; rather than allowing all inline script, the
-policy lists the SHA-256 of each one found in the built pages.
+Each page carries its own policy in a `<meta http-equiv>` tag, so it holds on any host,
+and so the web form at /beheer/ (Decap CMS, which talks to GitHub's API) is not bound by
+the site's policy. The policy allows only the site itself; Material puts a few small
+scripts inline in every page, and rather than allowing all inline script the policy lists
+the SHA-256 of each. `_headers` (Netlify, Cloudflare Pages) adds the headers a meta tag
+cannot carry, such as refusing to be framed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,13 @@ def inline_script_hashes(html: str) -> set[str]:
     return hashes
 
 
+def with_policy(html: str) -> str:
+    """The page with its own Content-Security-Policy, first thing in <head>."""
+    policy = content_security_policy(inline_script_hashes(html))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return html.replace("<head>", "<head>\n    " + meta, 1)
+
+
 def content_security_policy(script_hashes: set[str]) -> str:
     scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(script_hashes)])
     return "; ".join(
@@ -49,17 +58,15 @@ def content_security_policy(script_hashes: set[str]) -> str:
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
-            "frame-ancestors 'none'",
         ]
     )
 
 
-def headers_file(script_hashes: set[str]) -> str:
-    """Netlify/Cloudflare `_headers`: the policy and the usual security headers for every path."""
+def headers_file() -> str:
+    """Netlify/Cloudflare `_headers`: the security headers a page's meta tag cannot carry."""
     return "\n".join(
         [
             "/*",
-            f"  Content-Security-Policy: {content_security_policy(script_hashes)}",
             "  X-Content-Type-Options: nosniff",
             "  Referrer-Policy: strict-origin-when-cross-origin",
             "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",

@@ -130,12 +130,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         )
         return banner + markdown
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.script_hashes: set[str] = set()
-
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        self.script_hashes |= hosting.inline_script_hashes(output)
-        return None
+        """Every page gets its own Content-Security-Policy."""
+        return hosting.with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Collect the finder's index and write the hosts' `_headers` (every build and rebuild)."""
@@ -146,12 +143,10 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             raise PluginError(str(error)) from None
         log.info(f"zoekindex (Pagefind): {pages} cases")
         site = Path(config.site_dir)
-        # 404.html is rendered outside the page loop; its scripts are Material's too.
-        if (site / "404.html").is_file():
-            self.script_hashes |= hosting.inline_script_hashes(
-                (site / "404.html").read_text("utf-8")
-            )
-        (site / "_headers").write_text(hosting.headers_file(self.script_hashes), encoding="utf-8")
+        not_found = site / "404.html"  # rendered outside the page loop
+        if not_found.is_file():
+            not_found.write_text(hosting.with_policy(not_found.read_text("utf-8")), "utf-8")
+        (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.index is not None:

@@ -125,7 +125,11 @@ def browser():  # type: ignore[no-untyped-def]
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
+        # Tests drive pages with Playwright's evaluated predicates, which the site's own
+        # Content-Security-Policy forbids; test_publishing checks that policy without this.
+        context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000})
+        yield context
+        context.close()
         browser.close()
 
 

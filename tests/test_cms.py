@@ -144,7 +144,7 @@ def publish(page) -> None:  # type: ignore[no-untyped-def]
 
 def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -> None:  # type: ignore[no-untyped-def]
     project, base = form_project
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page = browser.new_page()
     page.goto(base + "beheer/#/collections/pilots/new", wait_until="networkidle")
     page.get_by_role("button", name="Inloggen").click()
     page.locator('input[id^="titel-field-"]').first.wait_for()

@@ -185,8 +185,11 @@ def test_search_index_is_dutch_and_has_the_stories(seed_site: Project) -> None:
 
 
 def test_no_source_yaml_in_site_and_nothing_generated_in_content(seed_site: Project) -> None:
-    yaml_files = [p.relative_to(seed_site.site).as_posix() for p in seed_site.site.rglob("*")
-                  if p.suffix in (".yaml", ".yml")]
+    yaml_files = [
+        p.relative_to(seed_site.site).as_posix()
+        for p in seed_site.site.rglob("*")
+        if p.suffix in (".yaml", ".yml")
+    ]
     assert yaml_files == ["beheer/config.yml"]  # the form's generated configuration only
     case_yaml = (ROOT / "cases/springplankwoning-doetinchem.yaml").read_bytes()
     assert not any(p.is_file() and p.read_bytes() == case_yaml for p in seed_site.site.rglob("*"))
