@@ -248,6 +248,14 @@ def _field(
         )
         if pattern:
             field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
+        else:
+            lengths = _lengths(info)
+            if lengths:
+                low, high = lengths
+                field["pattern"] = [
+                    f"^[\\s\\S]{{{low},{high}}}$",
+                    f"Gebruik {low} tot {high} tekens.",
+                ]
     return field
 
 
@@ -255,6 +263,13 @@ _PATTERN_HELP = {
     model.URL_PATTERN: "Een webadres dat begint met https://",
     model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
 }
+
+
+def _lengths(info: FieldInfo) -> tuple[int, int] | None:
+    """Minimum and maximum length, for fields the contract bounds both ways (titel, ...)."""
+    low = next((m.min_length for m in info.metadata if getattr(m, "min_length", None)), None)
+    high = next((m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
+    return (int(low), int(high)) if low is not None and high is not None else None
 
 
 def _choices(annotation: Any) -> list[str]:

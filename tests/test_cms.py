@@ -46,6 +46,8 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
     assert pilot["fase"]["options"] == list(model.FASEN)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
+    assert pilots["titel"]["pattern"] == ["^[\\s\\S]{5,120}$", "Gebruik 5 tot 120 tekens."]
+    assert pilots["samenvatting"]["pattern"][1] == "Gebruik 20 tot 500 tekens."
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "nl"
@@ -169,6 +171,9 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     )
     choose(page, "fase", "lopend")
     page.locator('input[id^="start-field-"]').first.fill("2025-09")
+    preview = page.frame_locator("iframe").first
+    assert preview.locator("h1").inner_text() == "Proefwonen met een buddy in Winterswijk"
+    assert "Een buddy woont mee" in preview.locator("body").inner_text()
     publish(page)
     path = project.cases / "proefwonen-met-een-buddy-in-winterswijk.yaml"
     deadline = time.monotonic() + 20
