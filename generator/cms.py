@@ -9,6 +9,7 @@ no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's or
 from __future__ import annotations
 
 import types
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -29,16 +30,18 @@ DATES = {"bijgewerkt", "publiceren_vanaf", "vastgelegd_op", "geldig_tot"}
 PERIODS = {"start", "einde"}
 
 
-LOCAL_BACKEND = "http://localhost:8081/api/v1"
+@dataclass(frozen=True)
+class FormSettings:
+    """Where the form saves: the GitHub repository and branch in production, decap-server
+    locally, and optionally a self-hosted OAuth client for GitHub logins."""
+
+    repo: str = ""
+    branch: str = "main"
+    local_backend: str = "http://localhost:8081/api/v1"
+    auth_url: str = ""
 
 
-def admin_files(
-    vocabulary: Vocabulary,
-    repo: str,
-    branch: str = "main",
-    local_backend: str = LOCAL_BACKEND,
-    auth_url: str = "",
-) -> dict[str, str]:
+def admin_files(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, str]:
     """The admin app's own files (Decap's bundle is copied in by the adapter)."""
     templates = Path(__file__).parent / "templates"
     return {
@@ -46,28 +49,20 @@ def admin_files(
         f"{ADMIN_DIR}/voorbeeld.js": (templates / "beheer-voorbeeld.js").read_text(
             encoding="utf-8"
         ),
-        f"{ADMIN_DIR}/config.yml": cms_config_text(
-            vocabulary, repo, branch, local_backend, auth_url
-        ),
+        f"{ADMIN_DIR}/config.yml": cms_config_text(vocabulary, settings),
     }
 
 
-def cms_config(
-    vocabulary: Vocabulary,
-    repo: str,
-    branch: str = "main",
-    local_backend: str = LOCAL_BACKEND,
-    auth_url: str = "",
-) -> dict[str, Any]:
+def cms_config(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, Any]:
     """Decap CMS configuration: GitHub with the editorial workflow (every new case arrives as
     a pull request that CI checks), and the local backend for `make beheer`."""
     backend: dict[str, Any] = {
         "name": "github",
-        "repo": repo or "EIGENAAR/REPOSITORY",
-        "branch": branch,
+        "repo": settings.repo or "EIGENAAR/REPOSITORY",
+        "branch": settings.branch,
     }
-    if auth_url:  # a self-hosted OAuth client for GitHub (see README, "Het webformulier")
-        backend.update(base_url=auth_url, auth_endpoint="auth")
+    if settings.auth_url:  # a self-hosted OAuth client (README, "The web form")
+        backend.update(base_url=settings.auth_url, auth_endpoint="auth")
     return {
         "locale": "nl",
         "backend": {
@@ -82,7 +77,7 @@ def cms_config(
         },
         "publish_mode": "editorial_workflow",
         # `make beheer`: decap-server writes straight into the working copy.
-        "local_backend": {"url": local_backend},
+        "local_backend": {"url": settings.local_backend},
         "media_folder": "cases/media",
         "public_folder": "media",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -131,19 +126,10 @@ def _collection(
     }
 
 
-def cms_config_text(
-    vocabulary: Vocabulary,
-    repo: str,
-    branch: str = "main",
-    local_backend: str = LOCAL_BACKEND,
-    auth_url: str = "",
-) -> str:
+def cms_config_text(vocabulary: Vocabulary, settings: FormSettings) -> str:
     header = "# Gegenereerd uit het case-model (generator/cms.py); niet met de hand wijzigen.\n"
     return header + yaml.safe_dump(
-        cms_config(vocabulary, repo, branch, local_backend, auth_url),
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
+        cms_config(vocabulary, settings), allow_unicode=True, sort_keys=False, width=100
     )
 
 

@@ -177,12 +177,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             log.info(f"beheer: {bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/")
             return
         vocabulary = result.catalog.vocabulary
-        files_ = cms.admin_files(
-            vocabulary,
-            self.config.cms_repo,
+        settings = cms.FormSettings(
+            repo=self.config.cms_repo,
             local_backend=self.config.cms_local_backend,
             auth_url=self.config.cms_auth_url,
         )
+        files_ = cms.admin_files(vocabulary, settings)
         for src_uri, text in files_.items():
             self._add(files, File.generated(config, src_uri, content=text))
         for path in sorted(bundle.iterdir()):

@@ -31,7 +31,7 @@ def fields_of(config: dict, collection: str) -> dict:  # type: ignore[type-arg]
 
 
 def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
-    config = cms.cms_config(vocabulary(), "org/repo")
+    config = cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo"))
     pilots = fields_of(config, "pilots")
     assert list(pilots) == list(model.Case.model_fields)
     assert "pilot" not in fields_of(config, "casussen")
@@ -60,7 +60,9 @@ def test_a_change_to_the_model_changes_the_form(monkeypatch: pytest.MonkeyPatch)
         wijk=(str | None, Field(None, title="Wijk", description="De wijk waar het speelde.")),
     )
     monkeypatch.setattr(cms, "Case", extended)
-    wijk = fields_of(cms.cms_config(vocabulary(), "org/repo"), "casussen")["wijk"]
+    wijk = fields_of(cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo")), "casussen")[
+        "wijk"
+    ]
     assert wijk == {
         "label": "Wijk",
         "name": "wijk",
