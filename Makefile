@@ -32,7 +32,7 @@ check: $(BIN)/.installed ## validate the case files
 beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/beheer/, writing into cases/
 	@echo "Beheer: http://127.0.0.1:8000/beheer/ (Inloggen; wijzigingen komen direct in cases/)"
 	node_modules/.bin/decap-server & server=$$!; \
-	trap 'kill $$server' EXIT INT TERM; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --livereload
 
 bench: $(BIN)/.installed ## measure the build at 100, 1,000 and 5,000 synthetic cases
