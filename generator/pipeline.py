@@ -98,6 +98,11 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
             if case is not None and not file_problems:
                 valid.append(ValidCase(path.stem, case, document))
         problems.extend(file_problems)
+    # Valid cases that will not be published yet deserve a word to the author.
+    for item in valid:
+        held = hold_back_reason(item.case, today)
+        if held and held[1]:
+            notes.append(f"{item.document.display}: waarschuwing: niet gepubliceerd: {held[0]}")
     known = {p.stem for p in case_files([cases_dir])} | {p.stem for p in files}
     link_problems = validate_links(valid, known, cases_dir)
     if link_problems:
