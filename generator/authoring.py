@@ -10,12 +10,13 @@ three without a hand edit.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.model import Case, PilotBlok, _block_in
+from generator.model import Case, PilotBlok, block_in, choices_of, is_markdown
+from generator.model import is_list as holds_list
 from generator.vocabulary import Vocabulary
 
 SCHEMA_PATH = "schema/case.schema.json"
@@ -51,8 +52,8 @@ def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
     required = info.is_required() or (name == "pilot" and pilot)
     label = info.title or name
     lines = [f"# {label}{'' if required else ' (optioneel)'}: {info.description or ''}".rstrip()]
-    block = _block_in(info.annotation)
-    is_list = _is_list(info.annotation)
+    block = block_in(info.annotation)
+    is_list = holds_list(info.annotation)
     if name == "pilot":
         lines.append("pilot:")
         for sub, sub_info in PilotBlok.model_fields.items():
@@ -60,7 +61,7 @@ def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
             lines += ["  " + line if line else line for line in sub_lines[:-1]]
         return lines + [""]
     example = _example(name, info)
-    choices = _choices(info.annotation)
+    choices = choices_of(info.annotation)
     if choices and name not in _PREFILLED:
         lines.append(f"# Kies uit: {', '.join(choices)}")
     if required:
@@ -71,7 +72,7 @@ def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
             if example:
                 lines.append(f"# Bijvoorbeeld: {name}: [{', '.join(map(str, example))}]")
             lines.append(f"{name}: []")
-        elif _is_markdown(info):
+        elif is_markdown(info):
             if example:
                 lines.append(f"# Bijvoorbeeld: {example}")
             lines += [f"{name}: |", ""]
@@ -101,7 +102,7 @@ def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str
     indent = "  - " if is_list else "  "
     for i, (sub, info) in enumerate(block.model_fields.items()):
         example = _example(sub, info)
-        nested = _block_in(info.annotation)
+        nested = block_in(info.annotation)
         if nested is not None:
             lines.append(f"{'  ' if is_list else ''}  {sub}:")
             for sub2, info2 in nested.model_fields.items():
@@ -114,28 +115,9 @@ def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str
     return lines
 
 
-def _choices(annotation: Any) -> list[str]:
-    if get_origin(annotation) is Literal:
-        return [str(a) for a in get_args(annotation)]
-    return [c for arg in get_args(annotation) for c in _choices(arg)]
-
-
 def _example(name: str, info: FieldInfo) -> Any:
     examples = info.examples or []
     return examples[0] if examples else None
-
-
-def _is_list(annotation: Any) -> bool:
-    if get_origin(annotation) is list:
-        return True
-    return any(_is_list(arg) for arg in get_args(annotation) if arg is not type(None))
-
-
-def _is_markdown(info: FieldInfo) -> bool:
-    return any(
-        getattr(m, "json_schema", {}).get("contentMediaType") == "text/markdown"
-        for m in info.metadata
-    )
 
 
 # --- the JSON Schema -------------------------------------------------------------------------
@@ -182,7 +164,7 @@ def _reference_rows(name: str, info: FieldInfo, owner: type[BaseModel]) -> list[
     shown = "" if example is None else f"`{json.dumps(example, ensure_ascii=False)}`"
     description = (info.description or "").replace("|", "\\|")
     rows = [f"| `{name}` | {required} | {description} | {shown} |"]
-    block = _block_in(info.annotation)
+    block = block_in(info.annotation)
     if block is not None:
         for sub, sub_info in block.model_fields.items():
             rows += _reference_rows(f"{name}.{sub}", sub_info, block)

@@ -8,26 +8,23 @@ no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's or
 
 from __future__ import annotations
 
-import types
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import yaml
 from pydantic.fields import FieldInfo
 
 from generator import model
-from generator.model import Case, _block_in
+from generator.model import Case
 from generator.vocabulary import Vocabulary
 
 ADMIN_DIR = "beheer"
 # Long plain-text fields get a text area instead of a one-line input.
-LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol", "evaluatie"}
-MARKDOWN = {"aanleiding", "aanpak", "resultaten", "toelichting", "evaluatie"}
+LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol"}
 # Reviewed allowances for personal-data look-alikes are the editors' business, in the file.
 NOT_IN_FORM = {"uitzonderingen"}
-DATES = {"bijgewerkt", "publiceren_vanaf", "vastgelegd_op", "geldig_tot"}
-PERIODS = {"start", "einde"}
 
 
 @dataclass(frozen=True)
@@ -151,8 +148,8 @@ def _field(
     if not required:
         field["required"] = False
     annotation = info.annotation
-    block = _block_in(annotation)
-    choices = _choices(annotation)
+    block = model.block_in(annotation)
+    choices = model.choices_of(annotation)
     if name in ("themas", "doelgroepen"):
         terms = vocabulary.terms(name)
         field.update(
@@ -170,7 +167,7 @@ def _field(
             display_fields=["titel"],
             multiple=True,
         )
-    elif _is_list(annotation) and block is not None:
+    elif model.is_list(annotation) and block is not None:
         field.update(
             widget="list",
             collapsed=False,
@@ -179,7 +176,7 @@ def _field(
                 for n, i in block.model_fields.items()
             ],
         )
-    elif _is_list(annotation):
+    elif model.is_list(annotation):
         field.update(
             widget="list", field={"label": info.title or name, "name": "item", "widget": "text"}
         )
@@ -201,9 +198,9 @@ def _field(
             field["default"] = "casus"
         if name == "status":
             field["default"] = "concept"
-    elif _is_bool(annotation):
+    elif model.has_type(annotation, bool):
         field.update(widget="boolean", default=bool(info.default))
-    elif name in DATES:
+    elif model.has_type(annotation, date):
         field.update(
             widget="datetime",
             format="YYYY-MM-DD",
@@ -211,14 +208,14 @@ def _field(
             time_format=False,
             picker_utc=True,
         )
-    elif name in PERIODS:
+    elif model.is_period(info):
         field.update(
             widget="string",
             pattern=[r"^\d{4}-\d{2}(-\d{2})?$", "Schrijf JJJJ-MM of JJJJ-MM-DD, bijv. 2024-09"],
         )
     elif name == "bestand":
         field.update(widget="image", choose_url=False)
-    elif name in MARKDOWN:
+    elif model.is_markdown(info):
         field.update(
             widget="markdown",
             minimal=True,
@@ -228,14 +225,11 @@ def _field(
         )
     else:
         field["widget"] = "text" if name in LONG_TEXT else "string"
-        # Constraints sit in `metadata` for required fields, in the annotation for optional ones.
-        pattern = _pattern(annotation) or next(
-            (str(m.pattern) for m in info.metadata if getattr(m, "pattern", None)), None
-        )
+        pattern = model.pattern_of(info)
         if pattern:
             field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
         else:
-            lengths = _lengths(info)
+            lengths = model.lengths_of(info)
             if lengths:
                 low, high = lengths
                 field["pattern"] = [
@@ -249,40 +243,3 @@ _PATTERN_HELP = {
     model.URL_PATTERN: "Een webadres dat begint met https://",
     model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
 }
-
-
-def _lengths(info: FieldInfo) -> tuple[int, int] | None:
-    """Minimum and maximum length, for fields the contract bounds both ways (titel, ...)."""
-    low = next((m.min_length for m in info.metadata if getattr(m, "min_length", None)), None)
-    high = next((m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
-    return (int(low), int(high)) if low is not None and high is not None else None
-
-
-def _choices(annotation: Any) -> list[str]:
-    if get_origin(annotation) is Literal:
-        return [str(a) for a in get_args(annotation)]
-    return [c for arg in get_args(annotation) for c in _choices(arg)]
-
-
-def _is_list(annotation: Any) -> bool:
-    if get_origin(annotation) is list:
-        return True
-    if get_origin(annotation) in (Union, types.UnionType):
-        return any(_is_list(a) for a in get_args(annotation) if a is not type(None))
-    return False
-
-
-def _is_bool(annotation: Any) -> bool:
-    return annotation is bool or bool in get_args(annotation)
-
-
-def _pattern(annotation: Any) -> str | None:
-    for meta in getattr(annotation, "__metadata__", ()):
-        pattern = getattr(meta, "pattern", None)
-        if pattern:
-            return str(pattern)
-    for arg in get_args(annotation):
-        found = _pattern(arg)
-        if found:
-            return found
-    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -26,6 +26,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -530,21 +531,79 @@ def model_fields_at(loc: tuple[str | int, ...]) -> dict[str, Any] | None:
         info = model.model_fields.get(part)
         if info is None:
             return None
-        found = _block_in(info.annotation)
+        found = block_in(info.annotation)
         if found is None:
             return None
         model = found
     return dict(model.model_fields)
 
 
-def _block_in(annotation: Any) -> type[BaseModel] | None:
+# --- reading the model ---------------------------------------------------------------------
+# The template, the JSON Schema, the author guide and the web form are all derived from the
+# classes above; these helpers are how they read a field's type and constraints.
+
+
+def block_in(annotation: Any) -> type[BaseModel] | None:
+    """The block (nested model) a field holds, directly, in a list or as optional."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _block_in(arg)
+    for arg in get_args(annotation):
+        found = block_in(arg)
         if found is not None:
             return found
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        return _block_in(origin)
     return None
+
+
+def is_list(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return True
+    return any(is_list(arg) for arg in get_args(annotation) if arg is not type(None))
+
+
+def has_type(annotation: Any, wanted: type) -> bool:
+    """Whether a field holds `wanted` (e.g. `bool`, `date`), possibly optional or annotated."""
+    return annotation is wanted or any(has_type(arg, wanted) for arg in get_args(annotation))
+
+
+def choices_of(annotation: Any) -> list[str]:
+    """The values of a choice field (a Literal), else an empty list."""
+    if get_origin(annotation) is Literal:
+        return [str(a) for a in get_args(annotation)]
+    return [c for arg in get_args(annotation) for c in choices_of(arg)]
+
+
+def field_metadata(info: FieldInfo) -> list[Any]:
+    """A field's constraints and validators: pydantic keeps those of a required field in
+    `metadata`, those of an optional one inside the annotation."""
+    found = list(info.metadata)
+
+    def collect(annotation: Any) -> None:
+        found.extend(getattr(annotation, "__metadata__", ()))
+        for arg in get_args(annotation):
+            collect(arg)
+
+    collect(info.annotation)
+    return found
+
+
+def is_markdown(info: FieldInfo) -> bool:
+    return any(
+        getattr(m, "json_schema", {}).get("contentMediaType") == "text/markdown"
+        for m in field_metadata(info)
+    )
+
+
+def is_period(info: FieldInfo) -> bool:
+    return any(getattr(m, "func", None) is parse_period for m in field_metadata(info))
+
+
+def pattern_of(info: FieldInfo) -> str | None:
+    return next((str(m.pattern) for m in field_metadata(info) if getattr(m, "pattern", None)), None)
+
+
+def lengths_of(info: FieldInfo) -> tuple[int, int] | None:
+    """Minimum and maximum length, for text the contract bounds both ways (titel, ...)."""
+    meta = field_metadata(info)
+    low = next((m.min_length for m in meta if getattr(m, "min_length", None)), None)
+    high = next((m.max_length for m in meta if getattr(m, "max_length", None)), None)
+    return (int(low), int(high)) if low is not None and high is not None else None

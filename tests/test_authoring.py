@@ -18,7 +18,7 @@ def all_fields(block: type[BaseModel] = model.Case, prefix: str = "") -> list[st
     names = []
     for name, info in block.model_fields.items():
         names.append(prefix + name)
-        nested = model._block_in(info.annotation)
+        nested = model.block_in(info.annotation)
         if nested is not None:
             names += all_fields(nested, f"{prefix}{name}.")
     return names

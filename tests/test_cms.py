@@ -43,6 +43,10 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert [f["name"] for f in pilots["partners"]["fields"]] == ["naam", "rol", "url"]
     image = {f["name"]: f for f in pilots["afbeeldingen"]["fields"]}
     assert image["bestand"]["widget"] == "image" and "required" not in image["alt"]
+    # widgets follow the model's types, not field names: the same name can be either
+    assert pilots["afwijkingen"]["fields"][1]["widget"] == "markdown"
+    assert pilots["financiering"]["fields"][2]["widget"] == "text"
+    assert pilots["bijgewerkt"]["widget"] == "datetime"
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
     assert pilot["fase"]["options"] == list(model.FASEN)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
