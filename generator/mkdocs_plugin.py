@@ -75,10 +75,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         today = build_date(self.config.today)
-        site_url = config.site_url or ""
-        site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         result = pipeline.build(
-            self.cases_dir, today, self.templates_dir, base=self.root, site_url=site_url
+            self.cases_dir,
+            today,
+            self.templates_dir,
+            base=self.root,
+            site_url=config.site_url or "",
         )
         self.result = result
         for held in result.held_back:

@@ -35,7 +35,14 @@ class CheckResult:
     problems: list[Problem]
     vocabulary: Vocabulary
     notes: list[str]
-    """Lines for the author that are not problems: allowed personal-data look-alikes."""
+    """Lines for the author that are not problems: allowances used, cases held back."""
+    held_back: list[HeldBack]
+    """Valid cases not published on the check's date (concept, embargo, expired consent)."""
+
+    @property
+    def published(self) -> dict[str, Case]:
+        held = {h.display for h in self.held_back}
+        return {v.slug: v.case for v in self.valid if v.document.display not in held}
 
 
 @dataclass
@@ -98,18 +105,22 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
             if case is not None and not file_problems:
                 valid.append(ValidCase(path.stem, case, document))
         problems.extend(file_problems)
-    # Valid cases that will not be published yet deserve a word to the author.
-    for item in valid:
-        held = hold_back_reason(item.case, today)
-        if held and held[1]:
-            notes.append(f"{item.document.display}: waarschuwing: niet gepubliceerd: {held[0]}")
     known = {p.stem for p in case_files([cases_dir])} | {p.stem for p in files}
     link_problems = validate_links(valid, known, cases_dir)
     if link_problems:
         bad = {p.path for p in link_problems}
         valid = [v for v in valid if v.document.display not in bad]
         problems.extend(link_problems)
-    return CheckResult(files, valid, sorted(problems), vocabulary, notes)
+    # Publication is decided here, once, before anything is rendered.
+    held_back = []
+    for item in valid:
+        reason = hold_back_reason(item.case, today)
+        if reason is not None:
+            held_back.append(HeldBack(item.document.display, *reason))
+    notes.extend(
+        f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
+    )
+    return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back)
 
 
 def build(
@@ -128,15 +139,9 @@ def _build(
     cases_dir: Path, today: date, templates_dir: Path | None, base: Path | None, site_url: str
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base)
-    published: dict[str, Case] = {}
-    held_back: list[HeldBack] = []
-    for item in checked.valid:
-        reason = hold_back_reason(item.case, today)
-        if reason is None:
-            published[item.slug] = item.case
-        else:
-            held_back.append(HeldBack(item.document.display, *reason))
-    catalog = Catalog.build(checked.vocabulary, published)
+    catalog = Catalog.build(checked.vocabulary, checked.published)
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # every absolute URL is made by appending a page path
     env = render.environment(templates_dir)
     pages = render.render_site(catalog, env)
     media = {
@@ -150,7 +155,13 @@ def _build(
         "robots.txt": hosting.robots_txt(site_url),
     }
     return BuildResult(
-        pages, data, media, checked.problems, held_back, catalog, files_checked=len(checked.files)
+        pages,
+        data,
+        media,
+        checked.problems,
+        checked.held_back,
+        catalog,
+        files_checked=len(checked.files),
     )
 
 
