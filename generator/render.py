@@ -12,7 +12,6 @@ import functools
 import html
 import json
 import posixpath
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from generator import charts, labels, markdown_text
+from generator import charts, facets, labels, markdown_text
 from generator.catalog import Catalog, Entry
 from generator.problems import Problem
 from generator.vocabulary import Vocabulary
@@ -213,7 +212,7 @@ def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
     pages["zoeken.md"] = env.get_template("zoeken.md.j2").render(
         page_src="zoeken.md",
         total=len(catalog.entries),
-        facets=json.dumps(facet_totals(catalog), ensure_ascii=False).replace("<", "\\u003c"),
+        facets=json.dumps(facets.finder_data(catalog), ensure_ascii=False).replace("<", "\\u003c"),
     )
     pages["statistieken.md"] = env.get_template("statistieken.md.j2").render(
         page_src="statistieken.md", charts=charts.charts(catalog), total=len(catalog.entries)
@@ -267,43 +266,6 @@ def _connection_pages(
     count = sum(len(items) for _, items in catalog.deviations)
     for pager, groups in _pages("regelruimte/index.md", catalog.deviations, RULES_PER_PAGE):
         yield pager.src, rules.render(page_src=pager.src, pager=pager, groups=groups, count=count)
-
-
-def facet_totals(catalog: Catalog) -> dict[str, dict[str, int]]:
-    """How many cases carry each finder facet value, as the case pages write them.
-
-    The finder shows these at once, so its first query needs no filter index: Pagefind's
-    filter chunks (over 100 KB at 5,000 cases) load after the first results are on screen.
-    """
-    vocabulary = catalog.vocabulary
-    totals: dict[str, Counter[str]] = {key: Counter() for key in FACETS}
-    for entry in catalog.entries:
-        case = entry.case
-        totals["thema"].update({vocabulary.themas[t].label for t in case.themas})
-        totals["doelgroep"].update({vocabulary.doelgroepen[g].label for g in case.doelgroepen})
-        totals["soort"][labels.SOORT[case.soort]] += 1
-        if case.pilot:
-            totals["fase"][labels.FASE[case.pilot.fase]] += 1
-        totals["organisatie"][catalog.organisation_of(entry).name] += 1
-        totals["gemeente"][" ".join(case.gemeente.split())] += 1
-        if case.regio:
-            totals["regio"][" ".join(case.regio.split())] += 1
-        totals["partner"].update({catalog.partner_named(p.naam).name for p in case.partners or []})
-        totals["jaar"][str(case.bijgewerkt.year)] += 1
-    return {key: dict(sorted(counts.items())) for key, counts in totals.items() if counts}
-
-
-FACETS = (
-    "thema",
-    "doelgroep",
-    "soort",
-    "fase",
-    "organisatie",
-    "gemeente",
-    "regio",
-    "partner",
-    "jaar",
-)
 
 
 def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:

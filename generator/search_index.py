@@ -25,6 +25,7 @@ import jinja2
 
 from generator import labels
 from generator.catalog import Catalog
+from generator.facets import case_facets
 from generator.render import TEMPLATES, page_url
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -54,11 +55,8 @@ def search_documents(catalog: Catalog) -> dict[str, str]:
     return {
         page_url(entry.src) + "index.html": template.render(
             case=entry.case,
-            vocabulary=catalog.vocabulary,
-            organisation=catalog.organisation_of(entry).name,
-            partner_name=lambda name: catalog.partner_named(name).name,
+            facets=case_facets(entry, catalog),
             SOORT=labels.SOORT,
-            FASE=labels.FASE,
         )
         for entry in catalog.entries
     }

@@ -4,17 +4,6 @@
 // (never innerHTML), native form controls carry the keyboard and screen-reader support, and
 // the state lives in the address so a filtered view can be shared.
 
-const FACETS = [
-  ["thema", "Thema"],
-  ["doelgroep", "Doelgroep"],
-  ["soort", "Soort"],
-  ["fase", "Fase van de pilot"],
-  ["organisatie", "Organisatie"],
-  ["gemeente", "Gemeente"],
-  ["regio", "Regio"],
-  ["partner", "Partner"],
-  ["jaar", "Jaar laatst gecontroleerd"],
-];
 const PAGE_SIZE = 10;
 const SHOWN_VALUES = 12;
 
@@ -32,10 +21,13 @@ const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
 await pagefind.options({ baseUrl: siteRoot.pathname });
 await pagefind.init();
 
-// Facet values and their totals come with the page (written by the generator), so the
+// The facets (titles in order), their values and totals come with the page (written by the
+// generator from the same definition as the index: generator/facets.py), so the
 // first query loads only the word index it needs; Pagefind's filter index loads after the
 // first results are shown, and from then on the counts follow every selection.
-const totals = JSON.parse(document.getElementById("mwb-facet-totals").textContent);
+const { facets: FACETS, totals } = JSON.parse(
+  document.getElementById("mwb-facet-totals").textContent,
+);
 const labels = new Map(); // "facet\u0000value" -> the count element
 let filtersLoaded = false;
 
