@@ -7,6 +7,7 @@ in time linear in the number of cases (a build of thousands of cases must stay f
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,8 +42,6 @@ def name_key(name: str) -> str:
 
 def slugify(name: str) -> str:
     """A URL-safe slug for an organisation or partner name."""
-    import unicodedata
-
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))[:80] or "naamloos"
 

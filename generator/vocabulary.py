@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from generator.loading import SLUG_RE, load
 from generator.problems import Problem
 
-KINDS = {"themas": "thema", "doelgroepen": "doelgroep"}
+KINDS = ("themas", "doelgroepen")
 # "het thema" but "de doelgroep": Dutch adjectives follow the article.
 UNKNOWN = {"themas": "onbekend thema", "doelgroepen": "onbekende doelgroep"}
 
@@ -78,7 +78,7 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                     key=True,
                 )
             )
-    for kind, target in (("themas", themas), ("doelgroepen", doelgroepen)):
+    for kind, target in zip(KINDS, (themas, doelgroepen), strict=True):
         section = data.get(kind)
         if not isinstance(section, dict) or not section:
             problems.append(
