@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from conftest import Project
+import markdown
+from conftest import FIXTURES, Project, make_project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+
+from generator.mkdocs_plugin import _GeneratedHtmlBlocks
 
 
 def _plugin_and_config(project: Project):  # type: ignore[no-untyped-def]
@@ -89,3 +93,60 @@ def test_unpublished_cases_are_named_in_the_build_log(project: Project) -> None:
     )
     assert not (project.site / "cases/uitbouw-samenwonen-doetinchem").exists()
     assert "uitbouw" not in project.html("cases/index.html").lower()
+
+
+def test_stashing_generated_html_blocks_changes_no_page(tmp_path: Path) -> None:
+    """The speed measure (generated HTML blocks skip Markdown's HTML parsers) gives exactly
+    the pages Markdown itself gives, for the seeds, the full-contract pilot and the injection."""
+    project = make_project(tmp_path / "project")
+    for fixture in ("cases", "injection"):
+        for path in (FIXTURES / fixture).rglob("*"):
+            if path.is_file():
+                target = project.cases / path.relative_to(FIXTURES / fixture)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, target)
+    assert project.build("--strict").returncode == 0
+
+    def pages() -> dict[str, str]:
+        return {
+            p.relative_to(project.site).as_posix(): p.read_text(encoding="utf-8")
+            for p in project.site.rglob("*.html")
+        }
+
+    fast = pages()
+    # A hook turns the stash off: every page goes through Markdown's own parsers.
+    (project.root / "plain_markdown.py").write_text(
+        "from generator.mkdocs_plugin import _GeneratedHtmlBlocks\n"
+        "_GeneratedHtmlBlocks.extendMarkdown = lambda self, md: None\n",
+        encoding="utf-8",
+    )
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "hooks:\n  - plain_markdown.py\n", encoding="utf-8"
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    plain = pages()
+    assert len(fast) > 40
+    assert fast.keys() == plain.keys()
+    differing = [path for path in fast if fast[path] != plain[path]]
+    assert differing == []
+
+
+def test_only_whole_single_html_elements_skip_markdowns_parsers() -> None:
+    blocks = _GeneratedHtmlBlocks()
+    blocks.active = True
+    md = markdown.Markdown(extensions=[blocks])
+    text = (
+        "# Titel\n\n"
+        '<ul class="mwb-meta">\n<li id="plek">Doetinchem</li>\n<li><ul><li>in</li></ul></li>\n</ul>\n\n'
+        "<div>a</div> en verder\n\n"  # text after the element
+        "<p>een</p>\n<p>twee</p>\n\n"  # two elements
+        '<div markdown="1">\n*nadruk*\n</div>\n\n'  # Markdown inside HTML
+        "<span>inline</span>\n"
+    )
+    md.preprocessors["maatwerkbank_html_blocks"].run(text.split("\n"))
+    assert md.htmlStash.rawHtmlBlocks == [
+        '<ul class="mwb-meta">\n<li id="plek">Doetinchem</li>\n<li><ul><li>in</li></ul></li>\n</ul>\n'
+    ]
+    assert blocks.anchor_ids == {"plek"}
