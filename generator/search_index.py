@@ -109,7 +109,10 @@ def _index(bundle: Path, output_dir: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    return subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
+    code = subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
+    # Removing thousands of files takes a second on some disks: done here, in the background.
+    shutil.rmtree(site, ignore_errors=True)
+    return code
 
 
 if __name__ == "__main__":
