@@ -6,6 +6,7 @@ in time linear in the number of cases (a build of thousands of cases must stay f
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -150,11 +151,18 @@ class Catalog:
                 for other in index.get(term, [])[:RELATED_CANDIDATES]:
                     scores[other.slug] += weight
         taken = {entry.slug, *(e.slug for e in chosen)}
-        ranked = sorted(
+        # Most shared terms first, then newest (entries are in that order: their position).
+        position = self._position
+        ranked = heapq.nsmallest(
+            RELATED_LIMIT - len(chosen),
             (s for s in scores if s not in taken),
-            key=lambda s: (-scores[s], -self.by_slug[s].case.bijgewerkt.toordinal(), s),
+            key=lambda s: (-scores[s], position[s]),
         )
-        return chosen + [self.by_slug[s] for s in ranked[: RELATED_LIMIT - len(chosen)]]
+        return chosen + [self.by_slug[s] for s in ranked]
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {e.slug: i for i, e in enumerate(self.entries)}
 
 
 def _group_names(items: Iterable[tuple[str, Entry, str | None]]) -> list[Named]:

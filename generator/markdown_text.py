@@ -65,12 +65,16 @@ def block(text: str, heading_offset: int = 2) -> str:
         if in_fence:
             lines.append(line)
             continue
-        line = _TAG_START.sub("&lt;", line)
-        line = _LINK.sub(_safe_link, line)
-        reference = _REFERENCE.match(line)
-        if reference and not _SAFE_TARGET.match(reference.group(1)):
-            continue
-        line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + heading_offset), line)
+        # Each pattern only where its first character occurs: most lines are plain prose.
+        if "<" in line:
+            line = _TAG_START.sub("&lt;", line)
+        if "[" in line:
+            line = _LINK.sub(_safe_link, line)
+            reference = _REFERENCE.match(line)
+            if reference and not _SAFE_TARGET.match(reference.group(1)):
+                continue
+        if line.startswith("#"):
+            line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + heading_offset), line)
         lines.append(line)
     return "\n".join(lines)
 
