@@ -85,11 +85,24 @@ class _Loader(yaml.CSafeLoader):
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """The path authors see: relative to `base` (the project) when the file is inside it."""
-    base = base or Path.cwd()
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return display_paths([path], base)[path]
+
+
+def display_paths(paths: list[Path], base: Path | None = None) -> dict[Path, str]:
+    """`display_path` of many files: each folder is resolved once, not each file (resolving
+    looks at every part of a path on disk, a tenth of `check`'s time at 1,000 files)."""
+    root = (base or Path.cwd()).resolve()
+    folders: dict[Path, Path] = {}
+    shown: dict[Path, str] = {}
+    for path in paths:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        try:
+            shown[path] = (folder / path.name).relative_to(root).as_posix()
+        except ValueError:
+            shown[path] = path.as_posix()
+    return shown
 
 
 def case_files(paths: list[Path]) -> list[Path]:

@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from generator import cms, hosting, pipeline, render
 from generator.problems import summary
 from generator.publication import build_date
-from generator.search_index import BackgroundIndex, SearchIndexError, search_documents
+from generator.search_index import BackgroundIndex, SearchIndexError
 from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
@@ -112,9 +112,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         for src_uri, path in result.media.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         # The finder's index is built by Pagefind in the background while MkDocs renders.
-        self.index = BackgroundIndex(
-            search_documents(result.catalog), Path(config.site_dir) / "pagefind"
-        )
+        self.index = BackgroundIndex(result.search_documents, Path(config.site_dir) / "pagefind")
         # Everything so far lives until the build ends; spare the collector re-scanning it
         # while MkDocs renders (a quarter of a second per 1,000 cases). Undone after the build.
         gc.freeze()

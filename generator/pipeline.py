@@ -13,10 +13,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from generator import authoring, exports, hosting, personal_data, render
+from generator import (
+    authoring,
+    exports,
+    hosting,
+    parallel,
+    personal_data,
+    render,
+    search_index,
+)
 from generator.catalog import Catalog
-from generator.loading import case_files, display_path, load, slug_problem
+from generator.loading import case_files, display_path, display_paths, load, slug_problem
 from generator.model import Case
 from generator.problems import Problem
 from generator.publication import HeldBack, hold_back_reason
@@ -42,7 +51,7 @@ class CheckResult:
     @property
     def published(self) -> dict[str, Case]:
         held = {h.display for h in self.held_back}
-        return {v.slug: v.case for v in self.valid if v.document.display not in held}
+        return {v.slug: v.case for v in self.valid if v.display not in held}
 
 
 @dataclass
@@ -52,6 +61,8 @@ class BuildResult:
     pages: dict[str, str]
     data: dict[str, str]
     media: dict[str, Path]
+    search_documents: dict[str, str]
+    """The finder's index input: one small HTML document per published case, by URL path."""
     problems: list[Problem]
     held_back: list[HeldBack]
     catalog: Catalog
@@ -82,41 +93,59 @@ def check(paths: list[Path], cases_dir: Path, today: date, base: Path | None = N
         return _check(paths, cases_dir, today, base)
 
 
+@dataclass
+class _FileCheck:
+    """What checking one file gives, as plain data (it may come from another process)."""
+
+    display: str
+    problems: list[Problem]
+    notes: list[str]
+    data: Any
+    """The file's data when it passed every rule, else None."""
+
+
 def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
     files = case_files(paths)
+    # Related cases may name any case file, valid or not.
+    known = {p.stem for p in case_files([cases_dir])} | {p.stem for p in files}
+    shown = display_paths(files, base)
+
+    def check_file(path: Path) -> _FileCheck:
+        display = shown[path]
+        problems: list[Problem] = []
+        notes: list[str] = []
+        bad_name = slug_problem(path, display)
+        if bad_name:
+            problems.append(bad_name)
+        document, load_problems = load(path, display)
+        problems.extend(load_problems)
+        if document is None:
+            return _FileCheck(display, problems, notes, None)
+        case, case_problems = validate_document(document, path.stem, vocabulary, today)
+        problems.extend(case_problems)
+        privacy_problems, notes = personal_data.scan(document)
+        problems.extend(privacy_problems)
+        if case is not None and not problems:
+            problems.extend(validate_links(document, path.stem, case, known, cases_dir))
+        return _FileCheck(display, problems, notes, None if problems else document.data)
+
     valid: list[ValidCase] = []
     notes: list[str] = []
-    for path in files:
-        shown = display_path(path, base)
-        file_problems = []
-        bad_name = slug_problem(path, shown)
-        if bad_name:
-            file_problems.append(bad_name)
-        document, load_problems = load(path, shown)
-        file_problems.extend(load_problems)
-        if document is not None:
-            case, case_problems = validate_document(document, path.stem, vocabulary, today)
-            file_problems.extend(case_problems)
-            privacy_problems, allowances = personal_data.scan(document)
-            file_problems.extend(privacy_problems)
-            notes.extend(allowances)
-            if case is not None and not file_problems:
-                valid.append(ValidCase(path.stem, case, document))
-        problems.extend(file_problems)
-    known = {p.stem for p in case_files([cases_dir])} | {p.stem for p in files}
-    link_problems = validate_links(valid, known, cases_dir)
-    if link_problems:
-        bad = {p.path for p in link_problems}
-        valid = [v for v in valid if v.document.display not in bad]
-        problems.extend(link_problems)
+    for path, checked in zip(files, parallel.split_map(check_file, files), strict=True):
+        problems.extend(checked.problems)
+        notes.extend(checked.notes)
+        if checked.data is not None:
+            # Validated again here, not sent: pickling models costs more than validating.
+            case = Case.model_validate(checked.data, context={"vocabulary": vocabulary})
+            valid.append(ValidCase(path.stem, case, checked.display))
     # Publication is decided here, once, before anything is rendered.
     held_back = []
     for item in valid:
         reason = hold_back_reason(item.case, today)
         if reason is not None:
-            held_back.append(HeldBack(item.document.display, *reason))
+            held_back.append(HeldBack(item.display, *reason))
     notes.extend(
         f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
     )
@@ -143,21 +172,38 @@ def _build(
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
     env = render.environment(templates_dir)
-    pages = render.render_site(catalog, env)
+    case_page = render.case_page_renderer(catalog, env)
+    search_document = search_index.search_document_renderer(catalog)
+
+    def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
+        data = {
+            authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
+            **exports.data_files(catalog, site_url),
+            "robots.txt": hosting.robots_txt(site_url),
+        }
+        return render.listing_pages(catalog, env), data
+
+    # Each case's page and search document, and the pages and files about all cases, are
+    # independent: they are made side by side, on every core the machine has.
+    per_case, (listings, data) = parallel.map_beside(
+        lambda entry: (case_page(entry), search_document(entry)), catalog.entries, about_all_cases
+    )
+    pages = {entry.src: page for entry, (page, _) in zip(catalog.entries, per_case, strict=True)}
+    pages.update(listings)
+    documents = {
+        search_index.document_path(entry): document
+        for entry, (_, document) in zip(catalog.entries, per_case, strict=True)
+    }
     media = {
         image.bestand: cases_dir / image.bestand
         for entry in catalog.entries
         for image in entry.case.afbeeldingen or []
     }
-    data = {
-        authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
-        **exports.data_files(catalog, site_url),
-        "robots.txt": hosting.robots_txt(site_url),
-    }
     return BuildResult(
         pages,
         data,
         media,
+        documents,
         checked.problems,
         checked.held_back,
         catalog,

@@ -12,7 +12,7 @@ import functools
 import html
 import json
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -151,21 +151,29 @@ def relative(target: str, from_dir: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
 
 
-def render_site(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
-    """Every generated page of the site, keyed by source path relative to the docs dir."""
-    pages: dict[str, str] = {}
-    vocabulary = catalog.vocabulary
-    case_template = env.get_template("case.md.j2")
-    for entry in catalog.entries:
-        pages[entry.src] = case_template.render(
+def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[Entry], str]:
+    """The function that renders one case's page (the pipeline runs it for every case,
+    possibly in several processes)."""
+    template = env.get_template("case.md.j2")
+
+    def case_page(entry: Entry) -> str:
+        return template.render(
             page_src=entry.src,
             entry=entry,
             case=entry.case,
-            vocabulary=vocabulary,
+            vocabulary=catalog.vocabulary,
             related=catalog.related(entry),
             organisation=catalog.organisation_of(entry),
             partner_named=catalog.partner_named,
         )
+
+    return case_page
+
+
+def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
+    """Every generated page that is not a case page: listings, tips, connections, finder."""
+    pages: dict[str, str] = {}
+    vocabulary = catalog.vocabulary
     listing = env.get_template("listing.md.j2")
     pages.update(
         _paginated(

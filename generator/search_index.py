@@ -20,17 +20,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 
 from generator import labels
-from generator.catalog import Catalog
+from generator.catalog import Catalog, Entry
 from generator.facets import case_facets
 from generator.render import TEMPLATES, page_url
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`#>|]+")
+_MARKUP = str.maketrans(dict.fromkeys("*_`#>|", " "))
 
 
 class SearchIndexError(RuntimeError):
@@ -39,11 +40,13 @@ class SearchIndexError(RuntimeError):
 
 def text_only(markdown: str) -> str:
     """Authors' Markdown as plain words for the index: link text kept, markup dropped."""
-    return " ".join(_MARKUP.sub(" ", _LINK.sub(r"\1", markdown)).split())
+    if "[" in markdown:
+        markdown = _LINK.sub(r"\1", markdown)
+    return " ".join(markdown.translate(_MARKUP).split())
 
 
-def search_documents(catalog: Catalog) -> dict[str, str]:
-    """`{path: html}` of every published case's search document, paths like the site's."""
+def search_document_renderer(catalog: Catalog) -> Callable[[Entry], str]:
+    """The function that renders one published case's search document."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -53,14 +56,18 @@ def search_documents(catalog: Catalog) -> dict[str, str]:
     )
     env.filters["text_only"] = text_only
     template = env.get_template("search_document.html.j2")
-    return {
-        page_url(entry.src) + "index.html": template.render(
-            case=entry.case,
-            facets=case_facets(entry, catalog),
-            SOORT=labels.SOORT,
+
+    def search_document(entry: Entry) -> str:
+        return template.render(
+            case=entry.case, facets=case_facets(entry, catalog), SOORT=labels.SOORT
         )
-        for entry in catalog.entries
-    }
+
+    return search_document
+
+
+def document_path(entry: Entry) -> str:
+    """Where a case's search document goes: at the case's own URL, as Pagefind links it."""
+    return page_url(entry.src) + "index.html"
 
 
 class BackgroundIndex:

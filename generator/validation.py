@@ -28,11 +28,11 @@ from generator.vocabulary import Vocabulary
 
 @dataclass
 class ValidCase:
-    """A case that passed every rule: the typed model plus where it came from."""
+    """A case that passed every rule: the typed model plus the file it came from."""
 
     slug: str
     case: Case
-    document: Document
+    display: str
 
 
 def validate_document(
@@ -49,36 +49,37 @@ def validate_document(
     return (case if not problems else None), problems
 
 
-def validate_links(valid: list[ValidCase], known_slugs: set[str], cases_dir: Path) -> list[Problem]:
-    """Rule 3: references between files. `known_slugs` are all case files, valid or not."""
+def validate_links(
+    document: Document, slug: str, case: Case, known_slugs: set[str], cases_dir: Path
+) -> list[Problem]:
+    """Rule 3 for one file: references to other files. `known_slugs` are all case files,
+    valid or not (a related case with a problem of its own is still a case)."""
     problems: list[Problem] = []
-    for item in valid:
-        doc = item.document
-        for i, slug in enumerate(item.case.gerelateerd or []):
-            if slug == item.slug:
-                problems.append(
-                    doc.problem(
-                        ("gerelateerd", i), "een case kan niet aan zichzelf gerelateerd zijn"
-                    )
+    for i, related in enumerate(case.gerelateerd or []):
+        if related == slug:
+            problems.append(
+                document.problem(
+                    ("gerelateerd", i), "een case kan niet aan zichzelf gerelateerd zijn"
                 )
-            elif slug not in known_slugs:
-                close = difflib.get_close_matches(slug, sorted(known_slugs), n=1, cutoff=0.6)
-                hint = f"; bedoelde je '{close[0]}'?" if close else ""
-                problems.append(
-                    doc.problem(
-                        ("gerelateerd", i),
-                        f"gerelateerde case '{slug}' bestaat niet "
-                        f"(geen bestand cases/{slug}.yaml){hint}",
-                    )
+            )
+        elif related not in known_slugs:
+            close = difflib.get_close_matches(related, sorted(known_slugs), n=1, cutoff=0.6)
+            hint = f"; bedoelde je '{close[0]}'?" if close else ""
+            problems.append(
+                document.problem(
+                    ("gerelateerd", i),
+                    f"gerelateerde case '{related}' bestaat niet "
+                    f"(geen bestand cases/{related}.yaml){hint}",
                 )
-        for i, image in enumerate(item.case.afbeeldingen or []):
-            if not (cases_dir / image.bestand).is_file():
-                problems.append(
-                    doc.problem(
-                        ("afbeeldingen", i, "bestand"),
-                        f"afbeelding '{image.bestand}' bestaat niet in de map {cases_dir.name}/",
-                    )
+            )
+    for i, image in enumerate(case.afbeeldingen or []):
+        if not (cases_dir / image.bestand).is_file():
+            problems.append(
+                document.problem(
+                    ("afbeeldingen", i, "bestand"),
+                    f"afbeelding '{image.bestand}' bestaat niet in de map {cases_dir.name}/",
                 )
+            )
     return problems
 
 
