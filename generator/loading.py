@@ -10,6 +10,7 @@ later problem can point at a line and column.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,16 +93,19 @@ def display_paths(paths: list[Path], base: Path | None = None) -> dict[Path, str
     """`display_path` of many files: each folder is resolved once, not each file (resolving
     looks at every part of a path on disk, a tenth of `check`'s time at 1,000 files)."""
     root = (base or Path.cwd()).resolve()
-    folders: dict[Path, Path] = {}
+    folders: dict[Path, str | None] = {}
     shown: dict[Path, str] = {}
     for path in paths:
-        folder = folders.get(path.parent)
+        if path.parent not in folders:
+            try:
+                folders[path.parent] = path.parent.resolve().relative_to(root).as_posix()
+            except ValueError:
+                folders[path.parent] = None
+        folder = folders[path.parent]
         if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        try:
-            shown[path] = (folder / path.name).relative_to(root).as_posix()
-        except ValueError:
             shown[path] = path.as_posix()
+        else:
+            shown[path] = path.name if folder == "." else f"{folder}/{path.name}"
     return shown
 
 
@@ -110,9 +114,12 @@ def case_files(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for child in path.iterdir():
-                if child.suffix in CASE_SUFFIXES and not child.name.startswith("_"):
-                    found.add(child)
+            with os.scandir(path) as children:
+                found.update(
+                    path / child.name
+                    for child in children
+                    if child.name.endswith(CASE_SUFFIXES) and not child.name.startswith("_")
+                )
         else:
             found.add(path)
     return sorted(found)

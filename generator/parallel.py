@@ -7,6 +7,10 @@ without copying, so splitting the cases over processes costs one fork per extra 
 plus the pickled results. Results must be plain data (strings, dicts, lists): pickling
 1,000 pydantic cases took 0.4 s, more than validating them again.
 
+Work is handed out in small chunks through a pipe (reads of a few bytes from a pipe are
+atomic), so a process that finishes early takes more chunks: the parent first does the
+work about all cases (listings, exports), then helps with the cases.
+
 Anywhere a fork is not safe or not worth it, the same function runs in this process:
 other platforms, a process with threads (forking those can deadlock; `mkdocs serve` has
 them), a single core, or fewer cases than a fork costs. `MAATWERKBANK_PROCESSES` sets the
@@ -19,6 +23,7 @@ import functools
 import os
 import pickle
 import signal
+import struct
 import sys
 import threading
 import traceback
@@ -33,6 +38,8 @@ ENVIRONMENT = "MAATWERKBANK_PROCESSES"
 MINIMUM_PER_PROCESS = 100
 """Fewer items per process than this are done in one process (a fork costs ~10 ms)."""
 MAXIMUM = 4
+CHUNK = 25
+_TICKET = struct.Struct("<I")
 
 
 class WorkerError(RuntimeError):
@@ -52,48 +59,50 @@ def processes(count: int) -> int:
 
 def split_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[func(item) for item in items]`, in order, computed by several processes."""
-    count = processes(len(items))
-    if count == 1:
-        return [func(item) for item in items]
-    slices = _slices(items, count)
-    children = [_fork(functools.partial(_apply, func, part)) for part in slices[1:]]
-    own = _in_parent(children, lambda: _apply(func, slices[0]))
-    return own + [result for part in _collect_all(children) for result in part]
+    results, _ = map_beside(func, items, lambda: None)
+    return results
 
 
 def map_beside(
     func: Callable[[T], R], items: Sequence[T], beside: Callable[[], S]
 ) -> tuple[list[R], S]:
     """`split_map(func, items)`, and `beside()` at the same time: work about all items
-    (listings, exports) that takes about as long as the per-item work. This process does
-    `beside`; the others share the items (on two cores: one does them all)."""
+    that this process does while the others start on the items."""
     count = processes(len(items))
     if count == 1:
         return [func(item) for item in items], beside()
-    slices = _slices(items, max(1, count - 1))
-    children = [_fork(functools.partial(_apply, func, part)) for part in slices]
-    own = _in_parent(children, beside)
-    return [result for part in _collect_all(children) for result in part], own
-
-
-def _slices(items: Sequence[T], count: int) -> list[Sequence[T]]:
-    size = -(-len(items) // count)
-    return [items[i * size : (i + 1) * size] for i in range(count)]
-
-
-def _in_parent(children: list[tuple[int, int]], task: Callable[[], S]) -> S:
-    """This process's share; if it fails, the children are stopped and reaped."""
+    # At most 4,096 chunks: their tickets fit in a pipe's buffer (64 KiB) without waiting.
+    size = max(CHUNK, -(-len(items) // 4096))
+    chunks = -(-len(items) // size)
+    reader, writer = os.pipe()
+    os.write(writer, b"".join(_TICKET.pack(i) for i in range(chunks)))
+    os.close(writer)  # so that an empty queue reads as the end
+    work = functools.partial(_take_chunks, reader, func, items, size)
+    children = [_fork(work) for _ in range(count - 1)]
     try:
-        return task()
+        own = beside()
+        done = work()
     except BaseException:
-        for pid, reader in children:
+        for pid, child in children:
             os.kill(pid, signal.SIGKILL)
-            _collect(pid, reader)
+            _collect(pid, child)
         raise
+    finally:
+        os.close(reader)
+    for part in _collect_all(children):
+        done.update(part)
+    return [result for i in range(chunks) for result in done[i]], own
 
 
-def _apply(func: Callable[[T], R], part: Sequence[T]) -> list[R]:
-    return [func(item) for item in part]
+def _take_chunks(
+    queue: int, func: Callable[[T], R], items: Sequence[T], size: int
+) -> dict[int, list[R]]:
+    """Take chunk numbers from the queue until it is empty; the results by chunk number."""
+    done: dict[int, list[R]] = {}
+    while ticket := os.read(queue, _TICKET.size):
+        (i,) = _TICKET.unpack(ticket)
+        done[i] = [func(item) for item in items[i * size : (i + 1) * size]]
+    return done
 
 
 def _collect_all(children: list[tuple[int, int]]) -> list[Any]:

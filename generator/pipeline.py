@@ -102,6 +102,11 @@ class _FileCheck:
     notes: list[str]
     data: Any
     """The file's data when it passed every rule, else None."""
+    case: Case | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent without the model: pickling models costs more than validating the data again.
+        return {**self.__dict__, "case": None}
 
 
 def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -> CheckResult:
@@ -109,7 +114,8 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
     vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
     files = case_files(paths)
     # Related cases may name any case file, valid or not.
-    known = {p.stem for p in case_files([cases_dir])} | {p.stem for p in files}
+    all_files = files if paths == [cases_dir] else case_files([cases_dir])
+    known = {p.stem for p in all_files} | {p.stem for p in files}
     shown = display_paths(files, base)
 
     def check_file(path: Path) -> _FileCheck:
@@ -129,7 +135,9 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
         problems.extend(privacy_problems)
         if case is not None and not problems:
             problems.extend(validate_links(document, path.stem, case, known, cases_dir))
-        return _FileCheck(display, problems, notes, None if problems else document.data)
+        if problems:
+            return _FileCheck(display, problems, notes, None)
+        return _FileCheck(display, problems, notes, document.data, case)
 
     valid: list[ValidCase] = []
     notes: list[str] = []
@@ -137,8 +145,9 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
         problems.extend(checked.problems)
         notes.extend(checked.notes)
         if checked.data is not None:
-            # Validated again here, not sent: pickling models costs more than validating.
-            case = Case.model_validate(checked.data, context={"vocabulary": vocabulary})
+            case = checked.case or Case.model_validate(
+                checked.data, context={"vocabulary": vocabulary}
+            )
             valid.append(ValidCase(path.stem, case, checked.display))
     # Publication is decided here, once, before anything is rendered.
     held_back = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,35 +14,48 @@ from conftest import FIXTURES, Project, make_project
 from generator import parallel
 
 
+def _slowly(n: int) -> tuple[int, int]:
+    time.sleep(0.002)  # slow enough that every process gets chunks of work
+    return n * n, os.getpid()
+
+
 def test_split_map_keeps_the_order_over_several_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(parallel.ENVIRONMENT, "3")
-    assert parallel.processes(10) == 3
-    results = parallel.split_map(lambda n: (n * n, os.getpid()), range(10))
-    assert [square for square, _ in results] == [n * n for n in range(10)]
+    assert parallel.processes(300) == 3
+    results = parallel.split_map(_slowly, range(300))
+    assert [square for square, _ in results] == [n * n for n in range(300)]
     assert len({pid for _, pid in results}) == 3  # really three processes
-    assert results[0][1] == os.getpid()
 
 
-def test_work_beside_runs_here_and_the_items_in_another_process(
+def test_work_beside_is_done_here_while_children_take_the_items(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv(parallel.ENVIRONMENT, "2")
-    results, beside = parallel.map_beside(lambda n: (n + 1, os.getpid()), range(5), os.getpid)
-    assert [n for n, _ in results] == [1, 2, 3, 4, 5]
-    assert beside == os.getpid()
-    assert {pid for _, pid in results} != {os.getpid()}
+
+    def beside() -> int:
+        time.sleep(0.1)
+        return os.getpid()
+
+    results, here = parallel.map_beside(_slowly, range(300), beside)
+    assert [square for square, _ in results] == [n * n for n in range(300)]
+    assert here == os.getpid()
+    # the child started on the items; this process helped once its own work was done
+    assert results[0][1] != os.getpid()
+    assert {pid for _, pid in results} >= {os.getpid()}
 
 
 def test_a_failing_child_is_reported_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(parallel.ENVIRONMENT, "2")
+    parent = os.getpid()
 
-    def fails_in_second_half(n: int) -> int:
-        if n == 7:
-            raise ValueError("kapot bij 7")
+    def fails_in_a_child(n: int) -> int:
+        time.sleep(0.002)
+        if os.getpid() != parent:
+            raise ValueError("kapot in het werkproces")
         return n
 
-    with pytest.raises(parallel.WorkerError, match="kapot bij 7"):
-        parallel.split_map(fails_in_second_half, range(10))
+    with pytest.raises(parallel.WorkerError, match="kapot in het werkproces"):
+        parallel.split_map(fails_in_a_child, range(300))
 
 
 def test_one_process_where_forking_is_not_safe_or_not_worth_it(
