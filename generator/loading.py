@@ -83,6 +83,13 @@ class _Loader(yaml.CSafeLoader):
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         return "tag:yaml.org,2002:str" if kind is yaml.ScalarNode else ""
 
+    # Path resolvers are never registered; libyaml calls these for every node all the same.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """The path authors see: relative to `base` (the project) when the file is inside it."""
