@@ -4,77 +4,114 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Project, make_project
+from conftest import FIXTURES, ROOT, Project, make_project
 
 from generator import parallel
 
 
-def _slowly(n: int) -> tuple[int, int]:
-    time.sleep(0.002)  # slow enough that every process gets chunks of work
-    return n * n, os.getpid()
+def _in_a_fresh_process(code: str, processes: str) -> str:
+    """Run `code` in a new Python process, single-threaded like a real build (this test
+    process may have threads left by other tests, and then nothing is forked)."""
+    preamble = (
+        "import os, threading, time\n"
+        "from generator import parallel\n"
+        "def slowly(n):\n"
+        "    time.sleep(0.002)  # slow enough that every process gets chunks of work\n"
+        "    return n * n, os.getpid()\n"
+    )
+    env = dict(os.environ, **{parallel.ENVIRONMENT: processes})
+    result = subprocess.run(
+        [sys.executable, "-c", preamble + textwrap.dedent(code)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
-def test_split_map_keeps_the_order_over_several_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(parallel.ENVIRONMENT, "3")
-    assert parallel.processes(300) == 3
-    results = parallel.split_map(_slowly, range(300))
-    assert [square for square, _ in results] == [n * n for n in range(300)]
-    assert len({pid for _, pid in results}) == 3  # really three processes
+def test_split_map_keeps_the_order_over_several_processes() -> None:
+    output = _in_a_fresh_process(
+        """
+        assert parallel.processes(300) == 3
+        results = parallel.split_map(slowly, range(300))
+        assert [square for square, _ in results] == [n * n for n in range(300)]
+        print(len({pid for _, pid in results}))
+        """,
+        "3",
+    )
+    assert output.split() == ["3"]  # really three processes
 
 
-def test_work_beside_is_done_here_while_children_take_the_items(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv(parallel.ENVIRONMENT, "2")
+def test_work_beside_is_done_here_while_children_take_the_items() -> None:
+    output = _in_a_fresh_process(
+        """
+        def beside():
+            time.sleep(0.1)
+            return os.getpid()
 
-    def beside() -> int:
-        time.sleep(0.1)
-        return os.getpid()
-
-    results, here = parallel.map_beside(_slowly, range(300), beside)
-    assert [square for square, _ in results] == [n * n for n in range(300)]
-    assert here == os.getpid()
-    # the child started on the items; this process helped once its own work was done
-    assert results[0][1] != os.getpid()
-    assert {pid for _, pid in results} >= {os.getpid()}
-
-
-def test_a_failing_child_is_reported_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(parallel.ENVIRONMENT, "2")
-    parent = os.getpid()
-
-    def fails_in_a_child(n: int) -> int:
-        time.sleep(0.002)
-        if os.getpid() != parent:
-            raise ValueError("kapot in het werkproces")
-        return n
-
-    with pytest.raises(parallel.WorkerError, match="kapot in het werkproces"):
-        parallel.split_map(fails_in_a_child, range(300))
+        results, here = parallel.map_beside(slowly, range(300), beside)
+        assert [square for square, _ in results] == [n * n for n in range(300)]
+        pids = [pid for _, pid in results]
+        # the child starts on the items; this process helps once its own work is done
+        print(here == os.getpid(), pids[0] != os.getpid(), os.getpid() in pids)
+        """,
+        "2",
+    )
+    assert output.split() == ["True", "True", "True"]
 
 
-def test_one_process_where_forking_is_not_safe_or_not_worth_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv(parallel.ENVIRONMENT, raising=False)
-    assert parallel.processes(parallel.MINIMUM_PER_PROCESS) == 1  # too few items
-    monkeypatch.setenv(parallel.ENVIRONMENT, "1")
-    assert parallel.processes(10_000) == 1  # turned off
-    monkeypatch.setenv(parallel.ENVIRONMENT, "2")
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert parallel.processes(10_000) == 1  # a thread could hold a lock the child needs
-    finally:
+def test_a_failing_child_is_reported_with_its_traceback() -> None:
+    output = _in_a_fresh_process(
+        """
+        parent = os.getpid()
+
+        def fails_in_a_child(n):
+            time.sleep(0.002)
+            if os.getpid() != parent:
+                raise ValueError("kapot in het werkproces")
+            return n
+
+        try:
+            parallel.split_map(fails_in_a_child, range(300))
+        except parallel.WorkerError as error:
+            print(error)
+        """,
+        "2",
+    )
+    assert "faalde" in output
+    # the child's traceback
+    assert "in fails_in_a_child" in output
+    assert "ValueError: kapot in het werkproces" in output
+
+
+def test_one_process_where_forking_is_not_safe_or_not_worth_it() -> None:
+    output = _in_a_fresh_process(
+        """
+        print(parallel.processes(10_000))
+        os.environ[parallel.ENVIRONMENT] = ""
+        print(parallel.processes(parallel.MINIMUM_PER_PROCESS))  # too few items
+        os.environ[parallel.ENVIRONMENT] = "1"
+        print(parallel.processes(10_000))  # turned off
+        os.environ[parallel.ENVIRONMENT] = "2"
+        stop = threading.Event()
+        thread = threading.Thread(target=stop.wait)
+        thread.start()
+        print(parallel.processes(10_000))  # a thread could hold a lock the child needs
         stop.set()
         thread.join()
-    assert parallel.processes(10_000) == 2
+        """,
+        "2",
+    )
+    assert output.split() == ["2", "1", "1", "1"]
 
 
 def _with_fixtures(project: Project) -> Project:
