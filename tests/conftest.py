@@ -58,6 +58,16 @@ class Project:
     def html(self, path: str) -> str:
         return (self.site / path).read_text(encoding="utf-8")
 
+    def add_fixtures(self, *names: str) -> Project:
+        """Copy the case files (and media) of `tests/fixtures/<name>/` into this project."""
+        for name in names:
+            for path in (FIXTURES / name).rglob("*"):
+                if path.is_file():
+                    target = self.cases / path.relative_to(FIXTURES / name)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(path, target)
+        return self
+
 
 def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[str]:
     epoch = int(datetime.combine(date.fromisoformat(today), time(12), tzinfo=UTC).timestamp())

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, Project, make_project
+from conftest import ROOT, make_project
 
 from generator import parallel
 
@@ -114,16 +113,6 @@ def test_one_process_where_forking_is_not_safe_or_not_worth_it() -> None:
     assert output.split() == ["2", "1", "1", "1"]
 
 
-def _with_fixtures(project: Project) -> Project:
-    for fixture in ("cases", "injection"):
-        for path in (FIXTURES / fixture).rglob("*"):
-            if path.is_file():
-                target = project.cases / path.relative_to(FIXTURES / fixture)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, target)
-    return project
-
-
 def _tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
@@ -133,7 +122,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 def test_generated_site_is_the_same_from_one_or_two_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = _with_fixtures(make_project(tmp_path / "project"))
+    project = make_project(tmp_path / "project").add_fixtures("cases", "injection")
     outputs = {}
     for processes in ("1", "2"):
         monkeypatch.setenv(parallel.ENVIRONMENT, processes)
@@ -148,7 +137,7 @@ def test_generated_site_is_the_same_from_one_or_two_processes(
 def test_check_reports_the_same_problems_from_one_or_two_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = _with_fixtures(make_project(tmp_path / "project"))
+    project = make_project(tmp_path / "project").add_fixtures("cases", "injection")
     project.write_case("kapotte-case.yaml", "titel: [niet afgesloten\n")
     project.write_case(
         "verkeerde-link.yaml",

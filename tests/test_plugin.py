@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import markdown
-from conftest import FIXTURES, Project, make_project
+from conftest import Project, make_project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
@@ -98,13 +97,7 @@ def test_unpublished_cases_are_named_in_the_build_log(project: Project) -> None:
 def test_stashing_generated_html_blocks_changes_no_page(tmp_path: Path) -> None:
     """The speed measure (generated HTML blocks skip Markdown's HTML parsers) gives exactly
     the pages Markdown itself gives, for the seeds, the full-contract pilot and the injection."""
-    project = make_project(tmp_path / "project")
-    for fixture in ("cases", "injection"):
-        for path in (FIXTURES / fixture).rglob("*"):
-            if path.is_file():
-                target = project.cases / path.relative_to(FIXTURES / fixture)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, target)
+    project = make_project(tmp_path / "project").add_fixtures("cases", "injection")
     assert project.build("--strict").returncode == 0
 
     def pages() -> dict[str, str]:
