@@ -9,7 +9,7 @@ from conftest import Project, make_project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from generator.mkdocs_plugin import _GeneratedHtmlBlocks
+from generator.html_blocks import GeneratedHtmlBlocks
 
 
 def _plugin_and_config(project: Project):  # type: ignore[no-untyped-def]
@@ -109,8 +109,8 @@ def test_stashing_generated_html_blocks_changes_no_page(tmp_path: Path) -> None:
     fast = pages()
     # A hook turns the stash off: every page goes through Markdown's own parsers.
     (project.root / "plain_markdown.py").write_text(
-        "from generator.mkdocs_plugin import _GeneratedHtmlBlocks\n"
-        "_GeneratedHtmlBlocks.extendMarkdown = lambda self, md: None\n",
+        "from generator.html_blocks import GeneratedHtmlBlocks\n"
+        "GeneratedHtmlBlocks.extendMarkdown = lambda self, md: None\n",
         encoding="utf-8",
     )
     config = project.root / "mkdocs.yml"
@@ -127,7 +127,7 @@ def test_stashing_generated_html_blocks_changes_no_page(tmp_path: Path) -> None:
 
 
 def test_only_whole_single_html_elements_skip_markdowns_parsers() -> None:
-    blocks = _GeneratedHtmlBlocks()
+    blocks = GeneratedHtmlBlocks()
     blocks.active = True
     md = markdown.Markdown(extensions=[blocks])
     text = (
