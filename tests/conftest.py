@@ -61,11 +61,7 @@ class Project:
     def add_fixtures(self, *names: str) -> Project:
         """Copy the case files (and media) of `tests/fixtures/<name>/` into this project."""
         for name in names:
-            for path in (FIXTURES / name).rglob("*"):
-                if path.is_file():
-                    target = self.cases / path.relative_to(FIXTURES / name)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy(path, target)
+            shutil.copytree(FIXTURES / name, self.cases, dirs_exist_ok=True)
         return self
 
 
@@ -105,12 +101,7 @@ def project(tmp_path: Path) -> Project:
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The seed cases plus the full-contract fixture, built once per module."""
-    project = make_project(tmp_path_factory.mktemp("seed") / "project")
-    for path in (FIXTURES / "cases").rglob("*"):
-        if path.is_file():
-            target = project.cases / path.relative_to(FIXTURES / "cases")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target)
+    project = make_project(tmp_path_factory.mktemp("seed") / "project").add_fixtures("cases")
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     return project

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import urlparse
 
 import pytest
-from conftest import FIXTURES, Project, make_project, serve_folder
+from conftest import Project, make_project, serve_folder
 
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = make_project(tmp_path_factory.mktemp("inject") / "project")
-    shutil.copy(FIXTURES / "injection/injectie-poging.yaml", project.cases)
+    project = make_project(tmp_path_factory.mktemp("inject") / "project").add_fixtures("injection")
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     return project

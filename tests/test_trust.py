@@ -26,8 +26,7 @@ SITE_HOST = "maatwerkbank.example.nl"
 @pytest.fixture(scope="module")
 def leaky(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The seeds plus one case in each unpublished state; a published case links to them."""
-    project = make_project(tmp_path_factory.mktemp("leak") / "project")
-    shutil.copytree(FIXTURES / "unpublished", project.cases, dirs_exist_ok=True)
+    project = make_project(tmp_path_factory.mktemp("leak") / "project").add_fixtures("unpublished")
     spring = project.cases / "springplankwoning-doetinchem.yaml"
     spring.write_text(
         spring.read_text().replace(
@@ -209,8 +208,7 @@ def test_a_failed_build_leaves_the_published_site_untouched(project: Project) ->
 
 
 def test_check_warns_about_embargo_and_expired_consent(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
-    shutil.copytree(FIXTURES / "unpublished", project.cases, dirs_exist_ok=True)
+    project = make_project(tmp_path / "project").add_fixtures("unpublished")
     result = project.cli("check", today="2026-01-15")
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
