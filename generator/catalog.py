@@ -94,6 +94,11 @@ class Catalog:
             {g: by_group.get(g, []) for g in vocabulary.doelgroepen},
         )
 
+    def prepare(self) -> None:
+        """Build the lazy indexes now. Work split over processes uses them all; computed after
+        the split, every process would build its own."""
+        _ = self._organisation_index, self._partner_index, self._position
+
     @cached_property
     def organisations(self) -> list[Named]:
         return _group_names((e.case.organisatie, e, None) for e in self.entries)

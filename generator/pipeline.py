@@ -178,6 +178,7 @@ def _build(
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base)
     catalog = Catalog.build(checked.vocabulary, checked.published)
+    catalog.prepare()
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
     env = render.environment(templates_dir)
