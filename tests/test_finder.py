@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -112,3 +113,18 @@ def test_header_search_opens_the_finder(finder) -> None:  # type: ignore[no-unty
 def test_only_case_pages_are_indexed(seed_site: Project) -> None:
     entry = json.loads(seed_site.html("pagefind/pagefind-entry.json"))
     assert entry["languages"]["nl"]["page_count"] == 4
+
+
+def test_the_index_input_is_gone_after_the_build(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind's input (one document per case) lives in a temporary folder that the
+    background process removes; nothing of it is left behind."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    entry = json.loads(project.html("pagefind/pagefind-entry.json"))
+    assert entry["languages"]["nl"]["page_count"] == 3
+    assert list(temporary.iterdir()) == []
