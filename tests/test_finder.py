@@ -110,6 +110,24 @@ def test_header_search_opens_the_finder(finder) -> None:  # type: ignore[no-unty
     assert titles(page) == ["Springplankwoning: in zes maanden van de opvang naar een eigen plek"]
 
 
+def test_a_page_loads_no_sitemap(finder) -> None:  # type: ignore[no-untyped-def]
+    """Material downloads and parses the sitemap of every `link[rel=alternate]` it finds
+    (for language versions). The feed link must not set that off: at 5,000 cases the
+    sitemap is 850 KB, parsed on the main thread of every page."""
+    page, base = finder
+    requested: list[str] = []
+
+    def note(request) -> None:  # type: ignore[no-untyped-def]
+        requested.append(request.url)
+
+    page.on("request", note)
+    open_finder(page, base + "zoeken/?q=laborijn")
+    page.goto(base + "over/", wait_until="networkidle")
+    page.remove_listener("request", note)
+    assert any(url.endswith("pagefind.js") for url in requested)  # the listener saw the load
+    assert [url for url in requested if "sitemap" in url] == []
+
+
 def test_only_case_pages_are_indexed(seed_site: Project) -> None:
     entry = json.loads(seed_site.html("pagefind/pagefind-entry.json"))
     assert entry["languages"]["nl"]["page_count"] == 4
