@@ -116,19 +116,22 @@ let results = [];
 let shown = 0;
 let generation = 0;
 
-async function run() {
-  const state = currentState();
+// A search of what the form shows; the first search (from the address) starts before the form
+// is built, so that Pagefind's worker searches while this page builds the facets.
+const run = () => search(currentState());
+
+async function search(state) {
   writeState(state);
   const mine = ++generation;
   const filters = {};
   for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
-  const search = await pagefind.search(state.q || null, {
+  const found = await pagefind.search(state.q || null, {
     filters,
     sort: state.q ? undefined : { bijgewerkt: "desc" },
   });
-  if (mine !== generation || !search) return; // a newer query is under way
-  showCounts(state, search);
-  results = search.results;
+  if (mine !== generation || !found) return; // a newer query is under way
+  showCounts(state, found);
+  results = found.results;
   shown = 0;
   list.replaceChildren();
   await showMore(mine);
@@ -204,7 +207,8 @@ reset.addEventListener("click", () => {
 
 const initial = readState();
 input.value = initial.q;
+const first = search(initial);
 buildFacets(initial);
 root.classList.add("mwb-finder--ready");
-await run();
+await first;
 loadFilters();
