@@ -84,6 +84,13 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Everything the pass made is still in the youngest generation, which the
+            # first allocation after `enable` would scan whole (0.2 s at 5,000 cases). It
+            # moves to the oldest generation, which is scanned only after much more work
+            # (unless the caller froze objects itself: those stay frozen).
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
