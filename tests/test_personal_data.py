@@ -92,6 +92,12 @@ CASES = [
         ),
         "18:30: mogelijk persoonsgegeven (telefoonnummer) in 'afwijkingen[1].toelichting': '+31 * ******78'",
     ),
+    (
+        # Full-width digits (pasted from some PDFs): not ASCII, still digits to the patterns.
+        "bsn-in-wide-digits",
+        sub("aanpak: We deden iets.", "aanpak: Cliënt met BSN １１１２２２３３３ kreeg hulp."),
+        "11:24: mogelijk persoonsgegeven (bsn) in 'aanpak': '１１*****３３'",
+    ),
 ]
 
 
