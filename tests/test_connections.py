@@ -7,10 +7,13 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from datetime import date
 
 import jsonschema
 from conftest import Project
 from test_site import text_of
+
+from generator import pipeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -76,6 +79,23 @@ def test_cases_json_validates_and_keeps_values_as_written(seed_site: Project) ->
     full = next(r for r in data["cases"] if r["slug"] == "volledige-pilot")
     assert full["contact"]["telefoon"] == "0201234567"
     assert full["pilot"]["deelnemers"] == "15"
+
+
+def test_each_exported_record_is_the_validated_case(seed_site: Project) -> None:
+    """The export is written by pydantic's serialiser, piece by piece: each record must be
+    exactly what the model holds, minus the privacy block, plus slug and url."""
+    cases = seed_site.cases
+    published = pipeline.check([cases], cases, date(2026, 1, 15)).published
+    records = {r["slug"]: r for r in json.loads(seed_site.html("cases.json"))["cases"]}
+    assert records.keys() == published.keys()
+    for slug, case in published.items():
+        expected = case.model_dump(mode="json", exclude_none=True, exclude={"privacy"})
+        expected["gerelateerd"] = [s for s in expected.get("gerelateerd", []) if s in published]
+        if not expected["gerelateerd"]:
+            del expected["gerelateerd"]
+        url = f"https://maatwerkbank.example.nl/cases/{slug}/"
+        assert records[slug] == {"slug": slug, "url": url, **expected}
+    assert records["volledige-pilot"]["gerelateerd"] == ["springplankwoning-doetinchem"]
 
 
 def test_cases_csv_has_one_row_per_case(seed_site: Project) -> None:
