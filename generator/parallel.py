@@ -4,8 +4,9 @@ Most of the generator's time is spent per case (reading and checking a file, ren
 page and a search document), and each case is independent of the others. On Linux a
 forked child inherits everything already loaded (templates, vocabulary, the catalog)
 without copying, so splitting the cases over processes costs one fork per extra process
-plus the pickled results. Results must be plain data (strings, dicts, lists): pickling
-1,000 pydantic cases took 0.4 s, more than validating them again.
+plus the results, which each child pickles chunk by chunk into a file in memory. Results
+must be plain data (strings, dicts, lists): pickling 1,000 pydantic cases took 0.4 s,
+more than validating them again.
 
 Work is handed out in small chunks through a pipe (reads of a few bytes from a pipe are
 atomic), so a process that finishes early takes more chunks: the parent first does the
@@ -42,6 +43,7 @@ dozen cases save."""
 MAXIMUM = 4
 CHUNK = 25
 _TICKET = struct.Struct("<I")
+_LENGTH = struct.Struct("<Q")
 
 
 class WorkerError(RuntimeError):
@@ -79,72 +81,115 @@ def map_beside(
     reader, writer = os.pipe()
     os.write(writer, b"".join(_TICKET.pack(i) for i in range(chunks)))
     os.close(writer)  # so that an empty queue reads as the end
+    done: dict[int, list[R]] = {}
     work = functools.partial(_take_chunks, reader, func, items, size)
     children = [_fork(work) for _ in range(count - 1)]
     try:
         own = beside()
-        done = work()
+        work(done.__setitem__)
     except BaseException:
-        for pid, child in children:
+        for pid, out in children:
             os.kill(pid, signal.SIGKILL)
-            _collect(pid, child)
+            _collect(pid, out)
         raise
     finally:
         os.close(reader)
     for part in _collect_all(children):
         done.update(part)
+    if len(done) != chunks:
+        raise WorkerError(f"{chunks - len(done)} van de {chunks} delen ontbreken")
     return [result for i in range(chunks) for result in done[i]], own
 
 
 def _take_chunks(
-    queue: int, func: Callable[[T], R], items: Sequence[T], size: int
-) -> dict[int, list[R]]:
-    """Take chunk numbers from the queue until it is empty; the results by chunk number."""
-    done: dict[int, list[R]] = {}
+    queue: int,
+    func: Callable[[T], R],
+    items: Sequence[T],
+    size: int,
+    emit: Callable[[int, list[R]], object],
+) -> None:
+    """Take chunk numbers from the queue until it is empty; hand each chunk's results on."""
     while ticket := os.read(queue, _TICKET.size):
         (i,) = _TICKET.unpack(ticket)
-        done[i] = [func(item) for item in items[i * size : (i + 1) * size]]
-    return done
+        emit(i, [func(item) for item in items[i * size : (i + 1) * size]])
 
 
-def _collect_all(children: list[tuple[int, int]]) -> list[Any]:
-    """Every child's result (all are waited for, so none is left behind), or the first error."""
-    outcomes = [_collect(pid, reader) for pid, reader in children]
+def _collect_all(children: list[tuple[int, int]]) -> list[dict[int, Any]]:
+    """Every child's results by chunk (all are waited for, so none is left behind), or the
+    first error."""
+    outcomes = [_collect(pid, out) for pid, out in children]
     for ok, value in outcomes:
         if not ok:
             raise WorkerError(value)
     return [value for _, value in outcomes]
 
 
-def _fork(task: Callable[[], Any]) -> tuple[int, int]:
-    reader, writer = os.pipe()
+def _fork(task: Callable[[Callable[[int, Any], object]], None]) -> tuple[int, int]:
+    """Start `task` in a child. The child writes each chunk's results, pickled, as soon as
+    it has them, to a file in memory that this process reads when the child is done.
+
+    Pickling happens while the work is still being shared out (not all at the end, when
+    everyone waits for it), and reading a file in memory is one copy: through a pipe,
+    70 MB of results at 5,000 cases took 0.15 s more.
+    """
+    out = os.memfd_create("maatwerkbank-results", os.MFD_CLOEXEC)
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's exit code
-        os.close(reader)
         code = 0
+
+        def emit(i: int, results: Any) -> None:
+            _write_record(out, pickle.dumps((i, results), pickle.HIGHEST_PROTOCOL))
+
         try:
-            payload = pickle.dumps((True, task()), pickle.HIGHEST_PROTOCOL)
+            task(emit)
         except BaseException:
-            payload = pickle.dumps((False, traceback.format_exc()))
+            _write_record(out, pickle.dumps((-1, traceback.format_exc())))
             code = 1
-        try:
-            with os.fdopen(writer, "wb") as pipe:
-                pipe.write(payload)
         finally:
             os._exit(code)
-    os.close(writer)
-    return pid, reader
+    return pid, out
 
 
-def _collect(pid: int, reader: int) -> tuple[bool, Any]:
-    with os.fdopen(reader, "rb") as pipe:
-        payload = pipe.read()
+def _write_record(out: int, payload: bytes) -> None:
+    record = _LENGTH.pack(len(payload)) + payload
+    view = memoryview(record)
+    while view:
+        view = view[os.write(out, view) :]
+
+
+def _collect(pid: int, out: int) -> tuple[bool, Any]:
     _, status = os.waitpid(pid, 0)
-    if not payload:
-        return False, f"werkproces {pid} stopte zonder resultaat (status {status})"
-    outcome: tuple[bool, Any] = pickle.loads(payload)
-    if not outcome[0]:
-        return False, f"werkproces {pid} faalde:\n{outcome[1]}"
-    return outcome
+    try:
+        data = _read_all(out)
+    finally:
+        os.close(out)
+    done: dict[int, Any] = {}
+    position = 0
+    while position + _LENGTH.size <= len(data):
+        (length,) = _LENGTH.unpack_from(data, position)
+        position += _LENGTH.size
+        if position + length > len(data):
+            break  # cut off: the child was stopped while writing (its status says why)
+        i, results = pickle.loads(data[position : position + length])
+        position += length
+        if i < 0:
+            return False, f"werkproces {pid} faalde:\n{results}"
+        done[i] = results
+    if status != 0:
+        return False, f"werkproces {pid} stopte onverwacht (status {status})"
+    return True, done
+
+
+def _read_all(out: int) -> memoryview:
+    size = os.fstat(out).st_size
+    data = bytearray(size)
+    view = memoryview(data)
+    read = 0
+    while read < size:
+        got = os.preadv(out, [view[read:]], read)
+        if got == 0:
+            break
+        read += got
+    return view[:read]

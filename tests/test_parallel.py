@@ -92,6 +92,34 @@ def test_a_failing_child_is_reported_with_its_traceback() -> None:
     assert "ValueError: kapot in het werkproces" in output
 
 
+def test_a_child_that_dies_without_a_word_is_reported() -> None:
+    """A child killed halfway (out of memory, say) leaves some results and no traceback:
+    the results it did write must not pass for all of them."""
+    output = _in_a_fresh_process(
+        """
+        parent = os.getpid()
+        calls = 0
+
+        def dies_in_a_child(n):
+            global calls
+            if os.getpid() == parent:
+                time.sleep(0.02)  # slowly, so the child takes most chunks
+                return n
+            calls += 1
+            if calls > 25:  # in its second chunk: after writing the first one's results
+                os._exit(9)
+            return n
+
+        try:
+            parallel.split_map(dies_in_a_child, range(100))
+        except parallel.WorkerError as error:
+            print(error)
+        """,
+        "2",
+    )
+    assert "stopte onverwacht (status 2304)" in output  # exit code 9, as waitpid reports it
+
+
 def test_one_process_where_forking_is_not_safe_or_not_worth_it() -> None:
     output = _in_a_fresh_process(
         """
