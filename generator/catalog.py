@@ -98,6 +98,7 @@ class Catalog:
         """Build the lazy indexes now. Work split over processes uses them all; computed after
         the split, every process would build its own."""
         _ = self._organisation_index, self._partner_index, self._position
+        _ = self._theme_candidates, self._group_candidates
 
     @cached_property
     def organisations(self) -> list[Named]:
@@ -148,22 +149,30 @@ class Catalog:
         if len(chosen) >= RELATED_LIMIT:
             return chosen[:RELATED_LIMIT]
         scores: dict[str, int] = defaultdict(int)
-        for weight, index, terms in (
-            (2, self.by_theme, entry.case.themas),
-            (1, self.by_group, entry.case.doelgroepen),
+        for weight, candidates, terms in (
+            (2, self._theme_candidates, entry.case.themas),
+            (1, self._group_candidates, entry.case.doelgroepen),
         ):
             for term in dict.fromkeys(terms):
-                for other in index.get(term, [])[:RELATED_CANDIDATES]:
-                    scores[other.slug] += weight
+                for slug in candidates.get(term, ()):
+                    scores[slug] += weight
         taken = {entry.slug, *(e.slug for e in chosen)}
         # Most shared terms first, then newest (entries are in that order: their position).
         position = self._position
         ranked = heapq.nsmallest(
             RELATED_LIMIT - len(chosen),
-            (s for s in scores if s not in taken),
-            key=lambda s: (-scores[s], position[s]),
+            [(-score, position[s], s) for s, score in scores.items() if s not in taken],
         )
-        return chosen + [self.by_slug[s] for s in ranked]
+        return chosen + [self.by_slug[s] for _, _, s in ranked]
+
+    @cached_property
+    def _theme_candidates(self) -> dict[str, list[str]]:
+        """The newest cases of each theme, by slug: where related cases are looked for."""
+        return {t: [e.slug for e in es[:RELATED_CANDIDATES]] for t, es in self.by_theme.items()}
+
+    @cached_property
+    def _group_candidates(self) -> dict[str, list[str]]:
+        return {g: [e.slug for e in es[:RELATED_CANDIDATES]] for g, es in self.by_group.items()}
 
     @cached_property
     def _position(self) -> dict[str, int]:
