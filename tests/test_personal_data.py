@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -128,6 +129,31 @@ def test_every_kind_is_covered() -> None:
 
     covered = {e.split("(")[1].split(")")[0] for _, _, e in CASES}
     assert covered == set(KINDS)
+
+
+def test_every_narrative_field_is_scanned() -> None:
+    """Each path in NARRATIVE holds a phone number in one document: every one is found."""
+    from generator.loading import parse
+    from generator.personal_data import NARRATIVE, scan
+
+    phone = "06-12345678"
+    data: dict[str, object] = {}
+    for path in NARRATIVE:
+        if len(path) == 1:
+            data[path[0]] = phone
+        elif path[1] == "*" and len(path) == 2:
+            data[path[0]] = [phone]
+        elif path[1] == "*":
+            items = data.setdefault(path[0], [{}])
+            items[0][path[2]] = phone  # type: ignore[index]
+        else:
+            data.setdefault(path[0], {})[path[1]] = phone  # type: ignore[index]
+    document, problems = parse(json.dumps(data).encode(), "alles.yaml")
+    assert document is not None, problems
+    found, _ = scan(document)
+    fields = {p.message.split("'")[1] for p in found}
+    assert len(fields) == len(NARRATIVE) == 19
+    assert {"pilot.evaluatie", "financiering[1].toelichting", "lessen[1]"} <= fields
 
 
 def test_ordinary_figures_are_not_personal_data(cases_dir: Path) -> None:
