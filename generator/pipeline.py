@@ -146,16 +146,20 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
             return _FileCheck(display, problems, notes, None)
         return _FileCheck(display, problems, notes, document.data, case)
 
+    def with_model(checked: _FileCheck) -> _FileCheck:
+        """A file checked in another process comes without its model: validated again."""
+        if checked.data is not None and checked.case is None:
+            checked.case = Case.model_validate(checked.data, context={"vocabulary": vocabulary})
+        return checked
+
     valid: list[ValidCase] = []
     notes: list[str] = []
-    for path, checked in zip(files, parallel.split_map(check_file, files), strict=True):
+    results = parallel.split_map(check_file, files, receive=with_model)
+    for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)
         notes.extend(checked.notes)
-        if checked.data is not None:
-            case = checked.case or Case.model_validate(
-                checked.data, context={"vocabulary": vocabulary}
-            )
-            valid.append(ValidCase(path.stem, case, checked.display))
+        if checked.case is not None:
+            valid.append(ValidCase(path.stem, checked.case, checked.display))
     # Publication is decided here, once, before anything is rendered.
     held_back = []
     for item in valid:

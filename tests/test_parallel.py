@@ -68,6 +68,28 @@ def test_work_beside_is_done_here_while_children_take_the_items() -> None:
     assert output.split() == ["True", "True", "True"]
 
 
+def test_results_from_other_processes_are_received_here() -> None:
+    """`receive` runs in this process, on each result another process computed (the
+    pipeline validates models again there), and on none of its own."""
+    output = _in_a_fresh_process(
+        """
+        here = os.getpid()
+
+        def receive(result):
+            return (*result, os.getpid())
+
+        results = parallel.split_map(slowly, range(300), receive=receive)
+        assert [r[0] for r in results] == [n * n for n in range(300)]
+        theirs = [r for r in results if r[1] != here]
+        ours = [r for r in results if r[1] == here]
+        print(bool(theirs), bool(ours))
+        print(all(len(r) == 3 and r[2] == here for r in theirs), all(len(r) == 2 for r in ours))
+        """,
+        "2",
+    )
+    assert output.split() == ["True", "True", "True", "True"]
+
+
 def test_a_failing_child_is_reported_with_its_traceback() -> None:
     output = _in_a_fresh_process(
         """
