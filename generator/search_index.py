@@ -28,7 +28,7 @@ import jinja2
 from generator import labels
 from generator.catalog import Catalog, Entry
 from generator.facets import case_facets
-from generator.render import TEMPLATES, page_url
+from generator.render import TEMPLATES, bytecode_cache, page_url
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = str.maketrans(dict.fromkeys("*_`#>|", " "))
@@ -49,6 +49,7 @@ def search_document_renderer(catalog: Catalog) -> Callable[[Entry], str]:
     """The function that renders one published case's search document."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

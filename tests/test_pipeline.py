@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -35,3 +38,52 @@ def test_a_build_leaves_what_it_made_out_of_the_youngest_generation() -> None:
     assert int(pages) > 10  # a real build
     assert oldest == "True"
     assert frozen == "0"  # and nothing is left frozen
+
+
+def test_templates_are_compiled_once_for_all_builds(tmp_path: Path) -> None:
+    """A second build, in a new process, loads the compiled templates (Jinja's bytecode
+    cache in a private temp folder); a template that changes is compiled again."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    code = textwrap.dedent(
+        """
+        import sys
+        from datetime import date
+        from pathlib import Path
+        import jinja2
+        compiled = []
+        compile = jinja2.Environment.compile
+        def counting(self, source, name=None, *args, **kwargs):
+            compiled.append(name)
+            return compile(self, source, name, *args, **kwargs)
+        jinja2.Environment.compile = counting
+        from generator import pipeline
+        pipeline.build(Path("cases"), date(2026, 1, 15), templates_dir=Path(sys.argv[1]))
+        print(" ".join(sorted(n for n in compiled if n)) or "-")
+        """
+    )
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+
+    def compiled() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(templates)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    first = compiled()
+    assert "case.md.j2" in first and "search_document.html.j2" in first
+    assert compiled() == ["-"]
+    # a site's own version of a template is compiled once, then cached too
+    shutil.copy(ROOT / "generator/templates/terms.md.j2", templates / "terms.md.j2")
+    (templates / "terms.md.j2").write_text(
+        (templates / "terms.md.j2").read_text(encoding="utf-8") + "\nEigen tekst.\n",
+        encoding="utf-8",
+    )
+    assert compiled() == ["terms.md.j2"]
+    assert compiled() == ["-"]
