@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import Project, serve_folder
+from conftest import Project, make_project, serve_folder
 
 
 @pytest.fixture(scope="module")
@@ -145,4 +145,50 @@ def test_the_index_input_is_gone_after_the_build(
     assert result.returncode == 0, result.stderr
     entry = json.loads(project.html("pagefind/pagefind-entry.json"))
     assert entry["languages"]["nl"]["page_count"] == 3
-    assert list(temporary.iterdir()) == []
+    # (the compiled templates stay in their cache folder there, on purpose: render.py)
+    assert [p for p in temporary.iterdir() if not p.name.startswith("_jinja2-cache")] == []
+
+
+@pytest.fixture(scope="module")
+def many_partners(tmp_path_factory: pytest.TempPathFactory, browser):  # type: ignore[no-untyped-def]
+    """The seeds, one of them with fifteen extra partners: more values than a facet shows."""
+    project = make_project(tmp_path_factory.mktemp("partners") / "project")
+    case = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
+    extra = "".join(
+        f"  - naam: Partner {i:02d}\n    rol: Meedenken over de uitbouw\n" for i in range(1, 16)
+    )
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("partners:\n", "partners:\n" + extra, 1),
+        encoding="utf-8",
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    with serve_folder(project.site) as base:
+        page = browser.new_page()
+        yield page, base
+        page.close()
+
+
+def test_a_long_facet_shows_its_first_values_and_the_rest_on_request(many_partners) -> None:  # type: ignore[no-untyped-def]
+    page, base = many_partners
+    open_finder(page, base + "zoeken/")
+    partner = page.locator("details.mwb-facet", has=page.locator("summary", has_text="Partner"))
+    partner.locator("summary").click()
+    rows = partner.locator(".mwb-facet-value")
+    assert rows.count() == 12
+    values = len(json.loads(page.inner_text("#mwb-facet-totals"))["totals"]["partner"])
+    assert values > 15
+    more = partner.get_by_role("button", name=f"Toon alle {values}")
+    more.click()
+    assert rows.count() == values
+    # the focus goes to the first value that was not shown, not lost with the button
+    focused = page.evaluate("document.activeElement.value")
+    assert focused == rows.nth(12).locator("input").get_attribute("value")
+    # the rows made later carry their counts, and filter like the others
+    late = partner.locator("label", has_text="Partner 15")
+    assert late.inner_text() == "Partner 15 (1)"
+    late.click()
+    page.wait_for_function(
+        "document.getElementById('mwb-status').textContent === '1 case gevonden.'"
+    )
+    assert titles(page) == ["Samen wonen dankzij een uitbouw aan een bestaande woning"]

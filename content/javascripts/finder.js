@@ -28,7 +28,8 @@ await pagefind.init();
 const { facets: FACETS, totals } = JSON.parse(
   document.getElementById("mwb-facet-totals").textContent,
 );
-const labels = new Map(); // "facet\u0000value" -> the count element
+const labels = new Map(); // "facet\u0000value" -> the count element (of rows made so far)
+const countTexts = new Map(); // "facet\u0000value" -> its count as shown, made or not
 let filtersLoaded = false;
 
 function readState() {
@@ -57,6 +58,9 @@ function currentState() {
   return { q: input.value.trim(), filters };
 }
 
+// Rows beyond the first few values of a facet are made when the reader asks for them: at
+// thousands of cases the partner and organisation facets have hundreds of values, and
+// making them all up front was main-thread work before the first results could show.
 function buildFacets(state) {
   let n = 0;
   for (const [key, title] of FACETS) {
@@ -75,11 +79,10 @@ function buildFacets(state) {
     legend.className = "mwb-visually-hidden";
     legend.textContent = title;
     fieldset.append(legend);
-    const hidden = [];
-    values.forEach(([value], i) => {
+    const row = (value) => {
       const id = `mwb-f-${n++}`;
-      const row = document.createElement("div");
-      row.className = "mwb-facet-value";
+      const div = document.createElement("div");
+      div.className = "mwb-facet-value";
       const box = document.createElement("input");
       Object.assign(box, { type: "checkbox", id, name: key, value, checked: chosen.has(value) });
       const label = document.createElement("label");
@@ -87,23 +90,29 @@ function buildFacets(state) {
       label.textContent = `${value} `;
       const count = document.createElement("span");
       count.className = "mwb-count";
+      count.textContent = countTexts.get(`${key}\u0000${value}`) || "";
       label.append(count);
       labels.set(`${key}\u0000${value}`, count);
-      row.append(box, label);
-      if (i >= SHOWN_VALUES && !chosen.has(value)) {
-        row.hidden = true;
-        hidden.push(row);
-      }
-      fieldset.append(row);
+      div.append(box, label);
+      return div;
+    };
+    const rows = new Map();
+    values.forEach(([value], i) => {
+      if (i < SHOWN_VALUES || chosen.has(value)) rows.set(value, row(value));
     });
-    if (hidden.length) {
+    fieldset.append(...rows.values());
+    if (rows.size < values.length) {
       const toggle = document.createElement("button");
       toggle.type = "button";
       toggle.className = "mwb-facet-more";
       toggle.textContent = `Toon alle ${values.length}`;
       toggle.addEventListener("click", () => {
-        hidden.forEach((row) => (row.hidden = false));
+        const first = values.find(([value]) => !rows.has(value));
+        for (const [value] of values) if (!rows.has(value)) rows.set(value, row(value));
+        // every row in order (rows already there move to their place)
+        fieldset.append(...values.map(([value]) => rows.get(value)));
         toggle.remove();
+        rows.get(first[0]).querySelector("input").focus();
       });
       fieldset.append(toggle);
     }
@@ -176,7 +185,10 @@ function showCounts(state, search) {
     for (const [value, total] of Object.entries(totals[key] || {})) {
       const known = filtersLoaded || state.filters[key];
       const count = unfiltered ? total : known ? (search.filters?.[key] || {})[value] ?? 0 : null;
-      labels.get(`${key}\u0000${value}`).textContent = count === null ? "" : `(${count})`;
+      const text = count === null ? "" : `(${count})`;
+      countTexts.set(`${key}\u0000${value}`, text);
+      const label = labels.get(`${key}\u0000${value}`);
+      if (label) label.textContent = text;
     }
   }
 }
