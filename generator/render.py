@@ -133,18 +133,7 @@ class _Lists:
     @jinja2.pass_context
     def entry_list(self, context: jinja2.runtime.Context, entries: Sequence[Entry]) -> str:
         """Entries with title, summary and meta."""
-        page_src = context["page_src"]
-        items = []
-        for e in entries:
-            t = self.texts(e)
-            items.append(
-                f'<article class="mwb-entry">\n'
-                f'<h2><a href="{_relative_url(e.src, page_src)}">{t.title}</a></h2>\n'
-                f"<p>{t.summary}</p>\n"
-                f'<p class="mwb-entry-meta">{t.meta}</p>\n'
-                f"</article>\n"
-            )
-        return f'<div class="mwb-list">\n{"".join(items)}</div>\n'
+        return self._articles(context["page_src"], entries, None)
 
     @jinja2.pass_context
     def partner_entry_list(
@@ -153,15 +142,24 @@ class _Lists:
         entries: Sequence[Entry],
         roles: dict[str, list[str]],
     ) -> str:
-        """A partner's entries: title, the partner's role in each case, meta."""
-        page_src = context["page_src"]
+        """A partner's entries: title, the partner's role in each case (not the summary), meta."""
+        return self._articles(context["page_src"], entries, roles)
+
+    def _articles(
+        self, page_src: str, entries: Sequence[Entry], roles: dict[str, list[str]] | None
+    ) -> str:
         items = []
         for e in entries:
             t = self.texts(e)
+            text = (
+                t.summary
+                if roles is None
+                else f"<strong>Rol:</strong> {'; '.join(map(_h, roles[e.slug]))}"
+            )
             items.append(
                 f'<article class="mwb-entry">\n'
                 f'<h2><a href="{_relative_url(e.src, page_src)}">{t.title}</a></h2>\n'
-                f"<p><strong>Rol:</strong> {'; '.join(map(_h, roles[e.slug]))}</p>\n"
+                f"<p>{text}</p>\n"
                 f'<p class="mwb-entry-meta">{t.meta}</p>\n'
                 f"</article>\n"
             )

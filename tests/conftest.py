@@ -65,6 +65,21 @@ class Project:
         return self
 
 
+def python_output(code: str, *args: str, **environment: str) -> str:
+    """What `code` prints, run in a new Python process from the repository root (a fresh
+    process: no state or threads left by other tests), with extra environment variables."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=dict(os.environ, **environment),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[str]:
     epoch = int(datetime.combine(date.fromisoformat(today), time(12), tzinfo=UTC).timestamp())
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project
+from conftest import make_project, python_output
 
 from generator import parallel
 
@@ -24,17 +21,7 @@ def _in_a_fresh_process(code: str, processes: str) -> str:
         "    time.sleep(0.002)  # slow enough that every process gets chunks of work\n"
         "    return n * n, os.getpid()\n"
     )
-    env = dict(os.environ, **{parallel.ENVIRONMENT: processes})
-    result = subprocess.run(
-        [sys.executable, "-c", preamble + textwrap.dedent(code)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return python_output(preamble + textwrap.dedent(code), **{parallel.ENVIRONMENT: processes})
 
 
 def test_split_map_keeps_the_order_over_several_processes() -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, python_output
 
 
 def test_a_build_leaves_what_it_made_out_of_the_youngest_generation() -> None:
@@ -29,11 +26,7 @@ def test_a_build_leaves_what_it_made_out_of_the_youngest_generation() -> None:
         print(gc.isenabled(), oldest, gc.get_freeze_count(), len(made.pages))
         """
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    enabled, oldest, frozen, pages = result.stdout.split()
+    enabled, oldest, frozen, pages = python_output(code).split()
     assert enabled == "True"
     assert int(pages) > 10  # a real build
     assert oldest == "True"
@@ -62,19 +55,9 @@ def test_templates_are_compiled_once_for_all_builds(tmp_path: Path) -> None:
         print(" ".join(sorted(n for n in compiled if n)) or "-")
         """
     )
-    env = dict(os.environ, TMPDIR=str(tmp_path))
 
     def compiled() -> list[str]:
-        result = subprocess.run(
-            [sys.executable, "-c", code, str(templates)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout.split()
+        return python_output(code, str(templates), TMPDIR=str(tmp_path)).split()
 
     first = compiled()
     assert "case.md.j2" in first and "search_document.html.j2" in first
