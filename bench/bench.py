@@ -460,17 +460,32 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
     return raw, gzipped, elapsed, typed, again
 
 
+def reference_ms() -> float:
+    """A fixed piece of pure-Python work, best of five: how fast the machine is right now.
+    On a shared machine the same run can take twice as long in a busy hour; printed with
+    the table, it tells whether a slow figure is the code or the machine."""
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        sum(i * i for i in range(1_000_000))
+        runs.append((time.perf_counter() - started) * 1000)
+    return min(runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--keep", type=Path, help="copy each built site here")
     args = parser.parse_args()
     rows = []
+    before = reference_ms()
     for n in (int(s) for s in args.sizes.split(",")):
         row = measure(n, args.keep)
         rows.append(row)
         print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
-    print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n")
+    after = reference_ms()
+    print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.")
+    print(f"Machine reference (a fixed loop): {before:.0f} ms before, {after:.0f} ms after.\n")
     print(
         "| cases | check | generator | full build | per 1,000 cases (build) | largest case page "
         "| first finder query: loaded (gzipped), page open to results (median of 3) "
