@@ -53,12 +53,23 @@ class WorkerError(RuntimeError):
 def processes(count: int) -> int:
     """How many processes to use for `count` items."""
     setting = os.environ.get(ENVIRONMENT, "").strip()
-    if sys.platform != "linux" or threading.active_count() > 1:
+    if sys.platform != "linux" or threading.active_count() > 1 or not _memory_files():
         return 1
     if setting.isdigit() and int(setting) >= 1:
         return max(1, min(int(setting), count))
     cores = len(os.sched_getaffinity(0))
     return max(1, min(cores, MAXIMUM, count // MINIMUM_PER_PROCESS))
+
+
+@functools.cache
+def _memory_files() -> bool:
+    """Whether this system makes in-memory files (memfd, which results cross through): every
+    Linux since 3.17, though a sandbox may refuse them."""
+    try:
+        os.close(os.memfd_create("maatwerkbank-probe", os.MFD_CLOEXEC))
+    except (AttributeError, OSError):
+        return False
+    return True
 
 
 def split_map(
