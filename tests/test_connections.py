@@ -119,7 +119,8 @@ def test_atom_feed_is_valid_and_newest_first(seed_site: Project) -> None:
         for tag in ("id", "title", "updated", "summary"):
             assert entry.findtext(f"{ATOM}{tag}"), tag
     home = seed_site.html("index.html")
-    assert '<link rel="alternate feed" type="application/atom+xml"' in home
     over = seed_site.html("over/index.html")
+    assert '<link rel="alternate" type="application/atom+xml"' in home
+    assert '<link rel="alternate feed" type="application/atom+xml"' in over
     for link in ("cases.json", "cases.csv", "feed.xml"):
         assert f'href="../{link}"' in over

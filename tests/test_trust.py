@@ -109,7 +109,7 @@ class _Resources(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag in ("script", "img", "iframe", "source", "audio", "video", "embed", "track"):
             self.urls += [a.get("src", ""), *a.get("srcset", "").split()]
-        if tag == "link" and a.get("rel", "") not in ("canonical", "alternate feed"):
+        if tag == "link" and a.get("rel", "") not in ("canonical", "alternate", "alternate feed"):
             self.urls.append(a.get("href", ""))
         if tag == "object":
             self.urls.append(a.get("data", ""))
