@@ -98,7 +98,7 @@ class Catalog:
         """Build the lazy indexes now. Work split over processes uses them all; computed after
         the split, every process would build its own."""
         _ = self._organisation_index, self._partner_index, self._position
-        _ = self._theme_candidates, self._group_candidates
+        _ = self._candidates
 
     @cached_property
     def organisations(self) -> list[Named]:
@@ -149,9 +149,10 @@ class Catalog:
         if len(chosen) >= RELATED_LIMIT:
             return chosen[:RELATED_LIMIT]
         scores: dict[str, int] = defaultdict(int)
+        by_theme, by_group = self._candidates
         for weight, candidates, terms in (
-            (2, self._theme_candidates, entry.case.themas),
-            (1, self._group_candidates, entry.case.doelgroepen),
+            (2, by_theme, entry.case.themas),
+            (1, by_group, entry.case.doelgroepen),
         ):
             for term in dict.fromkeys(terms):
                 for slug in candidates.get(term, ()):
@@ -166,13 +167,14 @@ class Catalog:
         return chosen + [self.by_slug[s] for _, _, s in ranked]
 
     @cached_property
-    def _theme_candidates(self) -> dict[str, list[str]]:
-        """The newest cases of each theme, by slug: where related cases are looked for."""
-        return {t: [e.slug for e in es[:RELATED_CANDIDATES]] for t, es in self.by_theme.items()}
+    def _candidates(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The newest cases of each theme and of each target group, by slug: where related
+        cases are looked for."""
 
-    @cached_property
-    def _group_candidates(self) -> dict[str, list[str]]:
-        return {g: [e.slug for e in es[:RELATED_CANDIDATES]] for g, es in self.by_group.items()}
+        def newest(index: dict[str, list[Entry]]) -> dict[str, list[str]]:
+            return {term: [e.slug for e in es[:RELATED_CANDIDATES]] for term, es in index.items()}
+
+        return newest(self.by_theme), newest(self.by_group)
 
     @cached_property
     def _position(self) -> dict[str, int]:

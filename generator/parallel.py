@@ -109,7 +109,7 @@ def map_beside(
     def keep(i: int, results: list[R]) -> None:
         done[i] = results
         for child in children:  # meanwhile, the others' results so far
-            child.receive(receive)
+            child.take_in(receive)
 
     try:
         own = beside()
@@ -176,8 +176,9 @@ class _Child:
             finally:
                 os._exit(code)
 
-    def receive(self, receive: Callable[[Any], Any] | None) -> None:
-        """Take in every record the child has finished writing (it may still be working)."""
+    def take_in(self, receive: Callable[[Any], Any] | None) -> None:
+        """Take in every record the child has finished writing (it may still be working),
+        applying `receive` to each result."""
         size = os.fstat(self._out).st_size
         if size == self._read:
             return
@@ -202,7 +203,7 @@ class _Child:
         """Wait for the child and take in the rest; what went wrong, or ""."""
         _, status = os.waitpid(self.pid, 0)
         try:
-            self.receive(receive)
+            self.take_in(receive)
         finally:
             os.close(self._out)
         if self._failure:
