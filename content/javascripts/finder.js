@@ -59,8 +59,8 @@ function currentState() {
 }
 
 // Rows beyond the first few values of a facet are made when the reader asks for them: at
-// thousands of cases the partner and organisation facets have hundreds of values, and
-// making them all up front was main-thread work before the first results could show.
+// thousands of cases the partner and organisation facets have hundreds of values, which
+// every visit built as hidden rows (a small cost, but on every phone that opens the page).
 function buildFacets(state) {
   let n = 0;
   for (const [key, title] of FACETS) {
