@@ -65,6 +65,20 @@ class Project:
         return self
 
 
+def case_model_with_a_new_field() -> type:
+    """The case model plus an optional field `wijk`: what a later issue adding a field
+    does. Outputs made from the model (template, schema, guide, web form) must follow."""
+    from pydantic import Field, create_model
+
+    from generator import model
+
+    return create_model(
+        "Case",
+        __base__=model.Case,
+        wijk=(str | None, Field(None, title="Wijk", description="De wijk waar het speelde.")),
+    )
+
+
 def python_output(code: str, *args: str, **environment: str) -> str:
     """What `code` prints, run in a new Python process from the repository root (a fresh
     process: no state or threads left by other tests), with extra environment variables."""

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import jsonschema
-from conftest import ROOT, Project
+from conftest import ROOT, Project, case_model_with_a_new_field
 from pydantic import BaseModel
 from test_site import text_of
 
@@ -103,14 +103,7 @@ def test_author_guide_documents_every_field(seed_site: Project) -> None:
 
 
 def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from pydantic import Field, create_model
-
-    extended = create_model(
-        "Case",
-        __base__=model.Case,
-        wijk=(str | None, Field(None, title="Wijk", description="De wijk waar het speelde.")),
-    )
-    monkeypatch.setattr(authoring, "Case", extended)
+    monkeypatch.setattr(authoring, "Case", case_model_with_a_new_field())
     assert "# wijk:" in authoring.case_template("x")
     assert "| `wijk` | nee | De wijk waar het speelde. |" in authoring.field_reference()
     vocabulary, _ = load_vocabulary(ROOT / "cases/_vocabulaire.yaml", "v")

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Project, make_project, serve_folder
-from pydantic import Field, create_model
+from conftest import ROOT, Project, case_model_with_a_new_field, make_project, serve_folder
 
 from generator import cms, model
 from generator.vocabulary import load_vocabulary
@@ -58,12 +57,7 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
 
 
 def test_a_change_to_the_model_changes_the_form(monkeypatch: pytest.MonkeyPatch) -> None:
-    extended = create_model(
-        "Case",
-        __base__=model.Case,
-        wijk=(str | None, Field(None, title="Wijk", description="De wijk waar het speelde.")),
-    )
-    monkeypatch.setattr(cms, "Case", extended)
+    monkeypatch.setattr(cms, "Case", case_model_with_a_new_field())
     wijk = fields_of(cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo")), "casussen")[
         "wijk"
     ]

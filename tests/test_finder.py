@@ -10,12 +10,17 @@ import pytest
 from conftest import Project, make_project, serve_folder
 
 
-@pytest.fixture(scope="module")
-def finder(seed_site: Project, browser):  # type: ignore[no-untyped-def]
-    with serve_folder(seed_site.site) as base:
+def served_page(site: Path, browser):  # type: ignore[no-untyped-def]
+    """A browser page and the base URL of `site`, served over HTTP, for a module's tests."""
+    with serve_folder(site) as base:
         page = browser.new_page()
         yield page, base
         page.close()
+
+
+@pytest.fixture(scope="module")
+def finder(seed_site: Project, browser):  # type: ignore[no-untyped-def]
+    yield from served_page(seed_site.site, browser)
 
 
 def open_finder(page, url: str) -> None:  # type: ignore[no-untyped-def]
@@ -163,10 +168,7 @@ def many_partners(tmp_path_factory: pytest.TempPathFactory, browser):  # type: i
     )
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
-    with serve_folder(project.site) as base:
-        page = browser.new_page()
-        yield page, base
-        page.close()
+    yield from served_page(project.site, browser)
 
 
 def test_a_long_facet_shows_its_first_values_and_the_rest_on_request(many_partners) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,11 @@ def _in_a_fresh_process(code: str, processes: str) -> str:
         "def slowly(n):\n"
         "    time.sleep(0.002)  # slow enough that every process gets chunks of work\n"
         "    return n * n, os.getpid()\n"
+        "def report(func, items):  # prints the error the split gives\n"
+        "    try:\n"
+        "        parallel.split_map(func, items)\n"
+        "    except parallel.WorkerError as error:\n"
+        "        print(error)\n"
     )
     return python_output(preamble + textwrap.dedent(code), **{parallel.ENVIRONMENT: processes})
 
@@ -88,10 +93,7 @@ def test_a_failing_child_is_reported_with_its_traceback() -> None:
                 raise ValueError("kapot in het werkproces")
             return n
 
-        try:
-            parallel.split_map(fails_in_a_child, range(300))
-        except parallel.WorkerError as error:
-            print(error)
+        report(fails_in_a_child, range(300))
         """,
         "2",
     )
@@ -119,10 +121,7 @@ def test_a_child_that_dies_without_a_word_is_reported() -> None:
                 os._exit(9)
             return n
 
-        try:
-            parallel.split_map(dies_in_a_child, range(100))
-        except parallel.WorkerError as error:
-            print(error)
+        report(dies_in_a_child, range(100))
         """,
         "2",
     )
