@@ -128,6 +128,30 @@ def test_a_child_that_dies_without_a_word_is_reported() -> None:
     assert "stopte onverwacht (status 2304)" in output  # exit code 9, as waitpid reports it
 
 
+def test_a_failure_here_stops_the_children_and_leaves_none_behind() -> None:
+    """When this process's own work fails, its error is what the caller sees, and every
+    child is stopped and waited for (no orphan keeps working, no zombie is left)."""
+    output = _in_a_fresh_process(
+        """
+        def beside():
+            time.sleep(0.05)
+            raise ValueError("kapot hier")
+
+        try:
+            parallel.map_beside(slowly, range(3000), beside)
+        except ValueError as error:
+            print(error)
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print("a child is left")
+        except ChildProcessError:
+            print("none left")
+        """,
+        "2",
+    )
+    assert output.splitlines() == ["kapot hier", "none left"]
+
+
 def test_one_process_where_forking_is_not_safe_or_not_worth_it() -> None:
     output = _in_a_fresh_process(
         """
