@@ -124,11 +124,16 @@ class Catalog:
 
     @cached_property
     def deviations(self) -> list[tuple[str, list[Deviation]]]:
-        """Every rule deviation, grouped by the rule (same words, any case or spacing)."""
+        """Every rule deviation, grouped by the rule (same words, any case or spacing); a
+        case that names the same deviation twice is listed once."""
         groups: dict[str, list[Deviation]] = defaultdict(list)
+        seen: set[tuple[str, str, str]] = set()
         for entry in self.entries:
             for a in entry.case.afwijkingen or []:
-                groups[name_key(a.regel)].append(Deviation(a.regel, a.toelichting, entry))
+                key = (name_key(a.regel), entry.slug, name_key(a.toelichting))
+                if key not in seen:
+                    seen.add(key)
+                    groups[key[0]].append(Deviation(a.regel, a.toelichting, entry))
         return sorted(
             ((items[0].rule, items) for items in groups.values()),
             key=lambda group: (-len(group[1]), name_key(group[0])),

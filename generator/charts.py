@@ -1,7 +1,9 @@
-"""Bar charts drawn at build time as inline SVG: no chart library, nothing loaded from elsewhere.
+"""Bar charts drawn at build time as HTML tables: no chart library, nothing loaded from elsewhere.
 
-Each chart has a title and a description for screen readers, and the page shows the same
-numbers as a table, so the chart is never the only way to read them.
+Each chart is one table (a caption, a row per value: the label, a bar, the number), so the
+numbers are read by screen readers and copied as a table, and shown once on screen. Labels
+are text at body size: an SVG scaled down to a phone's width shrank them to about 7 px. The
+bars are decoration (`aria-hidden`); their length is a percentage of the largest value.
 """
 
 from __future__ import annotations
@@ -13,44 +15,33 @@ from html import escape
 from generator import labels
 from generator.catalog import Catalog
 
-BAR = 22
-GAP = 8
-LABEL_WIDTH = 300
-BAR_WIDTH = 320
-COLOUR = "#3949ab"  # indigo 600: 7.3:1 against white
-
 
 @dataclass(frozen=True)
 class Chart:
     key: str
     title: str
     description: str
+    column: str
+    """The header of the label column (Thema, Doelgroep, Fase, Jaar)."""
     rows: list[tuple[str, int]]
 
-    def svg(self) -> str:
-        height = len(self.rows) * (BAR + GAP) + GAP
-        width = LABEL_WIDTH + BAR_WIDTH + 60
+    def html(self) -> str:
         top = max((n for _, n in self.rows), default=0) or 1
-        parts = [
-            f'<svg class="mwb-chart" role="img" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" '
-            f'aria-labelledby="{self.key}-titel {self.key}-uitleg" xmlns="http://www.w3.org/2000/svg">',
-            f'<title id="{self.key}-titel">{escape(self.title)}</title>',
-            f'<desc id="{self.key}-uitleg">{escape(self.description)}</desc>',
-        ]
-        for i, (label, n) in enumerate(self.rows):
-            y = GAP + i * (BAR + GAP)
-            length = round(BAR_WIDTH * n / top)
-            parts += [
-                f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR * 0.72:.1f}" text-anchor="end" '
-                f'font-size="14" fill="#1f1f1f">{escape(label)}</text>',
-                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR}" '
-                f'fill="{COLOUR}"/>',
-                f'<text x="{LABEL_WIDTH + length + 6}" y="{y + BAR * 0.72:.1f}" font-size="14" '
-                f'fill="#1f1f1f">{n}</text>',
-            ]
-        parts.append("</svg>")
-        return "".join(parts)
+        rows = "".join(
+            f'<tr><th scope="row">{escape(label, quote=False)}</th>'
+            f'<td><span class="mwb-bar" aria-hidden="true" style="width: {85 * n / top:.1f}%">'
+            f"</span><span>{n}</span></td></tr>\n"
+            for label, n in self.rows
+        )
+        return (
+            f'<table class="mwb-chart" id="grafiek-{self.key}" '
+            f'aria-describedby="grafiek-{self.key}-uitleg">\n'
+            f'<caption class="mwb-visually-hidden">{escape(self.title, quote=False)}</caption>\n'
+            f'<thead><tr><th scope="col">{self.column}</th><th scope="col">Aantal</th></tr></thead>\n'
+            f"<tbody>\n{rows}</tbody>\n</table>\n\n"
+            f'<p class="mwb-chart-note" id="grafiek-{self.key}-uitleg">'
+            f"{escape(self.description, quote=False)}</p>\n"
+        )
 
 
 def charts(catalog: Catalog) -> list[Chart]:
@@ -69,24 +60,29 @@ def charts(catalog: Catalog) -> list[Chart]:
             "Cases per thema",
             f"Aantal van de {total} gepubliceerde cases per thema; een case kan meer "
             "thema's hebben.",
+            "Thema",
             themes,
         ),
         Chart(
             "doelgroepen",
             "Cases per doelgroep",
-            f"Aantal van de {total} gepubliceerde cases per doelgroep.",
+            f"Aantal van de {total} gepubliceerde cases per doelgroep; een case kan meer "
+            "doelgroepen hebben.",
+            "Doelgroep",
             groups,
         ),
         Chart(
             "fasen",
             "Pilots per fase",
             f"Aantal van de {len(catalog.pilots)} pilots per fase.",
+            "Fase",
             [(label, phase_counts.get(fase, 0)) for fase, label in labels.FASE.items()],
         ),
         Chart(
             "jaren",
             "Cases per jaar van laatste controle",
             "Aantal gepubliceerde cases per jaar waarin de inhoud het laatst is gecontroleerd.",
+            "Jaar",
             [(str(year), years[year]) for year in sorted(years)],
         ),
     ]

@@ -202,7 +202,7 @@ def _build(
             **exports.data_files(catalog, site_url),
             "robots.txt": hosting.robots_txt(site_url),
         }
-        return render.listing_pages(catalog, env), data
+        return {**render.home_page(catalog, env), **render.listing_pages(catalog, env)}, data
 
     # Each case's page and search document, and the pages and files about all cases, are
     # independent: they are made side by side, on every core the machine has.

@@ -23,12 +23,13 @@ from generator import charts, facets, labels, markdown_text
 from generator.catalog import Catalog, Deviation, Entry
 from generator.model import Case
 from generator.problems import Problem
-from generator.vocabulary import Vocabulary
+from generator.vocabulary import Term, Vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 50
 # Generated pages that belong in the navigation (the rest hang off these listings).
 NAV_PAGES = (
+    "index.md",
     "cases/index.md",
     "pilots/index.md",
     "themas/index.md",
@@ -40,10 +41,11 @@ NAV_PAGES = (
     "statistieken.md",
     "zoeken.md",
 )
-TIPS_PER_THEME = 10
-# Tips are one or two lines each: longer pages, far fewer of them at thousands of cases.
-TIPS_PER_PAGE = 200
+# Tips are grouped per case (each tip once); a page holds the tips of this many cases.
+TIP_CASES_PER_PAGE = 50
 RULES_PER_PAGE = 60
+# The home page shows the most recently updated cases.
+HOME_NEWEST = 5
 
 T = TypeVar("T")
 
@@ -59,12 +61,6 @@ class Pager:
     @property
     def total(self) -> int:
         return len(self.pages)
-
-
-@dataclass(frozen=True)
-class Tip:
-    text: str
-    entry: Entry
 
 
 def environment(override_dir: Path | None = None) -> jinja2.Environment:
@@ -120,7 +116,7 @@ class _Lists:
         return {
             "entry_list": self.entry_list,
             "partner_entry_list": self.partner_entry_list,
-            "tip_list": self.tip_list,
+            "tip_groups": self.tip_groups,
             "deviation_list": self.deviation_list,
         }
 
@@ -131,9 +127,12 @@ class _Lists:
         return texts
 
     @jinja2.pass_context
-    def entry_list(self, context: jinja2.runtime.Context, entries: Sequence[Entry]) -> str:
-        """Entries with title, summary and meta."""
-        return self._articles(context["page_src"], entries, None)
+    def entry_list(
+        self, context: jinja2.runtime.Context, entries: Sequence[Entry], level: int = 2
+    ) -> str:
+        """Entries with title, summary and meta; titles are headings of `level` (3 under a
+        page's own section heading, as on the home page)."""
+        return self._articles(context["page_src"], entries, None, level)
 
     @jinja2.pass_context
     def partner_entry_list(
@@ -146,7 +145,11 @@ class _Lists:
         return self._articles(context["page_src"], entries, roles)
 
     def _articles(
-        self, page_src: str, entries: Sequence[Entry], roles: dict[str, list[str]] | None
+        self,
+        page_src: str,
+        entries: Sequence[Entry],
+        roles: dict[str, list[str]] | None,
+        level: int = 2,
     ) -> str:
         items = []
         for e in entries:
@@ -158,7 +161,7 @@ class _Lists:
             )
             items.append(
                 f'<article class="mwb-entry">\n'
-                f'<h2><a href="{_relative_url(e.src, page_src)}">{t.title}</a></h2>\n'
+                f'<h{level}><a href="{_relative_url(e.src, page_src)}">{t.title}</a></h{level}>\n'
                 f"<p>{text}</p>\n"
                 f'<p class="mwb-entry-meta">{t.meta}</p>\n'
                 f"</article>\n"
@@ -166,10 +169,35 @@ class _Lists:
         return f'<div class="mwb-list">\n{"".join(items)}</div>\n'
 
     @jinja2.pass_context
-    def tip_list(self, context: jinja2.runtime.Context, tips: Sequence[Tip]) -> str:
-        """Tips, each with the case it comes from."""
-        pairs = [(t.text, t.entry) for t in tips]
-        return self._sourced(context["page_src"], pairs, ' class="mwb-tips"')
+    def tip_groups(
+        self, context: jinja2.runtime.Context, entries: Sequence[Entry], current: str = ""
+    ) -> str:
+        """Each case's tips once, under the case's title, with its themes as labels that lead
+        to the tips of that theme (`current`: the theme of the page, shown without a link)."""
+        page_src = context["page_src"]
+        themes = context["themes"]
+        groups = []
+        for e in entries:
+            t = self.texts(e)
+            tips = "".join(f"<li>{_h(tip)}</li>\n" for tip in e.case.tips_voor_gemeenten)
+            labels_ = []
+            for slug in dict.fromkeys(e.case.themas):
+                label = _h(themes[slug].label)
+                labels_.append(
+                    f'<li><span class="mwb-label" aria-current="page">{label}</span></li>'
+                    if slug == current
+                    else f'<li><a class="mwb-label" href="{_relative_url(f"tips/{slug}.md", page_src)}">'
+                    f"{label}</a></li>"
+                )
+            groups.append(
+                f'<section class="mwb-tip-group">\n'
+                f'<h2><a href="{_relative_url(e.src, page_src)}">{t.title}</a></h2>\n'
+                f'<p class="mwb-entry-meta">{t.source}</p>\n'
+                f'<ul class="mwb-tips">\n{tips}</ul>\n'
+                f'<ul class="mwb-labels" aria-label="Thema\'s">{"".join(labels_)}</ul>\n'
+                f"</section>\n"
+            )
+        return f'<div class="mwb-list">\n{"".join(groups)}</div>\n'
 
     @jinja2.pass_context
     def deviation_list(
@@ -363,6 +391,36 @@ def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
     return pages
 
 
+def home_page(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
+    """The home page for readers: what the bank holds at a glance, from the catalog.
+
+    Generated (not hand-written) so its numbers, newest cases and term counts are always
+    those of this build; an own text goes in a `home.md.j2` in the site's templates folder.
+    """
+    vocabulary = catalog.vocabulary
+    return {
+        "index.md": env.get_template("home.md.j2").render(
+            page_src="index.md",
+            total=len(catalog.entries),
+            pilots=len(catalog.pilots),
+            tips=sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
+            deviations=sum(len(items) for _, items in catalog.deviations),
+            organisations=len(catalog.organisations),
+            newest=catalog.entries[:HOME_NEWEST],
+            themes=_terms_by_count(vocabulary.themas, catalog.by_theme),
+            groups=_terms_by_count(vocabulary.doelgroepen, catalog.by_group),
+        )
+    }
+
+
+def _terms_by_count(
+    terms: dict[str, Term], index: dict[str, list[Entry]]
+) -> list[tuple[Term, int]]:
+    """Terms that have cases, the most used first (then in vocabulary order)."""
+    counted = [(term, len(index[slug])) for slug, term in terms.items() if index[slug]]
+    return sorted(counted, key=lambda pair: -pair[1])
+
+
 def _connection_pages(
     catalog: Catalog, env: jinja2.Environment, listing: jinja2.Template
 ) -> Iterator[tuple[str, str]]:
@@ -442,29 +500,44 @@ def _pages(
 
 
 def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
-    """All tips of all published cases, grouped by theme; long groups continue on their own page."""
-    by_theme: dict[str, list[Tip]] = {}
-    for slug, entries in catalog.by_theme.items():
-        by_theme[slug] = [Tip(text, e) for e in entries for text in e.case.tips_voor_gemeenten]
+    """Every tip of every published case once, grouped by its case (its themes shown as
+    labels), and the same per theme: a tip of a case with five themes is not read five
+    times on one page."""
     themes = catalog.vocabulary.themas
-    yield (
-        "tips/index.md",
-        env.get_template("tips.md.j2").render(
-            page_src="tips/index.md",
-            groups=[(themes[s], tips) for s, tips in by_theme.items() if tips],
-            limit=TIPS_PER_THEME,
-            count=sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
-        ),
-    )
+    with_tips = [e for e in catalog.entries if e.case.tips_voor_gemeenten]
+    per_theme = [
+        (themes[slug], tipped, sum(len(e.case.tips_voor_gemeenten) for e in tipped))
+        for slug, entries in catalog.by_theme.items()
+        if (tipped := [e for e in entries if e.case.tips_voor_gemeenten])
+    ]
+    index = env.get_template("tips.md.j2")
+    count = sum(len(e.case.tips_voor_gemeenten) for e in with_tips)
+    for pager, chunk in _pages("tips/index.md", with_tips, TIP_CASES_PER_PAGE):
+        yield (
+            pager.src,
+            index.render(
+                page_src=pager.src,
+                pager=pager,
+                entries=chunk,
+                count=count,
+                cases=len(with_tips),
+                per_theme=per_theme,
+                themes=themes,
+            ),
+        )
     template = env.get_template("tips_theme.md.j2")
-    for slug, tips in by_theme.items():
-        if len(tips) <= TIPS_PER_THEME:
-            continue
-        for pager, chunk in _pages(f"tips/{slug}.md", tips, TIPS_PER_PAGE):
+    for term, tipped, tips in per_theme:
+        for pager, chunk in _pages(f"tips/{term.slug}.md", tipped, TIP_CASES_PER_PAGE):
             yield (
                 pager.src,
                 template.render(
-                    page_src=pager.src, pager=pager, term=themes[slug], tips=chunk, count=len(tips)
+                    page_src=pager.src,
+                    pager=pager,
+                    term=term,
+                    entries=chunk,
+                    count=tips,
+                    cases=len(tipped),
+                    themes=themes,
                 ),
             )
 

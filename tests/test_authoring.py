@@ -105,6 +105,10 @@ def test_author_guide_documents_every_field(seed_site: Project) -> None:
 def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(authoring, "Case", case_model_with_a_new_field())
     assert "# wijk:" in authoring.case_template("x")
-    assert "| `wijk` | nee | De wijk waar het speelde. |" in authoring.field_reference()
+    assert (
+        '<td role="cell" data-label="veld"><code>wijk</code></td>'
+        '<td role="cell" data-label="verplicht">nee</td>'
+        '<td role="cell" data-label="uitleg">De wijk waar het speelde.</td>'
+    ) in authoring.field_reference()
     vocabulary, _ = load_vocabulary(ROOT / "cases/_vocabulaire.yaml", "v")
     assert "wijk" in authoring.json_schema(vocabulary)["properties"]

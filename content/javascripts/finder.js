@@ -1,8 +1,10 @@
 // Zoeken en filteren: the case finder, on Pagefind's JavaScript API.
 // Pagefind loads only the index chunks a query needs, so the first result arrives after a
 // few hundred kilobytes even with thousands of cases. Everything is written with textContent
-// (never innerHTML), native form controls carry the keyboard and screen-reader support, and
-// the state lives in the address so a filtered view can be shared.
+// (never innerHTML; the highlighted excerpt is built node by node), native form controls
+// carry the keyboard and screen-reader support, and the state lives in the address so a
+// filtered view can be shared. On a narrow screen the filters fold behind one button, so
+// the first result shows on the first screen after a query.
 
 const PAGE_SIZE = 10;
 const SHOWN_VALUES = 12;
@@ -15,6 +17,9 @@ const status = document.getElementById("mwb-status");
 const list = document.getElementById("mwb-results");
 const more = document.getElementById("mwb-more");
 const reset = document.getElementById("mwb-reset");
+const toggle = document.getElementById("mwb-filters-toggle");
+const panel = document.getElementById("mwb-filters");
+const active = document.getElementById("mwb-active");
 
 const siteRoot = new URL("../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
@@ -61,6 +66,11 @@ function currentState() {
 // Rows beyond the first few values of a facet are made when the reader asks for them: at
 // thousands of cases the partner and organisation facets have hundreds of values, which
 // every visit built as hidden rows (a small cost, but on every phone that opens the page).
+// Values are ordered by their count as shown (then by total, then by name); a value that
+// no result carries is hidden, unless it is chosen or its facet has a choice (where it
+// would widen the selection: it is listed last).
+const facetViews = [];
+
 function buildFacets(state) {
   let n = 0;
   for (const [key, title] of FACETS) {
@@ -79,6 +89,7 @@ function buildFacets(state) {
     legend.className = "mwb-visually-hidden";
     legend.textContent = title;
     fieldset.append(legend);
+    const rows = new Map();
     const row = (value) => {
       const id = `mwb-f-${n++}`;
       const div = document.createElement("div");
@@ -94,34 +105,72 @@ function buildFacets(state) {
       label.append(count);
       labels.set(`${key}\u0000${value}`, count);
       div.append(box, label);
+      rows.set(value, div);
       return div;
     };
-    const rows = new Map();
-    values.forEach(([value], i) => {
-      if (i < SHOWN_VALUES || chosen.has(value)) rows.set(value, row(value));
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "mwb-facet-more";
+    const view = { key, values, rows, row, fieldset, more, expanded: false };
+    more.addEventListener("click", () => {
+      const first = view.order.find((value) => !rows.has(value));
+      view.expanded = true;
+      layoutFacet(view);
+      rows.get(first)?.querySelector("input").focus();
     });
-    fieldset.append(...rows.values());
-    if (rows.size < values.length) {
-      const toggle = document.createElement("button");
-      toggle.type = "button";
-      toggle.className = "mwb-facet-more";
-      toggle.textContent = `Toon alle ${values.length}`;
-      toggle.addEventListener("click", () => {
-        const first = values.find(([value]) => !rows.has(value));
-        for (const [value] of values) if (!rows.has(value)) rows.set(value, row(value));
-        // every row in order (rows already there move to their place)
-        fieldset.append(...values.map(([value]) => rows.get(value)));
-        toggle.remove();
-        rows.get(first[0]).querySelector("input").focus();
-      });
-      fieldset.append(toggle);
-    }
+    for (const [value] of values) if (chosen.has(value)) row(value);
+    facetViews.push(view);
     details.append(fieldset);
     facetsBox.append(details);
+    layoutFacet(view);
   }
 }
 
+// The count of a value as last shown (null: not known yet, before the filter index loads).
+function shownCount(key, value) {
+  const text = countTexts.get(`${key}\u0000${value}`);
+  return text ? Number(text.slice(1, -1)) : null;
+}
+
+function layoutFacet(view) {
+  const { key, values, rows, row, fieldset, more } = view;
+  const chosen = (value) => rows.get(value)?.querySelector("input").checked;
+  const anyChosen = values.some(([value]) => chosen(value));
+  const counted = values.map(([value, total], i) => [value, shownCount(key, value) ?? total, i]);
+  counted.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+  const order = counted
+    .filter(([value, count]) => count > 0 || anyChosen || chosen(value))
+    .map(([value]) => value);
+  view.order = order;
+  const show = view.expanded
+    ? order
+    : order.filter((value, i) => i < SHOWN_VALUES || chosen(value));
+  for (const value of show) if (!rows.has(value)) row(value);
+  const wanted = new Set(show);
+  for (const [value, div] of rows) div.hidden = !wanted.has(value);
+  // Rows move to their place, except in the facet the reader is in: moving a focused
+  // control would drop the focus.
+  const focused = document.activeElement;
+  if (focused === more || !fieldset.contains(focused)) {
+    fieldset.append(...show.map((value) => rows.get(value)));
+  } else {
+    fieldset.append(...show.map((value) => rows.get(value)).filter((div) => !div.isConnected));
+  }
+  if (show.length < order.length) {
+    more.textContent = `Toon alle ${order.length}`;
+    fieldset.append(more);
+  } else {
+    more.remove();
+  }
+}
+
+function showActive() {
+  const n = facetsBox.querySelectorAll("input[type=checkbox]:checked").length;
+  active.textContent = n ? ` (${n} actief)` : "";
+}
+
 let results = [];
+let searchWords = false;
 let shown = 0;
 let generation = 0;
 
@@ -140,6 +189,8 @@ async function search(state) {
   });
   if (mine !== generation || !found) return; // a newer query is under way
   showCounts(state, found);
+  showActive();
+  searchWords = Boolean(state.q);
   results = found.results;
   shown = 0;
   list.replaceChildren();
@@ -166,7 +217,12 @@ async function showMore(mine) {
     a.textContent = item.meta.title || item.url;
     h2.append(a);
     const summary = document.createElement("p");
-    summary.textContent = item.meta.samenvatting || item.excerpt.replace(/<[^>]*>/g, "");
+    if (searchWords && item.excerpt) {
+      summary.className = "mwb-excerpt";
+      summary.append(...highlighted(item.excerpt));
+    } else {
+      summary.textContent = item.meta.samenvatting || plainText(item.excerpt);
+    }
     const meta = document.createElement("p");
     meta.className = "mwb-entry-meta";
     meta.textContent = [item.meta.organisatie, item.meta.gemeente, item.meta.soort]
@@ -177,6 +233,40 @@ async function showMore(mine) {
   }
   shown += batch.length;
   more.hidden = shown >= results.length;
+}
+
+// Pagefind's excerpt is text with HTML entities and <mark> around the words found. It is
+// split on those two tags only; every other piece becomes a text node (entities decoded),
+// so nothing in a case's text can become markup.
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+function decode(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name) => {
+    if (name[0] === "#") {
+      const code = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}
+
+function plainText(excerpt) {
+  return decode((excerpt || "").replace(/<\/?mark>/g, ""));
+}
+
+function highlighted(excerpt) {
+  const nodes = [];
+  excerpt.split(/(<mark>.*?<\/mark>)/s).forEach((part) => {
+    if (!part) return;
+    const found = /^<mark>(.*)<\/mark>$/s.exec(part);
+    if (found) {
+      const mark = document.createElement("mark");
+      mark.textContent = decode(found[1]);
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(decode(part)));
+    }
+  });
+  return nodes;
 }
 
 function showCounts(state, search) {
@@ -191,6 +281,7 @@ function showCounts(state, search) {
       if (label) label.textContent = text;
     }
   }
+  for (const view of facetViews) layoutFacet(view);
 }
 
 async function loadFilters() {
@@ -208,7 +299,17 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   run();
 });
-facetsBox.addEventListener("change", run);
+facetsBox.addEventListener("change", () => {
+  showActive();
+  run();
+});
+// The "Filters" button shows only on narrow screens (the stylesheet); it opens and closes the
+// panel, which is always open on wide screens.
+toggle.addEventListener("click", () => {
+  const open = toggle.getAttribute("aria-expanded") !== "true";
+  toggle.setAttribute("aria-expanded", String(open));
+  panel.classList.toggle("mwb-filters--open", open);
+});
 more.addEventListener("click", () => showMore(generation));
 reset.addEventListener("click", () => {
   input.value = "";
@@ -221,6 +322,7 @@ const initial = readState();
 input.value = initial.q;
 const first = search(initial);
 buildFacets(initial);
+showActive();
 root.classList.add("mwb-finder--ready");
 await first;
 loadFilters();
