@@ -28,9 +28,14 @@ class Chart:
     def html(self) -> str:
         top = max((n for _, n in self.rows), default=0) or 1
         rows = "".join(
-            f'<tr><th scope="row">{escape(label, quote=False)}</th>'
-            f'<td><span class="mwb-bar" aria-hidden="true" style="width: {85 * n / top:.1f}%">'
-            f"</span><span>{n}</span></td></tr>\n"
+            f'<tr><th scope="row">{escape(label, quote=False)}</th><td>'
+            + (
+                f'<span class="mwb-bar" aria-hidden="true" style="width: {85 * n / top:.1f}%">'
+                "</span>"
+                if n
+                else ""
+            )
+            + f"<span>{n}</span></td></tr>\n"
             for label, n in self.rows
         )
         return (

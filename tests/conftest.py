@@ -136,6 +136,19 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A site built from the fixtures only (`lezers`: copies of the seeds as readers meet
+    them; `cases`: the full-contract pilot), once per test run: the readers' and the
+    accessibility tests walk all of its pages."""
+    project = make_project(
+        tmp_path_factory.mktemp("fixture-site") / "project", FIXTURES / "lezers"
+    ).add_fixtures("cases")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 # Debian's Chromium by default; CHROMIUM_PATH names another Chrome (e.g. on GitHub runners).
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

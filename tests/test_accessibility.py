@@ -1,38 +1,27 @@
-"""Accessibility in a real browser: axe-core on every page type, the keyboard, Lighthouse."""
+"""Accessibility in a real browser: axe-core on every page of a fixture site, the keyboard, Lighthouse."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import CHROMIUM, ROOT, Project, serve_folder
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGE_TYPES = {
-    "home": "",
-    "overview": "cases/",
-    "case": "cases/uitbouw-samenwonen-doetinchem/",
-    "pilot": "cases/springplankwoning-doetinchem/",
-    "archived pilot": "cases/volledige-pilot/",
-    "theme": "themas/wonen-en-zorg/",
-    "target group": "doelgroepen/zittende-huurders/",
-    "tips": "tips/",
-    "organisation": "organisaties/woningcorporatie-in-doetinchem/",
-    "partner": "partners/iriszorg/",
-    "rules": "regelruimte/",
-    "statistics": "statistieken/",
-    "author guide": "een-case-toevoegen/",
-    "statement": "toegankelijkheid/",
-    "not found": "404.html",
-}
+# The theme's layouts: a phone (the nav in a drawer), a laptop (the nav as a sidebar, the
+# current section open) and a wide screen (Material sets a larger root font from 100em).
+WIDTHS = (390, 1280, 1600)
+NAV_STATE = """() => [...document.querySelectorAll('input.md-toggle:checked')]
+    .map(e => e.id).sort().join(' ')"""
 
 
 @pytest.fixture(scope="module")
-def site_url(seed_site: Project):  # type: ignore[no-untyped-def]
-    with serve_folder(seed_site.site) as base:
+def site_url(fixture_site: Project):  # type: ignore[no-untyped-def]
+    with serve_folder(fixture_site.site) as base:
         yield base
 
 
@@ -43,27 +32,69 @@ def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-@pytest.mark.parametrize("path", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
-def test_no_axe_violations(site_url: str, browser, path: str) -> None:  # type: ignore[no-untyped-def]
+def every_page(site: Path) -> list[str]:
+    """The address of every HTML page of a built site (`x/index.html` as `x/`)."""
+    return sorted(
+        str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html")
+    )
+
+
+def test_every_page_has_no_axe_violations_in_every_navigation_state(
+    fixture_site: Project, site_url: str, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """Not a sample: every page the build wrote, on a phone (navigation drawer open) and a
+    laptop, and on a wide screen one page of each kind in each navigation state (the same
+    pages, larger type). Each page carries its own navigation state (its section open, its
+    link current), so every page is every state."""
+    pages = every_page(fixture_site.site)
+    assert {"", "404.html", "zoeken/", "themas/dakloosheid/", "tips/samenwerking/"} <= set(pages)
     page = browser.new_page()
-    page.goto(site_url + path, wait_until="networkidle")
-    found = violations(page)
+    found: list[str] = []
+    states: set[str] = set()
+    kinds: dict[tuple[str, str], str] = {}  # (page kind, nav state) -> first page
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in pages if width != 1600 else sorted(set(kinds.values())):
+            page.goto(site_url + path, wait_until="load")
+            if page.locator("label.md-header__button[for=__drawer]").is_visible():
+                # no slide-in transition: axe sees the drawer where it ends up
+                page.add_style_tag(content="* { transition: none !important }")
+                page.locator("label.md-header__button[for=__drawer]").click()
+                assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+            state = page.evaluate(NAV_STATE)
+            states.add(f"{width} {state}")
+            if width == 1280:
+                kinds.setdefault((path.split("/")[0], state), path)
+            found += [f"{width} px {path or '/'}: {v}" for v in violations(page)]
     page.close()
+    # the drawer (phone) and the open sections (Thema's, Doelgroepen) were all reached
+    assert len({s for s in states if s.startswith("390 ") and "__drawer" in s}) >= 3, states
+    assert len({s for s in states if s.startswith("1280 ")}) >= 3, states
+    assert len(kinds) > 10, kinds
     assert found == []
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 def test_no_axe_violations_in_the_finder_with_results_and_filters_open(
-    site_url: str, browser
+    site_url: str, browser, width: int
 ) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + "zoeken/?q=woning", wait_until="networkidle")
     page.wait_for_function("document.querySelectorAll('#mwb-results li').length > 0")
     assert violations(page) == []
+    toggle = page.locator("#mwb-filters-toggle")
+    if width < 960:
+        assert not page.locator("#mwb-facets").is_visible()  # folded on a phone
+        toggle.click()
+    else:
+        assert not toggle.is_visible()  # always open on a wide screen
     facets = page.locator(".mwb-facet")
     for i in range(facets.count()):
         if facets.nth(i).get_attribute("open") is None:
             facets.nth(i).locator("summary").click()
-    assert page.locator(".mwb-facet[open]").count() == page.locator(".mwb-facet").count()
+    assert page.locator(".mwb-facet[open]").count() == facets.count() > 5
+    assert page.locator(".mwb-facet-value").first.is_visible()
     assert violations(page) == []
     page.close()
 
@@ -137,10 +168,10 @@ def test_keyboard_reaches_every_link_of_a_case_page_with_visible_focus(
     assert [s for s in stops if not s["visible"]] == []
 
 
-def test_lighthouse_accessibility_has_no_failing_audit(seed_site: Project) -> None:
+def test_lighthouse_accessibility_has_no_failing_audit(fixture_site: Project) -> None:
     lighthouse = ROOT / "node_modules/.bin/lighthouse"
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    with serve_folder(seed_site.site) as base:
+    with serve_folder(fixture_site.site) as base:
         for path in ("", "cases/springplankwoning-doetinchem/"):
             result = subprocess.run(
                 [
