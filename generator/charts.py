@@ -42,7 +42,8 @@ class Chart:
             f'<table class="mwb-chart" id="grafiek-{self.key}" '
             f'aria-describedby="grafiek-{self.key}-uitleg">\n'
             f'<caption class="mwb-visually-hidden">{escape(self.title, quote=False)}</caption>\n'
-            f'<thead><tr><th scope="col">{self.column}</th><th scope="col">Aantal</th></tr></thead>\n'
+            f'<thead><tr><th scope="col">{self.column}</th>'
+            '<th scope="col">Aantal</th></tr></thead>\n'
             f"<tbody>\n{rows}</tbody>\n</table>\n\n"
             f'<p class="mwb-chart-note" id="grafiek-{self.key}-uitleg">'
             f"{escape(self.description, quote=False)}</p>\n"

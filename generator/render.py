@@ -183,11 +183,11 @@ class _Lists:
             labels_ = []
             for slug in dict.fromkeys(e.case.themas):
                 label = _h(themes[slug].label)
+                target = _relative_url(f"tips/{slug}.md", page_src)
                 labels_.append(
                     f'<li><span class="mwb-label" aria-current="page">{label}</span></li>'
                     if slug == current
-                    else f'<li><a class="mwb-label" href="{_relative_url(f"tips/{slug}.md", page_src)}">'
-                    f"{label}</a></li>"
+                    else f'<li><a class="mwb-label" href="{target}">{label}</a></li>'
                 )
             groups.append(
                 f'<section class="mwb-tip-group">\n'

@@ -34,9 +34,7 @@ def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 def every_page(site: Path) -> list[str]:
     """The address of every HTML page of a built site (`x/index.html` as `x/`)."""
-    return sorted(
-        str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html")
-    )
+    return sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
 
 
 def test_every_page_has_no_axe_violations_in_every_navigation_state(

@@ -59,3 +59,30 @@ def test_injection_attempts_stay_inert_in_chromium(injected: Project, browser) -
     ):
         assert visible in text, visible
     assert "vette" in text and "een echte link" in text
+
+
+def test_the_finder_highlights_words_in_an_injected_excerpt_as_text(
+    injected: Project, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """The excerpt Pagefind returns holds the case's text with `<mark>` around the words
+    found; the finder builds the highlight from it node by node, so markup in the text stays
+    text."""
+    dialogs: list[str] = []
+    with serve_folder(injected.site) as base:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(base + "zoeken/?q=klik", wait_until="networkidle")
+        page.wait_for_function(
+            "document.getElementById('mwb-status').textContent.includes('gevonden')"
+        )
+        excerpt = page.locator("#mwb-results .mwb-excerpt").first
+        elements = excerpt.evaluate("p => [...p.querySelectorAll('*')].map(e => e.tagName)")
+        text = excerpt.inner_text()
+        marks = excerpt.locator("mark").all_inner_texts()
+        page.close()
+    assert dialogs == []
+    assert elements and set(elements) == {"MARK"}
+    assert marks and all(m.lower().startswith("klik") for m in marks)
+    # Pagefind escapes the text's `<` (and leaves out some `>`): shown as the reader typed it
+    assert '<div onclick="alert(6)"' in text and "klik hier" in text
+    assert "<script" in text and "&lt;" not in text

@@ -102,7 +102,7 @@ def test_home_page_shows_what_the_bank_holds(fixture_site: Project) -> None:
     assert {slug: int(n) for slug, n in shown} == dict(themes)
     assert [int(n) for _, n in shown] == sorted(themes.values(), reverse=True)
     # one line for authors
-    assert 'Zo voeg je een case toe</a>' in html and 'href="een-case-toevoegen/"' in html
+    assert "Zo voeg je een case toe</a>" in html and 'href="een-case-toevoegen/"' in html
 
 
 def test_a_hand_written_home_page_is_refused_in_dutch(tmp_path: Path) -> None:
@@ -163,7 +163,9 @@ def test_each_tip_appears_once_with_its_case_and_themes(fixture_site: Project) -
     listed = [
         text_of(tip)
         for group in groups
-        for tip in re.findall(r"<li>(.*?)</li>", group.split('class="mwb-tips"')[1].split("</ul>")[0])
+        for tip in re.findall(
+            r"<li>(.*?)</li>", group.split('class="mwb-tips"')[1].split("</ul>")[0]
+        )
     ]
     every_tip = [t for c in cases.values() for t in c["tips_voor_gemeenten"]]
     assert sorted(listed) == sorted(every_tip)  # each once, none left out
@@ -221,7 +223,9 @@ def test_statistics_show_each_number_once_in_a_table_with_bars(fixture_site: Pro
     themes = Counter(t for c in cases.values() for t in c["themas"])
     assert '<th scope="row">Wonen en zorg</th>' in tables[0]
     row = tables[0].split('<th scope="row">Wonen en zorg</th>')[1].split("</tr>")[0]
-    assert re.search(rf'aria-hidden="true" style="width: [\d.]+%"></span><span>{themes["wonen-en-zorg"]}<', row)
+    assert re.search(
+        rf'aria-hidden="true" style="width: [\d.]+%"></span><span>{themes["wonen-en-zorg"]}<', row
+    )
     # every table is described by the sentence under it
     for key in ("themas", "doelgroepen", "fasen", "jaren"):
         assert f'aria-describedby="grafiek-{key}-uitleg"' in html
@@ -343,7 +347,9 @@ def test_facet_values_are_ordered_by_count_and_empty_ones_hidden(site: str, page
     # without a query, every value has cases: most first
     page.fill("#mwb-finder-q", "")
     page.press("#mwb-finder-q", "Enter")
-    page.wait_for_function("document.getElementById('mwb-status').textContent === '4 cases gevonden.'")
+    page.wait_for_function(
+        "document.getElementById('mwb-status').textContent === '4 cases gevonden.'"
+    )
     counts = [
         int(re.search(r"\((\d+)\)$", t)[1])  # type: ignore[index]
         for t in thema.locator(".mwb-facet-value:visible label").all_inner_texts()

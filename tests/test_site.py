@@ -139,7 +139,7 @@ def test_theme_and_group_pages_show_description_and_count(seed_site: Project) ->
     assert "Renovatie en sloop" in index and "1 case" in index
 
 
-def test_tips_page_groups_by_theme_with_back_links(seed_site: Project) -> None:
+def test_tips_page_groups_by_case_with_back_links(seed_site: Project) -> None:
     html = seed_site.html("tips/index.html")
     text = text_of(html)
     assert "Laat zien dat je mensen vertrouwt; dat vertrouwen geeft ze de kans" in text
@@ -147,8 +147,8 @@ def test_tips_page_groups_by_theme_with_back_links(seed_site: Project) -> None:
         "Pak aan wat voor mensen belangrijk is en zet de belangen van je eigen instelling opzij"
         in text
     )
-    section = html.split('id="dakloosheid"')[1].split("<h2")[0]
-    assert 'href="../cases/springplankwoning-doetinchem/"' in section
+    group = html.split('href="../cases/springplankwoning-doetinchem/"')[1].split("</section>")[0]
+    assert '<a class="mwb-label" href="dakloosheid/">Dakloosheid</a>' in group
     # every tip of every published case is there
     for slug in SEEDS:
         assert f'href="../cases/{slug}/"' in html
