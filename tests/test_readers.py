@@ -321,8 +321,10 @@ def test_on_a_phone_the_first_result_shows_on_the_first_screen(site: str, page) 
     assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
 
 
-def test_the_finder_page_has_one_search_field(site: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_the_finder_and_home_pages_have_one_search_field(site: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(site + "zoeken/")
+    assert page.locator("input[type=search]").count() == 1
+    page.goto(site)
     assert page.locator("input[type=search]").count() == 1
     page.goto(site + "over/")
     assert page.locator("input[type=search]").count() == 1  # the header's, elsewhere
