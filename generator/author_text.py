@@ -67,9 +67,9 @@ def link_allowed(url: str) -> bool:
     `//host`) are refused: a relative link must stay on this site.
     """
     cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f")
-    scheme = _SCHEME.match(cleaned)
-    if scheme:
-        return scheme[1].lower() in SAFE_SCHEMES
+    found = scheme(cleaned)
+    if found:
+        return found in SAFE_SCHEMES
     return not cleaned.startswith("//") and "\\" not in cleaned
 
 
@@ -228,3 +228,33 @@ def _render_heading_close(self: Any, tokens: list[Token], idx: int, options: Any
 
 
 _MD = _parser()
+
+
+def links(markdown: str) -> list[tuple[str, str]]:
+    """Every link and image address in a text, as `("link" | "image", address)`, in order.
+
+    Addresses are as markdown-it reads them (entities and escapes decoded, then
+    percent-encoded), before `_secure` has removed any: what `check` judges."""
+    found: list[tuple[str, str]] = []
+    for token in _PLAIN.parse(markdown):
+        for child in token.children or ():
+            if child.type == "link_open":
+                found.append(("link", str(child.attrGet("href") or "")))
+            elif child.type == "image":
+                found.append(("image", str(child.attrGet("src") or "")))
+    return found
+
+
+def scheme(url: str) -> str | None:
+    """The scheme of an address (`https`), read as browsers read it, or None when relative."""
+    found = _SCHEME.match("".join(ch for ch in url if ch > " " and ch != "\x7f"))
+    return found[1].lower() if found else None
+
+
+def short(url: str, limit: int = 60) -> str:
+    """An address as a message shows it: at most `limit` characters."""
+    return url if len(url) <= limit else url[: limit - 1] + "…"
+
+
+_PLAIN = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+_PLAIN.validateLink = lambda url: True  # type: ignore[method-assign]
