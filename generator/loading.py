@@ -207,6 +207,12 @@ def parse(
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return fail(line, column, _syntax_message(error))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        char = text[error.position] if error.position < len(text) else ""
+        name = text_rules.describe(char) if char else "onbekend teken"
+        return fail(line, column, f"YAML-fout: teken {name} kan niet gelezen worden; verwijder het")
     except yaml.YAMLError:
         return fail(1, 1, "YAML-fout: het bestand kan niet gelezen worden")
     if node is None:

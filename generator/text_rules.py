@@ -15,6 +15,7 @@ bounded nesting depth (`author_text.MAX_DEPTH`), and links and images the site c
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, get_args
@@ -53,6 +54,8 @@ _NAMES = {
     0x2068: "eerste-sterke-isolatie",
     0x2069: "einde van richting-isolatie",
     0xFEFF: "spatie zonder breedte (BOM)",
+    0xFFFE: "geen teken",
+    0xFFFF: "geen teken",
 }
 _ALLOWED_CONTROLS = frozenset("\t\n")
 
@@ -77,19 +80,29 @@ def source_problems(text: str, display: str) -> list[Problem]:
     """Forbidden characters typed or pasted into the file itself, each at its line and
     column (libyaml refuses most of them with a position but no word of which one)."""
     problems: list[Problem] = []
+    field = ""
     for number, line in enumerate(text.split("\n"), start=1):
+        top = _TOP_KEY.match(line)
+        if top:
+            field = top[1]
         for column, char in enumerate(line.removesuffix("\r"), start=1):
             if forbidden(char):
+                where = f"'{field}': " if field else ""
                 problems.append(
                     Problem(
                         display,
                         number,
                         column,
-                        f"teken {describe(char)} hoort niet in een case-bestand: het is "
+                        f"{where}teken {describe(char)} hoort niet in een case-bestand: het is "
                         "onzichtbaar en kan de site breken; verwijder het",
                     )
                 )
     return problems
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+"""A field at the top of the file: the YAML is not read yet (it cannot be, with these
+characters in it), so the field a line belongs to is the last one that started above it."""
 
 
 def value_problems(document: Document) -> list[Problem]:

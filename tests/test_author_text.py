@@ -277,7 +277,7 @@ def test_a_control_character_typed_into_the_file_is_named_at_its_place(bare: Pro
     result = bare.cli("check", "cases/proef-case.yaml")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        "cases/proef-case.yaml:5:16: teken U+000C (pagina-einde) hoort niet in een "
+        "cases/proef-case.yaml:5:16: 'gemeente': teken U+000C (pagina-einde) hoort niet in een "
         "case-bestand: het is onzichtbaar en kan de site breken; verwijder het"
     )
 
