@@ -82,7 +82,7 @@ def test_the_finder_highlights_words_in_an_injected_excerpt_as_text(
         page.close()
     assert dialogs == []
     assert elements and set(elements) == {"MARK"}
-    assert marks and all(m.lower().startswith("klik") for m in marks)
+    assert marks and all("klik" in m.lower() for m in marks)
     # Pagefind escapes the text's `<` (and leaves out some `>`): shown as the reader typed it
     assert '<div onclick="alert(6)"' in text and "klik hier" in text
     assert "<script" in text and "&lt;" not in text

@@ -86,7 +86,7 @@ def test_home_page_shows_what_the_bank_holds(fixture_site: Project) -> None:
     # a search box that goes to the finder, and the distinctive pages up front
     assert re.search(r'<form class="mwb-home-search" action="zoeken/" method="get"', html)
     assert '<input id="mwb-home-q" name="q" type="search"' in html
-    start = html.split('id="waar-begin-je"')[1].split("</ul>")[0]
+    start = html.split('id="waar-begin-je"')[1].split("</h2>")[1].split("</ul>")[0]
     assert re.findall(r'href="([^"]+)"', start) == ["zoeken/", "regelruimte/", "tips/", "pilots/"]
     # the newest cases, newest first, as headings under their section
     newest = html.split('id="recent-bijgewerkt"')[1].split("</div>")[0]
