@@ -135,16 +135,18 @@ function shownCount(key, value) {
 function layoutFacet(view) {
   const { key, values, rows, row, fieldset, more } = view;
   const chosen = (value) => rows.get(value)?.querySelector("input").checked;
+  // the row the reader is on stays, even when its count drops to zero
+  const current = (value) => rows.get(value)?.contains(document.activeElement);
   const anyChosen = values.some(([value]) => chosen(value));
   const counted = values.map(([value, total], i) => [value, shownCount(key, value) ?? total, i]);
   counted.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
   const order = counted
-    .filter(([value, count]) => count > 0 || anyChosen || chosen(value))
+    .filter(([value, count]) => count > 0 || anyChosen || chosen(value) || current(value))
     .map(([value]) => value);
   view.order = order;
   const show = view.expanded
     ? order
-    : order.filter((value, i) => i < SHOWN_VALUES || chosen(value));
+    : order.filter((value, i) => i < SHOWN_VALUES || chosen(value) || current(value));
   for (const value of show) if (!rows.has(value)) row(value);
   const wanted = new Set(show);
   for (const [value, div] of rows) div.hidden = !wanted.has(value);
