@@ -357,6 +357,17 @@ def test_facet_values_are_ordered_by_count_and_empty_ones_hidden(site: str, page
         for t in thema.locator(".mwb-facet-value:visible label").all_inner_texts()
     ]
     assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1] > 0
+    # in a facet with a choice, a value without results would widen it: listed, but last
+    open_finder(page, site + "zoeken/?q=aanbouw&thema=Wonen+en+zorg")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.mwb-facet:first-of-type .mwb-count')]"
+        ".every(c => c.textContent)"
+    )
+    counts = [
+        int(re.search(r"\((\d+)\)$", t)[1])  # type: ignore[index]
+        for t in thema.locator(".mwb-facet-value:visible label").all_inner_texts()
+    ]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 1 and counts[-1] == 0
 
 
 # --- screenshots --------------------------------------------------------------------------
