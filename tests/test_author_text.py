@@ -1,8 +1,9 @@
 """Authors' Markdown: rendered as CommonMark, never live markup, checked before it builds.
 
 The hostile corpus (`tests/fixtures/hostile/`, one case per kind: fence tricks, every
-`javascript:` link form, reference images, entities, raw HTML, long runs of markers) is
-built and opened in Chromium; the rendering rules are tested on what authors write; the
+`javascript:` link form, reference images, entities, raw HTML, long runs of markers) and
+the injection case (`tests/fixtures/injection/`: an attempt in every field) are built and
+opened in Chromium; the rendering rules are tested on what authors write; the
 characters no reader can see, and nesting and dead links, get Dutch `check` messages.
 """
 
@@ -43,8 +44,10 @@ def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) 
             "request",
             lambda r: foreign.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None,
         )
-        for kind in HOSTILE_KINDS:
-            page.goto(f"{base}cases/vijandig-{kind}/", wait_until="networkidle")
+        texts: dict[str, str] = {}
+        for kind in (*HOSTILE_KINDS, "injectie"):
+            slug = "injectie-poging" if kind == "injectie" else f"vijandig-{kind}"
+            page.goto(f"{base}cases/{slug}/", wait_until="networkidle")
             article = page.locator("article.md-content__inner")
             for link in article.locator("a").all():
                 link.hover()
@@ -71,9 +74,20 @@ def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) 
                 assert url.scheme in ("http", "https", "mailto"), (kind, href)
                 assert url.scheme != "http" or url.hostname == "127.0.0.1" or "evil" not in href
             assert "alert(" in found["text"] or kind == "runs", kind  # shown as text
+            texts[kind] = found["text"]
         page.close()
     assert dialogs == []
     assert foreign == []
+    for visible in (  # every field of the injection case shows its attempt as text
+        '<script>alert("titel")</script> Injectie',
+        "<script>alert(2)</script>",
+        '<div onclick="alert(6)">klik hier</div>',
+        "<script>alert(10)</script> Regel",
+        "<b onmouseover=alert(23)>les</b>",
+        "<script>alert(24)</script> tip",
+    ):
+        assert visible in texts["injectie"], visible
+    assert "vette" in texts["injectie"] and "een echte link" in texts["injectie"]
 
 
 def test_no_author_script_gets_a_hash_in_the_page_policy(hostile: Project) -> None:
