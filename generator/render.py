@@ -395,8 +395,9 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
 
 
 def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
-    """Every generated page that is not a case page: listings, tips, connections, finder."""
-    pages: dict[str, str] = {}
+    """Every generated page that is not a case page: home, listings, tips, connections,
+    finder (all of them depend on every case, so a saved case re-makes them all)."""
+    pages: dict[str, str] = home_page(catalog, env)
     vocabulary = catalog.vocabulary
     listing = env.get_template("listing.html.j2")
     pages.update(
