@@ -18,6 +18,33 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.
 _DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
 
 
+# The address in the repository's own mkdocs.yml: a placeholder a fork must replace.
+EXAMPLE_SITE_URL = "https://maatwerkbank.example.nl/"
+
+
+def site_url_problem(site_url: str | None) -> tuple[str, str] | None:
+    """What is wrong with the configured `site_url`, as (kind, Dutch message): kind
+    'ontbreekt' (no address: the feed's ids, the sitemap and the URLs in cases.json would be
+    relative or empty) or 'voorbeeld' (still the example address: a fork would publish
+    links to a site that is not its own). None when the address is usable."""
+    site_url = (site_url or "").strip()
+    if not site_url:
+        return (
+            "ontbreekt",
+            "site_url ontbreekt in mkdocs.yml: vul het adres in waar de site komt te staan, "
+            "eindigend op '/' (bijvoorbeeld https://kennisbank.uwcorporatie.nl/). Zonder dat "
+            "adres kloppen de feed, de sitemap en de adressen in cases.json niet.",
+        )
+    if site_url.rstrip("/") == EXAMPLE_SITE_URL.rstrip("/"):
+        return (
+            "voorbeeld",
+            f"site_url in mkdocs.yml is nog het voorbeeldadres {EXAMPLE_SITE_URL}: vul het "
+            "adres in waar uw eigen site komt te staan. 'make check-site' (en dus het "
+            "publiceren) weigert het voorbeeldadres.",
+        )
+    return None
+
+
 def robots_txt(site_url: str) -> str:
     lines = ["User-agent: *", "Allow: /"]
     if site_url:

@@ -22,11 +22,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from generator import cms, hosting, pipeline, render
 from generator.html_blocks import GeneratedHtmlBlocks
 from generator.problems import summary
-from generator.publication import build_date
+from generator.publication import BuildDateError, build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
 from generator.vocabulary import load_vocabulary
 
@@ -75,10 +76,29 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = _expand_nav(config.nav, render.nav_sections(vocabulary))
         config.markdown_extensions.append(self.html_blocks)  # type: ignore[arg-type]
+        self._check_site_url(config)
         return config
 
+    def _check_site_url(self, config: MkDocsConfig) -> None:
+        """No address: an error in strict builds (what CI publishes), else a warning. The
+        example address: a warning in every build that does not count as one in strict
+        mode (the repository itself builds with it); `check-site` refuses it."""
+        problem = hosting.site_url_problem(config.site_url)
+        if problem is None:
+            return
+        kind, message = problem
+        if kind == "ontbreekt" and config.strict and not self.serving:
+            raise PluginError(message)
+        if kind == "ontbreekt":
+            log.warning(message)
+        else:
+            _warn_uncounted(message)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        today = build_date(self.config.today)
+        try:
+            today = build_date(self.config.today)
+        except BuildDateError as error:
+            raise PluginError(str(error)) from None
         result = pipeline.build(
             self.cases_dir,
             today,
@@ -220,6 +240,15 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 "Verwijder of hernoem het handgeschreven bestand."
             )
         files.append(file)
+
+
+def _warn_uncounted(message: str) -> None:
+    """A warning shown like MkDocs' own, which `--strict` does not turn into a failure:
+    sent to MkDocs' handlers except the one that counts warnings for strict mode."""
+    record = log.makeRecord(log.name, logging.WARNING, __file__, 0, message, (), None)
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
+            handler.handle(record)
 
 
 def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> list[Any]:

@@ -25,7 +25,14 @@ from generator import (
     search_index,
 )
 from generator.catalog import Catalog
-from generator.loading import case_files, display_path, display_paths, load, slug_problem
+from generator.loading import (
+    case_files,
+    display_path,
+    display_paths,
+    load,
+    same_slug_problems,
+    slug_problem,
+)
 from generator.model import Case
 from generator.problems import Problem
 from generator.publication import HeldBack, hold_back_reason
@@ -124,6 +131,9 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
     all_files = files if paths == [cases_dir] else case_files([cases_dir])
     known = {p.stem for p in all_files} | {p.stem for p in files}
     shown = display_paths(files, base)
+    twins = same_slug_problems(files, shown)
+    problems.extend(twins)
+    doubled = {problem.path for problem in twins}
 
     def check_file(path: Path) -> _FileCheck:
         display = shown[path]
@@ -158,7 +168,7 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)
         notes.extend(checked.notes)
-        if checked.case is not None:
+        if checked.case is not None and checked.display not in doubled:
             valid.append(ValidCase(path.stem, checked.case, checked.display))
     # Publication is decided here, once, before anything is rendered.
     held_back = []

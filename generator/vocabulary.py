@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from generator.loading import SLUG_RE, load
+from generator.loading import RESERVED_SLUG_RE, SLUG_RE, load
 from generator.problems import Problem
 
 KINDS = ("themas", "doelgroepen")
@@ -91,6 +91,17 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                     document.problem(
                         (kind, slug),
                         f"ongeldige term '{slug}': gebruik kleine letters, cijfers en '-'",
+                        key=True,
+                    )
+                )
+                continue
+            if RESERVED_SLUG_RE.fullmatch(slug):
+                # themas/index.md is the overview; themas/pagina-2.md would be its next page.
+                problems.append(
+                    document.problem(
+                        (kind, slug),
+                        f"term '{slug}' is gereserveerd voor de site zelf (de pagina "
+                        f"{kind}/{slug}/ bestaat al); kies een andere naam",
                         key=True,
                     )
                 )

@@ -17,10 +17,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import FIXTURES, ROOT, Project, make_project
+from conftest import FIXTURES, ROOT, SITE_HOST, Project, make_project
 
 MARKERS = [b"MRKCONCEPT", b"MRKEMBARGO", b"MRKCONSENT", b"geheim-"]
-SITE_HOST = "maatwerkbank.example.nl"
 
 
 @pytest.fixture(scope="module")
