@@ -33,12 +33,12 @@ def normalise(index_dir: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language in entry["languages"].values():
         meta_path = index_dir / f"pagefind.{language['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read(meta_path)
         prefix = language["hash"].split("_")[0]
         filters = []
         for name, old_hash in meta[3]:
             path = index_dir / "filter" / f"{old_hash}.pf_filter"
-            filter_name, values = _read(path)
+            filter_name, values = read(path)
             path.unlink()
             data = _encode([filter_name, sorted(values, key=lambda item: item[0])])
             new_hash = f"{prefix}_{hashlib.sha256(data).hexdigest()[:7]}"
@@ -54,7 +54,7 @@ def normalise(index_dir: Path) -> None:
     )
 
 
-def _read(path: Path) -> Any:
+def read(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path}: geen Pagefind-bestand")

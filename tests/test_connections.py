@@ -99,7 +99,8 @@ def test_each_exported_record_is_the_validated_case(seed_site: Project) -> None:
 
 
 def test_cases_csv_has_one_row_per_case(seed_site: Project) -> None:
-    rows = list(csv.DictReader(io.StringIO(seed_site.html("cases.csv"))))
+    text = (seed_site.site / "cases.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert len(rows) == 4
     spring = next(r for r in rows if r["slug"] == "springplankwoning-doetinchem")
     assert spring["partners"] == "Iriszorg; Laborijn; Gemeente Doetinchem"
