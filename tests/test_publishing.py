@@ -135,3 +135,20 @@ def test_site_runs_under_its_content_security_policy(seed_site: Project, browser
         page.close()
     assert injected is False
     assert len(violations) == 1 and "inline script" in violations[0], violations
+
+
+def test_readme_and_docs_link_only_inside_a_clone() -> None:
+    """A fork's clone has the repository and nothing beside it: every relative link of the
+    README and docs/ points at a file in the repository."""
+    documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    links = []
+    for document in documents:
+        for target in re.findall(r"\]\(([^)\s]+)\)", document.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue  # web addresses and anchors
+            path = (document.parent / target.split("#")[0]).resolve()
+            links.append(target)
+            assert path.is_relative_to(ROOT) and path.exists(), (document.name, target)
+    assert "docs/case-format.md" in links
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "### Start je eigen Maatwerkbank" in readme
