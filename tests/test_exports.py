@@ -13,6 +13,7 @@ import pytest
 from conftest import Project, make_project
 
 from generator import exports
+from generator.addresses import Addresses
 from generator.catalog import Catalog
 from generator.model import Case
 from generator.vocabulary import load_vocabulary
@@ -58,8 +59,9 @@ def test_no_csv_cell_can_run_as_a_formula(site: Project) -> None:
     assert row["organisatie"] == "'@Woonstichting Rekenblad"
     assert row["gemeente"] == "'-Sommen"
     assert row["partners"] == "'=1+1"
-    # (the model strips leading tabs and returns from values, so these reach no cell)
-    assert row["regio"] == "Tabregio" and row["tips_voor_gemeenten"] == "Terugloop"
+    assert row["regio"] == "'+Plusregio"
+    assert row["tips_voor_gemeenten"] == "'-Min of meer een tip"
+    # (a case cannot hold a leading tab or carriage return; the rule covers them anyway)
     assert exports.spreadsheet_safe("\tx") == "'\tx" and exports.spreadsheet_safe("\rx") == "'\rx"
     assert exports.spreadsheet_safe("2025-01-10") == "2025-01-10"
     for cells in csv_rows(site):
@@ -106,11 +108,14 @@ def test_feed_drops_characters_xml_cannot_hold() -> None:
     }
     case = Case.model_validate(data, context={"vocabulary": vocabulary})
     catalog = Catalog.build(vocabulary, {"vreemde-tekens": case})
-    feed = exports.atom_feed(catalog, "https://kennisbank.corporatie.test/")
+    feed = exports.atom_feed(catalog, "https://kennisbank.corporatie.test/", Addresses())
     root = ET.fromstring(feed.encode("utf-8"))
     entry = root.find(f"{ATOM}entry")
     assert entry is not None
     assert entry.findtext(f"{ATOM}title") == "Titel met  en  erin"
     assert entry.findtext(f"{ATOM}summary") == "Een samenvatting met een  verticale tab en  meer."
-    assert json.loads(exports.cases_json(catalog, ""))["cases"][0]["titel"] == data["titel"]
+    assert (
+        json.loads(exports.cases_json(catalog, "", Addresses()))["cases"][0]["titel"]
+        == data["titel"]
+    )
     assert date.fromisoformat(root.findtext(f"{ATOM}updated", "")[:10]) == date(2025, 1, 10)
