@@ -14,6 +14,8 @@ import base64
 import hashlib
 import re
 
+import yaml
+
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 _DATA_TYPE = re.compile(r'type="application/(?:ld\+)?json"')
 
@@ -43,6 +45,23 @@ def site_url_problem(site_url: str | None) -> tuple[str, str] | None:
             "publiceren) weigert het voorbeeldadres.",
         )
     return None
+
+
+def configured_site_url(config_text: str) -> str:
+    """`site_url` as written in mkdocs.yml. `mkdocs serve` replaces the setting with its own
+    address before plugins see it, and the content gate reads the file without MkDocs;
+    MkDocs' own tags (`!ENV` and the like) read as no value."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_text, Loader=Loader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError:
+        return ""
+    value = config.get("site_url") if isinstance(config, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 def robots_txt(site_url: str) -> str:

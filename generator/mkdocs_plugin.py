@@ -88,7 +88,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """No address: an error in strict builds (what CI publishes), else a warning. The
         example address: a warning in every build that does not count as one in strict
         mode (the repository itself builds with it); `check-site` refuses it."""
-        problem = hosting.site_url_problem(config.site_url)
+        site_url = config.site_url
+        if self.serving and config.config_file_path:
+            # `mkdocs serve` has put its own address in the setting by now.
+            site_url = hosting.configured_site_url(Path(config.config_file_path).read_text("utf-8"))
+        problem = hosting.site_url_problem(site_url)
         if problem is None:
             return
         kind, message = problem

@@ -28,8 +28,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-import yaml
-
 from generator import authoring, ci_reports, hosting, pipeline, site_audit
 from generator.loading import display_path
 from generator.problems import Problem, summary
@@ -107,7 +105,7 @@ def _settings(gate: Gate) -> str:
     problems: list[Problem] = []
     config_path = gate.root / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
-    site_url = _site_url(text)
+    site_url = hosting.configured_site_url(text)
     problem = hosting.site_url_problem(site_url)
     if problem is not None:
         line = next(
@@ -138,21 +136,6 @@ def _settings(gate: Gate) -> str:
     else:
         gate.echo(f"site_url: {site_url}; schema is actueel.")
     return site_url
-
-
-def _site_url(config_text: str) -> str:
-    """`site_url` from mkdocs.yml (MkDocs' own tags such as !ENV are read as plain values)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load(config_text, Loader=Loader)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError:
-        return ""
-    value = config.get("site_url") if isinstance(config, dict) else None
-    return value if isinstance(value, str) else ""
 
 
 def _build(gate: Gate, site: Path, cases_ok: bool) -> bool:
