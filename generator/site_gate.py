@@ -154,9 +154,7 @@ def _build(gate: Gate, site: Path, cases_ok: bool) -> bool:
         check=False,
     )
     problems = [
-        line
-        for line in result.stderr.splitlines()
-        if line.startswith(("ERROR", "WARNING"))
+        line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))
     ]
     if result.returncode != 0:
         gate.fail("build", "\n".join(problems) or result.stderr.strip())
