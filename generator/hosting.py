@@ -72,14 +72,41 @@ def robots_txt(site_url: str) -> str:
 
 
 def inline_script_hashes(html: str) -> set[str]:
-    """CSP hashes of the executable inline scripts of one page."""
+    """CSP hashes of the executable inline scripts of one page, but those inside the page's
+    content (`<article>`) or a navigation (`<nav>`): that is where text from case files and
+    the vocabulary lands, escaped; should any escaping ever fail, a script there is still
+    refused by the browser instead of allowed by its hash. The theme's own inline scripts
+    stand in `<head>` and between the page's blocks."""
     hashes = set()
-    for attrs, body in _INLINE_SCRIPT.findall(html):
-        if _DATA_TYPE.search(attrs):
-            continue  # data, not code: CSP does not apply
+    spans = _text_spans(html)
+    for found in _INLINE_SCRIPT.finditer(html):
+        attrs, body = found[1], found[2]
+        if _DATA_TYPE.search(attrs) or any(a <= found.start() < b for a, b in spans):
+            continue  # data, not code (CSP does not apply); or where author text lands
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return hashes
+
+
+_TEXT_TAGS = re.compile(r"<(/?)(article|nav)\b[^>]*>")
+
+
+def _text_spans(html: str) -> list[tuple[int, int]]:
+    """Where the outermost `<article>` and `<nav>` elements of a page start and end."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for tag in _TEXT_TAGS.finditer(html):
+        if not tag[1]:
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, tag.end()))
+    if depth:
+        spans.append((start, len(html)))  # unclosed: to the end
+    return spans
 
 
 def with_policy(html: str) -> str:

@@ -353,7 +353,9 @@ def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> l
         if isinstance(item, dict) and len(item) == 1:
             ((title, value),) = item.items()
             if isinstance(value, str) and value in sections:
-                item = {title: [value, *({label: src} for label, src in sections[value])]}
+                # MkDocs' theme prints nav titles as they are: vocabulary labels are escaped.
+                terms = ({html.escape(label): src} for label, src in sections[value])
+                item = {title: [value, *terms]}
             elif isinstance(value, list):
                 item = {title: _expand_nav(value, sections)}
         expanded.append(item)

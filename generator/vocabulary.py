@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from generator import text_rules
 from generator.loading import RESERVED_SLUG_RE, SLUG_RE, load
 from generator.problems import Problem
 
@@ -69,6 +70,8 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
     if document is None:
         return Vocabulary(themas, doelgroepen), problems
     data = document.data
+    # Labels and descriptions are shown on every page: the same character rules as cases.
+    problems.extend(text_rules.value_problems(document))
     for key in data:
         if key not in KINDS:
             problems.append(
