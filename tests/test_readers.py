@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, Project, make_project, serve_folder
+from conftest import FIXTURES, SEED, Project, make_project, serve_folder
 from test_site import text_of
 
 PHONE = {"width": 390, "height": 844}
@@ -42,7 +42,7 @@ PAGE_TYPES = {
 
 def fixture_cases() -> dict[str, dict]:  # type: ignore[type-arg]
     """The fixture site's case files as data, by slug."""
-    files = [*(FIXTURES / "lezers").glob("*.yaml"), *(FIXTURES / "cases").glob("*.yaml")]
+    files = [*SEED.glob("[!_]*.yaml"), *(FIXTURES / "cases").glob("*.yaml")]
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in files}
 
 
@@ -108,7 +108,7 @@ def test_home_page_shows_what_the_bank_holds(fixture_site: Project) -> None:
 def test_a_hand_written_home_page_is_refused_in_dutch(tmp_path: Path) -> None:
     """The home page is the core's; a hand-written `content/index.md` beside it would be a
     second page at the same address."""
-    project = make_project(tmp_path / "project", FIXTURES / "lezers")
+    project = make_project(tmp_path / "project", SEED)
     (project.root / "content" / "index.md").write_text("# Welkom\n", encoding="utf-8")
     result = project.build("--strict")
     assert result.returncode != 0
@@ -195,7 +195,7 @@ def test_tips_per_theme_show_that_themes_cases_once_each(fixture_site: Project) 
 
 
 def test_a_rule_deviation_named_twice_in_one_case_is_listed_once(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project", FIXTURES / "lezers")
+    project = make_project(tmp_path / "project", SEED)
     case = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
     text = case.read_text(encoding="utf-8")
     first = text.split("afwijkingen:\n")[1].split("  - regel: Eén huishouden")[0]
@@ -206,7 +206,7 @@ def test_a_rule_deviation_named_twice_in_one_case_is_listed_once(tmp_path: Path)
     assert text_of(html).count("De gemeente en de corporatie deelden de kosten") == 1
     listed = sum(
         len(yaml.safe_load(p.read_text(encoding="utf-8")).get("afwijkingen") or [])
-        for p in (FIXTURES / "lezers").glob("*.yaml")
+        for p in SEED.glob("[!_]*.yaml")
     )
     assert f"{listed} afwijkingen van regels" in text_of(project.html("index.html"))
 
