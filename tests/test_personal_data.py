@@ -201,7 +201,12 @@ def test_every_scanned_field_is_read() -> None:
         if how in ("text", "name", "role")
     }
     assert fields == expected
-    assert {"organisatie", "partners[1].naam", "financiering[1].bedrag", "pilot.evaluatie"} <= fields
+    assert {
+        "organisatie",
+        "partners[1].naam",
+        "financiering[1].bedrag",
+        "pilot.evaluatie",
+    } <= fields
 
 
 def test_ordinary_figures_are_not_personal_data(cases_dir: Path) -> None:

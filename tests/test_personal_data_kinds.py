@@ -72,7 +72,9 @@ KINDS: list[tuple[str, Callable[[str], str], str]] = [
     ),
     (
         "query-string",
-        add("bronnen:\n  - titel: Dossier\n    url: https://www.voorbeeld.nl/dossier?bsn=111222333\n"),
+        add(
+            "bronnen:\n  - titel: Dossier\n    url: https://www.voorbeeld.nl/dossier?bsn=111222333\n"
+        ),
         "18:47: mogelijk persoonsgegeven (bsn) in 'bronnen[1].url': '11*****33'",
     ),
     (
@@ -346,7 +348,10 @@ def test_a_missing_image_named_after_a_person_is_masked_in_its_message(cases_dir
     )
     code, lines = check("cases/case.yaml")
     assert code == 1
-    assert "cases/case.yaml:17:14: afbeelding 'me***/***-**********.*ng' bestaat niet in de map cases/" in lines
+    assert (
+        "cases/case.yaml:17:14: afbeelding 'me***/***-**********.*ng' bestaat niet in de map cases/"
+        in lines
+    )
 
 
 def test_an_empty_optional_field_is_an_error(cases_dir: Path) -> None:
