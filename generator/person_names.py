@@ -164,22 +164,25 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 def candidate_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Start and end of each sentence that may hold a name (the cheap test before deduce)."""
-    starts: set[int] = set()
+    starts: dict[int, int] = {}  # where a candidate starts: where its sentence may end
     first_names = _words()[0] if _FIRST_WORD.search(text) else frozenset()
     for match in _INNER_CAPITAL.finditer(text):
-        starts.add(match.start(1))
+        starts[match.start(1)] = match.end(1)
     for match in _FIRST_WORD.finditer(text):
         if match.group(1).lower() in first_names:
-            starts.add(match.start(1))
+            starts[match.start(1)] = match.end(1)
     for pattern in (_TITLES, _INITIAL):
         for match in pattern.finditer(text):
-            starts.add(match.start())
+            # past a title's or an initial's own full stop (`Dhr. Bos`, `J. Jansen`)
+            starts[match.start()] = max(starts.get(match.start(), 0), match.end() + 1)
     end = -1
     for start in sorted(starts):
         if start < end:
             continue
-        begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), -1) + 1
-        stop = _SENTENCE_END.search(text, start)
+        # from the sentence before, as a title's full stop (`dhr. Bos`) is no sentence end
+        anchor = max(0, start - 7)
+        begin = max(text.rfind(". ", 0, anchor), text.rfind("\n", 0, anchor), -1) + 1
+        stop = _SENTENCE_END.search(text, min(starts[start], len(text)))
         end = stop.start() + 1 if stop else len(text)
         yield begin, end
 
