@@ -99,6 +99,7 @@ FIELDS: dict[str, str | None] = {
     "pilot.maximale_duur": "text",
     "pilot.evaluatie": "text",
 }
+_SCANNED = [(path, path.split("."), how) for path, how in FIELDS.items() if how is not None]
 # The names a case declares: not persons when deduce meets their words in the narrative.
 _DECLARED = (
     "organisatie",
@@ -161,10 +162,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_NUMBER_AFTER_SPACE = re.compile(r"\s\d")
+_STREET_ENDINGS = tuple(_STREETS.split("|"))
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
-_PHONE_HINT = re.compile(r"(?:\+|\b0)\d[\d\s\-().]{7,}\d")
+_PHONE_HINT = re.compile(r"[+0]\d[\d\s\-().]{7,}\d")
 _FREE_MAIL = {
     "gmail.com",
     "googlemail.com",
@@ -297,44 +300,72 @@ def looks_personal(value: str) -> bool:
 
 
 def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
-    declared = person_names.declared_words(
-        [text for path in _DECLARED for _, text in _values(data, path.split("."), ())]
-    )
     if slug:
         yield from _in_words(slug, ())
-    for path, how in FIELDS.items():
-        if how is None:
+    fields: list[tuple[Path_, str, str, bool]] = []
+    for path, parts, how in _SCANNED:
+        if parts[0] in data:
+            markdown = path in _MARKDOWN
+            fields.extend((loc, raw, how, markdown) for loc, raw in _values(data, parts, ()))
+    # Whether any narrative text could hold a name is asked once for the whole case: the
+    # cheap test over one joined text costs less than twenty small ones (most cases: no).
+    joined = "\n".join(
+        raw
+        for _, raw, how, markdown in fields
+        if how == "text" and not (markdown and not _MARKDOWN_SPECIALS.isdisjoint(raw))
+    )
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKC", joined)
+    names = any(True for _ in person_names.candidate_sentences(joined)) or any(
+        markdown and not _MARKDOWN_SPECIALS.isdisjoint(raw) for _, raw, _, markdown in fields
+    )
+    declared: frozenset[str] = frozenset()
+    if names:
+        declared = person_names.declared_words(
+            [text for path in _DECLARED for _, text in _values(data, path.split("."), ())]
+        )
+    for loc, raw, how, markdown in fields:
+        if not raw.strip():
             continue
-        markdown = path in _MARKDOWN
-        for loc, raw in _values(data, path.split("."), ()):
-            if how == "url":
-                yield from _in_url(raw, loc)
-            elif how == "file":
-                yield from _in_words(raw, loc)
-            elif how == "email":
-                yield from _in_contact_email(raw, loc)
-            elif how == "phone":
-                yield from _in_contact_phone(raw, loc)
-            else:
-                yield from _in_text(raw, loc, how, markdown, declared)
+        if how == "url":
+            yield from _in_url(raw, loc)
+        elif how == "file":
+            yield from _in_words(raw, loc)
+        elif how == "email":
+            yield from _in_contact_email(raw, loc)
+        elif how == "phone":
+            yield from _in_contact_phone(raw, loc)
+        else:
+            yield from _in_text(raw, loc, how, markdown, declared, names or how == "role")
 
 
-def _values(data: Any, parts: list[str], loc: Path_) -> Iterator[tuple[Path_, str]]:
-    """The strings at a dotted path, with their places (list items are walked)."""
-    if isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _values(item, parts, (*loc, i))
+def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tuple[Path_, str]]:
+    """The strings at a dotted path, with their places (list items are walked). Written
+    out for the model's depths (one to three names), as it runs for every field of every
+    case."""
+    value = data.get(parts[0])
+    key = parts[0]
+    if len(parts) == 1:
+        if isinstance(value, str):
+            yield (key,), value
+        elif isinstance(value, list):
+            yield from (((key, i), v) for i, v in enumerate(value) if isinstance(v, str))
         return
-    if not parts:
-        if isinstance(data, str) and data.strip():
-            yield loc, data
-        return
-    if isinstance(data, dict) and parts[0] in data:
-        yield from _values(data[parts[0]], parts[1:], (*loc, parts[0]))
+    items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    for i, item in items:
+        if not isinstance(item, dict):
+            continue
+        here: Path_ = (key,) if i is None else (key, i)
+        if len(parts) == 2:
+            inner = item.get(parts[1])
+            if isinstance(inner, str):
+                yield (*here, parts[1]), inner
+        else:
+            yield from _values(item, parts[1:], here)
 
 
 def _in_text(
-    raw: str, loc: Path_, how: str, markdown: bool, declared: frozenset[str]
+    raw: str, loc: Path_, how: str, markdown: bool, declared: frozenset[str], names: bool
 ) -> Iterator[Finding]:
     if markdown and not _MARKDOWN_SPECIALS.isdisjoint(raw):
         raw = author_text.visible_text(raw)
@@ -343,7 +374,7 @@ def _in_text(
     for kind, start, end in _pattern_findings(text):
         taken.append((start, end))
         yield Finding(kind, _original(raw, origin, start, end), loc)
-    if how == "name":
+    if how == "name" or not names:
         return
     spans: list[tuple[int, int]] = []
     if how == "role":
@@ -374,13 +405,15 @@ _ROLE_TITLE = re.compile(
 
 def _pattern_findings(text: str) -> Iterator[tuple[str, int, int]]:
     """Kind, start and end of each number, address, date or e-mail address in `text`."""
+    digits = _has_digit(text)
+    mail = "@" in text or (("[" in text or "(" in text) and _AT_WORD.search(text) is not None)
+    if not digits and not mail:
+        return  # every kind needs a digit, but e-mail addresses (most text has neither)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    digits = _has_digit(text)
-    mail = "@" in text or (("[" in text or "(" in text) and _AT_WORD.search(text) is not None)
     for kind, pattern in _PATTERNS:
         if kind == "e-mailadres" and not mail:
             continue
@@ -388,6 +421,8 @@ def _pattern_findings(text: str) -> Iterator[tuple[str, int, int]]:
             continue
         if kind == "geboortedatum" and "geb" not in text.lower():
             continue
+        if kind == "adres" and not _street_before_number(text):
+            continue  # the full pattern is slow to fail; a street word before a number first
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
             value = match.group(0)
@@ -415,6 +450,21 @@ def _pattern_findings(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s+)+(?=\w)")
+
+
+def _street_before_number(text: str) -> bool:
+    """Whether a word ending like a street (`...straat`, `kerkstr.`) stands before a number:
+    the cheap test before the address pattern."""
+    for match in _NUMBER_AFTER_SPACE.finditer(text):
+        end = match.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        word = text[max(text.rfind(" ", 0, end), -1) + 1 : end].rstrip(".").lower()
+        if word.endswith(_STREET_ENDINGS):
+            return True
+    return False
+
+
 _AT_WORD = re.compile(r"[\[(]\s*(?:at|apenstaartje)\s*[\])]", re.IGNORECASE)
 
 
