@@ -310,16 +310,21 @@ from generator import pipeline
 TODAY = date.fromisoformat({today!r})
 project = Path(sys.argv[1])
 cases = project / "cases"
-started = time.perf_counter()
+import resource
+def cpu():
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+started, cpu_started = time.perf_counter(), cpu()
 made = pipeline.{call}
-print(time.perf_counter() - started, len(made))
+print(time.perf_counter() - started, len(made), cpu() - cpu_started)
 """
 
 
-def core_time(project: Path, call: str) -> tuple[float, int]:
+def core_time(project: Path, call: str) -> tuple[float, int, float]:
     """Seconds `pipeline.<call>` takes, as the median of three fresh processes: cold, as in
     a real build (templates compiled, nothing cached), and steadier than one run on a
-    shared machine. Returns the length of what the call made, too."""
+    shared machine. Returns the length of what the call made, and the median CPU seconds
+    of all its processes (on a crowded machine the wall time says more about the others)."""
     code = _CORE_RUN.format(today=TODAY.isoformat(), call=call)
     runs = []
     for _ in range(3):
@@ -330,8 +335,12 @@ def core_time(project: Path, call: str) -> tuple[float, int]:
             text=True,
             check=True,
         ).stdout.split()
-        runs.append((float(out[0]), int(out[1])))
-    return statistics.median(seconds for seconds, _ in runs), runs[0][1]
+        runs.append((float(out[0]), int(out[1]), float(out[2])))
+    return (
+        statistics.median(seconds for seconds, _, _ in runs),
+        runs[0][1],
+        statistics.median(cpu for _, _, cpu in runs),
+    )
 
 
 _SCAN_RUN = """
@@ -350,19 +359,20 @@ if sys.argv[2] == "names":
             f" Samen met {data['partners'][0]['naam']} zocht {data['organisatie']} met "
             "mevrouw de wethouder een oplossing."
         )
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 found = sum(len(personal_data.scan(d, p.stem)[0]) for p, d in zip(files, documents))
-print(time.perf_counter() - started, found)
+print(time.perf_counter() - started, found, time.process_time() - cpu_started)
 """
 
 
-def scan_time(project: Path, variant: str) -> tuple[float, int]:
+def scan_time(project: Path, variant: str) -> tuple[float, int, float]:
     """Seconds the personal-data scan takes over every case in one process (no fork: its
     share of `check`, which spreads it over the cores), median of three fresh processes;
     deduce's start-up is included when a sentence needs it. Also returns the number of
     findings: the synthetic words are made up, and a few read as first names to deduce
     at the start of a sentence ('Beren'), which no real text would make as often."""
     runs = []
+    cpus = []
     found = 0
     for _ in range(3):
         out = subprocess.run(
@@ -373,8 +383,9 @@ def scan_time(project: Path, variant: str) -> tuple[float, int]:
             check=True,
         ).stdout.split()
         runs.append(float(out[0]))
+        cpus.append(float(out[2]))
         found = int(out[1])
-    return statistics.median(runs), found
+    return statistics.median(runs), found, statistics.median(cpus)
 
 
 def measure(n: int, keep: Path | None) -> dict[str, float]:
@@ -384,10 +395,12 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         cases = project / "cases"
         checked = pipeline.check([cases], cases, TODAY, base=project)
         assert not checked.problems, checked.problems[:3]
-        check_s, _ = core_time(project, "check([cases], cases, TODAY, base=project).problems")
-        scan_s, findings = scan_time(project, "plain")
-        scan_names_s, _ = scan_time(project, "names")
-        generator_s, pages_made = core_time(project, "build(cases, TODAY, base=project).pages")
+        check_s, _, check_cpu = core_time(
+            project, "check([cases], cases, TODAY, base=project).problems"
+        )
+        scan_s, findings, scan_cpu = scan_time(project, "plain")
+        scan_names_s, _, scan_names_cpu = scan_time(project, "names")
+        generator_s, pages_made, _ = core_time(project, "build(cases, TODAY, base=project).pages")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
         started = time.perf_counter()
         subprocess.run(
@@ -405,8 +418,11 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         return {
             "n": n,
             "check": check_s,
+            "check_cpu": check_cpu,
             "scan": scan_s,
+            "scan_cpu": scan_cpu,
             "scan_names": scan_names_s,
+            "scan_names_cpu": scan_names_cpu,
             "findings": findings,
             "generator": generator_s,
             "build": build_s,
