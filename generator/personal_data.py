@@ -207,7 +207,7 @@ _CONTACT_HINT = (
     "; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang "
     "het, of zet het in privacy.uitzonderingen met een reden"
 )
-_MARKDOWN_SPECIALS = frozenset("&\\*_`[<")
+_MARKDOWN_SPECIAL = re.compile(r"[&\\*_`\[<]")
 
 
 @dataclass(frozen=True)
@@ -306,27 +306,27 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
     for path, parts, how in _SCANNED:
         if parts[0] in data:
             markdown = path in _MARKDOWN
-            fields.extend((loc, raw, how, markdown) for loc, raw in _values(data, parts, ()))
+            fields.extend(
+                # Markdown is read as a reader sees it only when it has markup that can hide
+                # or split a value (`&#48;6`, `06\-12`, `**`): the others read the same.
+                (loc, raw, how, markdown and _MARKDOWN_SPECIAL.search(raw) is not None)
+                for loc, raw in _values(data, parts, ())
+                if raw and not raw.isspace()
+            )
     # Whether any narrative text could hold a name is asked once for the whole case: the
     # cheap test over one joined text costs less than twenty small ones (most cases: no).
-    joined = "\n".join(
-        raw
-        for _, raw, how, markdown in fields
-        if how == "text" and not (markdown and not _MARKDOWN_SPECIALS.isdisjoint(raw))
-    )
+    joined = "\n".join(raw for _, raw, how, marked in fields if how == "text" and not marked)
     if not joined.isascii():
         joined = unicodedata.normalize("NFKC", joined)
-    names = any(True for _ in person_names.candidate_sentences(joined)) or any(
-        markdown and not _MARKDOWN_SPECIALS.isdisjoint(raw) for _, raw, _, markdown in fields
+    names = any(marked for _, _, _, marked in fields) or any(
+        True for _ in person_names.candidate_sentences(joined)
     )
     declared: frozenset[str] = frozenset()
     if names:
         declared = person_names.declared_words(
             [text for path in _DECLARED for _, text in _values(data, path.split("."), ())]
         )
-    for loc, raw, how, markdown in fields:
-        if not raw.strip():
-            continue
+    for loc, raw, how, marked in fields:
         if how == "url":
             yield from _in_url(raw, loc)
         elif how == "file":
@@ -336,7 +336,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
         else:
-            yield from _in_text(raw, loc, how, markdown, declared, names or how == "role")
+            yield from _in_text(raw, loc, how, marked, declared, names or how == "role")
 
 
 def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tuple[Path_, str]]:
@@ -365,9 +365,10 @@ def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tupl
 
 
 def _in_text(
-    raw: str, loc: Path_, how: str, markdown: bool, declared: frozenset[str], names: bool
+    raw: str, loc: Path_, how: str, marked: bool, declared: frozenset[str], names: bool
 ) -> Iterator[Finding]:
-    if markdown and not _MARKDOWN_SPECIALS.isdisjoint(raw):
+    """`marked`: Markdown with markup in it, read as its visible text."""
+    if marked:
         raw = author_text.visible_text(raw)
     text, origin = _normalised(raw)
     taken: list[tuple[int, int]] = []
