@@ -4,16 +4,26 @@ Thin on purpose (compare mkdocs-gen-files): every rule lives in the core (`pipel
 file only turns the core's `{path: text}` values into `File.generated` objects, reports
 problems through MkDocs' logger, and hooks into `mkdocs serve`. Nothing is ever written
 into the docs dir.
+
+The core's pages are HTML already (`render.Page`): MkDocs themes them without running
+Python-Markdown over them (`_CorePage`), which is both safer (no second parser with its
+own idea of the author's text) and most of the build's time saved. Hand-written pages in
+the docs dir are Markdown as usual.
 """
 
 from __future__ import annotations
 
 import gc
+import html
 import logging
-import posixpath
+import shutil
+import threading
+import time
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +31,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from generator import cms, hosting, pipeline, render
-from generator.html_blocks import GeneratedHtmlBlocks
+from generator import cms, hosting, pipeline, preview, render
+from generator.addresses import Addresses
 from generator.problems import summary
 from generator.publication import build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
@@ -32,7 +44,7 @@ from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
-PROBLEMS_PAGE = "problemen.md"
+PROBLEMS_PAGE = render.PROBLEMS_PAGE
 
 
 class MaatwerkbankConfig(base.Config):
@@ -59,7 +71,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.serving = False
         self.result: pipeline.BuildResult | None = None
         self.index: BackgroundIndex | None = None
-        self.html_blocks = GeneratedHtmlBlocks()
+        # What the preview's quick path needs from the last full build (see `_quick_update`).
+        self.watched: list[Path] = []
+        self.snapshot: preview.Snapshot = {}
+        self.built: tuple[MkDocsConfig, Files, Navigation, Environment] | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -70,11 +86,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.cases_dir = root / self.config.cases_dir
         self.templates_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.snippets = pipeline.snippets()
+        self.addresses = Addresses(config.use_directory_urls)
         if self.config.expand_nav and config.nav:
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = _expand_nav(config.nav, render.nav_sections(vocabulary))
-        config.markdown_extensions.append(self.html_blocks)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -87,6 +103,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self.templates_dir,
             base=self.root,
             site_url=config.site_url or "",
+            addresses=self.addresses,
             site_files=site_files,
         )
         self.result = result
@@ -121,34 +138,32 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         )
         return files
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """The core's pages skip Markdown: MkDocs only themes their HTML."""
+        source = self.result.pages.get(page.file.src_uri) if self.result else None
+        if source is not None and page.file.generated_by is not None:
+            page.__class__ = _CorePage
+            assert isinstance(page, _CorePage)
+            page.core = render.page(source)
+        return page
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Fill generated snippets into hand-written pages; in the preview, add a banner to
-        every page while any case file has a problem."""
-        self.html_blocks.active = page.file.generated_by is not None
+        """Fill generated snippets into hand-written pages."""
         for marker, snippet in self.snippets.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, snippet)
-        if not (self.serving and self.result and self.result.problems):
-            return markdown
-        count = len(self.result.problems)
-        target = render.relative(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri))
-        banner = (
-            f'!!! danger "{count} {"probleem" if count == 1 else "problemen"} '
-            'in case-bestanden"\n\n'
-            f"    Cases met een probleem worden niet getoond. [Bekijk de problemen]({target})\n\n"
-        )
-        return banner + markdown
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Tell MkDocs' anchor validation about the ids inside stashed generated HTML."""
-        if self.html_blocks.active and page.present_anchor_ids is not None:
-            page.present_anchor_ids |= self.html_blocks.anchor_ids
-        self.html_blocks.active = False
-        return html
+        """In the preview, a banner on every page while any case file has a problem."""
+        if not (self.serving and self.result and self.result.problems):
+            return html
+        count = len(self.result.problems)
+        return render.problems_banner(count, page.file.src_uri, self.addresses) + html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Every page gets its own Content-Security-Policy."""
@@ -175,11 +190,87 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self.index.cancel()
             self.index = None
 
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        self.nav = nav
+        return nav
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        if self.nav is not None:
+            self.built = (config, files, self.nav, env)
+        in_nav = {page.file.src_uri for page in self.nav.pages} if self.nav else set()
+        env.globals["maatwerkbank_nav_key"] = lambda page: _shared_nav_key(page, in_nav)
+        env.globals["maatwerkbank_nav_cache"] = {}
+        return env
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
-        """Rebuild and reload when case files, the vocabulary, media or templates change."""
+        """Rebuild and reload when case files, the vocabulary, media or templates change; a
+        saved case takes the quick path (`_quick_update`) when it can."""
         server.watch(str(self.cases_dir))
         if self.templates_dir is not None:
             server.watch(str(self.templates_dir))
+        self.watched = [self.cases_dir, Path(config.docs_dir)]
+        self.watched += [Path(p) for p in (config.config_file_path, *config.watch) if p]
+        if self.templates_dir is not None:
+            self.watched.append(self.templates_dir)
+        self.snapshot = preview.snapshot(self.watched)
+        full_build = server.builder
+
+        def build() -> None:
+            if not self._quick_update():
+                full_build()
+                self.snapshot = preview.snapshot(self.watched)
+
+        server.builder = build
+
+    def _quick_update(self) -> bool:
+        """After one saved case: theme only the pages whose source changed, write the data
+        files, and re-index the finder in the background. False when a full build must do
+        it (anything `preview.update` does not cover, or anything unexpected here)."""
+        now = preview.snapshot(self.watched)
+        saved = preview.changed(self.snapshot, now)
+        if len(saved) != 1 or self.result is None or self.built is None:
+            return False
+        config, files, nav, env = self.built
+        started = time.perf_counter()
+        try:
+            update = preview.update(
+                self.result,
+                saved[0],
+                self.cases_dir,
+                build_date(self.config.today),
+                self.templates_dir,
+                self.root,
+                config.site_url or "",
+                self.addresses,
+            )
+            if update is None:
+                return False
+            self.result = update.result
+            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            for src, source in update.pages.items():
+                file = files.get_file_from_path(src)
+                if file is None or file.page is None:
+                    return False
+                file.content_string = source
+                _populate_page(file.page, config, files)
+                _build_page(file.page, config, doc_files, nav, env)
+            site = Path(config.site_dir)
+            for src, text in update.data.items():
+                (site / src).write_text(text, encoding="utf-8")
+        except Exception as error:  # a full build reports it properly
+            log.debug(f"voorbeeld: snelle update niet gelukt ({error!r}); alles opnieuw")
+            return False
+        self.snapshot = now
+        _reindex_in_background(update.result.search_documents, Path(config.site_dir))
+        log.info(
+            f"voorbeeld bijgewerkt: {saved[0].name}, {len(update.pages)} pagina's in "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+        return True
 
     def _report(self, result: pipeline.BuildResult) -> None:
         level = logging.WARNING if self.serving else logging.ERROR
@@ -237,3 +328,72 @@ def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> l
                 item = {title: _expand_nav(value, sections)}
         expanded.append(item)
     return expanded
+
+
+def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
+    """The key under which pages share one rendering of the primary navigation: pages that
+    are not in the nav (nothing in it is active for them), by the folder they are in
+    (`cases/` for every case page), since a relative link from `cases/a/` to a nav page is
+    the same as from `cases/b/` (no nav page lies inside a case's own folder). None for
+    every page in the nav, which Material renders as always (see overrides/main.html)."""
+    if page is None or page.file.src_uri in in_nav:
+        return None
+    folder = page.url.rstrip("/").rpartition("/")[0]
+    return f"{folder}:{'navigation' in (page.meta.get('hide') or ())}"
+
+
+def _reindex_in_background(documents: dict[str, str], site: Path) -> None:
+    """The finder's index again, after a quick update: Pagefind takes seconds at thousands
+    of cases, so the page is shown first and the new index replaces the old when done."""
+    fresh = site / ".pagefind-nieuw"
+    shutil.rmtree(fresh, ignore_errors=True)
+    index = BackgroundIndex(documents, fresh)
+
+    def finish() -> None:
+        try:
+            index.finish()
+        except SearchIndexError as error:
+            log.warning(str(error))
+            return
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        fresh.rename(site / "pagefind")
+
+    threading.Thread(target=finish, daemon=True).start()
+
+
+class _CorePage(Page):
+    """A page the core has rendered to HTML: read and rendered without Python-Markdown.
+
+    MkDocs calls `read_source` and `render` on every page; here they take the core's page
+    instead of parsing Markdown. The theme gets what a Markdown page would give it: meta
+    (title and description escaped, because MkDocs' theme templates do not autoescape),
+    content, table of contents and the ids links may point at.
+    """
+
+    core: render.Page
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = {"title": html.escape(self.core.title)}
+        if self.core.description:
+            self.meta["description"] = html.escape(self.core.description)
+        if self.core.hide:
+            self.meta["hide"] = list(self.core.hide)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.core.body
+        self.toc = get_toc(_toc_tokens(self.core.toc))
+        self.present_anchor_ids = set(self.core.anchor_ids)
+
+
+def _toc_tokens(headings: tuple[render.Heading, ...]) -> list[Any]:
+    """Headings in order as the nested tokens Python-Markdown's `toc` makes."""
+    root: list[Any] = []
+    stack: list[tuple[int, list[Any]]] = [(0, root)]
+    for h in headings:
+        while stack[-1][0] >= h.level:
+            stack.pop()
+        children: list[Any] = []
+        stack[-1][1].append({"level": h.level, "id": h.id, "name": h.html, "children": children})
+        stack.append((h.level, children))
+    return root

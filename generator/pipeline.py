@@ -24,6 +24,7 @@ from generator import (
     render,
     search_index,
 )
+from generator.addresses import Addresses
 from generator.catalog import Catalog
 from generator.loading import case_files, display_path, display_paths, load, slug_problem
 from generator.media import clean_copy
@@ -212,14 +213,21 @@ def build(
     templates_dir: Path | None = None,
     base: Path | None = None,
     site_url: str = "",
+    addresses: Addresses | None = None,
     site_files: frozenset[str] | None = None,
 ) -> BuildResult:
-    """Everything the site shows, from the case files in `cases_dir` as of `today`
-    (`site_files` as for `check`)."""
+    """Everything the site shows, from the case files in `cases_dir` as of `today`.
+
+    Pages are `{source path: template output}` (front matter and HTML body, see
+    `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
+    `site_files` as for `check`.
+    """
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with _collector_paused():
-        return _build(cases_dir, today, templates_dir, base, site_url, site_files)
+        return _build(
+            cases_dir, today, templates_dir, base, site_url, addresses or Addresses(), site_files
+        )
 
 
 def _build(
@@ -228,6 +236,7 @@ def _build(
     templates_dir: Path | None,
     base: Path | None,
     site_url: str,
+    addresses: Addresses,
     site_files: frozenset[str],
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base, site_files)
@@ -235,17 +244,12 @@ def _build(
     catalog.prepare()
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
-    env = render.environment(templates_dir)
+    env = render.environment(templates_dir, addresses)
     case_page = render.case_page_renderer(catalog, env)
     search_document = search_index.search_document_renderer(catalog)
 
     def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
-        data = {
-            authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
-            **exports.data_files(catalog, site_url),
-            "robots.txt": hosting.robots_txt(site_url),
-        }
-        return render.listing_pages(catalog, env), data
+        return render.listing_pages(catalog, env), data_files(catalog, site_url, addresses)
 
     # Each case's page and search document, and the pages and files about all cases, are
     # independent: they are made side by side, on every core the machine has.
@@ -255,7 +259,7 @@ def _build(
     pages = {entry.src: page for entry, (page, _) in zip(catalog.entries, per_case, strict=True)}
     pages.update(listings)
     documents = {
-        search_index.document_path(entry): document
+        addresses.document_path(entry.src): document
         for entry, (_, document) in zip(catalog.entries, per_case, strict=True)
     }
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
@@ -275,6 +279,16 @@ def _build(
         catalog,
         files_checked=len(checked.files),
     )
+
+
+def data_files(catalog: Catalog, site_url: str, addresses: Addresses) -> dict[str, str]:
+    """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
+    `site_url` ends in `/` (or is empty)."""
+    return {
+        authoring.SCHEMA_PATH: authoring.json_schema_text(catalog.vocabulary),
+        **exports.data_files(catalog, site_url, addresses),
+        "robots.txt": hosting.robots_txt(site_url),
+    }
 
 
 def snippets() -> dict[str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import media, model
+from generator import media, model, text_rules
 from generator.loading import Document
 from generator.model import Case
 from generator.problems import Problem, field_name
@@ -52,6 +52,7 @@ def validate_document(
     if document.has_empty_values:
         problems.extend(_empty_fields(document, reported))
     problems.extend(_between_fields(document, today))
+    problems.extend(text_rules.value_problems(document))
     return (case if not problems else None), problems
 
 
@@ -83,6 +84,8 @@ def validate_links(
                     f"(geen bestand cases/{related}.yaml){hint}",
                 )
             )
+    images = {image.bestand for image in case.afbeeldingen or []}
+    problems.extend(text_rules.link_problems(document, known_slugs, images))
     for i, image in enumerate(case.afbeeldingen or []):
         refused = media.problem(cases_dir, image.bestand, site_files)
         if refused:
