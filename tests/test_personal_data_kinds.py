@@ -380,3 +380,20 @@ def test_shipped_and_fixture_cases_give_no_false_alarm(tmp_path: Path) -> None:
         document, _ = load(path, path.name)
         assert document is not None
         assert scan(document, path.stem) == ([], []), path.name
+
+
+def test_the_strict_build_stops_with_the_same_masked_message(tmp_path: Path) -> None:
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    project.write_case(
+        "lek.yaml",
+        sub("organisatie: Woonstichting Test", "organisatie: Woonstichting Test 0612345678")(VALID),
+    )
+    result = project.build("--strict")
+    assert result.returncode != 0
+    assert (
+        "cases/lek.yaml:4:33: mogelijk persoonsgegeven (telefoonnummer) in 'organisatie': "
+        f"'06******78'{HINT}" in result.stderr
+    )
+    assert "0612345678" not in result.stderr and "Traceback" not in result.stderr
