@@ -266,3 +266,16 @@ def test_a_case_with_personal_data_is_not_published(tmp_path: Path) -> None:
     result = pipeline.build(cases, date(2026, 1, 15))
     assert "cases/lek.md" not in result.pages
     assert not any("12345678" in page for page in result.pages.values())
+
+
+def test_a_pasted_list_of_addresses_is_reported_line_by_line() -> None:
+    """Found by breaking it: a field of thousands of e-mail addresses, one per line, took
+    minutes to report (each finding searched the field again). Each is at its own line."""
+    from generator import loading, personal_data
+
+    lines = "\n".join(f"  Mail t{i}@voorbeeld.nl als het kan." for i in range(300))
+    document, _ = loading.parse(f"soort: casus\naanleiding: |\n{lines}\n".encode(), "x.yaml")
+    assert document is not None
+    problems, _ = personal_data.scan(document)
+    assert [p.line for p in problems] == list(range(3, 303))
+    assert all(p.column == 8 for p in problems)
