@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import cms, hosting, pipeline, render
+from generator import cms, hosting, live_reload, pipeline, render
 from generator.html_blocks import GeneratedHtmlBlocks
 from generator.problems import summary
 from generator.publication import build_date
@@ -173,7 +173,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self.index = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
-        """Rebuild and reload when case files, the vocabulary, media or templates change."""
+        """Rebuild and reload when case files, the vocabulary, media or templates change; let
+        each served page's policy allow the live-reload script MkDocs injects into it."""
+        app = server.get_app()
+        if app is not None:
+            server.set_app(live_reload.with_live_reload(app))
         server.watch(str(self.cases_dir))
         if self.templates_dir is not None:
             server.watch(str(self.templates_dir))
