@@ -31,7 +31,7 @@ check: $(BIN)/.installed ## validate the case files
 
 beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/beheer/, writing into cases/
 	@echo "Beheer: http://127.0.0.1:8000/beheer/ (Inloggen; wijzigingen komen direct in cases/)"
-	node_modules/.bin/decap-server & server=$$!; \
+	scripts/decap-server.sh & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --livereload
 

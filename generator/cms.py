@@ -34,7 +34,7 @@ class FormSettings:
 
     repo: str = ""
     branch: str = "main"
-    local_backend: str = "http://localhost:8081/api/v1"
+    local_backend: str = "http://127.0.0.1:8081/api/v1"
     auth_url: str = ""
 
 

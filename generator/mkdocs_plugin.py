@@ -46,7 +46,7 @@ class MaatwerkbankConfig(base.Config):
     """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
     cms_auth_url = c.Type(str, default="")
     """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
-    cms_local_backend = c.Type(str, default="http://localhost:8081/api/v1")
+    cms_local_backend = c.Type(str, default="http://127.0.0.1:8081/api/v1")
     """Where `make beheer`'s decap-server listens."""
     cms_bundle = c.Type(str, default="node_modules/decap-cms/dist")
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""

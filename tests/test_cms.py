@@ -16,7 +16,7 @@ from conftest import ROOT, Project, case_model_with_a_new_field, make_project, s
 from generator import cms, model
 from generator.vocabulary import load_vocabulary
 
-DECAP_SERVER = ROOT / "node_modules/.bin/decap-server"
+DECAP_SERVER = ROOT / "scripts/decap-server.sh"  # as `make beheer` starts it
 BUNDLE = ROOT / "node_modules/decap-cms/dist"
 
 
@@ -94,16 +94,16 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
     mkdocs_yml.write_text(
         mkdocs_yml.read_text().replace(
             "      cases_dir: cases\n",
-            f"      cases_dir: cases\n      cms_local_backend: http://localhost:{port}/api/v1\n",
+            f"      cases_dir: cases\n      cms_local_backend: http://127.0.0.1:{port}/api/v1\n",
         )
     )
     assert project.build("--strict").returncode == 0
     server = subprocess.Popen(
-        [str(DECAP_SERVER)],
+        [str(DECAP_SERVER), str(project.root)],
         cwd=project.root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env=dict(os.environ, PORT=str(port), MODE="fs", GIT_REPO_DIRECTORY=str(project.root)),
+        env=dict(os.environ, PORT=str(port)),
     )
     try:
         deadline = time.monotonic() + 30
@@ -113,7 +113,7 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
                     break
             time.sleep(0.2)
         with serve_folder(project.site) as base:
-            yield project, base
+            yield project, base, port
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -145,7 +145,7 @@ def publish(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -> None:  # type: ignore[no-untyped-def]
-    project, base = form_project
+    project, base, _ = form_project
     page = browser.new_page()
     page.goto(base + "beheer/#/collections/pilots/new", wait_until="networkidle")
     page.get_by_role("button", name="Inloggen").click()
@@ -212,3 +212,21 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     }
     assert sorted(p.name for p in project.cases.glob("proefwonen*")) == [path.name]
     shutil.rmtree(project.site, ignore_errors=True)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the sockets listening on `port` (Linux: /proc/net/tcp*)."""
+    found = set()
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        for row in table.read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_the_local_form_server_listens_on_this_machine_only(form_project) -> None:  # type: ignore[no-untyped-def]
+    """decap-server writes into cases/ for whoever reaches it: loopback only, never `*`."""
+    _, _, port = form_project
+    assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and no IPv6 `::`
