@@ -8,6 +8,7 @@ no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's or
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,11 +17,15 @@ from typing import Any
 import yaml
 from pydantic.fields import FieldInfo
 
-from generator import model
+from generator import labels, model
 from generator.model import Case
+from generator.personal_data import NARRATIVE, SIMPLE_PATTERNS
 from generator.vocabulary import Vocabulary
 
 ADMIN_DIR = "beheer"
+MARKDOWN_SCRIPT = "markdown-it.min.js"
+"""markdown-it (npm, pinned), copied next to Decap: the preview renders authors' Markdown
+with the CommonMark rules the site uses (markdown-it-py, `author_text`)."""
 # Long plain-text fields get a text area instead of a one-line input.
 LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol"}
 # Reviewed allowances for personal-data look-alikes are the editors' business, in the file.
@@ -41,12 +46,28 @@ class FormSettings:
 def admin_files(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, str]:
     """The admin app's own files (Decap's bundle is copied in by the adapter)."""
     templates = Path(__file__).parent / "templates"
+    config = cms_config(vocabulary, settings)
+    script = (templates / "beheer-voorbeeld.js").read_text(encoding="utf-8")
+    data = json.dumps(preview_data(config, vocabulary), ensure_ascii=True, indent=1)
     return {
         f"{ADMIN_DIR}/index.html": (templates / "beheer.html").read_text(encoding="utf-8"),
-        f"{ADMIN_DIR}/voorbeeld.js": (templates / "beheer-voorbeeld.js").read_text(
-            encoding="utf-8"
-        ),
-        f"{ADMIN_DIR}/config.yml": cms_config_text(vocabulary, settings),
+        f"{ADMIN_DIR}/voorbeeld.js": script.replace("/* GEGEVENS */ {}", data, 1),
+        f"{ADMIN_DIR}/config.yml": _config_text(config),
+    }
+
+
+def preview_data(config: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
+    """What the form's preview needs to show a case as the site does: the collections it is
+    registered for (read from the config, so a renamed collection cannot lose its preview),
+    the site's Dutch labels for choices and months, and the vocabulary's labels."""
+    return {
+        "collecties": [collection["name"] for collection in config["collections"]],
+        "soort": labels.SOORT,
+        "status": labels.STATUS,
+        "fase": labels.FASE,
+        "maanden": list(labels.MONTHS),
+        "themas": {slug: term.label for slug, term in vocabulary.terms("themas").items()},
+        "doelgroepen": {slug: term.label for slug, term in vocabulary.terms("doelgroepen").items()},
     }
 
 
@@ -98,11 +119,9 @@ def _collection(
         elif field_name == "pilot" and soort != "pilot":
             continue
         else:
-            field = _field(field_name, info, vocabulary, top=True)
-            if field_name == "pilot":
-                field["required"] = True
-                field["collapsed"] = False
-            fields.append(field)
+            # A pilot's block is required (check says so), and so are its required fields.
+            required = True if field_name == "pilot" else None
+            fields.append(_field(field_name, info, vocabulary, required=required))
     return {
         "name": name,
         "label": label,
@@ -124,10 +143,12 @@ def _collection(
 
 
 def cms_config_text(vocabulary: Vocabulary, settings: FormSettings) -> str:
+    return _config_text(cms_config(vocabulary, settings))
+
+
+def _config_text(config: dict[str, Any]) -> str:
     header = "# Gegenereerd uit het case-model (generator/cms.py); niet met de hand wijzigen.\n"
-    return header + yaml.safe_dump(
-        cms_config(vocabulary, settings), allow_unicode=True, sort_keys=False, width=100
-    )
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _field(
@@ -135,16 +156,21 @@ def _field(
     info: FieldInfo,
     vocabulary: Vocabulary,
     *,
-    top: bool = False,
+    path: tuple[str, ...] = (),
     in_optional: bool = False,
+    required: bool | None = None,
 ) -> dict[str, Any]:
-    """One form field. Inside an optional block nothing is required in the form (Decap would
-    otherwise demand the fields of a block the author left empty); `check` still applies
-    the contract's rules to whatever is filled in."""
+    """One form field at `path` (names, `*` for a list's items). Inside an optional block
+    nothing is required in the form (Decap would otherwise demand the fields of a block the
+    author left empty); `check` still applies the contract's rules to whatever is filled in
+    (`form_rules.CHECK_ONLY`). `required` overrides the model for a block the collection
+    requires (the pilot block of a pilot)."""
+    path = (*path, name)
     field: dict[str, Any] = {"label": info.title or name, "name": name}
     if info.description:
         field["hint"] = info.description
-    required = info.is_required() and not in_optional
+    if required is None:
+        required = info.is_required() and not in_optional
     if not required:
         field["required"] = False
     annotation = info.annotation
@@ -172,22 +198,25 @@ def _field(
             widget="list",
             collapsed=False,
             fields=[
-                _field(n, i, vocabulary, in_optional=in_optional)
+                _field(n, i, vocabulary, path=(*path, "*"), in_optional=in_optional)
                 for n, i in block.model_fields.items()
             ],
         )
     elif model.is_list(annotation):
-        field.update(
-            widget="list", field={"label": info.title or name, "name": "item", "widget": "text"}
-        )
-        if required:
-            field["min"] = 1
+        item: dict[str, Any] = {"label": info.title or name, "name": "item", "widget": "text"}
+        hint = _pattern(None, (*path, "*"))
+        if hint:
+            item["pattern"] = hint
+        field.update(widget="list", field=item)
+        low = min_items(info)
+        if required and low:
+            field["min"] = low
     elif block is not None:
         field.update(
             widget="object",
             collapsed=not required,
             fields=[
-                _field(n, i, vocabulary, in_optional=not required)
+                _field(n, i, vocabulary, path=path, in_optional=not required)
                 for n, i in block.model_fields.items()
                 if n not in NOT_IN_FORM
             ],
@@ -223,20 +252,56 @@ def _field(
             editor_components=[],
             modes=["raw", "rich_text"],
         )
+        hint = _pattern(None, path)
+        if hint:
+            field["pattern"] = hint
     else:
         field["widget"] = "text" if name in LONG_TEXT else "string"
         pattern = model.pattern_of(info)
         if pattern:
             field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
         else:
-            lengths = model.lengths_of(info)
-            if lengths:
-                low, high = lengths
-                field["pattern"] = [
-                    f"^[\\s\\S]{{{low},{high}}}$",
-                    f"Gebruik {low} tot {high} tekens.",
-                ]
+            hint = _pattern(model.lengths_of(info), path)
+            if hint:
+                field["pattern"] = hint
     return field
+
+
+_NARRATIVE = frozenset(NARRATIVE)
+# Decap tests a field's value against one pattern; the personal-data hint is a negative
+# look-ahead over the scan's simple patterns, so it can share that pattern with a length.
+_PERSONAL = "(?![\\s\\S]*(?:" + "|".join(SIMPLE_PATTERNS.values()) + "))"
+PERSONAL_HINT = (
+    "Hier lijkt een telefoonnummer, e-mailadres, BSN, IBAN of postcode in te staan: haal het "
+    "weg. Is het geen persoonsgegeven (bijvoorbeeld het algemene nummer van een loket), vraag "
+    "de redactie dan om een uitzondering"  # Decap adds the full stop
+)
+
+
+def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str] | None:
+    """Decap's `[pattern, message]` for a text field: its length bounds, and for the fields
+    the personal-data scan reads (`personal_data.NARRATIVE`) the scan's simple patterns."""
+    personal = path in _NARRATIVE
+    if lengths is None and not personal:
+        return None
+    if lengths is None:
+        return [f"^{_PERSONAL}[\\s\\S]*$", f"Geen persoonsgegevens. {PERSONAL_HINT}"]
+    low, high = lengths
+    body = f"[\\s\\S]{{{low},{high}}}"
+    if not personal:
+        return [f"^{body}$", f"Gebruik {low} tot {high} tekens"]
+    return [
+        f"^{_PERSONAL}{body}$",
+        f"Gebruik {low} tot {high} tekens, zonder persoonsgegevens. {PERSONAL_HINT}",
+    ]
+
+
+def min_items(info: FieldInfo) -> int | None:
+    """The fewest items a list field takes (`themas`, `lessen`: one), else None."""
+    return next(
+        (int(m.min_length) for m in model.field_metadata(info) if getattr(m, "min_length", None)),
+        None,
+    )
 
 
 _PATTERN_HELP = {

@@ -196,7 +196,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def _add_admin(self, files: Files, config: MkDocsConfig, result: pipeline.BuildResult) -> None:
         """The web form at /beheer/: its config from the model, Decap's bundle from npm."""
         bundle = self.root / self.config.cms_bundle
-        if not (bundle / "decap-cms.js").is_file():
+        # markdown-it is installed next to Decap (package.json) and renders the preview.
+        markdown = bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
+        if not (bundle / "decap-cms.js").is_file() or not markdown.is_file():
             log.info(f"beheer: {bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/")
             return
         vocabulary = result.catalog.vocabulary
@@ -208,6 +210,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         files_ = cms.admin_files(vocabulary, settings)
         for src_uri, text in files_.items():
             self._add(files, File.generated(config, src_uri, content=text))
+        self._add(
+            files,
+            File.generated(
+                config, f"{cms.ADMIN_DIR}/{cms.MARKDOWN_SCRIPT}", abs_src_path=str(markdown)
+            ),
+        )
         for path in sorted(bundle.iterdir()):
             # The full bundle (React included), its lazily loaded chunks and WebAssembly.
             if path.name.endswith("decap-cms.js") or path.suffix == ".wasm":

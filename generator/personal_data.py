@@ -52,17 +52,24 @@ NARRATIVE: tuple[tuple[str, ...], ...] = (
     ("pilot", "maximale_duur"),
 )
 
+# The simple patterns: what the web form can test while the author types (cms.py turns
+# them into its hints), and what the scan below uses for the same kinds, one source for
+# both. Written in the regular-expression syntax Python and JavaScript share. The scan
+# adds what a pattern cannot say (the BSN 11-test, IBAN mod 97); for phone numbers it asks
+# phonenumbers, and the form has the shape of a Dutch number (0 or +31 and nine digits).
+SIMPLE_PATTERNS: dict[str, str] = {
+    "telefoonnummer": r"(?:\+31(?:\s*\(0\))?|\b0)(?:[\s\-().]*\d){9}(?!\d)",
+    "e-mailadres": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}",
+    "bsn": r"(?<![\d.,-])(?:\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]\d{3}[. ]\d{3})(?![\d,]|\.\d)",
+    "iban": r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+    "postcode": r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,4}[a-zA-Z]?\b)?",
+}
+
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("e-mailadres", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")),
-    ("iban", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")),
-    (
-        "bsn",
-        re.compile(
-            r"(?<![\d.,-])(?:\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]\d{3}[. ]\d{3})"
-            r"(?![\d,]|\.\d)"
-        ),
-    ),
+    ("e-mailadres", re.compile(SIMPLE_PATTERNS["e-mailadres"])),
+    ("iban", re.compile(SIMPLE_PATTERNS["iban"])),
+    ("bsn", re.compile(SIMPLE_PATTERNS["bsn"])),
     (
         "geboortedatum",
         re.compile(
@@ -77,7 +84,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"markt|park|erf|veld|akker|allee)\s+\d{1,4}\s?[a-zA-Z]?\b"
         ),
     ),
-    ("postcode", re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,4}[a-zA-Z]?\b)?")),
+    ("postcode", re.compile(SIMPLE_PATTERNS["postcode"])),
 )
 # Cheap tests that must pass before a full pattern runs. All kinds but e-mail need a digit,
 # and most narrative text has none (measured: without these gates the scan took 70% of

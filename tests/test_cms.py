@@ -49,8 +49,8 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
     assert pilot["fase"]["options"] == list(model.FASEN)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
-    assert pilots["titel"]["pattern"] == ["^[\\s\\S]{5,120}$", "Gebruik 5 tot 120 tekens."]
-    assert pilots["samenvatting"]["pattern"][1] == "Gebruik 20 tot 500 tekens."
+    assert pilots["titel"]["pattern"][1].startswith("Gebruik 5 tot 120 tekens, zonder ")
+    assert pilots["samenvatting"]["pattern"][1].startswith("Gebruik 20 tot 500 tekens, zonder ")
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "nl"
@@ -157,25 +157,64 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     page.locator('input[id^="organisatie-field-"]').first.fill("Woonstichting Proef")
     page.locator('input[id^="gemeente-field-"]').first.fill("Winterswijk")
     choose(page, "themas", "Dakloosheid")
+    choose(page, "themas", "Wonen en zorg")
     choose(page, "doelgroepen", "Jongeren")
     choose(page, "status", "gepubliceerd")
     page.locator('input[id^="bijgewerkt-field-"]').first.fill("2026-01-10")
     markdown(page, "aanleiding", "Jongeren bleven te lang in de opvang.")
-    markdown(page, "aanpak", "Een buddy woont mee en helpt met de dagelijkse dingen.")
-    add_item(page, "lessen", "Voeg lessen toe", "Kies buddy's die zelf ook iets leren.")
+    markdown(page, "aanpak", "Een ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("buddy")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" woont mee en helpt met de dagelijkse dingen.")
     add_item(
         page,
         "tips_voor_gemeenten",
         "Voeg tips voor gemeenten toe",
         "Betaal de buddy een vrijwilligersvergoeding.",
     )
+    add_item(page, "lessen", "Voeg lessen toe", "Bel de buddy op 06 12345678 als er iets is.")
+    path = project.cases / "proefwonen-met-een-buddy-in-winterswijk.yaml"
+
+    # The pilot block's required fields are required, and a phone number is refused: the
+    # form does not save what `check` would reject.
+    publish(page)
+    errors = page.locator('[class*="ControlErrorsList"] li')
+    errors.first.wait_for()
+    messages = " | ".join(errors.all_text_contents())
+    assert "Fase is vereist." in messages and "Start is vereist." in messages, messages
+    assert (
+        f"Lessen komt niet overeen met het patroon: Geen persoonsgegevens. {cms.PERSONAL_HINT}."
+        in messages
+    ), messages
+    assert not path.exists()
+    page.locator('div[id^="lessen-field-"]').first.locator("textarea").last.fill(
+        "Kies buddy's die zelf ook iets leren."
+    )
     choose(page, "fase", "lopend")
     page.locator('input[id^="start-field-"]').first.fill("2025-09")
+
+    # The preview is the site's case page: Dutch labels, the facts and pilot boxes, the
+    # sections, and the authors' Markdown by the site's rules (no javascript: link).
     preview = page.frame_locator("iframe").first
     assert preview.locator("h1").inner_text() == "Proefwonen met een buddy in Winterswijk"
-    assert "Een buddy woont mee" in preview.locator("body").inner_text()
+    facts = preview.locator(".mwb-meta").inner_text()
+    for shown in (
+        "Soort: Pilot",
+        "Fase: Lopend",
+        "Laatst gecontroleerd: 10 januari 2026",
+        "Thema's: Dakloosheid, Wonen en zorg",
+        "Doelgroepen: Jongeren",
+    ):
+        assert shown in facts, facts
+    pilot_box = preview.locator(".mwb-pilot").inner_text()
+    assert "De pilot in het kort" in pilot_box and "Start: september 2025" in pilot_box
+    assert preview.locator("h2").all_inner_texts()[:2] == ["Aanleiding", "Aanpak"]
+    assert preview.locator(".mwb-text strong").inner_text() == "buddy"
+    assert preview.locator("ul.mwb-tips li").inner_text() == (
+        "Betaal de buddy een vrijwilligersvergoeding."
+    )
     publish(page)
-    path = project.cases / "proefwonen-met-een-buddy-in-winterswijk.yaml"
     deadline = time.monotonic() + 20
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -190,7 +229,7 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     html = project.html("cases/proefwonen-met-een-buddy-in-winterswijk/index.html")
     for typed in (
         "Proefwonen met een buddy in Winterswijk",
-        "Een buddy woont mee",
+        "Een <strong>buddy</strong> woont mee",
         "Betaal de buddy een vrijwilligersvergoeding.",
     ):
         assert typed in html
