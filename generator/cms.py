@@ -28,6 +28,8 @@ MARKDOWN_SCRIPT = "markdown-it.min.js"
 with the CommonMark rules the site uses (markdown-it-py, `author_text`)."""
 # Long plain-text fields get a text area instead of a one-line input.
 LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol"}
+# The hidden collection over every case file, for choosing related cases.
+ALL_CASES = "alle-cases"
 # Reviewed allowances for personal-data look-alikes are the editors' business, in the file.
 NOT_IN_FORM = {"uitzonderingen"}
 
@@ -105,6 +107,19 @@ def cms_config(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, Any]
         "collections": [
             _collection("casussen", "Casussen", "Casus", "casus", vocabulary),
             _collection("pilots", "Pilots", "Pilot", "pilot", vocabulary),
+            # Decap relates to one collection; related cases can be casussen or pilots.
+            {
+                "name": ALL_CASES,
+                "label": "Alle cases",
+                "hide": True,
+                "create": False,
+                "delete": False,
+                "folder": "cases",
+                "extension": "yaml",
+                "format": "yaml",
+                "identifier_field": "titel",
+                "fields": [{"label": "Titel", "name": "titel", "widget": "string"}],
+            },
         ],
     }
 
@@ -187,7 +202,7 @@ def _field(
     elif name == "gerelateerd":
         field.update(
             widget="relation",
-            collection="cases",
+            collection=ALL_CASES,
             value_field="{{slug}}",
             search_fields=["titel"],
             display_fields=["titel"],
@@ -244,6 +259,9 @@ def _field(
         )
     elif name == "bestand":
         field.update(widget="image", choose_url=False)
+        pattern = model.pattern_of(info)
+        if pattern:
+            field["pattern"] = [pattern, _PATTERN_HELP[pattern]]
     elif model.is_markdown(info):
         field.update(
             widget="markdown",
@@ -307,4 +325,5 @@ def min_items(info: FieldInfo) -> int | None:
 _PATTERN_HELP = {
     model.URL_PATTERN: "Een webadres dat begint met https://",
     model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
+    model.MEDIA_PATTERN: "Een afbeelding (jpg, png, webp of gif) met een naam zonder spaties",
 }

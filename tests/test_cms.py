@@ -269,3 +269,28 @@ def test_the_local_form_server_listens_on_this_machine_only(form_project) -> Non
     """decap-server writes into cases/ for whoever reaches it: loopback only, never `*`."""
     _, _, port = form_project
     assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and no IPv6 `::`
+
+
+def test_the_casus_form_previews_the_case_as_the_site_does(form_project, browser) -> None:  # type: ignore[no-untyped-def]
+    _, base, _ = form_project
+    page = browser.new_page()
+    page.goto(base + "beheer/#/collections/casussen/new", wait_until="networkidle")
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator('input[id^="titel-field-"]').first.fill("Een casus in de voorvertoning")
+    page.locator('input[id^="gemeente-field-"]').first.fill("Doetinchem")
+    page.locator('input[id^="regio-field-"]').first.fill("Achterhoek")
+    choose(page, "doelgroepen", "Jongeren")
+    choose(page, "status", "gearchiveerd")
+    markdown(page, "resultaten", "Vijf van de zeven bewoners vonden een eigen woning.")
+    preview = page.frame_locator("iframe").first
+    assert preview.locator("h1").inner_text() == "Een casus in de voorvertoning"
+    facts = preview.locator(".mwb-meta").inner_text()
+    assert "Soort: Casus" in facts and "Status: Gearchiveerd" in facts, facts
+    assert "Gemeente: Doetinchem (regio Achterhoek)" in facts, facts
+    assert preview.locator(".mwb-archived .admonition-title").inner_text() == "Gearchiveerd"
+    assert preview.locator(".mwb-pilot").count() == 0
+    assert preview.locator("h2").all_inner_texts() == ["Resultaten"]
+    assert preview.locator(".mwb-text p").inner_text() == (
+        "Vijf van de zeven bewoners vonden een eigen woning."
+    )
+    page.close()
