@@ -14,7 +14,8 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
-site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
+site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form too, when Node is there)
+	scripts/npm-packages.sh
 	MKDOCS=$(BIN)/mkdocs scripts/build-site.sh site
 
 test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)

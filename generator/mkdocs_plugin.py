@@ -33,6 +33,10 @@ from generator.vocabulary import load_vocabulary
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
 PROBLEMS_PAGE = "problemen.md"
+FORM_LEFT_OUT = (
+    "beheer: het webformulier (/beheer/) is weggelaten, want de npm-pakketten ontbreken; "
+    "installeer Node.js met npm en draai 'make site' opnieuw om het toe te voegen."
+)
 
 
 class MaatwerkbankConfig(base.Config):
@@ -199,7 +203,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         # markdown-it is installed next to Decap (package.json) and renders the preview.
         markdown = bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
         if not (bundle / "decap-cms.js").is_file() or not markdown.is_file():
-            log.info(f"beheer: {bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/")
+            log.info(FORM_LEFT_OUT)
             return
         vocabulary = result.catalog.vocabulary
         settings = cms.FormSettings(

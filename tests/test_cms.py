@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -294,3 +295,42 @@ def test_the_casus_form_previews_the_case_as_the_site_does(form_project, browser
         "Vijf van de zeven bewoners vonden een eigen woning."
     )
     page.close()
+
+
+def test_a_build_without_the_npm_packages_says_in_one_line_how_to_add_the_form(
+    tmp_path: Path,
+) -> None:
+    from generator.mkdocs_plugin import FORM_LEFT_OUT
+
+    project = make_project(tmp_path / "project")
+    mkdocs_yml = project.root / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        re.sub(
+            r"cms_bundle: .*",
+            f"cms_bundle: {tmp_path / 'geen-node_modules'}",
+            mkdocs_yml.read_text(),
+        )
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(FORM_LEFT_OUT) == 1
+    assert not (project.site / "beheer").exists()
+
+
+def test_make_site_without_npm_leaves_the_npm_step_to_the_build(tmp_path: Path) -> None:
+    """`make site` installs the npm packages first; a machine without npm still builds."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("dirname",):
+        (tools / tool).symlink_to(shutil.which(tool))
+    result = subprocess.run(
+        ["/bin/bash", str(ROOT / "scripts/npm-packages.sh")],
+        env={"PATH": str(tools)},
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (
+        "scripts/npm-packages.sh"
+        in (ROOT / "Makefile").read_text().split("\nsite:")[1].split("\n\n")[0]
+    )
