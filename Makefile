@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve beheer bench check lint clean browser
+.PHONY: site test serve beheer bench check new lint clean browser
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -29,6 +29,10 @@ serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000
 
 check: $(BIN)/.installed ## validate the case files
 	$(BIN)/maatwerkbank check
+
+new: $(BIN)/.installed ## a new case file from the template: make new NAAM=<naam> [PILOT=ja]
+	@test -n "$(NAAM)" || { echo "Geef de naam van de case: make new NAAM=mijn-case (PILOT=ja voor een pilot)"; exit 2; }
+	$(BIN)/maatwerkbank new $(NAAM) $(if $(PILOT),--pilot)
 
 beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/beheer/, writing into cases/
 	@echo "Beheer: http://127.0.0.1:8000/beheer/ (Inloggen; wijzigingen komen direct in cases/)"

@@ -334,3 +334,20 @@ def test_make_site_without_npm_leaves_the_npm_step_to_the_build(tmp_path: Path) 
         "scripts/npm-packages.sh"
         in (ROOT / "Makefile").read_text().split("\nsite:")[1].split("\n\n")[0]
     )
+
+
+def test_a_new_author_finds_the_form_from_the_home_page(seed_site: Project, browser) -> None:  # type: ignore[no-untyped-def]
+    """Home page -> "Een case toevoegen" (also in every page's footer) -> the form."""
+    with serve_folder(seed_site.site) as base:
+        page = browser.new_page()
+        page.goto(base + "cases/springplankwoning-doetinchem/")
+        footer = page.locator("footer .mwb-footer-add a")
+        assert footer.inner_text() == "Zelf een case delen? Een case toevoegen"
+        page.goto(base)
+        page.locator("article").get_by_role("link", name="Een case toevoegen").click()
+        page.wait_for_url(base + "een-case-toevoegen/")
+        assert page.locator("h2").first.inner_text().startswith("Met het webformulier")
+        page.locator("article").get_by_role("link", name="webformulier").first.click()
+        page.wait_for_url(base + "beheer/")
+        page.get_by_role("button", name="Inloggen").wait_for()
+        page.close()
