@@ -9,6 +9,10 @@ copy of the site project and measures:
 - generator: the whole core pipeline (load, validate, select, index, render pages);
   both as the median of three fresh processes;
 - full build: `mkdocs build` as a user runs it (a fresh process, so imports count);
+- plain mkdocs-material over the same pages: the pages `maatwerkbank generate --out`
+  writes plus `content/`, built by mkdocs-material without the maatwerkbank plugin (so
+  Python-Markdown reads every page), right after the full build; the ratio of the two is
+  what the target speaks of, since a ratio of two runs side by side survives a busy hour;
 - the largest case page in the built site, and the cost per 1,000 cases.
 It prints a Markdown table for the README. A benchmark, not a test: it asserts nothing.
 """
@@ -351,6 +355,7 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
             check=True,
         )
         build_s = time.perf_counter() - started
+        plain_s = plain_material_time(project, env)
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
         finder_kb, finder_gz_kb, finder_ms, typed_ms, next_ms = measure_finder(project / "site")
@@ -361,6 +366,7 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
             "check": check_s,
             "generator": generator_s,
             "build": build_s,
+            "plain": plain_s,
             "largest_kb": largest / 1024,
             "pages": pages_made,
             "finder_kb": finder_kb,
@@ -460,6 +466,33 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
     return raw, gzipped, elapsed, typed, again
 
 
+def plain_material_time(project: Path, env: dict[str, str]) -> float:
+    """Seconds plain mkdocs-material takes for the same pages: the core's pages (written by
+    `maatwerkbank generate --out`) and `content/`, the site's config without our plugin."""
+    docs = project / "plain-docs"
+    subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--out", str(docs)],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    shutil.copytree(project / "content", docs, dirs_exist_ok=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start, end = config.index("plugins:"), config.index("# Kept to what the pages use")
+    config = config[:start] + "plugins: []\n\n" + config[end:]
+    config = config.replace("docs_dir: content", "docs_dir: plain-docs\nsite_dir: plain-site")
+    (project / "plain.yml").write_text(config, encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "plain.yml"],
+        cwd=project,
+        env=env,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
 def reference_ms() -> float:
     """A fixed piece of pure-Python work, best of five: how fast the machine is right now.
     On a shared machine the same run can take twice as long in a busy hour; printed with
@@ -487,15 +520,17 @@ def main() -> None:
     print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.")
     print(f"Machine reference (a fixed loop): {before:.0f} ms before, {after:.0f} ms after.\n")
     print(
-        "| cases | check | generator | full build | per 1,000 cases (build) | largest case page "
+        "| cases | check | generator | full build | plain mkdocs-material, same pages "
+        "| ratio | per 1,000 cases (build) | largest case page "
         "| first finder query: loaded (gzipped), page open to results (median of 3) "
         "| first query typed "
         "| next query |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
+            f"| {r['plain']:.1f} s | {r['build'] / r['plain']:.2f}x "
             f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
             f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
             f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"

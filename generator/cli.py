@@ -85,7 +85,7 @@ def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None) -> None:
 )
 @today_option
 def generate(out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: str | None) -> None:
-    """Schrijf de gegenereerde pagina's als Markdown, voor elke sitegenerator."""
+    """Schrijf de gegenereerde pagina's (HTML met voorwerk) en data, voor elke sitegenerator."""
     result = pipeline.build(cases_dir, _today(today), templates_dir)
     for problem in result.problems:
         click.echo(str(problem), err=True)

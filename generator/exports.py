@@ -12,9 +12,9 @@ import io
 import json
 from xml.etree import ElementTree as ET
 
+from generator.addresses import Addresses
 from generator.authoring import SCHEMA_PATH
 from generator.catalog import Catalog, Entry
-from generator.render import page_url
 
 NOT_EXPORTED = {"privacy"}
 # Exported apart: only the related cases that are published.
@@ -43,12 +43,12 @@ CSV_COLUMNS = (
 )
 
 
-def case_json(entry: Entry, catalog: Catalog, site_url: str) -> str:
+def case_json(entry: Entry, catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     """One case as exported, as JSON text: `slug` and `url`, then the validated fields as
     written. Serialised by pydantic's own (Rust) serialiser: four times faster than
     `model_dump` and `json.dumps` (0.07 s against 0.29 s for 5,000 cases)."""
     fields = entry.case.model_dump_json(exclude_none=True, exclude=NOT_EXPORTED_AS_IS)
-    record = {"slug": entry.slug, "url": site_url + page_url(entry.src)}
+    record = {"slug": entry.slug, "url": site_url + addresses.page_url(entry.src)}
     # A related case that is not published must not even be named.
     related = [s for s in entry.case.gerelateerd or [] if s in catalog.by_slug]
     head = json.dumps(record, ensure_ascii=False, separators=(",", ":"))[:-1]
@@ -56,7 +56,7 @@ def case_json(entry: Entry, catalog: Catalog, site_url: str) -> str:
     return head + ("," + fields[1:-1] if fields != "{}" else "") + tail + "}"
 
 
-def cases_json(catalog: Catalog, site_url: str) -> str:
+def cases_json(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     head = {
         "schema": site_url + SCHEMA_PATH,
         "beschrijving": "Alle gepubliceerde cases van de Maatwerkbank. Elk veld volgt het schema; "
@@ -64,13 +64,13 @@ def cases_json(catalog: Catalog, site_url: str) -> str:
         "aantal": len(catalog.entries),
     }
     # Compact, and written piece by piece: each case's record is already JSON text.
-    cases = ",".join(case_json(e, catalog, site_url) for e in catalog.entries)
+    cases = ",".join(case_json(e, catalog, site_url, addresses) for e in catalog.entries)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + f',"cases":[{cases}]}}\n'
     )
 
 
-def cases_csv(catalog: Catalog, site_url: str) -> str:
+def cases_csv(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -80,7 +80,7 @@ def cases_csv(catalog: Catalog, site_url: str) -> str:
         writer.writerow(
             [
                 entry.slug,
-                site_url + page_url(entry.src),
+                site_url + addresses.page_url(entry.src),
                 c.soort,
                 c.titel,
                 c.samenvatting,
@@ -103,7 +103,7 @@ def cases_csv(catalog: Catalog, site_url: str) -> str:
     return out.getvalue()
 
 
-def atom_feed(catalog: Catalog, site_url: str) -> str:
+def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     """Atom (RFC 4287), newest `bijgewerkt` first. Its time stamps come from the cases, not
     from the clock, so the same cases give the same feed."""
     ns = "http://www.w3.org/2005/Atom"
@@ -127,7 +127,7 @@ def atom_feed(catalog: Catalog, site_url: str) -> str:
     sub(author, "name", "Maatwerkbank")
     for entry in entries:
         item = sub(feed, "entry")
-        url = site_url + page_url(entry.src)
+        url = site_url + addresses.page_url(entry.src)
         sub(item, "id", url)
         sub(item, "title", entry.case.titel)
         sub(item, "link", rel="alternate", href=url)
@@ -141,9 +141,9 @@ def atom_feed(catalog: Catalog, site_url: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def data_files(catalog: Catalog, site_url: str) -> dict[str, str]:
+def data_files(catalog: Catalog, site_url: str, addresses: Addresses) -> dict[str, str]:
     return {
-        "cases.json": cases_json(catalog, site_url),
-        "cases.csv": cases_csv(catalog, site_url),
-        "feed.xml": atom_feed(catalog, site_url),
+        "cases.json": cases_json(catalog, site_url, addresses),
+        "cases.csv": cases_csv(catalog, site_url, addresses),
+        "feed.xml": atom_feed(catalog, site_url, addresses),
     }

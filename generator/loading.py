@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator import text_rules
 from generator.problems import Problem, field_name
 
 MAX_BYTES = 256 * 1024
@@ -192,6 +193,9 @@ def parse(
             "'Opslaan als' en codering UTF-8 kiezen)",
         )
     text = text.removeprefix("\ufeff")
+    hidden = text_rules.source_problems(text, display)
+    if hidden:
+        return None, hidden
     tabs = _tab_problems(text, display)
     if tabs:
         return None, tabs
@@ -203,6 +207,12 @@ def parse(
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return fail(line, column, _syntax_message(error))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        char = text[error.position] if error.position < len(text) else ""
+        name = text_rules.describe(char) if char else "onbekend teken"
+        return fail(line, column, f"YAML-fout: teken {name} kan niet gelezen worden; verwijder het")
     except yaml.YAMLError:
         return fail(1, 1, "YAML-fout: het bestand kan niet gelezen worden")
     if node is None:
@@ -231,21 +241,30 @@ def _has_content(text: str) -> bool:
     return False
 
 
+_ODD_SPACES = "\t\u00a0\u2007\u202f\u3000"
+"""Tab and the spaces that look like a space but are not one to YAML (no-break, figure,
+narrow no-break, ideographic): pasted from a word processor or a web page."""
+
+
 def _tab_problems(text: str, display: str) -> list[Problem]:
+    """Indentation with tabs or look-alike spaces: YAML reads it as text, and then blames a
+    missing colon somewhere below. Said at the line where it happens, with what it is."""
     problems: list[Problem] = []
-    if "\t" not in text:
+    if not any(ch in text for ch in _ODD_SPACES):
         return problems
     for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            problems.append(
-                Problem(
-                    display,
-                    number,
-                    indent.index("\t") + 1,
-                    "tab gebruikt om in te springen: gebruik spaties (YAML staat geen tabs toe)",
-                )
+        indent = line[: len(line) - len(line.lstrip(" " + _ODD_SPACES))]
+        odd = next((ch for ch in indent if ch != " "), None)
+        if odd == "\t":
+            message = "tab gebruikt om in te springen: gebruik spaties (YAML staat geen tabs toe)"
+        elif odd is not None:
+            message = (
+                f"niet-gewone spatie U+{ord(odd):04X} gebruikt om in te springen (vaak mee "
+                "gekopieerd uit Word of een webpagina): vervang hem door gewone spaties"
             )
+        else:
+            continue
+        problems.append(Problem(display, number, indent.index(odd) + 1, message))
     return problems
 
 

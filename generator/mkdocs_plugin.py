@@ -4,13 +4,18 @@ Thin on purpose (compare mkdocs-gen-files): every rule lives in the core (`pipel
 file only turns the core's `{path: text}` values into `File.generated` objects, reports
 problems through MkDocs' logger, and hooks into `mkdocs serve`. Nothing is ever written
 into the docs dir.
+
+The core's pages are HTML already (`render.Page`): MkDocs themes them without running
+Python-Markdown over them (`_CorePage`), which is both safer (no second parser with its
+own idea of the author's text) and most of the build's time saved. Hand-written pages in
+the docs dir are Markdown as usual.
 """
 
 from __future__ import annotations
 
 import gc
+import html
 import logging
-import posixpath
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,9 +27,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator import cms, hosting, live_reload, pipeline, render
-from generator.html_blocks import GeneratedHtmlBlocks
+from generator.addresses import Addresses
 from generator.problems import summary
 from generator.publication import build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
@@ -32,7 +38,7 @@ from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
-PROBLEMS_PAGE = "problemen.md"
+PROBLEMS_PAGE = render.PROBLEMS_PAGE
 FORM_LEFT_OUT = (
     "beheer: het webformulier (/beheer/) is weggelaten, want de npm-pakketten ontbreken; "
     "installeer Node.js met npm en draai 'make site' opnieuw om het toe te voegen."
@@ -63,7 +69,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.serving = False
         self.result: pipeline.BuildResult | None = None
         self.index: BackgroundIndex | None = None
-        self.html_blocks = GeneratedHtmlBlocks()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -74,11 +79,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.cases_dir = root / self.config.cases_dir
         self.templates_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.snippets = pipeline.snippets()
+        self.addresses = Addresses(config.use_directory_urls)
         if self.config.expand_nav and config.nav:
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = _expand_nav(config.nav, render.nav_sections(vocabulary))
-        config.markdown_extensions.append(self.html_blocks)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -89,6 +94,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self.templates_dir,
             base=self.root,
             site_url=config.site_url or "",
+            addresses=self.addresses,
         )
         self.result = result
         for held in result.held_back:
@@ -122,34 +128,32 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         )
         return files
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """The core's pages skip Markdown: MkDocs only themes their HTML."""
+        source = self.result.pages.get(page.file.src_uri) if self.result else None
+        if source is not None and page.file.generated_by is not None:
+            page.__class__ = _CorePage
+            assert isinstance(page, _CorePage)
+            page.core = render.page(source)
+        return page
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Fill generated snippets into hand-written pages; in the preview, add a banner to
-        every page while any case file has a problem."""
-        self.html_blocks.active = page.file.generated_by is not None
+        """Fill generated snippets into hand-written pages."""
         for marker, snippet in self.snippets.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, snippet)
-        if not (self.serving and self.result and self.result.problems):
-            return markdown
-        count = len(self.result.problems)
-        target = render.relative(PROBLEMS_PAGE, posixpath.dirname(page.file.src_uri))
-        banner = (
-            f'!!! danger "{count} {"probleem" if count == 1 else "problemen"} '
-            'in case-bestanden"\n\n'
-            f"    Cases met een probleem worden niet getoond. [Bekijk de problemen]({target})\n\n"
-        )
-        return banner + markdown
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Tell MkDocs' anchor validation about the ids inside stashed generated HTML."""
-        if self.html_blocks.active and page.present_anchor_ids is not None:
-            page.present_anchor_ids |= self.html_blocks.anchor_ids
-        self.html_blocks.active = False
-        return html
+        """In the preview, a banner on every page while any case file has a problem."""
+        if not (self.serving and self.result and self.result.problems):
+            return html
+        count = len(self.result.problems)
+        return render.problems_banner(count, page.file.src_uri, self.addresses) + html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Every page gets its own Content-Security-Policy."""
@@ -250,3 +254,41 @@ def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> l
                 item = {title: _expand_nav(value, sections)}
         expanded.append(item)
     return expanded
+
+
+class _CorePage(Page):
+    """A page the core has rendered to HTML: read and rendered without Python-Markdown.
+
+    MkDocs calls `read_source` and `render` on every page; here they take the core's page
+    instead of parsing Markdown. The theme gets what a Markdown page would give it: meta
+    (title and description escaped, because MkDocs' theme templates do not autoescape),
+    content, table of contents and the ids links may point at.
+    """
+
+    core: render.Page
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = {"title": html.escape(self.core.title)}
+        if self.core.description:
+            self.meta["description"] = html.escape(self.core.description)
+        if self.core.hide:
+            self.meta["hide"] = list(self.core.hide)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.core.body
+        self.toc = get_toc(_toc_tokens(self.core.toc))
+        self.present_anchor_ids = set(self.core.anchor_ids)
+
+
+def _toc_tokens(headings: tuple[render.Heading, ...]) -> list[Any]:
+    """Headings in order as the nested tokens Python-Markdown's `toc` makes."""
+    root: list[Any] = []
+    stack: list[tuple[int, list[Any]]] = [(0, root)]
+    for h in headings:
+        while stack[-1][0] >= h.level:
+            stack.pop()
+        children: list[Any] = []
+        stack[-1][1].append({"level": h.level, "id": h.id, "name": h.html, "children": children})
+        stack.append((h.level, children))
+    return root

@@ -24,6 +24,7 @@ from generator import (
     render,
     search_index,
 )
+from generator.addresses import Addresses
 from generator.catalog import Catalog
 from generator.loading import case_files, display_path, display_paths, load, slug_problem
 from generator.model import Case
@@ -178,28 +179,38 @@ def build(
     templates_dir: Path | None = None,
     base: Path | None = None,
     site_url: str = "",
+    addresses: Addresses | None = None,
 ) -> BuildResult:
-    """Everything the site shows, from the case files in `cases_dir` as of `today`."""
+    """Everything the site shows, from the case files in `cases_dir` as of `today`.
+
+    Pages are `{source path: template output}` (front matter and HTML body, see
+    `render.page`); `addresses` is the site's URL scheme (directory URLs by default).
+    """
     with _collector_paused():
-        return _build(cases_dir, today, templates_dir, base, site_url)
+        return _build(cases_dir, today, templates_dir, base, site_url, addresses or Addresses())
 
 
 def _build(
-    cases_dir: Path, today: date, templates_dir: Path | None, base: Path | None, site_url: str
+    cases_dir: Path,
+    today: date,
+    templates_dir: Path | None,
+    base: Path | None,
+    site_url: str,
+    addresses: Addresses,
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base)
     catalog = Catalog.build(checked.vocabulary, checked.published)
     catalog.prepare()
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
-    env = render.environment(templates_dir)
+    env = render.environment(templates_dir, addresses)
     case_page = render.case_page_renderer(catalog, env)
     search_document = search_index.search_document_renderer(catalog)
 
     def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
         data = {
             authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
-            **exports.data_files(catalog, site_url),
+            **exports.data_files(catalog, site_url, addresses),
             "robots.txt": hosting.robots_txt(site_url),
         }
         return render.listing_pages(catalog, env), data
@@ -212,7 +223,7 @@ def _build(
     pages = {entry.src: page for entry, (page, _) in zip(catalog.entries, per_case, strict=True)}
     pages.update(listings)
     documents = {
-        search_index.document_path(entry): document
+        addresses.document_path(entry.src): document
         for entry, (_, document) in zip(catalog.entries, per_case, strict=True)
     }
     media = {

@@ -1,9 +1,12 @@
-"""Rendering: from the catalog to generated Markdown pages, as `{source path: text}`.
+"""Rendering: from the catalog to generated pages, as `{source path: Page}`.
 
-Pages are Markdown (not HTML) so that any static-site generator can take them, and so that
-tests can compare them with golden files. Templates are Jinja2 files in `templates/`; a site
-can override any of them by putting a file of the same name in its own templates folder.
-Links between generated pages are relative `.md` links, which MkDocs checks and rewrites.
+Pages are HTML bodies made by Jinja2 templates with autoescape on (`templates/*.html.j2`),
+so no engine has to run Markdown over them: authors' Markdown is rendered once, by
+`author_text` (CommonMark), and everything else is escaped by the template engine. Each
+template starts with a small YAML front matter (title, description, hide), which is what
+another engine reads from the page file `maatwerkbank generate --out` writes. A site can
+override any template by putting a file of the same name in its own templates folder.
+Links between generated pages are final relative URLs from `addresses`.
 """
 
 from __future__ import annotations
@@ -11,15 +14,18 @@ from __future__ import annotations
 import functools
 import html
 import json
-import posixpath
+import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+import yaml
+from markupsafe import Markup
 
-from generator import charts, facets, labels, markdown_text
+from generator import author_text, charts, facets, labels
+from generator.addresses import Addresses
 from generator.catalog import Catalog, Deviation, Entry
 from generator.model import Case
 from generator.problems import Problem
@@ -40,6 +46,8 @@ NAV_PAGES = (
     "statistieken.md",
     "zoeken.md",
 )
+PROBLEMS_PAGE = "problemen.md"
+"""Shown only in the preview, while case files have problems."""
 TIPS_PER_THEME = 10
 # Tips are one or two lines each: longer pages, far fewer of them at thousands of cases.
 TIPS_PER_PAGE = 200
@@ -67,35 +75,90 @@ class Tip:
     entry: Entry
 
 
-def environment(override_dir: Path | None = None) -> jinja2.Environment:
+@dataclass(frozen=True)
+class Heading:
+    """An entry of a page's table of contents: level 1-6, its id and its text as HTML."""
+
+    level: int
+    id: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: what an engine needs to theme it, and the file another engine reads.
+
+    `title` and `description` are plain text (an adapter escapes them where its theme does
+    not); `body` is the HTML of the page's content, its `<h1>` included; `toc` lists its
+    headings with ids, in order, `<h1>` included; `hide` names theme parts the page does
+    without (`toc`); `source` is the whole template output, front matter and body, as
+    `generate --out` writes it.
+    """
+
+    title: str
+    description: str
+    body: str
+    source: str
+    toc: tuple[Heading, ...] = ()
+    hide: tuple[str, ...] = ()
+    anchor_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def page(source: str) -> Page:
+    """A rendered template's output as a `Page`: its front matter read, its headings and
+    ids collected (only the core's own markup has ids and headings: author text is escaped,
+    and author headings come from `author_text`, in the same form)."""
+    found = _FRONT_MATTER.match(source)
+    meta: dict[str, Any] = yaml.load(found[1], Loader=yaml.CSafeLoader) if found else {}
+    body = source[found.end() :] if found else source
+    return Page(
+        title=str(meta.get("title", "")),
+        description=str(meta.get("description", "")),
+        body=body,
+        source=source,
+        toc=tuple(
+            Heading(int(level), id_, text.strip()) for level, id_, text in _HEADING.findall(body)
+        ),
+        hide=tuple(meta.get("hide") or ()),
+        anchor_ids=frozenset(_ID.findall(body)),
+    )
+
+
+def environment(
+    override_dir: Path | None = None, addresses: Addresses | None = None
+) -> jinja2.Environment:
+    """The template environment of one build: autoescape on, so every value a template
+    prints is escaped unless it is markup the core made (`Markup`)."""
     loaders: list[jinja2.BaseLoader] = []
     if override_dir is not None:
         loaders.append(jinja2.FileSystemLoader(override_dir))
     loaders.append(jinja2.FileSystemLoader(TEMPLATES))
+    addresses = addresses or Addresses()
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=bytecode_cache(),
-        autoescape=False,  # output is Markdown; author text goes through the filters below
+        autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        text=markdown_text.plain,
-        md=markdown_text.block,
-        yaml_str=front_matter_text,
+        md=_markdown,
         datum=labels.dutch_date,
         periode=labels.dutch_period,
+        front=_front_matter_text,
     )
-    # Text nodes need only &, < and > escaped; quotes matter in attribute values only. Fewer
-    # entities also mean less work for the HTML parsers MkDocs runs over every page.
-    env.filters["h"] = lambda value: html.escape(str(value), quote=False)
-    env.filters["attr"] = lambda value: html.escape(str(value), quote=True)
     env.globals.update(
-        link=_link,
         href=_href,
-        **_Lists().globals(),
+        heading=_heading,
+        addresses=addresses,
+        **_Lists(addresses).globals(),
         SOORT=labels.SOORT,
         STATUS=labels.STATUS,
         FASE=labels.FASE,
@@ -103,8 +166,51 @@ def environment(override_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+@jinja2.pass_context
+def _markdown(
+    context: jinja2.runtime.Context, text: str, id_prefix: str, heading_level: int = 3
+) -> Markup:
+    """An author's Markdown field as safe HTML (see `author_text`), its headings under
+    `heading_level` and their ids in the namespace `id_prefix`; images only from the
+    case's own media, linked from this page."""
+    addresses: Addresses = context["addresses"]
+    page_src: str = context["page_src"]
+    media = {
+        image.bestand: addresses.relative_url(image.bestand, page_src)
+        for image in (context.get("case") and context["case"].afbeeldingen) or ()
+    }
+    rendered = author_text.render(text, author_text.Context(heading_level, id_prefix, media))
+    return Markup(rendered)  # noqa: S704 (markdown-it with raw HTML off: escaped text)
+
+
+@jinja2.pass_context
+def _heading(
+    context: jinja2.runtime.Context, level: int, text: str, id: str | None = None
+) -> Markup:
+    """A heading of the page's own structure, with the permalink the theme's headings have.
+    Its id is the slug of its text (as Python-Markdown's `toc` made them), unique on the
+    page; author headings use namespaced ids (`field--slug`), which never collide."""
+    ids: set[str] = context.vars.setdefault("_heading_ids", set())
+    anchor = id or author_text.slug(text) or "kop"
+    unique, n = anchor, 1
+    while unique in ids:
+        n += 1
+        unique = f"{anchor}_{n}"
+    ids.add(unique)
+    escaped = html.escape(text, quote=False)
+    return Markup(
+        f'<h{level} id="{unique}">{escaped}<a class="headerlink" href="#{unique}" '
+        f'title="Link naar dit kopje">&para;</a></h{level}>'
+    )
+
+
+def _front_matter_text(value: str) -> Markup:
+    """A value for the front matter: one line, as a JSON string (valid YAML)."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
 class _Lists:
-    """Lists of entries, tips and rule deviations, as HTML blocks written in Python.
+    """Lists of entries, tips and rule deviations, as HTML written in Python.
 
     Every case appears in about ten listings (all cases, its themes, target groups,
     organisation, partners, tips, rules): a Jinja macro call per entry cost five times as
@@ -113,10 +219,11 @@ class _Lists:
     environment, and one environment per build), not once per listing it is in.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, addresses: Addresses) -> None:
         self._texts: dict[str, _EntryTexts] = {}
+        self._addresses = addresses
 
-    def globals(self) -> dict[str, Callable[..., str]]:
+    def globals(self) -> dict[str, Callable[..., Markup]]:
         return {
             "entry_list": self.entry_list,
             "partner_entry_list": self.partner_entry_list,
@@ -131,7 +238,7 @@ class _Lists:
         return texts
 
     @jinja2.pass_context
-    def entry_list(self, context: jinja2.runtime.Context, entries: Sequence[Entry]) -> str:
+    def entry_list(self, context: jinja2.runtime.Context, entries: Sequence[Entry]) -> Markup:
         """Entries with title, summary and meta."""
         return self._articles(context["page_src"], entries, None)
 
@@ -141,13 +248,13 @@ class _Lists:
         context: jinja2.runtime.Context,
         entries: Sequence[Entry],
         roles: dict[str, list[str]],
-    ) -> str:
+    ) -> Markup:
         """A partner's entries: title, the partner's role in each case (not the summary), meta."""
         return self._articles(context["page_src"], entries, roles)
 
     def _articles(
         self, page_src: str, entries: Sequence[Entry], roles: dict[str, list[str]] | None
-    ) -> str:
+    ) -> Markup:
         items = []
         for e in entries:
             t = self.texts(e)
@@ -156,17 +263,18 @@ class _Lists:
                 if roles is None
                 else f"<strong>Rol:</strong> {'; '.join(map(_h, roles[e.slug]))}"
             )
+            url = self._addresses.relative_url(e.src, page_src)
             items.append(
                 f'<article class="mwb-entry">\n'
-                f'<h2><a href="{_relative_url(e.src, page_src)}">{t.title}</a></h2>\n'
+                f'<h2><a href="{url}">{t.title}</a></h2>\n'
                 f"<p>{text}</p>\n"
                 f'<p class="mwb-entry-meta">{t.meta}</p>\n'
                 f"</article>\n"
             )
-        return f'<div class="mwb-list">\n{"".join(items)}</div>\n'
+        return Markup(f'<div class="mwb-list">\n{"".join(items)}</div>\n')
 
     @jinja2.pass_context
-    def tip_list(self, context: jinja2.runtime.Context, tips: Sequence[Tip]) -> str:
+    def tip_list(self, context: jinja2.runtime.Context, tips: Sequence[Tip]) -> Markup:
         """Tips, each with the case it comes from."""
         pairs = [(t.text, t.entry) for t in tips]
         return self._sourced(context["page_src"], pairs, ' class="mwb-tips"')
@@ -174,26 +282,26 @@ class _Lists:
     @jinja2.pass_context
     def deviation_list(
         self, context: jinja2.runtime.Context, deviations: Sequence[Deviation]
-    ) -> str:
+    ) -> Markup:
         """How each case deviated from one rule, with the case."""
         pairs = [(d.explanation, d.entry) for d in deviations]
         return self._sourced(context["page_src"], pairs, "")
 
-    def _sourced(self, page_src: str, items: list[tuple[str, Entry]], attributes: str) -> str:
+    def _sourced(self, page_src: str, items: list[tuple[str, Entry]], attributes: str) -> Markup:
         rows = []
         for text, e in items:
             t = self.texts(e)
             rows.append(
                 f'<li>{_h(text)}<br><span class="mwb-entry-meta">Uit: '
-                f'<a href="{_relative_url(e.src, page_src)}">{t.title}</a> '
+                f'<a href="{self._addresses.relative_url(e.src, page_src)}">{t.title}</a> '
                 f"({t.source})</span></li>\n"
             )
-        return f"<ul{attributes}>\n{''.join(rows)}</ul>\n"
+        return Markup(f"<ul{attributes}>\n{''.join(rows)}</ul>\n")
 
 
 @dataclass(frozen=True)
 class _EntryTexts:
-    """A case's texts as listings show them, escaped for HTML text (like the `h` filter)."""
+    """A case's texts as listings show them, escaped for HTML text."""
 
     title: str
     summary: str
@@ -231,65 +339,17 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-def front_matter_text(value: str) -> str:
-    """A title or description for the page's front matter: one line, quoted, HTML-escaped.
-
-    MkDocs' theme templates do not autoescape: `title` and `description` land in the page
-    raw (in <title>, the nav, a meta attribute), so they are escaped here.
-    """
-    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
-
-
-@jinja2.pass_context
-def _link(context: jinja2.runtime.Context, target: str) -> str:
-    """Relative link from the page being rendered to another source path."""
-    return relative(target, posixpath.dirname(context["page_src"]))
-
-
 @jinja2.pass_context
 def _href(context: jinja2.runtime.Context, target: str) -> str:
-    """Relative URL from the page being rendered to another page, for links in HTML blocks.
-
-    Structural parts of pages (listings, fact lists) are HTML blocks, which Markdown passes
-    through without parsing: several times cheaper at thousands of entries. MkDocs does not
-    rewrite links inside them, so they carry final directory URLs (`use_directory_urls`).
-    """
-    return _relative_url(target, context["page_src"])
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative_url(target: str, page_src: str) -> str:
-    return relative(page_url(target), page_url(page_src).rstrip("/")) or "./"
-
-
-def page_url(src: str) -> str:
-    """Directory URL of a page or file: `cases/x.md` -> `cases/x/`, `tips/index.md` -> `tips/`."""
-    if not src.endswith(".md"):
-        return src
-    stem = src.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
-
-
-def relative(target: str, from_dir: str) -> str:
-    """`posixpath.relpath` for clean relative paths, without its file-system calls (it is
-    called for every link of every page)."""
-    to_parts, from_parts = target.split("/"), from_dir.split("/") if from_dir else []
-    common = 0
-    while (
-        common < len(from_parts)
-        and common < len(to_parts) - 1
-        and from_parts[common] == to_parts[common]
-    ):
-        common += 1
-    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    """Relative URL from the page being rendered to another page or file (a source path)."""
+    addresses: Addresses = context["addresses"]
+    return addresses.relative_url(target, context["page_src"])
 
 
 def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[Entry], str]:
     """The function that renders one case's page (the pipeline runs it for every case,
     possibly in several processes)."""
-    template = env.get_template("case.md.j2")
+    template = env.get_template("case.html.j2")
 
     def case_page(entry: Entry) -> str:
         return template.render(
@@ -309,7 +369,7 @@ def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
     """Every generated page that is not a case page: listings, tips, connections, finder."""
     pages: dict[str, str] = {}
     vocabulary = catalog.vocabulary
-    listing = env.get_template("listing.md.j2")
+    listing = env.get_template("listing.html.j2")
     pages.update(
         _paginated(
             listing,
@@ -334,7 +394,7 @@ def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
         ("doelgroepen", catalog.by_group, "Doelgroepen"),
     ):
         terms = vocabulary.terms(kind)
-        pages[f"{kind}/index.md"] = env.get_template("terms.md.j2").render(
+        pages[f"{kind}/index.md"] = env.get_template("terms.html.j2").render(
             page_src=f"{kind}/index.md",
             title=section_title,
             kind=kind,
@@ -352,12 +412,12 @@ def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
             )
     pages.update(_tips_pages(catalog, env))
     pages.update(_connection_pages(catalog, env, listing))
-    pages["zoeken.md"] = env.get_template("zoeken.md.j2").render(
+    pages["zoeken.md"] = env.get_template("zoeken.html.j2").render(
         page_src="zoeken.md",
         total=len(catalog.entries),
         facets=json.dumps(facets.finder_data(catalog), ensure_ascii=False).replace("<", "\\u003c"),
     )
-    pages["statistieken.md"] = env.get_template("statistieken.md.j2").render(
+    pages["statistieken.md"] = env.get_template("statistieken.html.j2").render(
         page_src="statistieken.md", charts=charts.charts(catalog), total=len(catalog.entries)
     )
     return pages
@@ -367,7 +427,7 @@ def _connection_pages(
     catalog: Catalog, env: jinja2.Environment, listing: jinja2.Template
 ) -> Iterator[tuple[str, str]]:
     """Organisations, partners and rule deviations: the pages that connect cases."""
-    names = env.get_template("names.md.j2")
+    names = env.get_template("names.html.j2")
     for kind, title, intro, group in (
         (
             "organisaties",
@@ -392,7 +452,7 @@ def _connection_pages(
             title=org.name,
             intro=f"Cases gepubliceerd door {org.name}.",
         )
-    partner = env.get_template("partner.md.j2")
+    partner = env.get_template("partner.html.j2")
     for named in catalog.partners:
         for pager, chunk in _pages(f"partners/{named.slug}.md", named.entries, PER_PAGE):
             yield (
@@ -405,15 +465,26 @@ def _connection_pages(
                     count=len(named.entries),
                 ),
             )
-    rules = env.get_template("regelruimte.md.j2")
+    rules = env.get_template("regelruimte.html.j2")
     count = sum(len(items) for _, items in catalog.deviations)
     for pager, groups in _pages("regelruimte/index.md", catalog.deviations, RULES_PER_PAGE):
         yield pager.src, rules.render(page_src=pager.src, pager=pager, groups=groups, count=count)
 
 
+def problems_banner(count: int, page_src: str, addresses: Addresses) -> str:
+    """The preview's warning on every page while case files have problems (HTML)."""
+    target = addresses.relative_url(PROBLEMS_PAGE, page_src)
+    word = "probleem" if count == 1 else "problemen"
+    return (
+        f'<div class="admonition danger"><p class="admonition-title">{count} {word} in '
+        f"case-bestanden</p><p>Cases met een probleem worden niet getoond. "
+        f'<a href="{target}">Bekijk de problemen</a></p></div>\n'
+    )
+
+
 def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:
     """A page listing content problems, shown in the preview instead of failing it."""
-    return env.get_template("problems.md.j2").render(page_src="problemen.md", problems=problems)
+    return env.get_template("problems.html.j2").render(page_src=PROBLEMS_PAGE, problems=problems)
 
 
 def _paginated(
@@ -449,14 +520,14 @@ def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str
     themes = catalog.vocabulary.themas
     yield (
         "tips/index.md",
-        env.get_template("tips.md.j2").render(
+        env.get_template("tips.html.j2").render(
             page_src="tips/index.md",
             groups=[(themes[s], tips) for s, tips in by_theme.items() if tips],
             limit=TIPS_PER_THEME,
             count=sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
         ),
     )
-    template = env.get_template("tips_theme.md.j2")
+    template = env.get_template("tips_theme.html.j2")
     for slug, tips in by_theme.items():
         if len(tips) <= TIPS_PER_THEME:
             continue

@@ -15,7 +15,6 @@ the index costs little wall time of its own, and it does not depend on the theme
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -26,12 +25,10 @@ from pathlib import Path
 import jinja2
 
 from generator import labels
+from generator.author_text import visible_text
 from generator.catalog import Catalog, Entry
 from generator.facets import case_facets
-from generator.render import TEMPLATES, bytecode_cache, page_url
-
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = str.maketrans(dict.fromkeys("*_`#>|", " "))
+from generator.render import TEMPLATES, bytecode_cache
 
 
 class SearchIndexError(RuntimeError):
@@ -39,10 +36,8 @@ class SearchIndexError(RuntimeError):
 
 
 def text_only(markdown: str) -> str:
-    """Authors' Markdown as plain words for the index: link text kept, markup dropped."""
-    if "[" in markdown:
-        markdown = _LINK.sub(r"\1", markdown)
-    return " ".join(markdown.translate(_MARKUP).split())
+    """Authors' Markdown as the words a reader sees, for the index (one line)."""
+    return " ".join(visible_text(markdown).split())
 
 
 def search_document_renderer(catalog: Catalog) -> Callable[[Entry], str]:
@@ -64,11 +59,6 @@ def search_document_renderer(catalog: Catalog) -> Callable[[Entry], str]:
         )
 
     return search_document
-
-
-def document_path(entry: Entry) -> str:
-    """Where a case's search document goes: at the case's own URL, as Pagefind links it."""
-    return page_url(entry.src) + "index.html"
 
 
 class BackgroundIndex:

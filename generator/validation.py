@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import model
+from generator import model, text_rules
 from generator.loading import Document
 from generator.model import Case
 from generator.problems import Problem, field_name
@@ -46,6 +46,7 @@ def validate_document(
     except ValidationError as error:
         problems.extend(_translate_all(error.errors(include_url=False), document))
     problems.extend(_between_fields(document, today))
+    problems.extend(text_rules.value_problems(document))
     return (case if not problems else None), problems
 
 
@@ -72,6 +73,7 @@ def validate_links(
                     f"(geen bestand cases/{related}.yaml){hint}",
                 )
             )
+    problems.extend(text_rules.link_problems(document, known_slugs))
     for i, image in enumerate(case.afbeeldingen or []):
         if not (cases_dir / image.bestand).is_file():
             problems.append(

@@ -60,13 +60,13 @@ def test_templates_are_compiled_once_for_all_builds(tmp_path: Path) -> None:
         return python_output(code, str(templates), TMPDIR=str(tmp_path)).split()
 
     first = compiled()
-    assert "case.md.j2" in first and "search_document.html.j2" in first
+    assert "case.html.j2" in first and "search_document.html.j2" in first
     assert compiled() == ["-"]
     # a site's own version of a template is compiled once, then cached too
-    shutil.copy(ROOT / "generator/templates/terms.md.j2", templates / "terms.md.j2")
-    (templates / "terms.md.j2").write_text(
-        (templates / "terms.md.j2").read_text(encoding="utf-8") + "\nEigen tekst.\n",
+    shutil.copy(ROOT / "generator/templates/terms.html.j2", templates / "terms.html.j2")
+    (templates / "terms.html.j2").write_text(
+        (templates / "terms.html.j2").read_text(encoding="utf-8") + "\nEigen tekst.\n",
         encoding="utf-8",
     )
-    assert compiled() == ["terms.md.j2"]
+    assert compiled() == ["terms.html.j2"]
     assert compiled() == ["-"]

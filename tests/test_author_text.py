@@ -1,0 +1,311 @@
+"""Authors' Markdown: rendered as CommonMark, never live markup, checked before it builds.
+
+The hostile corpus (`tests/fixtures/hostile/`, one case per kind: fence tricks, every
+`javascript:` link form, reference images, entities, raw HTML, long runs of markers) is
+built and opened in Chromium; the rendering rules are tested on what authors write; the
+characters no reader can see, and nesting and dead links, get Dutch `check` messages.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import FIXTURES, Project, make_project, serve_folder
+
+from generator import author_text
+
+HOSTILE_KINDS = ("entities", "fences", "html", "images", "links", "runs")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = tmp_path_factory.mktemp("hostile")
+    project = make_project(root / "project", cases=FIXTURES / "hostile").add_fixtures("injection")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) -> None:  # type: ignore[no-untyped-def]
+    """Every kind: no dialog, no request to another host, no element with an event handler,
+    no script, frame, style or remote image the site did not write, no link that is not
+    http(s), mailto or on this site."""
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    with serve_folder(hostile.site) as base:
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on(
+            "request",
+            lambda r: foreign.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None,
+        )
+        for kind in HOSTILE_KINDS:
+            page.goto(f"{base}cases/vijandig-{kind}/", wait_until="networkidle")
+            article = page.locator("article.md-content__inner")
+            for link in article.locator("a").all():
+                link.hover()
+            found = page.evaluate(
+                """() => {
+                    const a = document.querySelector('article.md-content__inner');
+                    const bad = [...a.querySelectorAll(
+                        'script, iframe, object, embed, style, link, svg, form, meta, base, '
+                        + 'video, picture, source, img')].map(e => e.tagName);
+                    const handlers = [...a.querySelectorAll('*')].filter(
+                        el => [...el.attributes].some(at => at.name.startsWith('on')));
+                    const links = [...a.querySelectorAll('a[href]')].map(l => l.href);
+                    const scripts = [...document.querySelectorAll('script')].filter(
+                        s => a.contains(s)).length;
+                    return {bad, handlers: handlers.map(e => e.tagName), links, scripts,
+                            text: a.innerText};
+                }"""
+            )
+            assert found["bad"] == [], kind
+            assert found["handlers"] == [], kind
+            assert found["scripts"] == 0, kind
+            for href in found["links"]:
+                url = urlparse(href)
+                assert url.scheme in ("http", "https", "mailto"), (kind, href)
+                assert url.scheme != "http" or url.hostname == "127.0.0.1" or "evil" not in href
+            assert "alert(" in found["text"] or kind == "runs", kind  # shown as text
+        page.close()
+    assert dialogs == []
+    assert foreign == []
+
+
+def test_no_author_script_gets_a_hash_in_the_page_policy(hostile: Project) -> None:
+    """The page's CSP allows the theme's inline scripts by hash; author text adds none."""
+    plain = hostile.html("cases/injectie-poging/index.html")
+    for kind in HOSTILE_KINDS:
+        html = hostile.html(f"cases/vijandig-{kind}/index.html")
+        policy = html[html.index("Content-Security-Policy") :].split(">", 1)[0]
+        reference = plain[plain.index("Content-Security-Policy") :].split(">", 1)[0]
+        assert policy == reference, kind
+
+
+def test_refused_links_become_their_text_and_images_become_links() -> None:
+    html = author_text.render(
+        "[klik](javascript:alert(1)) [ok](https://www.example.org/) ![pixel](https://x.example/p.png)"
+        " ![eigen](media/foto.jpg) ![stiekem](data:image/png;base64,AAAA)",
+        author_text.Context(media={"media/foto.jpg": "../../media/foto.jpg"}),
+    )
+    assert html == (
+        '<p>klik <a href="https://www.example.org/">ok</a> '
+        '<a href="https://x.example/p.png">pixel</a> '
+        '<img src="../../media/foto.jpg" alt="eigen" loading="lazy" /> stiekem</p>\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://www.example.org/", True),
+        ("HTTP://EXAMPLE.ORG", True),
+        ("mailto:info@example.org", True),
+        ("../andere-case/", True),
+        ("#aanpak", True),
+        ("javascript:alert(1)", False),
+        (" JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("\x01javascript:alert(1)", False),
+        ("vbscript:msgbox(1)", False),
+        ("data:text/html,x", False),
+        ("file:///etc/passwd", False),
+        ("//evil.example/", False),
+        ("/\\evil.example/", False),
+    ],
+)
+def test_link_schemes_after_what_browsers_strip(url: str, allowed: bool) -> None:
+    assert author_text.link_allowed(url) is allowed
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        # a list straight after a paragraph line
+        ("Stappen:\n- een\n- twee", "<p>Stappen:</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>\n"),
+        # nested by two spaces
+        (
+            "- een\n  - half\n- twee",
+            "<ul>\n<li>een\n<ul>\n<li>half</li>\n</ul>\n</li>\n<li>twee</li>\n</ul>\n",
+        ),
+        # numbered steps continue after a paragraph
+        (
+            "1. een\n2. twee\n\nTussendoor.\n\n3. drie",
+            '<ol>\n<li>een</li>\n<li>twee</li>\n</ol>\n<p>Tussendoor.</p>\n<ol start="3">\n'
+            "<li>drie</li>\n</ol>\n",
+        ),
+        # the web form's Shift+Enter
+        ("regel een\\\nregel twee", "<p>regel een<br />\nregel twee</p>\n"),
+        # raw HTML is text
+        ("<b>vet</b>", "<p>&lt;b&gt;vet&lt;/b&gt;</p>\n"),
+    ],
+)
+def test_commonmark_as_authors_write_it(markdown: str, html: str) -> None:
+    assert author_text.render(markdown) == html
+
+
+def test_author_headings_sit_under_their_section_with_their_own_ids() -> None:
+    html = author_text.render(
+        "Kop\n===\n\n# Tips voor gemeenten\n\n## Dieper\n\n# Tips voor gemeenten",
+        author_text.Context(heading_level=3, id_prefix="aanleiding"),
+    )
+    assert "<h1" not in html and "<h2" not in html
+    assert '<h3 id="aanleiding--kop">' in html
+    assert '<h3 id="aanleiding--tips-voor-gemeenten">' in html
+    assert '<h4 id="aanleiding--dieper">' in html
+    assert '<h3 id="aanleiding--tips-voor-gemeenten-2">' in html
+
+
+def test_case_page_keeps_one_h1_and_its_own_section_ids(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", cases=FIXTURES / "cases")
+    pilot = project.cases / "volledige-pilot.yaml"
+    text = pilot.read_text(encoding="utf-8").replace(
+        "aanleiding: |\n", "aanleiding: |\n  Kop\n  ===\n\n  # Tips voor gemeenten\n\n", 1
+    )
+    # The seed it names is not in this project.
+    text = text.replace("gerelateerd:\n  - springplankwoning-doetinchem\n", "")
+    pilot.write_text(text, encoding="utf-8")
+    assert project.build("--strict").returncode == 0
+    html = project.html("cases/volledige-pilot/index.html")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert article.count("<h1") == 1
+    assert article.count('id="tips-voor-gemeenten"') == 1
+    assert '<h2 id="tips-voor-gemeenten">Tips voor gemeenten' in article
+    assert 'id="aanleiding--tips-voor-gemeenten"' in article
+
+
+def test_visible_text_is_what_a_reader_sees() -> None:
+    text = author_text.visible_text(
+        "Mail jan&#64;voorbeeld.nl of bel 06\\-12345678 of 06-**12345678**, "
+        "[hier](mailto:a@voorbeeld.nl).\n\n```\ncode 1234\n```"
+    )
+    assert "jan@voorbeeld.nl" in text
+    assert text.count("06-12345678") == 2
+    assert "hier (mailto:a@voorbeeld.nl)" in text
+    assert "code 1234" in text
+
+
+CASE = """soort: casus
+titel: {titel}
+samenvatting: Een samenvatting die lang genoeg is voor de regels.
+organisatie: Woonstichting Proef
+gemeente: {gemeente}
+themas: [samenwerking]
+doelgroepen: [ouderen]
+status: gepubliceerd
+bijgewerkt: 2025-01-10
+aanleiding: {aanleiding}
+aanpak: Gewone tekst.
+lessen: [Een les.]
+tips_voor_gemeenten: [Een tip.]
+"""
+
+
+def _check(project: Project, **fields: str) -> tuple[int, str]:
+    values = {"titel": "Een gewone titel", "gemeente": "Proefstad", "aanleiding": "Tekst."}
+    values.update(fields)
+    project.write_case("proef-case.yaml", CASE.format(**values))
+    result = project.cli("check", "cases/proef-case.yaml")
+    return result.returncode, (result.stdout + result.stderr).strip()
+
+
+@pytest.fixture
+def bare(tmp_path: Path) -> Project:
+    (tmp_path / "empty").mkdir()
+    return make_project(tmp_path / "project", cases=tmp_path / "empty")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"aanleiding": '"Tekst met\\feen pagina-einde."'},
+            "cases/proef-case.yaml:10:13: 'aanleiding': teken U+000C (pagina-einde) hoort "
+            "niet in tekst; verwijder het",
+        ),
+        (
+            {"titel": '"Titel met \\u202Eomgekeerd"'},
+            "cases/proef-case.yaml:2:8: 'titel': teken U+202E (rechts-naar-links-override) "
+            "hoort niet in tekst; verwijder het",
+        ),
+        (
+            {"gemeente": '"\\u2063\\u2063\\u2063\\u2063\\u2063"'},
+            "cases/proef-case.yaml:5:11: 'gemeente': bevat alleen onzichtbare tekens; vul een "
+            "waarde in of verwijder het veld",
+        ),
+        (
+            {"aanleiding": '"' + "  " * 0 + "\\n".join("  " * i + "- x" for i in range(12)) + '"'},
+            "cases/proef-case.yaml:10:13: 'aanleiding': de tekst is te diep genest (lijsten of "
+            "citaten in elkaar); maak de opbouw platter",
+        ),
+        (
+            {"aanleiding": '"' + "*" * 3000 + "woord" + "*" * 3000 + '"'},
+            "cases/proef-case.yaml:10:13: 'aanleiding': de tekst is te diep genest (lijsten of "
+            "citaten in elkaar); maak de opbouw platter",
+        ),
+        (
+            {"aanleiding": '"Zie [de andere](andere-case.md) case."'},
+            "cases/proef-case.yaml:10:13: 'aanleiding': link 'andere-case.md' wijst niet naar "
+            "een pagina van deze site: gebruik een volledig webadres (https://...) of "
+            "../<case>/ voor een andere case",
+        ),
+    ],
+)
+def test_text_rules_speak_dutch_with_field_and_position(
+    bare: Project, fields: dict[str, str], message: str
+) -> None:
+    code, output = _check(bare, **fields)
+    assert code == 1
+    assert output.splitlines()[0] == message
+
+
+def test_a_link_to_another_case_is_fine(bare: Project) -> None:
+    bare.write_case("andere-case.yaml", CASE.format(titel="Andere", gemeente="X", aanleiding="x"))
+    code, output = _check(bare, aanleiding='"Zie [de andere](../andere-case/#aanpak)."')
+    assert code == 0, output
+
+
+def test_a_control_character_typed_into_the_file_is_named_at_its_place(bare: Project) -> None:
+    bare.write_case(
+        "proef-case.yaml",
+        CASE.format(titel="Een gewone titel", gemeente="Proef\x0cstad", aanleiding="Tekst."),
+    )
+    result = bare.cli("check", "cases/proef-case.yaml")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "cases/proef-case.yaml:5:16: 'gemeente': teken U+000C (pagina-einde) hoort niet in een "
+        "case-bestand: het is onzichtbaar en kan de site breken; verwijder het"
+    )
+
+
+def test_no_break_spaces_as_indentation_get_their_own_message(bare: Project) -> None:
+    text = CASE.format(
+        titel="Een gewone titel", gemeente="Proefstad", aanleiding="|\n\u00a0 Tekst."
+    )
+    bare.write_case("proef-case.yaml", text)
+    result = bare.cli("check", "cases/proef-case.yaml")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "cases/proef-case.yaml:11:1: niet-gewone spatie U+00A0 gebruikt om in te springen "
+        "(vaak mee gekopieerd uit Word of een webpagina): vervang hem door gewone spaties"
+    )
+
+
+def test_feed_and_exports_stay_valid_with_unusual_characters(bare: Project) -> None:
+    bare.write_case(
+        "proef-case.yaml",
+        CASE.format(
+            titel='"Titel & <tekens> \\"quotes\\" é ĳ 😀"',
+            gemeente="Proefstad",
+            aanleiding='"Tekst ]]> &amp; <![CDATA[ x"',
+        ),
+    )
+    result = bare.build("--strict")
+    assert result.returncode == 0, result.stderr
+    feed = ET.parse(bare.site / "feed.xml").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert 'Titel & <tekens> "quotes" é ĳ 😀' in titles
