@@ -110,9 +110,7 @@ def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str
             nested_list = holds_list(info.annotation)
             for j, (sub2, info2) in enumerate(nested.model_fields.items()):
                 lead = ("- " if j == 0 else "  ") if nested_list else ""
-                lines.append(
-                    f"{'  ' if is_list else ''}    {lead}{sub2}: {_example(sub2, info2)}"
-                )
+                lines.append(f"{'  ' if is_list else ''}    {lead}{sub2}: {_example(sub2, info2)}")
             continue
         if isinstance(example, bool):
             example = str(example).lower()

@@ -100,14 +100,19 @@ def test_author_guide_documents_every_field(seed_site: Project) -> None:
     assert not missing, missing
     assert len(all_fields()) > 50
     for topic in (
+        "Met het webformulier",
         "Wat maakt een goede case?",
-        "maatwerkbank check",
+        "make new NAAM=",
+        "make check",
         "make serve",
         "Publiceer",
         "herleidbaar",
         "Alle velden",
     ):
         assert topic in guide
+    # the form comes first; commands are ones an author can type (no `maatwerkbank` on PATH)
+    assert guide.index("Met het webformulier") < guide.index("Met een bestand")
+    assert "maatwerkbank check" not in guide and "maatwerkbank new" not in guide
 
 
 def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch) -> None:  # type: ignore[no-untyped-def]
