@@ -4,6 +4,10 @@ Every field of the contract becomes a form field with its Dutch label and help t
 required flags, choices and patterns, taken from `model.Case` (the same classes that
 validate files and give the JSON Schema), so a change to the model changes the form with
 no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's order.
+The narrative fields also get the personal-data scan's simple patterns as hints
+(`personal_data.SIMPLE_PATTERNS`), and the preview script gets the site's Dutch labels
+and the collections' names from here (`preview_data`); `form_rules` checks that the form
+holds every single-field rule `check` applies.
 """
 
 from __future__ import annotations
@@ -155,10 +159,6 @@ def _collection(
         "sortable_fields": ["titel", "bijgewerkt", "status"],
         "fields": fields,
     }
-
-
-def cms_config_text(vocabulary: Vocabulary, settings: FormSettings) -> str:
-    return _config_text(cms_config(vocabulary, settings))
 
 
 def _config_text(config: dict[str, Any]) -> str:
