@@ -208,12 +208,7 @@ def _build(
     search_document = search_index.search_document_renderer(catalog)
 
     def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
-        data = {
-            authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
-            **exports.data_files(catalog, site_url, addresses),
-            "robots.txt": hosting.robots_txt(site_url),
-        }
-        return render.listing_pages(catalog, env), data
+        return render.listing_pages(catalog, env), data_files(catalog, site_url, addresses)
 
     # Each case's page and search document, and the pages and files about all cases, are
     # independent: they are made side by side, on every core the machine has.
@@ -241,6 +236,16 @@ def _build(
         catalog,
         files_checked=len(checked.files),
     )
+
+
+def data_files(catalog: Catalog, site_url: str, addresses: Addresses) -> dict[str, str]:
+    """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
+    `site_url` ends in `/` (or is empty)."""
+    return {
+        authoring.SCHEMA_PATH: authoring.json_schema_text(catalog.vocabulary),
+        **exports.data_files(catalog, site_url, addresses),
+        "robots.txt": hosting.robots_txt(site_url),
+    }
 
 
 def snippets() -> dict[str, str]:

@@ -159,11 +159,13 @@ def visible(text: str) -> str:
     )
 
 
-def link_problems(document: Document, known_slugs: set[str]) -> list[Problem]:
+def link_problems(document: Document, known_slugs: set[str], images: set[str]) -> list[Problem]:
     """Relative links in the Markdown fields that lead nowhere on the site. Only another
     case (`../<slug>/`) and a place on the page (`#...`) are pages the site has; anything
-    else would be a dead link. (Links to other schemes than http(s) and mailto, and images
-    from elsewhere, are made harmless when the page is rendered: see `author_text`.)"""
+    else would be a dead link. A relative image must be one of the case's own `images`
+    (anything else would be shown as a dead link). (Links to other schemes than http(s)
+    and mailto, and images from elsewhere, are made harmless when the page is rendered:
+    see `author_text`.)"""
     problems: list[Problem] = []
     markdown = markdown_fields()
     markdown_names = _markdown_names()
@@ -173,16 +175,25 @@ def link_problems(document: Document, known_slugs: set[str]) -> list[Problem]:
         if not any(m in text for m in ("](", "]:", "][")):
             continue
         for kind, url in author_text.links(text):
-            if kind == "link" and not _leads_somewhere(url, known_slugs):
-                problems.append(
-                    document.problem(
-                        loc,
-                        f"'{field_name(loc)}': link '{author_text.short(url)}' wijst niet naar "
-                        "een pagina van deze site: gebruik een volledig webadres (https://...) "
-                        "of ../<case>/ voor een andere case",
-                    )
+            shown = author_text.short(url)
+            if kind == "image" and url.removeprefix("./") not in images and _relative(url):
+                message = (
+                    f"afbeelding '{shown}' staat niet bij de afbeeldingen van deze case: zet "
+                    "hem in cases/media/ en noem hem onder 'afbeeldingen' (met alt-tekst)"
                 )
+            elif kind == "link" and not _leads_somewhere(url, known_slugs):
+                message = (
+                    f"link '{shown}' wijst niet naar een pagina van deze site: gebruik een "
+                    "volledig webadres (https://...) of ../<case>/ voor een andere case"
+                )
+            else:
+                continue
+            problems.append(document.problem(loc, f"'{field_name(loc)}': {message}"))
     return problems
+
+
+def _relative(url: str) -> bool:
+    return author_text.link_allowed(url) and not author_text.scheme(url)
 
 
 def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:

@@ -1,13 +1,15 @@
 """Authors' Markdown: rendered as CommonMark, never live markup, checked before it builds.
 
 The hostile corpus (`tests/fixtures/hostile/`, one case per kind: fence tricks, every
-`javascript:` link form, reference images, entities, raw HTML, long runs of markers) is
-built and opened in Chromium; the rendering rules are tested on what authors write; the
+`javascript:` link form, reference images, entities, raw HTML, long runs of markers) and
+the injection case (`tests/fixtures/injection/`: an attempt in every field) are built and
+opened in Chromium; the rendering rules are tested on what authors write; the
 characters no reader can see, and nesting and dead links, get Dutch `check` messages.
 """
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
@@ -42,8 +44,10 @@ def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) 
             "request",
             lambda r: foreign.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None,
         )
-        for kind in HOSTILE_KINDS:
-            page.goto(f"{base}cases/vijandig-{kind}/", wait_until="networkidle")
+        texts: dict[str, str] = {}
+        for kind in (*HOSTILE_KINDS, "injectie"):
+            slug = "injectie-poging" if kind == "injectie" else f"vijandig-{kind}"
+            page.goto(f"{base}cases/{slug}/", wait_until="networkidle")
             article = page.locator("article.md-content__inner")
             for link in article.locator("a").all():
                 link.hover()
@@ -70,9 +74,20 @@ def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) 
                 assert url.scheme in ("http", "https", "mailto"), (kind, href)
                 assert url.scheme != "http" or url.hostname == "127.0.0.1" or "evil" not in href
             assert "alert(" in found["text"] or kind == "runs", kind  # shown as text
+            texts[kind] = found["text"]
         page.close()
     assert dialogs == []
     assert foreign == []
+    for visible in (  # every field of the injection case shows its attempt as text
+        '<script>alert("titel")</script> Injectie',
+        "<script>alert(2)</script>",
+        '<div onclick="alert(6)">klik hier</div>',
+        "<script>alert(10)</script> Regel",
+        "<b onmouseover=alert(23)>les</b>",
+        "<script>alert(24)</script> tip",
+    ):
+        assert visible in texts["injectie"], visible
+    assert "vette" in texts["injectie"] and "een echte link" in texts["injectie"]
 
 
 def test_no_author_script_gets_a_hash_in_the_page_policy(hostile: Project) -> None:
@@ -253,6 +268,12 @@ def bare(tmp_path: Path) -> Project:
             "een pagina van deze site: gebruik een volledig webadres (https://...) of "
             "../<case>/ voor een andere case",
         ),
+        (
+            {"aanleiding": '"Zie ![plaatje](../../../../etc/passwd)."'},
+            "cases/proef-case.yaml:10:13: 'aanleiding': afbeelding '../../../../etc/passwd' "
+            "staat niet bij de afbeeldingen van deze case: zet hem in cases/media/ en noem hem "
+            "onder 'afbeeldingen' (met alt-tekst)",
+        ),
     ],
 )
 def test_text_rules_speak_dutch_with_field_and_position(
@@ -309,3 +330,35 @@ def test_feed_and_exports_stay_valid_with_unusual_characters(bare: Project) -> N
     feed = ET.parse(bare.site / "feed.xml").getroot()
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert 'Titel & <tekens> "quotes" é ĳ 😀' in titles
+
+
+def test_page_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
+    """With `use_directory_urls: false` every generated link points at an `.html` file that
+    the build wrote (the addresses come from one module, from the site's setting)."""
+    import re
+
+    project = make_project(tmp_path / "project", cases=FIXTURES / "hostile")
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "use_directory_urls: true", "use_directory_urls: false"
+        ),
+        encoding="utf-8",
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert (project.site / "cases/vijandig-links.html").is_file()
+    listing = project.html("cases/index.html")
+    assert 'href="vijandig-links.html"' in listing
+    records = json.loads(project.html("cases.json"))["cases"]
+    assert all(r["url"].endswith(".html") for r in records)
+    broken = []
+    for page in project.site.rglob("*.html"):
+        article = page.read_text(encoding="utf-8")
+        if "<article" not in article:
+            continue
+        article = article[article.index("<article") : article.index("</article>")]
+        for href in re.findall(r'href="([^"#:]+)"', article):
+            if not (page.parent / href).resolve().exists():
+                broken.append((page.relative_to(project.site).as_posix(), href))
+    assert broken == []
