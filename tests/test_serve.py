@@ -36,8 +36,11 @@ def get(url: str) -> tuple[int, str]:
 def wait_for(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():
-            return
+        try:
+            if predicate():
+                return
+        except OSError:  # the server holds requests while it builds: ask again
+            pass
         time.sleep(0.3)
     raise AssertionError("timed out")
 
