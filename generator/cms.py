@@ -62,6 +62,21 @@ def admin_files(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, str
     }
 
 
+def left_out_page() -> str:
+    """/beheer/ in a site built without the npm packages (no Node): what happened, and how
+    to add the form, instead of a broken link from the author guide."""
+    return (
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        "<title>Beheer niet meegebouwd · Maatwerkbank</title>\n</head>\n<body>\n"
+        "<h1>Het webformulier is niet meegebouwd</h1>\n"
+        "<p>Deze site is gebouwd zonder de npm-pakketten van het webformulier. Installeer "
+        "Node.js met npm en draai <code>make site</code> opnieuw om het toe te voegen.</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
 def preview_data(config: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
     """What the form's preview needs to show a case as the site does: the collections it is
     registered for (read from the config, so a renamed collection cannot lose its preview),

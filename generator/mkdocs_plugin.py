@@ -295,6 +295,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         markdown = bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
         if not (bundle / "decap-cms.js").is_file() or not markdown.is_file():
             log.info(FORM_LEFT_OUT)
+            # The author guide links to the form: say there what the build said.
+            self._add(
+                files,
+                File.generated(config, f"{cms.ADMIN_DIR}/index.html", content=cms.left_out_page()),
+            )
             return
         vocabulary = result.catalog.vocabulary
         settings = cms.FormSettings(

@@ -314,7 +314,12 @@ def test_a_build_without_the_npm_packages_says_in_one_line_how_to_add_the_form(
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(FORM_LEFT_OUT) == 1
-    assert not (project.site / "beheer").exists()
+    assert sorted(p.name for p in (project.site / "beheer").iterdir()) == ["index.html"]
+    # the guide's link to the form leads to a page that says how to add it
+    assert "draai <code>make site</code> opnieuw" in project.html("beheer/index.html")
+    guide = project.site / "een-case-toevoegen/index.html"
+    href = re.search(r'<a href="([^"]+)">webformulier</a>', guide.read_text()).group(1)  # type: ignore[union-attr]
+    assert (guide.parent / href / "index.html").resolve() == project.site / "beheer/index.html"
 
 
 def test_make_site_without_npm_leaves_the_npm_step_to_the_build(tmp_path: Path) -> None:
@@ -348,6 +353,6 @@ def test_a_new_author_finds_the_form_from_the_home_page(seed_site: Project, brow
         page.wait_for_url(base + "een-case-toevoegen/")
         assert page.locator("h2").first.inner_text().startswith("Met het webformulier")
         page.locator("article").get_by_role("link", name="webformulier").first.click()
-        page.wait_for_url(base + "beheer/")
+        page.wait_for_url(base + "beheer/#/")
         page.get_by_role("button", name="Inloggen").wait_for()
         page.close()
