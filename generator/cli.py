@@ -13,20 +13,23 @@ from pathlib import Path
 
 import click
 
-from generator import authoring, pipeline
+from generator import authoring, ci_reports, click_dutch, pipeline, site_gate
 from generator.loading import display_path, slug_problem
 from generator.problems import summary
-from generator.publication import build_date
+from generator.publication import BuildDateError, build_date
 from generator.vocabulary import load_vocabulary
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+click_dutch.install()
+
+
 def _today(value: str | None) -> date:
     try:
         return build_date(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is geen datum; schrijf JJJJ-MM-DD") from None
+    except BuildDateError as error:
+        raise click.UsageError(str(error)) from None
 
 
 today_option = click.option(
@@ -45,26 +48,46 @@ cases_option = click.option(
 )
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(
+    context_settings=CONTEXT,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
 def main() -> None:
     """Maatwerkbank: case-bestanden controleren en omzetten naar pagina's."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, metavar="[PAD]...", type=click.Path(path_type=Path))
 @cases_option
 @today_option
-def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "github", "gitlab"]),
+    default="tekst",
+    show_default=True,
+    help="tekst: bestand:regel:kolom: melding. github: meldingen als annotaties in een "
+    "GitHub-workflow (bij de regel in de pull request). gitlab: een code-quality-rapport "
+    "(JSON) op stdout, de meldingen op stderr.",
+)
+def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_format: str) -> None:
     """Controleer case-bestanden (standaard alles in cases/)."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.UsageError(f"bestand of map '{missing[0]}' bestaat niet")
     result = pipeline.check(list(paths) or [cases_dir], cases_dir, _today(today))
+    to_stderr = output_format == "gitlab"
     for problem in result.problems:
-        click.echo(str(problem))
+        if output_format == "github":
+            click.echo(ci_reports.github(problem))
+        else:
+            click.echo(str(problem), err=to_stderr)
     for note in result.notes:
-        click.echo(note)
-    click.echo(summary(len(result.files), result.problems))
+        click.echo(note, err=to_stderr)
+    click.echo(summary(len(result.files), result.problems), err=to_stderr)
+    if output_format == "gitlab":
+        click.echo(ci_reports.gitlab(result.problems), nl=False)
     sys.exit(1 if result.problems else 0)
 
 
@@ -110,18 +133,44 @@ def generate(out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: 
         sys.exit(1)
 
 
+@main.command("check-site")
+@today_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "github"]),
+    default="tekst",
+    show_default=True,
+    help="github: problemen in bestanden als annotaties in een GitHub-workflow.",
+)
+def check_site(today: str | None, output_format: str) -> None:
+    """Controleer de echte site voor publicatie: cases, instellingen, strikte build, links
+    en bronnen van derden (draai vanuit de map met mkdocs.yml)."""
+    if not Path("mkdocs.yml").is_file():
+        raise click.UsageError("geen mkdocs.yml in deze map; draai dit in de map van de site")
+    sys.exit(site_gate.run(Path.cwd(), _today(today), output_format, click.echo))
+
+
 @main.command()
 @click.argument("slug")
 @click.option("--pilot", is_flag=True, help="Maak een pilot (met het blok 'pilot').")
 @cases_option
 def new(slug: str, pilot: bool, cases_dir: Path) -> None:
     """Maak cases/<SLUG>.yaml uit het sjabloon met uitleg bij elk veld."""
+    if Path(slug).name != slug or "\\" in slug or slug in (".", ".."):
+        # `new ../../x` would write outside cases/.
+        raise click.UsageError(
+            f"'{slug}' is geen naam maar een pad; geef alleen de naam van de case, zonder "
+            "mappen (bijvoorbeeld 'springplank-doetinchem'): het bestand komt in "
+            f"{display_path(cases_dir)}/"
+        )
     path = cases_dir / f"{slug}.yaml"
     bad_name = slug_problem(path, display_path(path))
     if bad_name:
         raise click.UsageError(bad_name.message)
-    if path.exists():
-        raise click.UsageError(f"{display_path(path)} bestaat al; kies een andere naam")
+    existing = next((p for p in (path, path.with_suffix(".yml")) if p.exists()), None)
+    if existing is not None:
+        raise click.UsageError(f"{display_path(existing)} bestaat al; kies een andere naam")
     cases_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(authoring.case_template(slug, pilot=pilot), encoding="utf-8")
     click.echo(
@@ -153,3 +202,7 @@ def schema(out_file: Path | None, cases_dir: Path) -> None:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         out_file.write_text(text, encoding="utf-8")
         click.echo(f"{out_file} geschreven.")
+
+
+for _command in main.commands.values():
+    _command.options_metavar = "[OPTIES]"

@@ -248,6 +248,11 @@ def bare(tmp_path: Path) -> Project:
             "hoort niet in tekst; verwijder het",
         ),
         (
+            {"titel": '"\\u3164\\u3164\\u3164\\u3164\\u3164\\u2800\\u034f"'},
+            "cases/proef-case.yaml:2:8: 'titel': bevat alleen onzichtbare tekens; vul een "
+            "waarde in of verwijder het veld",
+        ),
+        (
             {"gemeente": '"\\u2063\\u2063\\u2063\\u2063\\u2063"'},
             "cases/proef-case.yaml:5:11: 'gemeente': bevat alleen onzichtbare tekens; vul een "
             "waarde in of verwijder het veld",
@@ -362,3 +367,70 @@ def test_page_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
             if not (page.parent / href).resolve().exists():
                 broken.append((page.relative_to(project.site).as_posix(), href))
     assert broken == []
+
+
+def test_a_link_to_a_case_that_is_not_published_is_a_problem_and_never_on_the_site(
+    bare: Project,
+) -> None:
+    """Found by breaking it: `../geheim/` to a concept case passed check and named that case
+    on the published page, in cases.json and the finder."""
+    bare.write_case(
+        "geheim-plan.yaml",
+        CASE.format(titel="Geheim plan", gemeente="X", aanleiding="x").replace(
+            "status: gepubliceerd", "status: concept"
+        ),
+    )
+    _check(bare, aanleiding='"Zie [het plan](../geheim-plan/)."')
+    result = bare.cli("check")  # every file: whether the target is published is known
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "cases/proef-case.yaml:10:13: 'aanleiding': link naar case 'geheim-plan', die op deze "
+        "datum niet gepubliceerd wordt (concept, embargo, toestemming of een probleem); haal de "
+        "link weg of wacht tot die case online staat"
+    )
+    # and the renderer, on its own, keeps such a link's text only
+    html = author_text.render(
+        "[plan](../geheim-plan/) [ander](../proef-case/#aanpak)",
+        author_text.Context(cases=frozenset({"proef-case"})),
+    )
+    assert html == '<p>plan <a href="../proef-case/#aanpak">ander</a></p>\n'
+
+
+def test_many_equal_headings_cost_linear_time() -> None:
+    """Found by breaking it: 16,000 `#` lines took minutes (every id tried -2, -3, ...)."""
+    html = author_text.render("\n".join(["# x"] * 4000))
+    assert html.count("<h3 ") == 4000
+    assert 'id="tekst--x-4000"' in html and 'id="tekst--x-4001"' not in html
+
+
+def test_vocabulary_labels_are_text_in_the_navigation(tmp_path: Path) -> None:
+    """Found by breaking it: a label with a script ran in the nav, its hash in the CSP."""
+    project = make_project(tmp_path / "project", cases=FIXTURES / "hostile")
+    vocabulary = project.cases / "_vocabulaire.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    label = text.split("label: ", 1)[1].split("\n", 1)[0]
+    vocabulary.write_text(
+        text.replace(f"label: {label}", "label: \"<script>alert('label')</script>Label\"", 1),
+        encoding="utf-8",
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    for page in project.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert('label')" not in html, page
+    assert "&lt;script&gt;alert(" in project.html("themas/index.html") + project.html(
+        "doelgroepen/index.html"
+    )
+
+
+def test_scripts_where_text_lands_get_no_hash_in_the_policy() -> None:
+    from generator import hosting
+
+    page = (
+        "<head><script>theme()</script></head><body><nav><script>nav()</script></nav>"
+        "<article><script>author()</script></article><script>after()</script></body>"
+    )
+    assert hosting.inline_script_hashes(page) == hosting.inline_script_hashes(
+        "<script>theme()</script><script>after()</script>"
+    )
+    assert len(hosting.inline_script_hashes(page)) == 2

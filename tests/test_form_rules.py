@@ -8,7 +8,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import ROOT
+from conftest import SEED
 
 from generator import cms, form_rules, personal_data
 from generator.loading import parse
@@ -16,7 +16,7 @@ from generator.vocabulary import load_vocabulary
 
 
 def vocabulary():  # type: ignore[no-untyped-def]
-    return load_vocabulary(ROOT / "cases/_vocabulaire.yaml", "v")[0]
+    return load_vocabulary(SEED / "_vocabulaire.yaml", "v")[0]
 
 
 def config() -> dict:  # type: ignore[type-arg]

@@ -162,3 +162,26 @@ def test_only_the_preview_allows_the_live_reload_script(project: Project) -> Non
 def script_src(html: str) -> str:
     policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
     return policy.split("script-src ", 1)[1].split(";", 1)[0]
+
+
+def test_preview_warns_about_a_missing_site_url_and_keeps_serving(project: Project) -> None:
+    """`mkdocs serve` puts its own address in `site_url`; the warning is about the file's."""
+    from test_content_gate import MISSING, set_site_url
+
+    set_site_url(project, "site_url: ''")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(lambda: _up(f"http://127.0.0.1:{port}/"))
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0]
+    assert f"WARNING -  {MISSING}" in output.splitlines(), output
+    assert "Traceback" not in output
