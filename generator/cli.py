@@ -120,10 +120,10 @@ def generate(out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: 
         target = out_dir / src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    for src, source in result.media.items():
+    for src, content in result.media.items():
         target = out_dir / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        target.write_bytes(content)
     click.echo(
         f"{len(result.pages)} pagina's en {len(result.media)} mediabestanden geschreven naar "
         f"{out_dir} ({len(result.catalog.entries)} cases gepubliceerd)."

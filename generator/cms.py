@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 
 from generator import labels, model
 from generator.model import Case
-from generator.personal_data import NARRATIVE, SIMPLE_PATTERNS
+from generator.personal_data import FIELDS, SIMPLE_PATTERNS
 from generator.vocabulary import Vocabulary
 
 ADMIN_DIR = "beheer"
@@ -300,7 +300,9 @@ def _field(
     return field
 
 
-_NARRATIVE = frozenset(NARRATIVE)
+# The fields the scan reads for every kind of personal data (`personal_data.FIELDS`: text,
+# declared names and roles), as dotted paths; list items are transparent there.
+HINTED = frozenset(path for path, how in FIELDS.items() if how in ("text", "name", "role"))
 # Decap tests a field's value against one pattern; the personal-data hint is a negative
 # look-ahead over the scan's simple patterns, so it can share that pattern with a length.
 _PERSONAL = "(?![\\s\\S]*(?:" + "|".join(SIMPLE_PATTERNS.values()) + "))"
@@ -313,8 +315,8 @@ PERSONAL_HINT = (
 
 def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str] | None:
     """Decap's `[pattern, message]` for a text field: its length bounds, and for the fields
-    the personal-data scan reads (`personal_data.NARRATIVE`) the scan's simple patterns."""
-    personal = path in _NARRATIVE
+    the personal-data scan reads (`HINTED`) the simple patterns of personal data."""
+    personal = ".".join(part for part in path if part != "*") in HINTED
     if lengths is None and not personal:
         return None
     if lengths is None:

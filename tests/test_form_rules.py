@@ -111,12 +111,13 @@ def narrative_patterns() -> dict[str, str]:
     """The form's pattern for each field the scan reads, by the scan's path."""
     fields = collection(config(), "pilots")["fields"]
     found = {}
-    for path in personal_data.NARRATIVE:
-        names = [p for p in path if p != "*"]
-        form_field = field(fields, *names)
-        if path[-1] == "*":
+    for path in sorted(cms.HINTED):
+        form_field = field(fields, *path.split("."))
+        if "field" in form_field:  # a list of texts: the hint is on its items
             form_field = form_field["field"]
-        found[".".join(path)] = form_field["pattern"][0]
+        found[path] = form_field["pattern"][0]
+    # every field the scan reads as text, a declared name or a role
+    assert {"aanpak", "lessen", "citaten.wie", "organisatie", "pilot.evaluatie"} <= set(found)
     return found
 
 
@@ -138,6 +139,9 @@ def test_the_form_accepts_ordinary_figures() -> None:
     for text in ORDINARY:
         for path, pattern in narrative_patterns().items():
             assert re.search(pattern, text), (path, text)
+        document, _ = parse(f"aanpak: {text}\n".encode(), "x.yaml")
+        assert document is not None
+        assert personal_data.scan(document)[0] == [], text
 
 
 def test_the_hints_mean_the_same_in_the_browser() -> None:
