@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from generator import cms, hosting, pipeline, preview, render
+from generator import cms, hosting, live_reload, pipeline, preview, render
 from generator.addresses import Addresses
 from generator.problems import summary
 from generator.publication import BuildDateError, build_date
@@ -46,6 +46,10 @@ from generator.vocabulary import load_vocabulary
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
 PROBLEMS_PAGE = render.PROBLEMS_PAGE
+FORM_LEFT_OUT = (
+    "beheer: het webformulier (/beheer/) is weggelaten, want de npm-pakketten ontbreken; "
+    "installeer Node.js met npm en draai 'make site' opnieuw om het toe te voegen."
+)
 
 
 class MaatwerkbankConfig(base.Config):
@@ -59,7 +63,7 @@ class MaatwerkbankConfig(base.Config):
     """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
     cms_auth_url = c.Type(str, default="")
     """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
-    cms_local_backend = c.Type(str, default="http://localhost:8081/api/v1")
+    cms_local_backend = c.Type(str, default="http://127.0.0.1:8081/api/v1")
     """Where `make beheer`'s decap-server listens."""
     cms_bundle = c.Type(str, default="node_modules/decap-cms/dist")
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
@@ -232,7 +236,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         """Rebuild and reload when case files, the vocabulary, media or templates change; a
-        saved case takes the quick path (`_quick_update`) when it can."""
+        saved case takes the quick path (`_quick_update`) when it can. Each served page's
+        policy allows the live-reload script MkDocs injects into it."""
+        app = server.get_app()
+        if app is not None:
+            server.set_app(live_reload.with_live_reload(app))
         server.watch(str(self.cases_dir))
         if self.templates_dir is not None:
             server.watch(str(self.templates_dir))
@@ -310,8 +318,15 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def _add_admin(self, files: Files, config: MkDocsConfig, result: pipeline.BuildResult) -> None:
         """The web form at /beheer/: its config from the model, Decap's bundle from npm."""
         bundle = self.root / self.config.cms_bundle
-        if not (bundle / "decap-cms.js").is_file():
-            log.info(f"beheer: {bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/")
+        # markdown-it is installed next to Decap (package.json) and renders the preview.
+        markdown = bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
+        if not (bundle / "decap-cms.js").is_file() or not markdown.is_file():
+            log.info(FORM_LEFT_OUT)
+            # The author guide links to the form: say there what the build said.
+            self._add(
+                files,
+                File.generated(config, f"{cms.ADMIN_DIR}/index.html", content=cms.left_out_page()),
+            )
             return
         vocabulary = result.catalog.vocabulary
         settings = cms.FormSettings(
@@ -322,6 +337,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         files_ = cms.admin_files(vocabulary, settings)
         for src_uri, text in files_.items():
             self._add(files, File.generated(config, src_uri, content=text))
+        self._add(
+            files,
+            File.generated(
+                config, f"{cms.ADMIN_DIR}/{cms.MARKDOWN_SCRIPT}", abs_src_path=str(markdown)
+            ),
+        )
         for path in sorted(bundle.iterdir()):
             # The full bundle (React included), its lazily loaded chunks and WebAssembly.
             if path.name.endswith("decap-cms.js") or path.suffix == ".wasm":
