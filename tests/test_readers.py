@@ -102,7 +102,8 @@ def test_home_page_shows_what_the_bank_holds(fixture_site: Project) -> None:
     assert {slug: int(n) for slug, n in shown} == dict(themes)
     assert [int(n) for _, n in shown] == sorted(themes.values(), reverse=True)
     # one line for authors
-    assert "Zo voeg je een case toe</a>" in html and 'href="een-case-toevoegen/"' in html
+    assert ">Een case toevoegen</a> lees je hoe je dat doet" in html
+    assert 'href="een-case-toevoegen/"' in html
 
 
 def test_a_hand_written_home_page_is_refused_in_dutch(tmp_path: Path) -> None:
