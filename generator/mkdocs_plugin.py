@@ -29,11 +29,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import cms, hosting, pipeline, render
+from generator import pipeline, postbuild, render
 from generator.addresses import Addresses
+from generator.cms import FormSettings
 from generator.problems import summary
 from generator.publication import build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
+from generator.site_config import PLUGIN_DEFAULTS, expand_nav
 from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
@@ -42,21 +44,21 @@ PROBLEMS_PAGE = render.PROBLEMS_PAGE
 
 
 class MaatwerkbankConfig(base.Config):
-    cases_dir = c.Type(str, default="cases")
+    cases_dir = c.Type(str, default=PLUGIN_DEFAULTS["cases_dir"])
     """Folder with the case files, the vocabulary and media, relative to mkdocs.yml."""
     templates_dir = c.Optional(c.Type(str))
     """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
-    cms_repo = c.Type(str, default="")
+    cms_repo = c.Type(str, default=PLUGIN_DEFAULTS["cms_repo"])
     """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
-    cms_auth_url = c.Type(str, default="")
+    cms_auth_url = c.Type(str, default=PLUGIN_DEFAULTS["cms_auth_url"])
     """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
-    cms_local_backend = c.Type(str, default="http://localhost:8081/api/v1")
+    cms_local_backend = c.Type(str, default=PLUGIN_DEFAULTS["cms_local_backend"])
     """Where `make beheer`'s decap-server listens."""
-    cms_bundle = c.Type(str, default="node_modules/decap-cms/dist")
+    cms_bundle = c.Type(str, default=PLUGIN_DEFAULTS["cms_bundle"])
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
-    expand_nav = c.Type(bool, default=True)
+    expand_nav = c.Type(bool, default=PLUGIN_DEFAULTS["expand_nav"])
     """Add one nav entry per theme and target group under their section's index page."""
 
 
@@ -76,10 +78,18 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.templates_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.snippets = pipeline.snippets()
         self.addresses = Addresses(config.use_directory_urls)
+        self.web_form = postbuild.WebForm(
+            self.root / self.config.cms_bundle,
+            FormSettings(
+                repo=self.config.cms_repo,
+                local_backend=self.config.cms_local_backend,
+                auth_url=self.config.cms_auth_url,
+            ),
+        )
         if self.config.expand_nav and config.nav:
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
-            config.nav = _expand_nav(config.nav, render.nav_sections(vocabulary))
+            config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -110,7 +120,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
         for src_uri, data in result.data.items():
             self._add(files, File.generated(config, src_uri, content=data))
-        self._add_admin(files, config, result)
         for src_uri, path in result.media.items():
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         # The finder's index is built by Pagefind in the background while MkDocs renders.
@@ -151,24 +160,24 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         count = len(self.result.problems)
         return render.problems_banner(count, page.file.src_uri, self.addresses) + html
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Every page gets its own Content-Security-Policy."""
-        return hosting.with_policy(output)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Collect the finder's index and write the hosts' `_headers` (every build and rebuild)."""
+        """The engine-independent steps (`postbuild`): the finder's index, the web form,
+        every page's Content-Security-Policy and `_headers` (every build and rebuild)."""
         gc.unfreeze()
         index, self.index = self.index, None
+        if self.result is None:
+            return
         try:
-            pages = index.finish() if index else 0
+            notes = postbuild.finish_site(
+                Path(config.site_dir),
+                self.result.catalog.vocabulary,
+                index=index,
+                web_form=self.web_form,
+            )
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        log.info(f"zoekindex (Pagefind): {pages} cases")
-        site = Path(config.site_dir)
-        not_found = site / "404.html"  # rendered outside the page loop
-        if not_found.is_file():
-            not_found.write_text(hosting.with_policy(not_found.read_text("utf-8")), "utf-8")
-        (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
+        for note in notes:
+            log.info(note)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -193,29 +202,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if not self.serving:
             raise PluginError(message)
 
-    def _add_admin(self, files: Files, config: MkDocsConfig, result: pipeline.BuildResult) -> None:
-        """The web form at /beheer/: its config from the model, Decap's bundle from npm."""
-        bundle = self.root / self.config.cms_bundle
-        if not (bundle / "decap-cms.js").is_file():
-            log.info(f"beheer: {bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/")
-            return
-        vocabulary = result.catalog.vocabulary
-        settings = cms.FormSettings(
-            repo=self.config.cms_repo,
-            local_backend=self.config.cms_local_backend,
-            auth_url=self.config.cms_auth_url,
-        )
-        files_ = cms.admin_files(vocabulary, settings)
-        for src_uri, text in files_.items():
-            self._add(files, File.generated(config, src_uri, content=text))
-        for path in sorted(bundle.iterdir()):
-            # The full bundle (React included), its lazily loaded chunks and WebAssembly.
-            if path.name.endswith("decap-cms.js") or path.suffix == ".wasm":
-                self._add(
-                    files,
-                    File.generated(config, f"{cms.ADMIN_DIR}/{path.name}", abs_src_path=str(path)),
-                )
-
     @staticmethod
     def _add(files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
@@ -224,20 +210,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 "Verwijder of hernoem het handgeschreven bestand."
             )
         files.append(file)
-
-
-def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> list[Any]:
-    """Turn `Thema's: themas/index.md` into a section with the index and one entry per term."""
-    expanded: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            ((title, value),) = item.items()
-            if isinstance(value, str) and value in sections:
-                item = {title: [value, *({label: src} for label, src in sections[value])]}
-            elif isinstance(value, list):
-                item = {title: _expand_nav(value, sections)}
-        expanded.append(item)
-    return expanded
 
 
 class _CorePage(Page):
@@ -261,18 +233,5 @@ class _CorePage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.core.body
-        self.toc = get_toc(_toc_tokens(self.core.toc))
+        self.toc = get_toc(render.toc_tokens(self.core.toc))  # type: ignore[arg-type]
         self.present_anchor_ids = set(self.core.anchor_ids)
-
-
-def _toc_tokens(headings: tuple[render.Heading, ...]) -> list[Any]:
-    """Headings in order as the nested tokens Python-Markdown's `toc` makes."""
-    root: list[Any] = []
-    stack: list[tuple[int, list[Any]]] = [(0, root)]
-    for h in headings:
-        while stack[-1][0] >= h.level:
-            stack.pop()
-        children: list[Any] = []
-        stack[-1][1].append({"level": h.level, "id": h.id, "name": h.html, "children": children})
-        stack.append((h.level, children))
-    return root

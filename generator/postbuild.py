@@ -1,0 +1,87 @@
+"""After the engine: what the site needs that does not depend on which engine themed it.
+
+Run the same way after MkDocs (the plugin's `on_post_build`) and after Zensical
+(`maatwerkbank site --engine zensical`), on the built site folder:
+
+- the finder's index: Pagefind over the core's search documents (started by the caller
+  in the background before the engine ran; collected here, and moved into the site when
+  the engine clears its site folder while building, as Zensical does);
+- the web form at /beheer/: its config from the model (`cms`), Decap's bundle from npm;
+- a Content-Security-Policy in every page, with the hashes of the inline scripts the
+  engine's theme put in that page, read from the built HTML (so a theme update or another
+  engine cannot break the policy), and `_headers` for what a meta tag cannot carry.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import cms, hosting
+from generator.search_index import BackgroundIndex
+from generator.vocabulary import Vocabulary
+
+BUNDLE_FILE = "decap-cms.js"
+
+
+@dataclass(frozen=True)
+class WebForm:
+    """The web form's settings and where Decap CMS's built files are (npm `decap-cms`)."""
+
+    bundle: Path
+    settings: cms.FormSettings
+
+
+def finish_site(
+    site: Path,
+    vocabulary: Vocabulary,
+    *,
+    index: BackgroundIndex | None,
+    index_output: Path | None = None,
+    web_form: WebForm | None = None,
+) -> list[str]:
+    """Finish a built site in place; returns lines for the build log (Dutch).
+
+    Raises `search_index.SearchIndexError` when Pagefind failed.
+    """
+    notes: list[str] = []
+    if index is not None:
+        count = index.finish()
+        if index_output is not None and index_output != site / "pagefind":
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+            shutil.move(index_output, site / "pagefind")
+        notes.append(f"zoekindex (Pagefind): {count} cases")
+    if web_form is not None:
+        notes.extend(add_web_form(site, vocabulary, web_form))
+    add_policies(site)
+    (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
+    return notes
+
+
+def add_web_form(site: Path, vocabulary: Vocabulary, form: WebForm) -> list[str]:
+    """The web form at /beheer/, or a note that the bundle is missing (no `npm ci`)."""
+    if not (form.bundle / BUNDLE_FILE).is_file():
+        return [f"beheer: {form.bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/"]
+    admin = site / cms.ADMIN_DIR
+    admin.mkdir(parents=True, exist_ok=True)
+    for name, text in cms.admin_files(vocabulary, form.settings).items():
+        (site / name).write_text(text, encoding="utf-8")
+    for path in sorted(form.bundle.iterdir()):
+        # The full bundle (React included), its lazily loaded chunks and WebAssembly.
+        if path.name.endswith(BUNDLE_FILE) or path.suffix == ".wasm":
+            shutil.copyfile(path, admin / path.name)
+    return []
+
+
+def add_policies(site: Path) -> None:
+    """Every page of the site gets its own policy (pages that have one keep it, so a
+    rebuild of some pages under `mkdocs serve` can run this again). The web form at
+    /beheer/ talks to GitHub and loads Decap's bundle: it is not bound by the policy."""
+    for path in site.rglob("*.html"):
+        if path.relative_to(site).parts[0] == cms.ADMIN_DIR:
+            continue
+        text = path.read_text(encoding="utf-8")
+        with_policy = hosting.with_policy(text)
+        if with_policy != text:
+            path.write_text(with_policy, encoding="utf-8")
