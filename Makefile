@@ -3,6 +3,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The site generator: mkdocs (MkDocs 1.6.1 + mkdocs-material 9.8, the default) or zensical.
+# The one setting to change for another engine: `make site ENGINE=zensical`, or set it here.
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -14,8 +17,8 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
-site: $(BIN)/.installed ## build the site into site/ from cases/ and content/
-	MKDOCS=$(BIN)/mkdocs scripts/build-site.sh site
+site: $(BIN)/.installed ## build the site into site/ from cases/ and content/ (ENGINE=zensical)
+	ENGINE=$(ENGINE) MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
 test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)
 	$(BIN)/python -m pytest

@@ -18,6 +18,7 @@ Nothing is written into the config's docs dir.
 
 from __future__ import annotations
 
+import html
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -136,8 +137,17 @@ def _copy_hand_written(source: Path, target: Path) -> None:
 
 
 def _marked(source: str) -> str:
-    """The page with the marker that lets `engine_markdown` pass its body through whole."""
+    """The page as an engine reads it: the marker that lets `engine_markdown` pass its body
+    through whole, and title and description escaped, because the engines' themes put them
+    into the page without escaping (as the MkDocs plugin escapes them in the page's meta)."""
     front, body = render.split_front_matter(source)
+    meta = yaml.load(front.strip().strip("-"), Loader=yaml.CSafeLoader) if front else None
+    if isinstance(meta, dict):
+        for key in ("title", "description"):
+            if key in meta:
+                meta[key] = html.escape(str(meta[key]))
+        dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
+        front = f"---\n{dumped}---\n"
     return f"{front}{MARKER}\n{body}"
 
 

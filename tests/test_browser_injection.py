@@ -8,11 +8,12 @@ import pytest
 from conftest import Project, make_project, serve_folder
 
 
-@pytest.fixture(scope="module")
-def injected(tmp_path_factory: pytest.TempPathFactory) -> Project:
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def injected(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Project:
+    """Built by each engine: Zensical's theme gets the title from the page's front matter."""
     project = make_project(tmp_path_factory.mktemp("inject") / "project").add_fixtures("injection")
-    result = project.build("--strict")
-    assert result.returncode == 0, result.stderr
+    result = project.build_with(request.param)
+    assert result.returncode == 0, result.stdout + result.stderr
     return project
 
 
@@ -45,7 +46,14 @@ def test_injection_attempts_stay_inert_in_chromium(injected: Project, browser) -
             }"""
         )
         text = article.inner_text()
+        # the title in <head> (and anywhere else the theme puts it) is text too
+        title = page.title()
+        scripts = page.evaluate(
+            "[...document.scripts].filter(s => s.textContent.includes('alert')).length"
+        )
         page.close()
+    assert '<script>alert("titel")</script> Injectie' in title
+    assert scripts == 0
     assert dialogs == []
     assert foreign == []
     assert live == []
