@@ -20,7 +20,7 @@ from generator.loading import display_path, slug_problem
 from generator.problems import summary
 from generator.publication import build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
-from generator.site_config import ENGINES, SiteConfig
+from generator.site_config import ENGINES, PLUGIN_ENGINES, SiteConfig
 from generator.site_input import SiteInputError, write_site_input
 from generator.vocabulary import load_vocabulary
 
@@ -170,8 +170,9 @@ def generate(
     default="mkdocs",
     show_default=True,
     envvar="ENGINE",
-    help="De sitegenerator: mkdocs (MkDocs 1.6 met mkdocs-material en de plugin) of "
-    "zensical. Ook via de omgevingsvariabele ENGINE.",
+    help="De sitegenerator: mkdocs (MkDocs 1.6 met mkdocs-material en de plugin), zensical "
+    "of properdocs (de voortzetting van MkDocs 1.x, met de plugin). Ook via de "
+    "omgevingsvariabele ENGINE.",
 )
 @click.option(
     "--site-dir",
@@ -194,8 +195,8 @@ def site(
     """Bouw de hele site (pagina's, zoekfunctie, webformulier, CSP) met MkDocs of Zensical."""
     config = _site_config(config_file)
     target = (site_dir or config.site_dir).resolve()
-    if engine == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config.path)]
+    if engine in PLUGIN_ENGINES:
+        command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config.path)]
         environment = dict(os.environ)
         if today:
             environment["SOURCE_DATE_EPOCH"] = str(_epoch(_today(today)))

@@ -18,8 +18,12 @@ import yaml
 
 from generator import cms
 
-ENGINES = ("mkdocs", "zensical")
-"""Engines `maatwerkbank site` builds with; MkDocs (1.6.1 + mkdocs-material) is the default."""
+ENGINES = ("mkdocs", "zensical", "properdocs")
+"""Engines `maatwerkbank site` builds with. MkDocs (1.6.1 + mkdocs-material) is the default;
+ProperDocs (a maintained fork of MkDocs 1.x) loads our plugin as MkDocs does; Zensical
+builds the site input the core writes."""
+PLUGIN_ENGINES = ("mkdocs", "properdocs")
+"""Engines that run the maatwerkbank plugin themselves."""
 
 PLUGIN = "maatwerkbank"
 PLUGIN_DEFAULTS: dict[str, Any] = {

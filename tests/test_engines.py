@@ -204,3 +204,22 @@ def test_zensical_site_input_never_touches_content(tmp_path: Path) -> None:
     assert (docs / "cases/springplankwoning-doetinchem.md").is_file()
     assert (tmp_path / "in/zoekdocumenten/cases/springplankwoning-doetinchem/index.html").is_file()
     assert not (docs / "cases/springplankwoning-doetinchem/index.html").exists()
+
+
+def test_properdocs_builds_the_same_site_with_the_plugin_as_it_is(
+    sites: dict[str, Project], tmp_path: Path
+) -> None:
+    """ProperDocs (the maintained MkDocs 1.x) loads our plugin unchanged: every page is the
+    MkDocs page byte for byte, but for the generator tag that names it."""
+    project = make_project(tmp_path / "project").add_fixtures("cases")
+    result = project.build_with("properdocs")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "maatwerkbank: 4 cases gepubliceerd" in result.stderr
+    mkdocs = sites["mkdocs"]
+    assert files(project.site) == files(mkdocs.site)
+    generator = re.compile(r'<meta name="generator" content="[^"]*">')
+    pages = sorted(f for f in files(mkdocs.site) if f.endswith(".html"))
+    for page in pages:
+        ours = generator.sub("", project.html(page))
+        assert ours == generator.sub("", mkdocs.html(page)), page
+    assert 'content="mkdocs-ProperDocs 1.6.7' in project.html("index.html")
