@@ -13,6 +13,9 @@ copy of the site project and measures:
   writes plus `content/`, built by mkdocs-material without the maatwerkbank plugin (so
   Python-Markdown reads every page), right after the full build; the ratio of the two is
   what the target speaks of, since a ratio of two runs side by side survives a busy hour;
+- Zensical: `maatwerkbank site --engine zensical` (a fresh process): the core writes the
+  site input, Zensical builds it, and the same post-build steps as under MkDocs (Pagefind,
+  the web form, CSP, `_headers`); and of that, Zensical's own build alone;
 - the largest case page in the built site, and the cost per 1,000 cases.
 It prints a Markdown table for the README. A benchmark, not a test: it asserts nothing.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -356,6 +360,7 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         )
         build_s = time.perf_counter() - started
         plain_s = plain_material_time(project, env)
+        zensical_s, zensical_engine_s = zensical_time(project, env)
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
         finder_kb, finder_gz_kb, finder_ms, typed_ms, next_ms = measure_finder(project / "site")
@@ -367,6 +372,8 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
             "generator": generator_s,
             "build": build_s,
             "plain": plain_s,
+            "zensical": zensical_s,
+            "zensical_engine": zensical_engine_s,
             "largest_kb": largest / 1024,
             "pages": pages_made,
             "finder_kb": finder_kb,
@@ -469,19 +476,17 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
 def plain_material_time(project: Path, env: dict[str, str]) -> float:
     """Seconds plain mkdocs-material takes for the same pages: the core's pages (written by
     `maatwerkbank generate --out`) and `content/`, the site's config without our plugin."""
-    docs = project / "plain-docs"
     subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--out", str(docs)],
+        [sys.executable, "-m", "generator", "generate", "--out", "plain", "--engine", "mkdocs"],
         cwd=project,
         env=env,
         check=True,
         capture_output=True,
     )
-    shutil.copytree(project / "content", docs, dirs_exist_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     start, end = config.index("plugins:"), config.index("# Kept to what the pages use")
     config = config[:start] + "plugins: []\n\n" + config[end:]
-    config = config.replace("docs_dir: content", "docs_dir: plain-docs\nsite_dir: plain-site")
+    config = config.replace("docs_dir: content", "docs_dir: plain/docs\nsite_dir: plain-site")
     (project / "plain.yml").write_text(config, encoding="utf-8")
     started = time.perf_counter()
     subprocess.run(
@@ -491,6 +496,24 @@ def plain_material_time(project: Path, env: dict[str, str]) -> float:
         check=True,
     )
     return time.perf_counter() - started
+
+
+def zensical_time(project: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds of the whole site with Zensical (core, Zensical, post-build steps), and of
+    Zensical's own build within it (as it reports)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "site", "--engine", "zensical", "--site-dir", "z-site"],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    total = time.perf_counter() - started
+    found = re.search(r"Build finished in ([\d.]+)(m?s)", done.stdout + done.stderr)
+    engine = float(found[1]) / (1000 if found and found[2] == "ms" else 1) if found else 0.0
+    return total, engine
 
 
 def reference_ms() -> float:
@@ -521,16 +544,18 @@ def main() -> None:
     print(f"Machine reference (a fixed loop): {before:.0f} ms before, {after:.0f} ms after.\n")
     print(
         "| cases | check | generator | full build | plain mkdocs-material, same pages "
-        "| ratio | per 1,000 cases (build) | largest case page "
+        "| ratio | Zensical 0.0.73, full (its own build) "
+        "| per 1,000 cases (build) | largest case page "
         "| first finder query: loaded (gzipped), page open to results (median of 3) "
         "| first query typed "
         "| next query |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
             f"| {r['plain']:.1f} s | {r['build'] / r['plain']:.2f}x "
+            f"| {r['zensical']:.1f} s ({r['zensical_engine']:.1f} s) "
             f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
             f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
             f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"
