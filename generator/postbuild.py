@@ -70,8 +70,19 @@ def add_web_form(site: Path, vocabulary: Vocabulary, form: WebForm) -> list[str]
     for path in sorted(form.bundle.iterdir()):
         # The full bundle (React included), its lazily loaded chunks and WebAssembly.
         if path.name.endswith(BUNDLE_FILE) or path.suffix == ".wasm":
-            shutil.copyfile(path, admin / path.name)
+            _copy_if_changed(path, admin / path.name)
     return []
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    """Decap's 66 MB are copied once: a rebuild under `mkdocs serve` finds them in place
+    (same size and modification time, which the copy keeps), and the preview answers
+    requests only when the rebuild is done."""
+    if target.is_file():
+        have, want = target.stat(), source.stat()
+        if have.st_size == want.st_size and have.st_mtime_ns == want.st_mtime_ns:
+            return
+    shutil.copy2(source, target)
 
 
 def add_policies(site: Path) -> None:

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import Project, make_project, serve_folder
@@ -88,6 +89,21 @@ def test_the_core_page_body_reaches_zensical_whole(sites: dict[str, Project]) ->
             for e in ENGINES
         )
         assert zensical.strip() == mkdocs.strip(), page
+
+
+def nav_targets(html: str, page_url: str) -> list[str]:
+    """The pages the primary navigation links to, as site paths."""
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-sidebar', 1)[0]
+    links = re.findall(r'<a href="([^"#]+)"[^>]*class="md-nav__link', nav)
+    return sorted({urljoin(page_url, href) for href in links})
+
+
+def test_the_navigation_is_expanded_by_both_engines(sites: dict[str, Project]) -> None:
+    """One nav entry per theme and target group under their section, on either engine."""
+    url = "http://site/themas/"
+    mkdocs, zensical = (nav_targets(sites[e].html("themas/index.html"), url) for e in ENGINES)
+    assert "http://site/themas/wonen-en-zorg/" in mkdocs
+    assert zensical == mkdocs
 
 
 @pytest.mark.parametrize("engine", ENGINES)
