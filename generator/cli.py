@@ -218,7 +218,7 @@ def site(
         )
         sys.exit(1)
     # The finder's index is made while the engine builds, and moved into the site after.
-    index = BackgroundIndex(result.search_documents, work / "pagefind")
+    index = BackgroundIndex.of_folder(written.search_documents, work / "pagefind")
     built = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],
         cwd=work,

@@ -82,6 +82,29 @@ class BackgroundIndex:
             text=True,
         )
 
+    @classmethod
+    def of_folder(cls, folder: Path, output_dir: Path) -> BackgroundIndex:
+        """Pagefind over documents already written to `folder` (`maatwerkbank generate`
+        writes them for engines other than MkDocs); the folder is left in place."""
+        index = cls.__new__(cls)
+        index._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-"))
+        index.count = sum(1 for _ in folder.rglob("*.html"))
+        index._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(folder),
+                "--output-path",
+                str(output_dir),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        return index
+
     def finish(self) -> int:
         """Wait for Pagefind; raises with its output when it failed."""
         try:

@@ -19,6 +19,7 @@ Nothing is written into the config's docs dir.
 from __future__ import annotations
 
 import html
+import json
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -139,15 +140,17 @@ def _copy_hand_written(source: Path, target: Path) -> None:
 def _marked(source: str) -> str:
     """The page as an engine reads it: the marker that lets `engine_markdown` pass its body
     through whole, and title and description escaped, because the engines' themes put them
-    into the page without escaping (as the MkDocs plugin escapes them in the page's meta)."""
+    into the page without escaping (as the MkDocs plugin escapes them in the page's meta).
+    Values are written as JSON, which is YAML too."""
     front, body = render.split_front_matter(source)
     meta = yaml.load(front.strip().strip("-"), Loader=yaml.CSafeLoader) if front else None
     if isinstance(meta, dict):
-        for key in ("title", "description"):
-            if key in meta:
-                meta[key] = html.escape(str(meta[key]))
-        dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
-        front = f"---\n{dumped}---\n"
+        lines = ["---"]
+        for key, value in meta.items():
+            if key in ("title", "description"):
+                value = html.escape(str(value))
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        front = "\n".join([*lines, "---", ""])
     return f"{front}{MARKER}\n{body}"
 
 

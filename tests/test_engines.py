@@ -239,3 +239,30 @@ def test_properdocs_builds_the_same_site_with_the_plugin_as_it_is(
         ours = generator.sub("", project.html(page))
         assert ours == generator.sub("", mkdocs.html(page)), page
     assert 'content="mkdocs-ProperDocs 1.6.7' in project.html("index.html")
+
+
+def test_zensical_build_stops_on_a_case_problem_with_the_dutch_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    path = project.cases / "springplankwoning-doetinchem.yaml"
+    path.write_text(path.read_text().replace("samenvatting:", "samenvating:"), encoding="utf-8")
+    result = project.build_with("zensical")
+    assert result.returncode == 1
+    assert (
+        "cases/springplankwoning-doetinchem.yaml:4:1: onbekend veld 'samenvating'; "
+        "bedoelde je 'samenvatting'?" in result.stderr
+    )
+    assert (
+        "build gestopt: 3 bestanden gecontroleerd, 1 met problemen (1 probleem)." in result.stderr
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not project.site.exists()
+
+
+def test_zensical_build_refuses_a_hand_written_page_in_a_generated_place(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project.root / "content" / "tips").mkdir()
+    (project.root / "content" / "tips" / "index.md").write_text("# Tips\n", encoding="utf-8")
+    result = project.build_with("zensical")
+    assert result.returncode == 1
+    assert "'tips/index.md' bestaat al in de docs-map" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
