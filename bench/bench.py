@@ -16,6 +16,9 @@ copy of the site project and measures:
 - Zensical: `maatwerkbank site --engine zensical` (a fresh process): the core writes the
   site input, Zensical builds it, and the same post-build steps as under MkDocs (Pagefind,
   the web form, CSP, `_headers`); and of that, Zensical's own build alone;
+- preview after one edit: `mkdocs serve` on the same project; once it serves, one case's
+  title is changed on disk, and the time is taken until the server returns that case's page
+  with the new title (file polling, the quick update, theming, all included);
 - the largest case page in the built site, and the cost per 1,000 cases.
 It prints a Markdown table for the README. A benchmark, not a test: it asserts nothing.
 """
@@ -361,6 +364,7 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         build_s = time.perf_counter() - started
         plain_s = plain_material_time(project, env)
         zensical_s, zensical_engine_s = zensical_time(project, env)
+        preview_s = preview_after_edit(project, env)
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
         finder_kb, finder_gz_kb, finder_ms, typed_ms, next_ms = measure_finder(project / "site")
@@ -374,6 +378,7 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
             "plain": plain_s,
             "zensical": zensical_s,
             "zensical_engine": zensical_engine_s,
+            "preview": preview_s,
             "largest_kb": largest / 1024,
             "pages": pages_made,
             "finder_kb": finder_kb,
@@ -516,6 +521,52 @@ def zensical_time(project: Path, env: dict[str, str]) -> tuple[float, float]:
     return total, engine
 
 
+def preview_after_edit(project: Path, env: dict[str, str]) -> float:
+    """Seconds from saving an edited case to the preview serving its new page."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/cases/case-00000/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 900
+        while "case-00000" not in page() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(2)  # the server's first file poll settles
+        case = project / "cases" / "case-00000.yaml"
+        text = case.read_text(encoding="utf-8")
+        marker = "Bewerkt in het voorbeeld"
+        head, rest = text.split("titel: ", 1)
+        rest = rest.split("\n", 1)[1]
+        started = time.perf_counter()
+        case.write_text(f"{head}titel: {marker}\n{rest}", encoding="utf-8")
+        while marker not in page():
+            if time.perf_counter() - started > 300:
+                return float("nan")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def reference_ms() -> float:
     """A fixed piece of pure-Python work, best of five: how fast the machine is right now.
     On a shared machine the same run can take twice as long in a busy hour; printed with
@@ -545,17 +596,17 @@ def main() -> None:
     print(
         "| cases | check | generator | full build | plain mkdocs-material, same pages "
         "| ratio | Zensical 0.0.73, full (its own build) "
-        "| per 1,000 cases (build) | largest case page "
+        "| preview after one edit | per 1,000 cases (build) | largest case page "
         "| first finder query: loaded (gzipped), page open to results (median of 3) "
         "| first query typed "
         "| next query |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
             f"| {r['plain']:.1f} s | {r['build'] / r['plain']:.2f}x "
-            f"| {r['zensical']:.1f} s ({r['zensical_engine']:.1f} s) "
+            f"| {r['zensical']:.1f} s ({r['zensical_engine']:.1f} s) | {r['preview']:.2f} s "
             f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
             f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
             f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"

@@ -17,7 +17,7 @@ Safety is decided on the parsed tokens, never on the source text:
 - author headings are pushed under the section they stand in (never a second `<h1>`) and
   their ids are namespaced by the field, so they can never take an id the page makes;
 - nesting is bounded (`MAX_NESTING`): markdown-it-py is linear on hostile input (long
-  runs of `[`, `*`, `>`), and deeper nesting is a `check` error (`nesting_depth`).
+  runs of `[`, `*`, `>`), and deeper nesting is a `check` error (`too_deep`).
 
 Sources: CommonMark 0.31 spec; markdown-it-py 4.x (`validateLink`, `maxNesting`, the token
 stream); the WHATWG URL standard for what browsers strip from a URL before its scheme.
@@ -88,9 +88,23 @@ def render(markdown: str, context: Context | None = None) -> str:
 
     Shapes: `markdown` as written in the case file; returns block HTML (paragraphs,
     lists, headings `<h3>`..`<h6>`, code, quotes). Raises nothing for any input text.
+    The visible text of the same tokens is kept for `visible_text` (the finder's document
+    of a case is made right after its page): one parse where there were two.
     """
     env: dict[str, Any] = {"context": context or Context(), "ids": set()}
-    return str(_MD.render(markdown, env))
+    tokens = _MD.parse(markdown, env)
+    _remember(markdown, tokens)
+    return str(_MD.renderer.render(tokens, _MD.options, env))
+
+
+_VISIBLE: dict[str, str] = {}
+_VISIBLE_KEPT = 4096
+
+
+def _remember(markdown: str, tokens: list[Token]) -> None:
+    if len(_VISIBLE) >= _VISIBLE_KEPT:
+        _VISIBLE.pop(next(iter(_VISIBLE)))
+    _VISIBLE[markdown] = _text_of(tokens)
 
 
 def visible_text(markdown: str) -> str:
@@ -101,8 +115,15 @@ def visible_text(markdown: str) -> str:
     `06-12345678` and `06-12345678` here, which is what the personal-data scan must see.
     Blocks are separated by newlines, a line break inside a paragraph by a space.
     """
+    known = _VISIBLE.get(markdown)
+    if known is not None:
+        return known
+    return _text_of(_PLAIN.parse(markdown))
+
+
+def _text_of(tokens: list[Token]) -> str:
     parts: list[str] = []
-    for token in _MD.parse(markdown, {"context": Context(), "ids": set()}):
+    for token in tokens:
         if token.type == "inline":
             parts.append(_inline_text(token.children or []))
         elif token.type in ("code_block", "fence"):
@@ -110,14 +131,30 @@ def visible_text(markdown: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def nesting_depth(markdown: str) -> int:
-    """The deepest block nesting of a text (list, item and quote levels), for `check`."""
+def too_deep(markdown: str) -> bool:
+    """Whether a text nests deeper than `MAX_DEPTH` (list, item, quote, emphasis and link
+    levels), for `check`. Texts that cannot reach it are not parsed: every level needs a
+    marker (`>`, `*`, `_`, `[`, or a list marker, which opens two levels), so counting
+    markers bounds the depth from above, in C, for the prose nearly every text is."""
+    bound = sum(markdown.count(mark) for mark in "*_>[")
+    if bound <= MAX_DEPTH:
+        for line_start in _LIST_START.findall(markdown):
+            bound += 2 * len(_LIST_MARKER.findall(line_start))
+    return bound > MAX_DEPTH and _depth(markdown) > MAX_DEPTH
+
+
+def _depth(markdown: str) -> int:
     depth = 0
-    for token in _MD.parse(markdown, {"context": Context(), "ids": set()}):
+    for token in _PLAIN.parse(markdown):
         depth = max(depth, token.level)
         for child in token.children or ():
             depth = max(depth, token.level + child.level)
     return depth
+
+
+_LIST_START = re.compile(r"^(?:[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+", re.M)
+"""The list markers a line starts with (`- - 1. ` opens three lists on one line)."""
+_LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
 
 
 def _inline_text(children: list[Token]) -> str:

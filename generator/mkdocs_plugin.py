@@ -16,9 +16,14 @@ from __future__ import annotations
 import gc
 import html
 import logging
+import shutil
+import threading
+import time
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +31,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import pipeline, postbuild, render
+from generator import hosting, pipeline, postbuild, preview, render
 from generator.addresses import Addresses
 from generator.cms import FormSettings
 from generator.problems import summary
@@ -67,6 +73,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.serving = False
         self.result: pipeline.BuildResult | None = None
         self.index: BackgroundIndex | None = None
+        # What the preview's quick path needs from the last full build (see `_quick_update`).
+        self.watched: list[Path] = []
+        self.snapshot: preview.Snapshot = {}
+        self.built: tuple[MkDocsConfig, Files, Navigation, Environment] | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -160,6 +171,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         count = len(self.result.problems)
         return render.problems_banner(count, page.file.src_uri, self.addresses) + html
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Every page gets its own Content-Security-Policy as it is written, also when the
+        preview's quick path writes it without a full build; `postbuild` adds it to pages
+        written otherwise (404.html) and leaves these as they are."""
+        return hosting.with_policy(output)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): the finder's index, the web form,
         every page's Content-Security-Policy and `_headers` (every build and rebuild)."""
@@ -185,11 +202,87 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self.index.cancel()
             self.index = None
 
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        self.nav = nav
+        return nav
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        if self.nav is not None:
+            self.built = (config, files, self.nav, env)
+        in_nav = {page.file.src_uri for page in self.nav.pages} if self.nav else set()
+        env.globals["maatwerkbank_nav_key"] = lambda page: _shared_nav_key(page, in_nav)
+        env.globals["maatwerkbank_nav_cache"] = {}
+        return env
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
-        """Rebuild and reload when case files, the vocabulary, media or templates change."""
+        """Rebuild and reload when case files, the vocabulary, media or templates change; a
+        saved case takes the quick path (`_quick_update`) when it can."""
         server.watch(str(self.cases_dir))
         if self.templates_dir is not None:
             server.watch(str(self.templates_dir))
+        self.watched = [self.cases_dir, Path(config.docs_dir)]
+        self.watched += [Path(p) for p in (config.config_file_path, *config.watch) if p]
+        if self.templates_dir is not None:
+            self.watched.append(self.templates_dir)
+        self.snapshot = preview.snapshot(self.watched)
+        full_build = server.builder
+
+        def build() -> None:
+            if not self._quick_update():
+                full_build()
+                self.snapshot = preview.snapshot(self.watched)
+
+        server.builder = build
+
+    def _quick_update(self) -> bool:
+        """After one saved case: theme only the pages whose source changed, write the data
+        files, and re-index the finder in the background. False when a full build must do
+        it (anything `preview.update` does not cover, or anything unexpected here)."""
+        now = preview.snapshot(self.watched)
+        saved = preview.changed(self.snapshot, now)
+        if len(saved) != 1 or self.result is None or self.built is None:
+            return False
+        config, files, nav, env = self.built
+        started = time.perf_counter()
+        try:
+            update = preview.update(
+                self.result,
+                saved[0],
+                self.cases_dir,
+                build_date(self.config.today),
+                self.templates_dir,
+                self.root,
+                config.site_url or "",
+                self.addresses,
+            )
+            if update is None:
+                return False
+            self.result = update.result
+            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            for src, source in update.pages.items():
+                file = files.get_file_from_path(src)
+                if file is None or file.page is None:
+                    return False
+                file.content_string = source
+                _populate_page(file.page, config, files)
+                _build_page(file.page, config, doc_files, nav, env)
+            site = Path(config.site_dir)
+            for src, text in update.data.items():
+                (site / src).write_text(text, encoding="utf-8")
+        except Exception as error:  # a full build reports it properly
+            log.debug(f"voorbeeld: snelle update niet gelukt ({error!r}); alles opnieuw")
+            return False
+        self.snapshot = now
+        _reindex_in_background(update.result.search_documents, Path(config.site_dir))
+        log.info(
+            f"voorbeeld bijgewerkt: {saved[0].name}, {len(update.pages)} pagina's in "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+        return True
 
     def _report(self, result: pipeline.BuildResult) -> None:
         level = logging.WARNING if self.serving else logging.ERROR
@@ -210,6 +303,37 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 "Verwijder of hernoem het handgeschreven bestand."
             )
         files.append(file)
+
+
+def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
+    """The key under which pages share one rendering of the primary navigation: pages that
+    are not in the nav (nothing in it is active for them), by the folder they are in
+    (`cases/` for every case page), since a relative link from `cases/a/` to a nav page is
+    the same as from `cases/b/` (no nav page lies inside a case's own folder). None for
+    every page in the nav, which Material renders as always (see overrides/main.html)."""
+    if page is None or page.file.src_uri in in_nav:
+        return None
+    folder = page.url.rstrip("/").rpartition("/")[0]
+    return f"{folder}:{'navigation' in (page.meta.get('hide') or ())}"
+
+
+def _reindex_in_background(documents: dict[str, str], site: Path) -> None:
+    """The finder's index again, after a quick update: Pagefind takes seconds at thousands
+    of cases, so the page is shown first and the new index replaces the old when done."""
+    fresh = site / ".pagefind-nieuw"
+    shutil.rmtree(fresh, ignore_errors=True)
+    index = BackgroundIndex(documents, fresh)
+
+    def finish() -> None:
+        try:
+            index.finish()
+        except SearchIndexError as error:
+            log.warning(str(error))
+            return
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        fresh.rename(site / "pagefind")
+
+    threading.Thread(target=finish, daemon=True).start()
 
 
 class _CorePage(Page):

@@ -63,10 +63,16 @@ _ALLOWED_CONTROLS = frozenset("\t\n")
 def forbidden(char: str) -> bool:
     """C0 and C1 controls (but tab and newline), bidi embeddings, overrides and isolates,
     line and paragraph separators, and the zero-width space, word joiner and BOM."""
-    code = ord(char)
-    if code < 0x20 or 0x7F <= code <= 0x9F:
-        return char not in _ALLOWED_CONTROLS
-    return code in _NAMES
+    return _FORBIDDEN.match(char) is not None
+
+
+_OTHER_FORBIDDEN = r"\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff"
+_FORBIDDEN = re.compile(rf"[\x00-\x08\x0b-\x1f{_OTHER_FORBIDDEN}]")
+"""The characters of `_NAMES` and every other C0 and C1 control but tab and newline: one
+regex, so the common case (none at all) costs one scan in C per text."""
+_FORBIDDEN_IN_SOURCE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHER_FORBIDDEN}]|\r(?!\n)")
+"""The same in the file's own text, where a carriage return ending a line (Windows) is fine."""
+_VISIBLE_ASCII = re.compile("[!-~]")
 
 
 def describe(char: str) -> str:
@@ -80,6 +86,8 @@ def source_problems(text: str, display: str) -> list[Problem]:
     """Forbidden characters typed or pasted into the file itself, each at its line and
     column (libyaml refuses most of them with a position but no word of which one)."""
     problems: list[Problem] = []
+    if not _FORBIDDEN_IN_SOURCE.search(text):
+        return problems
     field = ""
     for number, line in enumerate(text.split("\n"), start=1):
         top = _TOP_KEY.match(line)
@@ -111,16 +119,20 @@ def value_problems(document: Document) -> list[Problem]:
     deeper than the site renders."""
     problems: list[Problem] = []
     markdown = markdown_fields()
+    markdown_names = _markdown_names()
+    # Typed ones stopped the file in `source_problems`; escapes need a backslash.
+    escapes = "\\" in document.source or not document.source
     for loc, text in _strings(document.data, ()):
-        bad = next((ch for ch in text if forbidden(ch)), None)
-        name = field_name(loc)
-        if bad is not None:
+        found = _FORBIDDEN.search(text) if escapes else None
+        if found is not None:
+            bad, name = found[0], field_name(loc)
             problems.append(
                 document.problem(
                     loc, f"'{name}': teken {describe(bad)} hoort niet in tekst; verwijder het"
                 )
             )
-        elif text and not visible(text):
+        elif text and not _VISIBLE_ASCII.search(text) and not visible(text):
+            name = field_name(loc)
             problems.append(
                 document.problem(
                     loc,
@@ -128,7 +140,8 @@ def value_problems(document: Document) -> list[Problem]:
                     "verwijder het veld",
                 )
             )
-        elif _generic(loc) in markdown and author_text.nesting_depth(text) > author_text.MAX_DEPTH:
+        elif loc[-1] in markdown_names and _generic(loc) in markdown and author_text.too_deep(text):
+            name = field_name(loc)
             problems.append(
                 document.problem(
                     loc,
@@ -146,27 +159,41 @@ def visible(text: str) -> str:
     )
 
 
-def link_problems(document: Document, known_slugs: set[str]) -> list[Problem]:
+def link_problems(document: Document, known_slugs: set[str], images: set[str]) -> list[Problem]:
     """Relative links in the Markdown fields that lead nowhere on the site. Only another
     case (`../<slug>/`) and a place on the page (`#...`) are pages the site has; anything
-    else would be a dead link. (Links to other schemes than http(s) and mailto, and images
-    from elsewhere, are made harmless when the page is rendered: see `author_text`.)"""
+    else would be a dead link. A relative image must be one of the case's own `images`
+    (anything else would be shown as a dead link). (Links to other schemes than http(s)
+    and mailto, and images from elsewhere, are made harmless when the page is rendered:
+    see `author_text`.)"""
     problems: list[Problem] = []
     markdown = markdown_fields()
+    markdown_names = _markdown_names()
     for loc, text in _strings(document.data, ()):
-        if _generic(loc) not in markdown or not any(m in text for m in ("](", "]:", "][")):
+        if loc[-1] not in markdown_names or _generic(loc) not in markdown:
+            continue
+        if not any(m in text for m in ("](", "]:", "][")):
             continue
         for kind, url in author_text.links(text):
-            if kind == "link" and not _leads_somewhere(url, known_slugs):
-                problems.append(
-                    document.problem(
-                        loc,
-                        f"'{field_name(loc)}': link '{author_text.short(url)}' wijst niet naar "
-                        "een pagina van deze site: gebruik een volledig webadres (https://...) "
-                        "of ../<case>/ voor een andere case",
-                    )
+            shown = author_text.short(url)
+            if kind == "image" and url.removeprefix("./") not in images and _relative(url):
+                message = (
+                    f"afbeelding '{shown}' staat niet bij de afbeeldingen van deze case: zet "
+                    "hem in cases/media/ en noem hem onder 'afbeeldingen' (met alt-tekst)"
                 )
+            elif kind == "link" and not _leads_somewhere(url, known_slugs):
+                message = (
+                    f"link '{shown}' wijst niet naar een pagina van deze site: gebruik een "
+                    "volledig webadres (https://...) of ../<case>/ voor een andere case"
+                )
+            else:
+                continue
+            problems.append(document.problem(loc, f"'{field_name(loc)}': {message}"))
     return problems
+
+
+def _relative(url: str) -> bool:
+    return author_text.link_allowed(url) and not author_text.scheme(url)
 
 
 def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:
@@ -174,6 +201,11 @@ def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:
         return True  # other hosts, or made plain text when rendered
     target = url.split("#", 1)[0]
     return target.startswith("../") and target.endswith("/") and target[3:-1] in known_slugs
+
+
+@functools.cache
+def _markdown_names() -> frozenset[str | int]:
+    return frozenset(path[-1] for path in markdown_fields())
 
 
 @functools.cache
@@ -207,12 +239,17 @@ def _generic(loc: Path_) -> tuple[str, ...]:
     return tuple("*" if isinstance(part, int) else part for part in loc)
 
 
-def _strings(data: Any, loc: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*loc, i))
+def _strings(data: Any, loc: Path_) -> list[tuple[Path_, str]]:
+    """Every string in a case's data with its place, depth first in file order (a loop, not
+    recursion: it runs over every value of every file)."""
+    found: list[tuple[Path_, str]] = []
+    stack: list[tuple[Path_, Any]] = [(loc, data)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, str):
+            found.append((here, value))
+        elif isinstance(value, dict):
+            stack.extend((((*here, k), v) for k, v in reversed(value.items())))
+        elif isinstance(value, list):
+            stack.extend((((*here, i), v) for i, v in reversed(list(enumerate(value)))))
+    return found

@@ -73,7 +73,8 @@ def validate_links(
                     f"(geen bestand cases/{related}.yaml){hint}",
                 )
             )
-    problems.extend(text_rules.link_problems(document, known_slugs))
+    images = {image.bestand for image in case.afbeeldingen or []}
+    problems.extend(text_rules.link_problems(document, known_slugs, images))
     for i, image in enumerate(case.afbeeldingen or []):
         if not (cases_dir / image.bestand).is_file():
             problems.append(

@@ -8,6 +8,7 @@ characters no reader can see, and nesting and dead links, get Dutch `check` mess
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
@@ -253,6 +254,12 @@ def bare(tmp_path: Path) -> Project:
             "een pagina van deze site: gebruik een volledig webadres (https://...) of "
             "../<case>/ voor een andere case",
         ),
+        (
+            {"aanleiding": '"Zie ![plaatje](../../../../etc/passwd)."'},
+            "cases/proef-case.yaml:10:13: 'aanleiding': afbeelding '../../../../etc/passwd' "
+            "staat niet bij de afbeeldingen van deze case: zet hem in cases/media/ en noem hem "
+            "onder 'afbeeldingen' (met alt-tekst)",
+        ),
     ],
 )
 def test_text_rules_speak_dutch_with_field_and_position(
@@ -309,3 +316,35 @@ def test_feed_and_exports_stay_valid_with_unusual_characters(bare: Project) -> N
     feed = ET.parse(bare.site / "feed.xml").getroot()
     titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
     assert 'Titel & <tekens> "quotes" é ĳ 😀' in titles
+
+
+def test_page_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
+    """With `use_directory_urls: false` every generated link points at an `.html` file that
+    the build wrote (the addresses come from one module, from the site's setting)."""
+    import re
+
+    project = make_project(tmp_path / "project", cases=FIXTURES / "hostile")
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "use_directory_urls: true", "use_directory_urls: false"
+        ),
+        encoding="utf-8",
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert (project.site / "cases/vijandig-links.html").is_file()
+    listing = project.html("cases/index.html")
+    assert 'href="vijandig-links.html"' in listing
+    records = json.loads(project.html("cases.json"))["cases"]
+    assert all(r["url"].endswith(".html") for r in records)
+    broken = []
+    for page in project.site.rglob("*.html"):
+        article = page.read_text(encoding="utf-8")
+        if "<article" not in article:
+            continue
+        article = article[article.index("<article") : article.index("</article>")]
+        for href in re.findall(r'href="([^"#:]+)"', article):
+            if not (page.parent / href).resolve().exists():
+                broken.append((page.relative_to(project.site).as_posix(), href))
+    assert broken == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Project, make_project
+from conftest import FIXTURES, Project, make_project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
@@ -112,3 +112,54 @@ def test_generated_pages_reach_the_theme_as_the_core_rendered_them(tmp_path: Pat
         page = render.page(source.read_text(encoding="utf-8").replace(MARKER + "\n", ""))
         built = project.html(Addresses().document_path(src))
         assert page.body.strip() in built, src
+
+
+def test_shared_navigation_gives_the_pages_material_gives(tmp_path: Path) -> None:
+    """The primary navigation, rendered once per folder for pages outside the nav
+    (overrides/main.html), gives every page the navigation Material renders for it alone:
+    a hook turns the sharing off, and every page is the same but for white space."""
+    import re
+
+    project = make_project(tmp_path / "project", cases=FIXTURES / "cases")
+    pilot = project.cases / "volledige-pilot.yaml"
+    pilot.write_text(
+        pilot.read_text(encoding="utf-8").replace(
+            "gerelateerd:\n  - springplankwoning-doetinchem\n", ""
+        ),
+        encoding="utf-8",
+    )
+    for n in range(60):  # enough cases for listings that continue on a second page
+        project.write_case(
+            f"extra-{n:02d}.yaml",
+            pilot.read_text(encoding="utf-8").replace(
+                "status: gearchiveerd", "status: gepubliceerd"
+            ),
+        )
+
+    def pages() -> dict[str, str]:
+        assert project.build("--strict").returncode == 0
+        return {
+            p.relative_to(project.site).as_posix(): re.sub(
+                r">\s+<", "><", re.sub(r"\s+", " ", p.read_text(encoding="utf-8"))
+            )
+            for p in project.site.rglob("*.html")
+            if "beheer" not in p.parts
+        }
+
+    shared = pages()
+    (project.root / "no_sharing.py").write_text(
+        "from mkdocs.plugins import event_priority\n"
+        "@event_priority(-100)\n"
+        "def on_env(env, config, files):\n"
+        "    env.globals['maatwerkbank_nav_key'] = lambda page: None\n"
+        "    return env\n",
+        encoding="utf-8",
+    )
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "hooks:\n  - no_sharing.py\n", encoding="utf-8"
+    )
+    alone = pages()
+    assert "cases/pagina-2/index.html" in shared and len(shared) > 40
+    assert shared.keys() == alone.keys()
+    assert [path for path in shared if shared[path] != alone[path]] == []

@@ -1,0 +1,139 @@
+"""The preview's quick path: one saved case re-makes only what it touches, and shows it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, TODAY, Project, make_project
+from test_serve import free_port, get, wait_for
+
+from generator import pipeline, preview
+
+PILOT = "volledige-pilot.yaml"
+
+
+def _project(root: Path) -> Project:
+    """The full-contract pilot and a second case, with nothing that names the seeds."""
+    project = make_project(root, cases=FIXTURES / "cases")
+    pilot = project.cases / PILOT
+    text = pilot.read_text(encoding="utf-8").replace(
+        "gerelateerd:\n  - springplankwoning-doetinchem\n", ""
+    )
+    pilot.write_text(text.replace("status: gearchiveerd", "status: gepubliceerd"), "utf-8")
+    project.write_case(
+        "tweede-case.yaml",
+        text.replace("Volledige pilot met alle velden", "Een tweede pilot om naast te zetten"),
+    )
+    return project
+
+
+def _retitle(project: Project, name: str, title: str) -> None:
+    path = project.cases / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [f"titel: {title}\n" if line.startswith("titel:") else line for line in lines]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_update_re_renders_the_case_and_the_pages_it_is_listed_on(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    today = date.fromisoformat(TODAY)
+    before = pipeline.build(project.cases, today, base=project.root)
+    _retitle(project, PILOT, "Een nieuwe titel voor de pilot")
+    update = preview.update(before, project.cases / PILOT, project.cases, today, base=project.root)
+    assert update is not None
+    full = pipeline.build(project.cases, today, base=project.root)
+    # the quick path gives what a full build gives, for every page it re-made
+    assert update.pages and all(full.pages[src] == text for src, text in update.pages.items())
+    assert "cases/volledige-pilot.md" in update.pages
+    assert "cases/index.md" in update.pages
+    assert "cases/tweede-case.md" not in update.pages  # untouched
+    assert json.loads(update.data["cases.json"]) == json.loads(full.data["cases.json"])
+    assert update.result.search_documents == full.search_documents
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda p: (p.cases / PILOT).write_text("titel: kapot\n", "utf-8"), "now invalid"),
+        (lambda p: (p.cases / PILOT).unlink(), "deleted"),
+        (
+            lambda p: (p.cases / PILOT).write_text(
+                (p.cases / PILOT)
+                .read_text("utf-8")
+                .replace("status: gepubliceerd", "status: concept"),
+                "utf-8",
+            ),
+            "held back",
+        ),
+    ],
+)
+def test_update_leaves_what_it_does_not_cover_to_a_full_build(
+    tmp_path: Path, change: object, why: str
+) -> None:
+    project = _project(tmp_path / "project")
+    today = date.fromisoformat(TODAY)
+    before = pipeline.build(project.cases, today, base=project.root)
+    change(project)  # type: ignore[operator]
+    assert preview.update(before, project.cases / PILOT, project.cases, today) is None, why
+
+
+def test_changed_ignores_editor_files(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("x", "utf-8")
+    before = preview.snapshot([tmp_path])
+    (tmp_path / "a.yaml").write_text("xy", "utf-8")
+    (tmp_path / ".a.yaml.swp").write_text("swap", "utf-8")
+    (tmp_path / "a.yaml~").write_text("backup", "utf-8")
+    assert preview.changed(before, preview.snapshot([tmp_path])) == [tmp_path / "a.yaml"]
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[Project, str, subprocess.Popen[str]]]:
+    project = _project(tmp_path / "project")
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: _status(base + "cases/volledige-pilot/") == 200)
+        yield project, base, process
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)
+
+
+def _status(url: str) -> int:
+    try:
+        return get(url)[0]
+    except OSError:
+        return 0
+
+
+def test_served_preview_shows_a_saved_case_through_the_quick_path(
+    serving: tuple[Project, str, subprocess.Popen[str]],
+) -> None:
+    project, base, process = serving
+    _retitle(project, PILOT, "Titel uit het voorbeeld")
+    wait_for(lambda: "Titel uit het voorbeeld" in get(base + "cases/volledige-pilot/")[1])
+    assert "Titel uit het voorbeeld" in get(base + "cases/")[1]
+    assert "Titel uit het voorbeeld" in get(base + "cases.json")[1]
+    # then an edit that breaks the case: a full build, with the problems banner
+    (project.cases / PILOT).write_text("titel: kapot\n", "utf-8")
+    wait_for(lambda: "in case-bestanden" in get(base)[1])
+    process.terminate()
+    output = process.communicate(timeout=20)[0]
+    assert "voorbeeld bijgewerkt: volledige-pilot.yaml" in output
+    assert "Traceback" not in output
