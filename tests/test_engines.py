@@ -266,3 +266,24 @@ def test_zensical_build_refuses_a_hand_written_page_in_a_generated_place(tmp_pat
     assert result.returncode == 1
     assert "'tips/index.md' bestaat al in de docs-map" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_case_held_back_leaves_no_trace_in_a_rebuilt_zensical_site(tmp_path: Path) -> None:
+    """Zensical keeps a cache between builds (build/zensical/.cache): a case that goes back
+    to concept must still vanish from every byte of the next site."""
+    project = make_project(tmp_path / "project")
+    assert project.build_with("zensical").returncode == 0
+    assert "dankzij een uitbouw" in project.html("cases/uitbouw-samenwonen-doetinchem/index.html")
+    path = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
+    path.write_text(path.read_text().replace("status: gepubliceerd", "status: concept"))
+    result = project.build_with("zensical")
+    assert result.returncode == 0, result.stderr
+    leaks = [
+        p.relative_to(project.site).as_posix()
+        for p in project.site.rglob("*")
+        if p.is_file() and b"dankzij een uitbouw" in p.read_bytes()
+    ]
+    assert leaks == []
+    assert "niet gepubliceerd: cases/uitbouw-samenwonen-doetinchem.yaml: status is concept" in (
+        result.stderr
+    )
