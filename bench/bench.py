@@ -1,6 +1,6 @@
 """Benchmark: the build at 100, 1,000 and 5,000 synthetic cases.
 
-    python bench/bench.py [--sizes 100,1000,5000] [--keep DIR]
+    python bench/bench.py [--sizes 100,1000,5000] [--keep DIR] [--rounds 3]
 
 For each size it writes valid synthetic cases (a realistic spread over organisations,
 municipalities, partners, themes and target groups, about 600 words each) into a temporary
@@ -16,6 +16,7 @@ copy of the site project and measures:
 - Zensical: `maatwerkbank site --engine zensical` (a fresh process): the core writes the
   site input, Zensical builds it, and the same post-build steps as under MkDocs (Pagefind,
   the web form, CSP, `_headers`); and of that, Zensical's own build alone;
+- the three builds (full, plain, Zensical) run in turns, three rounds, each the median;
 - preview after one edit: `mkdocs serve` on the same project; once it serves, one case's
   title is changed on disk, and the time is taken until the server returns that case's page
   with the new title (file polling, the quick update, theming, all included);
@@ -344,7 +345,7 @@ def core_time(project: Path, call: str) -> tuple[float, int]:
     return statistics.median(seconds for seconds, _ in runs), runs[0][1]
 
 
-def measure(n: int, keep: Path | None) -> dict[str, float]:
+def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
     work = Path(tempfile.mkdtemp(prefix=f"mwb-bench-{n}-"))
     try:
         project = make_project(work, n)
@@ -354,16 +355,25 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         check_s, _ = core_time(project, "check([cases], cases, TODAY, base=project).problems")
         generator_s, pages_made = core_time(project, "build(cases, TODAY, base=project).pages")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-            cwd=project,
-            env=env,
-            check=True,
+        # The engines side by side, in turns, `rounds` times, each figure the median: on a
+        # shared machine a busy minute then falls on every engine alike.
+        runs: dict[str, list[float]] = {"build": [], "plain": [], "zensical": [], "own": []}
+        for _ in range(rounds):
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                cwd=project,
+                env=env,
+                check=True,
+            )
+            runs["build"].append(time.perf_counter() - started)
+            runs["plain"].append(plain_material_time(project, env))
+            zensical_s, zensical_engine_s = zensical_time(project, env)
+            runs["zensical"].append(zensical_s)
+            runs["own"].append(zensical_engine_s)
+        build_s, plain_s, zensical_s, zensical_engine_s = (
+            statistics.median(runs[key]) for key in ("build", "plain", "zensical", "own")
         )
-        build_s = time.perf_counter() - started
-        plain_s = plain_material_time(project, env)
-        zensical_s, zensical_engine_s = zensical_time(project, env)
         preview_s = preview_after_edit(project, env)
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
@@ -505,7 +515,8 @@ def plain_material_time(project: Path, env: dict[str, str]) -> float:
 
 def zensical_time(project: Path, env: dict[str, str]) -> tuple[float, float]:
     """Seconds of the whole site with Zensical (core, Zensical, post-build steps), and of
-    Zensical's own build within it (as it reports)."""
+    the Zensical process within it (its start included, which its own "Build finished in"
+    leaves out)."""
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "generator", "site", "--engine", "zensical", "--site-dir", "z-site"],
@@ -516,9 +527,8 @@ def zensical_time(project: Path, env: dict[str, str]) -> tuple[float, float]:
         text=True,
     )
     total = time.perf_counter() - started
-    found = re.search(r"Build finished in ([\d.]+)(m?s)", done.stdout + done.stderr)
-    engine = float(found[1]) / (1000 if found and found[2] == "ms" else 1) if found else 0.0
-    return total, engine
+    found = re.search(r"^zensical: ([\d.]+) s$", done.stdout, re.M)
+    return total, float(found[1]) if found else float("nan")
 
 
 def preview_after_edit(project: Path, env: dict[str, str]) -> float:
@@ -583,11 +593,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--keep", type=Path, help="copy each built site here")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="turns of the three engine builds (median)"
+    )
     args = parser.parse_args()
     rows = []
     before = reference_ms()
     for n in (int(s) for s in args.sizes.split(",")):
-        row = measure(n, args.keep)
+        row = measure(n, args.keep, args.rounds)
         rows.append(row)
         print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
     after = reference_ms()

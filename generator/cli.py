@@ -10,7 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import UTC, date, datetime, time
+import time
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
 from pathlib import Path
 
 import click
@@ -219,10 +221,12 @@ def site(
         sys.exit(1)
     # The finder's index is made while the engine builds, and moved into the site after.
     index = BackgroundIndex.of_folder(written.search_documents, work / "pagefind")
+    started = time.perf_counter()
     built = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],
         cwd=work,
     )
+    click.echo(f"zensical: {time.perf_counter() - started:.1f} s")
     if built.returncode != 0:
         index.cancel()
         click.echo(f"zensical faalde (code {built.returncode}); zie de meldingen hierboven.")
@@ -251,7 +255,7 @@ def site(
 
 
 def _epoch(day: date) -> int:
-    return int(datetime.combine(day, time(12), tzinfo=UTC).timestamp())
+    return int(datetime.combine(day, clock_time(12), tzinfo=UTC).timestamp())
 
 
 @main.command()
