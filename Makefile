@@ -9,7 +9,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve beheer bench check lint clean browser
+.PHONY: site test serve beheer bench check check-site lint clean browser
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -29,8 +29,16 @@ browser: ## Chromium and Node (Lighthouse) for the browser tests, installed when
 serve: $(BIN)/.installed ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload
 
+# make itself always adds "make: *** [...] Error 1" after a failing command; the line
+# before it says, in Dutch, that this only repeats the result above.
+EXPLAIN_EXIT = { status=$$?; echo "(make meldt hierna 'Error $$status': dat is alleen de uitkomst hierboven.)" >&2; exit $$status; }
+
 check: $(BIN)/.installed ## validate the case files
-	$(BIN)/maatwerkbank check
+	@$(BIN)/maatwerkbank check || $(EXPLAIN_EXIT)
+
+# FORMAT=github turns problems in files into annotations on the pull request.
+check-site: $(BIN)/.installed ## the content gate before publishing: cases, settings, strict build, links, third parties
+	@$(BIN)/maatwerkbank check-site --format $(or $(FORMAT),tekst) || $(EXPLAIN_EXIT)
 
 beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/beheer/, writing into cases/
 	@echo "Beheer: http://127.0.0.1:8000/beheer/ (Inloggen; wijzigingen komen direct in cases/)"

@@ -306,7 +306,8 @@ def make_project(target: Path, n: int) -> Path:
         shutil.copytree(ROOT / folder, target / folder)
     cases = target / "cases"
     cases.mkdir()
-    shutil.copy(ROOT / "cases" / "_vocabulaire.yaml", cases)
+    # the seed vocabulary (THEMES above), not the live one, which a fork may change
+    shutil.copy(ROOT / "tests/fixtures/seed/_vocabulaire.yaml", cases)
     rng = random.Random(n)
     for i in range(n):
         (cases / f"case-{i:05d}.yaml").write_text(synthetic_case(i, rng, n), encoding="utf-8")

@@ -76,11 +76,13 @@ def link_allowed(url: str) -> bool:
 @dataclass(frozen=True)
 class Context:
     """Where a text is rendered: the level an author's `#` becomes, the id namespace of its
-    headings, and the media it may show (`{path as written: URL from the page}`)."""
+    headings, the media it may show (`{path as written: URL from the page}`), and the
+    published cases a relative link may lead to (`../<slug>/`; None: not judged here)."""
 
     heading_level: int = 3
     id_prefix: str = "tekst"
     media: Mapping[str, str] = field(default_factory=dict)
+    cases: frozenset[str] | None = None
 
 
 def render(markdown: str, context: Context | None = None) -> str:
@@ -91,7 +93,7 @@ def render(markdown: str, context: Context | None = None) -> str:
     The visible text of the same tokens is kept for `visible_text` (the finder's document
     of a case is made right after its page): one parse where there were two.
     """
-    env: dict[str, Any] = {"context": context or Context(), "ids": set()}
+    env: dict[str, Any] = {"context": context or Context(), "ids": {}}
     tokens = _MD.parse(markdown, env)
     _remember(markdown, tokens)
     return str(_MD.renderer.render(tokens, _MD.options, env))
@@ -186,14 +188,14 @@ def slug(text: str) -> str:
 def _secure(state: Any) -> None:
     """The core rule that makes every link, image and heading safe (see the module doc)."""
     context: Context = state.env["context"]
-    ids: set[str] = state.env["ids"]
+    ids: dict[str, int] = state.env["ids"]
     tokens: list[Token] = state.tokens
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             level = min(6, int(token.tag[1]) + context.heading_level - 1)
             token.tag = f"h{level}"
             text = _inline_text(tokens[i + 1].children or []) if i + 1 < len(tokens) else ""
-            token.attrSet("id", _unique(f"{context.id_prefix}--{slug(text) or 'kop'}", ids))
+            token.attrSet("id", unique_id(f"{context.id_prefix}--{slug(text) or 'kop'}", ids))
         elif token.type == "heading_close":
             token.tag = tokens[_heading_open_before(tokens, i)].tag
         elif token.type == "inline" and token.children:
@@ -207,20 +209,28 @@ def _heading_open_before(tokens: list[Token], close: int) -> int:
     raise AssertionError("heading_close without heading_open")  # markdown-it pairs them
 
 
-def _unique(candidate: str, ids: set[str]) -> str:
-    found, n = candidate, 1
-    while found in ids:
+def unique_id(candidate: str, ids: dict[str, int], separator: str = "-") -> str:
+    """`candidate`, or `candidate-2`, `-3`, ... when taken. `ids` maps each id in use to the
+    last number tried for it, so a thousand equal headings cost a thousand steps, not half
+    a million (a text of only `#` lines made the build quadratic)."""
+    n = ids.get(candidate)
+    if n is None:
+        ids[candidate] = 1
+        return candidate
+    while True:
         n += 1
-        found = f"{candidate}-{n}"
-    ids.add(found)
-    return found
+        found = f"{candidate}{separator}{n}"
+        if found not in ids:
+            ids[candidate] = n
+            ids[found] = 1
+            return found
 
 
 def _secure_inline(children: list[Token], context: Context) -> list[Token]:
     safe: list[Token] = []
     dropped = 0  # link_close tokens still to drop, for refused links (links do not nest)
     for child in children:
-        if child.type == "link_open" and not link_allowed(str(child.attrGet("href") or "")):
+        if child.type == "link_open" and not _may_lead_to(str(child.attrGet("href")), context):
             dropped += 1
             continue
         if child.type == "link_close" and dropped:
@@ -231,6 +241,17 @@ def _secure_inline(children: list[Token], context: Context) -> list[Token]:
             continue
         safe.append(child)
     return safe
+
+
+def _may_lead_to(href: str, context: Context) -> bool:
+    """Whether a link keeps its target: an allowed scheme, and a relative link only to a
+    place on the page or a published case (`check` reports the others)."""
+    if not link_allowed(href):
+        return False
+    if context.cases is None or scheme(href) or href.startswith("#"):
+        return True
+    target = href.split("#", 1)[0]
+    return target.startswith("../") and target.endswith("/") and target[3:-1] in context.cases
 
 
 def _image(image: Token, context: Context) -> list[Token]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.loading import RESERVED_SLUG_RE
 from generator.model import Case
 from generator.vocabulary import Vocabulary
 
@@ -36,9 +37,20 @@ class Entry:
         return f"cases/{self.slug}.md"
 
 
+# Apostrophes and quotes typed by word processors and phones, as the plain ones.
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def name_key(name: str) -> str:
-    """One key for the spellings of one name: 'Iriszorg', 'IrisZorg ' and 'iriszorg'."""
-    return " ".join(name.split()).casefold()
+    """One key for the spellings of one name: 'Iriszorg', 'IrisZorg ' and 'iriszorg', but
+    also composed and decomposed accents, the 'ĳ' ligature and 'ij', and '’t' and ''t'
+    (NFKC folds compatibility forms: ligatures, no-break spaces, full-width letters)."""
+    return " ".join(unicodedata.normalize("NFKC", name).translate(_QUOTES).split()).casefold()
+
+
+def display_name(name: str) -> str:
+    """A name as shown: composed (NFC), with single spaces; the author's own characters."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
 
 
 def slugify(name: str) -> str:
@@ -98,6 +110,7 @@ class Catalog:
         """Build the lazy indexes now. Work split over processes uses them all; computed after
         the split, every process would build its own."""
         _ = self._organisation_index, self._partner_index, self._position
+        _ = self._municipality_index, self._region_index
         _ = self._candidates
 
     @cached_property
@@ -107,6 +120,29 @@ class Catalog:
     @cached_property
     def partners(self) -> list[Named]:
         return _group_names((p.naam, e, p.rol) for e in self.entries for p in e.case.partners or [])
+
+    @cached_property
+    def municipalities(self) -> list[Named]:
+        return _group_names((e.case.gemeente, e, None) for e in self.entries)
+
+    @cached_property
+    def regions(self) -> list[Named]:
+        return _group_names((e.case.regio, e, None) for e in self.entries if e.case.regio)
+
+    def municipality_of(self, entry: Entry) -> Named:
+        return self._municipality_index[name_key(entry.case.gemeente)]
+
+    def region_of(self, entry: Entry) -> Named | None:
+        regio = entry.case.regio
+        return self._region_index[name_key(regio)] if regio else None
+
+    @cached_property
+    def _municipality_index(self) -> dict[str, Named]:
+        return {name_key(n.name): n for n in self.municipalities}
+
+    @cached_property
+    def _region_index(self) -> dict[str, Named]:
+        return {name_key(n.name): n for n in self.regions}
 
     def organisation_of(self, entry: Entry) -> Named:
         return self._organisation_index[name_key(entry.case.organisatie)]
@@ -182,13 +218,14 @@ class Catalog:
 
 
 def _group_names(items: Iterable[tuple[str, Entry, str | None]]) -> list[Named]:
-    """Group cases by normalised name; show the most used spelling; unique slugs."""
+    """Group cases by normalised name; show the most used spelling; unique slugs, never one
+    the site has for itself (`index` is the overview, `pagina-N` its continuation)."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     entries: dict[str, dict[str, Entry]] = defaultdict(dict)
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for name, entry, role in items:
         key = name_key(name)
-        spellings[key][" ".join(name.split())] += 1
+        spellings[key][display_name(name)] += 1
         entries[key][entry.slug] = entry
         if role:
             roles[key][entry.slug].append(role)
@@ -199,7 +236,7 @@ def _group_names(items: Iterable[tuple[str, Entry, str | None]]) -> list[Named]:
         display = max(spellings[key].items(), key=lambda kv: kv[1])[0]
         slug = base = slugify(display)
         n = 2
-        while slug in used:
+        while slug in used or RESERVED_SLUG_RE.fullmatch(slug):
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
         named.append(Named(display, slug, list(entries[key].values()), dict(roles[key])))

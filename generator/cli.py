@@ -14,13 +14,14 @@ import time
 from datetime import UTC, date, datetime
 from datetime import time as clock_time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from generator import authoring, pipeline, postbuild, site_input
+from generator import authoring, ci_reports, click_dutch, pipeline, postbuild, site_gate, site_input
 from generator.loading import display_path, slug_problem
 from generator.problems import summary
-from generator.publication import build_date
+from generator.publication import BuildDateError, build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
 from generator.site_config import ENGINES, PLUGIN_ENGINES, SiteConfig
 from generator.site_input import SiteInputError, write_site_input
@@ -29,11 +30,14 @@ from generator.vocabulary import load_vocabulary
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+click_dutch.install()
+
+
 def _today(value: str | None) -> date:
     try:
         return build_date(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is geen datum; schrijf JJJJ-MM-DD") from None
+    except BuildDateError as error:
+        raise click.UsageError(str(error)) from None
 
 
 today_option = click.option(
@@ -52,26 +56,46 @@ cases_option = click.option(
 )
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(
+    context_settings=CONTEXT,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
 def main() -> None:
     """Maatwerkbank: case-bestanden controleren en omzetten naar pagina's."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, metavar="[PAD]...", type=click.Path(path_type=Path))
 @cases_option
 @today_option
-def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "github", "gitlab"]),
+    default="tekst",
+    show_default=True,
+    help="tekst: bestand:regel:kolom: melding. github: meldingen als annotaties in een "
+    "GitHub-workflow (bij de regel in de pull request). gitlab: een code-quality-rapport "
+    "(JSON) op stdout, de meldingen op stderr.",
+)
+def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_format: str) -> None:
     """Controleer case-bestanden (standaard alles in cases/)."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.UsageError(f"bestand of map '{missing[0]}' bestaat niet")
     result = pipeline.check(list(paths) or [cases_dir], cases_dir, _today(today))
+    to_stderr = output_format == "gitlab"
     for problem in result.problems:
-        click.echo(str(problem))
+        if output_format == "github":
+            click.echo(ci_reports.github(problem))
+        else:
+            click.echo(str(problem), err=to_stderr)
     for note in result.notes:
-        click.echo(note)
-    click.echo(summary(len(result.files), result.problems))
+        click.echo(note, err=to_stderr)
+    click.echo(summary(len(result.files), result.problems), err=to_stderr)
+    if output_format == "gitlab":
+        click.echo(ci_reports.gitlab(result.problems), nl=False)
     sys.exit(1 if result.problems else 0)
 
 
@@ -164,6 +188,24 @@ def generate(
         sys.exit(1)
 
 
+@main.command("check-site")
+@today_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "github"]),
+    default="tekst",
+    show_default=True,
+    help="github: problemen in bestanden als annotaties in een GitHub-workflow.",
+)
+def check_site(today: str | None, output_format: str) -> None:
+    """Controleer de echte site voor publicatie: cases, instellingen, strikte build, links
+    en bronnen van derden (draai vanuit de map met mkdocs.yml)."""
+    if not Path("mkdocs.yml").is_file():
+        raise click.UsageError("geen mkdocs.yml in deze map; draai dit in de map van de site")
+    sys.exit(site_gate.run(Path.cwd(), _today(today), output_format, click.echo))
+
+
 @main.command()
 @config_option
 @click.option(
@@ -209,7 +251,7 @@ def site(
         written = write_site_input(config, work, _today(today or config.options["today"]))
     except SiteInputError as error:
         click.echo(str(error), err=True)
-        sys.exit(1)
+        _aborted()
     result = written.result
     _report_build(result)
     if result.problems:
@@ -218,7 +260,7 @@ def site(
             "hierboven op; 'maatwerkbank check' toont ze ook.",
             err=True,
         )
-        sys.exit(1)
+        _aborted()
     # The finder's index is made while the engine builds, and moved into the site after.
     index = BackgroundIndex.of_folder(written.search_documents, work / "pagefind")
     started = time.perf_counter()
@@ -229,8 +271,8 @@ def site(
     click.echo(f"zensical: {time.perf_counter() - started:.1f} s")
     if built.returncode != 0:
         index.cancel()
-        click.echo(f"zensical faalde (code {built.returncode}); zie de meldingen hierboven.")
-        sys.exit(1)
+        click.echo(f"zensical faalde (code {built.returncode}).", err=True)
+        _aborted()
     shutil.rmtree(target, ignore_errors=True)
     shutil.move(work / "site", target)
     bundle = config.path_option("cms_bundle")
@@ -245,13 +287,19 @@ def site(
         )
     except SearchIndexError as error:
         click.echo(str(error), err=True)
-        sys.exit(1)
+        _aborted()
     for note in notes:
         click.echo(note)
     click.echo(
         f"site gebouwd met {engine} in {target}: {len(result.catalog.entries)} cases, "
         f"{len(result.pages)} gegenereerde pagina's."
     )
+
+
+def _aborted() -> NoReturn:
+    """A failed build ends with the same Dutch line as under MkDocs (`build-site.sh`)."""
+    click.echo("Build afgebroken: zie de meldingen hierboven.")
+    sys.exit(1)
 
 
 def _epoch(day: date) -> int:
@@ -264,12 +312,20 @@ def _epoch(day: date) -> int:
 @cases_option
 def new(slug: str, pilot: bool, cases_dir: Path) -> None:
     """Maak cases/<SLUG>.yaml uit het sjabloon met uitleg bij elk veld."""
+    if Path(slug).name != slug or "\\" in slug or slug in (".", ".."):
+        # `new ../../x` would write outside cases/.
+        raise click.UsageError(
+            f"'{slug}' is geen naam maar een pad; geef alleen de naam van de case, zonder "
+            "mappen (bijvoorbeeld 'springplank-doetinchem'): het bestand komt in "
+            f"{display_path(cases_dir)}/"
+        )
     path = cases_dir / f"{slug}.yaml"
     bad_name = slug_problem(path, display_path(path))
     if bad_name:
         raise click.UsageError(bad_name.message)
-    if path.exists():
-        raise click.UsageError(f"{display_path(path)} bestaat al; kies een andere naam")
+    existing = next((p for p in (path, path.with_suffix(".yml")) if p.exists()), None)
+    if existing is not None:
+        raise click.UsageError(f"{display_path(existing)} bestaat al; kies een andere naam")
     cases_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(authoring.case_template(slug, pilot=pilot), encoding="utf-8")
     click.echo(
@@ -301,3 +357,7 @@ def schema(out_file: Path | None, cases_dir: Path) -> None:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         out_file.write_text(text, encoding="utf-8")
         click.echo(f"{out_file} geschreven.")
+
+
+for _command in main.commands.values():
+    _command.options_metavar = "[OPTIES]"

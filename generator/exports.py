@@ -1,5 +1,12 @@
 """Open data: every published case as JSON and CSV, and an Atom feed.
 
+`cases.csv` is made for the people who open it: municipal staff double-clicking it in
+Excel with Dutch settings. Excel reads a CSV as UTF-8 only after a byte-order mark, and
+with a Dutch list separator it splits on `;`, so the file is UTF-8 with BOM, `;`-separated,
+CRLF line ends (Python: `csv.reader(open(..., encoding="utf-8-sig"), delimiter=";")`).
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return could run as a
+formula in a spreadsheet; such a cell gets a leading `'` (OWASP, CSV injection).
+
 Values are exported as written (a phone number stays a string) from the validated model.
 The `privacy` block is never exported: it holds consent records and the reviewed values of
 `privacy.uitzonderingen`, which are for the editors, not for readers.
@@ -10,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from xml.etree import ElementTree as ET
 
 from generator.addresses import Addresses
@@ -20,6 +28,12 @@ NOT_EXPORTED = {"privacy"}
 # Exported apart: only the related cases that are published.
 NOT_EXPORTED_AS_IS = NOT_EXPORTED | {"gerelateerd"}
 FEED_SIZE = 200
+CSV_DELIMITER = ";"
+CSV_BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 cannot hold at all (control characters, U+FFFE/U+FFFF): a YAML escape
+# such as "\x01" can put them in a case, and one would make the whole feed unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 CSV_COLUMNS = (
     "slug",
     "url",
@@ -70,36 +84,41 @@ def cases_json(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     )
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula (OWASP: prefix a single quote)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def cases_csv(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out.write(CSV_BOM)
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in catalog.entries:
         c = entry.case
         pilot = c.pilot
-        writer.writerow(
-            [
-                entry.slug,
-                site_url + addresses.page_url(entry.src),
-                c.soort,
-                c.titel,
-                c.samenvatting,
-                c.organisatie,
-                c.gemeente,
-                c.regio or "",
-                "; ".join(c.themas),
-                "; ".join(c.doelgroepen),
-                c.status,
-                c.bijgewerkt.isoformat(),
-                pilot.fase if pilot else "",
-                pilot.start if pilot else "",
-                (pilot.einde or "") if pilot else "",
-                "; ".join(p.naam for p in c.partners or []),
-                "; ".join(a.regel for a in c.afwijkingen or []),
-                "; ".join(c.lessen),
-                "; ".join(c.tips_voor_gemeenten),
-            ]
-        )
+        row = [
+            entry.slug,
+            site_url + addresses.page_url(entry.src),
+            c.soort,
+            c.titel,
+            c.samenvatting,
+            c.organisatie,
+            c.gemeente,
+            c.regio or "",
+            "; ".join(c.themas),
+            "; ".join(c.doelgroepen),
+            c.status,
+            c.bijgewerkt.isoformat(),
+            pilot.fase if pilot else "",
+            pilot.start if pilot else "",
+            (pilot.einde or "") if pilot else "",
+            "; ".join(p.naam for p in c.partners or []),
+            "; ".join(a.regel for a in c.afwijkingen or []),
+            "; ".join(c.lessen),
+            "; ".join(c.tips_voor_gemeenten),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return out.getvalue()
 
 
@@ -111,9 +130,11 @@ def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     feed = ET.Element(f"{{{ns}}}feed", {"xml:lang": "nl"})
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ns}}}{tag}", attrs)
+        element = ET.SubElement(
+            parent, f"{{{ns}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()}
+        )
         if text is not None:
-            element.text = text
+            element.text = _NOT_XML.sub("", text)
         return element
 
     entries = catalog.entries[:FEED_SIZE]

@@ -36,8 +36,8 @@ def case_facets(entry: Entry, catalog: Catalog) -> dict[str, list[str]]:
         "soort": [labels.SOORT[case.soort]],
         "fase": [labels.FASE[case.pilot.fase]] if case.pilot else [],
         "organisatie": [catalog.organisation_of(entry).name],
-        "gemeente": [" ".join(case.gemeente.split())],
-        "regio": [" ".join(case.regio.split())] if case.regio else [],
+        "gemeente": [catalog.municipality_of(entry).name],
+        "regio": [region.name] if (region := catalog.region_of(entry)) else [],
         "partner": list(
             dict.fromkeys(catalog.partner_named(p.naam).name for p in case.partners or [])
         ),

@@ -158,6 +158,28 @@ def slug_problem(path: Path, display: str) -> Problem | None:
     return None
 
 
+def same_slug_problems(files: list[Path], shown: dict[Path, str]) -> list[Problem]:
+    """`x.yaml` and `x.yml` in one folder would be one page: both files get a problem,
+    rather than one case silently replacing the other."""
+    by_slug: dict[str, list[Path]] = {}
+    for path in files:
+        by_slug.setdefault(path.stem, []).append(path)
+    problems = []
+    for paths in by_slug.values():
+        for path in paths if len(paths) > 1 else ():
+            others = ", ".join(shown[p] for p in paths if p != path)
+            problems.append(
+                Problem(
+                    shown[path],
+                    1,
+                    1,
+                    f"ook {others} heeft de naam '{path.stem}'; elke case heeft één bestand "
+                    "(één adres op de site): verwijder of hernoem er één",
+                )
+            )
+    return problems
+
+
 def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file. Returns the document, or None when it cannot be read at all."""
     try:

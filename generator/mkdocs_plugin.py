@@ -34,12 +34,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
 from generator import hosting, pipeline, postbuild, preview, render
 from generator.addresses import Addresses
 from generator.cms import FormSettings
 from generator.problems import summary
-from generator.publication import build_date
+from generator.publication import BuildDateError, build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
 from generator.site_config import PLUGIN_DEFAULTS, expand_nav
 from generator.vocabulary import load_vocabulary
@@ -101,10 +102,33 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
+        self._check_site_url(config)
         return config
 
+    def _check_site_url(self, config: MkDocsConfig) -> None:
+        """No address: an error in strict builds (what CI publishes), else a warning. The
+        example address: a warning in every build that does not count as one in strict
+        mode (the repository itself builds with it); `check-site` refuses it."""
+        site_url = config.site_url
+        if self.serving and config.config_file_path:
+            # `mkdocs serve` has put its own address in the setting by now.
+            site_url = hosting.configured_site_url(Path(config.config_file_path).read_text("utf-8"))
+        problem = hosting.site_url_problem(site_url)
+        if problem is None:
+            return
+        kind, message = problem
+        if kind == "ontbreekt" and config.strict and not self.serving:
+            raise PluginError(message)
+        if kind == "ontbreekt":
+            log.warning(message)
+        else:
+            _warn_uncounted(message)
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        today = build_date(self.config.today)
+        try:
+            today = build_date(self.config.today)
+        except BuildDateError as error:
+            raise PluginError(str(error)) from None
         result = pipeline.build(
             self.cases_dir,
             today,
@@ -303,6 +327,15 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 "Verwijder of hernoem het handgeschreven bestand."
             )
         files.append(file)
+
+
+def _warn_uncounted(message: str) -> None:
+    """A warning shown like MkDocs' own, which `--strict` does not turn into a failure:
+    sent to MkDocs' handlers except the one that counts warnings for strict mode."""
+    record = log.makeRecord(log.name, logging.WARNING, __file__, 0, message, (), None)
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
+            handler.handle(record)
 
 
 def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:

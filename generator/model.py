@@ -1,6 +1,6 @@
 """The case model: the one source of truth for the case format.
 
-The classes here encode the authoring contract (`shared/case-format.md`). The same classes
+The classes here encode the authoring contract (`docs/case-format.md`). The same classes
 validate files, give the JSON Schema that editors use, and list the fields in the author
 guide, so a field added here appears everywhere at once. Each field carries its Dutch label
 (`title`) and help text (`description`) for those uses.

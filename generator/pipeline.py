@@ -23,10 +23,18 @@ from generator import (
     personal_data,
     render,
     search_index,
+    text_rules,
 )
 from generator.addresses import Addresses
 from generator.catalog import Catalog
-from generator.loading import case_files, display_path, display_paths, load, slug_problem
+from generator.loading import (
+    case_files,
+    display_path,
+    display_paths,
+    load,
+    same_slug_problems,
+    slug_problem,
+)
 from generator.model import Case
 from generator.problems import Problem
 from generator.publication import HeldBack, hold_back_reason
@@ -125,6 +133,9 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
     all_files = files if paths == [cases_dir] else case_files([cases_dir])
     known = {p.stem for p in all_files} | {p.stem for p in files}
     shown = display_paths(files, base)
+    twins = same_slug_problems(files, shown)
+    problems.extend(twins)
+    doubled = {problem.path for problem in twins}
 
     def check_file(path: Path) -> _FileCheck:
         display = shown[path]
@@ -155,22 +166,53 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
 
     valid: list[ValidCase] = []
     notes: list[str] = []
+    links: dict[str, tuple[Path, set[str]]] = {}
     results = parallel.split_map(check_file, files, receive=with_model)
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)
         notes.extend(checked.notes)
-        if checked.case is not None:
+        if checked.case is not None and checked.display not in doubled:
             valid.append(ValidCase(path.stem, checked.case, checked.display))
+            links[path.stem] = (path, text_rules.linked_cases(checked.data))
     # Publication is decided here, once, before anything is rendered.
     held_back = []
     for item in valid:
         reason = hold_back_reason(item.case, today)
         if reason is not None:
             held_back.append(HeldBack(item.display, *reason))
+    checked_slugs = {path.stem for path in files}
+    valid = _without_links_to_unpublished(valid, held_back, links, checked_slugs, problems)
     notes.extend(
         f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
     )
     return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back)
+
+
+def _without_links_to_unpublished(
+    valid: list[ValidCase],
+    held_back: list[HeldBack],
+    links: dict[str, tuple[Path, set[str]]],
+    checked_slugs: set[str],
+    problems: list[Problem],
+) -> list[ValidCase]:
+    """Published cases whose Markdown links to a case that is not published are a problem
+    (the link would be dead, and would name the hidden case); they leave `valid`, which may
+    leave other links dead in turn. Only cases checked in this run are judged (a check of
+    one file cannot know whether the others are published). Files are read again only for
+    the rare offender, for the positions of the problem."""
+    held = {h.display for h in held_back}
+    while True:
+        published = {v.slug for v in valid if v.display not in held}
+        hidden = checked_slugs - published
+        offenders = [v for v in valid if v.slug in published and links[v.slug][1] & hidden]
+        if not offenders:
+            return valid
+        for v in offenders:
+            path, targets = links[v.slug]
+            document, _ = load(path, v.display)
+            if document is not None:
+                problems.extend(text_rules.unpublished_link_problems(document, targets - published))
+        valid = [v for v in valid if v not in offenders]
 
 
 def build(
@@ -208,12 +250,7 @@ def _build(
     search_document = search_index.search_document_renderer(catalog)
 
     def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
-        data = {
-            authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
-            **exports.data_files(catalog, site_url, addresses),
-            "robots.txt": hosting.robots_txt(site_url),
-        }
-        return render.listing_pages(catalog, env), data
+        return render.listing_pages(catalog, env), data_files(catalog, site_url, addresses)
 
     # Each case's page and search document, and the pages and files about all cases, are
     # independent: they are made side by side, on every core the machine has.
@@ -241,6 +278,16 @@ def _build(
         catalog,
         files_checked=len(checked.files),
     )
+
+
+def data_files(catalog: Catalog, site_url: str, addresses: Addresses) -> dict[str, str]:
+    """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
+    `site_url` ends in `/` (or is empty)."""
+    return {
+        authoring.SCHEMA_PATH: authoring.json_schema_text(catalog.vocabulary),
+        **exports.data_files(catalog, site_url, addresses),
+        "robots.txt": hosting.robots_txt(site_url),
+    }
 
 
 def snippets() -> dict[str, str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from generator import authoring, exports, hosting, pipeline, render, search_index
+from generator import pipeline, render, search_index
 from generator.addresses import Addresses
 from generator.catalog import Catalog
 from generator.loading import CASE_SUFFIXES
@@ -109,11 +109,7 @@ def update(
         return None  # pagination grew or shrank: pages appear or go
     if site_url and not site_url.endswith("/"):
         site_url += "/"
-    data = {
-        authoring.SCHEMA_PATH: authoring.json_schema_text(checked.vocabulary),
-        **exports.data_files(catalog, site_url, addresses),
-        "robots.txt": hosting.robots_txt(site_url),
-    }
+    data = pipeline.data_files(catalog, site_url, addresses)
     documents = dict(previous.search_documents)
     documents[addresses.document_path(entry.src)] = search_index.search_document_renderer(catalog)(
         entry

@@ -23,14 +23,29 @@ class HeldBack:
     warn: bool
 
 
+class BuildDateError(ValueError):
+    """A build date that is no date; the message is Dutch, for the person who set it."""
+
+
 def build_date(override: str | None = None) -> date:
     """The build's 'today': an explicit date, else SOURCE_DATE_EPOCH (reproducible builds),
     else the clock."""
     if override:
-        return date.fromisoformat(override)
+        try:
+            return date.fromisoformat(override)
+        except ValueError:
+            raise BuildDateError(
+                f"'{override}' is geen datum; schrijf JJJJ-MM-DD (bijvoorbeeld 2026-03-01)"
+            ) from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise BuildDateError(
+                f"SOURCE_DATE_EPOCH='{epoch}' is geen tijdstip: gebruik het aantal seconden "
+                "sinds 1 januari 1970 (bijvoorbeeld 1767225600), of laat de variabele weg"
+            ) from None
     return date.today()
 
 

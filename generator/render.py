@@ -208,7 +208,8 @@ def _markdown(
         image.bestand: addresses.relative_url(image.bestand, page_src)
         for image in (context.get("case") and context["case"].afbeeldingen) or ()
     }
-    rendered = author_text.render(text, author_text.Context(heading_level, id_prefix, media))
+    cases = context.get("published")
+    rendered = author_text.render(text, author_text.Context(heading_level, id_prefix, media, cases))
     return Markup(rendered)  # noqa: S704 (markdown-it with raw HTML off: escaped text)
 
 
@@ -219,13 +220,8 @@ def _heading(
     """A heading of the page's own structure, with the permalink the theme's headings have.
     Its id is the slug of its text (as Python-Markdown's `toc` made them), unique on the
     page; author headings use namespaced ids (`field--slug`), which never collide."""
-    ids: set[str] = context.vars.setdefault("_heading_ids", set())
-    anchor = id or author_text.slug(text) or "kop"
-    unique, n = anchor, 1
-    while unique in ids:
-        n += 1
-        unique = f"{anchor}_{n}"
-    ids.add(unique)
+    ids: dict[str, int] = context.vars.setdefault("_heading_ids", {})
+    unique = author_text.unique_id(id or author_text.slug(text) or "kop", ids, "_")
     escaped = html.escape(text, quote=False)
     return Markup(
         f'<h{level} id="{unique}">{escaped}<a class="headerlink" href="#{unique}" '
@@ -379,6 +375,7 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
     """The function that renders one case's page (the pipeline runs it for every case,
     possibly in several processes)."""
     template = env.get_template("case.html.j2")
+    published = frozenset(catalog.by_slug)
 
     def case_page(entry: Entry) -> str:
         return template.render(
@@ -389,6 +386,7 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
             related=catalog.related(entry),
             organisation=catalog.organisation_of(entry),
             partner_named=catalog.partner_named,
+            published=published,
         )
 
     return case_page

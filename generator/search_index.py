@@ -24,7 +24,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import labels
+from generator import labels, pagefind_order
 from generator.author_text import visible_text
 from generator.catalog import Catalog, Entry
 from generator.facets import case_facets
@@ -71,10 +71,15 @@ class BackgroundIndex:
     """
 
     def __init__(self, documents: dict[str, str], output_dir: Path) -> None:
+        self.count = len(documents)
+        self._process: subprocess.Popen[str] | None = None
+        if not documents:
+            # Nothing published yet (a fresh fork, only concepts): no index, and the finder
+            # page says there are no cases (Pagefind itself refuses to index nothing).
+            return
         self._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-"))
         bundle = self._folder / "documents.json"
         bundle.write_text(json.dumps(documents), encoding="utf-8")
-        self.count = len(documents)
         self._process = subprocess.Popen(
             [sys.executable, "-m", "generator.search_index", str(bundle), str(output_dir)],
             stdout=subprocess.PIPE,
@@ -93,10 +98,9 @@ class BackgroundIndex:
             [
                 sys.executable,
                 "-m",
-                "pagefind",
-                "--site",
+                "generator.search_index",
+                "--folder",
                 str(folder),
-                "--output-path",
                 str(output_dir),
             ],
             stdout=subprocess.PIPE,
@@ -107,6 +111,8 @@ class BackgroundIndex:
 
     def finish(self) -> int:
         """Wait for Pagefind; raises with its output when it failed."""
+        if self._process is None:
+            return 0
         try:
             output, _ = self._process.communicate()
             if self._process.returncode != 0:
@@ -116,6 +122,8 @@ class BackgroundIndex:
             shutil.rmtree(self._folder, ignore_errors=True)
 
     def cancel(self) -> None:
+        if self._process is None:
+            return
         self._process.kill()
         self._process.communicate()
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -129,12 +137,21 @@ def _index(bundle: Path, output_dir: Path) -> int:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    code = subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
+    code = _pagefind(site, output_dir)
     # Removing thousands of files takes a second on some disks: done here, in the background.
     shutil.rmtree(site, ignore_errors=True)
     return code
 
 
+def _pagefind(site: Path, output_dir: Path) -> int:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    code = subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
+    if code == 0:
+        pagefind_order.normalise(output_dir)
+    return code
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--folder":
+        sys.exit(_pagefind(Path(sys.argv[2]), Path(sys.argv[3])))
     sys.exit(_index(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -10,6 +10,7 @@ the core has already written every page those engines only have to theme.
 from __future__ import annotations
 
 import copy
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,10 @@ def expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> li
         if isinstance(item, dict) and len(item) == 1:
             ((title, value),) = item.items()
             if isinstance(value, str) and value in sections:
-                item = {title: [value, *({label: src} for label, src in sections[value])]}
+                # The themes (MkDocs' and Zensical's) print nav titles as they are:
+                # vocabulary labels are escaped.
+                terms = ({html.escape(label): src} for label, src in sections[value])
+                item = {title: [value, *terms]}
             elif isinstance(value, list):
                 item = {title: expand_nav(value, sections)}
         expanded.append(item)

@@ -153,10 +153,20 @@ def value_problems(document: Document) -> list[Problem]:
 
 
 def visible(text: str) -> str:
-    """`text` without whitespace and format characters (category Cf: zero-width, bidi)."""
+    """`text` without what shows as nothing: white space, format and control characters
+    (zero-width, bidi), combining marks with no letter to sit on, and the characters that
+    are drawn blank (Hangul fillers, braille blank and the like)."""
     return "".join(
-        ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc")
+        ch
+        for ch in text
+        if not ch.isspace()
+        and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+        and ch not in _BLANK
     )
+
+
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Mn", "Me", "Zs", "Zl", "Zp"})
+_BLANK = frozenset("\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
 
 
 def link_problems(document: Document, known_slugs: set[str], images: set[str]) -> list[Problem]:
@@ -194,6 +204,41 @@ def link_problems(document: Document, known_slugs: set[str], images: set[str]) -
 
 def _relative(url: str) -> bool:
     return author_text.link_allowed(url) and not author_text.scheme(url)
+
+
+def linked_cases(data: Any) -> set[str]:
+    """The slugs of the cases a case's Markdown fields link to (`../<slug>/`)."""
+    markdown, names = markdown_fields(), _markdown_names()
+    found: set[str] = set()
+    for loc, text in _strings(data, ()):
+        if loc[-1] in names and "../" in text and _generic(loc) in markdown:
+            for kind, url in author_text.links(text):
+                target = url.split("#", 1)[0]
+                if kind == "link" and target.startswith("../") and target.endswith("/"):
+                    found.add(target[3:-1])
+    return found
+
+
+def unpublished_link_problems(document: Document, unpublished: set[str]) -> list[Problem]:
+    """Links from a published case to cases that are not published on the build's date:
+    the link would be dead, and its address would name a case that must not be seen."""
+    problems: list[Problem] = []
+    markdown, names = markdown_fields(), _markdown_names()
+    for loc, text in _strings(document.data, ()):
+        if loc[-1] not in names or "../" not in text or _generic(loc) not in markdown:
+            continue
+        for kind, url in author_text.links(text):
+            target = url.split("#", 1)[0]
+            if kind == "link" and target.startswith("../") and target[3:-1] in unpublished:
+                problems.append(
+                    document.problem(
+                        loc,
+                        f"'{field_name(loc)}': link naar case '{target[3:-1]}', die op deze "
+                        "datum niet gepubliceerd wordt (concept, embargo, toestemming of een "
+                        "probleem); haal de link weg of wacht tot die case online staat",
+                    )
+                )
+    return problems
 
 
 def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:

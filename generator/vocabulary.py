@@ -14,7 +14,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from generator.loading import SLUG_RE, load
+from generator import text_rules
+from generator.loading import RESERVED_SLUG_RE, SLUG_RE, load
 from generator.problems import Problem
 
 KINDS = ("themas", "doelgroepen")
@@ -69,6 +70,8 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
     if document is None:
         return Vocabulary(themas, doelgroepen), problems
     data = document.data
+    # Labels and descriptions are shown on every page: the same character rules as cases.
+    problems.extend(text_rules.value_problems(document))
     for key in data:
         if key not in KINDS:
             problems.append(
@@ -91,6 +94,17 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                     document.problem(
                         (kind, slug),
                         f"ongeldige term '{slug}': gebruik kleine letters, cijfers en '-'",
+                        key=True,
+                    )
+                )
+                continue
+            if RESERVED_SLUG_RE.fullmatch(slug):
+                # themas/index.md is the overview; themas/pagina-2.md would be its next page.
+                problems.append(
+                    document.problem(
+                        (kind, slug),
+                        f"term '{slug}' is gereserveerd voor de site zelf (de pagina "
+                        f"{kind}/{slug}/ bestaat al); kies een andere naam",
                         key=True,
                     )
                 )

@@ -7,7 +7,10 @@ set -euo pipefail
 out="${1:-site}"
 tmp="$(mktemp -d "${out%/}.building.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
-${MAATWERKBANK:-maatwerkbank} site --engine "${ENGINE:-mkdocs}" --site-dir "$tmp"
+# MkDocs ends a failed build with its own English line; authors get it in Dutch.
+${MAATWERKBANK:-maatwerkbank} site --engine "${ENGINE:-mkdocs}" --site-dir "$tmp" | sed -E \
+  -e 's/^Aborted with a BuildError!$/Build afgebroken: zie de meldingen hierboven./' \
+  -e 's/^Aborted with ([0-9]+) warnings? in strict mode!$/Build afgebroken: \1 waarschuwing(en) in strikte modus, zie hierboven./'
 chmod 755 "$tmp"
 rm -rf "${out%/}.old"
 if [ -d "$out" ]; then mv "$out" "${out%/}.old"; fi

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,8 +20,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
-# A fixed build date, so embargo, consent and 'bijgewerkt in de toekomst' never drift.
+# The product's tests never read the live cases/ (a fork replaces them with its own): the
+# three seed cases and the vocabulary are copied here, and every test builds from fixtures.
+SEED = FIXTURES / "seed"
+# A fixed build date for the fixture cases (all dated before it), so embargo, consent and
+# 'bijgewerkt in de toekomst' never drift. Only fixtures are built with it.
 TODAY = "2026-01-15"
+# The address every test project publishes under, replacing the live mkdocs.yml's, which a
+# fork changes (and which, left at the example address, only warns).
+SITE_URL = "https://kennisbank.corporatie.test/"
+SITE_HOST = "kennisbank.corporatie.test"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -105,23 +114,21 @@ def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[st
 
 
 def make_project(target: Path, cases: Path | None = None) -> Project:
-    """Copy mkdocs.yml, content/ and overrides/ of the real site; cases from `cases` or the seeds."""
+    """Copy mkdocs.yml, content/ and overrides/ of the real site, with the tests' own
+    `site_url`; cases from `cases` or the seed fixtures (never the live cases/)."""
     target.mkdir(parents=True, exist_ok=True)
     # The copy uses this checkout's npm packages (Decap CMS for /beheer/).
-    config = (
-        (ROOT / "mkdocs.yml")
-        .read_text(encoding="utf-8")
-        .replace(
-            "      cases_dir: cases\n",
-            f"      cases_dir: cases\n      cms_bundle: {ROOT / 'node_modules/decap-cms/dist'}\n",
-        )
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^site_url:.*$", f"site_url: {SITE_URL}", config).replace(
+        "      cases_dir: cases\n",
+        f"      cases_dir: cases\n      cms_bundle: {ROOT / 'node_modules/decap-cms/dist'}\n",
     )
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("content", "overrides"):
         shutil.copytree(ROOT / folder, target / folder)
-    shutil.copytree(cases or ROOT / "cases", target / "cases")
-    if cases is not None and not (target / "cases" / "_vocabulaire.yaml").exists():
-        shutil.copy(ROOT / "cases" / "_vocabulaire.yaml", target / "cases" / "_vocabulaire.yaml")
+    shutil.copytree(cases or SEED, target / "cases")
+    if not (target / "cases" / "_vocabulaire.yaml").exists():
+        shutil.copy(SEED / "_vocabulaire.yaml", target / "cases" / "_vocabulaire.yaml")
     return Project(target)
 
 

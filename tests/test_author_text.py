@@ -1,8 +1,9 @@
 """Authors' Markdown: rendered as CommonMark, never live markup, checked before it builds.
 
 The hostile corpus (`tests/fixtures/hostile/`, one case per kind: fence tricks, every
-`javascript:` link form, reference images, entities, raw HTML, long runs of markers) is
-built and opened in Chromium; the rendering rules are tested on what authors write; the
+`javascript:` link form, reference images, entities, raw HTML, long runs of markers) and
+the injection case (`tests/fixtures/injection/`: an attempt in every field) are built and
+opened in Chromium; the rendering rules are tested on what authors write; the
 characters no reader can see, and nesting and dead links, get Dutch `check` messages.
 """
 
@@ -21,12 +22,14 @@ from generator import author_text
 HOSTILE_KINDS = ("entities", "fences", "html", "images", "links", "runs")
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def hostile(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Project:
+    """Built by each engine (`maatwerkbank site --engine`): Zensical runs its own Markdown
+    over the page files and takes titles from their front matter."""
     root = tmp_path_factory.mktemp("hostile")
     project = make_project(root / "project", cases=FIXTURES / "hostile").add_fixtures("injection")
-    result = project.build("--strict")
-    assert result.returncode == 0, result.stderr
+    result = project.build_with(request.param)
+    assert result.returncode == 0, result.stdout + result.stderr
     return project
 
 
@@ -43,10 +46,12 @@ def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) 
             "request",
             lambda r: foreign.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None,
         )
-        for kind in HOSTILE_KINDS:
-            page.goto(f"{base}cases/vijandig-{kind}/", wait_until="networkidle")
+        texts: dict[str, str] = {}
+        for kind in (*HOSTILE_KINDS, "injectie"):
+            slug = "injectie-poging" if kind == "injectie" else f"vijandig-{kind}"
+            page.goto(f"{base}cases/{slug}/", wait_until="networkidle")
             article = page.locator("article.md-content__inner")
-            for link in article.locator("a").all():
+            for link in article.locator("a[href]").all():  # Zensical's skip target has none
                 link.hover()
             found = page.evaluate(
                 """() => {
@@ -71,9 +76,25 @@ def test_hostile_author_text_stays_inert_in_chromium(hostile: Project, browser) 
                 assert url.scheme in ("http", "https", "mailto"), (kind, href)
                 assert url.scheme != "http" or url.hostname == "127.0.0.1" or "evil" not in href
             assert "alert(" in found["text"] or kind == "runs", kind  # shown as text
+            texts[kind] = found["text"]
+            # nothing outside the article either: the title in <head> and the header
+            live = "[...document.scripts].filter(s => s.textContent.includes('alert(')).length"
+            assert page.evaluate(live) == 0, kind
+            if kind == "injectie":
+                assert '<script>alert("titel")</script> Injectie' in page.title()
         page.close()
     assert dialogs == []
     assert foreign == []
+    for visible in (  # every field of the injection case shows its attempt as text
+        '<script>alert("titel")</script> Injectie',
+        "<script>alert(2)</script>",
+        '<div onclick="alert(6)">klik hier</div>',
+        "<script>alert(10)</script> Regel",
+        "<b onmouseover=alert(23)>les</b>",
+        "<script>alert(24)</script> tip",
+    ):
+        assert visible in texts["injectie"], visible
+    assert "vette" in texts["injectie"] and "een echte link" in texts["injectie"]
 
 
 def test_no_author_script_gets_a_hash_in_the_page_policy(hostile: Project) -> None:
@@ -234,6 +255,11 @@ def bare(tmp_path: Path) -> Project:
             "hoort niet in tekst; verwijder het",
         ),
         (
+            {"titel": '"\\u3164\\u3164\\u3164\\u3164\\u3164\\u2800\\u034f"'},
+            "cases/proef-case.yaml:2:8: 'titel': bevat alleen onzichtbare tekens; vul een "
+            "waarde in of verwijder het veld",
+        ),
+        (
             {"gemeente": '"\\u2063\\u2063\\u2063\\u2063\\u2063"'},
             "cases/proef-case.yaml:5:11: 'gemeente': bevat alleen onzichtbare tekens; vul een "
             "waarde in of verwijder het veld",
@@ -348,3 +374,70 @@ def test_page_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
             if not (page.parent / href).resolve().exists():
                 broken.append((page.relative_to(project.site).as_posix(), href))
     assert broken == []
+
+
+def test_a_link_to_a_case_that_is_not_published_is_a_problem_and_never_on_the_site(
+    bare: Project,
+) -> None:
+    """Found by breaking it: `../geheim/` to a concept case passed check and named that case
+    on the published page, in cases.json and the finder."""
+    bare.write_case(
+        "geheim-plan.yaml",
+        CASE.format(titel="Geheim plan", gemeente="X", aanleiding="x").replace(
+            "status: gepubliceerd", "status: concept"
+        ),
+    )
+    _check(bare, aanleiding='"Zie [het plan](../geheim-plan/)."')
+    result = bare.cli("check")  # every file: whether the target is published is known
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "cases/proef-case.yaml:10:13: 'aanleiding': link naar case 'geheim-plan', die op deze "
+        "datum niet gepubliceerd wordt (concept, embargo, toestemming of een probleem); haal de "
+        "link weg of wacht tot die case online staat"
+    )
+    # and the renderer, on its own, keeps such a link's text only
+    html = author_text.render(
+        "[plan](../geheim-plan/) [ander](../proef-case/#aanpak)",
+        author_text.Context(cases=frozenset({"proef-case"})),
+    )
+    assert html == '<p>plan <a href="../proef-case/#aanpak">ander</a></p>\n'
+
+
+def test_many_equal_headings_cost_linear_time() -> None:
+    """Found by breaking it: 16,000 `#` lines took minutes (every id tried -2, -3, ...)."""
+    html = author_text.render("\n".join(["# x"] * 4000))
+    assert html.count("<h3 ") == 4000
+    assert 'id="tekst--x-4000"' in html and 'id="tekst--x-4001"' not in html
+
+
+def test_vocabulary_labels_are_text_in_the_navigation(tmp_path: Path) -> None:
+    """Found by breaking it: a label with a script ran in the nav, its hash in the CSP."""
+    project = make_project(tmp_path / "project", cases=FIXTURES / "hostile")
+    vocabulary = project.cases / "_vocabulaire.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    label = text.split("label: ", 1)[1].split("\n", 1)[0]
+    vocabulary.write_text(
+        text.replace(f"label: {label}", "label: \"<script>alert('label')</script>Label\"", 1),
+        encoding="utf-8",
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    for page in project.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert('label')" not in html, page
+    assert "&lt;script&gt;alert(" in project.html("themas/index.html") + project.html(
+        "doelgroepen/index.html"
+    )
+
+
+def test_scripts_where_text_lands_get_no_hash_in_the_policy() -> None:
+    from generator import hosting
+
+    page = (
+        "<head><script>theme()</script></head><body><nav><script>nav()</script></nav>"
+        "<article><script>author()</script></article><script>after()</script></body>"
+    )
+    assert hosting.inline_script_hashes(page) == hosting.inline_script_hashes(
+        "<script>theme()</script><script>after()</script>"
+    )
+    assert len(hosting.inline_script_hashes(page)) == 2

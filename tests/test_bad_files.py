@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import SEED
 
 from generator.cli import main
 
@@ -452,7 +452,7 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
 def cases_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project folder with the real vocabulary and the seed cases, as the current directory."""
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "cases", cases)
+    shutil.copytree(SEED, cases)
     monkeypatch.chdir(tmp_path)
     return cases
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import Project
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT, Project
 
 
 def test_check_passes_on_the_shipped_cases(project: Project) -> None:
@@ -45,3 +50,125 @@ def test_wrong_use_exits_2(project: Project) -> None:
     result = project.cli("check", "bestaat-niet.yaml")
     assert result.returncode == 2
     assert "bestand of map 'bestaat-niet.yaml' bestaat niet" in result.stderr
+
+
+def test_the_command_frames_its_messages_in_dutch(project: Project) -> None:
+    help_text = project.cli("--help")
+    assert help_text.returncode == 0
+    assert help_text.stdout.startswith("Gebruik: maatwerkbank [OPTIES] OPDRACHT [ARGUMENTEN]...\n")
+    assert "\nOpties:\n" in help_text.stdout and "\nOpdrachten:\n" in help_text.stdout
+    assert "Toon deze hulp en stop." in help_text.stdout
+    wrong = project.cli("chek")
+    assert wrong.returncode == 2
+    assert wrong.stderr.splitlines() == [
+        "Gebruik: maatwerkbank [OPTIES] OPDRACHT [ARGUMENTEN]...",
+        "Probeer 'maatwerkbank --help' voor hulp.",
+        "",
+        "Fout: Onbekende opdracht 'chek'. (Bedoelde je een van: 'check', 'schema'?)",
+    ]
+    missing = project.cli("new")
+    assert missing.stderr.splitlines()[-1] == "Fout: Argument ontbreekt 'SLUG'."
+
+
+def test_a_bad_build_date_gets_a_dutch_message(project: Project) -> None:
+    result = project.cli("check", "--today", "2026-13-01")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Fout: '2026-13-01' is geen datum; schrijf JJJJ-MM-DD (bijvoorbeeld 2026-03-01)"
+    )
+    epoch = (
+        "SOURCE_DATE_EPOCH='abc' is geen tijdstip: gebruik het aantal seconden sinds "
+        "1 januari 1970 (bijvoorbeeld 1767225600), of laat de variabele weg"
+    )
+    env = dict(os.environ, SOURCE_DATE_EPOCH="abc")
+    cli = subprocess.run(
+        [sys.executable, "-m", "generator", "check"],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert cli.returncode == 2 and cli.stderr.splitlines()[-1] == f"Fout: {epoch}"
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 1
+    assert f"ERROR   -  {epoch}" in build.stderr.splitlines()
+    assert "Traceback" not in build.stderr
+
+
+def test_new_refuses_a_path(project: Project) -> None:
+    result = project.cli("new", "../../buiten-cases")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Fout: '../../buiten-cases' is geen naam maar een pad; geef alleen de naam van de "
+        "case, zonder mappen (bijvoorbeeld 'springplank-doetinchem'): het bestand komt in cases/"
+    )
+    assert not (project.root.parent / "buiten-cases.yaml").exists()
+    assert not list(project.root.parent.parent.glob("buiten-cases.yaml"))
+    (project.cases / "bestaat-als-yml.yml").write_text("soort: casus\n")
+    taken = project.cli("new", "bestaat-als-yml")
+    assert taken.returncode == 2
+    assert taken.stderr.splitlines()[-1] == (
+        "Fout: cases/bestaat-als-yml.yml bestaat al; kies een andere naam"
+    )
+
+
+def test_one_name_in_two_files_is_an_error_not_a_lost_case(project: Project) -> None:
+    source = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
+    twin = project.cases / "uitbouw-samenwonen-doetinchem.yml"
+    twin.write_text(
+        source.read_text().replace("titel: Samen wonen", "titel: Toch anders samen wonen")
+    )
+    result = project.cli("check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "cases/uitbouw-samenwonen-doetinchem.yaml:1:1: ook cases/uitbouw-samenwonen-doetinchem.yml "
+        "heeft de naam 'uitbouw-samenwonen-doetinchem'; elke case heeft één bestand (één adres "
+        "op de site): verwijder of hernoem er één",
+        "cases/uitbouw-samenwonen-doetinchem.yml:1:1: ook cases/uitbouw-samenwonen-doetinchem.yaml "
+        "heeft de naam 'uitbouw-samenwonen-doetinchem'; elke case heeft één bestand (één adres "
+        "op de site): verwijder of hernoem er één",
+        "4 bestanden gecontroleerd, 2 met problemen (2 problemen).",
+    ]
+    assert project.build("--strict").returncode == 1
+
+
+def test_a_vocabulary_term_cannot_take_the_overview_page(project: Project) -> None:
+    vocabulary = project.cases / "_vocabulaire.yaml"
+    text = vocabulary.read_text()
+    vocabulary.write_text(
+        text.replace(
+            "themas:\n", "themas:\n  index:\n    label: Index\n    omschrijving: Alles.\n", 1
+        )
+    )
+    result = project.cli("check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "cases/_vocabulaire.yaml:6:3: term 'index' is gereserveerd voor de site zelf (de pagina "
+        "themas/index/ bestaat al); kies een andere naam"
+    )
+
+
+def test_make_check_ends_on_the_dutch_summary_and_explains_makes_line(project: Project) -> None:
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(ROOT / name, project.root / name)
+    path = project.cases / "springplankwoning-doetinchem.yaml"
+    path.write_text(path.read_text().replace("status: gepubliceerd", "status: klaar"))
+    result = subprocess.run(
+        ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "check"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stdout.splitlines()[-1] == "3 bestanden gecontroleerd, 1 met problemen (1 probleem)."
+    )
+    errors = result.stderr.splitlines()
+    assert errors[0] == "(make meldt hierna 'Error 1': dat is alleen de uitkomst hierboven.)"
+    assert len(errors) == 2 and errors[1].endswith("check] Error 1")

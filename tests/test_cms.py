@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Project, case_model_with_a_new_field, make_project, serve_folder
+from conftest import ROOT, SEED, Project, case_model_with_a_new_field, make_project, serve_folder
 
 from generator import cms, model
 from generator.vocabulary import load_vocabulary
@@ -21,7 +21,7 @@ BUNDLE = ROOT / "node_modules/decap-cms/dist"
 
 
 def vocabulary():  # type: ignore[no-untyped-def]
-    return load_vocabulary(ROOT / "cases/_vocabulaire.yaml", "v")[0]
+    return load_vocabulary(SEED / "_vocabulaire.yaml", "v")[0]
 
 
 def fields_of(config: dict, collection: str) -> dict:  # type: ignore[type-arg]

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import jsonschema
-from conftest import Project
+from conftest import SITE_URL, Project
 from test_site import text_of
 
 from generator import pipeline
@@ -68,13 +68,13 @@ def test_statistics_are_accessible_svg_with_tables(seed_site: Project) -> None:
 def test_cases_json_validates_and_keeps_values_as_written(seed_site: Project) -> None:
     data = json.loads(seed_site.html("cases.json"))
     schema = json.loads(seed_site.html("schema/case.schema.json"))
-    assert data["schema"] == "https://maatwerkbank.example.nl/schema/case.schema.json"
+    assert data["schema"] == SITE_URL + "schema/case.schema.json"
     assert data["aantal"] == len(data["cases"]) == 4
     validator = jsonschema.Draft202012Validator(schema)
     for record in data["cases"]:
         case = {k: v for k, v in record.items() if k not in ("slug", "url")}
         assert not list(validator.iter_errors(case)), record["slug"]
-        assert record["url"].startswith("https://maatwerkbank.example.nl/cases/")
+        assert record["url"].startswith(SITE_URL + "cases/")
         assert "privacy" not in record
     full = next(r for r in data["cases"] if r["slug"] == "volledige-pilot")
     assert full["contact"]["telefoon"] == "0201234567"
@@ -93,13 +93,14 @@ def test_each_exported_record_is_the_validated_case(seed_site: Project) -> None:
         expected["gerelateerd"] = [s for s in expected.get("gerelateerd", []) if s in published]
         if not expected["gerelateerd"]:
             del expected["gerelateerd"]
-        url = f"https://maatwerkbank.example.nl/cases/{slug}/"
+        url = f"{SITE_URL}cases/{slug}/"
         assert records[slug] == {"slug": slug, "url": url, **expected}
     assert records["volledige-pilot"]["gerelateerd"] == ["springplankwoning-doetinchem"]
 
 
 def test_cases_csv_has_one_row_per_case(seed_site: Project) -> None:
-    rows = list(csv.DictReader(io.StringIO(seed_site.html("cases.csv"))))
+    text = (seed_site.site / "cases.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert len(rows) == 4
     spring = next(r for r in rows if r["slug"] == "springplankwoning-doetinchem")
     assert spring["partners"] == "Iriszorg; Laborijn; Gemeente Doetinchem"

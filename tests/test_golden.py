@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, SEED
 
 from generator import pipeline
 
@@ -28,7 +28,7 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    result = pipeline.build(ROOT / "cases", date(2026, 1, 15), base=ROOT)
+    result = pipeline.build(SEED, date(2026, 1, 15), base=SEED.parent)
     assert not result.problems
     return result.pages
 
@@ -50,7 +50,7 @@ def test_full_contract_fixture_matches_golden(
     import shutil
 
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "cases", cases)
+    shutil.copytree(SEED, cases)
     shutil.copytree(FIXTURES / "cases", cases, dirs_exist_ok=True)
     result = pipeline.build(cases, date(2026, 1, 15), base=tmp_path)
     assert not result.problems

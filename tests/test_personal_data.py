@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import FIXTURES, SEED
 from test_bad_files import VALID, add, sub
 
 from generator.cli import main
@@ -105,8 +105,8 @@ CASES = [
 @pytest.fixture
 def cases_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "cases", cases)
-    shutil.copytree(ROOT / "tests/fixtures/cases/media", cases / "media", dirs_exist_ok=True)
+    shutil.copytree(SEED, cases)
+    shutil.copytree(FIXTURES / "cases/media", cases / "media", dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
     return cases
 
@@ -208,7 +208,7 @@ def test_a_case_with_personal_data_is_not_published(tmp_path: Path) -> None:
     from generator import pipeline
 
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "cases", cases)
+    shutil.copytree(SEED, cases)
     (cases / "lek.yaml").write_text(VALID.replace("  - Een tip.", "  - Bel 06-12345678."))
     result = pipeline.build(cases, date(2026, 1, 15))
     assert "cases/lek.md" not in result.pages

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, Project, serve_folder
+from conftest import ROOT, SITE_HOST, SITE_URL, Project, serve_folder
 
 BIN = Path(sys.executable).parent
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
@@ -51,7 +51,8 @@ def test_workflow_publishes_only_from_main_with_least_privilege() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
     runs = [step.get("run") for step in build["steps"] if "run" in step]
-    assert runs == ["make test", "make site"]
+    # the product's tests, then the content gate (annotations on the pull request), then build
+    assert runs == ["make test", "make check-site FORMAT=github", "make site"]
     uses = [step["uses"] for job in (build, deploy) for step in job["steps"] if "uses" in step]
     assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", u) for u in uses), uses
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
@@ -64,15 +65,19 @@ def test_gitlab_pages_job_publishes_public() -> None:
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
     pages = gitlab["pages"]
     assert pages["artifacts"]["paths"] == ["public"]
-    assert "make site" in pages["script"]
+    assert pages["script"][:2] == ["make check-site", "make site"]
     assert "make test" in gitlab["test"]["script"]
+    gate = gitlab["check-site"]
+    assert "make check-site" in gate["script"]
+    assert gate["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert gate["rules"] == gitlab["test"]["rules"]
 
 
 def test_one_setting_gives_canonical_urls_sitemap_robots_and_feed(project: Project) -> None:
     config = project.root / "mkdocs.yml"
     config.write_text(
         config.read_text().replace(
-            "site_url: https://maatwerkbank.example.nl/", "site_url: https://fork.example.org/kb/"
+            f"site_url: {SITE_URL}", "site_url: https://fork.example.org/kb/"
         )
     )
     assert project.build("--strict").returncode == 0
@@ -89,7 +94,7 @@ def test_one_setting_gives_canonical_urls_sitemap_robots_and_feed(project: Proje
     assert "<id>https://fork.example.org/kb/feed.xml</id>" in project.html("feed.xml")
     assert '"url":"https://fork.example.org/kb/cases/' in project.html("cases.json")
     for built in project.site.rglob("*.html"):
-        assert "maatwerkbank.example.nl" not in built.read_text(encoding="utf-8"), built
+        assert SITE_HOST not in built.read_text(encoding="utf-8"), built
 
 
 def test_site_runs_under_its_content_security_policy(seed_site: Project, browser) -> None:  # type: ignore[no-untyped-def]
@@ -130,3 +135,20 @@ def test_site_runs_under_its_content_security_policy(seed_site: Project, browser
         page.close()
     assert injected is False
     assert len(violations) == 1 and "inline script" in violations[0], violations
+
+
+def test_readme_and_docs_link_only_inside_a_clone() -> None:
+    """A fork's clone has the repository and nothing beside it: every relative link of the
+    README and docs/ points at a file in the repository."""
+    documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    links = []
+    for document in documents:
+        for target in re.findall(r"\]\(([^)\s]+)\)", document.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue  # web addresses and anchors
+            path = (document.parent / target.split("#")[0]).resolve()
+            links.append(target)
+            assert path.is_relative_to(ROOT) and path.exists(), (document.name, target)
+    assert "docs/case-format.md" in links
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "### Start je eigen Maatwerkbank" in readme

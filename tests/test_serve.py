@@ -99,3 +99,26 @@ def test_preview_rebuilds_when_a_case_changes(served: tuple[Project, str]) -> No
     wait_for(lambda: get(base + "cases/nieuwe-case/")[0] == 200)
     new.unlink()
     wait_for(lambda: get(base + "cases/nieuwe-case/")[0] == 404)
+
+
+def test_preview_warns_about_a_missing_site_url_and_keeps_serving(project: Project) -> None:
+    """`mkdocs serve` puts its own address in `site_url`; the warning is about the file's."""
+    from test_content_gate import MISSING, set_site_url
+
+    set_site_url(project, "site_url: ''")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(lambda: _up(f"http://127.0.0.1:{port}/"))
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0]
+    assert f"WARNING -  {MISSING}" in output.splitlines(), output
+    assert "Traceback" not in output

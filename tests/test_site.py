@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import ROOT, Project
+from conftest import ROOT, SEED, Project
 
 SEEDS = {
     "springplankwoning-doetinchem": "Springplankwoning",
@@ -191,7 +191,7 @@ def test_no_source_yaml_in_site_and_nothing_generated_in_content(seed_site: Proj
         if p.suffix in (".yaml", ".yml")
     ]
     assert yaml_files == ["beheer/config.yml"]  # the form's generated configuration only
-    case_yaml = (ROOT / "cases/springplankwoning-doetinchem.yaml").read_bytes()
+    case_yaml = (SEED / "springplankwoning-doetinchem.yaml").read_bytes()
     assert not any(p.is_file() and p.read_bytes() == case_yaml for p in seed_site.site.rglob("*"))
     content_files = sorted(
         p.relative_to(seed_site.root / "content")

@@ -1,0 +1,121 @@
+"""Open data that opens where municipal staff open it: CSV for Dutch Excel, and a feed and
+JSON that stay valid whatever authors type."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+from conftest import Project, make_project
+
+from generator import exports
+from generator.addresses import Addresses
+from generator.catalog import Catalog
+from generator.model import Case
+from generator.vocabulary import load_vocabulary
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+FORMULA = '=HYPERLINK("https://aanvaller.example/";"Klik hier")'
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = make_project(tmp_path_factory.mktemp("exports") / "project")
+    project.add_fixtures("exports")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def csv_rows(site: Project) -> list[dict[str, str]]:
+    raw = (site.site / "cases.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads the file as UTF-8
+    text = raw.decode("utf-8-sig")
+    assert "\r\n" in text
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def test_csv_is_utf8_with_bom_and_semicolons_for_dutch_excel(site: Project) -> None:
+    rows = csv_rows(site)
+    assert len(rows) == 4
+    header = (site.site / "cases.csv").read_bytes().decode("utf-8-sig").split("\r\n")[0]
+    assert header.split(";") == list(exports.CSV_COLUMNS)
+    spring = next(r for r in rows if r["slug"] == "springplankwoning-doetinchem")
+    assert spring["partners"] == "Iriszorg; Laborijn; Gemeente Doetinchem"
+    assert spring["titel"] == "Springplankwoning: in zes maanden van de opvang naar een eigen plek"
+    row = next(r for r in rows if r["slug"] == "formules-en-tekens")
+    # a list cell holding the separator stays one cell
+    assert row["lessen"] == "'=SUM(A1:A9); Een gewone les; met puntkomma"
+
+
+def test_no_csv_cell_can_run_as_a_formula(site: Project) -> None:
+    row = next(r for r in csv_rows(site) if r["slug"] == "formules-en-tekens")
+    assert row["titel"] == "'" + FORMULA
+    assert row["samenvatting"].startswith("'+Samen met de buren")
+    assert row["organisatie"] == "'@Woonstichting Rekenblad"
+    assert row["gemeente"] == "'-Sommen"
+    assert row["partners"] == "'=1+1"
+    assert row["regio"] == "'+Plusregio"
+    assert row["tips_voor_gemeenten"] == "'-Min of meer een tip"
+    # (a case cannot hold a leading tab or carriage return; the rule covers them anyway)
+    assert exports.spreadsheet_safe("\tx") == "'\tx" and exports.spreadsheet_safe("\rx") == "'\rx"
+    assert exports.spreadsheet_safe("2025-01-10") == "2025-01-10"
+    for cells in csv_rows(site):
+        for value in cells.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    # the web pages show the author's text as written
+    assert "=HYPERLINK(" in site.html("cases/formules-en-tekens/index.html")
+
+
+def test_feed_and_json_parse_with_unusual_characters(site: Project) -> None:
+    root = ET.fromstring((site.site / "feed.xml").read_bytes())
+    entry = next(
+        e for e in root.findall(f"{ATOM}entry") if "formules-en-tekens" in e.findtext(f"{ATOM}id")
+    )
+    assert entry.findtext(f"{ATOM}title") == FORMULA
+    summary = entry.findtext(f"{ATOM}summary")
+    assert '<geen> "tags", ’s-Hertogenbosch, 😀' in summary and "مرحبا" in summary
+    assert entry.find(f"{ATOM}author/{ATOM}name").text == "@Woonstichting Rekenblad"
+    data = json.loads(site.html("cases.json"))
+    record = next(r for r in data["cases"] if r["slug"] == "formules-en-tekens")
+    assert record["titel"] == FORMULA  # JSON keeps values as written
+    assert record["lessen"][0] == "=SUM(A1:A9)"
+
+
+def test_feed_drops_characters_xml_cannot_hold() -> None:
+    """A YAML escape can put a control character or U+FFFE in a case; the feed stays XML."""
+    from conftest import SEED
+
+    vocabulary, _ = load_vocabulary(SEED / "_vocabulaire.yaml", "v")
+    data = {
+        "soort": "casus",
+        "titel": "Titel met \x01 en \ufffe erin",
+        "samenvatting": "Een samenvatting met een \x0b verticale tab en \x1f meer.",
+        "organisatie": "Org\x08",
+        "gemeente": "G",
+        "themas": ["samenwerking"],
+        "doelgroepen": ["ouderen"],
+        "status": "gepubliceerd",
+        "bijgewerkt": "2025-01-10",
+        "aanleiding": "A",
+        "aanpak": "B",
+        "lessen": ["L"],
+        "tips_voor_gemeenten": ["T"],
+    }
+    case = Case.model_validate(data, context={"vocabulary": vocabulary})
+    catalog = Catalog.build(vocabulary, {"vreemde-tekens": case})
+    feed = exports.atom_feed(catalog, "https://kennisbank.corporatie.test/", Addresses())
+    root = ET.fromstring(feed.encode("utf-8"))
+    entry = root.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == "Titel met  en  erin"
+    assert entry.findtext(f"{ATOM}summary") == "Een samenvatting met een  verticale tab en  meer."
+    assert (
+        json.loads(exports.cases_json(catalog, "", Addresses()))["cases"][0]["titel"]
+        == data["titel"]
+    )
+    assert date.fromisoformat(root.findtext(f"{ATOM}updated", "")[:10]) == date(2025, 1, 10)
