@@ -203,7 +203,8 @@ def test_the_web_form_and_hosting_files_are_in_the_site(
     assert "name: github" in config and "label: Casussen" in config
     assert "Content-Security-Policy" not in project.html("beheer/index.html")
     assert "X-Frame-Options: DENY" in project.html("_headers")
-    assert "Sitemap: https://maatwerkbank.example.nl/sitemap.xml" in project.html("robots.txt")
+    assert re.search(r"^Sitemap: https://\S+/sitemap\.xml$", project.html("robots.txt"), re.M)
+    assert project.html("robots.txt") == sites["mkdocs"].html("robots.txt")
 
 
 def test_zensical_site_input_never_touches_content(tmp_path: Path) -> None:
