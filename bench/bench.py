@@ -5,7 +5,8 @@
 For each size it writes valid synthetic cases (a realistic spread over organisations,
 municipalities, partners, themes and target groups, about 600 words each) into a temporary
 copy of the site project and measures:
-- check: load + validate every file (`maatwerkbank check`);
+- check: load + validate every file (`maatwerkbank check`), and the personal-data scan's
+  share of it, also with a sentence of proper nouns added to every case (deduce's cost);
 - generator: the whole core pipeline (load, validate, select, index, render pages);
   both as the median of three fresh processes;
 - full build: `mkdocs build` as a user runs it (a fresh process, so imports count);
@@ -322,16 +323,21 @@ from generator import pipeline
 TODAY = date.fromisoformat({today!r})
 project = Path(sys.argv[1])
 cases = project / "cases"
-started = time.perf_counter()
+import resource
+def cpu():
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+started, cpu_started = time.perf_counter(), cpu()
 made = pipeline.{call}
-print(time.perf_counter() - started, len(made))
+print(time.perf_counter() - started, len(made), cpu() - cpu_started)
 """
 
 
-def core_time(project: Path, call: str) -> tuple[float, int]:
+def core_time(project: Path, call: str) -> tuple[float, int, float]:
     """Seconds `pipeline.<call>` takes, as the median of three fresh processes: cold, as in
     a real build (templates compiled, nothing cached), and steadier than one run on a
-    shared machine. Returns the length of what the call made, too."""
+    shared machine. Returns the length of what the call made, and the median CPU seconds
+    of all its processes (on a crowded machine the wall time says more about the others)."""
     code = _CORE_RUN.format(today=TODAY.isoformat(), call=call)
     runs = []
     for _ in range(3):
@@ -342,8 +348,57 @@ def core_time(project: Path, call: str) -> tuple[float, int]:
             text=True,
             check=True,
         ).stdout.split()
-        runs.append((float(out[0]), int(out[1])))
-    return statistics.median(seconds for seconds, _ in runs), runs[0][1]
+        runs.append((float(out[0]), int(out[1]), float(out[2])))
+    return (
+        statistics.median(seconds for seconds, _, _ in runs),
+        runs[0][1],
+        statistics.median(cpu for _, _, cpu in runs),
+    )
+
+
+_SCAN_RUN = """
+import sys, time
+from pathlib import Path
+from generator import personal_data
+from generator.loading import case_files, load
+files = case_files([Path(sys.argv[1]) / "cases"])
+documents = [load(path, path.name)[0] for path in files]
+if sys.argv[2] == "names":
+    # A sentence with proper nouns in every case (its own organisation and a partner, a
+    # title): what real case text has and the synthetic text lacks; deduce reads it.
+    for document in documents:
+        data = document.data
+        data["aanpak"] += (
+            f" Samen met {data['partners'][0]['naam']} zocht {data['organisatie']} met "
+            "mevrouw de wethouder een oplossing."
+        )
+started, cpu_started = time.perf_counter(), time.process_time()
+found = sum(len(personal_data.scan(d, p.stem)[0]) for p, d in zip(files, documents))
+print(time.perf_counter() - started, found, time.process_time() - cpu_started)
+"""
+
+
+def scan_time(project: Path, variant: str) -> tuple[float, int, float]:
+    """Seconds the personal-data scan takes over every case in one process (no fork: its
+    share of `check`, which spreads it over the cores), median of three fresh processes;
+    deduce's start-up is included when a sentence needs it. Also returns the number of
+    findings: the synthetic words are made up, and a few read as first names to deduce
+    at the start of a sentence ('Beren'), which no real text would make as often."""
+    runs = []
+    cpus = []
+    found = 0
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", _SCAN_RUN, str(project), variant],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        runs.append(float(out[0]))
+        cpus.append(float(out[2]))
+        found = int(out[1])
+    return statistics.median(runs), found, statistics.median(cpus)
 
 
 def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
@@ -353,8 +408,12 @@ def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
         cases = project / "cases"
         checked = pipeline.check([cases], cases, TODAY, base=project)
         assert not checked.problems, checked.problems[:3]
-        check_s, _ = core_time(project, "check([cases], cases, TODAY, base=project).problems")
-        generator_s, pages_made = core_time(project, "build(cases, TODAY, base=project).pages")
+        check_s, _, check_cpu = core_time(
+            project, "check([cases], cases, TODAY, base=project).problems"
+        )
+        scan_s, findings, scan_cpu = scan_time(project, "plain")
+        scan_names_s, _, scan_names_cpu = scan_time(project, "names")
+        generator_s, pages_made, _ = core_time(project, "build(cases, TODAY, base=project).pages")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
         # The engines side by side, in turns, `rounds` times, each figure the median: on a
         # shared machine a busy minute then falls on every engine alike.
@@ -384,6 +443,12 @@ def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
         return {
             "n": n,
             "check": check_s,
+            "check_cpu": check_cpu,
+            "scan": scan_s,
+            "scan_cpu": scan_cpu,
+            "scan_names": scan_names_s,
+            "scan_names_cpu": scan_names_cpu,
+            "findings": findings,
             "generator": generator_s,
             "build": build_s,
             "plain": plain_s,
@@ -625,6 +690,14 @@ def main() -> None:
             f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
             f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"
         )
+    print(
+        "\nPersonal-data scan, its share of check (one process, summed over all cases; check "
+        "spreads it over the cores):\n"
+    )
+    print("| cases | check | scan | scan with a sentence of names per case (deduce) |")
+    print("|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['n']:,} | {r['check']:.2f} s | {r['scan']:.2f} s | {r['scan_names']:.2f} s |")
     if len(rows) > 1:
         # The target compares 5,000 cases with 1,000 (at 100, fixed costs dominate).
         sized = [r for r in rows if r["n"] >= 1000]

@@ -46,6 +46,8 @@ class Document:
     data: Any
     root: yaml.Node | None = None
     source: str = ""
+    has_empty_values: bool = False
+    """Whether some key has no value (`veld:`), so validation need not look for one."""
 
     def mark(self, loc: Path_, *, key: bool = False) -> Mark:
         """Line and column of the value at `loc` (or of its key), else of its nearest parent."""
@@ -390,5 +392,7 @@ def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Proble
             )
             continue
         first_line[key] = key_node.start_mark.line + 1
-        result[key] = _construct(value_node, (*loc, key), doc, problems)
+        value = result[key] = _construct(value_node, (*loc, key), doc, problems)
+        if value is None:
+            doc.has_empty_values = True
     return result

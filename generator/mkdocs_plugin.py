@@ -129,6 +129,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             today = build_date(self.config.today)
         except BuildDateError as error:
             raise PluginError(str(error)) from None
+        # No image may stand where a page or a theme file of the site already is.
+        site_files = frozenset(f.src_uri for f in files)
         result = pipeline.build(
             self.cases_dir,
             today,
@@ -136,6 +138,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             base=self.root,
             site_url=config.site_url or "",
             addresses=self.addresses,
+            site_files=site_files,
         )
         self.result = result
         for held in result.held_back:
@@ -155,8 +158,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
         for src_uri, data in result.data.items():
             self._add(files, File.generated(config, src_uri, content=data))
-        for src_uri, path in result.media.items():
-            self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
+        for src_uri, content in result.media.items():
+            self._add(files, File.generated(config, src_uri, content=content))
         # The finder's index is built by Pagefind in the background while MkDocs renders.
         self.index = BackgroundIndex(result.search_documents, Path(config.site_dir) / "pagefind")
         # Everything so far lives until the build ends; spare the collector re-scanning it

@@ -36,7 +36,7 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$"
 SLUG_PATTERN = r"^[a-z0-9-]{3,80}$"
 # Path segments may not start with a dot, so '..' and hidden files are impossible.
 MEDIA_PATTERN = (
-    r"^([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp|gif)$"
+    r"^media/([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)$"
 )
 
 SOORTEN = ("casus", "pilot")
@@ -221,8 +221,8 @@ class Afbeelding(Block):
     bestand: Annotated[str, StringConstraints(strip_whitespace=True, pattern=MEDIA_PATTERN)] = (
         Field(
             title="Bestand",
-            description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg. Het bestand moet "
-            "bestaan.",
+            description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg: een PNG-, JPEG- of "
+            "WebP-bestand in cases/media/. Het bestand moet bestaan.",
             examples=["media/uitbouw.jpg"],
         )
     )

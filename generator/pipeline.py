@@ -35,6 +35,7 @@ from generator.loading import (
     same_slug_problems,
     slug_problem,
 )
+from generator.media import clean_copy
 from generator.model import Case
 from generator.problems import Problem
 from generator.publication import HeldBack, hold_back_reason
@@ -69,7 +70,8 @@ class BuildResult:
 
     pages: dict[str, str]
     data: dict[str, str]
-    media: dict[str, Path]
+    media: dict[str, bytes]
+    """Published images by site path: their bytes, metadata stripped."""
     search_documents: dict[str, str]
     """The finder's index input: one small HTML document per published case, by URL path."""
     problems: list[Problem]
@@ -103,10 +105,31 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(paths: list[Path], cases_dir: Path, today: date, base: Path | None = None) -> CheckResult:
-    """Load and validate case files. `cases_dir` holds the vocabulary and media."""
+def check(
+    paths: list[Path],
+    cases_dir: Path,
+    today: date,
+    base: Path | None = None,
+    site_files: frozenset[str] | None = None,
+) -> CheckResult:
+    """Load and validate case files. `cases_dir` holds the vocabulary and media;
+    `site_files` are the site's own files (pages, theme), which no image may replace
+    (default: those of the project that holds `cases_dir`)."""
+    if site_files is None:
+        site_files = project_site_files(cases_dir)
     with _collector_paused():
-        return _check(paths, cases_dir, today, base)
+        return _check(paths, cases_dir, today, base, site_files)
+
+
+def project_site_files(cases_dir: Path) -> frozenset[str]:
+    """The hand-written pages and theme overrides next to `cases_dir` (`content/`,
+    `overrides/`), as site paths: where the site already has a file."""
+    found: set[str] = set()
+    for folder in ("content", "overrides"):
+        root = cases_dir.parent / folder
+        if root.is_dir():
+            found.update(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return frozenset(found)
 
 
 @dataclass
@@ -125,7 +148,9 @@ class _FileCheck:
         return {**self.__dict__, "case": None}
 
 
-def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -> CheckResult:
+def _check(
+    paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
+) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
     files = case_files(paths)
@@ -134,7 +159,7 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
     known = {p.stem for p in all_files} | {p.stem for p in files}
     shown = display_paths(files, base)
     twins = same_slug_problems(files, shown)
-    problems.extend(twins)
+    problems.extend(_masked(problem) for problem in twins)
     doubled = {problem.path for problem in twins}
 
     def check_file(path: Path) -> _FileCheck:
@@ -147,13 +172,15 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
         document, load_problems = load(path, display)
         problems.extend(load_problems)
         if document is None:
-            return _FileCheck(display, problems, notes, None)
+            return _FileCheck(display, [_masked(p) for p in problems], notes, None)
         case, case_problems = validate_document(document, path.stem, vocabulary, today)
         problems.extend(case_problems)
-        privacy_problems, notes = personal_data.scan(document)
-        problems.extend(privacy_problems)
         if case is not None and not problems:
-            problems.extend(validate_links(document, path.stem, case, known, cases_dir))
+            problems.extend(validate_links(document, path.stem, case, known, cases_dir, site_files))
+        # Messages echo what authors wrote: personal-looking values in them are masked.
+        problems = [_masked(problem) for problem in problems]
+        privacy_problems, notes = personal_data.scan(document, path.stem)
+        problems.extend(privacy_problems)
         if problems:
             return _FileCheck(display, problems, notes, None)
         return _FileCheck(display, problems, notes, document.data, case)
@@ -181,11 +208,20 @@ def _check(paths: list[Path], cases_dir: Path, today: date, base: Path | None) -
         if reason is not None:
             held_back.append(HeldBack(item.display, *reason))
     checked_slugs = {path.stem for path in files}
+    found_here = len(problems)
     valid = _without_links_to_unpublished(valid, held_back, links, checked_slugs, problems)
+    problems[found_here:] = [_masked(problem) for problem in problems[found_here:]]
     notes.extend(
         f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
     )
     return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back)
+
+
+def _masked(problem: Problem) -> Problem:
+    message = personal_data.mask_message(problem.message)
+    if message == problem.message:
+        return problem
+    return Problem(problem.path, problem.line, problem.column, message)
 
 
 def _without_links_to_unpublished(
@@ -222,14 +258,20 @@ def build(
     base: Path | None = None,
     site_url: str = "",
     addresses: Addresses | None = None,
+    site_files: frozenset[str] | None = None,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`.
 
     Pages are `{source path: template output}` (front matter and HTML body, see
-    `render.page`); `addresses` is the site's URL scheme (directory URLs by default).
+    `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
+    `site_files` as for `check`.
     """
+    if site_files is None:
+        site_files = project_site_files(cases_dir)
     with _collector_paused():
-        return _build(cases_dir, today, templates_dir, base, site_url, addresses or Addresses())
+        return _build(
+            cases_dir, today, templates_dir, base, site_url, addresses or Addresses(), site_files
+        )
 
 
 def _build(
@@ -239,8 +281,9 @@ def _build(
     base: Path | None,
     site_url: str,
     addresses: Addresses,
+    site_files: frozenset[str],
 ) -> BuildResult:
-    checked = _check([cases_dir], cases_dir, today, base)
+    checked = _check([cases_dir], cases_dir, today, base, site_files)
     catalog = Catalog.build(checked.vocabulary, checked.published)
     catalog.prepare()
     if site_url and not site_url.endswith("/"):
@@ -263,8 +306,10 @@ def _build(
         addresses.document_path(entry.src): document
         for entry, (_, document) in zip(catalog.entries, per_case, strict=True)
     }
+    # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
+    # copied without metadata.
     media = {
-        image.bestand: cases_dir / image.bestand
+        image.bestand: clean_copy(cases_dir / image.bestand)
         for entry in catalog.entries
         for image in entry.case.afbeeldingen or []
     }

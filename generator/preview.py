@@ -95,6 +95,8 @@ def update(
     checked = pipeline.check([saved], cases_dir, today, base)
     if checked.problems or slug not in checked.published:
         return None
+    if checked.published[slug].afbeeldingen != previous.catalog.by_slug[slug].case.afbeeldingen:
+        return None  # images are checked and copied (without metadata) by a full build
     addresses = addresses or Addresses()
     published = {e.slug: e.case for e in previous.catalog.entries}
     published[slug] = checked.published[slug]

@@ -98,9 +98,9 @@ def write_site_input(
         _write(docs / src, _marked(text))
     for src, text in result.data.items():
         _write(docs / src, text)
-    for src, source in result.media.items():
+    for src, content in result.media.items():  # cleaned by the core (no metadata)
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, docs / src)
+        (docs / src).write_bytes(content)
     for path, document in result.search_documents.items():
         _write(folder / SEARCH_DOCUMENTS / path, document)
     derived = site_config.engine_config(

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator import model, text_rules
+from generator import media, model, text_rules
 from generator.loading import Document
 from generator.model import Case
 from generator.problems import Problem, field_name
@@ -41,17 +41,28 @@ def validate_document(
     """Rules 1 and 2 for one file. Returns the model only when there was no problem at all."""
     problems: list[Problem] = []
     case: Case | None = None
+    reported: set[tuple[str | int, ...]] = set()
+    errors: list[ErrorDetails] = []
     try:
         case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
     except ValidationError as error:
-        problems.extend(_translate_all(error.errors(include_url=False), document))
+        errors = error.errors(include_url=False)
+        problems.extend(_translate_all(errors, document))
+        reported = {tuple(e["loc"]) for e in errors}
+    if document.has_empty_values:
+        problems.extend(_empty_fields(document, reported))
     problems.extend(_between_fields(document, today))
     problems.extend(text_rules.value_problems(document))
     return (case if not problems else None), problems
 
 
 def validate_links(
-    document: Document, slug: str, case: Case, known_slugs: set[str], cases_dir: Path
+    document: Document,
+    slug: str,
+    case: Case,
+    known_slugs: set[str],
+    cases_dir: Path,
+    site_files: frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Rule 3 for one file: references to other files. `known_slugs` are all case files,
     valid or not (a related case with a problem of its own is still a case)."""
@@ -76,14 +87,35 @@ def validate_links(
     images = {image.bestand for image in case.afbeeldingen or []}
     problems.extend(text_rules.link_problems(document, known_slugs, images))
     for i, image in enumerate(case.afbeeldingen or []):
-        if not (cases_dir / image.bestand).is_file():
-            problems.append(
-                document.problem(
-                    ("afbeeldingen", i, "bestand"),
-                    f"afbeelding '{image.bestand}' bestaat niet in de map {cases_dir.name}/",
-                )
-            )
+        refused = media.problem(cases_dir, image.bestand, site_files)
+        if refused:
+            problems.append(document.problem(("afbeeldingen", i, "bestand"), refused))
     return problems
+
+
+def _empty_fields(doc: Document, reported: set[tuple[str | int, ...]]) -> list[Problem]:
+    """A key written without a value. The model takes it as 'not given', so an empty
+    `publiceren_vanaf:` would publish at once, with no warning; the author meant something."""
+    problems: list[Problem] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if item is None and (*loc, key) not in reported:
+                    problems.append(
+                        doc.problem(
+                            (*loc, key),
+                            f"'{field_name((*loc, key))}' is leeg: vul een waarde in of "
+                            "verwijder het veld",
+                            key=True,
+                        )
+                    )
+                else:
+                    stack.append(((*loc, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(value))
+    return sorted(problems)
 
 
 # --- rules between fields ----------------------------------------------------------------
@@ -185,8 +217,8 @@ _PATTERN_MESSAGES = {
     model.EMAIL_PATTERN: "moet een e-mailadres zijn, bijvoorbeeld team@corporatie.nl",
     model.SLUG_PATTERN: "moet de bestandsnaam van een case zijn zonder .yaml (kleine letters, "
     "cijfers en '-')",
-    model.MEDIA_PATTERN: "moet een pad vanaf cases/ naar een afbeelding zijn (.jpg, .jpeg, .png, "
-    ".webp of .gif), zonder '..', bijvoorbeeld media/foto.jpg",
+    model.MEDIA_PATTERN: "moet een pad vanaf cases/ naar een afbeelding in media/ zijn (.jpg, "
+    ".jpeg, .png of .webp), zonder '..', bijvoorbeeld media/foto.jpg",
 }
 _BLOCK_HELP = "een blok met velden (ingesprongen regels 'veld: waarde')"
 _LIST_HELP = "een lijst (regels die beginnen met '- ')"

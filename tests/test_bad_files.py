@@ -276,8 +276,8 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         "case.yaml",
         add("afbeeldingen:\n  - bestand: ../geheim.jpg\n    alt: Iets\n"),
         [
-            "17:14: 'afbeeldingen[1].bestand' moet een pad vanaf cases/ naar een afbeelding zijn "
-            "(.jpg, .jpeg, .png, .webp of .gif), zonder '..', bijvoorbeeld media/foto.jpg"
+            "17:14: 'afbeeldingen[1].bestand' moet een pad vanaf cases/ naar een afbeelding in "
+            "media/ zijn (.jpg, .jpeg, .png of .webp), zonder '..', bijvoorbeeld media/foto.jpg"
         ],
     ),
     (
