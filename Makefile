@@ -9,7 +9,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve beheer bench check check-site lint clean browser
+.PHONY: site test serve beheer bench check check-site new lint clean browser
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -17,7 +17,8 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
-site: $(BIN)/.installed ## build the site into site/ from cases/ and content/ (ENGINE=zensical)
+site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form too, when Node is there; ENGINE=zensical)
+	scripts/npm-packages.sh
 	ENGINE=$(ENGINE) MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
 test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)
@@ -40,9 +41,13 @@ check: $(BIN)/.installed ## validate the case files
 check-site: $(BIN)/.installed ## the content gate before publishing: cases, settings, strict build, links, third parties
 	@$(BIN)/maatwerkbank check-site --format $(or $(FORMAT),tekst) || $(EXPLAIN_EXIT)
 
+new: $(BIN)/.installed ## a new case file from the template: make new NAAM=<naam> [PILOT=ja]
+	@test -n "$(NAAM)" || { echo "Geef de naam van de case: make new NAAM=mijn-case (PILOT=ja voor een pilot)"; exit 2; }
+	$(BIN)/maatwerkbank new $(NAAM) $(if $(PILOT),--pilot)
+
 beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/beheer/, writing into cases/
 	@echo "Beheer: http://127.0.0.1:8000/beheer/ (Inloggen; wijzigingen komen direct in cases/)"
-	node_modules/.bin/decap-server & server=$$!; \
+	scripts/decap-server.sh & server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --livereload
 

@@ -33,7 +33,7 @@ def case_template(slug: str, *, pilot: bool = False) -> str:
         f"# Nieuwe case: {slug}",
         "# Vul de velden in. Regels die met # beginnen zijn uitleg en voorbeelden; je mag ze",
         "# laten staan of weghalen. Haal het # weg voor een optioneel veld dat je wilt gebruiken.",
-        f"# Controleer het bestand met: maatwerkbank check cases/{slug}.yaml",
+        "# Controleer het bestand met: make check (of bekijk de pagina met: make serve)",
         "# De status blijft 'concept' tot je de case wilt publiceren: zet hem dan op",
         "# 'gepubliceerd'.",
         "",
@@ -105,8 +105,12 @@ def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str
         nested = block_in(info.annotation)
         if nested is not None:
             lines.append(f"{'  ' if is_list else ''}  {sub}:")
-            for sub2, info2 in nested.model_fields.items():
-                lines.append(f"{'  ' if is_list else ''}    {sub2}: {_example(sub2, info2)}")
+            # A list inside a block (privacy.uitzonderingen) is written as a list, so the
+            # example is valid when uncommented.
+            nested_list = holds_list(info.annotation)
+            for j, (sub2, info2) in enumerate(nested.model_fields.items()):
+                lead = ("- " if j == 0 else "  ") if nested_list else ""
+                lines.append(f"{'  ' if is_list else ''}    {lead}{sub2}: {_example(sub2, info2)}")
             continue
         if isinstance(example, bool):
             example = str(example).lower()

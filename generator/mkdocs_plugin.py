@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from generator import hosting, pipeline, postbuild, preview, render
+from generator import hosting, live_reload, pipeline, postbuild, preview, render
 from generator.addresses import Addresses
 from generator.cms import FormSettings
 from generator.problems import summary
@@ -48,6 +48,7 @@ from generator.vocabulary import load_vocabulary
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
 PROBLEMS_PAGE = render.PROBLEMS_PAGE
+FORM_LEFT_OUT = postbuild.FORM_LEFT_OUT
 
 
 class MaatwerkbankConfig(base.Config):
@@ -247,7 +248,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         """Rebuild and reload when case files, the vocabulary, media or templates change; a
-        saved case takes the quick path (`_quick_update`) when it can."""
+        saved case takes the quick path (`_quick_update`) when it can. Each served page's
+        policy allows the live-reload script MkDocs injects into it."""
+        app = server.get_app()
+        if app is not None:
+            server.set_app(live_reload.with_live_reload(app))
         server.watch(str(self.cases_dir))
         if self.templates_dir is not None:
             server.watch(str(self.templates_dir))

@@ -112,6 +112,21 @@ _DECLARED = (
 )
 _MARKDOWN: frozenset[str] = frozenset()  # filled from the model below
 
+# The simple patterns: the kinds the web form can recognise while the author types (cms.py
+# turns them into its hints), kept here next to the scan they must agree with. They are
+# written in the regular-expression syntax Python and JavaScript share (the scan's own
+# patterns below use possessive and atomic groups, which JavaScript lacks), and they are
+# stricter in shape, because the form cannot run the checks the scan adds (BSN 11-test,
+# IBAN mod 97, phonenumbers, the word lists). tests/test_form_rules.py holds that the
+# scan finds every value these refuse, and that ordinary figures pass both.
+SIMPLE_PATTERNS: dict[str, str] = {
+    "telefoonnummer": r"(?:\+31(?:\s*\(0\))?|\b0)(?:[\s\-().]*\d){9}(?!\d)",
+    "e-mailadres": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}",
+    "bsn": r"(?<![\d.,-])(?:\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]\d{3}[. ]\d{3})(?![\d,]|\.\d)",
+    "iban": r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+    "postcode": r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,4}[a-zA-Z]?\b)?",
+}
+
 _MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
     r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"

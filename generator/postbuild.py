@@ -23,6 +23,10 @@ from generator.search_index import BackgroundIndex
 from generator.vocabulary import Vocabulary
 
 BUNDLE_FILE = "decap-cms.js"
+FORM_LEFT_OUT = (
+    "beheer: het webformulier (/beheer/) is weggelaten, want de npm-pakketten ontbreken; "
+    "installeer Node.js met npm en draai 'make site' opnieuw om het toe te voegen."
+)
 
 
 @dataclass(frozen=True)
@@ -60,13 +64,18 @@ def finish_site(
 
 
 def add_web_form(site: Path, vocabulary: Vocabulary, form: WebForm) -> list[str]:
-    """The web form at /beheer/, or a note that the bundle is missing (no `npm ci`)."""
-    if not (form.bundle / BUNDLE_FILE).is_file():
-        return [f"beheer: {form.bundle} ontbreekt (npm ci); de site wordt gebouwd zonder /beheer/"]
+    """The web form at /beheer/; without the npm packages, a page there that says how to
+    add it (the author guide links to the form), and a line for the build log."""
     admin = site / cms.ADMIN_DIR
     admin.mkdir(parents=True, exist_ok=True)
+    # markdown-it is installed next to Decap (package.json) and renders the preview.
+    markdown = form.bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
+    if not (form.bundle / BUNDLE_FILE).is_file() or not markdown.is_file():
+        (admin / "index.html").write_text(cms.left_out_page(), encoding="utf-8")
+        return [FORM_LEFT_OUT]
     for name, text in cms.admin_files(vocabulary, form.settings).items():
         (site / name).write_text(text, encoding="utf-8")
+    _copy_if_changed(markdown, admin / cms.MARKDOWN_SCRIPT)
     for path in sorted(form.bundle.iterdir()):
         # The full bundle (React included), its lazily loaded chunks and WebAssembly.
         if path.name.endswith(BUNDLE_FILE) or path.suffix == ".wasm":

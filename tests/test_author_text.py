@@ -441,3 +441,13 @@ def test_scripts_where_text_lands_get_no_hash_in_the_policy() -> None:
         "<script>theme()</script><script>after()</script>"
     )
     assert len(hosting.inline_script_hashes(page)) == 2
+
+
+def test_a_link_problem_in_a_block_of_text_is_reported_at_its_own_line(bare: Project) -> None:
+    code, output = _check(
+        bare, aanleiding="|\n  Eerste regel.\n\n  Tweede alinea,\n  zie [dit](andere.md)."
+    )
+    assert code == 1
+    assert output.splitlines()[0].startswith(
+        "cases/proef-case.yaml:14:3: 'aanleiding': link 'andere.md' wijst niet naar"
+    )

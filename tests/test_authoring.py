@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
+import shutil
 from datetime import date
+from pathlib import Path
 
 import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
 from conftest import ROOT, SEED, Project, case_model_with_a_new_field
 from pydantic import BaseModel
 from test_site import text_of
 
 from generator import authoring, model, pipeline
+from generator.cli import main
 from generator.vocabulary import load_vocabulary
 
 
@@ -83,14 +91,19 @@ def test_author_guide_documents_every_field(seed_site: Project) -> None:
     assert not missing, missing
     assert len(all_fields()) > 50
     for topic in (
+        "Met het webformulier",
         "Wat maakt een goede case?",
-        "maatwerkbank check",
+        "make new NAAM=",
+        "make check",
         "make serve",
         "Publiceer",
         "herleidbaar",
         "Alle velden",
     ):
         assert topic in guide
+    # the form comes first; commands are ones an author can type (no `maatwerkbank` on PATH)
+    assert guide.index("Met het webformulier") < guide.index("Met een bestand")
+    assert "maatwerkbank check" not in guide and "maatwerkbank new" not in guide
 
 
 def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +112,78 @@ def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch)
     assert "| `wijk` | nee | De wijk waar het speelde. |" in authoring.field_reference()
     vocabulary, _ = load_vocabulary(SEED / "_vocabulaire.yaml", "v")
     assert "wijk" in authoring.json_schema(vocabulary)["properties"]
+
+
+# --- the template's examples -----------------------------------------------------------------
+
+# A 1x1 JPEG: the template's image example names media/uitbouw.jpg, which must exist.
+TINY_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////"
+    "////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAB"
+    "PxA="
+)
+
+
+def filled_in(template: str, pilot: bool) -> str:
+    """The template with every required field given its example from the model."""
+    blocks: list[type[BaseModel]] = [model.Case, model.PilotBlok] if pilot else [model.Case]
+    for block in blocks:
+        for name, info in block.model_fields.items():
+            if info.is_required() and info.examples:
+                value = json.dumps(info.examples[0], ensure_ascii=False)
+                template = re.sub(
+                    rf'^(\s*){name}: (""|\[\]|\|\n)$',
+                    rf"\g<1>{name}: {value}",
+                    template,
+                    flags=re.M,
+                )
+    return template
+
+
+def uncommented(template: str) -> str:
+    """Every commented example (`# field: value` and its indented lines) made live, as an
+    author who wants the optional field would do: only the `# ` goes."""
+    names = set(model.Case.model_fields) | set(model.PilotBlok.model_fields)
+    lines, in_example = [], False
+    for line in template.splitlines():
+        example = re.match(r"^(\s*)# ([a-z_]+):", line)
+        if example and example.group(2) in names:
+            in_example = True
+            line = example.group(1) + line.lstrip()[2:]
+        elif in_example and re.match(r"^\s*#   ", line):
+            line = line.replace("# ", "", 1)
+        else:
+            in_example = False
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("pilot", [False, True], ids=["casus", "pilot"])
+def test_every_example_in_the_template_is_valid_when_uncommented(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pilot: bool
+) -> None:
+    cases = tmp_path / "cases"
+    (cases / "media").mkdir(parents=True)
+    shutil.copy(SEED / "_vocabulaire.yaml", cases / "_vocabulaire.yaml")
+    (cases / "media/uitbouw.jpg").write_bytes(TINY_JPEG)
+    # the related case the example names
+    related = filled_in(authoring.case_template("uitbouw-samenwonen-doetinchem"), pilot=False)
+    (cases / "uitbouw-samenwonen-doetinchem.yaml").write_text(related, encoding="utf-8")
+    text = uncommented(filled_in(authoring.case_template("voorbeeld", pilot=pilot), pilot))
+    (cases / "voorbeeld.yaml").write_text(text, encoding="utf-8")
+    data = yaml.safe_load(text)
+    # nothing stayed commented: every field of the model is in the file
+    assert set(data) == set(model.Case.model_fields) - (set() if pilot else {"pilot"})
+    assert set(data["privacy"]) == set(model.Privacy.model_fields)
+    assert isinstance(data["privacy"]["uitzonderingen"], list)
+    if pilot:
+        assert set(data["pilot"]) == set(model.PilotBlok.model_fields)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--today", "2026-01-15"])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_template_tells_authors_commands_they_can_type() -> None:
+    template = authoring.case_template("x")
+    assert "# Controleer het bestand met: make check" in template
+    assert "maatwerkbank check" not in template

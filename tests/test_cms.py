@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,7 +17,7 @@ from conftest import ROOT, SEED, Project, case_model_with_a_new_field, make_proj
 from generator import cms, model
 from generator.vocabulary import load_vocabulary
 
-DECAP_SERVER = ROOT / "node_modules/.bin/decap-server"
+DECAP_SERVER = ROOT / "scripts/decap-server.sh"  # as `make beheer` starts it
 BUNDLE = ROOT / "node_modules/decap-cms/dist"
 
 
@@ -49,8 +50,8 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
     assert pilot["fase"]["options"] == list(model.FASEN)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
-    assert pilots["titel"]["pattern"] == ["^[\\s\\S]{5,120}$", "Gebruik 5 tot 120 tekens."]
-    assert pilots["samenvatting"]["pattern"][1] == "Gebruik 20 tot 500 tekens."
+    assert pilots["titel"]["pattern"][1].startswith("Gebruik 5 tot 120 tekens, zonder ")
+    assert pilots["samenvatting"]["pattern"][1].startswith("Gebruik 20 tot 500 tekens, zonder ")
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "nl"
@@ -94,16 +95,16 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
     mkdocs_yml.write_text(
         mkdocs_yml.read_text().replace(
             "      cases_dir: cases\n",
-            f"      cases_dir: cases\n      cms_local_backend: http://localhost:{port}/api/v1\n",
+            f"      cases_dir: cases\n      cms_local_backend: http://127.0.0.1:{port}/api/v1\n",
         )
     )
     assert project.build("--strict").returncode == 0
     server = subprocess.Popen(
-        [str(DECAP_SERVER)],
+        [str(DECAP_SERVER), str(project.root)],
         cwd=project.root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env=dict(os.environ, PORT=str(port), MODE="fs", GIT_REPO_DIRECTORY=str(project.root)),
+        env=dict(os.environ, PORT=str(port)),
     )
     try:
         deadline = time.monotonic() + 30
@@ -113,7 +114,7 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
                     break
             time.sleep(0.2)
         with serve_folder(project.site) as base:
-            yield project, base
+            yield project, base, port
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -145,7 +146,7 @@ def publish(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -> None:  # type: ignore[no-untyped-def]
-    project, base = form_project
+    project, base, _ = form_project
     page = browser.new_page()
     page.goto(base + "beheer/#/collections/pilots/new", wait_until="networkidle")
     page.get_by_role("button", name="Inloggen").click()
@@ -157,25 +158,64 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     page.locator('input[id^="organisatie-field-"]').first.fill("Woonstichting Proef")
     page.locator('input[id^="gemeente-field-"]').first.fill("Winterswijk")
     choose(page, "themas", "Dakloosheid")
+    choose(page, "themas", "Wonen en zorg")
     choose(page, "doelgroepen", "Jongeren")
     choose(page, "status", "gepubliceerd")
     page.locator('input[id^="bijgewerkt-field-"]').first.fill("2026-01-10")
     markdown(page, "aanleiding", "Jongeren bleven te lang in de opvang.")
-    markdown(page, "aanpak", "Een buddy woont mee en helpt met de dagelijkse dingen.")
-    add_item(page, "lessen", "Voeg lessen toe", "Kies buddy's die zelf ook iets leren.")
+    markdown(page, "aanpak", "Een ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("buddy")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" woont mee en helpt met de dagelijkse dingen.")
     add_item(
         page,
         "tips_voor_gemeenten",
         "Voeg tips voor gemeenten toe",
         "Betaal de buddy een vrijwilligersvergoeding.",
     )
+    add_item(page, "lessen", "Voeg lessen toe", "Bel de buddy op 06 12345678 als er iets is.")
+    path = project.cases / "proefwonen-met-een-buddy-in-winterswijk.yaml"
+
+    # The pilot block's required fields are required, and a phone number is refused: the
+    # form does not save what `check` would reject.
+    publish(page)
+    errors = page.locator('[class*="ControlErrorsList"] li')
+    errors.first.wait_for()
+    messages = " | ".join(errors.all_text_contents())
+    assert "Fase is vereist." in messages and "Start is vereist." in messages, messages
+    assert (
+        f"Lessen komt niet overeen met het patroon: Geen persoonsgegevens. {cms.PERSONAL_HINT}."
+        in messages
+    ), messages
+    assert not path.exists()
+    page.locator('div[id^="lessen-field-"]').first.locator("textarea").last.fill(
+        "Kies buddy's die zelf ook iets leren."
+    )
     choose(page, "fase", "lopend")
     page.locator('input[id^="start-field-"]').first.fill("2025-09")
+
+    # The preview is the site's case page: Dutch labels, the facts and pilot boxes, the
+    # sections, and the authors' Markdown by the site's rules (no javascript: link).
     preview = page.frame_locator("iframe").first
     assert preview.locator("h1").inner_text() == "Proefwonen met een buddy in Winterswijk"
-    assert "Een buddy woont mee" in preview.locator("body").inner_text()
+    facts = preview.locator(".mwb-meta").inner_text()
+    for shown in (
+        "Soort: Pilot",
+        "Fase: Lopend",
+        "Laatst gecontroleerd: 10 januari 2026",
+        "Thema's: Dakloosheid, Wonen en zorg",
+        "Doelgroepen: Jongeren",
+    ):
+        assert shown in facts, facts
+    pilot_box = preview.locator(".mwb-pilot").inner_text()
+    assert "De pilot in het kort" in pilot_box and "Start: september 2025" in pilot_box
+    assert preview.locator("h2").all_inner_texts()[:2] == ["Aanleiding", "Aanpak"]
+    assert preview.locator(".mwb-text strong").inner_text() == "buddy"
+    assert preview.locator("ul.mwb-tips li").inner_text() == (
+        "Betaal de buddy een vrijwilligersvergoeding."
+    )
     publish(page)
-    path = project.cases / "proefwonen-met-een-buddy-in-winterswijk.yaml"
     deadline = time.monotonic() + 20
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -190,7 +230,7 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     html = project.html("cases/proefwonen-met-een-buddy-in-winterswijk/index.html")
     for typed in (
         "Proefwonen met een buddy in Winterswijk",
-        "Een buddy woont mee",
+        "Een <strong>buddy</strong> woont mee",
         "Betaal de buddy een vrijwilligersvergoeding.",
     ):
         assert typed in html
@@ -212,3 +252,107 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     }
     assert sorted(p.name for p in project.cases.glob("proefwonen*")) == [path.name]
     shutil.rmtree(project.site, ignore_errors=True)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the sockets listening on `port` (Linux: /proc/net/tcp*)."""
+    found = set()
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        for row in table.read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_the_local_form_server_listens_on_this_machine_only(form_project) -> None:  # type: ignore[no-untyped-def]
+    """decap-server writes into cases/ for whoever reaches it: loopback only, never `*`."""
+    _, _, port = form_project
+    assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and no IPv6 `::`
+
+
+def test_the_casus_form_previews_the_case_as_the_site_does(form_project, browser) -> None:  # type: ignore[no-untyped-def]
+    _, base, _ = form_project
+    page = browser.new_page()
+    page.goto(base + "beheer/#/collections/casussen/new", wait_until="networkidle")
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator('input[id^="titel-field-"]').first.fill("Een casus in de voorvertoning")
+    page.locator('input[id^="gemeente-field-"]').first.fill("Doetinchem")
+    page.locator('input[id^="regio-field-"]').first.fill("Achterhoek")
+    choose(page, "doelgroepen", "Jongeren")
+    choose(page, "status", "gearchiveerd")
+    markdown(page, "resultaten", "Vijf van de zeven bewoners vonden een eigen woning.")
+    preview = page.frame_locator("iframe").first
+    assert preview.locator("h1").inner_text() == "Een casus in de voorvertoning"
+    facts = preview.locator(".mwb-meta").inner_text()
+    assert "Soort: Casus" in facts and "Status: Gearchiveerd" in facts, facts
+    assert "Gemeente: Doetinchem (regio Achterhoek)" in facts, facts
+    assert preview.locator(".mwb-archived .admonition-title").inner_text() == "Gearchiveerd"
+    assert preview.locator(".mwb-pilot").count() == 0
+    assert preview.locator("h2").all_inner_texts() == ["Resultaten"]
+    assert preview.locator(".mwb-text p").inner_text() == (
+        "Vijf van de zeven bewoners vonden een eigen woning."
+    )
+    page.close()
+
+
+def test_a_build_without_the_npm_packages_says_in_one_line_how_to_add_the_form(
+    tmp_path: Path,
+) -> None:
+    from generator.mkdocs_plugin import FORM_LEFT_OUT
+
+    project = make_project(tmp_path / "project")
+    mkdocs_yml = project.root / "mkdocs.yml"
+    mkdocs_yml.write_text(
+        re.sub(
+            r"cms_bundle: .*",
+            f"cms_bundle: {tmp_path / 'geen-node_modules'}",
+            mkdocs_yml.read_text(),
+        )
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(FORM_LEFT_OUT) == 1
+    assert sorted(p.name for p in (project.site / "beheer").iterdir()) == ["index.html"]
+    # the guide's link to the form leads to a page that says how to add it
+    assert "draai <code>make site</code> opnieuw" in project.html("beheer/index.html")
+    guide = project.site / "een-case-toevoegen/index.html"
+    href = re.search(r'<a href="([^"]+)">webformulier</a>', guide.read_text()).group(1)  # type: ignore[union-attr]
+    assert (guide.parent / href / "index.html").resolve() == project.site / "beheer/index.html"
+
+
+def test_make_site_without_npm_leaves_the_npm_step_to_the_build(tmp_path: Path) -> None:
+    """`make site` installs the npm packages first; a machine without npm still builds."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("dirname",):
+        (tools / tool).symlink_to(shutil.which(tool))
+    result = subprocess.run(
+        ["/bin/bash", str(ROOT / "scripts/npm-packages.sh")],
+        env={"PATH": str(tools)},
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (
+        "scripts/npm-packages.sh"
+        in (ROOT / "Makefile").read_text().split("\nsite:")[1].split("\n\n")[0]
+    )
+
+
+def test_a_new_author_finds_the_form_from_the_home_page(seed_site: Project, browser) -> None:  # type: ignore[no-untyped-def]
+    """Home page -> "Een case toevoegen" (also in every page's footer) -> the form."""
+    with serve_folder(seed_site.site) as base:
+        page = browser.new_page()
+        page.goto(base + "cases/springplankwoning-doetinchem/")
+        footer = page.locator("footer .mwb-footer-add a")
+        assert footer.inner_text() == "Zelf een case delen? Een case toevoegen"
+        page.goto(base)
+        page.locator("article").get_by_role("link", name="Een case toevoegen").click()
+        page.wait_for_url(base + "een-case-toevoegen/")
+        assert page.locator("h2").first.inner_text().startswith("Met het webformulier")
+        page.locator("article").get_by_role("link", name="webformulier").first.click()
+        page.wait_for_url(base + "beheer/#/")
+        page.get_by_role("button", name="Inloggen").wait_for()
+        page.close()

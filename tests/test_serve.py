@@ -10,10 +10,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from conftest import Project
 from test_site import text_of
+
+from generator import hosting
 
 
 def free_port() -> int:
@@ -33,8 +36,11 @@ def get(url: str) -> tuple[int, str]:
 def wait_for(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():
-            return
+        try:
+            if predicate():
+                return
+        except OSError:  # the server holds requests while it builds: ask again
+            pass
         time.sleep(0.3)
     raise AssertionError("timed out")
 
@@ -43,6 +49,13 @@ def wait_for(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyp
 def served(project: Project) -> Iterator[tuple[Project, str]]:
     path = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
     path.write_text(path.read_text().replace("status: gepubliceerd", "status: klaar"))
+    with serving(project) as base:
+        yield project, base
+
+
+@contextmanager
+def serving(project: Project) -> Iterator[str]:
+    """`mkdocs serve` on the project, as `make serve` runs it; the output checked at the end."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
     process = subprocess.Popen(
@@ -56,7 +69,7 @@ def served(project: Project) -> Iterator[tuple[Project, str]]:
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(lambda: _up(base))
-        yield project, base
+        yield base
     finally:
         process.terminate()
         output = process.communicate(timeout=20)[0]
@@ -99,6 +112,56 @@ def test_preview_rebuilds_when_a_case_changes(served: tuple[Project, str]) -> No
     wait_for(lambda: get(base + "cases/nieuwe-case/")[0] == 200)
     new.unlink()
     wait_for(lambda: get(base + "cases/nieuwe-case/")[0] == 404)
+
+
+def test_the_browser_reloads_by_itself_when_a_case_is_saved(project: Project, browser) -> None:  # type: ignore[no-untyped-def]
+    """The page's own policy allows exactly the live-reload script MkDocs injects, so the
+    open page reloads after a save and shows the change, with no policy violation."""
+    project.add_fixtures("cases")
+    path = project.cases / "volledige-pilot.yaml"
+    console: list[str] = []
+    with serving(project) as base:
+        page = browser.browser.new_page()  # a context that enforces the site's policy
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(base + "cases/volledige-pilot/", wait_until="load")
+        assert page.locator("h1").inner_text().startswith("Volledige pilot met alle velden")
+        wait_for(lambda: "Enabled live reload" in console, timeout=10)
+        page.evaluate("window.mwbBeforeSave = true")
+        path.write_text(
+            path.read_text().replace(
+                "titel: Volledige pilot met alle velden", "titel: Bijgewerkte pilot met alle velden"
+            )
+        )
+        page.locator("h1", has_text="Bijgewerkte pilot met alle velden").wait_for(timeout=60_000)
+        reloaded = page.evaluate("window.mwbBeforeSave === undefined")
+        page.close()
+    assert reloaded  # the page loaded anew by itself; nobody navigated
+    assert console.count("Enabled live reload") >= 2
+    assert not [m for m in console if "Content Security Policy" in m], console
+
+
+def test_only_the_preview_allows_the_live_reload_script(project: Project) -> None:
+    """Served, a page's policy lists the hash of every inline script in it, the injected one
+    included; built for publishing, the same page has no such script and no extra hash."""
+    project.add_fixtures("cases")
+    with serving(project) as base:
+        served_html = get(base + "cases/volledige-pilot/")[1]
+    assert "var livereload = function" in served_html
+    assert hosting.inline_script_hashes(served_html) <= set(script_src(served_html).split())
+    assert project.build("--strict").returncode == 0
+    built = project.html("cases/volledige-pilot/index.html")
+    assert "livereload" not in built
+    assert set(script_src(built).split()) == {
+        "'self'",
+        "'wasm-unsafe-eval'",
+        *hosting.inline_script_hashes(built),
+    }
+    assert len(script_src(served_html).split()) == len(script_src(built).split()) + 1
+
+
+def script_src(html: str) -> str:
+    policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    return policy.split("script-src ", 1)[1].split(";", 1)[0]
 
 
 def test_preview_warns_about_a_missing_site_url_and_keeps_serving(project: Project) -> None:
