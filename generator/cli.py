@@ -248,12 +248,20 @@ def site(
     work = (work_dir or config.root / "build" / engine).resolve()
     try:
         # Zensical builds only inside its project folder: the site is moved out after.
-        written = write_site_input(config, work, _today(today or config.options["today"]))
+        bundle = config.path_option("cms_bundle") or config.root / "node_modules/decap-cms/dist"
+        written = write_site_input(
+            config,
+            work,
+            _today(today or config.options["today"]),
+            web_form=postbuild.WebForm(bundle, config.form_settings()),
+        )
     except SiteInputError as error:
         click.echo(str(error), err=True)
         _aborted()
     result = written.result
     _report_build(result)
+    for note in written.notes:
+        click.echo(note, err=True)
     if result.problems:
         click.echo(
             f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
@@ -275,16 +283,8 @@ def site(
         _aborted()
     shutil.rmtree(target, ignore_errors=True)
     shutil.move(work / "site", target)
-    bundle = config.path_option("cms_bundle")
-    form = postbuild.WebForm(bundle, config.form_settings()) if bundle else None
     try:
-        notes = postbuild.finish_site(
-            target,
-            result.catalog.vocabulary,
-            index=index,
-            index_output=work / "pagefind",
-            web_form=form,
-        )
+        notes = postbuild.finish_site(target, index=index, index_output=work / "pagefind")
     except SearchIndexError as error:
         click.echo(str(error), err=True)
         _aborted()

@@ -159,6 +159,13 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
         for src_uri, data in result.data.items():
             self._add(files, File.generated(config, src_uri, content=data))
+        texts, copies, notes = postbuild.web_form_files(result.catalog.vocabulary, self.web_form)
+        for note in notes:
+            log.info(note)
+        for src_uri, text in texts.items():
+            self._add(files, File.generated(config, src_uri, content=text))
+        for src_uri, path in copies.items():
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         for src_uri, content in result.media.items():
             self._add(files, File.generated(config, src_uri, content=content))
         # The finder's index is built by Pagefind in the background while MkDocs renders.
@@ -213,12 +220,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if self.result is None:
             return
         try:
-            notes = postbuild.finish_site(
-                Path(config.site_dir),
-                self.result.catalog.vocabulary,
-                index=index,
-                web_form=self.web_form,
-            )
+            notes = postbuild.finish_site(Path(config.site_dir), index=index)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         for note in notes:

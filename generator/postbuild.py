@@ -1,12 +1,14 @@
 """After the engine: what the site needs that does not depend on which engine themed it.
 
+The web form at /beheer/ is site input (`web_form_files`: pages link to it, and both
+engines check links), added by the plugin in memory and written by `site_input`.
+
 Run the same way after MkDocs (the plugin's `on_post_build`) and after Zensical
 (`maatwerkbank site --engine zensical`), on the built site folder:
 
 - the finder's index: Pagefind over the core's search documents (started by the caller
   in the background before the engine ran; collected here, and moved into the site when
   the engine clears its site folder while building, as Zensical does);
-- the web form at /beheer/: its config from the model (`cms`), Decap's bundle from npm;
 - a Content-Security-Policy in every page, with the hashes of the inline scripts the
   engine's theme put in that page, read from the built HTML (so a theme update or another
   engine cannot break the policy), and `_headers` for what a meta tag cannot carry.
@@ -39,11 +41,9 @@ class WebForm:
 
 def finish_site(
     site: Path,
-    vocabulary: Vocabulary,
     *,
     index: BackgroundIndex | None,
     index_output: Path | None = None,
-    web_form: WebForm | None = None,
 ) -> list[str]:
     """Finish a built site in place; returns lines for the build log (Dutch).
 
@@ -56,42 +56,27 @@ def finish_site(
             shutil.rmtree(site / "pagefind", ignore_errors=True)
             shutil.move(index_output, site / "pagefind")
         notes.append(f"zoekindex (Pagefind): {count} cases")
-    if web_form is not None:
-        notes.extend(add_web_form(site, vocabulary, web_form))
     add_policies(site)
     (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
     return notes
 
 
-def add_web_form(site: Path, vocabulary: Vocabulary, form: WebForm) -> list[str]:
-    """The web form at /beheer/; without the npm packages, a page there that says how to
-    add it (the author guide links to the form), and a line for the build log."""
-    admin = site / cms.ADMIN_DIR
-    admin.mkdir(parents=True, exist_ok=True)
+def web_form_files(
+    vocabulary: Vocabulary, form: WebForm
+) -> tuple[dict[str, str], dict[str, Path], list[str]]:
+    """The web form at /beheer/ as site input (pages link to it, so engines check it like
+    any file): its texts by path, the npm files to copy by path, and lines for the build
+    log. Without the npm packages, a page there that says how to add the form."""
     # markdown-it is installed next to Decap (package.json) and renders the preview.
     markdown = form.bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
     if not (form.bundle / BUNDLE_FILE).is_file() or not markdown.is_file():
-        (admin / "index.html").write_text(cms.left_out_page(), encoding="utf-8")
-        return [FORM_LEFT_OUT]
-    for name, text in cms.admin_files(vocabulary, form.settings).items():
-        (site / name).write_text(text, encoding="utf-8")
-    _copy_if_changed(markdown, admin / cms.MARKDOWN_SCRIPT)
+        return {f"{cms.ADMIN_DIR}/index.html": cms.left_out_page()}, {}, [FORM_LEFT_OUT]
+    copies = {f"{cms.ADMIN_DIR}/{cms.MARKDOWN_SCRIPT}": markdown}
     for path in sorted(form.bundle.iterdir()):
         # The full bundle (React included), its lazily loaded chunks and WebAssembly.
         if path.name.endswith(BUNDLE_FILE) or path.suffix == ".wasm":
-            _copy_if_changed(path, admin / path.name)
-    return []
-
-
-def _copy_if_changed(source: Path, target: Path) -> None:
-    """Decap's 66 MB are copied once: a rebuild under `mkdocs serve` finds them in place
-    (same size and modification time, which the copy keeps), and the preview answers
-    requests only when the rebuild is done."""
-    if target.is_file():
-        have, want = target.stat(), source.stat()
-        if have.st_size == want.st_size and have.st_mtime_ns == want.st_mtime_ns:
-            return
-    shutil.copy2(source, target)
+            copies[f"{cms.ADMIN_DIR}/{path.name}"] = path
+    return cms.admin_files(vocabulary, form.settings), copies, []
 
 
 def add_policies(site: Path) -> None:

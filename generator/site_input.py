@@ -5,7 +5,8 @@ and Zensical's advice is to run generators before the build. So the core writes
 everything the plugin would add, into one folder (`maatwerkbank generate --out DIR`):
 
 - `DIR/docs/`: the site's hand-written pages (the config's docs dir, with the generated
-  snippets filled in) plus every generated page, data file and media file;
+  snippets filled in) plus every generated page, data file and media file, and the web
+  form at /beheer/ when asked;
 - `DIR/zoekdocumenten/`: the finder's search documents, which Pagefind indexes after the
   build (`postbuild`); they are not pages of the site;
 - `DIR/mkdocs.yml`: the site's config for that engine (`site_config.engine_config`),
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import pipeline, render, site_config
+from generator import pipeline, postbuild, render, site_config
 from generator.addresses import Addresses
 from generator.engine_markdown import MARKER
 from generator.site_config import SiteConfig
@@ -45,6 +46,8 @@ class SiteInputError(RuntimeError):
 class SiteInput:
     result: pipeline.BuildResult
     folder: Path
+    notes: tuple[str, ...] = ()
+    """Lines for the build log (the web form left out)."""
 
     @property
     def config(self) -> Path:
@@ -68,6 +71,7 @@ def write_site_input(
     engine: str = "zensical",
     cases_dir: Path | None = None,
     templates_dir: Path | None = None,
+    web_form: postbuild.WebForm | None = None,
 ) -> SiteInput:
     """Build with the core and write the site input for `engine` into `folder`.
 
@@ -101,6 +105,14 @@ def write_site_input(
     for src, content in result.media.items():  # cleaned by the core (no metadata)
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_bytes(content)
+    notes: list[str] = []
+    if web_form is not None:
+        texts, copies, notes = postbuild.web_form_files(result.catalog.vocabulary, web_form)
+        for src, text in texts.items():
+            _write(docs / src, text)
+        for src, npm_file in copies.items():
+            (docs / src).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(npm_file, docs / src)
     for path, document in result.search_documents.items():
         _write(folder / SEARCH_DOCUMENTS / path, document)
     derived = site_config.engine_config(
@@ -117,7 +129,7 @@ def write_site_input(
         + " door maatwerkbank; niet met de hand wijzigen.\n"
         + yaml.safe_dump(derived, sort_keys=False, allow_unicode=True),
     )
-    return SiteInput(result, folder)
+    return SiteInput(result, folder, tuple(notes))
 
 
 def _copy_hand_written(source: Path, target: Path) -> None:
