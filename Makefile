@@ -3,6 +3,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The site generator: mkdocs (MkDocs 1.6.1 + mkdocs-material 9.8, the default) or zensical.
+# The one setting to change for another engine: `make site ENGINE=zensical`, or set it here.
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -14,9 +17,9 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
-site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form too, when Node is there)
+site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form too, when Node is there; ENGINE=zensical)
 	scripts/npm-packages.sh
-	MKDOCS=$(BIN)/mkdocs scripts/build-site.sh site
+	ENGINE=$(ENGINE) MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
 test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)
 	$(BIN)/python -m pytest

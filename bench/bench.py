@@ -1,6 +1,6 @@
 """Benchmark: the build at 100, 1,000 and 5,000 synthetic cases.
 
-    python bench/bench.py [--sizes 100,1000,5000] [--keep DIR]
+    python bench/bench.py [--sizes 100,1000,5000] [--keep DIR] [--rounds 3]
 
 For each size it writes valid synthetic cases (a realistic spread over organisations,
 municipalities, partners, themes and target groups, about 600 words each) into a temporary
@@ -14,6 +14,10 @@ copy of the site project and measures:
   writes plus `content/`, built by mkdocs-material without the maatwerkbank plugin (so
   Python-Markdown reads every page), right after the full build; the ratio of the two is
   what the target speaks of, since a ratio of two runs side by side survives a busy hour;
+- Zensical: `maatwerkbank site --engine zensical` (a fresh process): the core writes the
+  site input, Zensical builds it, and the same post-build steps as under MkDocs (Pagefind,
+  the web form, CSP, `_headers`); and of that, Zensical's own build alone;
+- the three builds (full, plain, Zensical) run in turns, three rounds, each the median;
 - preview after one edit: `mkdocs serve` on the same project; once it serves, one case's
   title is changed on disk, and the time is taken until the server returns that case's page
   with the new title (file polling, the quick update, theming, all included);
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -396,7 +401,7 @@ def scan_time(project: Path, variant: str) -> tuple[float, int, float]:
     return statistics.median(runs), found, statistics.median(cpus)
 
 
-def measure(n: int, keep: Path | None) -> dict[str, float]:
+def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
     work = Path(tempfile.mkdtemp(prefix=f"mwb-bench-{n}-"))
     try:
         project = make_project(work, n)
@@ -410,15 +415,25 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
         scan_names_s, _, scan_names_cpu = scan_time(project, "names")
         generator_s, pages_made, _ = core_time(project, "build(cases, TODAY, base=project).pages")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-            cwd=project,
-            env=env,
-            check=True,
+        # The engines side by side, in turns, `rounds` times, each figure the median: on a
+        # shared machine a busy minute then falls on every engine alike.
+        runs: dict[str, list[float]] = {"build": [], "plain": [], "zensical": [], "own": []}
+        for _ in range(rounds):
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                cwd=project,
+                env=env,
+                check=True,
+            )
+            runs["build"].append(time.perf_counter() - started)
+            runs["plain"].append(plain_material_time(project, env))
+            zensical_s, zensical_engine_s = zensical_time(project, env)
+            runs["zensical"].append(zensical_s)
+            runs["own"].append(zensical_engine_s)
+        build_s, plain_s, zensical_s, zensical_engine_s = (
+            statistics.median(runs[key]) for key in ("build", "plain", "zensical", "own")
         )
-        build_s = time.perf_counter() - started
-        plain_s = plain_material_time(project, env)
         preview_s = preview_after_edit(project, env)
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
         largest = max(p.stat().st_size for p in pages)
@@ -437,6 +452,8 @@ def measure(n: int, keep: Path | None) -> dict[str, float]:
             "generator": generator_s,
             "build": build_s,
             "plain": plain_s,
+            "zensical": zensical_s,
+            "zensical_engine": zensical_engine_s,
             "preview": preview_s,
             "largest_kb": largest / 1024,
             "pages": pages_made,
@@ -540,19 +557,17 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
 def plain_material_time(project: Path, env: dict[str, str]) -> float:
     """Seconds plain mkdocs-material takes for the same pages: the core's pages (written by
     `maatwerkbank generate --out`) and `content/`, the site's config without our plugin."""
-    docs = project / "plain-docs"
     subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--out", str(docs)],
+        [sys.executable, "-m", "generator", "generate", "--out", "plain", "--engine", "mkdocs"],
         cwd=project,
         env=env,
         check=True,
         capture_output=True,
     )
-    shutil.copytree(project / "content", docs, dirs_exist_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     start, end = config.index("plugins:"), config.index("# Kept to what the pages use")
     config = config[:start] + "plugins: []\n\n" + config[end:]
-    config = config.replace("docs_dir: content", "docs_dir: plain-docs\nsite_dir: plain-site")
+    config = config.replace("docs_dir: content", "docs_dir: plain/docs\nsite_dir: plain-site")
     (project / "plain.yml").write_text(config, encoding="utf-8")
     started = time.perf_counter()
     subprocess.run(
@@ -562,6 +577,24 @@ def plain_material_time(project: Path, env: dict[str, str]) -> float:
         check=True,
     )
     return time.perf_counter() - started
+
+
+def zensical_time(project: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds of the whole site with Zensical (core, Zensical, post-build steps), and of
+    the Zensical process within it (its start included, which its own "Build finished in"
+    leaves out)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "site", "--engine", "zensical", "--site-dir", "z-site"],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    total = time.perf_counter() - started
+    found = re.search(r"^zensical: ([\d.]+) s$", done.stdout, re.M)
+    return total, float(found[1]) if found else float("nan")
 
 
 def preview_after_edit(project: Path, env: dict[str, str]) -> float:
@@ -626,11 +659,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--keep", type=Path, help="copy each built site here")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="turns of the three engine builds (median)"
+    )
     args = parser.parse_args()
     rows = []
     before = reference_ms()
     for n in (int(s) for s in args.sizes.split(",")):
-        row = measure(n, args.keep)
+        row = measure(n, args.keep, args.rounds)
         rows.append(row)
         print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
     after = reference_ms()
@@ -638,16 +674,18 @@ def main() -> None:
     print(f"Machine reference (a fixed loop): {before:.0f} ms before, {after:.0f} ms after.\n")
     print(
         "| cases | check | generator | full build | plain mkdocs-material, same pages "
-        "| ratio | preview after one edit | per 1,000 cases (build) | largest case page "
+        "| ratio | Zensical 0.0.73, full (its own build) "
+        "| preview after one edit | per 1,000 cases (build) | largest case page "
         "| first finder query: loaded (gzipped), page open to results (median of 3) "
         "| first query typed "
         "| next query |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
-            f"| {r['plain']:.1f} s | {r['build'] / r['plain']:.2f}x | {r['preview']:.2f} s "
+            f"| {r['plain']:.1f} s | {r['build'] / r['plain']:.2f}x "
+            f"| {r['zensical']:.1f} s ({r['zensical_engine']:.1f} s) | {r['preview']:.2f} s "
             f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
             f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
             f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"

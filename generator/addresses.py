@@ -4,6 +4,12 @@ One place for the site's URL scheme, derived from its `use_directory_urls` setti
 name; default on): with it, `cases/x.md` is served at `cases/x/`; without it, at
 `cases/x.html`. Pages, exports (`cases.json`, the feed) and the finder's documents all take
 their URLs from here, so they can never disagree with each other or with the engine.
+
+Links between pages come in two styles. The MkDocs plugin hands its pages to the theme as
+they are, so they link to final URLs (`../../themas/x/`). Zensical reads page files and
+resolves every relative link in them, raw HTML included, against the source file, as
+Markdown links are (`../themas/x.md`), then writes the final URL itself; its pages link to
+source paths (`source_links`), which it also checks, anchors included.
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ class Addresses:
     """The URL scheme of one site. Hashable, so its lookups can be cached per site."""
 
     directory_urls: bool = True
+    source_links: bool = False
+    """Links between pages point at source files (`../x.md`), for an engine that rewrites
+    them (Zensical), instead of at final URLs."""
 
     def page_url(self, src: str) -> str:
         """URL path of a page or file, relative to the site root.
@@ -29,6 +38,8 @@ class Addresses:
     def relative_url(self, target: str, page_src: str) -> str:
         """The URL from the page `page_src` to `target` (both source paths), as a relative
         link that works under any site root (a project site, a subfolder, `file://`)."""
+        if self.source_links:
+            return _relative_source(target, page_src)
         return _relative_url(target, page_src, self.directory_urls)
 
     def document_path(self, src: str) -> str:
@@ -55,6 +66,12 @@ def _relative_url(target: str, page_src: str, directory_urls: bool) -> str:
     # last `/` (`cases/x/` for a directory URL, `cases/` for `cases/x.html`).
     base = page[: page.rfind("/")] if "/" in page else ""
     return relative(_page_url(target, directory_urls), base) or "./"
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_source(target: str, page_src: str) -> str:
+    base = page_src[: page_src.rfind("/")] if "/" in page_src else ""
+    return relative(target, base)
 
 
 def relative(target: str, from_dir: str) -> str:

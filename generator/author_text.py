@@ -288,18 +288,22 @@ def _render_heading_close(self: Any, tokens: list[Token], idx: int, options: Any
 _MD = _parser()
 
 
-def links(markdown: str) -> list[tuple[str, str]]:
-    """Every link and image address in a text, as `("link" | "image", address)`, in order.
+def links(markdown: str) -> list[tuple[str, str, int]]:
+    """Every link and image address in a text, as `("link" | "image", address, line)`, in
+    order; `line` counts from 0 at the text's first line.
 
     Addresses are as markdown-it reads them (entities and escapes decoded, then
     percent-encoded), before `_secure` has removed any: what `check` judges."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, int]] = []
     for token in _PLAIN.parse(markdown):
+        line = token.map[0] if token.map else 0
         for child in token.children or ():
-            if child.type == "link_open":
-                found.append(("link", str(child.attrGet("href") or "")))
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                found.append(("link", str(child.attrGet("href") or ""), line))
             elif child.type == "image":
-                found.append(("image", str(child.attrGet("src") or "")))
+                found.append(("image", str(child.attrGet("src") or ""), line))
     return found
 
 

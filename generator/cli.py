@@ -6,17 +6,25 @@ Messages are Dutch (authors read them); exit codes follow the usual convention: 
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
-from datetime import date
+import time
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from generator import authoring, ci_reports, click_dutch, pipeline, site_gate
+from generator import authoring, ci_reports, click_dutch, pipeline, postbuild, site_gate, site_input
 from generator.loading import display_path, slug_problem
 from generator.problems import summary
 from generator.publication import BuildDateError, build_date
+from generator.search_index import BackgroundIndex, SearchIndexError
+from generator.site_config import ENGINES, PLUGIN_ENGINES, SiteConfig
+from generator.site_input import SiteInputError, write_site_input
 from generator.vocabulary import load_vocabulary
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -91,15 +99,55 @@ def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_fo
     sys.exit(1 if result.problems else 0)
 
 
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="De configuratie van de site (adres, navigatie, thema, opties van maatwerkbank).",
+)
+
+
+def _site_config(config_file: Path) -> SiteConfig:
+    if not config_file.is_file():
+        raise click.UsageError(
+            f"configuratie '{config_file}' bestaat niet; geef er een met --config"
+        )
+    return SiteConfig.read(config_file)
+
+
+def _report_build(result: pipeline.BuildResult) -> None:
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for held in result.held_back:
+        click.echo(f"niet gepubliceerd: {held.display}: {held.reason}", err=True)
+
+
 @main.command()
 @click.option(
     "--out",
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Map waarin de pagina's als Markdown komen (wordt eerst leeggemaakt).",
+    help="Map voor de invoer van de site: docs/ (alle pagina's, data en media), "
+    "zoekdocumenten/ en mkdocs.yml voor de sitegenerator.",
 )
-@cases_option
+@config_option
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="zensical",
+    show_default=True,
+    help="Voor welke sitegenerator: zensical leest links naar bronbestanden (../x.md), "
+    "mkdocs (zonder plugin) links naar de uiteindelijke adressen.",
+)
+@click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map met de case-bestanden (standaard: cases_dir uit de configuratie).",
+)
 @click.option(
     "--templates",
     "templates_dir",
@@ -107,26 +155,33 @@ def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_fo
     help="Map met eigen templates die de standaardtemplates vervangen.",
 )
 @today_option
-def generate(out_dir: Path, cases_dir: Path, templates_dir: Path | None, today: str | None) -> None:
-    """Schrijf de gegenereerde pagina's (HTML met voorwerk) en data, voor elke sitegenerator."""
-    result = pipeline.build(cases_dir, _today(today), templates_dir)
-    for problem in result.problems:
-        click.echo(str(problem), err=True)
-    for held in result.held_back:
-        click.echo(f"niet gepubliceerd: {held.display}: {held.reason}", err=True)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    for src, text in {**result.pages, **result.data}.items():
-        target = out_dir / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for src, content in result.media.items():
-        target = out_dir / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+def generate(
+    out_dir: Path,
+    config_file: Path,
+    engine: str,
+    cases_dir: Path | None,
+    templates_dir: Path | None,
+    today: str | None,
+) -> None:
+    """Schrijf de hele invoer van de site (pagina's, data, media, zoekdocumenten, config)."""
+    config = _site_config(config_file)
+    try:
+        written = write_site_input(
+            config,
+            out_dir,
+            _today(today or config.options["today"]),
+            engine=engine,
+            cases_dir=cases_dir,
+            templates_dir=templates_dir,
+        )
+    except SiteInputError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    result = written.result
+    _report_build(result)
     click.echo(
         f"{len(result.pages)} pagina's en {len(result.media)} mediabestanden geschreven naar "
-        f"{out_dir} ({len(result.catalog.entries)} cases gepubliceerd)."
+        f"{out_dir / site_input.DOCS} ({len(result.catalog.entries)} cases gepubliceerd)."
     )
     if result.problems:
         click.echo(summary(result.files_checked, result.problems), err=True)
@@ -149,6 +204,106 @@ def check_site(today: str | None, output_format: str) -> None:
     if not Path("mkdocs.yml").is_file():
         raise click.UsageError("geen mkdocs.yml in deze map; draai dit in de map van de site")
     sys.exit(site_gate.run(Path.cwd(), _today(today), output_format, click.echo))
+
+
+@main.command()
+@config_option
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="mkdocs",
+    show_default=True,
+    envvar="ENGINE",
+    help="De sitegenerator: mkdocs (MkDocs 1.6 met mkdocs-material en de plugin), zensical "
+    "of properdocs (de voortzetting van MkDocs 1.x, met de plugin). Ook via de "
+    "omgevingsvariabele ENGINE.",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de gebouwde site (standaard: site_dir uit de configuratie).",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Werkmap voor de invoer van zensical (standaard: build/zensical naast de config).",
+)
+@today_option
+def site(
+    config_file: Path,
+    engine: str,
+    site_dir: Path | None,
+    work_dir: Path | None,
+    today: str | None,
+) -> None:
+    """Bouw de hele site (pagina's, zoekfunctie, webformulier, CSP) met MkDocs of Zensical."""
+    config = _site_config(config_file)
+    target = (site_dir or config.site_dir).resolve()
+    if engine in PLUGIN_ENGINES:
+        command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config.path)]
+        environment = dict(os.environ)
+        if today:
+            environment["SOURCE_DATE_EPOCH"] = str(_epoch(_today(today)))
+        sys.exit(subprocess.run([*command, "--site-dir", str(target)], env=environment).returncode)
+    work = (work_dir or config.root / "build" / engine).resolve()
+    try:
+        # Zensical builds only inside its project folder: the site is moved out after.
+        bundle = config.path_option("cms_bundle") or config.root / "node_modules/decap-cms/dist"
+        written = write_site_input(
+            config,
+            work,
+            _today(today or config.options["today"]),
+            web_form=postbuild.WebForm(bundle, config.form_settings()),
+        )
+    except SiteInputError as error:
+        click.echo(str(error), err=True)
+        _aborted()
+    result = written.result
+    _report_build(result)
+    for note in written.notes:
+        click.echo(note, err=True)
+    if result.problems:
+        click.echo(
+            f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
+            "hierboven op; 'maatwerkbank check' toont ze ook.",
+            err=True,
+        )
+        _aborted()
+    # The finder's index is made while the engine builds, and moved into the site after.
+    index = BackgroundIndex.of_folder(written.search_documents, work / "pagefind")
+    started = time.perf_counter()
+    built = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],
+        cwd=work,
+    )
+    click.echo(f"zensical: {time.perf_counter() - started:.1f} s")
+    if built.returncode != 0:
+        index.cancel()
+        click.echo(f"zensical faalde (code {built.returncode}).", err=True)
+        _aborted()
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.move(work / "site", target)
+    try:
+        notes = postbuild.finish_site(target, index=index, index_output=work / "pagefind")
+    except SearchIndexError as error:
+        click.echo(str(error), err=True)
+        _aborted()
+    for note in notes:
+        click.echo(note)
+    click.echo(
+        f"site gebouwd met {engine} in {target}: {len(result.catalog.entries)} cases, "
+        f"{len(result.pages)} gegenereerde pagina's."
+    )
+
+
+def _aborted() -> NoReturn:
+    """A failed build ends with the same Dutch line as under MkDocs (`build-site.sh`)."""
+    click.echo("Build afgebroken: zie de meldingen hierboven.")
+    sys.exit(1)
+
+
+def _epoch(day: date) -> int:
+    return int(datetime.combine(day, clock_time(12), tzinfo=UTC).timestamp())
 
 
 @main.command()

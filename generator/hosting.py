@@ -88,6 +88,7 @@ def inline_script_hashes(html: str) -> set[str]:
     return hashes
 
 
+_POLICY_META = '<meta http-equiv="Content-Security-Policy"'
 _TEXT_TAGS = re.compile(r"<(/?)(article|nav)\b[^>]*>")
 
 
@@ -110,9 +111,12 @@ def _text_spans(html: str) -> list[tuple[int, int]]:
 
 
 def with_policy(html: str) -> str:
-    """The page with its own Content-Security-Policy, first thing in <head>."""
+    """The page with its own Content-Security-Policy, first thing in <head>. A page that
+    has one already is returned as it is (the policy is added once, after the build)."""
+    if _POLICY_META in html[: html.find("</head>")]:
+        return html
     policy = content_security_policy(inline_script_hashes(html))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    meta = f'{_POLICY_META} content="{policy}">'
     return html.replace("<head>", "<head>\n    " + meta, 1)
 
 

@@ -74,6 +74,29 @@ class Document:
         line, column = self.mark(loc, key=key)
         return Problem(self.display, line, column, message)
 
+    def problem_at_line(self, loc: Path_, offset: int, message: str) -> Problem:
+        """A problem on line `offset` (from 0) of the text at `loc`: at that line of the file
+        for a block of text (`|` or `>`, where the file's lines are the text's lines), at
+        the field itself for other ways of writing text."""
+        node = self._node(loc)
+        line, column = self.mark(loc)
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and self.source:
+            line = node.start_mark.line + 2 + offset
+            text = self.source.split("\n", line)[line - 1] if line >= 1 else ""
+            column = len(text) - len(text.lstrip(" ")) + 1
+        return Problem(self.display, line, column, message)
+
+    def _node(self, loc: Path_) -> yaml.Node | None:
+        node = self.root
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                node = node.value[part] if part < len(node.value) else None
+            else:
+                return None
+        return node
+
 
 def _mark(node: yaml.Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)

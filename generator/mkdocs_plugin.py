@@ -36,38 +36,37 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from generator import cms, hosting, live_reload, pipeline, preview, render
+from generator import hosting, live_reload, pipeline, postbuild, preview, render
 from generator.addresses import Addresses
+from generator.cms import FormSettings
 from generator.problems import summary
 from generator.publication import BuildDateError, build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
+from generator.site_config import PLUGIN_DEFAULTS, expand_nav
 from generator.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
 PROBLEMS_PAGE = render.PROBLEMS_PAGE
-FORM_LEFT_OUT = (
-    "beheer: het webformulier (/beheer/) is weggelaten, want de npm-pakketten ontbreken; "
-    "installeer Node.js met npm en draai 'make site' opnieuw om het toe te voegen."
-)
+FORM_LEFT_OUT = postbuild.FORM_LEFT_OUT
 
 
 class MaatwerkbankConfig(base.Config):
-    cases_dir = c.Type(str, default="cases")
+    cases_dir = c.Type(str, default=PLUGIN_DEFAULTS["cases_dir"])
     """Folder with the case files, the vocabulary and media, relative to mkdocs.yml."""
     templates_dir = c.Optional(c.Type(str))
     """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
-    cms_repo = c.Type(str, default="")
+    cms_repo = c.Type(str, default=PLUGIN_DEFAULTS["cms_repo"])
     """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
-    cms_auth_url = c.Type(str, default="")
+    cms_auth_url = c.Type(str, default=PLUGIN_DEFAULTS["cms_auth_url"])
     """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
-    cms_local_backend = c.Type(str, default="http://127.0.0.1:8081/api/v1")
+    cms_local_backend = c.Type(str, default=PLUGIN_DEFAULTS["cms_local_backend"])
     """Where `make beheer`'s decap-server listens."""
-    cms_bundle = c.Type(str, default="node_modules/decap-cms/dist")
+    cms_bundle = c.Type(str, default=PLUGIN_DEFAULTS["cms_bundle"])
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
-    expand_nav = c.Type(bool, default=True)
+    expand_nav = c.Type(bool, default=PLUGIN_DEFAULTS["expand_nav"])
     """Add one nav entry per theme and target group under their section's index page."""
 
 
@@ -92,10 +91,18 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.templates_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.snippets = pipeline.snippets()
         self.addresses = Addresses(config.use_directory_urls)
+        self.web_form = postbuild.WebForm(
+            self.root / self.config.cms_bundle,
+            FormSettings(
+                repo=self.config.cms_repo,
+                local_backend=self.config.cms_local_backend,
+                auth_url=self.config.cms_auth_url,
+            ),
+        )
         if self.config.expand_nav and config.nav:
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
-            config.nav = _expand_nav(config.nav, render.nav_sections(vocabulary))
+            config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
         self._check_site_url(config)
         return config
 
@@ -152,7 +159,13 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, content=text, inclusion=inclusion))
         for src_uri, data in result.data.items():
             self._add(files, File.generated(config, src_uri, content=data))
-        self._add_admin(files, config, result)
+        texts, copies, notes = postbuild.web_form_files(result.catalog.vocabulary, self.web_form)
+        for note in notes:
+            log.info(note)
+        for src_uri, text in texts.items():
+            self._add(files, File.generated(config, src_uri, content=text))
+        for src_uri, path in copies.items():
+            self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         for src_uri, content in result.media.items():
             self._add(files, File.generated(config, src_uri, content=content))
         # The finder's index is built by Pagefind in the background while MkDocs renders.
@@ -194,23 +207,24 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         return render.problems_banner(count, page.file.src_uri, self.addresses) + html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Every page gets its own Content-Security-Policy."""
+        """Every page gets its own Content-Security-Policy as it is written, also when the
+        preview's quick path writes it without a full build; `postbuild` adds it to pages
+        written otherwise (404.html) and leaves these as they are."""
         return hosting.with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Collect the finder's index and write the hosts' `_headers` (every build and rebuild)."""
+        """The engine-independent steps (`postbuild`): the finder's index, the web form,
+        every page's Content-Security-Policy and `_headers` (every build and rebuild)."""
         gc.unfreeze()
         index, self.index = self.index, None
+        if self.result is None:
+            return
         try:
-            pages = index.finish() if index else 0
+            notes = postbuild.finish_site(Path(config.site_dir), index=index)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-        log.info(f"zoekindex (Pagefind): {pages} cases")
-        site = Path(config.site_dir)
-        not_found = site / "404.html"  # rendered outside the page loop
-        if not_found.is_file():
-            not_found.write_text(hosting.with_policy(not_found.read_text("utf-8")), "utf-8")
-        (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
+        for note in notes:
+            log.info(note)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -315,42 +329,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if not self.serving:
             raise PluginError(message)
 
-    def _add_admin(self, files: Files, config: MkDocsConfig, result: pipeline.BuildResult) -> None:
-        """The web form at /beheer/: its config from the model, Decap's bundle from npm."""
-        bundle = self.root / self.config.cms_bundle
-        # markdown-it is installed next to Decap (package.json) and renders the preview.
-        markdown = bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
-        if not (bundle / "decap-cms.js").is_file() or not markdown.is_file():
-            log.info(FORM_LEFT_OUT)
-            # The author guide links to the form: say there what the build said.
-            self._add(
-                files,
-                File.generated(config, f"{cms.ADMIN_DIR}/index.html", content=cms.left_out_page()),
-            )
-            return
-        vocabulary = result.catalog.vocabulary
-        settings = cms.FormSettings(
-            repo=self.config.cms_repo,
-            local_backend=self.config.cms_local_backend,
-            auth_url=self.config.cms_auth_url,
-        )
-        files_ = cms.admin_files(vocabulary, settings)
-        for src_uri, text in files_.items():
-            self._add(files, File.generated(config, src_uri, content=text))
-        self._add(
-            files,
-            File.generated(
-                config, f"{cms.ADMIN_DIR}/{cms.MARKDOWN_SCRIPT}", abs_src_path=str(markdown)
-            ),
-        )
-        for path in sorted(bundle.iterdir()):
-            # The full bundle (React included), its lazily loaded chunks and WebAssembly.
-            if path.name.endswith("decap-cms.js") or path.suffix == ".wasm":
-                self._add(
-                    files,
-                    File.generated(config, f"{cms.ADMIN_DIR}/{path.name}", abs_src_path=str(path)),
-                )
-
     @staticmethod
     def _add(files: Files, file: File) -> None:
         if files.get_file_from_path(file.src_uri) is not None:
@@ -368,22 +346,6 @@ def _warn_uncounted(message: str) -> None:
     for handler in logging.getLogger("mkdocs").handlers:
         if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
             handler.handle(record)
-
-
-def _expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> list[Any]:
-    """Turn `Thema's: themas/index.md` into a section with the index and one entry per term."""
-    expanded: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            ((title, value),) = item.items()
-            if isinstance(value, str) and value in sections:
-                # MkDocs' theme prints nav titles as they are: vocabulary labels are escaped.
-                terms = ({html.escape(label): src} for label, src in sections[value])
-                item = {title: [value, *terms]}
-            elif isinstance(value, list):
-                item = {title: _expand_nav(value, sections)}
-        expanded.append(item)
-    return expanded
 
 
 def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
@@ -438,18 +400,5 @@ class _CorePage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.core.body
-        self.toc = get_toc(_toc_tokens(self.core.toc))
+        self.toc = get_toc(render.toc_tokens(self.core.toc))  # type: ignore[arg-type]
         self.present_anchor_ids = set(self.core.anchor_ids)
-
-
-def _toc_tokens(headings: tuple[render.Heading, ...]) -> list[Any]:
-    """Headings in order as the nested tokens Python-Markdown's `toc` makes."""
-    root: list[Any] = []
-    stack: list[tuple[int, list[Any]]] = [(0, root)]
-    for h in headings:
-        while stack[-1][0] >= h.level:
-            stack.pop()
-        children: list[Any] = []
-        stack[-1][1].append({"level": h.level, "id": h.id, "name": h.html, "children": children})
-        stack.append((h.level, children))
-    return root

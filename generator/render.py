@@ -105,6 +105,12 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
+def split_front_matter(source: str) -> tuple[str, str]:
+    """A template's output as its front matter (with its `---` lines) and its body."""
+    found = _FRONT_MATTER.match(source)
+    return (source[: found.end()], source[found.end() :]) if found else ("", source)
+
+
 def page(source: str) -> Page:
     """A rendered template's output as a `Page`: its front matter read, its headings and
     ids collected (only the core's own markup has ids and headings: author text is escaped,
@@ -123,6 +129,29 @@ def page(source: str) -> Page:
         hide=tuple(meta.get("hide") or ()),
         anchor_ids=frozenset(_ID.findall(body)),
     )
+
+
+def toc_tokens(headings: Sequence[Heading]) -> list[dict[str, Any]]:
+    """Headings in order as the nested tokens Python-Markdown's `toc` extension makes, which
+    is what MkDocs (`get_toc`) and Zensical read a page's table of contents from."""
+    root: list[dict[str, Any]] = []
+    stack: list[tuple[int, list[dict[str, Any]]]] = [(0, root)]
+    for h in headings:
+        while stack[-1][0] >= h.level:
+            stack.pop()
+        children: list[dict[str, Any]] = []
+        stack[-1][1].append(
+            {
+                "level": h.level,
+                "id": h.id,
+                "name": h.html,
+                "html": h.html,
+                "data-toc-label": "",
+                "children": children,
+            }
+        )
+        stack.append((h.level, children))
+    return root
 
 
 def environment(

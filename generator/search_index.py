@@ -87,6 +87,28 @@ class BackgroundIndex:
             text=True,
         )
 
+    @classmethod
+    def of_folder(cls, folder: Path, output_dir: Path) -> BackgroundIndex:
+        """Pagefind over documents already written to `folder` (`maatwerkbank generate`
+        writes them for engines other than MkDocs); the folder is left in place."""
+        index = cls.__new__(cls)
+        index._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-"))
+        index.count = sum(1 for _ in folder.rglob("*.html"))
+        index._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator.search_index",
+                "--folder",
+                str(folder),
+                str(output_dir),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        return index
+
     def finish(self) -> int:
         """Wait for Pagefind; raises with its output when it failed."""
         if self._process is None:
@@ -115,14 +137,21 @@ def _index(bundle: Path, output_dir: Path) -> int:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    code = subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
-    if code == 0:
-        pagefind_order.normalise(output_dir)
+    code = _pagefind(site, output_dir)
     # Removing thousands of files takes a second on some disks: done here, in the background.
     shutil.rmtree(site, ignore_errors=True)
     return code
 
 
+def _pagefind(site: Path, output_dir: Path) -> int:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    code = subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
+    if code == 0:
+        pagefind_order.normalise(output_dir)
+    return code
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--folder":
+        sys.exit(_pagefind(Path(sys.argv[2]), Path(sys.argv[3])))
     sys.exit(_index(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -184,7 +184,7 @@ def link_problems(document: Document, known_slugs: set[str], images: set[str]) -
             continue
         if not any(m in text for m in ("](", "]:", "][")):
             continue
-        for kind, url in author_text.links(text):
+        for kind, url, offset in author_text.links(text):
             shown = author_text.short(url)
             if kind == "image" and url.removeprefix("./") not in images and _relative(url):
                 message = (
@@ -198,7 +198,9 @@ def link_problems(document: Document, known_slugs: set[str], images: set[str]) -
                 )
             else:
                 continue
-            problems.append(document.problem(loc, f"'{field_name(loc)}': {message}"))
+            problems.append(
+                document.problem_at_line(loc, offset, f"'{field_name(loc)}': {message}")
+            )
     return problems
 
 
@@ -212,7 +214,7 @@ def linked_cases(data: Any) -> set[str]:
     found: set[str] = set()
     for loc, text in _strings(data, ()):
         if loc[-1] in names and "../" in text and _generic(loc) in markdown:
-            for kind, url in author_text.links(text):
+            for kind, url, _ in author_text.links(text):
                 target = url.split("#", 1)[0]
                 if kind == "link" and target.startswith("../") and target.endswith("/"):
                     found.add(target[3:-1])
@@ -227,12 +229,13 @@ def unpublished_link_problems(document: Document, unpublished: set[str]) -> list
     for loc, text in _strings(document.data, ()):
         if loc[-1] not in names or "../" not in text or _generic(loc) not in markdown:
             continue
-        for kind, url in author_text.links(text):
+        for kind, url, offset in author_text.links(text):
             target = url.split("#", 1)[0]
             if kind == "link" and target.startswith("../") and target[3:-1] in unpublished:
                 problems.append(
-                    document.problem(
+                    document.problem_at_line(
                         loc,
+                        offset,
                         f"'{field_name(loc)}': link naar case '{target[3:-1]}', die op deze "
                         "datum niet gepubliceerd wordt (concept, embargo, toestemming of een "
                         "probleem); haal de link weg of wacht tot die case online staat",

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Build the site into a temporary folder and swap it in only when the build succeeded, so a
 # failed build never leaves a half-written site/ behind for publishing.
-# Usage: scripts/build-site.sh [SITE_DIR]   (MKDOCS=... to choose the mkdocs command)
+# Usage: scripts/build-site.sh [SITE_DIR]   (ENGINE=mkdocs|zensical chooses the engine;
+# MAATWERKBANK=... the maatwerkbank command)
 set -euo pipefail
 out="${1:-site}"
 tmp="$(mktemp -d "${out%/}.building.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 # MkDocs ends a failed build with its own English line; authors get it in Dutch.
-${MKDOCS:-mkdocs} build --strict --site-dir "$tmp" | sed -E \
+${MAATWERKBANK:-maatwerkbank} site --engine "${ENGINE:-mkdocs}" --site-dir "$tmp" | sed -E \
   -e 's/^Aborted with a BuildError!$/Build afgebroken: zie de meldingen hierboven./' \
   -e 's/^Aborted with ([0-9]+) warnings? in strict mode!$/Build afgebroken: \1 waarschuwing(en) in strikte modus, zie hierboven./'
 chmod 755 "$tmp"

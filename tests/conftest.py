@@ -61,6 +61,10 @@ class Project:
         """`mkdocs build` as a user runs it, in a subprocess."""
         return run([sys.executable, "-m", "mkdocs", "build", *args], self.root, today)
 
+    def build_with(self, engine: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+        """`maatwerkbank site --engine ENGINE`: the whole site, as `make site ENGINE=...`."""
+        return self.cli("site", "--engine", engine, "--site-dir", str(self.site), today=today)
+
     def cli(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
         return run([sys.executable, "-m", "generator", *args], self.root, today)
 

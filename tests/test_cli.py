@@ -42,7 +42,7 @@ def test_generate_exits_1_and_names_the_problem(project: Project, tmp_path) -> N
         in result.stderr
     )
     # the other cases are still generated
-    assert (tmp_path / "out/cases/uitbouw-samenwonen-doetinchem.md").is_file()
+    assert (tmp_path / "out/docs/cases/uitbouw-samenwonen-doetinchem.md").is_file()
     assert not (tmp_path / "out/cases/springplankwoning-doetinchem.md").exists()
 
 

@@ -180,8 +180,14 @@ def test_lychee_finds_no_broken_internal_link_or_anchor(leaky: Project) -> None:
     assert total and int(total.group(1)) > 100, result.stdout
 
 
-def test_a_failed_build_leaves_the_published_site_untouched(project: Project) -> None:
-    env = dict(os.environ, MKDOCS=f"{sys.executable} -m mkdocs", NO_MKDOCS_2_WARNING="1")
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_failed_build_leaves_the_published_site_untouched(project: Project, engine: str) -> None:
+    env = dict(
+        os.environ,
+        MAATWERKBANK=f"{sys.executable} -m generator",
+        ENGINE=engine,
+        NO_MKDOCS_2_WARNING="1",
+    )
     script = ROOT / "scripts/build-site.sh"
     ok = subprocess.run(
         [str(script), "site"], cwd=project.root, env=env, capture_output=True, text=True
