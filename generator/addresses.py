@@ -42,6 +42,11 @@ class Addresses:
             return _relative_source(target, page_src)
         return _relative_url(target, page_src, self.directory_urls)
 
+    def final_url(self, target: str, page_src: str) -> str:
+        """`relative_url` as the browser will use it, also for an engine that rewrites
+        source links: for addresses no engine rewrites (a form's `action`)."""
+        return _relative_url(target, page_src, self.directory_urls)
+
     def document_path(self, src: str) -> str:
         """The file a page is written to: `cases/x/index.html` (or `cases/x.html`)."""
         url = self.page_url(src)

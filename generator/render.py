@@ -181,6 +181,7 @@ def environment(
     )
     env.globals.update(
         href=_href,
+        action=_action,
         heading=_heading,
         addresses=addresses,
         **_Lists(addresses).globals(),
@@ -398,6 +399,14 @@ def _href(context: jinja2.runtime.Context, target: str) -> str:
     """Relative URL from the page being rendered to another page or file (a source path)."""
     addresses: Addresses = context["addresses"]
     return addresses.relative_url(target, context["page_src"])
+
+
+@jinja2.pass_context
+def _action(context: jinja2.runtime.Context, target: str) -> str:
+    """The final relative URL of a page, for a form's `action` (engines rewrite links in
+    `href` only)."""
+    addresses: Addresses = context["addresses"]
+    return addresses.final_url(target, context["page_src"])
 
 
 def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[Entry], str]:

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import Project, make_project, serve_folder
-from test_accessibility import PAGE_TYPES, violations
+from test_accessibility import violations
 
 ENGINES = ("mkdocs", "zensical")
 # Files an engine adds for itself: its theme's assets, Zensical's (switched off, empty)
@@ -20,6 +20,26 @@ ENGINES = ("mkdocs", "zensical")
 # and some of its index files differ from run to run (Pagefind#638): compared by the
 # finder's results instead.
 ENGINE_OWN = re.compile(r"^(assets/|search\.json$|sitemap\.xml\.gz$|pagefind/(?!pagefind\.js))")
+
+# One page of each kind, as both engines build them (test_accessibility runs axe over every
+# page of the MkDocs site).
+PAGE_TYPES = {
+    "home": "",
+    "overview": "cases/",
+    "case": "cases/uitbouw-samenwonen-doetinchem/",
+    "pilot": "cases/springplankwoning-doetinchem/",
+    "archived pilot": "cases/volledige-pilot/",
+    "theme": "themas/wonen-en-zorg/",
+    "target group": "doelgroepen/zittende-huurders/",
+    "tips": "tips/",
+    "organisation": "organisaties/woningcorporatie-in-doetinchem/",
+    "partner": "partners/iriszorg/",
+    "rules": "regelruimte/",
+    "statistics": "statistieken/",
+    "author guide": "een-case-toevoegen/",
+    "statement": "toegankelijkheid/",
+    "not found": "404.html",
+}
 
 
 @pytest.fixture(scope="module")
