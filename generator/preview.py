@@ -16,6 +16,7 @@ shrinks, or any problem already on the problems page.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from generator import pipeline, render, search_index
 from generator.addresses import Addresses
-from generator.catalog import Catalog
+from generator.catalog import Catalog, Entry
 from generator.loading import CASE_SUFFIXES
 
 Snapshot = dict[str, tuple[int, int]]
@@ -62,6 +63,28 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
         for p in paths
         if not (os.path.basename(p).startswith((".", "#")) or p.endswith(("~", ".swp", ".swx")))
     )
+
+
+def _listings_of(catalog: Catalog, entry: Entry) -> set[str]:
+    """The first pages of the listings a case is on that not every case is on: its themes,
+    target groups, organisation and partners."""
+    case = entry.case
+    return {
+        *(f"themas/{t}.md" for t in case.themas),
+        *(f"doelgroepen/{g}.md" for g in case.doelgroepen),
+        f"organisaties/{catalog.organisation_of(entry).slug}.md",
+        *(f"partners/{catalog.partner_named(p.naam).slug}.md" for p in case.partners or []),
+    }
+
+
+def _listing(src: str) -> str:
+    """The listing a page belongs to: `themas/x.md` and `themas/x/pagina-2.md` are both
+    `themas/x`, `cases/index.md` and `cases/pagina-2.md` both `cases`."""
+    stem = _PAGE_NUMBER.sub("", src.removesuffix(".md"))
+    return stem.removesuffix("/index")
+
+
+_PAGE_NUMBER = re.compile(r"/pagina-\d+$")
 
 
 @dataclass
@@ -104,10 +127,17 @@ def update(
     catalog.prepare()
     env = render.environment(templates_dir, addresses)
     entry = catalog.by_slug[slug]
-    made = render.listing_pages(catalog, env)
+    groups = _listings_of(previous.catalog, previous.catalog.by_slug[slug]) | _listings_of(
+        catalog, entry
+    )
+    made = render.listing_pages(catalog, env, only=groups.__contains__)
     made[entry.src] = render.case_page_renderer(catalog, env)(entry)
     case_srcs = {e.src for e in previous.catalog.entries}
-    if {src for src in previous.pages if src not in case_srcs} != made.keys() - {entry.src}:
+    listed = {src for src in previous.pages if src not in case_srcs}
+    remade = {_listing(src) for src in (*made, *groups)}
+    if made.keys() - listed - {entry.src} or any(
+        _listing(src) in remade and src not in made for src in listed
+    ):
         return None  # pagination grew or shrank: pages appear or go
     if site_url and not site_url.endswith("/"):
         site_url += "/"

@@ -430,9 +430,15 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
     return case_page
 
 
-def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
+def listing_pages(
+    catalog: Catalog, env: jinja2.Environment, only: Callable[[str], bool] | None = None
+) -> dict[str, str]:
     """Every generated page that is not a case page: home, listings, tips, connections,
-    finder (all of them depend on every case, so a saved case re-makes them all)."""
+    finder. `only` (the first page of a theme's, target group's, organisation's or
+    partner's listing, as a source path) leaves the other such listings out: the preview's
+    quick path re-makes only those of the saved case; every other page depends on all
+    cases and is always made."""
+    wanted = only or (lambda src: True)
     pages: dict[str, str] = home_page(catalog, env)
     vocabulary = catalog.vocabulary
     listing = env.get_template("listing.html.j2")
@@ -467,6 +473,8 @@ def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
             terms=[(term, len(index[slug])) for slug, term in terms.items()],
         )
         for slug, term in terms.items():
+            if not wanted(f"{kind}/{slug}.md"):
+                continue
             pages.update(
                 _paginated(
                     listing,
@@ -477,7 +485,7 @@ def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
                 )
             )
     pages.update(_tips_pages(catalog, env))
-    pages.update(_connection_pages(catalog, env, listing))
+    pages.update(_connection_pages(catalog, env, listing, wanted))
     pages["zoeken.md"] = env.get_template("zoeken.html.j2").render(
         page_src="zoeken.md",
         total=len(catalog.entries),
@@ -520,7 +528,10 @@ def _terms_by_count(
 
 
 def _connection_pages(
-    catalog: Catalog, env: jinja2.Environment, listing: jinja2.Template
+    catalog: Catalog,
+    env: jinja2.Environment,
+    listing: jinja2.Template,
+    wanted: Callable[[str], bool],
 ) -> Iterator[tuple[str, str]]:
     """Organisations, partners and rule deviations: the pages that connect cases."""
     names = env.get_template("names.html.j2")
@@ -541,6 +552,8 @@ def _connection_pages(
         src = f"{kind}/index.md"
         yield src, names.render(page_src=src, kind=kind, title=title, intro=intro, names=group)
     for org in catalog.organisations:
+        if not wanted(f"organisaties/{org.slug}.md"):
+            continue
         yield from _paginated(
             listing,
             f"organisaties/{org.slug}.md",
@@ -550,6 +563,8 @@ def _connection_pages(
         )
     partner = env.get_template("partner.html.j2")
     for named in catalog.partners:
+        if not wanted(f"partners/{named.slug}.md"):
+            continue
         for pager, chunk in _pages(f"partners/{named.slug}.md", named.entries, PER_PAGE):
             yield (
                 pager.src,

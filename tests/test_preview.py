@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, TODAY, Project, make_project
-from test_serve import free_port, get, wait_for
+from test_serve import get, serving, wait_for
 
 from generator import pipeline, preview
 
@@ -84,6 +80,30 @@ def test_update_leaves_what_it_does_not_cover_to_a_full_build(
     assert preview.update(before, project.cases / PILOT, project.cases, today) is None, why
 
 
+def test_a_listing_that_loses_its_last_case_takes_the_full_build(tmp_path: Path) -> None:
+    """The pilot moves to the organisation of the other case: its old organisation's page
+    must go, which only a full build does."""
+    project = _project(tmp_path / "project")
+    other = project.cases / "tweede-case.yaml"
+    other.write_text(
+        other.read_text("utf-8").replace(
+            "organisatie: Woonstichting Voorbeeld", "organisatie: Andere Stichting"
+        ),
+        "utf-8",
+    )
+    today = date.fromisoformat(TODAY)
+    before = pipeline.build(project.cases, today, base=project.root)
+    assert "organisaties/woonstichting-voorbeeld.md" in before.pages
+    pilot = project.cases / PILOT
+    pilot.write_text(
+        pilot.read_text("utf-8").replace(
+            "organisatie: Woonstichting Voorbeeld", "organisatie: Andere Stichting"
+        ),
+        "utf-8",
+    )
+    assert preview.update(before, pilot, project.cases, today, base=project.root) is None
+
+
 def test_changed_ignores_editor_files(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("x", "utf-8")
     before = preview.snapshot([tmp_path])
@@ -91,28 +111,6 @@ def test_changed_ignores_editor_files(tmp_path: Path) -> None:
     (tmp_path / ".a.yaml.swp").write_text("swap", "utf-8")
     (tmp_path / "a.yaml~").write_text("backup", "utf-8")
     assert preview.changed(before, preview.snapshot([tmp_path])) == [tmp_path / "a.yaml"]
-
-
-@pytest.fixture
-def serving(tmp_path: Path) -> Iterator[tuple[Project, str, subprocess.Popen[str]]]:
-    project = _project(tmp_path / "project")
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for(lambda: _status(base + "cases/volledige-pilot/") == 200)
-        yield project, base, process
-    finally:
-        process.terminate()
-        process.communicate(timeout=20)
 
 
 def _status(url: str) -> int:
@@ -129,18 +127,16 @@ def _text(url: str) -> str:
         return ""
 
 
-def test_served_preview_shows_a_saved_case_through_the_quick_path(
-    serving: tuple[Project, str, subprocess.Popen[str]],
-) -> None:
-    project, base, process = serving
-    _retitle(project, PILOT, "Titel uit het voorbeeld")
-    wait_for(lambda: "Titel uit het voorbeeld" in _text(base + "cases/volledige-pilot/"))
-    assert "Titel uit het voorbeeld" in _text(base + "cases/")
-    assert "Titel uit het voorbeeld" in _text(base + "cases.json")
-    # then an edit that breaks the case: a full build, with the problems banner
-    (project.cases / PILOT).write_text("titel: kapot\n", "utf-8")
-    wait_for(lambda: "in case-bestanden" in _text(base))
-    process.terminate()
-    output = process.communicate(timeout=20)[0]
-    assert "voorbeeld bijgewerkt: volledige-pilot.yaml" in output
-    assert "Traceback" not in output
+def test_served_preview_shows_a_saved_case_through_the_quick_path(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    output: list[str] = []
+    with serving(project, output) as base:
+        wait_for(lambda: _status(base + "cases/volledige-pilot/") == 200)
+        _retitle(project, PILOT, "Titel uit het voorbeeld")
+        wait_for(lambda: "Titel uit het voorbeeld" in _text(base + "cases/volledige-pilot/"))
+        assert "Titel uit het voorbeeld" in _text(base + "cases/")
+        assert "Titel uit het voorbeeld" in _text(base + "cases.json")
+        # then an edit that breaks the case: a full build, with the problems banner
+        (project.cases / PILOT).write_text("titel: kapot\n", "utf-8")
+        wait_for(lambda: "in case-bestanden" in _text(base))
+    assert "voorbeeld bijgewerkt: volledige-pilot.yaml" in output[0]

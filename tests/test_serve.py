@@ -54,8 +54,9 @@ def served(project: Project) -> Iterator[tuple[Project, str]]:
 
 
 @contextmanager
-def serving(project: Project) -> Iterator[str]:
-    """`mkdocs serve` on the project, as `make serve` runs it; the output checked at the end."""
+def serving(project: Project, output: list[str] | None = None) -> Iterator[str]:
+    """`mkdocs serve` on the project, as `make serve` runs it; the output checked at the end
+    (and added to `output`, for a test that reads what the server said)."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
     process = subprocess.Popen(
@@ -72,8 +73,10 @@ def serving(project: Project) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        output = process.communicate(timeout=20)[0]
-        assert "Traceback" not in output, output
+        said = process.communicate(timeout=20)[0]
+        if output is not None:
+            output.append(said)
+        assert "Traceback" not in said, said
 
 
 def _up(base: str) -> bool:
