@@ -64,7 +64,7 @@ def check(path: str) -> tuple[int, list[str]]:
 @pytest.fixture
 def cases_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "cases", cases)
+    shutil.copytree(ROOT / "tests/fixtures/seed", cases)  # never the live cases/
     (cases / "media").mkdir()
     monkeypatch.chdir(tmp_path)
     return cases
