@@ -66,11 +66,12 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
 
 
 def _listings_of(catalog: Catalog, entry: Entry) -> set[str]:
-    """The first pages of the listings a case is on that not every case is on: its themes,
-    target groups, organisation and partners."""
+    """The first pages of the listings a case is on that not every case is on: its themes
+    (and their tips), target groups, organisation and partners."""
     case = entry.case
     return {
         *(f"themas/{t}.md" for t in case.themas),
+        *(f"tips/{t}.md" for t in case.themas),
         *(f"doelgroepen/{g}.md" for g in case.doelgroepen),
         f"organisaties/{catalog.organisation_of(entry).slug}.md",
         *(f"partners/{catalog.partner_named(p.naam).slug}.md" for p in case.partners or []),

@@ -435,7 +435,8 @@ def listing_pages(
 ) -> dict[str, str]:
     """Every generated page that is not a case page: home, listings, tips, connections,
     finder. `only` (the first page of a theme's, target group's, organisation's or
-    partner's listing, as a source path) leaves the other such listings out: the preview's
+    partner's listing, or of a theme's tips, as a source path) leaves the other such
+    listings out: the preview's
     quick path re-makes only those of the saved case; every other page depends on all
     cases and is always made."""
     wanted = only or (lambda src: True)
@@ -484,7 +485,7 @@ def listing_pages(
                     intro=term.description,
                 )
             )
-    pages.update(_tips_pages(catalog, env))
+    pages.update(_tips_pages(catalog, env, wanted))
     pages.update(_connection_pages(catalog, env, listing, wanted))
     pages["zoeken.md"] = env.get_template("zoeken.html.j2").render(
         page_src="zoeken.md",
@@ -623,7 +624,9 @@ def _pages(
         yield Pager(src, number, srcs), items[(number - 1) * per_page : number * per_page]
 
 
-def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str, str]]:
+def _tips_pages(
+    catalog: Catalog, env: jinja2.Environment, wanted: Callable[[str], bool]
+) -> Iterator[tuple[str, str]]:
     """Every tip of every published case once, grouped by its case (its themes shown as
     labels), and the same per theme: a tip of a case with five themes is not read five
     times on one page."""
@@ -651,6 +654,8 @@ def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[tuple[str
         )
     template = env.get_template("tips_theme.html.j2")
     for term, tipped, tips in per_theme:
+        if not wanted(f"tips/{term.slug}.md"):
+            continue
         for pager, chunk in _pages(f"tips/{term.slug}.md", tipped, TIP_CASES_PER_PAGE):
             yield (
                 pager.src,
