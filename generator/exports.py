@@ -18,11 +18,13 @@ import csv
 import io
 import json
 import re
+from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from generator.addresses import Addresses
 from generator.authoring import SCHEMA_PATH
 from generator.catalog import Catalog, Entry
+from generator.model import Case
 
 NOT_EXPORTED = {"privacy"}
 # Exported apart: only the related cases that are published.
@@ -70,15 +72,47 @@ def case_json(entry: Entry, catalog: Catalog, site_url: str, addresses: Addresse
     return head + ("," + fields[1:-1] if fields != "{}" else "") + tail + "}"
 
 
-def cases_json(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
+@dataclass
+class Records:
+    """Each case's JSON record and CSV row, by slug, with the case they were made from.
+
+    Kept by a build so that the next one, after one saved case (the preview's quick
+    path), makes only that case's again: at 5,000 cases making them all takes 0.3 s. Valid
+    for one site address, one URL scheme and one set of published cases (`basis`); any
+    other empties it.
+    """
+
+    basis: tuple[str, bool, frozenset[str]] = ("", True, frozenset())
+    made: dict[str, tuple[Case, str, str]] = field(default_factory=dict)
+
+    def of(self, catalog: Catalog, site_url: str, addresses: Addresses) -> list[tuple[str, str]]:
+        """Every published case's JSON record and CSV line, in catalog order."""
+        basis = (site_url, addresses.directory_urls, frozenset(catalog.by_slug))
+        if basis != self.basis:
+            self.basis, self.made = basis, {}
+        made: dict[str, tuple[Case, str, str]] = {}
+        for entry in catalog.entries:
+            kept = self.made.get(entry.slug)
+            if kept is None or kept[0] is not entry.case:
+                kept = (
+                    entry.case,
+                    case_json(entry, catalog, site_url, addresses),
+                    csv_row(entry, site_url, addresses),
+                )
+            made[entry.slug] = kept
+        self.made = made
+        return [(record, row) for _, record, row in made.values()]
+
+
+def cases_json(records: list[tuple[str, str]], site_url: str) -> str:
     head = {
         "schema": site_url + SCHEMA_PATH,
         "beschrijving": "Alle gepubliceerde cases van de Maatwerkbank. Elk veld volgt het schema; "
         "'slug' en 'url' zijn toegevoegd.",
-        "aantal": len(catalog.entries),
+        "aantal": len(records),
     }
     # Compact, and written piece by piece: each case's record is already JSON text.
-    cases = ",".join(case_json(e, catalog, site_url, addresses) for e in catalog.entries)
+    cases = ",".join(record for record, _ in records)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + f',"cases":[{cases}]}}\n'
     )
@@ -89,37 +123,42 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def cases_csv(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
+def csv_row(entry: Entry, site_url: str, addresses: Addresses) -> str:
+    """One case's line of `cases.csv` (`CSV_COLUMNS`), formula-safe, with its line end."""
+    c = entry.case
+    pilot = c.pilot
+    row = [
+        entry.slug,
+        site_url + addresses.page_url(entry.src),
+        c.soort,
+        c.titel,
+        c.samenvatting,
+        c.organisatie,
+        c.gemeente,
+        c.regio or "",
+        "; ".join(c.themas),
+        "; ".join(c.doelgroepen),
+        c.status,
+        c.bijgewerkt.isoformat(),
+        pilot.fase if pilot else "",
+        pilot.start if pilot else "",
+        (pilot.einde or "") if pilot else "",
+        "; ".join(p.naam for p in c.partners or []),
+        "; ".join(a.regel for a in c.afwijkingen or []),
+        "; ".join(c.lessen),
+        "; ".join(c.tips_voor_gemeenten),
+    ]
+    return _csv_line([spreadsheet_safe(cell) for cell in row])
+
+
+def _csv_line(cells: list[str]) -> str:
     out = io.StringIO()
-    out.write(CSV_BOM)
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in catalog.entries:
-        c = entry.case
-        pilot = c.pilot
-        row = [
-            entry.slug,
-            site_url + addresses.page_url(entry.src),
-            c.soort,
-            c.titel,
-            c.samenvatting,
-            c.organisatie,
-            c.gemeente,
-            c.regio or "",
-            "; ".join(c.themas),
-            "; ".join(c.doelgroepen),
-            c.status,
-            c.bijgewerkt.isoformat(),
-            pilot.fase if pilot else "",
-            pilot.start if pilot else "",
-            (pilot.einde or "") if pilot else "",
-            "; ".join(p.naam for p in c.partners or []),
-            "; ".join(a.regel for a in c.afwijkingen or []),
-            "; ".join(c.lessen),
-            "; ".join(c.tips_voor_gemeenten),
-        ]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n").writerow(cells)
     return out.getvalue()
+
+
+def cases_csv(records: list[tuple[str, str]]) -> str:
+    return CSV_BOM + _csv_line(list(CSV_COLUMNS)) + "".join(line for _, line in records)
 
 
 def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
@@ -162,9 +201,14 @@ def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def data_files(catalog: Catalog, site_url: str, addresses: Addresses) -> dict[str, str]:
+def data_files(
+    catalog: Catalog, site_url: str, addresses: Addresses, records: Records | None = None
+) -> dict[str, str]:
+    """`cases.json`, `cases.csv` and `feed.xml`; `records` from the previous build, if any,
+    spares making the records of unchanged cases again."""
+    made = (records or Records()).of(catalog, site_url, addresses)
     return {
-        "cases.json": cases_json(catalog, site_url, addresses),
-        "cases.csv": cases_csv(catalog, site_url, addresses),
+        "cases.json": cases_json(made, site_url),
+        "cases.csv": cases_csv(made),
         "feed.xml": atom_feed(catalog, site_url, addresses),
     }

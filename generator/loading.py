@@ -155,7 +155,9 @@ def case_files(paths: list[Path]) -> list[Path]:
                 )
         else:
             found.add(path)
-    return sorted(found)
+    # By their parts, as paths compare, without paths' own comparison (a tenth of a second
+    # at 5,000 files, on every check of one saved file in the preview).
+    return sorted(found, key=lambda path: path.parts)
 
 
 def slug_problem(path: Path, display: str) -> Problem | None:

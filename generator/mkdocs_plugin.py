@@ -19,6 +19,7 @@ import logging
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -80,6 +81,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.snapshot: preview.Snapshot = {}
         self.built: tuple[MkDocsConfig, Files, Navigation, Environment] | None = None
         self.nav: Navigation | None = None
+        self.later: Callable[[], dict[str, str]] | None = None
+        """The second part of a quick update (`preview.Update.related`), for the next round."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -126,6 +129,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             _warn_uncounted(message)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.later = None  # a full build makes every page
         try:
             today = build_date(self.config.today)
         except BuildDateError as error:
@@ -266,21 +270,32 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         full_build = server.builder
 
         def build() -> None:
-            if not self._quick_update():
-                full_build()
-                self.snapshot = preview.snapshot(self.watched)
+            if self.later is not None:  # the second round of a quick update
+                if not self._finish_quick_update():
+                    full()
+                elif preview.changed(self.snapshot, preview.snapshot(self.watched)):
+                    build()  # saved again meanwhile
+                return
+            if not self._quick_update(server):
+                full()
+
+        def full() -> None:
+            full_build()
+            self.snapshot = preview.snapshot(self.watched)
 
         server.builder = build
 
-    def _quick_update(self) -> bool:
+    def _quick_update(self, server: LiveReloadServer) -> bool:
         """After one saved case: theme only the pages whose source changed, write the data
-        files, and re-index the finder in the background. False when a full build must do
-        it (anything `preview.update` does not cover, or anything unexpected here)."""
+        files, and re-index the finder in the background. The saved case's page is shown
+        first: the pages of other cases that list it as related follow in a second round
+        of the server's (`_another_round`). False when a full build must do it (anything
+        `preview.update` does not cover, or anything unexpected here)."""
         now = preview.snapshot(self.watched)
         saved = preview.changed(self.snapshot, now)
         if len(saved) != 1 or self.result is None or self.built is None:
             return False
-        config, files, nav, env = self.built
+        config = self.built[0]
         started = time.perf_counter()
         try:
             update = preview.update(
@@ -295,15 +310,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             )
             if update is None:
                 return False
-            self.result = update.result
-            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            for src, source in update.pages.items():
-                file = files.get_file_from_path(src)
-                if file is None or file.page is None:
-                    return False
-                file.content_string = source
-                _populate_page(file.page, config, files)
-                _build_page(file.page, config, doc_files, nav, env)
+            self.result = update.result  # what `on_pre_page` reads the pages from
+            if not self._theme(update.pages):
+                return False
             site = Path(config.site_dir)
             for src, text in update.data.items():
                 (site / src).write_text(text, encoding="utf-8")
@@ -311,11 +320,41 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             log.debug(f"voorbeeld: snelle update niet gelukt ({error!r}); alles opnieuw")
             return False
         self.snapshot = now
+        self.later = update.related
+        if not _another_round(server):
+            self.later = None
+            self._theme(update.related())
         _reindex_in_background(update.result.search_documents, Path(config.site_dir))
         log.info(
             f"voorbeeld bijgewerkt: {saved[0].name}, {len(update.pages)} pagina's in "
             f"{time.perf_counter() - started:.2f} s"
         )
+        return True
+
+    def _finish_quick_update(self) -> bool:
+        """The second round of a quick update: the pages of other cases it changed. False
+        when a full build must make them."""
+        later, self.later = self.later, None
+        try:
+            return later is not None and self._theme(later())
+        except Exception as error:
+            log.debug(f"voorbeeld: snelle update niet gelukt ({error!r}); alles opnieuw")
+            return False
+
+    def _theme(self, pages: dict[str, str]) -> bool:
+        """Write `pages` (generated sources by path) into the served site, themed as MkDocs
+        does; False when one of them is not a page of the last full build."""
+        if self.built is None:
+            return False
+        config, files, nav, env = self.built
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for src, source in pages.items():
+            file = files.get_file_from_path(src)
+            if file is None or file.page is None:
+                return False
+            file.content_string = source
+            _populate_page(file.page, config, files)
+            _build_page(file.page, config, doc_files, nav, env)
         return True
 
     def _report(self, result: pipeline.BuildResult) -> None:
@@ -358,6 +397,20 @@ def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
         return None
     folder = page.url.rstrip("/").rpartition("/")[0]
     return f"{folder}:{'navigation' in (page.meta.get('hide') or ())}"
+
+
+def _another_round(server: LiveReloadServer) -> bool:
+    """Ask the server for one more build round right after this one, as a saved file does:
+    browsers reload after each round, so the saved case is shown without waiting for the
+    rest. MkDocs 1.6 has no public call for it: this sets what its file watcher sets
+    (`_want_rebuild`, under `_rebuild_cond`). False where those are missing."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None or not hasattr(server, "_want_rebuild"):
+        return False
+    with condition:
+        server._want_rebuild = True
+        condition.notify_all()
+    return True
 
 
 def _reindex_in_background(documents: dict[str, str], site: Path) -> None:

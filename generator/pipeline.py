@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -78,10 +78,15 @@ class BuildResult:
     held_back: list[HeldBack]
     catalog: Catalog
     files_checked: int = 0
+    listed: dict[str, tuple[tuple[str, ...], Any]] = field(default_factory=dict)
+    """Each listing page's cases and figures (`render.Listing`), by source path: what the
+    preview's quick path compares the next build's with, to render only what changed."""
+    records: exports.Records = field(default_factory=exports.Records)
+    """The exports' records per case, for the next build (`exports.Records`)."""
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for one pass over all cases.
 
     A build keeps every case's data and YAML node tree alive until it ends: hundreds of
@@ -117,7 +122,7 @@ def check(
     (default: those of the project that holds `cases_dir`)."""
     if site_files is None:
         site_files = project_site_files(cases_dir)
-    with _collector_paused():
+    with collector_paused():
         return _check(paths, cases_dir, today, base, site_files)
 
 
@@ -268,7 +273,7 @@ def build(
     """
     if site_files is None:
         site_files = project_site_files(cases_dir)
-    with _collector_paused():
+    with collector_paused():
         return _build(
             cases_dir, today, templates_dir, base, site_url, addresses or Addresses(), site_files
         )
@@ -292,8 +297,15 @@ def _build(
     case_page = render.case_page_renderer(catalog, env)
     search_document = search_index.search_document_renderer(catalog)
 
+    records = exports.Records()
+    listed: dict[str, tuple[tuple[str, ...], Any]] = {}
+
     def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
-        return render.listing_pages(catalog, env), data_files(catalog, site_url, addresses)
+        pages: dict[str, str] = {}
+        for listing in render.listings(catalog, env):
+            pages[listing.src] = listing.make()
+            listed[listing.src] = (listing.cases, listing.figures)
+        return pages, data_files(catalog, site_url, addresses, records)
 
     # Each case's page and search document, and the pages and files about all cases, are
     # independent: they are made side by side, on every core the machine has.
@@ -322,15 +334,19 @@ def _build(
         checked.held_back,
         catalog,
         files_checked=len(checked.files),
+        listed=listed,
+        records=records,
     )
 
 
-def data_files(catalog: Catalog, site_url: str, addresses: Addresses) -> dict[str, str]:
+def data_files(
+    catalog: Catalog, site_url: str, addresses: Addresses, records: exports.Records | None = None
+) -> dict[str, str]:
     """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
-    `site_url` ends in `/` (or is empty)."""
+    `site_url` ends in `/` (or is empty); `records` as for `exports.data_files`."""
     return {
         authoring.SCHEMA_PATH: authoring.json_schema_text(catalog.vocabulary),
-        **exports.data_files(catalog, site_url, addresses),
+        **exports.data_files(catalog, site_url, addresses, records),
         "robots.txt": hosting.robots_txt(site_url),
     }
 

@@ -3,21 +3,23 @@
 A full build at 5,000 cases takes most of a minute under `mkdocs serve` (one process: the
 server has threads, so nothing is forked). An author who saves one case needs that case's
 page, and the listings, connection pages, data files and finder document it appears in;
-everything else is as it was. `update` re-checks the saved file alone and re-renders the
-case page and the pages about all cases (listings are cheap next to case pages and the
-theme), and says which page sources actually changed, so the adapter themes only those.
+everything else is as it was. `update` re-checks the saved file alone, rebuilds the
+catalog, and renders the case page and only the listing pages whose cases or figures
+differ from the previous build's (`render.Listing`), or that show the saved case; the
+exports re-make only its records (`exports.Records`). The pages of other cases that list
+it as related come in a second step (`Update.related`). Every page made is what a full
+build makes; the adapter themes only the sources that changed.
 
 Anything this path does not cover gives `None`, and the adapter does a full build as
 before: a case added, deleted, renamed, made invalid or held back (or made valid again),
 the vocabulary, media, templates or hand-written pages changed, pagination that grows or
-shrinks, or any problem already on the problems page.
+shrinks, a name spelled anew, or any problem already on the problems page.
 """
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -65,37 +67,62 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
     )
 
 
-def _listings_of(catalog: Catalog, entry: Entry) -> set[str]:
-    """The first pages of the listings a case is on that not every case is on: its themes
-    (and their tips), target groups, organisation and partners."""
-    case = entry.case
-    return {
-        *(f"themas/{t}.md" for t in case.themas),
-        *(f"tips/{t}.md" for t in case.themas),
-        *(f"doelgroepen/{g}.md" for g in case.doelgroepen),
-        f"organisaties/{catalog.organisation_of(entry).slug}.md",
-        *(f"partners/{catalog.partner_named(p.naam).slug}.md" for p in case.partners or []),
-    }
+def _names(catalog: Catalog) -> list[list[str]]:
+    """How the site spells each organisation, partner, municipality and region: the most
+    used spelling, which one saved case can change."""
+    return [
+        [named.name for named in names]
+        for names in (
+            catalog.organisations,
+            catalog.partners,
+            catalog.municipalities,
+            catalog.regions,
+        )
+    ]
 
 
-def _listing(src: str) -> str:
-    """The listing a page belongs to: `themas/x.md` and `themas/x/pagina-2.md` are both
-    `themas/x`, `cases/index.md` and `cases/pagina-2.md` both `cases`."""
-    stem = _PAGE_NUMBER.sub("", src.removesuffix(".md"))
-    return stem.removesuffix("/index")
-
-
-_PAGE_NUMBER = re.compile(r"/pagina-\d+$")
+def _related_to(previous: Catalog, catalog: Catalog, slug: str) -> list[Entry]:
+    """The other cases whose page shows the saved case `slug` among its related cases, or
+    whose related cases the save changed: those that name it in `gerelateerd`, and, when it
+    is (or was) among the candidates for related cases, those that share a theme or target
+    group with it, if their related cases differ or include it. Others cannot be affected:
+    related cases are chosen from the candidates of the case's own terms only."""
+    shown = [e for e in catalog.entries if slug in (e.case.gerelateerd or ()) and e.slug != slug]
+    if not (previous.is_candidate(slug) or catalog.is_candidate(slug)):
+        return shown
+    old, new = previous.by_slug[slug].case, catalog.by_slug[slug].case
+    themes = {*old.themas, *new.themas}
+    groups = {*old.doelgroepen, *new.doelgroepen}
+    named = {e.slug for e in shown}
+    for entry in catalog.entries:
+        if entry.slug == slug or entry.slug in named:
+            continue
+        if themes.isdisjoint(entry.case.themas) and groups.isdisjoint(entry.case.doelgroepen):
+            continue
+        related = [e.slug for e in catalog.related(entry)]
+        if slug in related or related != [
+            e.slug for e in previous.related(previous.by_slug[entry.slug])
+        ]:
+            shown.append(entry)
+    return shown
 
 
 @dataclass
 class Update:
     """What one saved case changes: the new build result, the page sources that differ from
-    the previous build (by source path), and the data files and finder documents to write."""
+    the previous build (by source path), and the data files to write.
+
+    `related()` makes the pages of the other cases that show the saved case among their
+    related cases, or whose related cases the save changed (see `_related_to`), puts them in
+    `result.pages` and returns those that differ. An edit of one of the newest cases can
+    change hundreds of them (580 at 5,000 cases), so an adapter shows the saved case first
+    and calls this after; `result` is whole only after it.
+    """
 
     result: pipeline.BuildResult
     pages: dict[str, str]
     data: dict[str, str]
+    related: Callable[[], dict[str, str]]
 
 
 def update(
@@ -111,6 +138,21 @@ def update(
     """The site after `saved` (one case file, already published) was edited, or None when
     only a full build can say (see the module doc). Checks `saved` alone, with the same
     rules as `pipeline.check`."""
+    # The previous build is alive: a full collection of it would cost a third of a second.
+    with pipeline.collector_paused():
+        return _update(previous, saved, cases_dir, today, templates_dir, base, site_url, addresses)
+
+
+def _update(
+    previous: pipeline.BuildResult,
+    saved: Path,
+    cases_dir: Path,
+    today: date,
+    templates_dir: Path | None,
+    base: Path | None,
+    site_url: str,
+    addresses: Addresses | None,
+) -> Update | None:
     if previous.problems or saved.parent != cases_dir or not saved.name.endswith(CASE_SUFFIXES):
         return None
     slug = saved.stem
@@ -126,31 +168,49 @@ def update(
     published[slug] = checked.published[slug]
     catalog = Catalog.build(checked.vocabulary, published)
     catalog.prepare()
+    if _names(catalog) != _names(previous.catalog):
+        return None  # a name is now spelled as the saved case spells it, on many pages
     env = render.environment(templates_dir, addresses)
     entry = catalog.by_slug[slug]
-    groups = _listings_of(previous.catalog, previous.catalog.by_slug[slug]) | _listings_of(
-        catalog, entry
-    )
-    made = render.listing_pages(catalog, env, only=groups.__contains__)
-    made[entry.src] = render.case_page_renderer(catalog, env)(entry)
-    case_srcs = {e.src for e in previous.catalog.entries}
-    listed = {src for src in previous.pages if src not in case_srcs}
-    remade = {_listing(src) for src in (*made, *groups)}
-    if made.keys() - listed - {entry.src} or any(
-        _listing(src) in remade and src not in made for src in listed
-    ):
-        return None  # pagination grew or shrank: pages appear or go
+    before = previous.listed
+    after = list(render.listings(catalog, env))
+    if before.keys() != {page.src for page in after}:
+        return None  # pagination grew or shrank, or a name page came or went: pages change
+    made = {
+        page.src: page.make()
+        for page in after
+        if slug in page.cases or (page.cases, page.figures) != before[page.src]
+    }
+    case_page = render.case_page_renderer(catalog, env)
+    made[entry.src] = case_page(entry)
     if site_url and not site_url.endswith("/"):
         site_url += "/"
-    data = pipeline.data_files(catalog, site_url, addresses)
+    records = replace(previous.records)  # its records are replaced, the previous kept
+    data = pipeline.data_files(catalog, site_url, addresses, records)
     documents = dict(previous.search_documents)
     documents[addresses.document_path(entry.src)] = search_index.search_document_renderer(catalog)(
         entry
     )
     pages = {**previous.pages, **made}
-    result = replace(previous, pages=pages, data=data, search_documents=documents, catalog=catalog)
+    result = replace(
+        previous,
+        pages=pages,
+        data=data,
+        search_documents=documents,
+        catalog=catalog,
+        listed={page.src: (page.cases, page.figures) for page in after},
+        records=records,
+    )
+
+    def related() -> dict[str, str]:
+        with pipeline.collector_paused():
+            remade = {e.src: case_page(e) for e in _related_to(previous.catalog, catalog, slug)}
+        pages.update(remade)
+        return {src: text for src, text in remade.items() if previous.pages.get(src) != text}
+
     return Update(
         result,
         {src: text for src, text in made.items() if previous.pages.get(src) != text},
         {src: text for src, text in data.items() if previous.data.get(src) != text},
+        related,
     )

@@ -115,7 +115,7 @@ def test_feed_drops_characters_xml_cannot_hold() -> None:
     assert entry.findtext(f"{ATOM}title") == "Titel met  en  erin"
     assert entry.findtext(f"{ATOM}summary") == "Een samenvatting met een  verticale tab en  meer."
     assert (
-        json.loads(exports.cases_json(catalog, "", Addresses()))["cases"][0]["titel"]
+        json.loads(exports.data_files(catalog, "", Addresses())["cases.json"])["cases"][0]["titel"]
         == data["titel"]
     )
     assert date.fromisoformat(root.findtext(f"{ATOM}updated", "")[:10]) == date(2025, 1, 10)

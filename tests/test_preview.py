@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from conftest import FIXTURES, TODAY, Project, make_project
 from test_serve import get, serving, wait_for
 
-from generator import pipeline, preview
+from generator import catalog, pipeline, preview
 
 PILOT = "volledige-pilot.yaml"
 
@@ -49,9 +50,47 @@ def test_update_re_renders_the_case_and_the_pages_it_is_listed_on(tmp_path: Path
     assert update.pages and all(full.pages[src] == text for src, text in update.pages.items())
     assert "cases/volledige-pilot.md" in update.pages
     assert "cases/index.md" in update.pages
-    assert "cases/tweede-case.md" not in update.pages  # untouched
+    assert "themas/index.md" not in update.pages  # the counts did not change
+    # the other case lists the pilot as related: its page follows in the second round
+    assert "cases/tweede-case.md" not in update.pages
+    assert "Een nieuwe titel voor de pilot" not in update.result.pages["cases/tweede-case.md"]
+    later = update.related()
+    assert list(later) == ["cases/tweede-case.md"]
+    assert update.result.pages == full.pages
     assert json.loads(update.data["cases.json"]) == json.loads(full.data["cases.json"])
+    assert update.result.data == full.data
     assert update.result.search_documents == full.search_documents
+
+
+def test_a_case_that_is_not_among_the_newest_changes_no_other_case_page(tmp_path: Path) -> None:
+    """Related cases are chosen from the newest cases of each term: a save of an older
+    case re-makes no other case's page, unless one names it in `gerelateerd`."""
+    project = _project(tmp_path / "project")
+    text = (project.cases / PILOT).read_text(encoding="utf-8")
+    old = text.replace("Volledige pilot met alle velden", "Een oude pilot")
+    old = re.sub(r"bijgewerkt: \S+", "bijgewerkt: 2020-01-01", old)
+    for n in range(catalog.RELATED_CANDIDATES):
+        project.write_case(f"nieuwere-{n:02}.yaml", text.replace("titel: ", f"titel: Nr {n} ", 1))
+    project.write_case("oude-pilot.yaml", old)
+    today = date.fromisoformat(TODAY)
+    before = pipeline.build(project.cases, today, base=project.root)
+    assert "Een oude pilot" in before.pages["cases/oude-pilot.md"]
+    _retitle(project, "oude-pilot.yaml", "Een oude pilot, herzien")
+    update = preview.update(
+        before, project.cases / "oude-pilot.yaml", project.cases, today, base=project.root
+    )
+    assert update is not None
+    made = {src for src in update.pages if src.startswith("cases/")}
+    assert made == {"cases/oude-pilot.md", *(s for s in made if "pagina" in s or "index" in s)}
+    assert "cases/oude-pilot.md" in made
+    # no other case's page is even rendered again
+    assert preview._related_to(before.catalog, update.result.catalog, "oude-pilot") == []
+    assert update.related() == {}
+    assert update.result.pages == pipeline.build(project.cases, today, base=project.root).pages
+    # the newest case, by contrast, is a related case of all the others
+    newest = update.result.catalog.entries[0]
+    shown = preview._related_to(update.result.catalog, update.result.catalog, newest.slug)
+    assert len(shown) == len(update.result.catalog.entries) - 1  # every case but itself
 
 
 @pytest.mark.parametrize(
@@ -135,6 +174,8 @@ def test_served_preview_shows_a_saved_case_through_the_quick_path(tmp_path: Path
         _retitle(project, PILOT, "Titel uit het voorbeeld")
         wait_for(lambda: "Titel uit het voorbeeld" in _text(base + "cases/volledige-pilot/"))
         assert "Titel uit het voorbeeld" in _text(base + "cases/")
+        # the other case's related cases, in the second round
+        wait_for(lambda: "Titel uit het voorbeeld" in _text(base + "cases/tweede-case/"))
         assert "Titel uit het voorbeeld" in _text(base + "cases.json")
         # then an edit that breaks the case: a full build, with the problems banner
         (project.cases / PILOT).write_text("titel: kapot\n", "utf-8")
