@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -130,6 +130,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.later = None  # a full build makes every page
+        self.with_policy: set[str] = set()  # pages written with their policy (`on_post_page`)
         try:
             today = build_date(self.config.today)
         except BuildDateError as error:
@@ -214,21 +215,32 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """Every page gets its own Content-Security-Policy as it is written, also when the
         preview's quick path writes it without a full build; `postbuild` adds it to pages
         written otherwise (404.html) and leaves these as they are."""
+        self.with_policy.add(page.file.abs_dest_path)
         return hosting.with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): the finder's index, the web form,
-        every page's Content-Security-Policy and `_headers` (every build and rebuild)."""
-        gc.unfreeze()
+        every page's Content-Security-Policy and `_headers` (every build and rebuild).
+
+        The objects frozen in `on_files` stay frozen after `mkdocs build`: the process ends
+        with the build, and the collector's passes over millions of objects at exit took
+        1.7 s at 5,000 cases (they are freed all the same). The preview lives on and
+        rebuilds: there they are unfrozen."""
+        if self.serving:
+            gc.unfreeze()
         index, self.index = self.index, None
         if self.result is None:
             return
         try:
-            notes = postbuild.finish_site(Path(config.site_dir), index=index)
+            notes = postbuild.finish_site(
+                Path(config.site_dir), index=index, with_policy=frozenset(self.with_policy)
+            )
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         for note in notes:
             log.info(note)
+        if not self.serving:
+            gc.freeze()  # and what MkDocs made since
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
@@ -250,6 +262,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         in_nav = {page.file.src_uri for page in self.nav.pages} if self.nav else set()
         env.globals["maatwerkbank_nav_key"] = lambda page: _shared_nav_key(page, in_nav)
         env.globals["maatwerkbank_nav_cache"] = {}
+        env.globals["maatwerkbank_folder"] = _folder
+        env.globals["maatwerkbank_block_cache"] = {}
+        env.globals["maatwerkbank_t"] = _translations(env, config.theme["language"])
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
@@ -387,6 +402,40 @@ def _warn_uncounted(message: str) -> None:
             handler.handle(record)
 
 
+def _translations(env: Environment, language: str) -> Callable[[str], str]:
+    """Material's `t` (partials/language.html): the theme's text for `key` in `language`,
+    else in English, else the key; from Material's own language files, each key once."""
+    found: dict[str, str] = {}
+
+    def module(name: str) -> Any:
+        try:
+            return env.get_template(f"partials/languages/{name}.html").module
+        except TemplateNotFound:
+            return None
+
+    own, english = module(language), module("en")
+
+    def t(key: str) -> str:
+        text = found.get(key)
+        if text is None:
+            text = found[key] = (
+                (own and str(own.t(key))) or (english and str(english.t(key))) or key
+            )
+        return text
+
+    return t
+
+
+def _folder(page: Page | None) -> str:
+    """The folder a page's URL is in, with the URL's depth (`2:cases` for `cases/a/`, `0:`
+    for the home page, `1:` for `zoeken/`): from pages with the same key, a relative link to
+    anything outside their own URL is the same, so the theme's parts made only of such
+    links are rendered once per key (see overrides/main.html)."""
+    if page is None:
+        return ""
+    return f"{page.url.count('/')}:{page.url.rstrip('/').rpartition('/')[0]}"
+
+
 def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
     """The key under which pages share one rendering of the primary navigation: pages that
     are not in the nav (nothing in it is active for them), by the folder they are in
@@ -395,8 +444,7 @@ def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
     every page in the nav, which Material renders as always (see overrides/main.html)."""
     if page is None or page.file.src_uri in in_nav:
         return None
-    folder = page.url.rstrip("/").rpartition("/")[0]
-    return f"{folder}:{'navigation' in (page.meta.get('hide') or ())}"
+    return f"{_folder(page)}:{'navigation' in (page.meta.get('hide') or ())}"
 
 
 def _another_round(server: LiveReloadServer) -> bool:

@@ -44,8 +44,10 @@ def finish_site(
     *,
     index: BackgroundIndex | None,
     index_output: Path | None = None,
+    with_policy: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Finish a built site in place; returns lines for the build log (Dutch).
+    """Finish a built site in place; returns lines for the build log (Dutch). `with_policy`
+    names pages (file paths) that already have their policy: not read again.
 
     Raises `search_index.SearchIndexError` when Pagefind failed.
     """
@@ -56,7 +58,7 @@ def finish_site(
             shutil.rmtree(site / "pagefind", ignore_errors=True)
             shutil.move(index_output, site / "pagefind")
         notes.append(f"zoekindex (Pagefind): {count} cases")
-    add_policies(site)
+    add_policies(site, with_policy)
     (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
     return notes
 
@@ -79,14 +81,15 @@ def web_form_files(
     return cms.admin_files(vocabulary, form.settings), copies, []
 
 
-def add_policies(site: Path) -> None:
+def add_policies(site: Path, with_policy: frozenset[str] = frozenset()) -> None:
     """Every page of the site gets its own policy (pages that have one keep it, so a
-    rebuild of some pages under `mkdocs serve` can run this again). The web form at
-    /beheer/ talks to GitHub and loads Decap's bundle: it is not bound by the policy."""
+    rebuild of some pages under `mkdocs serve` can run this again; those in `with_policy`,
+    as file paths, are not even read). The web form at /beheer/ talks to GitHub and loads
+    Decap's bundle: it is not bound by the policy."""
     for path in site.rglob("*.html"):
-        if path.relative_to(site).parts[0] == cms.ADMIN_DIR:
+        if path.relative_to(site).parts[0] == cms.ADMIN_DIR or str(path) in with_policy:
             continue
         text = path.read_text(encoding="utf-8")
-        with_policy = hosting.with_policy(text)
-        if with_policy != text:
-            path.write_text(with_policy, encoding="utf-8")
+        policed = hosting.with_policy(text)
+        if policed != text:
+            path.write_text(policed, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, Project, make_project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
@@ -114,13 +115,26 @@ def test_generated_pages_reach_the_theme_as_the_core_rendered_them(tmp_path: Pat
         assert page.body.strip() in built, src
 
 
-def test_shared_navigation_gives_the_pages_material_gives(tmp_path: Path) -> None:
-    """The primary navigation, rendered once per folder for pages outside the nav
-    (overrides/main.html), gives every page the navigation Material renders for it alone:
-    a hook turns the sharing off, and every page is the same but for white space."""
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_shared_navigation_gives_the_pages_material_gives(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    """The primary navigation, rendered once per folder for pages outside the nav, and the
+    styles, scripts and app config, rendered once per folder for every page
+    (overrides/main.html), and translations looked up once (partials/language.html), give
+    every page what Material renders for it alone: a hook turns the sharing off, and every
+    page is the same but for white space."""
     import re
 
     project = make_project(tmp_path / "project", cases=FIXTURES / "cases")
+    if not directory_urls:
+        config = project.root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "use_directory_urls: true", "use_directory_urls: false"
+            ),
+            encoding="utf-8",
+        )
     pilot = project.cases / "volledige-pilot.yaml"
     pilot.write_text(
         pilot.read_text(encoding="utf-8").replace(
@@ -152,6 +166,8 @@ def test_shared_navigation_gives_the_pages_material_gives(tmp_path: Path) -> Non
         "@event_priority(-100)\n"
         "def on_env(env, config, files):\n"
         "    env.globals['maatwerkbank_nav_key'] = lambda page: None\n"
+        "    del env.globals['maatwerkbank_folder']\n"
+        "    del env.globals['maatwerkbank_t']\n"
         "    return env\n",
         encoding="utf-8",
     )
@@ -160,6 +176,7 @@ def test_shared_navigation_gives_the_pages_material_gives(tmp_path: Path) -> Non
         config.read_text(encoding="utf-8") + "hooks:\n  - no_sharing.py\n", encoding="utf-8"
     )
     alone = pages()
-    assert "cases/pagina-2/index.html" in shared and len(shared) > 40
+    first_listing_page = "cases/pagina-2/index.html" if directory_urls else "cases/pagina-2.html"
+    assert first_listing_page in shared and len(shared) > 40
     assert shared.keys() == alone.keys()
     assert [path for path in shared if shared[path] != alone[path]] == []
