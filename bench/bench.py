@@ -489,6 +489,8 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    # The browser drops requests it no longer needs (the page moved on): not an error here.
+    server.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     loaded: list[str] = []

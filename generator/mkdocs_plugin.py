@@ -14,6 +14,7 @@ the docs dir are Markdown as usual.
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 import logging
 import shutil
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import base
@@ -265,6 +267,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         env.globals["maatwerkbank_folder"] = _folder
         env.globals["maatwerkbank_block_cache"] = {}
         env.globals["maatwerkbank_t"] = _translations(env, config.theme["language"])
+        env.bytecode_cache = _theme_bytecode_cache(env)
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
@@ -400,6 +403,39 @@ def _warn_uncounted(message: str) -> None:
     for handler in logging.getLogger("mkdocs").handlers:
         if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
             handler.handle(record)
+
+
+def _theme_bytecode_cache(env: Environment) -> jinja2.BytecodeCache | None:
+    """Jinja's cache of compiled templates for the theme's environment, which MkDocs makes
+    without one: compiling Material's templates again took 0.4 s of every build (a tenth
+    of a build at 1,000 cases). Kept apart per set of compiler settings (compiled code
+    depends on them, and Jinja's cache key does not), beside the core's own cache
+    (`render.bytecode_cache`: this user's folder in the temp directory, entries checked
+    against their source)."""
+    settings = (
+        sorted(env.extensions),
+        env.autoescape if isinstance(env.autoescape, bool) else None,
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.optimized,
+    )
+    if not isinstance(env.autoescape, bool):
+        return None  # a function: not comparable between builds
+    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"__maatwerkbank_theme_{digest}_%s.cache")
+    except (OSError, RuntimeError):
+        return None
 
 
 def _translations(env: Environment, language: str) -> Callable[[str], str]:

@@ -180,3 +180,24 @@ def test_shared_navigation_gives_the_pages_material_gives(
     assert first_listing_page in shared and len(shared) > 40
     assert shared.keys() == alone.keys()
     assert [path for path in shared if shared[path] != alone[path]] == []
+
+
+def test_the_theme_templates_are_compiled_once_per_set_of_compiler_settings() -> None:
+    """Compiled templates are kept between builds (MkDocs makes its theme environment
+    without a cache), apart for each set of compiler settings: Jinja's cache key is the
+    template's name and file only, and code compiled with other settings is other code."""
+    import jinja2
+
+    from generator.mkdocs_plugin import _theme_bytecode_cache
+
+    def pattern(env: jinja2.Environment) -> str:
+        cache = _theme_bytecode_cache(env)
+        assert isinstance(cache, jinja2.FileSystemBytecodeCache)
+        return cache.pattern
+
+    plain = pattern(jinja2.Environment())
+    assert plain == pattern(jinja2.Environment())
+    assert plain != pattern(jinja2.Environment(trim_blocks=True))
+    assert plain != pattern(jinja2.Environment(extensions=["jinja2.ext.i18n"]))
+    assert plain != pattern(jinja2.Environment(autoescape=True))
+    assert _theme_bytecode_cache(jinja2.Environment(autoescape=jinja2.select_autoescape())) is None
