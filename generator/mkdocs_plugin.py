@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import html
+import itertools
 import logging
 import shutil
 import threading
@@ -264,9 +265,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         in_nav = {page.file.src_uri for page in self.nav.pages} if self.nav else set()
         env.globals["maatwerkbank_nav_key"] = lambda page: _shared_nav_key(page, in_nav)
         env.globals["maatwerkbank_nav_cache"] = {}
-        env.globals["maatwerkbank_folder"] = _folder
+        crowded = _crowded_folders(files)
+        env.globals["maatwerkbank_folder"] = lambda page: _shared_key(page, in_nav, crowded)
         env.globals["maatwerkbank_block_cache"] = {}
-        env.globals["maatwerkbank_t"] = _translations(env, config.theme["language"])
+        translations = _translations(env, config.theme["language"])
+        if translations is not None:
+            env.globals["maatwerkbank_t"] = translations
         env.bytecode_cache = _theme_bytecode_cache(env)
         return env
 
@@ -338,10 +342,10 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             log.debug(f"voorbeeld: snelle update niet gelukt ({error!r}); alles opnieuw")
             return False
         self.snapshot = now
-        self.later = update.related
-        if not _another_round(server):
-            self.later = None
+        if update.related is not None and not _another_round(server):
             self._theme(update.related())
+        elif update.related is not None:
+            self.later = update.related
         _reindex_in_background(update.result.search_documents, Path(config.site_dir))
         log.info(
             f"voorbeeld bijgewerkt: {saved[0].name}, {len(update.pages)} pagina's in "
@@ -438,7 +442,7 @@ def _theme_bytecode_cache(env: Environment) -> jinja2.BytecodeCache | None:
         return None
 
 
-def _translations(env: Environment, language: str) -> Callable[[str], str]:
+def _translations(env: Environment, language: str) -> Callable[[str], str] | None:
     """Material's `t` (partials/language.html): the theme's text for `key` in `language`,
     else in English, else the key; from Material's own language files, each key once."""
     found: dict[str, str] = {}
@@ -450,6 +454,8 @@ def _translations(env: Environment, language: str) -> Callable[[str], str]:
             return None
 
     own, english = module(language), module("en")
+    if own is None:
+        return None  # Material's own lookup, which stops the build on an unknown language
 
     def t(key: str) -> str:
         text = found.get(key)
@@ -464,12 +470,40 @@ def _translations(env: Environment, language: str) -> Callable[[str], str]:
 
 def _folder(page: Page | None) -> str:
     """The folder a page's URL is in, with the URL's depth (`2:cases` for `cases/a/`, `0:`
-    for the home page, `1:` for `zoeken/`): from pages with the same key, a relative link to
-    anything outside their own URL is the same, so the theme's parts made only of such
-    links are rendered once per key (see overrides/main.html)."""
+    for the home page, `1:` for `zoeken/`)."""
     if page is None:
         return ""
     return f"{page.url.count('/')}:{page.url.rstrip('/').rpartition('/')[0]}"
+
+
+def _crowded_folders(files: Files) -> set[str]:
+    """The URL folders (`cases/`) that hold more than one file of the site."""
+    counts: dict[str, int] = {}
+    for file in files:
+        url = file.url
+        folder = url if url.endswith("/") else url.rpartition("/")[0] + "/"
+        parts = folder.strip("/").split("/") if folder.strip("/") else []
+        for n in range(len(parts) + 1):
+            prefix = "/".join(parts[:n]) + "/" if n else ""
+            counts[prefix] = counts.get(prefix, 0) + 1
+    return {folder for folder, count in counts.items() if count > 1}
+
+
+def _shared_key(page: Page | None, in_nav: set[str], crowded: set[str]) -> str | None:
+    """The key under which pages share one rendering of the theme's parts that are made
+    only of relative links (styles, scripts, app config, the header but its title: see
+    overrides/main.html), or None for a page rendered as Material does.
+
+    From pages in one folder at one depth (`_folder`: every case page is `2:cases`), a
+    link to anything outside the page's own URL folder is the same. So pages share only
+    when nothing else lies inside their own URL folder (`cases/a/` holds only its page;
+    `cases/` holds every case), and never pages in the nav (the home page and the finder,
+    which those parts link to, are in it)."""
+    if page is None or page.file.src_uri in in_nav:
+        return None
+    if page.url.endswith("/") and page.url in crowded:
+        return None
+    return _folder(page)
 
 
 def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
@@ -497,21 +531,38 @@ def _another_round(server: LiveReloadServer) -> bool:
     return True
 
 
+_REINDEX_LOCK = threading.Lock()
+_reindexing = itertools.count(1)
+_latest_reindex = 0
+
+
 def _reindex_in_background(documents: dict[str, str], site: Path) -> None:
     """The finder's index again, after a quick update: Pagefind takes seconds at thousands
-    of cases, so the page is shown first and the new index replaces the old when done."""
-    fresh = site / ".pagefind-nieuw"
+    of cases, so the page is shown first and the new index replaces the old when done.
+
+    Saves can come faster than Pagefind: each run writes its own folder, and only the
+    latest run's index replaces the site's (an older run that ends later is thrown away)."""
+    global _latest_reindex
+    number = next(_reindexing)
+    fresh = site / f".pagefind-nieuw-{number}"
     shutil.rmtree(fresh, ignore_errors=True)
     index = BackgroundIndex(documents, fresh)
+    with _REINDEX_LOCK:
+        _latest_reindex = number
 
     def finish() -> None:
         try:
             index.finish()
         except SearchIndexError as error:
             log.warning(str(error))
+            shutil.rmtree(fresh, ignore_errors=True)
             return
-        shutil.rmtree(site / "pagefind", ignore_errors=True)
-        fresh.rename(site / "pagefind")
+        with _REINDEX_LOCK:
+            if number != _latest_reindex:
+                shutil.rmtree(fresh, ignore_errors=True)
+                return
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+            fresh.rename(site / "pagefind")
 
     threading.Thread(target=finish, daemon=True).start()
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from generator import pipeline, render, search_index
+from generator import pipeline, render, search_index, text_rules
 from generator.addresses import Addresses
 from generator.catalog import Catalog, Entry
-from generator.loading import CASE_SUFFIXES
+from generator.loading import CASE_SUFFIXES, load
 
 Snapshot = dict[str, tuple[int, int]]
 """`{path: (modification time in ns, size in bytes)}` of every file under the watched paths."""
@@ -122,7 +122,9 @@ class Update:
     result: pipeline.BuildResult
     pages: dict[str, str]
     data: dict[str, str]
-    related: Callable[[], dict[str, str]]
+    related: Callable[[], dict[str, str]] | None
+    """None when no other case's page can change (no case names the saved one, and it is
+    not among the newest of its terms, where related cases are chosen)."""
 
 
 def update(
@@ -163,6 +165,12 @@ def _update(
         return None
     if checked.published[slug].afbeeldingen != previous.catalog.by_slug[slug].case.afbeeldingen:
         return None  # images are checked and copied (without metadata) by a full build
+    document, _ = load(saved, saved.name)
+    if (
+        document is None
+        or not text_rules.linked_cases(document.data) <= previous.catalog.by_slug.keys()
+    ):
+        return None  # a link to a case that is not published: a problem only all files show
     addresses = addresses or Addresses()
     published = {e.slug: e.case for e in previous.catalog.entries}
     published[slug] = checked.published[slug]
@@ -208,9 +216,11 @@ def _update(
         pages.update(remade)
         return {src: text for src, text in remade.items() if previous.pages.get(src) != text}
 
+    named = any(slug in (e.case.gerelateerd or ()) for e in catalog.entries if e.slug != slug)
+    candidate = previous.catalog.is_candidate(slug) or catalog.is_candidate(slug)
     return Update(
         result,
         {src: text for src, text in made.items() if previous.pages.get(src) != text},
         {src: text for src, text in data.items() if previous.data.get(src) != text},
-        related,
+        related if named or candidate else None,
     )

@@ -120,21 +120,25 @@ def test_shared_navigation_gives_the_pages_material_gives(
     tmp_path: Path, directory_urls: bool
 ) -> None:
     """The primary navigation, rendered once per folder for pages outside the nav, and the
-    styles, scripts and app config, rendered once per folder for every page
-    (overrides/main.html), and translations looked up once (partials/language.html), give
-    every page what Material renders for it alone: a hook turns the sharing off, and every
-    page is the same but for white space."""
+    styles, scripts, app config and header, rendered once per folder for pages outside the
+    nav with nothing else in their URL folder (overrides/main.html), and translations
+    looked up once (partials/language.html), give every page what Material renders for it
+    alone: a hook turns the sharing off, and every page is the same but for white space."""
     import re
 
     project = make_project(tmp_path / "project", cases=FIXTURES / "cases")
+    config = project.root / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
     if not directory_urls:
-        config = project.root / "mkdocs.yml"
-        config.write_text(
-            config.read_text(encoding="utf-8").replace(
-                "use_directory_urls: true", "use_directory_urls: false"
-            ),
-            encoding="utf-8",
-        )
+        settings = settings.replace("use_directory_urls: true", "use_directory_urls: false")
+    # A fork's own scripts inside a page's folder: a link to them differs from page to page
+    # in one folder (`hulp.js` from een-case-toevoegen/, `../een-case-toevoegen/hulp.js`
+    # from over/), so those pages must not share.
+    for script in ("een-case-toevoegen/hulp.js", "cases/eigen.js"):
+        (project.root / "content" / script).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / "content" / script).write_text("// eigen script\n", encoding="utf-8")
+    settings += "extra_javascript:\n  - een-case-toevoegen/hulp.js\n  - cases/eigen.js\n"
+    config.write_text(settings, encoding="utf-8")
     pilot = project.cases / "volledige-pilot.yaml"
     pilot.write_text(
         pilot.read_text(encoding="utf-8").replace(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def test_update_re_renders_the_case_and_the_pages_it_is_listed_on(tmp_path: Path
     # the other case lists the pilot as related: its page follows in the second round
     assert "cases/tweede-case.md" not in update.pages
     assert "Een nieuwe titel voor de pilot" not in update.result.pages["cases/tweede-case.md"]
+    assert update.related is not None
     later = update.related()
     assert list(later) == ["cases/tweede-case.md"]
     assert update.result.pages == full.pages
@@ -85,7 +87,7 @@ def test_a_case_that_is_not_among_the_newest_changes_no_other_case_page(tmp_path
     assert "cases/oude-pilot.md" in made
     # no other case's page is even rendered again
     assert preview._related_to(before.catalog, update.result.catalog, "oude-pilot") == []
-    assert update.related() == {}
+    assert update.related is None  # not even a second round of the server
     assert update.result.pages == pipeline.build(project.cases, today, base=project.root).pages
     # the newest case, by contrast, is a related case of all the others
     newest = update.result.catalog.entries[0]
@@ -181,3 +183,25 @@ def test_served_preview_shows_a_saved_case_through_the_quick_path(tmp_path: Path
         (project.cases / PILOT).write_text("titel: kapot\n", "utf-8")
         wait_for(lambda: "in case-bestanden" in _text(base))
     assert "voorbeeld bijgewerkt: volledige-pilot.yaml" in output[0]
+
+
+def test_a_link_to_a_case_that_is_not_published_takes_the_full_build(tmp_path: Path) -> None:
+    """A check of the saved file alone cannot tell that a linked case is held back: the
+    full build reports it (and keeps the hidden case's name off the site)."""
+    project = make_project(tmp_path / "project")
+    for held in (FIXTURES / "unpublished").glob("*.yaml"):
+        shutil.copy(held, project.cases / held.name)
+    shutil.copytree(FIXTURES / "unpublished" / "media", project.cases / "media", dirs_exist_ok=True)
+    today = date.fromisoformat(TODAY)
+    before = pipeline.build(project.cases, today, base=project.root)
+    assert not before.problems and "cases/geheim-concept.md" not in before.pages
+    saved = project.cases / "springplankwoning-doetinchem.yaml"
+    text = saved.read_text(encoding="utf-8")
+    saved.write_text(
+        text.replace("aanpak: |\n", "aanpak: |\n  Zie ook [deze case](../geheim-concept/).\n", 1),
+        encoding="utf-8",
+    )
+    assert "geheim-concept" in saved.read_text(encoding="utf-8")
+    assert preview.update(before, saved, project.cases, today, base=project.root) is None
+    full = pipeline.build(project.cases, today, base=project.root)
+    assert any("geheim-concept" in p.message for p in full.problems)
