@@ -102,7 +102,24 @@ class Page:
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
-_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def _ids(body: str) -> list[str]:
+    """The values of the `id` attributes in `body` (`\\sid="([^"]+)"`, found by looking for
+    `id="` itself: the regular expression tried a match at every white space, and took
+    0.4 s over the pages of 5,000 cases, in the one process that themes them)."""
+    found = []
+    at = body.find('id="')
+    while at != -1:
+        end = body.find('"', at + 4)
+        if end == -1:
+            break
+        if end > at + 4 and at and body[at - 1].isspace():
+            found.append(body[at + 4 : end])
+            at = body.find('id="', end + 1)  # on after the match, as `findall` goes on
+        else:
+            at = body.find('id="', at + 1)
+    return found
 
 
 def split_front_matter(source: str) -> tuple[str, str]:
@@ -127,7 +144,7 @@ def page(source: str) -> Page:
             Heading(int(level), id_, text.strip()) for level, id_, text in _HEADING.findall(body)
         ),
         hide=tuple(meta.get("hide") or ()),
-        anchor_ids=frozenset(_ID.findall(body)),
+        anchor_ids=frozenset(_ids(body)),
     )
 
 

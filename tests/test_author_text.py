@@ -480,3 +480,19 @@ def test_the_finder_highlights_words_in_an_injected_excerpt_as_text(
     # Pagefind escapes the text's `<` (and leaves out some `>`): shown as the reader typed it
     assert '<div onclick="alert(6)"' in text and "klik hier" in text
     assert "<script" in text and "&lt;" not in text
+
+
+def test_page_ids_are_found_as_the_regular_expression_finds_them() -> None:
+    """`render._ids` (a scan for `id="`, 0.4 s faster at 5,000 cases) finds what
+    `\\sid="([^"]+)"` finds, on random strings made of the pattern's own pieces."""
+    import random
+    import re
+
+    from generator.render import _ids
+
+    pattern = re.compile(r'\sid="([^"]+)"')
+    pieces = [" ", "\n", "\t", 'id="', '"', "a", "i", "d", "=", "-"]
+    rng = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _ids(text) == pattern.findall(text), repr(text)
