@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import labels, pagefind_order
+from generator import labels
 from generator.author_text import visible_text
 from generator.catalog import Catalog, Entry
 from generator.facets import case_facets
@@ -83,7 +83,7 @@ class BackgroundIndex:
         bundle = self._folder / "documents.json"
         bundle.write_text(text, encoding="utf-8")
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "generator.search_index", str(bundle), str(output_dir)],
+            [sys.executable, "-m", "generator.pagefind_run", str(bundle), str(output_dir)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -100,7 +100,7 @@ class BackgroundIndex:
             [
                 sys.executable,
                 "-m",
-                "generator.search_index",
+                "generator.pagefind_run",
                 "--folder",
                 str(folder),
                 str(output_dir),
@@ -148,31 +148,3 @@ def _scratch(size: int) -> str | None:
     except OSError:
         pass
     return None
-
-
-def _index(bundle: Path, output_dir: Path) -> int:
-    """In the child: write the documents next to the bundle, run Pagefind on them."""
-    site = bundle.parent / "site"
-    documents: dict[str, str] = json.loads(bundle.read_text(encoding="utf-8"))
-    for path, html in documents.items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-    code = _pagefind(site, output_dir)
-    # Removing thousands of files takes a second on some disks: done here, in the background.
-    shutil.rmtree(site, ignore_errors=True)
-    return code
-
-
-def _pagefind(site: Path, output_dir: Path) -> int:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    code = subprocess.run([*command, "--output-path", str(output_dir)], check=False).returncode
-    if code == 0:
-        pagefind_order.normalise(output_dir)
-    return code
-
-
-if __name__ == "__main__":
-    if sys.argv[1] == "--folder":
-        sys.exit(_pagefind(Path(sys.argv[2]), Path(sys.argv[3])))
-    sys.exit(_index(Path(sys.argv[1]), Path(sys.argv[2])))
