@@ -18,7 +18,8 @@ from generator import pagefind_order
 
 
 def _index(bundle: Path, output_dir: Path) -> int:
-    """In the child: write the documents next to the bundle, run Pagefind on them."""
+    """In the child: write the documents next to the bundle, run Pagefind on them, and
+    remove the bundle's folder (made for this run by `search_index.BackgroundIndex`)."""
     site = bundle.parent / "site"
     documents: dict[str, str] = json.loads(bundle.read_text(encoding="utf-8"))
     for path, html in documents.items():
@@ -27,7 +28,10 @@ def _index(bundle: Path, output_dir: Path) -> int:
         target.write_text(html, encoding="utf-8")
     code = _pagefind(site, output_dir)
     # Removing thousands of files takes a second on some disks: done here, in the background.
-    shutil.rmtree(site, ignore_errors=True)
+    # The whole folder goes, the bundle too, also when the process that started this one has
+    # ended meanwhile (a preview stopped while it re-indexed): in memory (`SCRATCH`), a
+    # folder left behind would take memory until the machine restarts.
+    shutil.rmtree(bundle.parent, ignore_errors=True)
     return code
 
 

@@ -194,3 +194,24 @@ def test_a_long_facet_shows_its_first_values_and_the_rest_on_request(many_partne
         "document.getElementById('mwb-status').textContent === '1 case gevonden.'"
     )
     assert titles(page) == ["Samen wonen dankzij een uitbouw aan een bestaande woning"]
+
+
+def test_the_index_process_leaves_no_folder_behind_when_nobody_waits_for_it(
+    tmp_path: Path,
+) -> None:
+    """Pagefind's documents may be staged in memory (/dev/shm): a folder left behind by a
+    preview that stopped while it re-indexed would hold memory until a restart. The index
+    process removes its own folder, whether or not anyone waits for it."""
+    from generator.search_index import BackgroundIndex
+
+    document = (
+        '<html lang="nl"><body data-pagefind-body><h1>Een case</h1>'
+        "<p>Woning en begeleiding.</p></body></html>"
+    )
+    index = BackgroundIndex({"cases/een/index.html": document}, tmp_path / "pagefind")
+    folder = index._folder
+    assert folder.is_dir()
+    assert index._process is not None
+    index._process.wait(timeout=120)  # ended; `finish` is never called
+    assert not folder.exists()
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
