@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +206,19 @@ def test_a_link_to_a_case_that_is_not_published_takes_the_full_build(tmp_path: P
     assert preview.update(before, saved, project.cases, today, base=project.root) is None
     full = pipeline.build(project.cases, today, base=project.root)
     assert any("geheim-concept" in p.message for p in full.problems)
+
+
+def test_an_editors_own_file_in_cases_builds_nothing(tmp_path: Path) -> None:
+    """A swap or backup file next to a case wakes the server's watcher; no case changed, so
+    nothing is built (a full build takes most of a minute at 5,000 cases)."""
+    project = _project(tmp_path / "project")
+    output: list[str] = []
+    with serving(project, output) as base:
+        wait_for(lambda: _status(base + "cases/volledige-pilot/") == 200)
+        (project.cases / ".volledige-pilot.yaml.swp").write_text("swap", "utf-8")
+        (project.cases / "volledige-pilot.yaml~").write_text("backup", "utf-8")
+        time.sleep(3)  # the watcher polls every 0.5 s
+        _retitle(project, PILOT, "Titel na het wisselbestand")
+        wait_for(lambda: "Titel na het wisselbestand" in _text(base + "cases/volledige-pilot/"))
+    assert output[0].count("Building documentation") == 1, output[0]
+    assert output[0].count("Detected file changes") >= 2  # the watcher did wake up
