@@ -85,6 +85,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.built: tuple[MkDocsConfig, Files, Navigation, Environment] | None = None
         self.nav: Navigation | None = None
         self.later: Callable[[], dict[str, str]] | None = None
+        self.with_policy: set[str] = set()
+        """Pages written with their policy in this build (`on_post_page`): not read again."""
         """The second part of a quick update (`preview.Update.related`), for the next round."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -133,7 +135,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.later = None  # a full build makes every page
-        self.with_policy: set[str] = set()  # pages written with their policy (`on_post_page`)
+        self.with_policy.clear()
         try:
             today = build_date(self.config.today)
         except BuildDateError as error:

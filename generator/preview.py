@@ -81,13 +81,18 @@ def _names(catalog: Catalog) -> list[list[str]]:
     ]
 
 
+def _naming(catalog: Catalog, slug: str) -> list[Entry]:
+    """The other cases that name `slug` in their `gerelateerd`."""
+    return [e for e in catalog.entries if slug in (e.case.gerelateerd or ()) and e.slug != slug]
+
+
 def _related_to(previous: Catalog, catalog: Catalog, slug: str) -> list[Entry]:
     """The other cases whose page shows the saved case `slug` among its related cases, or
     whose related cases the save changed: those that name it in `gerelateerd`, and, when it
     is (or was) among the candidates for related cases, those that share a theme or target
     group with it, if their related cases differ or include it. Others cannot be affected:
     related cases are chosen from the candidates of the case's own terms only."""
-    shown = [e for e in catalog.entries if slug in (e.case.gerelateerd or ()) and e.slug != slug]
+    shown = _naming(catalog, slug)
     if not (previous.is_candidate(slug) or catalog.is_candidate(slug)):
         return shown
     old, new = previous.by_slug[slug].case, catalog.by_slug[slug].case
@@ -216,7 +221,7 @@ def _update(
         pages.update(remade)
         return {src: text for src, text in remade.items() if previous.pages.get(src) != text}
 
-    named = any(slug in (e.case.gerelateerd or ()) for e in catalog.entries if e.slug != slug)
+    named = bool(_naming(catalog, slug))
     candidate = previous.catalog.is_candidate(slug) or catalog.is_candidate(slug)
     return Update(
         result,
