@@ -33,7 +33,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -43,6 +43,7 @@ from mkdocs.utils import CountHandler
 from generator import hosting, live_reload, pipeline, postbuild, preview, render
 from generator.addresses import Addresses
 from generator.cms import FormSettings
+from generator.previous_site import PreviousSite
 from generator.problems import summary
 from generator.publication import BuildDateError, build_date
 from generator.search_index import BackgroundIndex, SearchIndexError
@@ -85,12 +86,29 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.built: tuple[MkDocsConfig, Files, Navigation, Environment] | None = None
         self.nav: Navigation | None = None
         self.later: Callable[[], dict[str, str]] | None = None
+        """The second part of a quick update (`preview.Update.related`), for the next round."""
         self.with_policy: set[str] = set()
         """Pages written with their policy in this build (`on_post_page`): not read again."""
-        """The second part of a quick update (`preview.Update.related`), for the next round."""
+        self.cleans_site_dir = False
+        """Whether MkDocs empties the site folder before a build (not `--dirty`, not the
+        preview, which has a folder of its own): then `previous_site` keeps the files."""
+        self.previous: PreviousSite | None = None
+        self.written: set[str] = set()
+        """Files (site-relative) this build writes besides its pages (see `on_env`)."""
+        self.notes: list[str] = []
+        """Lines for the build log from the finder's index, shown when the build ends."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        self.cleans_site_dir = command != "serve" and not dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """A rebuild writes over the previous build's files (`previous_site`): they are set
+        aside here, out of the way of MkDocs' cleaning, and put back in `on_files`."""
+        self.previous = None
+        self.written = set()
+        if self.cleans_site_dir:
+            self.previous = PreviousSite.set_aside(Path(config.site_dir))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -136,6 +154,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.later = None  # a full build makes every page
         self.with_policy.clear()
+        if self.previous is not None:
+            self.previous.put_back()
         try:
             today = build_date(self.config.today)
         except BuildDateError as error:
@@ -220,12 +240,37 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """Every page gets its own Content-Security-Policy as it is written, also when the
         preview's quick path writes it without a full build; `postbuild` adds it to pages
         written otherwise (404.html) and leaves these as they are."""
-        self.with_policy.add(page.file.abs_dest_path)
+        if output.strip():  # else MkDocs writes nothing
+            self.with_policy.add(page.file.abs_dest_path)
         return hosting.with_policy(output)
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The engine-independent steps (`postbuild`): the finder's index, the web form,
-        every page's Content-Security-Policy and `_headers` (every build and rebuild).
+    @event_priority(100)  # before other plugins read or change the site as a whole
+    def _site_written(self, *, config: MkDocsConfig) -> None:
+        """Every file of the build is written once the finder's index is: what the previous
+        build left and this one did not write goes now (`previous_site`)."""
+        index, self.index = self.index, None
+        self.notes = []
+        if index is not None:
+            try:
+                self.notes = postbuild.collect_index(Path(config.site_dir), index)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+        self._remove_stale(index_kept=index is not None)
+
+    def _remove_stale(self, *, index_kept: bool) -> None:
+        previous, self.previous = self.previous, None
+        if previous is None:
+            return
+        previous.put_back()  # when the build stopped before `on_files`: nothing is written
+        site = previous.site_dir
+        pages = (Path(p).relative_to(site).as_posix() for p in self.with_policy)
+        # The index's own process keeps its folder exact (`pagefind_run`).
+        owned = ("pagefind",) if index_kept else ()
+        previous.remove_stale(itertools.chain(self.written, pages), owned)
+
+    def _site_finished(self, *, config: MkDocsConfig) -> None:
+        """The engine-independent steps (`postbuild`): every page's Content-Security-Policy
+        and `_headers` (every build and rebuild), after the finder's index.
 
         The objects frozen in `on_files` stay frozen after `mkdocs build`: the process ends
         with the build, and the collector's passes over millions of objects at exit took
@@ -233,25 +278,23 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         rebuilds: there they are unfrozen."""
         if self.serving:
             gc.unfreeze()
-        index, self.index = self.index, None
         if self.result is None:
             return
-        try:
-            notes = postbuild.finish_site(
-                Path(config.site_dir), index=index, with_policy=frozenset(self.with_policy)
-            )
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
-        for note in notes:
+        postbuild.finish_pages(Path(config.site_dir), frozenset(self.with_policy))
+        for note in self.notes:
             log.info(note)
         if not self.serving:
             gc.freeze()  # and what MkDocs made since
+
+    on_post_build = CombinedEvent(_site_written, _site_finished)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
         if self.index is not None:
             self.index.cancel()
             self.index = None
+        # The site folder holds what this build wrote, as after MkDocs' cleaning.
+        self._remove_stale(index_kept=False)
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
@@ -274,6 +317,10 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if translations is not None:
             env.globals["maatwerkbank_t"] = translations
         env.bytecode_cache = _theme_bytecode_cache(env)
+        if self.previous is not None:
+            self.written = _written_besides_pages(files, config)
+            pages = (f.dest_uri for f in files.documentation_pages(inclusion=_INCLUDED))
+            self.previous.clear_way(itertools.chain(self.written, pages))
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
@@ -408,6 +455,24 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 "Verwijder of hernoem het handgeschreven bestand."
             )
         files.append(file)
+
+
+_INCLUDED = InclusionLevel.is_included
+
+
+def _written_besides_pages(files: Files, config: MkDocsConfig) -> set[str]:
+    """What `mkdocs build` writes into the site besides pages, as site-relative paths: the
+    files it copies, the theme's templates (`sitemap.xml` with its gzipped copy) and
+    `postbuild`'s `_headers`."""
+    written = {
+        f.dest_uri for f in files if not f.is_documentation_page() and _INCLUDED(f.inclusion)
+    }
+    for name in config.theme.static_templates:
+        written.add(name)
+        if name == "sitemap.xml":
+            written.add(f"{name}.gz")
+    written.add(postbuild.HEADERS_FILE)
+    return written
 
 
 def _warn_uncounted(message: str) -> None:

@@ -39,6 +39,10 @@ class WebForm:
     settings: cms.FormSettings
 
 
+HEADERS_FILE = "_headers"
+"""The response headers a meta tag cannot carry, for hosts that read this file."""
+
+
 def finish_site(
     site: Path,
     *,
@@ -46,21 +50,35 @@ def finish_site(
     index_output: Path | None = None,
     with_policy: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Finish a built site in place; returns lines for the build log (Dutch). `with_policy`
-    names pages (file paths) that already have their policy: not read again.
+    """Finish a built site in place (`collect_index`, then `finish_pages`); returns lines
+    for the build log (Dutch).
 
     Raises `search_index.SearchIndexError` when Pagefind failed.
     """
-    notes: list[str] = []
-    if index is not None:
-        count = index.finish()
-        if index_output is not None and index_output != site / "pagefind":
-            shutil.rmtree(site / "pagefind", ignore_errors=True)
-            shutil.move(index_output, site / "pagefind")
-        notes.append(f"zoekindex (Pagefind): {count} cases")
-    add_policies(site, with_policy)
-    (site / "_headers").write_text(hosting.headers_file(), encoding="utf-8")
+    notes = collect_index(site, index, index_output)
+    finish_pages(site, with_policy)
     return notes
+
+
+def collect_index(
+    site: Path, index: BackgroundIndex | None, index_output: Path | None = None
+) -> list[str]:
+    """Wait for the finder's index and, when it was made elsewhere (`index_output`), move it
+    into the site; returns lines for the build log. Raises `SearchIndexError`."""
+    if index is None:
+        return []
+    count = index.finish()
+    if index_output is not None and index_output != site / "pagefind":
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        shutil.move(index_output, site / "pagefind")
+    return [f"zoekindex (Pagefind): {count} cases"]
+
+
+def finish_pages(site: Path, with_policy: frozenset[str] = frozenset()) -> None:
+    """Every page's Content-Security-Policy (`with_policy` names pages, as file paths, that
+    have theirs already) and `_headers`."""
+    add_policies(site, with_policy)
+    (site / HEADERS_FILE).write_text(hosting.headers_file(), encoding="utf-8")
 
 
 def web_form_files(
