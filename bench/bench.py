@@ -9,25 +9,34 @@ copy of the site project and measures:
   share of it, also with a sentence of proper nouns added to every case (deduce's cost);
 - generator: the whole core pipeline (load, validate, select, index, render pages);
   both as the median of three fresh processes;
-- full build: `mkdocs build` as a user runs it (a fresh process, so imports count);
+- full build: `mkdocs build` as a user runs it (a fresh process, so imports count), both
+  as a rebuild (into the previous build's site folder, as a second build on a laptop) and
+  as a first build (into a new, empty folder, as CI's `make site`);
 - plain mkdocs-material over the same pages: the pages `maatwerkbank generate --out`
   writes plus `content/`, built by mkdocs-material without the maatwerkbank plugin (so
-  Python-Markdown reads every page), right after the full build; the ratio of the two is
-  what the target speaks of, since a ratio of two runs side by side survives a busy hour;
+  Python-Markdown reads every page), right after the full build, the same two ways; the
+  ratio of the two is what the target speaks of, since a ratio of two runs side by side
+  survives a busy hour;
 - Zensical: `maatwerkbank site --engine zensical` (a fresh process): the core writes the
   site input, Zensical builds it, and the same post-build steps as under MkDocs (Pagefind,
   the web form, CSP, `_headers`); and of that, Zensical's own build alone;
-- the three builds (full, plain, Zensical) run in turns, three rounds, each the median;
+- the builds (full and plain, twice each, and Zensical) run in turns, three rounds, each
+  the median;
 - preview after one edit: `mkdocs serve` on the same project; once it serves, one case's
   title is changed on disk, and the time is taken until the server returns that case's page
   with the new title (file polling, the quick update, theming, all included);
 - the largest case page in the built site, and the cost per 1,000 cases.
-It prints a Markdown table for the README. A benchmark, not a test: it asserts nothing.
+It prints Markdown tables for the README. A benchmark, not a test: it asserts nothing.
+
+The generator's modules are compiled to bytecode first, as Python does on a user's machine
+at the first run (pip does it at install for the libraries); where PYTHONDONTWRITEBYTECODE
+is set, as on this project's build machines, they were compiled anew in every process.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import re
@@ -420,22 +429,23 @@ def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
         # The engines side by side, in turns, `rounds` times, each figure the median: on a
         # shared machine a busy minute then falls on every engine alike.
-        runs: dict[str, list[float]] = {"build": [], "plain": [], "zensical": [], "own": []}
-        for _ in range(rounds):
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-                cwd=project,
-                env=env,
-                check=True,
-            )
-            runs["build"].append(time.perf_counter() - started)
+        # A rebuild finds the previous build's site folder, as a user's second `mkdocs build`
+        # does: one untimed build of each first.
+        full_build_time(project, env)
+        plain_material_time(project, env)
+        keys = ("build", "plain", "first", "plain_first", "zensical", "own")
+        runs: dict[str, list[float]] = {key: [] for key in keys}
+        for i in range(rounds):
+            runs["build"].append(full_build_time(project, env))
             runs["plain"].append(plain_material_time(project, env))
+            # Into a new, empty folder, as CI's `make site` builds.
+            runs["first"].append(full_build_time(project, env, f"first-{i}"))
+            runs["plain_first"].append(plain_material_time(project, env, f"plain-first-{i}"))
             zensical_s, zensical_engine_s = zensical_time(project, env)
             runs["zensical"].append(zensical_s)
             runs["own"].append(zensical_engine_s)
-        build_s, plain_s, zensical_s, zensical_engine_s = (
-            statistics.median(runs[key]) for key in ("build", "plain", "zensical", "own")
+        build_s, plain_s, first_s, plain_first_s, zensical_s, zensical_engine_s = (
+            statistics.median(runs[key]) for key in keys
         )
         preview_s = preview_after_edit(project, env)
         pages = list((project / "site" / "cases").glob("case-*/index.html"))
@@ -455,6 +465,8 @@ def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
             "generator": generator_s,
             "build": build_s,
             "plain": plain_s,
+            "first": first_s,
+            "plain_first": plain_first_s,
             "zensical": zensical_s,
             "zensical_engine": zensical_engine_s,
             "preview": preview_s,
@@ -559,9 +571,22 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
     return raw, gzipped, elapsed, typed, again
 
 
-def plain_material_time(project: Path, env: dict[str, str]) -> float:
+def full_build_time(project: Path, env: dict[str, str], site_dir: str = "site") -> float:
+    """Seconds of `mkdocs build --strict` as a user runs it, into `site_dir`."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site_dir],
+        cwd=project,
+        env=env,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def plain_material_time(project: Path, env: dict[str, str], site_dir: str = "plain-site") -> float:
     """Seconds plain mkdocs-material takes for the same pages: the core's pages (written by
-    `maatwerkbank generate --out`) and `content/`, the site's config without our plugin."""
+    `maatwerkbank generate --out`) and `content/`, the site's config without our plugin,
+    into `site_dir`."""
     subprocess.run(
         [sys.executable, "-m", "generator", "generate", "--out", "plain", "--engine", "mkdocs"],
         cwd=project,
@@ -576,7 +601,7 @@ def plain_material_time(project: Path, env: dict[str, str]) -> float:
     (project / "plain.yml").write_text(config, encoding="utf-8")
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "plain.yml"],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "plain.yml", "--site-dir", site_dir],
         cwd=project,
         env=env,
         check=True,
@@ -668,6 +693,7 @@ def main() -> None:
         "--rounds", type=int, default=3, help="turns of the three engine builds (median)"
     )
     args = parser.parse_args()
+    compileall.compile_dir(ROOT / "generator", quiet=1)
     rows = []
     before = reference_ms()
     for n in (int(s) for s in args.sizes.split(",")):
@@ -694,6 +720,18 @@ def main() -> None:
             f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
             f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
             f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"
+        )
+    print(
+        "\nFull build against plain mkdocs-material over the same pages (medians): a rebuild, "
+        "into the previous build's site folder, and a first build, into an empty one:\n"
+    )
+    print("| cases | rebuild | plain | ratio | first build | plain | ratio |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['n']:,} | {r['build']:.1f} s | {r['plain']:.1f} s "
+            f"| {r['build'] / r['plain']:.2f}x | {r['first']:.1f} s | {r['plain_first']:.1f} s "
+            f"| {r['first'] / r['plain_first']:.2f}x |"
         )
     print(
         "\nPersonal-data scan, its share of check (one process, summed over all cases; check "
