@@ -13,15 +13,17 @@ the docs dir are Markdown as usual.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import html
 import itertools
 import logging
 import shutil
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -93,8 +95,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """Whether MkDocs empties the site folder before a build (not `--dirty`, not the
         preview, which has a folder of its own): then `previous_site` keeps the files."""
         self.previous: PreviousSite | None = None
-        self.written: set[str] = set()
-        """Files (site-relative) this build writes besides its pages (see `on_env`)."""
+        self._restore_signal: Callable[[], None] = lambda: None
         self.notes: list[str] = []
         """Lines for the build log from the finder's index, shown when the build ends."""
 
@@ -106,9 +107,23 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """A rebuild writes over the previous build's files (`previous_site`): they are set
         aside here, out of the way of MkDocs' cleaning, and put back in `on_files`."""
         self.previous = None
-        self.written = set()
-        if self.cleans_site_dir:
-            self.previous = PreviousSite.set_aside(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        if self.serving:
+            return
+        if not self.cleans_site_dir:  # `--dirty`: the previous files are expected in place
+            PreviousSite.recover(site_dir)
+            return
+        self.previous = PreviousSite.set_aside(site_dir)
+        if self.previous is not None:
+            # A build stopped by Ctrl-C or a signal leaves what it wrote, as MkDocs would.
+            atexit.register(self._stopped)
+            self._restore_signal = _exit_on_terminate()
+
+    def _stopped(self) -> None:
+        if self.index is not None:
+            self.index.cancel()
+            self.index = None
+        self._remove_stale()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -255,18 +270,15 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 self.notes = postbuild.collect_index(Path(config.site_dir), index)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
-        self._remove_stale(index_kept=index is not None)
+        self._remove_stale()
 
-    def _remove_stale(self, *, index_kept: bool) -> None:
-        previous, self.previous = self.previous, None
-        if previous is None:
+    def _remove_stale(self) -> None:
+        if self.previous is None:
             return
-        previous.put_back()  # when the build stopped before `on_files`: nothing is written
-        site = previous.site_dir
-        pages = (Path(p).relative_to(site).as_posix() for p in self.with_policy)
-        # The index's own process keeps its folder exact (`pagefind_run`).
-        owned = ("pagefind",) if index_kept else ()
-        previous.remove_stale(itertools.chain(self.written, pages), owned)
+        self.previous.remove_stale()  # again from `_stopped` if it is interrupted itself
+        self.previous = None
+        atexit.unregister(self._stopped)
+        self._restore_signal()
 
     def _site_finished(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): every page's Content-Security-Policy
@@ -294,7 +306,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self.index.cancel()
             self.index = None
         # The site folder holds what this build wrote, as after MkDocs' cleaning.
-        self._remove_stale(index_kept=False)
+        self._remove_stale()
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
@@ -318,9 +330,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             env.globals["maatwerkbank_t"] = translations
         env.bytecode_cache = _theme_bytecode_cache(env)
         if self.previous is not None:
-            self.written = _written_besides_pages(files, config)
-            pages = (f.dest_uri for f in files.documentation_pages(inclusion=_INCLUDED))
-            self.previous.clear_way(itertools.chain(self.written, pages))
+            self.previous.clear_way(_to_be_written(files, config))
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
@@ -457,22 +467,36 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         files.append(file)
 
 
-_INCLUDED = InclusionLevel.is_included
-
-
-def _written_besides_pages(files: Files, config: MkDocsConfig) -> set[str]:
-    """What `mkdocs build` writes into the site besides pages, as site-relative paths: the
-    files it copies, the theme's templates (`sitemap.xml` with its gzipped copy) and
+def _to_be_written(files: Files, config: MkDocsConfig) -> Iterator[str]:
+    """Where `mkdocs build` will write, as site-relative paths: every included file (pages
+    and copied files), the theme's templates (`sitemap.xml` with its gzipped copy) and
     `postbuild`'s `_headers`."""
-    written = {
-        f.dest_uri for f in files if not f.is_documentation_page() and _INCLUDED(f.inclusion)
-    }
+    yield from (f.dest_uri for f in files if InclusionLevel.is_included(f.inclusion))
     for name in config.theme.static_templates:
-        written.add(name)
+        yield name
         if name == "sitemap.xml":
-            written.add(f"{name}.gz")
-    written.add(postbuild.HEADERS_FILE)
-    return written
+            yield f"{name}.gz"
+    yield postbuild.HEADERS_FILE
+
+
+def _exit_on_terminate() -> Callable[[], None]:
+    """Make SIGTERM (what CI sends to cancel a job, and `timeout`) end `mkdocs build` as
+    Ctrl-C does, through Python's exit, so that `atexit` runs; returns the undo. Only where
+    nobody else has taken the signal, and only in the main thread (as Python requires)."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        return lambda: None
+
+    def terminated(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    signal.signal(signal.SIGTERM, terminated)
+    return restore
 
 
 def _warn_uncounted(message: str) -> None:

@@ -19,9 +19,10 @@ from pathlib import Path
 from generator import pagefind_order
 
 
-def _index(bundle: Path, output_dir: Path) -> int:
+def _index(bundle: Path, output_dir: Path, parent: int) -> int:
     """In the child: write the documents next to the bundle, run Pagefind on them, and
-    remove the bundle's folder (made for this run by `search_index.BackgroundIndex`).
+    remove the bundle's folder (made for this run by `search_index.BackgroundIndex`, whose
+    process is `parent`).
 
     Pagefind writes its index next to the documents too (in memory, where there is room),
     and `_sync` then makes `output_dir` hold the same files: a rebuild writes only the
@@ -34,7 +35,9 @@ def _index(bundle: Path, output_dir: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     code = _pagefind(folder / "site", folder / "index")
-    if code == 0:
+    # A build stopped meanwhile leaves this process to another parent: its index would
+    # land in a site folder that a later build may have filled since.
+    if code == 0 and os.getppid() == parent:
         _sync(folder / "index", output_dir)
     # Removing thousands of files takes a second on some disks: done here, in the background.
     # The whole folder goes, the bundle too, also when the process that started this one has
@@ -69,7 +72,8 @@ def _pagefind_command() -> list[str]:
 
 def _sync(source: Path, target: Path) -> None:
     """Make the folder `target` hold exactly the files of `source`: a file with the same
-    bytes is left as it is, another is written over, and what `source` lacks goes."""
+    bytes only gets the time of this write (`previous_site` tells written files by it),
+    another is written over, and what `source` lacks goes."""
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         target.unlink()
     target.mkdir(parents=True, exist_ok=True)
@@ -85,6 +89,7 @@ def _sync(source: Path, target: Path) -> None:
             if out.is_symlink() or out.is_dir():
                 _remove(out)
             elif out.exists() and out.stat().st_size == len(data) and out.read_bytes() == data:
+                os.utime(out)
                 continue
             out.write_bytes(data)
     with os.scandir(target) as entries:
@@ -103,4 +108,4 @@ def _remove(path: Path) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "--folder":
         sys.exit(_pagefind(Path(sys.argv[2]), Path(sys.argv[3])))
-    sys.exit(_index(Path(sys.argv[1]), Path(sys.argv[2])))
+    sys.exit(_index(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])))

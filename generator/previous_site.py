@@ -13,18 +13,24 @@ So the plugin keeps the previous build's files where they are:
    ones, such as the `.git` of a deploy checkout) is moved into one hidden folder, which
    the cleaning skips: a rename per entry, a few milliseconds in all.
 2. `put_back` (the plugin's first step after the cleaning): they are moved back, and each
-   file's identity is noted (inode number and change time, which only the kernel sets:
-   any write, by any program, changes it). Links and other special files go now, so that
-   no write of the build can follow a link out of the site folder.
+   file is marked with a modification time no build writes (`UNWRITTEN`, 1970, read back
+   as the file system stores it): any write, by any program, gives it the time of the
+   write, whatever the file system's clock resolution. A file
+   that cannot be written over exactly as a new one would be made goes now, and the build
+   makes it anew: a link or special file (no write may follow a link out of the site
+   folder), a file with more than one name (a write would change the others too, such as a
+   backup made with `cp -al`), of another owner, or with other permissions than a new file
+   gets. Folders get a new folder's permissions.
 3. `clear_way`: where the build will write a file and the previous build left a folder,
    or a file stands where the build needs a folder, that entry goes.
-4. `remove_stale` (when the build has written everything, before anything reads the site
-   as a whole): every file of the previous build that this build did not write goes, and
-   the folders that are left empty. A file counts as written when the build names it
-   (pages, copied files, the theme's templates) or when its change time moved.
+4. `remove_stale` (when the build has written everything, or has failed or been stopped):
+   every file that still has the mark goes, and the folders left empty.
 
-The finished folder holds exactly what it would after MkDocs' own cleaning. `--dirty`
-builds and the preview (its own folder in memory) do not use this.
+The finished folder holds exactly what it would after MkDocs' own cleaning, and a build
+that fails or is stopped leaves what this build wrote, as MkDocs' would. A build killed
+outright (no code runs) leaves the previous files; the next build removes what it does not
+write. `--dirty` builds and the preview (its own folder in memory) do not use this; a
+`--dirty` build after a killed one gets the previous files back (`recover`).
 """
 
 from __future__ import annotations
@@ -40,6 +46,11 @@ from pathlib import Path, PurePosixPath
 ASIDE = ".maatwerkbank-vorige-build"
 """Hidden, so MkDocs' cleaning skips it; named so that whoever sees it knows what it is."""
 
+UNWRITTEN = 1
+"""The modification time (ns since 1970) a previous build's file gets until it is written
+over; a file system that cannot hold it stores its nearest time, which is read back."""
+_EUID = os.geteuid() if hasattr(os, "geteuid") else None
+
 
 class PreviousSite:
     """The previous build's files in `site_dir`, from before MkDocs' cleaning until the
@@ -49,14 +60,21 @@ class PreviousSite:
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self._aside = site_dir / ASIDE
-        self._files: dict[str, tuple[int, int]] = {}
-        self._folders: list[str] = []
+        self._files: dict[str, int] = {}
+        """Marked files, with their modification time as stored (ns)."""
+        self._folders: set[str] = set()
+        self._stage = "aside"
+        """"aside", "putting back" (until every file is marked), then "back"."""
+        mask = os.umask(0)
+        os.umask(mask)
+        self._file_mode = 0o666 & ~mask
+        self._folder_mode = 0o777 & ~mask
 
     @classmethod
     def set_aside(cls, site_dir: Path) -> PreviousSite | None:
         """Move what MkDocs' cleaning would remove into the hidden folder; None when the
         site folder does not exist or has nothing to keep. A hidden folder left by a build
-        that did not finish is removed first."""
+        that was killed is removed first."""
         try:
             entries = [e.name for e in os.scandir(site_dir) if not e.name.startswith(".")]
         except OSError:
@@ -75,78 +93,110 @@ class PreviousSite:
                 os.rename(site_dir / name, previous._aside / name)
         return previous
 
+    @classmethod
+    def recover(cls, site_dir: Path) -> None:
+        """Put back what a killed build set aside, for a build that does not clean the site
+        folder (`--dirty`), which expects the previous files in place."""
+        cls(site_dir)._move_back()
+
     def put_back(self) -> None:
-        """Move the previous build's entries back and note each file's identity. Entries
-        whose place is taken by now (something wrote there since) are removed instead."""
+        """Move the previous build's entries back and mark their files (see the module's
+        docstring); entries whose place is taken by now are removed. Once per build."""
+        if self._stage != "aside":
+            return
+        self._stage = "putting back"
+        for name in self._move_back():
+            self._note(self.site_dir / name, name)
+        self._stage = "back"
+
+    def _move_back(self) -> list[str]:
         try:
             names = os.listdir(self._aside)
         except OSError:
-            names = []
+            return []
         for name in names:
             with contextlib.suppress(OSError):
                 if not os.path.lexists(self.site_dir / name):
                     os.rename(self._aside / name, self.site_dir / name)
         shutil.rmtree(self._aside, ignore_errors=True)
-        for name in names:
-            self._note(self.site_dir / name, name)
+        return names
 
     def _note(self, path: Path, relative: str) -> None:
         try:
             info = os.lstat(path)
         except OSError:
             return
+        mode = stat.S_IMODE(info.st_mode)
         if stat.S_ISDIR(info.st_mode):
-            self._folders.append(relative)
-            with os.scandir(path) as entries:
-                for entry in entries:
-                    self._note(Path(entry.path), f"{relative}/{entry.name}")
-        elif stat.S_ISREG(info.st_mode):
-            self._files[relative] = (info.st_ino, info.st_ctime_ns)
-        else:  # a link or a special file: never written through
-            os.unlink(path)
+            if mode != self._folder_mode:
+                with contextlib.suppress(OSError):
+                    os.chmod(path, self._folder_mode)
+            self._folders.add(relative)
+            try:
+                names = os.listdir(path)
+            except OSError:
+                return  # as MkDocs' cleaning, which could not have removed it either
+            for name in names:
+                self._note(path / name, f"{relative}/{name}")
+            return
+        if (
+            stat.S_ISREG(info.st_mode)
+            and info.st_nlink == 1
+            and info.st_uid == (_EUID if _EUID is not None else info.st_uid)
+            and mode == self._file_mode
+        ):
+            try:
+                os.utime(path, ns=(info.st_atime_ns, UNWRITTEN), follow_symlinks=False)
+                self._files[relative] = os.lstat(path).st_mtime_ns
+                return
+            except OSError:
+                pass
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # made anew by the build if it writes it
 
     def clear_way(self, paths: Iterable[str]) -> None:
         """Remove the previous build's entries that stand in the way of `paths` (files the
         build is about to write): a folder where a file goes, a file where a folder goes."""
-        folders = set(self._folders)
         for path in paths:
-            if path in folders:
+            if path in self._folders:
                 shutil.rmtree(self.site_dir / path, ignore_errors=True)
-                self._forget(path)
-                folders = set(self._folders)
-            for parent in PurePosixPath(path).parents:
-                if str(parent) in self._files:
-                    (self.site_dir / str(parent)).unlink(missing_ok=True)
-                    del self._files[str(parent)]
+                inside = path + "/"
+                self._folders = {f for f in self._folders if f != path and not f.startswith(inside)}
+            for parent in map(str, PurePosixPath(path).parents):
+                if self._files.pop(parent, None) is not None:
+                    (self.site_dir / parent).unlink(missing_ok=True)
 
-    def _forget(self, folder: str) -> None:
-        prefix = folder + "/"
-        self._folders = [f for f in self._folders if f != folder and not f.startswith(prefix)]
-        self._files = {f: i for f, i in self._files.items() if not f.startswith(prefix)}
-
-    def remove_stale(self, written: Iterable[str], owned: Iterable[str] = ()) -> int:
-        """Remove the previous build's files that this build did not write, then the
-        folders left empty; returns how many files went. `written` names files the build
-        wrote (they stay even if their change time could not tell); files under a folder
-        in `owned` are left to whoever keeps that folder exact (the finder's index)."""
-        keep = set(written)
-        prefixes = tuple(f"{folder}/" for folder in owned)
+    def remove_stale(self) -> int:
+        """Remove the previous build's files that still carry the mark (nothing wrote over
+        them), then the folders left empty; returns how many files went. Before the files
+        are all marked (a build that failed or was stopped before, when nothing is written
+        yet), everything MkDocs' cleaning removes goes. Safe to call again after it was
+        interrupted itself."""
+        if self._stage != "back":
+            for entry in os.scandir(self.site_dir):
+                if entry.name.startswith(".") and entry.path != str(self._aside):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+            self._stage = "back"
+            self._files.clear()
+            return 0
         removed = 0
         emptied: set[str] = set()
-        for path, identity in self._files.items():
-            if path in keep or path.startswith(prefixes):
-                continue
+        for path, marked in self._files.items():
             try:
                 info = os.lstat(self.site_dir / path)
             except OSError:
                 continue
-            if (info.st_ino, info.st_ctime_ns) == identity:
+            if stat.S_ISREG(info.st_mode) and info.st_mtime_ns == marked:
                 os.unlink(self.site_dir / path)
                 removed += 1
                 emptied.add(_parent(path))
-        folders = set(self._folders)
         # The deepest first, so that a folder whose last subfolder went can go too.
-        queue = [(-f.count("/"), f) for f in emptied & folders]
+        queue = [(-f.count("/"), f) for f in emptied & self._folders]
         heapq.heapify(queue)
         while queue:
             _, folder = heapq.heappop(queue)
@@ -155,11 +205,9 @@ class PreviousSite:
             except OSError:
                 continue  # not empty: this build wrote into it
             parent = _parent(folder)
-            if parent in folders and parent not in emptied:
+            if parent in self._folders and parent not in emptied:
                 emptied.add(parent)
                 heapq.heappush(queue, (-parent.count("/"), parent))
-        self._files.clear()
-        self._folders.clear()
         return removed
 
 

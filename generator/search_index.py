@@ -83,7 +83,14 @@ class BackgroundIndex:
         bundle = self._folder / "documents.json"
         bundle.write_text(text, encoding="utf-8")
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "generator.pagefind_run", str(bundle), str(output_dir)],
+            [
+                sys.executable,
+                "-m",
+                "generator.pagefind_run",
+                str(bundle),
+                str(output_dir),
+                str(os.getpid()),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

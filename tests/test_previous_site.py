@@ -1,16 +1,26 @@
 """A rebuild writes over the previous build's files (`previous_site`): the finished site
 must be exactly what a build into an empty folder gives, and nothing of the previous
-build may survive that this build did not write (a withdrawn case's page least of all)."""
+build may survive that this build did not write (a withdrawn case's page least of all),
+also when the build fails, is stopped, or renders a template empty."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from conftest import Project
+import pytest
+from conftest import ROOT, Project
 from mkdocs.utils import clean_directory
 
 from generator.previous_site import ASIDE, PreviousSite
+
+WITHDRAWN = "cases/volledige-pilot/index.html"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -26,6 +36,14 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _put_back(site: Path) -> PreviousSite:
+    previous = PreviousSite.set_aside(site)
+    assert previous is not None
+    clean_directory(str(site))  # what MkDocs does in between
+    previous.put_back()
+    return previous
+
+
 def test_the_previous_files_survive_mkdocs_cleaning_and_only_the_unwritten_go(
     tmp_path: Path,
 ) -> None:
@@ -37,21 +55,22 @@ def test_the_previous_files_survive_mkdocs_cleaning_and_only_the_unwritten_go(
 
     previous = PreviousSite.set_aside(site)
     assert previous is not None
-    clean_directory(str(site))  # what MkDocs does next
+    clean_directory(str(site))
     assert sorted(os.listdir(site)) == [".git", ASIDE]
     previous.put_back()
     assert sorted(os.listdir(site)) == [".git", "a", "b", "d", "index.html"]
 
-    # The build writes some files in place, names one it wrote without a visible change,
-    # and leaves the rest.
+    # The build writes one file over with new bytes and one with the same bytes.
     (site / "a/index.html").write_text("nieuw", encoding="utf-8")
-    removed = previous.remove_stale(written={"index.html"})
+    (site / "index.html").write_text("vorige build", encoding="utf-8")
+    removed = previous.remove_stale()
 
     assert removed == 3  # a/old.png, b/c/index.html, d/e/f.txt
     assert _tree(site) == {"a/index.html": b"nieuw", "index.html": b"vorige build"}
     assert (site / "a/index.html").stat().st_ino == inode  # written over, not made anew
     assert not (site / "b").exists() and not (site / "d").exists()  # emptied, nested too
     assert (site / ".git/HEAD").read_text(encoding="utf-8") == "ref"
+    assert (site / "index.html").stat().st_mtime > time.time() - 60
 
 
 def test_a_link_left_in_the_site_folder_is_never_written_through(tmp_path: Path) -> None:
@@ -62,15 +81,42 @@ def test_a_link_left_in_the_site_folder_is_never_written_through(tmp_path: Path)
     (site / "a/index.html").symlink_to(outside)
     (site / "b").symlink_to(tmp_path)
 
-    previous = PreviousSite.set_aside(site)
-    assert previous is not None
-    previous.put_back()
+    previous = _put_back(site)
 
     assert not (site / "a/index.html").exists() and not (site / "b").exists()
     (site / "a/index.html").write_text("pagina", encoding="utf-8")
-    previous.remove_stale(written={"a/index.html"})
+    previous.remove_stale()
     assert outside.read_text(encoding="utf-8") == "niet van de site"
     assert _tree(site) == {"a/index.html": b"pagina"}
+
+
+def test_files_a_write_in_place_would_get_wrong_are_made_anew(tmp_path: Path) -> None:
+    """A file with a second name (a backup made with `cp -al`) would change with it, and
+    one with other permissions would keep them: both go before the build writes."""
+    site = tmp_path / "site"
+    _write(site / "gedeeld.html", "vorige build")
+    _write(site / "prive.html", "vorige build")
+    _write(site / "map/index.html", "vorige build")
+    backup = tmp_path / "backup.html"
+    os.link(site / "gedeeld.html", backup)
+    (site / "prive.html").chmod(0o600)
+    (site / "map").chmod(0o700)
+
+    previous = _put_back(site)
+
+    assert not (site / "gedeeld.html").exists() and not (site / "prive.html").exists()
+    assert (site / "map").stat().st_mode & 0o777 == 0o777 & ~_umask()
+    (site / "gedeeld.html").write_text("nieuw", encoding="utf-8")
+    (site / "map/index.html").write_text("nieuw", encoding="utf-8")
+    previous.remove_stale()
+    assert backup.read_text(encoding="utf-8") == "vorige build"
+    assert _tree(site) == {"gedeeld.html": b"nieuw", "map/index.html": b"nieuw"}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_entries_in_the_way_of_the_new_build_go_before_it_writes(tmp_path: Path) -> None:
@@ -78,9 +124,7 @@ def test_entries_in_the_way_of_the_new_build_go_before_it_writes(tmp_path: Path)
     _write(site / "over", "a file where the new build makes a folder")
     _write(site / "feed.xml/index.html", "a folder where the new build writes a file")
     _write(site / "blijft/index.html", "x")
-    previous = PreviousSite.set_aside(site)
-    assert previous is not None
-    previous.put_back()
+    previous = _put_back(site)
 
     previous.clear_way(["over/index.html", "feed.xml", "blijft/index.html"])
 
@@ -88,7 +132,9 @@ def test_entries_in_the_way_of_the_new_build_go_before_it_writes(tmp_path: Path)
     assert (site / "blijft/index.html").is_file()
 
 
-def test_a_folder_left_by_a_build_that_was_stopped_is_removed(tmp_path: Path) -> None:
+def test_a_folder_left_by_a_killed_build_is_removed_or_for_dirty_builds_put_back(
+    tmp_path: Path,
+) -> None:
     site = tmp_path / "site"
     _write(site / ASIDE / "cases/weg/index.html", "uit een afgebroken build")
     _write(site / "index.html", "x")
@@ -99,23 +145,48 @@ def test_a_folder_left_by_a_build_that_was_stopped_is_removed(tmp_path: Path) ->
     assert sorted(os.listdir(site)) == ["index.html"]
     assert PreviousSite.set_aside(tmp_path / "ontbreekt") is None
 
+    _write(site / ASIDE / "cases/terug/index.html", "de vorige build")
+    PreviousSite.recover(site)
+    assert sorted(os.listdir(site)) == ["cases", "index.html"]
+    assert (site / "cases/terug/index.html").is_file()
+
+
+def _built(project: Project) -> Project:
+    project.add_fixtures("cases")
+    first = project.build("--strict")
+    assert first.returncode == 0, first.stderr
+    assert (project.site / WITHDRAWN).is_file()
+    return project
+
+
+def _withdraw(project: Project, *names: str) -> None:
+    for name in names or ("volledige-pilot.yaml",):
+        path = project.cases / name
+        text = path.read_text(encoding="utf-8")
+        status = re.search(r"(?m)^status: (gepubliceerd|gearchiveerd)$", text)
+        assert status, name
+        path.write_text(text.replace(status[0], "status: concept"), "utf-8")
+
+
+def _equals_a_fresh_build(project: Project) -> None:
+    fresh = project.build("--strict", "--site-dir", str(project.root / "fresh"))
+    assert fresh.returncode == 0, fresh.stderr
+    assert _tree(project.site) == _tree(project.root / "fresh")
+    assert not (project.site / ASIDE).exists()
+
 
 def test_a_rebuild_gives_the_site_a_build_into_an_empty_folder_gives(project: Project) -> None:
     """Cases withdrawn and changed between builds, a link and a stray file planted in the
     site, a hidden folder of a deploy checkout: after the rebuild the site equals a fresh
     build in every byte, the finder's index included, and unchanged pages were written
     over in place."""
-    project.add_fixtures("cases")
-    first = project.build("--strict")
-    assert first.returncode == 0, first.stderr
-    withdrawn = project.site / "cases/volledige-pilot/index.html"
-    assert withdrawn.is_file()
+    _built(project)
     kept = project.site / "cases/springplankwoning-doetinchem/index.html"
     inode = kept.stat().st_ino
     fragments = sorted((project.site / "pagefind/fragment").iterdir())
     fragment_inodes = {p.name: p.stat().st_ino for p in fragments}
 
-    (project.cases / "volledige-pilot.yaml").unlink()
+    _withdraw(project)
     uitbouw = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
     uitbouw.write_text(
         uitbouw.read_text(encoding="utf-8").replace("aanbouw", "uitbouw", 1), encoding="utf-8"
@@ -128,13 +199,12 @@ def test_a_rebuild_gives_the_site_a_build_into_an_empty_folder_gives(project: Pr
 
     rebuild = project.build("--strict")
     assert rebuild.returncode == 0, rebuild.stderr
-    fresh = project.build("--strict", "--site-dir", str(project.root / "fresh"))
-    assert fresh.returncode == 0, fresh.stderr
 
-    assert not withdrawn.exists() and not (project.site / "verdwaald").exists()
-    assert _tree(project.site) == _tree(project.root / "fresh")
+    assert not (project.site / WITHDRAWN).exists()
+    assert not (project.site / "verdwaald").exists()
+    _equals_a_fresh_build(project)
     assert outside.read_text(encoding="utf-8") == "niet van de site"
-    assert (project.site / ".git/HEAD").is_file() and not (project.site / ASIDE).exists()
+    assert (project.site / ".git/HEAD").is_file()
     assert kept.stat().st_ino == inode
     unchanged = [p for p in fragments if (project.site / "pagefind/fragment" / p.name).exists()]
     assert unchanged, "an unchanged case keeps its fragment's name"
@@ -142,9 +212,57 @@ def test_a_rebuild_gives_the_site_a_build_into_an_empty_folder_gives(project: Pr
         assert fragment.stat().st_ino == fragment_inodes[fragment.name]
 
 
-def test_a_failed_rebuild_leaves_what_mkdocs_leaves_an_emptied_site_folder(
+def test_when_no_case_is_published_any_more_the_finder_index_goes_too(
     project: Project,
 ) -> None:
+    _built(project)
+    _withdraw(project, *(p.name for p in project.cases.glob("*.yaml") if p.name[0] != "_"))
+
+    rebuild = project.build("--strict")
+
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert not (project.site / "pagefind").exists()
+    _equals_a_fresh_build(project)
+
+
+def test_a_template_rendered_empty_leaves_no_old_file(project: Project) -> None:
+    """An empty `sitemap.xml` override is how a site turns the sitemap off: MkDocs then
+    writes none, and the previous one (naming a withdrawn case) may not stay."""
+    _built(project)
+    (project.root / "overrides/sitemap.xml").write_text("\n", encoding="utf-8")
+    _withdraw(project)
+
+    rebuild = project.build("--strict")
+
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert not (project.site / "sitemap.xml").exists()
+    assert not (project.site / "sitemap.xml.gz").exists()
+    _equals_a_fresh_build(project)
+
+
+def _mentions(site: Path, slug: str) -> list[str]:
+    return [path for path, data in _tree(site).items() if slug.encode() in data]
+
+
+def test_a_failed_rebuild_leaves_nothing_of_the_previous_build(project: Project) -> None:
+    """As after MkDocs' cleaning: what this build wrote before it failed, nothing older.
+    It fails here while copying files, after the exports are planned."""
+    _built(project)
+    _write(project.site / ".git/HEAD", "ref")
+    _withdraw(project)
+    (project.root / "content/verslag.pdf").symlink_to(project.root / "ontbreekt.pdf")
+
+    failed = project.build("--strict")
+
+    assert failed.returncode != 0
+    assert _mentions(project.site, "volledige-pilot") == []
+    assert not (project.site / "cases.json").exists() or "volledige-pilot" not in (
+        project.site / "cases.json"
+    ).read_text(encoding="utf-8")
+    assert (project.site / ".git/HEAD").is_file() and not (project.site / ASIDE).exists()
+
+
+def test_a_rebuild_failing_on_a_case_leaves_an_emptied_site_folder(project: Project) -> None:
     built = project.build("--strict")
     assert built.returncode == 0, built.stderr
     _write(project.site / ".git/HEAD", "ref")
@@ -157,13 +275,77 @@ def test_a_failed_rebuild_leaves_what_mkdocs_leaves_an_emptied_site_folder(
     assert sorted(os.listdir(project.site)) == [".git"]
 
 
-def test_a_dirty_build_keeps_what_mkdocs_keeps(project: Project) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stopped_rebuild_leaves_nothing_of_the_previous_build(
+    project: Project, stop: signal.Signals
+) -> None:
+    """Stopped once the previous files are back in place (they carry the mark): the
+    withdrawn case's page, the exports naming it and the set-aside folder are gone."""
+    _built(project)
+    _withdraw(project)
+    marked = project.site / WITHDRAWN
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project.root,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and build.poll() is None:
+        try:
+            if marked.stat().st_mtime_ns < 10**9:  # put back, not yet removed
+                break
+        except FileNotFoundError:
+            pass
+        time.sleep(0.005)
+    build.send_signal(stop)
+    _, stderr = build.communicate(timeout=60)
+
+    assert build.returncode != 0, "the build ended before it could be stopped"
+    assert _mentions(project.site, "volledige-pilot") == []
+    assert not (project.site / ASIDE).exists()
+    assert "Traceback" not in stderr
+
+
+def test_a_dirty_build_after_a_killed_one_finds_the_previous_files_in_place(
+    project: Project,
+) -> None:
     built = project.build("--strict")
     assert built.returncode == 0, built.stderr
     _write(project.site / "handmatig/index.html", "blijft bij --dirty")
+    # As a build killed outright right after setting the previous files aside leaves them.
+    (project.site / ASIDE).mkdir()
+    os.rename(project.site / "handmatig", project.site / ASIDE / "handmatig")
 
     dirty = project.build("--dirty")
 
     assert dirty.returncode == 0, dirty.stderr
     assert (project.site / "handmatig/index.html").is_file()
     assert not (project.site / ASIDE).exists()
+
+
+def test_an_index_process_whose_build_was_stopped_leaves_the_site_alone(
+    tmp_path: Path,
+) -> None:
+    """Its build is gone, and a later build may have filled the site folder since."""
+    documents = {"cases/x/index.html": '<html lang="nl"><body><h1>Titel</h1><p>Tekst</p>'}
+    outputs = {}
+    for name, parent in (("levend", os.getpid()), ("gestopt", 1)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "documents.json").write_text(json.dumps(documents), encoding="utf-8")
+        outputs[name] = tmp_path / f"{name}-index"
+        command = [sys.executable, "-m", "generator.pagefind_run"]
+        code = subprocess.run(
+            [*command, str(folder / "documents.json"), str(outputs[name]), str(parent)],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        assert code == 0
+        assert not folder.exists()
+    assert (outputs["levend"] / "pagefind-entry.json").is_file()
+    assert not outputs["gestopt"].exists()
