@@ -565,6 +565,7 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
     bodies = [(site / path).read_bytes() for path in first]
     raw = sum(len(body) for body in bodies) / 1024
     gzipped = sum(len(gzip.compress(body)) for body in bodies) / 1024
