@@ -14,6 +14,7 @@ the docs dir are Markdown as usual.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import hashlib
 import html
@@ -95,7 +96,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """Whether MkDocs empties the site folder before a build (not `--dirty`, not the
         preview, which has a folder of its own): then `previous_site` keeps the files."""
         self.previous: PreviousSite | None = None
-        self._restore_signal: Callable[[], None] = lambda: None
+        self._restore_signals: Callable[[], None] = lambda: None
         self.notes: list[str] = []
         """Lines for the build log from the finder's index, shown when the build ends."""
 
@@ -113,17 +114,19 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if not self.cleans_site_dir:  # `--dirty`: the previous files are expected in place
             PreviousSite.recover(site_dir)
             return
-        self.previous = PreviousSite.set_aside(site_dir)
-        if self.previous is not None:
-            # A build stopped by Ctrl-C or a signal leaves what it wrote, as MkDocs would.
-            atexit.register(self._stopped)
-            self._restore_signal = _exit_on_terminate()
+        # A build stopped by Ctrl-C or a signal leaves what it wrote, as MkDocs would.
+        self.previous = PreviousSite(site_dir)
+        atexit.register(self._stopped)
+        self._restore_signals = _exit_on_signals()
+        if not self.previous.set_aside():
+            self._forget_previous()
 
     def _stopped(self) -> None:
-        if self.index is not None:
-            self.index.cancel()
-            self.index = None
-        self._remove_stale()
+        with _signals_held():
+            if self.index is not None:
+                self.index.cancel()
+                self.index = None
+            self._remove_stale()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -275,10 +278,14 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def _remove_stale(self) -> None:
         if self.previous is None:
             return
-        self.previous.remove_stale()  # again from `_stopped` if it is interrupted itself
+        with _signals_held():  # a second Ctrl-C waits until the previous files are gone
+            self.previous.remove_stale()
+        self._forget_previous()
+
+    def _forget_previous(self) -> None:
         self.previous = None
         atexit.unregister(self._stopped)
-        self._restore_signal()
+        self._restore_signals()
 
     def _site_finished(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): every page's Content-Security-Policy
@@ -479,24 +486,56 @@ def _to_be_written(files: Files, config: MkDocsConfig) -> Iterator[str]:
     yield postbuild.HEADERS_FILE
 
 
-def _exit_on_terminate() -> Callable[[], None]:
-    """Make SIGTERM (what CI sends to cancel a job, and `timeout`) end `mkdocs build` as
-    Ctrl-C does, through Python's exit, so that `atexit` runs; returns the undo. Only where
-    nobody else has taken the signal, and only in the main thread (as Python requires)."""
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
-    ):
-        return lambda: None
+_STOPPING = (
+    signal.SIGINT,
+    signal.SIGTERM,
+    *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else []),  # not on Windows
+)
+"""Ctrl-C; what CI sends to cancel a job (and `timeout`); a closed terminal or SSH session."""
 
-    def terminated(signum: int, frame: object) -> None:
+
+def _exit_on_signals() -> Callable[[], None]:
+    """Make SIGTERM and SIGHUP end `mkdocs build` as Ctrl-C does, through Python's exit, so
+    that `atexit` runs; returns the undo. Only signals nobody else has taken, and only in
+    the main thread (as Python requires)."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    taken = [s for s in _STOPPING[1:] if signal.getsignal(s) is signal.SIG_DFL]
+
+    def stopped(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    def restore() -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for signum in taken:
+        signal.signal(signum, stopped)
 
-    signal.signal(signal.SIGTERM, terminated)
+    def restore() -> None:
+        for signum in taken:
+            signal.signal(signum, signal.SIG_DFL)
+
     return restore
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back Ctrl-C and the other stopping signals until the block is done; they are
+    raised then. Python's own handlers are swapped (not the process's signal mask, which
+    another thread would not share); as is outside the main thread, where Python cannot."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    handlers = {}
+    for signum in _STOPPING:
+        handler = signal.getsignal(signum)
+        if handler is not None:  # None: set outside Python, which cannot be put back
+            handlers[signum] = signal.signal(signum, lambda number, _: arrived.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        for number in arrived:
+            signal.raise_signal(number)
 
 
 def _warn_uncounted(message: str) -> None:

@@ -15,28 +15,30 @@ So the plugin keeps the previous build's files where they are:
 2. `put_back` (the plugin's first step after the cleaning): they are moved back, and each
    file is marked with a modification time no build writes (`UNWRITTEN`, 1970, read back
    as the file system stores it): any write, by any program, gives it the time of the
-   write, whatever the file system's clock resolution. A file
-   that cannot be written over exactly as a new one would be made goes now, and the build
-   makes it anew: a link or special file (no write may follow a link out of the site
-   folder), a file with more than one name (a write would change the others too, such as a
-   backup made with `cp -al`), of another owner, or with other permissions than a new file
-   gets. Folders get a new folder's permissions.
+   write, whatever the file system's clock resolution. A file that cannot be written over
+   exactly as a new one would be made goes now, and the build makes it anew: a link or
+   special file (no write may follow a link out of the site folder), a file with more than
+   one name (a write would change the others too, such as a backup made with `cp -al`),
+   or with another owner, group or permissions than a new file gets. A folder of another
+   owner or group goes whole; other folders get a new folder's permissions.
 3. `clear_way`: where the build will write a file and the previous build left a folder,
    or a file stands where the build needs a folder, that entry goes.
 4. `remove_stale` (when the build has written everything, or has failed or been stopped):
-   every file that still has the mark goes, and the folders left empty.
+   every file that still has the mark goes, then every folder of the previous build left
+   empty.
 
 The finished folder holds exactly what it would after MkDocs' own cleaning, and a build
-that fails or is stopped leaves what this build wrote, as MkDocs' would. A build killed
-outright (no code runs) leaves the previous files; the next build removes what it does not
-write. `--dirty` builds and the preview (its own folder in memory) do not use this; a
-`--dirty` build after a killed one gets the previous files back (`recover`).
+that fails or is stopped (Ctrl-C, SIGTERM, SIGHUP: the plugin turns the last two into an
+exit, and holds all three back while it removes) leaves what this build wrote, as MkDocs'
+would. A build killed outright (SIGKILL: no code runs) leaves the previous files, marked,
+possibly in the hidden folder; the next build removes what it does not write. `--dirty`
+builds and the preview (its own folder in memory) do not use this; a `--dirty` build after
+a killed one gets the previous files back (`recover`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import heapq
 import os
 import shutil
 import stat
@@ -55,7 +57,12 @@ _EUID = os.geteuid() if hasattr(os, "geteuid") else None
 class PreviousSite:
     """The previous build's files in `site_dir`, from before MkDocs' cleaning until the
     new build has written over them. Paths inside the site are POSIX paths relative to it
-    (`cases/x/index.html`), as MkDocs' `File.dest_uri`."""
+    (`cases/x/index.html`), as MkDocs' `File.dest_uri`.
+
+    Every step may be cut short by a signal and the cleaning (`remove_stale`) run then:
+    whatever stage it reached, no file of the previous build that this one did not write
+    is left.
+    """
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
@@ -63,35 +70,31 @@ class PreviousSite:
         self._files: dict[str, int] = {}
         """Marked files, with their modification time as stored (ns)."""
         self._folders: set[str] = set()
-        self._stage = "aside"
-        """"aside", "putting back" (until every file is marked), then "back"."""
+        self._stage = "setting aside"
+        """Then "aside", "putting back" (until every file is marked), and "back"."""
         mask = os.umask(0)
         os.umask(mask)
         self._file_mode = 0o666 & ~mask
         self._folder_mode = 0o777 & ~mask
 
-    @classmethod
-    def set_aside(cls, site_dir: Path) -> PreviousSite | None:
-        """Move what MkDocs' cleaning would remove into the hidden folder; None when the
+    def set_aside(self) -> bool:
+        """Move what MkDocs' cleaning would remove into the hidden folder; False when the
         site folder does not exist or has nothing to keep. A hidden folder left by a build
         that was killed is removed first."""
         try:
-            entries = [e.name for e in os.scandir(site_dir) if not e.name.startswith(".")]
+            entries = [e.name for e in os.scandir(self.site_dir) if not e.name.startswith(".")]
         except OSError:
-            return None
-        previous = cls(site_dir)
-        shutil.rmtree(previous._aside, ignore_errors=True)
-        if not entries:
-            return None
-        try:
-            previous._aside.mkdir()
-        except OSError:
-            return None
-        for name in entries:
-            # Where a rename fails, the entry stays and MkDocs' cleaning removes it as usual.
+            entries = []
+        shutil.rmtree(self._aside, ignore_errors=True)
+        if entries:
             with contextlib.suppress(OSError):
-                os.rename(site_dir / name, previous._aside / name)
-        return previous
+                self._aside.mkdir()
+                for name in entries:
+                    # Where a rename fails, the entry stays, and MkDocs' cleaning removes it.
+                    with contextlib.suppress(OSError):
+                        os.rename(self.site_dir / name, self._aside / name)
+        self._stage = "aside"
+        return self._aside.is_dir()
 
     @classmethod
     def recover(cls, site_dir: Path) -> None:
@@ -105,8 +108,9 @@ class PreviousSite:
         if self._stage != "aside":
             return
         self._stage = "putting back"
+        group = _new_entries_group(self.site_dir)
         for name in self._move_back():
-            self._note(self.site_dir / name, name)
+            self._note(self.site_dir / name, name, group)
         self._stage = "back"
 
     def _move_back(self) -> list[str]:
@@ -121,30 +125,34 @@ class PreviousSite:
         shutil.rmtree(self._aside, ignore_errors=True)
         return names
 
-    def _note(self, path: Path, relative: str) -> None:
+    def _note(self, path: Path, relative: str, group: int | None) -> None:
+        """Mark the file at `path`, or every file under the folder at `path`; remove what a
+        write in place would get wrong. `group` is the group a new entry here gets."""
         try:
             info = os.lstat(path)
         except OSError:
             return
         mode = stat.S_IMODE(info.st_mode)
+        ours = info.st_uid == (_EUID if _EUID is not None else info.st_uid) and (
+            group is None or info.st_gid == group
+        )
         if stat.S_ISDIR(info.st_mode):
-            if mode != self._folder_mode:
+            if not ours:  # a new folder would be ours: its files are made anew too
+                shutil.rmtree(path, ignore_errors=True)
+                return
+            if mode & 0o777 != self._folder_mode:
                 with contextlib.suppress(OSError):
-                    os.chmod(path, self._folder_mode)
+                    os.chmod(path, mode & ~0o777 | self._folder_mode)
             self._folders.add(relative)
             try:
                 names = os.listdir(path)
             except OSError:
                 return  # as MkDocs' cleaning, which could not have removed it either
+            inside = _new_entries_group(path)
             for name in names:
-                self._note(path / name, f"{relative}/{name}")
+                self._note(path / name, f"{relative}/{name}", inside)
             return
-        if (
-            stat.S_ISREG(info.st_mode)
-            and info.st_nlink == 1
-            and info.st_uid == (_EUID if _EUID is not None else info.st_uid)
-            and mode == self._file_mode
-        ):
+        if stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and ours and mode == self._file_mode:
             try:
                 os.utime(path, ns=(info.st_atime_ns, UNWRITTEN), follow_symlinks=False)
                 self._files[relative] = os.lstat(path).st_mtime_ns
@@ -168,48 +176,50 @@ class PreviousSite:
 
     def remove_stale(self) -> int:
         """Remove the previous build's files that still carry the mark (nothing wrote over
-        them), then the folders left empty; returns how many files went. Before the files
-        are all marked (a build that failed or was stopped before, when nothing is written
-        yet), everything MkDocs' cleaning removes goes. Safe to call again after it was
-        interrupted itself."""
+        them), then the previous build's folders left empty; returns how many files went.
+        Before the files are all marked (a build that failed or was stopped before, when
+        nothing is written yet), everything MkDocs' cleaning removes goes. Safe to call
+        again when it was cut short itself. Like MkDocs' cleaning, it leaves what it may not
+        remove."""
         if self._stage != "back":
-            for entry in os.scandir(self.site_dir):
-                if entry.name.startswith(".") and entry.path != str(self._aside):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    with contextlib.suppress(OSError):
-                        os.unlink(entry.path)
+            with contextlib.suppress(OSError), os.scandir(self.site_dir) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") and entry.path != str(self._aside):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                    else:
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
             self._stage = "back"
             self._files.clear()
+            self._folders.clear()
             return 0
         removed = 0
-        emptied: set[str] = set()
         for path, marked in self._files.items():
             try:
                 info = os.lstat(self.site_dir / path)
+                if stat.S_ISREG(info.st_mode) and info.st_mtime_ns == marked:
+                    os.unlink(self.site_dir / path)
+                    removed += 1
             except OSError:
                 continue
-            if stat.S_ISREG(info.st_mode) and info.st_mtime_ns == marked:
-                os.unlink(self.site_dir / path)
-                removed += 1
-                emptied.add(_parent(path))
-        # The deepest first, so that a folder whose last subfolder went can go too.
-        queue = [(-f.count("/"), f) for f in emptied & self._folders]
-        heapq.heapify(queue)
-        while queue:
-            _, folder = heapq.heappop(queue)
-            try:
-                os.rmdir(self.site_dir / folder)
-            except OSError:
-                continue  # not empty: this build wrote into it
-            parent = _parent(folder)
-            if parent in self._folders and parent not in emptied:
-                emptied.add(parent)
-                heapq.heappush(queue, (-parent.count("/"), parent))
+        # The deepest first, so that a folder whose last subfolder went can go too. Also
+        # folders emptied before (files a write in place would get wrong) or left empty.
+        for folder in sorted(self._folders, key=lambda f: f.count("/"), reverse=True):
+            with contextlib.suppress(OSError):
+                os.rmdir(self.site_dir / folder)  # not empty: this build wrote into it
         return removed
 
 
-def _parent(path: str) -> str:
-    return path.rpartition("/")[0]
+def _new_entries_group(folder: Path) -> int | None:
+    """The group a new file or folder in `folder` gets: the folder's own when it is
+    set-group-ID (as on shared web servers), else the process's; None where the platform
+    has no groups."""
+    if not hasattr(os, "getegid"):
+        return None
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return os.getegid()
+    return info.st_gid if info.st_mode & stat.S_ISGID else os.getegid()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,7 @@ class BackgroundIndex:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,  # a group of its own, which `cancel` stops whole
         )
 
     @classmethod
@@ -115,6 +117,7 @@ class BackgroundIndex:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,  # a group of its own, which `cancel` stops whole
         )
         return index
 
@@ -131,9 +134,14 @@ class BackgroundIndex:
             shutil.rmtree(self._folder, ignore_errors=True)
 
     def cancel(self) -> None:
+        """Stop the index process and Pagefind under it at once (a build that failed or
+        was stopped must not wait seconds for an index it throws away)."""
         if self._process is None:
             return
-        self._process.kill()
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)  # a group of its own
+        except (AttributeError, OSError):
+            self._process.kill()
         self._process.communicate()
         shutil.rmtree(self._folder, ignore_errors=True)
 

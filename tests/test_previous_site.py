@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,8 +38,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def _put_back(site: Path) -> PreviousSite:
-    previous = PreviousSite.set_aside(site)
-    assert previous is not None
+    previous = PreviousSite(site)
+    assert previous.set_aside()
     clean_directory(str(site))  # what MkDocs does in between
     previous.put_back()
     return previous
@@ -53,8 +54,8 @@ def test_the_previous_files_survive_mkdocs_cleaning_and_only_the_unwritten_go(
     _write(site / ".git/HEAD", "ref")
     inode = (site / "a/index.html").stat().st_ino
 
-    previous = PreviousSite.set_aside(site)
-    assert previous is not None
+    previous = PreviousSite(site)
+    assert previous.set_aside()
     clean_directory(str(site))
     assert sorted(os.listdir(site)) == [".git", ASIDE]
     previous.put_back()
@@ -92,25 +93,35 @@ def test_a_link_left_in_the_site_folder_is_never_written_through(tmp_path: Path)
 
 def test_files_a_write_in_place_would_get_wrong_are_made_anew(tmp_path: Path) -> None:
     """A file with a second name (a backup made with `cp -al`) would change with it, and
-    one with other permissions would keep them: both go before the build writes."""
+    one with other permissions or another group would keep them: they go before the build
+    writes, and so do the folders they leave empty, as well as folders that were empty."""
     site = tmp_path / "site"
     _write(site / "gedeeld.html", "vorige build")
     _write(site / "prive.html", "vorige build")
     _write(site / "map/index.html", "vorige build")
+    _write(site / "ingetrokken-case/index.html", "vorige build")
+    _write(site / "andere-groep/index.html", "vorige build")
+    (site / "leeg/ook-leeg").mkdir(parents=True)
     backup = tmp_path / "backup.html"
     os.link(site / "gedeeld.html", backup)
+    os.link(site / "ingetrokken-case/index.html", tmp_path / "backup-case.html")
     (site / "prive.html").chmod(0o600)
     (site / "map").chmod(0o700)
+    # Another group: any group for root (as in CI), else one of the user's other groups.
+    groups = [g for g in os.getgroups() if g != os.getegid()] or [os.getegid() + 1]
+    os.chown(site / "andere-groep/index.html", -1, groups[0])
 
     previous = _put_back(site)
 
     assert not (site / "gedeeld.html").exists() and not (site / "prive.html").exists()
+    assert not (site / "andere-groep/index.html").exists()
     assert (site / "map").stat().st_mode & 0o777 == 0o777 & ~_umask()
     (site / "gedeeld.html").write_text("nieuw", encoding="utf-8")
     (site / "map/index.html").write_text("nieuw", encoding="utf-8")
     previous.remove_stale()
     assert backup.read_text(encoding="utf-8") == "vorige build"
     assert _tree(site) == {"gedeeld.html": b"nieuw", "map/index.html": b"nieuw"}
+    assert sorted(os.listdir(site)) == ["gedeeld.html", "map"]
 
 
 def _umask() -> int:
@@ -138,12 +149,12 @@ def test_a_folder_left_by_a_killed_build_is_removed_or_for_dirty_builds_put_back
     site = tmp_path / "site"
     _write(site / ASIDE / "cases/weg/index.html", "uit een afgebroken build")
     _write(site / "index.html", "x")
-    previous = PreviousSite.set_aside(site)
-    assert previous is not None
+    previous = PreviousSite(site)
+    assert previous.set_aside()
     assert os.listdir(site / ASIDE) == ["index.html"]
     previous.put_back()
     assert sorted(os.listdir(site)) == ["index.html"]
-    assert PreviousSite.set_aside(tmp_path / "ontbreekt") is None
+    assert not PreviousSite(tmp_path / "ontbreekt").set_aside()
 
     _write(site / ASIDE / "cases/terug/index.html", "de vorige build")
     PreviousSite.recover(site)
@@ -275,36 +286,53 @@ def test_a_rebuild_failing_on_a_case_leaves_an_emptied_site_folder(project: Proj
     assert sorted(os.listdir(project.site)) == [".git"]
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_a_stopped_rebuild_leaves_nothing_of_the_previous_build(
-    project: Project, stop: signal.Signals
-) -> None:
-    """Stopped once the previous files are back in place (they carry the mark): the
-    withdrawn case's page, the exports naming it and the set-aside folder are gone."""
-    _built(project)
-    _withdraw(project)
-    marked = project.site / WITHDRAWN
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
+def _marked(path: Path) -> bool:
+    try:
+        return path.stat().st_mtime_ns < 10**9
+    except FileNotFoundError:
+        return False
+
+
+def _stop_build(
+    project: Project, stop: signal.Signals, ready: Path | None = None, **environment: str
+) -> tuple[str, int]:
+    """Start a rebuild, and stop it with `stop` once `ready` exists, by default once the
+    previous files are back in place (the withdrawn case's page carries the mark); its
+    error output and exit code."""
     build = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project.root,
-        env=environment,
+        env=dict(
+            os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400", **environment
+        ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and build.poll() is None:
-        try:
-            if marked.stat().st_mtime_ns < 10**9:  # put back, not yet removed
-                break
-        except FileNotFoundError:
-            pass
+        if ready.exists() if ready else _marked(project.site / WITHDRAWN):
+            break
         time.sleep(0.005)
     build.send_signal(stop)
     _, stderr = build.communicate(timeout=60)
+    return stderr, build.returncode
 
-    assert build.returncode != 0, "the build ended before it could be stopped"
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "sigterm", "sighup"]
+)
+def test_a_stopped_rebuild_leaves_nothing_of_the_previous_build(
+    project: Project, stop: signal.Signals
+) -> None:
+    """Stopped once the previous files are back in place: the withdrawn case's page, the
+    exports naming it and the set-aside folder are gone."""
+    _built(project)
+    _withdraw(project)
+
+    stderr, returncode = _stop_build(project, stop)
+
+    assert returncode != 0, "the build ended before it could be stopped"
     assert _mentions(project.site, "volledige-pilot") == []
     assert not (project.site / ASIDE).exists()
     assert "Traceback" not in stderr
@@ -349,3 +377,63 @@ def test_an_index_process_whose_build_was_stopped_leaves_the_site_alone(
         assert not folder.exists()
     assert (outputs["levend"] / "pagefind-entry.json").is_file()
     assert not outputs["gestopt"].exists()
+
+
+def test_a_file_that_cannot_be_removed_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As MkDocs' cleaning, which ignores what it may not remove."""
+    site = tmp_path / "site"
+    for name in ("a/vast.html", "b/weg.html", "c/weg.html"):
+        _write(site / name, "vorige build")
+    previous = _put_back(site)
+    unlink = os.unlink
+
+    def refusing(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        if str(path).endswith("vast.html"):
+            raise PermissionError(path)
+        unlink(path)
+
+    monkeypatch.setattr(os, "unlink", refusing)
+
+    assert previous.remove_stale() == 2
+    assert _tree(site) == {"a/vast.html": b"vorige build"}
+
+
+def test_stopping_signals_wait_until_the_previous_files_are_removed() -> None:
+    """The plugin holds Ctrl-C back while it removes them: a second Ctrl-C must not leave
+    half of a withdrawn case behind."""
+    from generator.mkdocs_plugin import _signals_held
+
+    # Another thread, which the kernel may hand the signal to (a process's signal mask is
+    # per thread): the hold must not depend on which one gets it.
+    waiting = threading.Event()
+    threading.Thread(target=waiting.wait, daemon=True).start()
+    done = []
+    with pytest.raises(KeyboardInterrupt), _signals_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        done.append("removed")
+    waiting.set()
+    assert done == ["removed"]
+
+
+def test_a_rebuild_stopped_while_pagefind_runs_stops_at_once(
+    project: Project, tmp_path: Path
+) -> None:
+    """The index is thrown away: Pagefind is stopped with its process, not waited for."""
+    _built(project)
+    _withdraw(project)
+    running = tmp_path / "pagefind-draait"
+    slow = tmp_path / "langzame-pagefind"
+    slow.write_text(f"#!/bin/sh\ntouch '{running}'\nsleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    started = time.monotonic()
+    stderr, returncode = _stop_build(
+        project, signal.SIGTERM, running, PAGEFIND_BINARY_PATH=str(slow)
+    )
+
+    assert running.exists()
+    assert returncode != 0 and time.monotonic() - started < 30, stderr
+    assert _mentions(project.site, "volledige-pilot") == []
+    assert not (project.site / ASIDE).exists()
