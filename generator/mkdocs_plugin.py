@@ -122,7 +122,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._forget_previous()
 
     def _stopped(self) -> None:
-        with _signals_held():
+        # At exit already: a further stop changes nothing, and is not raised again.
+        with _signals_held(deliver=False):
             if self.index is not None:
                 self.index.cancel()
                 self.index = None
@@ -266,13 +267,14 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def _site_written(self, *, config: MkDocsConfig) -> None:
         """Every file of the build is written once the finder's index is: what the previous
         build left and this one did not write goes now (`previous_site`)."""
-        index, self.index = self.index, None
         self.notes = []
-        if index is not None:
+        if self.index is not None:
             try:
-                self.notes = postbuild.collect_index(Path(config.site_dir), index)
+                # Still `self.index` while it waits: a build stopped now stops Pagefind too.
+                self.notes = postbuild.collect_index(Path(config.site_dir), self.index)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
+            self.index = None
         self._remove_stale()
 
     def _remove_stale(self) -> None:
@@ -516,10 +518,11 @@ def _exit_on_signals() -> Callable[[], None]:
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
+def _signals_held(*, deliver: bool = True) -> Iterator[None]:
     """Hold back Ctrl-C and the other stopping signals until the block is done; they are
-    raised then. Python's own handlers are swapped (not the process's signal mask, which
-    another thread would not share); as is outside the main thread, where Python cannot."""
+    raised then (`deliver`), else dropped. Python's own handlers are swapped (not the
+    process's signal mask, which another thread would not share); as is outside the main
+    thread, where Python cannot."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -534,7 +537,7 @@ def _signals_held() -> Iterator[None]:
     finally:
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
-        for number in arrived:
+        for number in arrived if deliver else ():
             signal.raise_signal(number)
 
 

@@ -82,21 +82,25 @@ class BackgroundIndex:
         text = json.dumps(documents)
         self._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-", dir=_scratch(len(text))))
         bundle = self._folder / "documents.json"
-        bundle.write_text(text, encoding="utf-8")
-        self._process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator.pagefind_run",
-                str(bundle),
-                str(output_dir),
-                str(os.getpid()),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,  # a group of its own, which `cancel` stops whole
-        )
+        try:
+            bundle.write_text(text, encoding="utf-8")
+            self._process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator.pagefind_run",
+                    str(bundle),
+                    str(output_dir),
+                    str(os.getpid()),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                start_new_session=True,  # a group of its own, which `cancel` stops whole
+            )
+        except BaseException:  # a build stopped now: in memory, the folder would stay
+            shutil.rmtree(self._folder, ignore_errors=True)
+            raise
 
     @classmethod
     def of_folder(cls, folder: Path, output_dir: Path) -> BackgroundIndex:

@@ -294,11 +294,15 @@ def _marked(path: Path) -> bool:
 
 
 def _stop_build(
-    project: Project, stop: signal.Signals, ready: Path | None = None, **environment: str
+    project: Project,
+    stop: signal.Signals,
+    ready: Path | None = None,
+    later: float = 0.0,
+    **environment: str,
 ) -> tuple[str, int]:
-    """Start a rebuild, and stop it with `stop` once `ready` exists, by default once the
-    previous files are back in place (the withdrawn case's page carries the mark); its
-    error output and exit code."""
+    """Start a rebuild, and stop it with `stop` `later` seconds after `ready` exists, by
+    default once the previous files are back in place (the withdrawn case's page carries
+    the mark); its error output and exit code."""
     build = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project.root,
@@ -314,6 +318,7 @@ def _stop_build(
         if ready.exists() if ready else _marked(project.site / WITHDRAWN):
             break
         time.sleep(0.005)
+    time.sleep(later)
     build.send_signal(stop)
     _, stderr = build.communicate(timeout=60)
     return stderr, build.returncode
@@ -418,22 +423,38 @@ def test_stopping_signals_wait_until_the_previous_files_are_removed() -> None:
     assert done == ["removed"]
 
 
-def test_a_rebuild_stopped_while_pagefind_runs_stops_at_once(
-    project: Project, tmp_path: Path
+@pytest.mark.parametrize("later", [0.0, 1.5], ids=["while-it-starts", "while-the-build-waits"])
+def test_a_rebuild_stopped_while_pagefind_runs_stops_it_at_once(
+    project: Project, tmp_path: Path, later: float
 ) -> None:
-    """The index is thrown away: Pagefind is stopped with its process, not waited for."""
+    """The index is thrown away: Pagefind is stopped with its process, not waited for,
+    also when the build already waits for it at the end (this small site is themed well
+    within `later` seconds)."""
     _built(project)
     _withdraw(project)
     running = tmp_path / "pagefind-draait"
     slow = tmp_path / "langzame-pagefind"
-    slow.write_text(f"#!/bin/sh\ntouch '{running}'\nsleep 60\n", encoding="utf-8")
+    slow.write_text(f"#!/bin/sh\necho $$ > '{running}.pid'\nexec sleep 60\n", encoding="utf-8")
     slow.chmod(0o755)
     started = time.monotonic()
     stderr, returncode = _stop_build(
-        project, signal.SIGTERM, running, PAGEFIND_BINARY_PATH=str(slow)
+        project, signal.SIGTERM, running.with_suffix(".pid"), later, PAGEFIND_BINARY_PATH=str(slow)
     )
 
-    assert running.exists()
     assert returncode != 0 and time.monotonic() - started < 30, stderr
     assert _mentions(project.site, "volledige-pilot") == []
     assert not (project.site / ASIDE).exists()
+    pagefind = int(running.with_suffix(".pid").read_text(encoding="utf-8"))
+    deadline = time.monotonic() + 5
+    while _alive(pagefind) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pagefind), "Pagefind outlived its build"
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs; one that ended and waits to be reaped does not."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
