@@ -181,6 +181,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             raise PluginError(str(error)) from None
         # No image may stand where a page or a theme file of the site already is.
         site_files = frozenset(f.src_uri for f in files)
+
+        def start_index(documents: dict[str, str]) -> None:
+            # Pagefind builds the finder's index in the background while the core makes the
+            # pages and MkDocs themes them.
+            self.index = BackgroundIndex(documents, Path(config.site_dir) / "pagefind")
+
         result = pipeline.build(
             self.cases_dir,
             today,
@@ -189,6 +195,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             site_url=config.site_url or "",
             addresses=self.addresses,
             site_files=site_files,
+            documents_made=start_index,
         )
         self.result = result
         for held in result.held_back:
@@ -217,8 +224,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         for src_uri, content in result.media.items():
             self._add(files, File.generated(config, src_uri, content=content))
-        # The finder's index is built by Pagefind in the background while MkDocs renders.
-        self.index = BackgroundIndex(result.search_documents, Path(config.site_dir) / "pagefind")
         # Everything so far lives until the build ends; spare the collector re-scanning it
         # while MkDocs renders (a quarter of a second per 1,000 cases). Undone after the build.
         gc.freeze()

@@ -8,7 +8,7 @@ writes to disk or knows about MkDocs.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -264,18 +264,27 @@ def build(
     site_url: str = "",
     addresses: Addresses | None = None,
     site_files: frozenset[str] | None = None,
+    documents_made: Callable[[dict[str, str]], object] | None = None,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`.
 
     Pages are `{source path: template output}` (front matter and HTML body, see
     `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
-    `site_files` as for `check`.
+    `site_files` as for `check`. `documents_made` gets the finder's search documents
+    (`BuildResult.search_documents`) as soon as they are made, before the pages.
     """
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with collector_paused():
         return _build(
-            cases_dir, today, templates_dir, base, site_url, addresses or Addresses(), site_files
+            cases_dir,
+            today,
+            templates_dir,
+            base,
+            site_url,
+            addresses or Addresses(),
+            site_files,
+            documents_made,
         )
 
 
@@ -287,6 +296,7 @@ def _build(
     site_url: str,
     addresses: Addresses,
     site_files: frozenset[str],
+    documents_made: Callable[[dict[str, str]], object] | None,
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base, site_files)
     catalog = Catalog.build(checked.vocabulary, checked.published)
@@ -307,17 +317,21 @@ def _build(
             listed[listing.src] = (listing.cases, listing.figures)
         return pages, data_files(catalog, site_url, addresses, records)
 
-    # Each case's page and search document, and the pages and files about all cases, are
-    # independent: they are made side by side, on every core the machine has.
-    per_case, (listings, data) = parallel.map_beside(
-        lambda entry: (case_page(entry), search_document(entry)), catalog.entries, about_all_cases
-    )
-    pages = {entry.src: page for entry, (page, _) in zip(catalog.entries, per_case, strict=True)}
-    pages.update(listings)
+    # The finder's documents first: its index takes seconds, and `documents_made` can
+    # start it while the pages are made.
     documents = {
         addresses.document_path(entry.src): document
-        for entry, (_, document) in zip(catalog.entries, per_case, strict=True)
+        for entry, document in zip(
+            catalog.entries, parallel.split_map(search_document, catalog.entries), strict=True
+        )
     }
+    if documents_made is not None:
+        documents_made(documents)
+    # Each case's page, and the pages and files about all cases, are independent: they are
+    # made side by side, on every core the machine has.
+    per_case, (listings, data) = parallel.map_beside(case_page, catalog.entries, about_all_cases)
+    pages = {entry.src: page for entry, page in zip(catalog.entries, per_case, strict=True)}
+    pages.update(listings)
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
     # copied without metadata.
     media = {
