@@ -562,9 +562,11 @@ def _theme_bytecode_cache(env: Environment) -> jinja2.BytecodeCache | None:
     depends on them, and Jinja's cache key does not), beside the core's own cache
     (`render.bytecode_cache`: this user's folder in the temp directory, entries checked
     against their source)."""
+    if not isinstance(env.autoescape, bool):
+        return None  # a function: not comparable between builds
     settings = (
         sorted(env.extensions),
-        env.autoescape if isinstance(env.autoescape, bool) else None,
+        env.autoescape,
         env.block_start_string,
         env.block_end_string,
         env.variable_start_string,
@@ -579,8 +581,6 @@ def _theme_bytecode_cache(env: Environment) -> jinja2.BytecodeCache | None:
         env.keep_trailing_newline,
         env.optimized,
     )
-    if not isinstance(env.autoescape, bool):
-        return None  # a function: not comparable between builds
     digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
     try:
         return jinja2.FileSystemBytecodeCache(pattern=f"__maatwerkbank_theme_{digest}_%s.cache")

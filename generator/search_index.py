@@ -159,8 +159,8 @@ busy."""
 
 def _scratch(size: int) -> str | None:
     """A folder for `size` bytes of documents: `SCRATCH` when it has room for them four
-    times over (the bundle, the files, and some to spare: containers often give it only
-    64 MB), else the system's temp folder (None)."""
+    times over (the bundle, the files, Pagefind's index of them, about as large, and some
+    to spare: containers often give it only 64 MB), else the system's temp folder (None)."""
     try:
         if os.access(SCRATCH, os.W_OK) and shutil.disk_usage(SCRATCH).free > 4 * size:
             return SCRATCH
