@@ -458,3 +458,22 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def test_a_rebuild_after_switching_directory_urls_equals_a_fresh_build(project: Project) -> None:
+    """Every page moves (`cases/x/index.html` becomes `cases/x.html`): the previous build's
+    folders of pages all go, and nothing stands in the way of the new files."""
+    _built(project)
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "use_directory_urls: true" in text
+    config.write_text(
+        text.replace("use_directory_urls: true", "use_directory_urls: false"), "utf-8"
+    )
+
+    rebuild = project.build("--strict")
+
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert (project.site / "cases/volledige-pilot.html").is_file()
+    assert not (project.site / "cases/volledige-pilot").exists()
+    _equals_a_fresh_build(project)
