@@ -52,7 +52,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import person_names, pipeline  # noqa: E402
+from generator.build import pipeline  # noqa: E402
+from generator.privacy import person_names  # noqa: E402
 
 TODAY = date(2026, 1, 15)
 # The most frequent words of Dutch prose: about four in ten words of the seed cases are
@@ -331,7 +332,7 @@ _CORE_RUN = """
 import sys, time
 from datetime import date
 from pathlib import Path
-from generator import pipeline
+from generator.build import pipeline
 TODAY = date.fromisoformat({today!r})
 project = Path(sys.argv[1])
 cases = project / "cases"
@@ -371,8 +372,8 @@ def core_time(project: Path, call: str) -> tuple[float, int, float]:
 _SCAN_RUN = """
 import sys, time
 from pathlib import Path
-from generator import personal_data
-from generator.loading import case_files, load
+from generator.privacy import personal_data
+from generator.reading.loading import case_files, load
 files = case_files([Path(sys.argv[1]) / "cases"])
 documents = [load(path, path.name)[0] for path in files]
 if sys.argv[2] == "names":

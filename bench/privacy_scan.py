@@ -19,8 +19,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from personal_data_corpus import HELD_OUT, ORDINARY, PERSONAL, kinds_found  # noqa: E402
 
-from generator import personal_data  # noqa: E402
-from generator.loading import case_files, load  # noqa: E402
+from generator.privacy import personal_data  # noqa: E402
+from generator.reading.loading import case_files, load  # noqa: E402
 
 
 def main() -> None:

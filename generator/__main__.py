@@ -1,5 +1,5 @@
 """`python -m generator` is the same as the `maatwerkbank` command."""
 
-from generator.cli import main
+from generator.cli.commands import main
 
 main(prog_name="maatwerkbank")

@@ -83,7 +83,7 @@ def case_model_with_a_new_field() -> type:
     does. Outputs made from the model (template, schema, guide, web form) must follow."""
     from pydantic import Field, create_model
 
-    from generator import model
+    from generator.contract import model
 
     return create_model(
         "Case",

@@ -9,7 +9,7 @@ the figures the README states; `bench/privacy_scan.py` prints them.
 
 from __future__ import annotations
 
-from generator import personal_data
+from generator.privacy import personal_data
 
 DECLARED: dict[str, object] = {
     "organisatie": "Woonstichting De Vaart",

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from conftest import FIXTURES, Project, make_project, serve_folder
 
-from generator import author_text
+from generator.reading import author_text
 
 HOSTILE_KINDS = ("entities", "fences", "html", "images", "links", "runs")
 
@@ -433,7 +433,7 @@ def test_vocabulary_labels_are_text_in_the_navigation(tmp_path: Path) -> None:
 
 
 def test_scripts_where_text_lands_get_no_hash_in_the_policy() -> None:
-    from generator import hosting
+    from generator.site import hosting
 
     page = (
         "<head><script>theme()</script></head><body><nav><script>nav()</script></nav>"
@@ -488,7 +488,7 @@ def test_page_ids_are_found_as_the_regular_expression_finds_them() -> None:
     import random
     import re
 
-    from generator.render import _ids
+    from generator.site.render import _ids
 
     pattern = re.compile(r'\sid="([^"]+)"')
     pieces = [" ", "\n", "\t", 'id="', '"', "a", "i", "d", "=", "-"]

@@ -17,9 +17,11 @@ from conftest import ROOT, SEED, Project, case_model_with_a_new_field
 from pydantic import BaseModel
 from test_site import text_of
 
-from generator import authoring, model, pipeline
-from generator.cli import main
-from generator.vocabulary import load_vocabulary
+from generator.authoring import guide as authoring
+from generator.build import pipeline
+from generator.cli.commands import main
+from generator.contract import model
+from generator.reading.vocabulary import load_vocabulary
 
 
 def all_fields(block: type[BaseModel] = model.Case, prefix: str = "") -> list[str]:

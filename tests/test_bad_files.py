@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED
 
-from generator.cli import main
+from generator.cli.commands import main
 
 VALID = """\
 soort: casus
@@ -519,7 +519,7 @@ def test_valid_cases_pass_and_values_stay_as_written(cases_dir: Path) -> None:
     assert (code, lines) == (0, ["5 bestanden gecontroleerd, geen problemen gevonden."])
     from datetime import date
 
-    from generator import pipeline
+    from generator.build import pipeline
 
     result = pipeline.check([cases_dir], cases_dir, date(2026, 1, 15))
     case = next(v.case for v in result.valid if v.slug == "waarden")

@@ -14,8 +14,9 @@ import pytest
 import yaml
 from conftest import ROOT, SEED, Project, case_model_with_a_new_field, make_project, serve_folder
 
-from generator import cms, model
-from generator.vocabulary import load_vocabulary
+from generator.authoring import web_form as cms
+from generator.contract import model
+from generator.reading.vocabulary import load_vocabulary
 
 DECAP_SERVER = ROOT / "scripts/decap-server.sh"  # as `make beheer` starts it
 BUNDLE = ROOT / "node_modules/decap-cms/dist"
@@ -300,7 +301,7 @@ def test_the_casus_form_previews_the_case_as_the_site_does(form_project, browser
 def test_a_build_without_the_npm_packages_says_in_one_line_how_to_add_the_form(
     tmp_path: Path,
 ) -> None:
-    from generator.mkdocs_plugin import FORM_LEFT_OUT
+    from generator.engines.mkdocs.plugin import FORM_LEFT_OUT
 
     project = make_project(tmp_path / "project")
     mkdocs_yml = project.root / "mkdocs.yml"

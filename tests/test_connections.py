@@ -13,7 +13,7 @@ import jsonschema
 from conftest import SITE_URL, Project
 from test_site import text_of
 
-from generator import pipeline
+from generator.build import pipeline
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -156,8 +156,8 @@ def test_check_speaks_github_and_gitlab(project: Project) -> None:
 
 
 def test_github_annotation_escapes_what_would_break_the_command() -> None:
-    from generator.ci_reports import github
-    from generator.problems import Problem
+    from generator.cli.ci_reports import github
+    from generator.contract.problems import Problem
 
     line = github(Problem("cases/a,b:c.yaml", 2, 3, "100% fout\nregel twee"))
     assert (

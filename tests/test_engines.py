@@ -12,7 +12,7 @@ import pytest
 from conftest import Project, make_project, serve_folder
 from test_accessibility import violations
 
-from generator.site_gate import lychee_run
+from generator.cli.site_gate import lychee_run
 
 ENGINES = ("mkdocs", "zensical")
 # Files an engine adds for itself: its theme's assets, Zensical's (switched off, empty)

@@ -12,11 +12,11 @@ from datetime import date
 import pytest
 from conftest import Project, make_project
 
-from generator import exports
-from generator.addresses import Addresses
-from generator.catalog import Catalog
-from generator.model import Case
-from generator.vocabulary import load_vocabulary
+from generator.contract.model import Case
+from generator.reading.vocabulary import load_vocabulary
+from generator.site import exports
+from generator.site.addresses import Addresses
+from generator.site.catalog import Catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FORMULA = '=HYPERLINK("https://aanvaller.example/";"Klik hier")'

@@ -202,7 +202,7 @@ def test_the_index_process_leaves_no_folder_behind_when_nobody_waits_for_it(
     """Pagefind's documents may be staged in memory (/dev/shm): a folder left behind by a
     preview that stopped while it re-indexed would hold memory until a restart. The index
     process removes its own folder, whether or not anyone waits for it."""
-    from generator.search_index import BackgroundIndex
+    from generator.finder.search_index import BackgroundIndex
 
     document = (
         '<html lang="nl"><body data-pagefind-body><h1>Een case</h1>'

@@ -10,9 +10,11 @@ import subprocess
 import pytest
 from conftest import SEED
 
-from generator import cms, form_rules, personal_data
-from generator.loading import parse
-from generator.vocabulary import load_vocabulary
+from generator.authoring import form_rules
+from generator.authoring import web_form as cms
+from generator.privacy import personal_data
+from generator.reading.loading import parse
+from generator.reading.vocabulary import load_vocabulary
 
 
 def vocabulary():  # type: ignore[no-untyped-def]

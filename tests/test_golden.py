@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SEED
 
-from generator import pipeline
+from generator.build import pipeline
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.loading import parse
+from generator.reading.loading import parse
 
 
 def test_scalars_stay_as_written() -> None:

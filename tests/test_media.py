@@ -17,7 +17,7 @@ from conftest import ROOT, Project, make_project
 from PIL import Image, PngImagePlugin
 from test_bad_files import VALID
 
-from generator.cli import main
+from generator.cli.commands import main
 
 SECRET = "Fatima de Vries, Kerkstraat 7"
 # Invented GPS position: 52 deg 5 min N, 5 deg 7 min E.
@@ -97,7 +97,7 @@ def test_published_copies_carry_no_metadata(tmp_path: Path) -> None:
 
 def test_an_upright_copy_of_a_turned_photo(tmp_path: Path) -> None:
     """The EXIF orientation goes with the metadata, so it is applied to the pixels first."""
-    from generator.media import clean_copy
+    from generator.reading.media import clean_copy
 
     exif = Image.Exif()
     exif[0x0112] = 6  # turned 90 degrees

@@ -12,8 +12,8 @@ import pytest
 from conftest import Project, make_project
 from test_site import text_of
 
-from generator import pagefind_order
-from generator.catalog import name_key
+from generator.finder import pagefind_order
+from generator.site.catalog import name_key
 
 
 @pytest.fixture(scope="module")

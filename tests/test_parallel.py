@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, python_output
 
-from generator import parallel
+from generator.build import parallel
 
 
 def _in_a_fresh_process(code: str, processes: str) -> str:
@@ -16,7 +16,7 @@ def _in_a_fresh_process(code: str, processes: str) -> str:
     process may have threads left by other tests, and then nothing is forked)."""
     preamble = (
         "import os, threading, time\n"
-        "from generator import parallel\n"
+        "from generator.build import parallel\n"
         "def slowly(n):\n"
         "    time.sleep(0.002)  # slow enough that every process gets chunks of work\n"
         "    return n * n, os.getpid()\n"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, SEED
 from test_bad_files import VALID, add, sub
 
-from generator.cli import main
+from generator.cli.commands import main
 
 HINT = "; haal het weg, of zet het in privacy.uitzonderingen met een reden als het geen persoonsgegeven is"
 
@@ -125,7 +125,7 @@ def test_personal_data_is_an_error_with_a_masked_value(cases_dir: Path, change, 
 
 
 def test_every_kind_is_covered() -> None:
-    from generator.personal_data import KINDS
+    from generator.privacy.personal_data import KINDS
 
     covered = {e.split("(")[1].split(")")[0] for _, _, e in CASES}
     assert covered == set(KINDS)
@@ -133,7 +133,7 @@ def test_every_kind_is_covered() -> None:
 
 def _string_fields() -> set[str]:
     """Every leaf field of the case model, as a dotted path (list items transparent)."""
-    from generator.model import Case, block_in
+    from generator.contract.model import Case, block_in
 
     found: set[str] = set()
 
@@ -150,7 +150,7 @@ def _string_fields() -> set[str]:
 
 
 def test_every_field_of_the_model_has_a_scan_decision() -> None:
-    from generator.personal_data import FIELDS
+    from generator.privacy.personal_data import FIELDS
 
     assert set(FIELDS) == _string_fields()
 
@@ -159,8 +159,8 @@ def test_a_new_field_without_a_decision_is_noticed() -> None:
     """What a later issue adding a field meets: the list above no longer matches."""
     from conftest import case_model_with_a_new_field
 
-    from generator import model
-    from generator.personal_data import FIELDS
+    from generator.contract import model
+    from generator.privacy.personal_data import FIELDS
 
     original = model.Case
     model.Case = case_model_with_a_new_field()  # type: ignore[misc]
@@ -172,8 +172,8 @@ def test_a_new_field_without_a_decision_is_noticed() -> None:
 
 def test_every_scanned_field_is_read() -> None:
     """A phone number in every scanned text field of one document: each one is found."""
-    from generator.loading import parse
-    from generator.personal_data import FIELDS, scan
+    from generator.privacy.personal_data import FIELDS, scan
+    from generator.reading.loading import parse
 
     phone = "06-12345678"
     data: dict[str, object] = {}
@@ -258,7 +258,7 @@ def test_allowance_must_name_a_known_kind(cases_dir: Path) -> None:
 def test_a_case_with_personal_data_is_not_published(tmp_path: Path) -> None:
     from datetime import date
 
-    from generator import pipeline
+    from generator.build import pipeline
 
     cases = tmp_path / "cases"
     shutil.copytree(SEED, cases)
@@ -271,7 +271,8 @@ def test_a_case_with_personal_data_is_not_published(tmp_path: Path) -> None:
 def test_a_pasted_list_of_addresses_is_reported_line_by_line() -> None:
     """Found by breaking it: a field of thousands of e-mail addresses, one per line, took
     minutes to report (each finding searched the field again). Each is at its own line."""
-    from generator import loading, personal_data
+    from generator.privacy import personal_data
+    from generator.reading import loading
 
     lines = "\n".join(f"  Mail t{i}@voorbeeld.nl als het kan." for i in range(300))
     document, _ = loading.parse(f"soort: casus\naanleiding: |\n{lines}\n".encode(), "x.yaml")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import ROOT
 from test_bad_files import VALID, add, sub
 
-from generator.cli import main
+from generator.cli.commands import main
 
 HINT = (
     "; haal het weg, of zet het in privacy.uitzonderingen met een reden als het geen "
@@ -372,8 +372,8 @@ def test_an_empty_optional_field_is_an_error(cases_dir: Path) -> None:
 def test_shipped_and_fixture_cases_give_no_false_alarm(tmp_path: Path) -> None:
     """Precision: every case this repository tests with (the seed cases among them, copied
     into tests/fixtures/seed) passes the scan."""
-    from generator.loading import case_files, load
-    from generator.personal_data import scan
+    from generator.privacy.personal_data import scan
+    from generator.reading.loading import case_files, load
 
     files = case_files([*(ROOT / "tests/fixtures").iterdir()])  # the seeds are in seed/
     assert len(files) >= 8

@@ -19,7 +19,7 @@ def test_a_build_leaves_what_it_made_out_of_the_youngest_generation() -> None:
         from datetime import date
         from pathlib import Path
         import sys
-        from generator import pipeline
+        from generator.build import pipeline
         made = pipeline.build(Path(sys.argv[1]), date(2026, 1, 15))
         # (Looking at the count would allocate, and so collect first: look where the
         # result is instead. Left young, it is in generation 1 after that collection.)
@@ -51,7 +51,7 @@ def test_templates_are_compiled_once_for_all_builds(tmp_path: Path) -> None:
             compiled.append(name)
             return compile(self, source, name, *args, **kwargs)
         jinja2.Environment.compile = counting
-        from generator import pipeline
+        from generator.build import pipeline
         pipeline.build(Path(sys.argv[2]), date(2026, 1, 15), templates_dir=Path(sys.argv[1]))
         print(" ".join(sorted(n for n in compiled if n)) or "-")
         """
@@ -64,7 +64,7 @@ def test_templates_are_compiled_once_for_all_builds(tmp_path: Path) -> None:
     assert "case.html.j2" in first and "search_document.html.j2" in first
     assert compiled() == ["-"]
     # a site's own version of a template is compiled once, then cached too
-    shutil.copy(ROOT / "generator/templates/terms.html.j2", templates / "terms.html.j2")
+    shutil.copy(ROOT / "generator/site/templates/terms.html.j2", templates / "terms.html.j2")
     (templates / "terms.html.j2").write_text(
         (templates / "terms.html.j2").read_text(encoding="utf-8") + "\nEigen tekst.\n",
         encoding="utf-8",

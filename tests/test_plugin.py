@@ -9,9 +9,9 @@ from conftest import FIXTURES, Project, make_project
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from generator import render
-from generator.addresses import Addresses
-from generator.engine_markdown import MARKER
+from generator.engines.engine_markdown import MARKER
+from generator.site import render
+from generator.site.addresses import Addresses
 
 
 def _plugin_and_config(project: Project):  # type: ignore[no-untyped-def]
@@ -192,7 +192,7 @@ def test_the_theme_templates_are_compiled_once_per_set_of_compiler_settings() ->
     template's name and file only, and code compiled with other settings is other code."""
     import jinja2
 
-    from generator.mkdocs_plugin import _theme_bytecode_cache
+    from generator.engines.mkdocs.plugin import _theme_bytecode_cache
 
     def pattern(env: jinja2.Environment) -> str:
         cache = _theme_bytecode_cache(env)

@@ -13,7 +13,8 @@ import pytest
 from conftest import FIXTURES, TODAY, Project, make_project
 from test_serve import get, serving, wait_for
 
-from generator import catalog, pipeline, preview
+from generator.build import pipeline, preview
+from generator.site import catalog
 
 PILOT = "volledige-pilot.yaml"
 

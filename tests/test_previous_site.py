@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, Project
 from mkdocs.utils import clean_directory
 
-from generator.previous_site import ASIDE, PreviousSite
+from generator.engines.mkdocs.previous_site import ASIDE, PreviousSite
 
 WITHDRAWN = "cases/volledige-pilot/index.html"
 
@@ -371,7 +371,7 @@ def test_an_index_process_whose_build_was_stopped_leaves_the_site_alone(
         folder.mkdir()
         (folder / "documents.json").write_text(json.dumps(documents), encoding="utf-8")
         outputs[name] = tmp_path / f"{name}-index"
-        command = [sys.executable, "-m", "generator.pagefind_run"]
+        command = [sys.executable, "-m", "generator.finder.pagefind_run"]
         code = subprocess.run(
             [*command, str(folder / "documents.json"), str(outputs[name]), str(parent)],
             cwd=ROOT,
@@ -408,7 +408,7 @@ def test_a_file_that_cannot_be_removed_does_not_stop_the_others(
 def test_stopping_signals_wait_until_the_previous_files_are_removed() -> None:
     """The plugin holds Ctrl-C back while it removes them: a second Ctrl-C must not leave
     half of a withdrawn case behind."""
-    from generator.mkdocs_plugin import _signals_held
+    from generator.engines.mkdocs.plugin import _signals_held
 
     # Another thread, which the kernel may hand the signal to (a process's signal mask is
     # per thread): the hold must not depend on which one gets it.

@@ -17,7 +17,7 @@ from conftest import Project
 from playwright.sync_api import Error as PlaywrightError
 from test_site import text_of
 
-from generator import hosting
+from generator.site import hosting
 
 
 def free_port() -> int:

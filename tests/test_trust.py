@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 from conftest import FIXTURES, ROOT, SITE_HOST, Project, make_project
 
-from generator.site_gate import lychee_run
+from generator.cli.site_gate import lychee_run
 
 MARKERS = [b"MRKCONCEPT", b"MRKEMBARGO", b"MRKCONSENT", b"geheim-"]
 
@@ -137,7 +137,7 @@ def test_no_page_loads_anything_from_a_third_party(leaky: Project) -> None:
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     """Every file, the finder's index included (Pagefind's filter and metadata files are
-    put in a fixed order after it runs: generator/pagefind_order.py)."""
+    put in a fixed order after it runs: generator/finder/pagefind_order.py)."""
     hashes = []
     for name in ("een", "twee"):
         project = make_project(tmp_path / name).add_fixtures("cases", "names")

@@ -27,7 +27,7 @@ await pagefind.options({ baseUrl: siteRoot.pathname });
 await pagefind.init();
 
 // The facets (titles in order), their values and totals come with the page (written by the
-// generator from the same definition as the index: generator/facets.py), so the
+// generator from the same definition as the index: generator/site/facets.py), so the
 // first query loads only the word index it needs; Pagefind's filter index loads after the
 // first results are shown, and from then on the counts follow every selection.
 const { facets: FACETS, totals } = JSON.parse(

@@ -1,0 +1,349 @@
+"""The web form for authors (Decap CMS at /beheer/), generated from the case model.
+
+Every field of the contract becomes a form field with its Dutch label and help text, the
+required flags, choices and patterns, taken from `model.Case` (the same classes that
+validate files and give the JSON Schema), so a change to the model changes the form with
+no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's order.
+The narrative fields also get the personal-data scan's simple patterns as hints
+(`personal_data.SIMPLE_PATTERNS`), and the preview script gets the site's Dutch labels
+and the collections' names from here (`preview_data`); `form_rules` checks that the form
+holds every single-field rule `check` applies.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic.fields import FieldInfo
+
+from generator.contract import labels, model
+from generator.contract.model import Case
+from generator.privacy.personal_data import FIELDS, SIMPLE_PATTERNS
+from generator.reading.vocabulary import Vocabulary
+
+ADMIN_DIR = "beheer"
+MARKDOWN_SCRIPT = "markdown-it.min.js"
+"""markdown-it (npm, pinned), copied next to Decap: the preview renders authors' Markdown
+with the CommonMark rules the site uses (markdown-it-py, `author_text`)."""
+# Long plain-text fields get a text area instead of a one-line input.
+LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol"}
+# The hidden collection over every case file, for choosing related cases.
+ALL_CASES = "alle-cases"
+# Reviewed allowances for personal-data look-alikes are the editors' business, in the file.
+NOT_IN_FORM = {"uitzonderingen"}
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    """Where the form saves: the GitHub repository and branch in production, decap-server
+    locally, and optionally a self-hosted OAuth client for GitHub logins."""
+
+    repo: str = ""
+    branch: str = "main"
+    local_backend: str = "http://127.0.0.1:8081/api/v1"
+    auth_url: str = ""
+
+
+def admin_files(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, str]:
+    """The admin app's own files (Decap's bundle is copied in by the adapter)."""
+    templates = Path(__file__).parent / "templates"
+    config = cms_config(vocabulary, settings)
+    script = (templates / "beheer-voorbeeld.js").read_text(encoding="utf-8")
+    data = json.dumps(preview_data(config, vocabulary), ensure_ascii=True, indent=1)
+    return {
+        f"{ADMIN_DIR}/index.html": (templates / "beheer.html").read_text(encoding="utf-8"),
+        f"{ADMIN_DIR}/voorbeeld.js": script.replace("/* GEGEVENS */ {}", data, 1),
+        f"{ADMIN_DIR}/config.yml": _config_text(config),
+    }
+
+
+def left_out_page() -> str:
+    """/beheer/ in a site built without the npm packages (no Node): what happened, and how
+    to add the form, instead of a broken link from the author guide."""
+    return (
+        '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        "<title>Beheer niet meegebouwd · Maatwerkbank</title>\n</head>\n<body>\n"
+        "<h1>Het webformulier is niet meegebouwd</h1>\n"
+        "<p>Deze site is gebouwd zonder de npm-pakketten van het webformulier. Installeer "
+        "Node.js met npm en draai <code>make site</code> opnieuw om het toe te voegen.</p>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def preview_data(config: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
+    """What the form's preview needs to show a case as the site does: the collections it is
+    registered for (read from the config, so a renamed collection cannot lose its preview),
+    the site's Dutch labels for choices and months, and the vocabulary's labels."""
+    return {
+        "collecties": [collection["name"] for collection in config["collections"]],
+        "soort": labels.SOORT,
+        "status": labels.STATUS,
+        "fase": labels.FASE,
+        "maanden": list(labels.MONTHS),
+        "themas": {slug: term.label for slug, term in vocabulary.terms("themas").items()},
+        "doelgroepen": {slug: term.label for slug, term in vocabulary.terms("doelgroepen").items()},
+    }
+
+
+def cms_config(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, Any]:
+    """Decap CMS configuration: GitHub with the editorial workflow (every new case arrives as
+    a pull request that CI checks), and the local backend for `make beheer`."""
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": settings.repo or "EIGENAAR/REPOSITORY",
+        "branch": settings.branch,
+    }
+    if settings.auth_url:  # a self-hosted OAuth client (README, "The web form")
+        backend.update(base_url=settings.auth_url, auth_endpoint="auth")
+    return {
+        "locale": "nl",
+        "backend": {
+            **backend,
+            "commit_messages": {
+                "create": "Nieuwe case: {{slug}}",
+                "update": "Case bijgewerkt: {{slug}}",
+                "delete": "Case verwijderd: {{slug}}",
+                "uploadMedia": "Afbeelding toegevoegd: {{path}}",
+                "deleteMedia": "Afbeelding verwijderd: {{path}}",
+            },
+        },
+        "publish_mode": "editorial_workflow",
+        # `make beheer`: decap-server writes straight into the working copy.
+        "local_backend": {"url": settings.local_backend},
+        "media_folder": "cases/media",
+        "public_folder": "media",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # Casus and pilot are two collections over the same folder: 'Nieuwe pilot' starts
+        # with the pilot block, a casus has none, and files without a kind (the
+        # vocabulary) appear in neither.
+        "collections": [
+            _collection("casussen", "Casussen", "Casus", "casus", vocabulary),
+            _collection("pilots", "Pilots", "Pilot", "pilot", vocabulary),
+            # Decap relates to one collection; related cases can be casussen or pilots.
+            {
+                "name": ALL_CASES,
+                "label": "Alle cases",
+                "hide": True,
+                "create": False,
+                "delete": False,
+                "folder": "cases",
+                "extension": "yaml",
+                "format": "yaml",
+                "identifier_field": "titel",
+                "fields": [{"label": "Titel", "name": "titel", "widget": "string"}],
+            },
+        ],
+    }
+
+
+def _collection(
+    name: str, label: str, singular: str, soort: str, vocabulary: Vocabulary
+) -> dict[str, Any]:
+    fields = []
+    for field_name, info in Case.model_fields.items():
+        if field_name == "soort":
+            fields.append({"label": "Soort", "name": "soort", "widget": "hidden", "default": soort})
+        elif field_name == "pilot" and soort != "pilot":
+            continue
+        else:
+            # A pilot's block is required (check says so), and so are its required fields.
+            required = True if field_name == "pilot" else None
+            fields.append(_field(field_name, info, vocabulary, required=required))
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": f"{label} van de Maatwerkbank. Elke wijziging wordt automatisch "
+        "gecontroleerd voordat ze op de site komt.",
+        "folder": "cases",
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "delete": False,
+        "slug": "{{slug}}",
+        "identifier_field": "titel",
+        "filter": {"field": "soort", "value": soort},
+        "summary": "{{titel}} ({{status}})",
+        "sortable_fields": ["titel", "bijgewerkt", "status"],
+        "fields": fields,
+    }
+
+
+def _config_text(config: dict[str, Any]) -> str:
+    header = (
+        "# Gegenereerd uit het case-model (generator/authoring/web_form.py); "
+        "niet met de hand wijzigen.\n"
+    )
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _field(
+    name: str,
+    info: FieldInfo,
+    vocabulary: Vocabulary,
+    *,
+    path: tuple[str, ...] = (),
+    in_optional: bool = False,
+    required: bool | None = None,
+) -> dict[str, Any]:
+    """One form field at `path` (names, `*` for a list's items). Inside an optional block
+    nothing is required in the form (Decap would otherwise demand the fields of a block the
+    author left empty); `check` still applies the contract's rules to whatever is filled in
+    (`form_rules.CHECK_ONLY`). `required` overrides the model for a block the collection
+    requires (the pilot block of a pilot)."""
+    path = (*path, name)
+    field: dict[str, Any] = {"label": info.title or name, "name": name}
+    if info.description:
+        field["hint"] = info.description
+    if required is None:
+        required = info.is_required() and not in_optional
+    if not required:
+        field["required"] = False
+    annotation = info.annotation
+    block = model.block_in(annotation)
+    choices = model.choices_of(annotation)
+    if name in ("themas", "doelgroepen"):
+        terms = vocabulary.terms(name)
+        field.update(
+            widget="select",
+            multiple=True,
+            min=1,
+            options=[{"label": t.label, "value": slug} for slug, t in terms.items()],
+        )
+    elif name == "gerelateerd":
+        field.update(
+            widget="relation",
+            collection=ALL_CASES,
+            value_field="{{slug}}",
+            search_fields=["titel"],
+            display_fields=["titel"],
+            multiple=True,
+        )
+    elif model.is_list(annotation) and block is not None:
+        field.update(
+            widget="list",
+            collapsed=False,
+            fields=[
+                _field(n, i, vocabulary, path=(*path, "*"), in_optional=in_optional)
+                for n, i in block.model_fields.items()
+            ],
+        )
+    elif model.is_list(annotation):
+        item: dict[str, Any] = {"label": info.title or name, "name": "item", "widget": "text"}
+        hint = _pattern(None, (*path, "*"))
+        if hint:
+            item["pattern"] = hint
+        field.update(widget="list", field=item)
+        low = min_items(info)
+        if required and low:
+            field["min"] = low
+    elif block is not None:
+        field.update(
+            widget="object",
+            collapsed=not required,
+            fields=[
+                _field(n, i, vocabulary, path=path, in_optional=not required)
+                for n, i in block.model_fields.items()
+                if n not in NOT_IN_FORM
+            ],
+        )
+    elif choices:
+        field.update(widget="select", options=choices)
+        if name == "soort":
+            field["default"] = "casus"
+        if name == "status":
+            field["default"] = "concept"
+    elif model.has_type(annotation, bool):
+        field.update(widget="boolean", default=bool(info.default))
+    elif model.has_type(annotation, date):
+        field.update(
+            widget="datetime",
+            format="YYYY-MM-DD",
+            date_format="DD-MM-YYYY",
+            time_format=False,
+            picker_utc=True,
+        )
+    elif model.is_period(info):
+        field.update(
+            widget="string",
+            pattern=[r"^\d{4}-\d{2}(-\d{2})?$", "Schrijf JJJJ-MM of JJJJ-MM-DD, bijv. 2024-09"],
+        )
+    elif name == "bestand":
+        field.update(widget="image", choose_url=False)
+        pattern = model.pattern_of(info)
+        if pattern:
+            field["pattern"] = [pattern, _PATTERN_HELP[pattern]]
+    elif model.is_markdown(info):
+        field.update(
+            widget="markdown",
+            minimal=True,
+            buttons=["bold", "italic", "link", "bulleted-list", "numbered-list"],
+            editor_components=[],
+            modes=["raw", "rich_text"],
+        )
+        hint = _pattern(None, path)
+        if hint:
+            field["pattern"] = hint
+    else:
+        field["widget"] = "text" if name in LONG_TEXT else "string"
+        pattern = model.pattern_of(info)
+        if pattern:
+            field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
+        else:
+            hint = _pattern(model.lengths_of(info), path)
+            if hint:
+                field["pattern"] = hint
+    return field
+
+
+# The fields the scan reads for every kind of personal data (`personal_data.FIELDS`: text,
+# declared names and roles), as dotted paths; list items are transparent there.
+HINTED = frozenset(path for path, how in FIELDS.items() if how in ("text", "name", "role"))
+# Decap tests a field's value against one pattern; the personal-data hint is a negative
+# look-ahead over the scan's simple patterns, so it can share that pattern with a length.
+_PERSONAL = "(?![\\s\\S]*(?:" + "|".join(SIMPLE_PATTERNS.values()) + "))"
+PERSONAL_HINT = (
+    "Hier lijkt een telefoonnummer, e-mailadres, BSN, IBAN of postcode in te staan: haal het "
+    "weg. Is het geen persoonsgegeven (bijvoorbeeld het algemene nummer van een loket), vraag "
+    "de redactie dan om een uitzondering"  # Decap adds the full stop
+)
+
+
+def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str] | None:
+    """Decap's `[pattern, message]` for a text field: its length bounds, and for the fields
+    the personal-data scan reads (`HINTED`) the simple patterns of personal data."""
+    personal = ".".join(part for part in path if part != "*") in HINTED
+    if lengths is None and not personal:
+        return None
+    if lengths is None:
+        return [f"^{_PERSONAL}[\\s\\S]*$", f"Geen persoonsgegevens. {PERSONAL_HINT}"]
+    low, high = lengths
+    body = f"[\\s\\S]{{{low},{high}}}"
+    if not personal:
+        return [f"^{body}$", f"Gebruik {low} tot {high} tekens"]
+    return [
+        f"^{_PERSONAL}{body}$",
+        f"Gebruik {low} tot {high} tekens, zonder persoonsgegevens. {PERSONAL_HINT}",
+    ]
+
+
+def min_items(info: FieldInfo) -> int | None:
+    """The fewest items a list field takes (`themas`, `lessen`: one), else None."""
+    return next(
+        (int(m.min_length) for m in model.field_metadata(info) if getattr(m, "min_length", None)),
+        None,
+    )
+
+
+_PATTERN_HELP = {
+    model.URL_PATTERN: "Een webadres dat begint met https://",
+    model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
+    model.MEDIA_PATTERN: "Een afbeelding (jpg, png, webp of gif) met een naam zonder spaties",
+}

@@ -1,0 +1,1 @@
+"""The pipeline (check, build) and the preview's quick path."""

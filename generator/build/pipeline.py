@@ -1,0 +1,367 @@
+"""The pipeline, top to bottom: load -> validate -> select -> index -> render.
+
+Adapters (the MkDocs plugin, the CLI) call `check` or `build` and decide what to do with the
+result: write files, add them to a site in memory, print problems, or fail. Nothing here
+writes to disk or knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.authoring import guide as authoring
+from generator.build import parallel
+from generator.contract.model import Case
+from generator.contract.problems import Problem
+from generator.finder import search_index
+from generator.privacy import personal_data
+from generator.reading import text_rules
+from generator.reading.loading import (
+    case_files,
+    display_path,
+    display_paths,
+    load,
+    same_slug_problems,
+    slug_problem,
+)
+from generator.reading.media import clean_copy
+from generator.reading.publication import HeldBack, hold_back_reason
+from generator.reading.validation import ValidCase, validate_document, validate_links
+from generator.reading.vocabulary import Vocabulary, load_vocabulary
+from generator.site import exports, hosting, render
+from generator.site.addresses import Addresses
+from generator.site.catalog import Catalog
+
+VOCABULARY_FILE = "_vocabulaire.yaml"
+
+
+@dataclass
+class CheckResult:
+    """Everything validation learned: valid cases, and every problem in every file."""
+
+    files: list[Path]
+    valid: list[ValidCase]
+    problems: list[Problem]
+    vocabulary: Vocabulary
+    notes: list[str]
+    """Lines for the author that are not problems: allowances used, cases held back."""
+    held_back: list[HeldBack]
+    """Valid cases not published on the check's date (concept, embargo, expired consent)."""
+
+    @property
+    def published(self) -> dict[str, Case]:
+        held = {h.display for h in self.held_back}
+        return {v.slug: v.case for v in self.valid if v.display not in held}
+
+
+@dataclass
+class BuildResult:
+    """What a site needs: generated pages, media to copy, and what to tell the author."""
+
+    pages: dict[str, str]
+    data: dict[str, str]
+    media: dict[str, bytes]
+    """Published images by site path: their bytes, metadata stripped."""
+    search_documents: dict[str, str]
+    """The finder's index input: one small HTML document per published case, by URL path."""
+    problems: list[Problem]
+    held_back: list[HeldBack]
+    catalog: Catalog
+    files_checked: int = 0
+    listed: dict[str, tuple[tuple[str, ...], Any]] = field(default_factory=dict)
+    """Each listing page's cases and figures (`render.Listing`), by source path: what the
+    preview's quick path compares the next build's with, to render only what changed."""
+    records: exports.Records = field(default_factory=exports.Records)
+    """The exports' records per case, for the next build (`exports.Records`)."""
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one pass over all cases.
+
+    A build keeps every case's data and YAML node tree alive until it ends: hundreds of
+    thousands of objects that the collector would otherwise scan again and again as more
+    are made (measured: half of the time of `check` at 1,000 cases). The pass creates no
+    garbage cycles worth collecting early; the collector resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            # Everything the pass made is still in the youngest generation, which the
+            # first allocation after `enable` would scan whole (0.2 s at 5,000 cases). It
+            # moves to the oldest generation, which is scanned only after much more work
+            # (unless the caller froze objects itself: those stay frozen).
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+def check(
+    paths: list[Path],
+    cases_dir: Path,
+    today: date,
+    base: Path | None = None,
+    site_files: frozenset[str] | None = None,
+) -> CheckResult:
+    """Load and validate case files. `cases_dir` holds the vocabulary and media;
+    `site_files` are the site's own files (pages, theme), which no image may replace
+    (default: those of the project that holds `cases_dir`)."""
+    if site_files is None:
+        site_files = project_site_files(cases_dir)
+    with collector_paused():
+        return _check(paths, cases_dir, today, base, site_files)
+
+
+def project_site_files(cases_dir: Path) -> frozenset[str]:
+    """The hand-written pages and theme overrides next to `cases_dir` (`content/`,
+    `overrides/`), as site paths: where the site already has a file."""
+    found: set[str] = set()
+    for folder in ("content", "overrides"):
+        root = cases_dir.parent / folder
+        if root.is_dir():
+            found.update(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return frozenset(found)
+
+
+@dataclass
+class _FileCheck:
+    """What checking one file gives, as plain data (it may come from another process)."""
+
+    display: str
+    problems: list[Problem]
+    notes: list[str]
+    data: Any
+    """The file's data when it passed every rule, else None."""
+    case: Case | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent without the model: pickling models costs more than validating the data again.
+        return {**self.__dict__, "case": None}
+
+
+def _check(
+    paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
+) -> CheckResult:
+    vocabulary_path = cases_dir / VOCABULARY_FILE
+    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
+    files = case_files(paths)
+    # Related cases may name any case file, valid or not.
+    all_files = files if paths == [cases_dir] else case_files([cases_dir])
+    known = {p.stem for p in all_files} | {p.stem for p in files}
+    shown = display_paths(files, base)
+    twins = same_slug_problems(files, shown)
+    problems.extend(_masked(problem) for problem in twins)
+    doubled = {problem.path for problem in twins}
+
+    def check_file(path: Path) -> _FileCheck:
+        display = shown[path]
+        problems: list[Problem] = []
+        notes: list[str] = []
+        bad_name = slug_problem(path, display)
+        if bad_name:
+            problems.append(bad_name)
+        document, load_problems = load(path, display)
+        problems.extend(load_problems)
+        if document is None:
+            return _FileCheck(display, [_masked(p) for p in problems], notes, None)
+        case, case_problems = validate_document(document, path.stem, vocabulary, today)
+        problems.extend(case_problems)
+        if case is not None and not problems:
+            problems.extend(validate_links(document, path.stem, case, known, cases_dir, site_files))
+        # Messages echo what authors wrote: personal-looking values in them are masked.
+        problems = [_masked(problem) for problem in problems]
+        privacy_problems, notes = personal_data.scan(document, path.stem)
+        problems.extend(privacy_problems)
+        if problems:
+            return _FileCheck(display, problems, notes, None)
+        return _FileCheck(display, problems, notes, document.data, case)
+
+    def with_model(checked: _FileCheck) -> _FileCheck:
+        """A file checked in another process comes without its model: validated again."""
+        if checked.data is not None and checked.case is None:
+            checked.case = Case.model_validate(checked.data, context={"vocabulary": vocabulary})
+        return checked
+
+    valid: list[ValidCase] = []
+    notes: list[str] = []
+    links: dict[str, tuple[Path, set[str]]] = {}
+    results = parallel.split_map(check_file, files, receive=with_model)
+    for path, checked in zip(files, results, strict=True):
+        problems.extend(checked.problems)
+        notes.extend(checked.notes)
+        if checked.case is not None and checked.display not in doubled:
+            valid.append(ValidCase(path.stem, checked.case, checked.display))
+            links[path.stem] = (path, text_rules.linked_cases(checked.data))
+    # Publication is decided here, once, before anything is rendered.
+    held_back = []
+    for item in valid:
+        reason = hold_back_reason(item.case, today)
+        if reason is not None:
+            held_back.append(HeldBack(item.display, *reason))
+    checked_slugs = {path.stem for path in files}
+    found_here = len(problems)
+    valid = _without_links_to_unpublished(valid, held_back, links, checked_slugs, problems)
+    problems[found_here:] = [_masked(problem) for problem in problems[found_here:]]
+    notes.extend(
+        f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
+    )
+    return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back)
+
+
+def _masked(problem: Problem) -> Problem:
+    message = personal_data.mask_message(problem.message)
+    if message == problem.message:
+        return problem
+    return Problem(problem.path, problem.line, problem.column, message)
+
+
+def _without_links_to_unpublished(
+    valid: list[ValidCase],
+    held_back: list[HeldBack],
+    links: dict[str, tuple[Path, set[str]]],
+    checked_slugs: set[str],
+    problems: list[Problem],
+) -> list[ValidCase]:
+    """Published cases whose Markdown links to a case that is not published are a problem
+    (the link would be dead, and would name the hidden case); they leave `valid`, which may
+    leave other links dead in turn. Only cases checked in this run are judged (a check of
+    one file cannot know whether the others are published). Files are read again only for
+    the rare offender, for the positions of the problem."""
+    held = {h.display for h in held_back}
+    while True:
+        published = {v.slug for v in valid if v.display not in held}
+        hidden = checked_slugs - published
+        offenders = [v for v in valid if v.slug in published and links[v.slug][1] & hidden]
+        if not offenders:
+            return valid
+        for v in offenders:
+            path, targets = links[v.slug]
+            document, _ = load(path, v.display)
+            if document is not None:
+                problems.extend(text_rules.unpublished_link_problems(document, targets - published))
+        valid = [v for v in valid if v not in offenders]
+
+
+def build(
+    cases_dir: Path,
+    today: date,
+    templates_dir: Path | None = None,
+    base: Path | None = None,
+    site_url: str = "",
+    addresses: Addresses | None = None,
+    site_files: frozenset[str] | None = None,
+    documents_made: Callable[[dict[str, str]], object] | None = None,
+) -> BuildResult:
+    """Everything the site shows, from the case files in `cases_dir` as of `today`.
+
+    Pages are `{source path: template output}` (front matter and HTML body, see
+    `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
+    `site_files` as for `check`. `documents_made` gets the finder's search documents
+    (`BuildResult.search_documents`) as soon as they are made, before the pages.
+    """
+    if site_files is None:
+        site_files = project_site_files(cases_dir)
+    with collector_paused():
+        return _build(
+            cases_dir,
+            today,
+            templates_dir,
+            base,
+            site_url,
+            addresses or Addresses(),
+            site_files,
+            documents_made,
+        )
+
+
+def _build(
+    cases_dir: Path,
+    today: date,
+    templates_dir: Path | None,
+    base: Path | None,
+    site_url: str,
+    addresses: Addresses,
+    site_files: frozenset[str],
+    documents_made: Callable[[dict[str, str]], object] | None,
+) -> BuildResult:
+    checked = _check([cases_dir], cases_dir, today, base, site_files)
+    catalog = Catalog.build(checked.vocabulary, checked.published)
+    catalog.prepare()
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"  # every absolute URL is made by appending a page path
+    env = render.environment(templates_dir, addresses)
+    case_page = render.case_page_renderer(catalog, env)
+    search_document = search_index.search_document_renderer(catalog)
+
+    records = exports.Records()
+    listed: dict[str, tuple[tuple[str, ...], Any]] = {}
+
+    def about_all_cases() -> tuple[dict[str, str], dict[str, str]]:
+        pages: dict[str, str] = {}
+        for listing in render.listings(catalog, env):
+            pages[listing.src] = listing.make()
+            listed[listing.src] = (listing.cases, listing.figures)
+        return pages, data_files(catalog, site_url, addresses, records)
+
+    # The finder's documents first: its index takes seconds, and `documents_made` can
+    # start it while the pages are made.
+    documents = {
+        addresses.document_path(entry.src): document
+        for entry, document in zip(
+            catalog.entries, parallel.split_map(search_document, catalog.entries), strict=True
+        )
+    }
+    if documents_made is not None:
+        documents_made(documents)
+    # Each case's page, and the pages and files about all cases, are independent: they are
+    # made side by side, on every core the machine has.
+    per_case, (listings, data) = parallel.map_beside(case_page, catalog.entries, about_all_cases)
+    pages = {entry.src: page for entry, page in zip(catalog.entries, per_case, strict=True)}
+    pages.update(listings)
+    # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
+    # copied without metadata.
+    media = {
+        image.bestand: clean_copy(cases_dir / image.bestand)
+        for entry in catalog.entries
+        for image in entry.case.afbeeldingen or []
+    }
+    return BuildResult(
+        pages,
+        data,
+        media,
+        documents,
+        checked.problems,
+        checked.held_back,
+        catalog,
+        files_checked=len(checked.files),
+        listed=listed,
+        records=records,
+    )
+
+
+def data_files(
+    catalog: Catalog, site_url: str, addresses: Addresses, records: exports.Records | None = None
+) -> dict[str, str]:
+    """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
+    `site_url` ends in `/` (or is empty); `records` as for `exports.data_files`."""
+    return {
+        authoring.SCHEMA_PATH: authoring.json_schema_text(catalog.vocabulary),
+        **exports.data_files(catalog, site_url, addresses, records),
+        "robots.txt": hosting.robots_txt(site_url),
+    }
+
+
+def snippets() -> dict[str, str]:
+    """Generated pieces that hand-written pages include by a marker (the author guide's
+    field list comes from the model, so it can never fall behind)."""
+    return {"<!-- maatwerkbank:velden -->": authoring.field_reference()}

@@ -1,0 +1,1 @@
+"""The `maatwerkbank` command: Dutch click framing, CI annotations and the content gate."""

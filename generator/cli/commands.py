@@ -1,0 +1,366 @@
+"""The `maatwerkbank` command: the core's second adapter, for authors and other generators.
+
+Messages are Dutch (authors read them); exit codes follow the usual convention: 0 all well,
+1 problems in the content, 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime
+from datetime import time as clock_time
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from generator.authoring import guide as authoring
+from generator.build import pipeline
+from generator.cli import ci_reports, click_dutch, site_gate
+from generator.contract.problems import summary
+from generator.engines import postbuild, site_input
+from generator.engines.site_config import ENGINES, PLUGIN_ENGINES, SiteConfig
+from generator.engines.site_input import SiteInputError, write_site_input
+from generator.finder.search_index import BackgroundIndex, SearchIndexError
+from generator.reading.loading import display_path, slug_problem
+from generator.reading.publication import BuildDateError, build_date
+from generator.reading.vocabulary import load_vocabulary
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+click_dutch.install()
+
+
+def _today(value: str | None) -> date:
+    try:
+        return build_date(value)
+    except BuildDateError as error:
+        raise click.UsageError(str(error)) from None
+
+
+today_option = click.option(
+    "--today",
+    metavar="JJJJ-MM-DD",
+    help="Doe alsof het deze datum is (voor embargo en toestemming). Standaard: "
+    "SOURCE_DATE_EPOCH of vandaag.",
+)
+cases_option = click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("cases"),
+    show_default=True,
+    help="Map met de case-bestanden, de woordenlijst en de media.",
+)
+
+
+@click.group(
+    context_settings=CONTEXT,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+def main() -> None:
+    """Maatwerkbank: case-bestanden controleren en omzetten naar pagina's."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, metavar="[PAD]...", type=click.Path(path_type=Path))
+@cases_option
+@today_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "github", "gitlab"]),
+    default="tekst",
+    show_default=True,
+    help="tekst: bestand:regel:kolom: melding. github: meldingen als annotaties in een "
+    "GitHub-workflow (bij de regel in de pull request). gitlab: een code-quality-rapport "
+    "(JSON) op stdout, de meldingen op stderr.",
+)
+def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_format: str) -> None:
+    """Controleer case-bestanden (standaard alles in cases/)."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise click.UsageError(f"bestand of map '{missing[0]}' bestaat niet")
+    result = pipeline.check(list(paths) or [cases_dir], cases_dir, _today(today))
+    to_stderr = output_format == "gitlab"
+    for problem in result.problems:
+        if output_format == "github":
+            click.echo(ci_reports.github(problem))
+        else:
+            click.echo(str(problem), err=to_stderr)
+    for note in result.notes:
+        click.echo(note, err=to_stderr)
+    click.echo(summary(len(result.files), result.problems), err=to_stderr)
+    if output_format == "gitlab":
+        click.echo(ci_reports.gitlab(result.problems), nl=False)
+    sys.exit(1 if result.problems else 0)
+
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="De configuratie van de site (adres, navigatie, thema, opties van maatwerkbank).",
+)
+
+
+def _site_config(config_file: Path) -> SiteConfig:
+    if not config_file.is_file():
+        raise click.UsageError(
+            f"configuratie '{config_file}' bestaat niet; geef er een met --config"
+        )
+    return SiteConfig.read(config_file)
+
+
+def _report_build(result: pipeline.BuildResult) -> None:
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for held in result.held_back:
+        click.echo(f"niet gepubliceerd: {held.display}: {held.reason}", err=True)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de invoer van de site: docs/ (alle pagina's, data en media), "
+    "zoekdocumenten/ en mkdocs.yml voor de sitegenerator.",
+)
+@config_option
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="zensical",
+    show_default=True,
+    help="Voor welke sitegenerator: zensical leest links naar bronbestanden (../x.md), "
+    "mkdocs (zonder plugin) links naar de uiteindelijke adressen.",
+)
+@click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map met de case-bestanden (standaard: cases_dir uit de configuratie).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Map met eigen templates die de standaardtemplates vervangen.",
+)
+@today_option
+def generate(
+    out_dir: Path,
+    config_file: Path,
+    engine: str,
+    cases_dir: Path | None,
+    templates_dir: Path | None,
+    today: str | None,
+) -> None:
+    """Schrijf de hele invoer van de site (pagina's, data, media, zoekdocumenten, config)."""
+    config = _site_config(config_file)
+    try:
+        written = write_site_input(
+            config,
+            out_dir,
+            _today(today or config.options["today"]),
+            engine=engine,
+            cases_dir=cases_dir,
+            templates_dir=templates_dir,
+        )
+    except SiteInputError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    result = written.result
+    _report_build(result)
+    click.echo(
+        f"{len(result.pages)} pagina's en {len(result.media)} mediabestanden geschreven naar "
+        f"{out_dir / site_input.DOCS} ({len(result.catalog.entries)} cases gepubliceerd)."
+    )
+    if result.problems:
+        click.echo(summary(result.files_checked, result.problems), err=True)
+        sys.exit(1)
+
+
+@main.command("check-site")
+@today_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["tekst", "github"]),
+    default="tekst",
+    show_default=True,
+    help="github: problemen in bestanden als annotaties in een GitHub-workflow.",
+)
+def check_site(today: str | None, output_format: str) -> None:
+    """Controleer de echte site voor publicatie: cases, instellingen, strikte build, links
+    en bronnen van derden (draai vanuit de map met mkdocs.yml)."""
+    if not Path("mkdocs.yml").is_file():
+        raise click.UsageError("geen mkdocs.yml in deze map; draai dit in de map van de site")
+    sys.exit(site_gate.run(Path.cwd(), _today(today), output_format, click.echo))
+
+
+@main.command()
+@config_option
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="mkdocs",
+    show_default=True,
+    envvar="ENGINE",
+    help="De sitegenerator: mkdocs (MkDocs 1.6 met mkdocs-material en de plugin), zensical "
+    "of properdocs (de voortzetting van MkDocs 1.x, met de plugin). Ook via de "
+    "omgevingsvariabele ENGINE.",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de gebouwde site (standaard: site_dir uit de configuratie).",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Werkmap voor de invoer van zensical (standaard: build/zensical naast de config).",
+)
+@today_option
+def site(
+    config_file: Path,
+    engine: str,
+    site_dir: Path | None,
+    work_dir: Path | None,
+    today: str | None,
+) -> None:
+    """Bouw de hele site (pagina's, zoekfunctie, webformulier, CSP) met MkDocs of Zensical."""
+    config = _site_config(config_file)
+    target = (site_dir or config.site_dir).resolve()
+    if engine in PLUGIN_ENGINES:
+        command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config.path)]
+        environment = dict(os.environ)
+        if today:
+            environment["SOURCE_DATE_EPOCH"] = str(_epoch(_today(today)))
+        sys.exit(subprocess.run([*command, "--site-dir", str(target)], env=environment).returncode)
+    work = (work_dir or config.root / "build" / engine).resolve()
+    try:
+        # Zensical builds only inside its project folder: the site is moved out after.
+        bundle = config.path_option("cms_bundle") or config.root / "node_modules/decap-cms/dist"
+        written = write_site_input(
+            config,
+            work,
+            _today(today or config.options["today"]),
+            web_form=postbuild.WebForm(bundle, config.form_settings()),
+        )
+    except SiteInputError as error:
+        click.echo(str(error), err=True)
+        _aborted()
+    result = written.result
+    _report_build(result)
+    for note in written.notes:
+        click.echo(note, err=True)
+    if result.problems:
+        click.echo(
+            f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
+            "hierboven op; 'maatwerkbank check' toont ze ook.",
+            err=True,
+        )
+        _aborted()
+    # The finder's index is made while the engine builds, and moved into the site after.
+    index = BackgroundIndex.of_folder(written.search_documents, work / "pagefind")
+    started = time.perf_counter()
+    built = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],
+        cwd=work,
+    )
+    click.echo(f"zensical: {time.perf_counter() - started:.1f} s")
+    if built.returncode != 0:
+        index.cancel()
+        click.echo(f"zensical faalde (code {built.returncode}).", err=True)
+        _aborted()
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.move(work / "site", target)
+    try:
+        notes = postbuild.finish_site(target, index=index, index_output=work / "pagefind")
+    except SearchIndexError as error:
+        click.echo(str(error), err=True)
+        _aborted()
+    for note in notes:
+        click.echo(note)
+    click.echo(
+        f"site gebouwd met {engine} in {target}: {len(result.catalog.entries)} cases, "
+        f"{len(result.pages)} gegenereerde pagina's."
+    )
+
+
+def _aborted() -> NoReturn:
+    """A failed build ends with the same Dutch line as under MkDocs (`build-site.sh`)."""
+    click.echo("Build afgebroken: zie de meldingen hierboven.")
+    sys.exit(1)
+
+
+def _epoch(day: date) -> int:
+    return int(datetime.combine(day, clock_time(12), tzinfo=UTC).timestamp())
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--pilot", is_flag=True, help="Maak een pilot (met het blok 'pilot').")
+@cases_option
+def new(slug: str, pilot: bool, cases_dir: Path) -> None:
+    """Maak cases/<SLUG>.yaml uit het sjabloon met uitleg bij elk veld."""
+    if Path(slug).name != slug or "\\" in slug or slug in (".", ".."):
+        # `new ../../x` would write outside cases/.
+        raise click.UsageError(
+            f"'{slug}' is geen naam maar een pad; geef alleen de naam van de case, zonder "
+            "mappen (bijvoorbeeld 'springplank-doetinchem'): het bestand komt in "
+            f"{display_path(cases_dir)}/"
+        )
+    path = cases_dir / f"{slug}.yaml"
+    bad_name = slug_problem(path, display_path(path))
+    if bad_name:
+        raise click.UsageError(bad_name.message)
+    existing = next((p for p in (path, path.with_suffix(".yml")) if p.exists()), None)
+    if existing is not None:
+        raise click.UsageError(f"{display_path(existing)} bestaat al; kies een andere naam")
+    cases_dir.mkdir(parents=True, exist_ok=True)
+    path.write_text(authoring.case_template(slug, pilot=pilot), encoding="utf-8")
+    click.echo(
+        f"{display_path(path)} gemaakt. Vul de velden in en controleer met: "
+        f"maatwerkbank check {display_path(path)}"
+    )
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf het schema naar dit bestand in plaats van naar het scherm.",
+)
+@cases_option
+def schema(out_file: Path | None, cases_dir: Path) -> None:
+    """Het JSON Schema van het case-format (voor editors), uit het model en de woordenlijst."""
+    vocabulary_path = cases_dir / pipeline.VOCABULARY_FILE
+    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
+    text = authoring.json_schema_text(vocabulary)
+    if out_file is None:
+        click.echo(text, nl=False)
+    else:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(text, encoding="utf-8")
+        click.echo(f"{out_file} geschreven.")
+
+
+for _command in main.commands.values():
+    _command.options_metavar = "[OPTIES]"

@@ -1,0 +1,173 @@
+"""The whole site input, written to a folder: what an engine other than our plugin builds.
+
+Zensical (the Material team's successor to MkDocs) and MkDocs 2 load no MkDocs plugins,
+and Zensical's advice is to run generators before the build. So the core writes
+everything the plugin would add, into one folder (`maatwerkbank generate --out DIR`):
+
+- `DIR/docs/`: the site's hand-written pages (the config's docs dir, with the generated
+  snippets filled in) plus every generated page, data file and media file, and the web
+  form at /beheer/ when asked;
+- `DIR/zoekdocumenten/`: the finder's search documents, which Pagefind indexes after the
+  build (`postbuild`); they are not pages of the site;
+- `DIR/mkdocs.yml`: the site's config for that engine (`site_config.engine_config`),
+  which builds into `DIR/site/` (Zensical builds only inside its project folder).
+
+Generated pages are written with `engine_markdown.MARKER` after their front matter, so
+the engine's Markdown passes them through whole and gets their table of contents.
+Nothing is written into the config's docs dir.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from generator.build import pipeline
+from generator.engines import postbuild, site_config
+from generator.engines.engine_markdown import MARKER
+from generator.engines.site_config import SiteConfig
+from generator.site import render
+from generator.site.addresses import Addresses
+
+DOCS = "docs"
+SEARCH_DOCUMENTS = "zoekdocumenten"
+CONFIG = "mkdocs.yml"
+
+
+class SiteInputError(RuntimeError):
+    """A problem with the site's own files (not the cases): a Dutch message."""
+
+
+@dataclass(frozen=True)
+class SiteInput:
+    result: pipeline.BuildResult
+    folder: Path
+    notes: tuple[str, ...] = ()
+    """Lines for the build log (the web form left out)."""
+
+    @property
+    def config(self) -> Path:
+        return self.folder / CONFIG
+
+    @property
+    def search_documents(self) -> Path:
+        return self.folder / SEARCH_DOCUMENTS
+
+
+def addresses_for(config: SiteConfig, engine: str) -> Addresses:
+    """Zensical resolves links against source files; MkDocs' plugin gets final URLs."""
+    return Addresses(config.use_directory_urls, source_links=engine == "zensical")
+
+
+def write_site_input(
+    config: SiteConfig,
+    folder: Path,
+    today: date,
+    *,
+    engine: str = "zensical",
+    cases_dir: Path | None = None,
+    templates_dir: Path | None = None,
+    web_form: postbuild.WebForm | None = None,
+) -> SiteInput:
+    """Build with the core and write the site input for `engine` into `folder`.
+
+    Written also when cases have problems (the caller reports them and fails), so a
+    reader sees what the valid cases give. Raises `SiteInputError` when a hand-written
+    page takes the place of a generated one.
+    """
+    result = pipeline.build(
+        cases_dir or config.path_option("cases_dir") or config.root / "cases",
+        today,
+        templates_dir or config.path_option("templates_dir"),
+        base=config.root,
+        site_url=config.site_url,
+        addresses=addresses_for(config, engine),
+    )
+    docs = folder / DOCS
+    for old in (docs, folder / SEARCH_DOCUMENTS):
+        shutil.rmtree(old, ignore_errors=True)
+    _copy_hand_written(config.docs_dir, docs)
+    generated = {**result.pages, **result.data}
+    for src in [*generated, *result.media]:
+        if (docs / src).exists():
+            raise SiteInputError(
+                f"'{src}' bestaat al in de docs-map; die pagina maakt de generator zelf. "
+                "Verwijder of hernoem het handgeschreven bestand."
+            )
+    for src, text in result.pages.items():
+        _write(docs / src, _marked(text))
+    for src, text in result.data.items():
+        _write(docs / src, text)
+    for src, content in result.media.items():  # cleaned by the core (no metadata)
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_bytes(content)
+    notes: list[str] = []
+    if web_form is not None:
+        texts, copies, notes = postbuild.web_form_files(result.catalog.vocabulary, web_form)
+        for src, text in texts.items():
+            _write(docs / src, text)
+        for src, npm_file in copies.items():
+            (docs / src).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(npm_file, docs / src)
+    for path, document in result.search_documents.items():
+        _write(folder / SEARCH_DOCUMENTS / path, document)
+    derived = site_config.engine_config(
+        config,
+        engine,
+        DOCS,
+        "site",
+        render.nav_sections(result.catalog.vocabulary),
+    )
+    _write(
+        folder / CONFIG,
+        "# Afgeleid van "
+        + str(config.path)
+        + " door maatwerkbank; niet met de hand wijzigen.\n"
+        + yaml.safe_dump(derived, sort_keys=False, allow_unicode=True),
+    )
+    return SiteInput(result, folder, tuple(notes))
+
+
+def _copy_hand_written(source: Path, target: Path) -> None:
+    """The hand-written pages, with the snippets the plugin fills in at build time."""
+    snippets = pipeline.snippets()
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        destination = target / path.relative_to(source)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            for marker, snippet in snippets.items():
+                text = text.replace(marker, snippet)
+            destination.write_text(text, encoding="utf-8")
+        else:
+            shutil.copyfile(path, destination)
+
+
+def _marked(source: str) -> str:
+    """The page as an engine reads it: the marker that lets `engine_markdown` pass its body
+    through whole, and title and description escaped, because the engines' themes put them
+    into the page without escaping (as the MkDocs plugin escapes them in the page's meta).
+    Values are written as JSON, which is YAML too."""
+    front, body = render.split_front_matter(source)
+    meta = yaml.load(front.strip().strip("-"), Loader=yaml.CSafeLoader) if front else None
+    if isinstance(meta, dict):
+        lines = ["---"]
+        for key, value in meta.items():
+            if key in ("title", "description"):
+                value = html.escape(str(value))
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        front = "\n".join([*lines, "---", ""])
+    return f"{front}{MARKER}\n{body}"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

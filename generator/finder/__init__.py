@@ -1,0 +1,1 @@
+"""The finder's index: Pagefind over the core's search documents."""

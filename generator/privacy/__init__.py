@@ -1,0 +1,1 @@
+"""The personal-data scan over the reader-visible text of every published value."""

@@ -1,0 +1,423 @@
+"""Reading case files: YAML to plain data, with the position of every key and value.
+
+PyYAML's own constructors guess types (``nee`` becomes False, ``017`` an octal number,
+``12:30`` the number 750) and silently keep the last of two duplicate keys. Authors must get
+back exactly what they typed, so we only let libyaml *compose* the node tree (fast, in C) and
+build the data ourselves: every scalar stays the string that was written, and the model
+decides per field what a value means. The node marks become a position table, so that every
+later problem can point at a line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.contract.problems import Problem, field_name
+from generator.reading import text_rules
+
+MAX_BYTES = 256 * 1024
+SLUG_RE = re.compile(r"[a-z0-9-]{3,80}")
+# Slugs that would collide with generated listing pages under cases/.
+RESERVED_SLUG_RE = re.compile(r"index|pagina-\d+")
+CASE_SUFFIXES = (".yaml", ".yml")
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, and the node tree that knows where each part stands.
+
+    Positions are looked up in the node tree only when a problem needs one, so valid files
+    (nearly all of them) pay nothing for them.
+    """
+
+    path: Path
+    display: str
+    data: Any
+    root: yaml.Node | None = None
+    source: str = ""
+    has_empty_values: bool = False
+    """Whether some key has no value (`veld:`), so validation need not look for one."""
+
+    def mark(self, loc: Path_, *, key: bool = False) -> Mark:
+        """Line and column of the value at `loc` (or of its key), else of its nearest parent."""
+        node = self.root
+        found: Mark = _mark(node) if node is not None else (1, 1)
+        for i, part in enumerate(loc):
+            if isinstance(node, yaml.MappingNode):
+                pair = next((kv for kv in node.value if kv[0].value == part), None)
+                if pair is None:
+                    break
+                last = i == len(loc) - 1
+                node = pair[1]
+                found = _mark(pair[0]) if (key and last) else _mark(node)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                found = _mark(node)
+            else:
+                break
+        return found
+
+    def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
+        line, column = self.mark(loc, key=key)
+        return Problem(self.display, line, column, message)
+
+    def problem_at_line(self, loc: Path_, offset: int, message: str) -> Problem:
+        """A problem on line `offset` (from 0) of the text at `loc`: at that line of the file
+        for a block of text (`|` or `>`, where the file's lines are the text's lines), at
+        the field itself for other ways of writing text."""
+        node = self._node(loc)
+        line, column = self.mark(loc)
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and self.source:
+            line = node.start_mark.line + 2 + offset
+            text = self.source.split("\n", line)[line - 1] if line >= 1 else ""
+            column = len(text) - len(text.lstrip(" ")) + 1
+        return Problem(self.display, line, column, message)
+
+    def _node(self, loc: Path_) -> yaml.Node | None:
+        node = self.root
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                node = node.value[part] if part < len(node.value) else None
+            else:
+                return None
+        return node
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's composer without PyYAML's implicit type resolution (a regex per scalar):
+    we never use the guessed tags, every scalar is taken as written."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return "tag:yaml.org,2002:str" if kind is yaml.ScalarNode else ""
+
+    # Path resolvers are never registered; libyaml calls these for every node all the same.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """The path authors see: relative to `base` (the project) when the file is inside it."""
+    return display_paths([path], base)[path]
+
+
+def display_paths(paths: list[Path], base: Path | None = None) -> dict[Path, str]:
+    """`display_path` of many files: each folder is resolved once, not each file (resolving
+    looks at every part of a path on disk, a tenth of `check`'s time at 1,000 files)."""
+    root = (base or Path.cwd()).resolve()
+    folders: dict[Path, str | None] = {}
+    shown: dict[Path, str] = {}
+    for path in paths:
+        if path.parent not in folders:
+            try:
+                folders[path.parent] = path.parent.resolve().relative_to(root).as_posix()
+            except ValueError:
+                folders[path.parent] = None
+        folder = folders[path.parent]
+        if folder is None:
+            shown[path] = path.as_posix()
+        else:
+            shown[path] = path.name if folder == "." else f"{folder}/{path.name}"
+    return shown
+
+
+def case_files(paths: list[Path]) -> list[Path]:
+    """Case files under the given files and folders, sorted, without `_`-prefixed files."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            with os.scandir(path) as children:
+                found.update(
+                    path / child.name
+                    for child in children
+                    if child.name.endswith(CASE_SUFFIXES) and not child.name.startswith("_")
+                )
+        else:
+            found.add(path)
+    # By their parts, as paths compare, without paths' own comparison (a tenth of a second
+    # at 5,000 files, on every check of one saved file in the preview).
+    return sorted(found, key=lambda path: path.parts)
+
+
+def slug_problem(path: Path, display: str) -> Problem | None:
+    """The file stem is the case's permanent URL, so it must be a clean slug."""
+    slug = path.stem
+    if path.suffix not in CASE_SUFFIXES:
+        return Problem(
+            display, 1, 1, f"bestandsnaam '{path.name}' moet eindigen op .yaml (of .yml)"
+        )
+    if not SLUG_RE.fullmatch(slug):
+        return Problem(
+            display,
+            1,
+            1,
+            f"ongeldige bestandsnaam '{path.name}': gebruik alleen kleine letters a-z, "
+            "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')",
+        )
+    if RESERVED_SLUG_RE.fullmatch(slug):
+        return Problem(
+            display,
+            1,
+            1,
+            f"bestandsnaam '{path.name}' is gereserveerd voor de site zelf; kies een andere naam",
+        )
+    return None
+
+
+def same_slug_problems(files: list[Path], shown: dict[Path, str]) -> list[Problem]:
+    """`x.yaml` and `x.yml` in one folder would be one page: both files get a problem,
+    rather than one case silently replacing the other."""
+    by_slug: dict[str, list[Path]] = {}
+    for path in files:
+        by_slug.setdefault(path.stem, []).append(path)
+    problems = []
+    for paths in by_slug.values():
+        for path in paths if len(paths) > 1 else ():
+            others = ", ".join(shown[p] for p in paths if p != path)
+            problems.append(
+                Problem(
+                    shown[path],
+                    1,
+                    1,
+                    f"ook {others} heeft de naam '{path.stem}'; elke case heeft één bestand "
+                    "(één adres op de site): verwijder of hernoem er één",
+                )
+            )
+    return problems
+
+
+def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file. Returns the document, or None when it cannot be read at all."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display, 1, 1, f"bestand kan niet gelezen worden ({error.strerror})")]
+    return parse(raw, display, path)
+
+
+def parse(
+    raw: bytes, display: str, path: Path | None = None
+) -> tuple[Document | None, list[Problem]]:
+    """Parse bytes of YAML into a Document, reporting every hazard in authors' terms."""
+
+    def fail(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, line, column, message)]
+
+    if len(raw) > MAX_BYTES:
+        return fail(
+            1,
+            1,
+            f"bestand is te groot ({len(raw) // 1024} KiB); een case mag hoogstens 256 KiB zijn",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return fail(
+            line,
+            column,
+            "bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: "
+            "'Opslaan als' en codering UTF-8 kiezen)",
+        )
+    text = text.removeprefix("\ufeff")
+    hidden = text_rules.source_problems(text, display)
+    if hidden:
+        return None, hidden
+    tabs = _tab_problems(text, display)
+    if tabs:
+        return None, tabs
+    if not _has_content(text):
+        return fail(1, 1, "bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(line, column, _syntax_message(error))
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        char = text[error.position] if error.position < len(text) else ""
+        name = text_rules.describe(char) if char else "onbekend teken"
+        return fail(line, column, f"YAML-fout: teken {name} kan niet gelezen worden; verwijder het")
+    except yaml.YAMLError:
+        return fail(1, 1, "YAML-fout: het bestand kan niet gelezen worden")
+    if node is None:
+        return fail(1, 1, "bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')")
+
+    problems = _anchor_problems(text, display) if ("&" in text or "*" in text) else []
+    if problems:
+        return None, problems
+    if not isinstance(node, yaml.MappingNode):
+        return fail(
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse "
+            "tekst",
+        )
+    document = Document(path or Path(display), display, None, node, text)
+    document.data = _construct(node, (), document, problems)
+    return document, problems
+
+
+def _has_content(text: str) -> bool:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
+            return True
+    return False
+
+
+_ODD_SPACES = "\t\u00a0\u2007\u202f\u3000"
+"""Tab and the spaces that look like a space but are not one to YAML (no-break, figure,
+narrow no-break, ideographic): pasted from a word processor or a web page."""
+
+
+def _tab_problems(text: str, display: str) -> list[Problem]:
+    """Indentation with tabs or look-alike spaces: YAML reads it as text, and then blames a
+    missing colon somewhere below. Said at the line where it happens, with what it is."""
+    problems: list[Problem] = []
+    if not any(ch in text for ch in _ODD_SPACES):
+        return problems
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" " + _ODD_SPACES))]
+        odd = next((ch for ch in indent if ch != " "), None)
+        if odd == "\t":
+            message = "tab gebruikt om in te springen: gebruik spaties (YAML staat geen tabs toe)"
+        elif odd is not None:
+            message = (
+                f"niet-gewone spatie U+{ord(odd):04X} gebruikt om in te springen (vaak mee "
+                "gekopieerd uit Word of een webpagina): vervang hem door gewone spaties"
+            )
+        else:
+            continue
+        problems.append(Problem(display, number, indent.index(odd) + 1, message))
+    return problems
+
+
+def _anchor_problems(text: str, display: str) -> list[Problem]:
+    """Anchors and aliases make one value appear in several places; authors should not need them."""
+    problems: list[Problem] = []
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if not anchor or event.start_mark is None:
+            continue
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if isinstance(event, yaml.AliasEvent):
+            message = f"verwijzing '*{anchor}' is niet toegestaan: schrijf de waarde zelf uit"
+        else:
+            message = f"anker '&{anchor}' is niet toegestaan: schrijf elke waarde zelf uit"
+        problems.append(Problem(display, line, column, message))
+    return problems
+
+
+_SYNTAX_HINTS = (
+    (
+        "mapping values are not allowed",
+        "dubbele punt op een onverwachte plek: zet tekst met ': ' erin "
+        "tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    (
+        "could not find expected ':'",
+        "verwacht 'veld: waarde' op deze regel (ontbreekt een dubbele punt?)",
+    ),
+    (
+        "found unexpected end of stream",
+        "aanhalingsteken niet afgesloten: sluit de tekst af met hetzelfde aanhalingsteken",
+    ),
+    (
+        "did not find expected key",
+        "inspringing klopt niet: controleer de spaties aan het begin van deze "
+        "regel en de regel erboven",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "lijst klopt niet: elk item begint met '- ' op dezelfde inspringing",
+    ),
+    (
+        "expected <block end>",
+        "inspringing klopt niet: controleer de spaties aan het begin van deze regel",
+    ),
+    (
+        "expected a single document",
+        "het bestand bevat meer dan één document ('---'): één case per bestand",
+    ),
+    ("found undefined alias", "verwijzing ('*') is niet toegestaan: schrijf de waarde zelf uit"),
+    (
+        "found character that cannot start any token",
+        "teken dat hier niet mag staan: zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "found unknown escape character",
+        "onbekende escape met '\\' in tekst tussen dubbele "
+        "aanhalingstekens: gebruik enkele aanhalingstekens",
+    ),
+    ("found duplicate anchor", "anker ('&') is niet toegestaan: schrijf elke waarde zelf uit"),
+)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for needle, message in _SYNTAX_HINTS:
+        if needle in problem or needle in (error.context or ""):
+            return f"YAML-fout: {message}"
+    return "YAML-fout: controleer inspringing, dubbele punten en aanhalingstekens op deze regel"
+
+
+def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value in _NULLS:  # plain (unquoted) only
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(
+                Problem(
+                    doc.display,
+                    *_mark(key_node),
+                    "veldnaam moet gewone tekst zijn, geen lijst of blok",
+                )
+            )
+            continue
+        key = key_node.value
+        if key in first_line:
+            problems.append(
+                Problem(
+                    doc.display,
+                    *_mark(key_node),
+                    f"veld '{field_name((*loc, key))}' staat dubbel (eerder op regel "
+                    f"{first_line[key]}): verwijder een van de twee",
+                )
+            )
+            continue
+        first_line[key] = key_node.start_mark.line + 1
+        value = result[key] = _construct(value_node, (*loc, key), doc, problems)
+        if value is None:
+            doc.has_empty_values = True
+    return result

@@ -1,0 +1,304 @@
+"""Characters that do not belong in authors' text, and what an author's Markdown may do.
+
+Control characters make the feed invalid XML and are invisible in every editor; bidi
+override and isolate characters make a title read differently from what it says (the
+"Trojan Source" trick); zero-width characters let an empty title pass the length rules.
+None of them has a use in a case story, so each is an error that names the field and the
+character, at its line and column. Sources: Unicode's general categories (Cc, Cf), UAX #9
+for the bidi controls, XML 1.0 §2.2 for the characters a feed cannot hold.
+
+Markdown fields get two more rules here, so that a case that passes `check` builds: a
+bounded nesting depth (`author_text.MAX_DEPTH`), and links and images the site can keep
+(`link_problems`, run with the other rules between files, since it needs the case list).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, get_args
+
+from pydantic import BaseModel
+
+from generator.contract import model
+from generator.contract.problems import Problem, field_name
+from generator.reading import author_text
+
+if TYPE_CHECKING:  # loading calls `source_problems`, so no import of it at run time
+    from generator.reading.loading import Document
+
+Path_ = tuple[str | int, ...]
+
+_NAMES = {
+    0x00: "nul-teken",
+    0x07: "belsignaal",
+    0x08: "backspace",
+    0x0B: "verticale tab",
+    0x0C: "pagina-einde",
+    0x0D: "regelterugloop",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "volgende regel",
+    0x200B: "spatie zonder breedte",
+    0x2028: "regelscheiding",
+    0x2029: "alineascheiding",
+    0x202A: "links-naar-rechts-inbedding",
+    0x202B: "rechts-naar-links-inbedding",
+    0x202C: "einde van richting-opmaak",
+    0x202D: "links-naar-rechts-override",
+    0x202E: "rechts-naar-links-override",
+    0x2060: "woordverbinder",
+    0x2066: "links-naar-rechts-isolatie",
+    0x2067: "rechts-naar-links-isolatie",
+    0x2068: "eerste-sterke-isolatie",
+    0x2069: "einde van richting-isolatie",
+    0xFEFF: "spatie zonder breedte (BOM)",
+    0xFFFE: "geen teken",
+    0xFFFF: "geen teken",
+}
+_ALLOWED_CONTROLS = frozenset("\t\n")
+
+
+def forbidden(char: str) -> bool:
+    """C0 and C1 controls (but tab and newline), bidi embeddings, overrides and isolates,
+    line and paragraph separators, and the zero-width space, word joiner and BOM."""
+    return _FORBIDDEN.match(char) is not None
+
+
+_OTHER_FORBIDDEN = r"\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff"
+_FORBIDDEN = re.compile(rf"[\x00-\x08\x0b-\x1f{_OTHER_FORBIDDEN}]")
+"""The characters of `_NAMES` and every other C0 and C1 control but tab and newline: one
+regex, so the common case (none at all) costs one scan in C per text."""
+_FORBIDDEN_IN_SOURCE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_OTHER_FORBIDDEN}]|\r(?!\n)")
+"""The same in the file's own text, where a carriage return ending a line (Windows) is fine."""
+_VISIBLE_ASCII = re.compile("[!-~]")
+
+
+def describe(char: str) -> str:
+    """`U+000C (pagina-einde)`: how a message names an invisible character."""
+    code = ord(char)
+    name = _NAMES.get(code, "stuurteken")
+    return f"U+{code:04X} ({name})"
+
+
+def source_problems(text: str, display: str) -> list[Problem]:
+    """Forbidden characters typed or pasted into the file itself, each at its line and
+    column (libyaml refuses most of them with a position but no word of which one)."""
+    problems: list[Problem] = []
+    if not _FORBIDDEN_IN_SOURCE.search(text):
+        return problems
+    field = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        top = _TOP_KEY.match(line)
+        if top:
+            field = top[1]
+        for column, char in enumerate(line.removesuffix("\r"), start=1):
+            if forbidden(char):
+                where = f"'{field}': " if field else ""
+                problems.append(
+                    Problem(
+                        display,
+                        number,
+                        column,
+                        f"{where}teken {describe(char)} hoort niet in een case-bestand: het is "
+                        "onzichtbaar en kan de site breken; verwijder het",
+                    )
+                )
+    return problems
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+"""A field at the top of the file: the YAML is not read yet (it cannot be, with these
+characters in it), so the field a line belongs to is the last one that started above it."""
+
+
+def value_problems(document: Document) -> list[Problem]:
+    """Every text value of the file: forbidden characters (written as YAML escapes such as
+    `"\\f"`), text that is empty once invisible characters are gone, and Markdown nested
+    deeper than the site renders."""
+    problems: list[Problem] = []
+    markdown = markdown_fields()
+    markdown_names = _markdown_names()
+    # Typed ones stopped the file in `source_problems`; escapes need a backslash.
+    escapes = "\\" in document.source or not document.source
+    for loc, text in _strings(document.data, ()):
+        found = _FORBIDDEN.search(text) if escapes else None
+        if found is not None:
+            bad, name = found[0], field_name(loc)
+            problems.append(
+                document.problem(
+                    loc, f"'{name}': teken {describe(bad)} hoort niet in tekst; verwijder het"
+                )
+            )
+        elif text and not _VISIBLE_ASCII.search(text) and not visible(text):
+            name = field_name(loc)
+            problems.append(
+                document.problem(
+                    loc,
+                    f"'{name}': bevat alleen onzichtbare tekens; vul een waarde in of "
+                    "verwijder het veld",
+                )
+            )
+        elif loc[-1] in markdown_names and _generic(loc) in markdown and author_text.too_deep(text):
+            name = field_name(loc)
+            problems.append(
+                document.problem(
+                    loc,
+                    f"'{name}': de tekst is te diep genest (lijsten of citaten in elkaar); "
+                    "maak de opbouw platter",
+                )
+            )
+    return problems
+
+
+def visible(text: str) -> str:
+    """`text` without what shows as nothing: white space, format and control characters
+    (zero-width, bidi), combining marks with no letter to sit on, and the characters that
+    are drawn blank (Hangul fillers, braille blank and the like)."""
+    return "".join(
+        ch
+        for ch in text
+        if not ch.isspace()
+        and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+        and ch not in _BLANK
+    )
+
+
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Mn", "Me", "Zs", "Zl", "Zp"})
+_BLANK = frozenset("\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
+
+
+def link_problems(document: Document, known_slugs: set[str], images: set[str]) -> list[Problem]:
+    """Relative links in the Markdown fields that lead nowhere on the site. Only another
+    case (`../<slug>/`) and a place on the page (`#...`) are pages the site has; anything
+    else would be a dead link. A relative image must be one of the case's own `images`
+    (anything else would be shown as a dead link). (Links to other schemes than http(s)
+    and mailto, and images from elsewhere, are made harmless when the page is rendered:
+    see `author_text`.)"""
+    problems: list[Problem] = []
+    markdown = markdown_fields()
+    markdown_names = _markdown_names()
+    for loc, text in _strings(document.data, ()):
+        if loc[-1] not in markdown_names or _generic(loc) not in markdown:
+            continue
+        if not any(m in text for m in ("](", "]:", "][")):
+            continue
+        for kind, url, offset in author_text.links(text):
+            shown = author_text.short(url)
+            if kind == "image" and url.removeprefix("./") not in images and _relative(url):
+                message = (
+                    f"afbeelding '{shown}' staat niet bij de afbeeldingen van deze case: zet "
+                    "hem in cases/media/ en noem hem onder 'afbeeldingen' (met alt-tekst)"
+                )
+            elif kind == "link" and not _leads_somewhere(url, known_slugs):
+                message = (
+                    f"link '{shown}' wijst niet naar een pagina van deze site: gebruik een "
+                    "volledig webadres (https://...) of ../<case>/ voor een andere case"
+                )
+            else:
+                continue
+            problems.append(
+                document.problem_at_line(loc, offset, f"'{field_name(loc)}': {message}")
+            )
+    return problems
+
+
+def _relative(url: str) -> bool:
+    return author_text.link_allowed(url) and not author_text.scheme(url)
+
+
+def linked_cases(data: Any) -> set[str]:
+    """The slugs of the cases a case's Markdown fields link to (`../<slug>/`)."""
+    markdown, names = markdown_fields(), _markdown_names()
+    found: set[str] = set()
+    for loc, text in _strings(data, ()):
+        if loc[-1] in names and "../" in text and _generic(loc) in markdown:
+            for kind, url, _ in author_text.links(text):
+                target = url.split("#", 1)[0]
+                if kind == "link" and target.startswith("../") and target.endswith("/"):
+                    found.add(target[3:-1])
+    return found
+
+
+def unpublished_link_problems(document: Document, unpublished: set[str]) -> list[Problem]:
+    """Links from a published case to cases that are not published on the build's date:
+    the link would be dead, and its address would name a case that must not be seen."""
+    problems: list[Problem] = []
+    markdown, names = markdown_fields(), _markdown_names()
+    for loc, text in _strings(document.data, ()):
+        if loc[-1] not in names or "../" not in text or _generic(loc) not in markdown:
+            continue
+        for kind, url, offset in author_text.links(text):
+            target = url.split("#", 1)[0]
+            if kind == "link" and target.startswith("../") and target[3:-1] in unpublished:
+                problems.append(
+                    document.problem_at_line(
+                        loc,
+                        offset,
+                        f"'{field_name(loc)}': link naar case '{target[3:-1]}', die op deze "
+                        "datum niet gepubliceerd wordt (concept, embargo, toestemming of een "
+                        "probleem); haal de link weg of wacht tot die case online staat",
+                    )
+                )
+    return problems
+
+
+def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:
+    if not author_text.link_allowed(url) or author_text.scheme(url) or url.startswith("#"):
+        return True  # other hosts, or made plain text when rendered
+    target = url.split("#", 1)[0]
+    return target.startswith("../") and target.endswith("/") and target[3:-1] in known_slugs
+
+
+@functools.cache
+def _markdown_names() -> frozenset[str | int]:
+    return frozenset(path[-1] for path in markdown_fields())
+
+
+@functools.cache
+def markdown_fields() -> frozenset[tuple[str, ...]]:
+    """Paths of the model's Markdown fields, list positions as `*` (from the model, so a new
+    Markdown field is checked without a word here)."""
+    return _markdown_fields(model.Case, ())
+
+
+def _markdown_fields(cls: type[BaseModel], prefix: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for name, info in cls.model_fields.items():
+        path = (*prefix, name)
+        if model.is_markdown(info):
+            found.add(path)
+        for inner, listed in _models_in(info.annotation, False):
+            found |= _markdown_fields(inner, (*path, "*") if listed else path)
+    return frozenset(found)
+
+
+def _models_in(annotation: Any, listed: bool) -> Iterator[tuple[type[BaseModel], bool]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation, listed
+        return
+    origin = getattr(annotation, "__origin__", None)
+    for arg in get_args(annotation):
+        yield from _models_in(arg, listed or origin is list)
+
+
+def _generic(loc: Path_) -> tuple[str, ...]:
+    return tuple("*" if isinstance(part, int) else part for part in loc)
+
+
+def _strings(data: Any, loc: Path_) -> list[tuple[Path_, str]]:
+    """Every string in a case's data with its place, depth first in file order (a loop, not
+    recursion: it runs over every value of every file)."""
+    found: list[tuple[Path_, str]] = []
+    stack: list[tuple[Path_, Any]] = [(loc, data)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, str):
+            found.append((here, value))
+        elif isinstance(value, dict):
+            stack.extend((((*here, k), v) for k, v in reversed(value.items())))
+        elif isinstance(value, list):
+            stack.extend((((*here, i), v) for i, v in reversed(list(enumerate(value)))))
+    return found

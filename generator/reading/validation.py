@@ -1,0 +1,318 @@
+"""Validation: the contract's rules, applied to every file, reported all at once.
+
+Three layers, each collecting problems rather than stopping:
+1. field rules, from the pydantic model (types, lengths, choices, unknown keys, vocabulary);
+2. rules between fields of one case (pilot block, start/end, consent, dates in the future);
+3. rules between files (related cases exist, images exist).
+Pydantic's English errors are translated here into Dutch messages that name the field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.contract import model
+from generator.contract.model import Case
+from generator.contract.problems import Problem, field_name
+from generator.reading import media, text_rules
+from generator.reading.loading import Document
+from generator.reading.vocabulary import Vocabulary
+
+
+@dataclass
+class ValidCase:
+    """A case that passed every rule: the typed model plus the file it came from."""
+
+    slug: str
+    case: Case
+    display: str
+
+
+def validate_document(
+    document: Document, slug: str, vocabulary: Vocabulary, today: date
+) -> tuple[Case | None, list[Problem]]:
+    """Rules 1 and 2 for one file. Returns the model only when there was no problem at all."""
+    problems: list[Problem] = []
+    case: Case | None = None
+    reported: set[tuple[str | int, ...]] = set()
+    errors: list[ErrorDetails] = []
+    try:
+        case = Case.model_validate(document.data, context={"vocabulary": vocabulary})
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
+        problems.extend(_translate_all(errors, document))
+        reported = {tuple(e["loc"]) for e in errors}
+    if document.has_empty_values:
+        problems.extend(_empty_fields(document, reported))
+    problems.extend(_between_fields(document, today))
+    problems.extend(text_rules.value_problems(document))
+    return (case if not problems else None), problems
+
+
+def validate_links(
+    document: Document,
+    slug: str,
+    case: Case,
+    known_slugs: set[str],
+    cases_dir: Path,
+    site_files: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Rule 3 for one file: references to other files. `known_slugs` are all case files,
+    valid or not (a related case with a problem of its own is still a case)."""
+    problems: list[Problem] = []
+    for i, related in enumerate(case.gerelateerd or []):
+        if related == slug:
+            problems.append(
+                document.problem(
+                    ("gerelateerd", i), "een case kan niet aan zichzelf gerelateerd zijn"
+                )
+            )
+        elif related not in known_slugs:
+            close = difflib.get_close_matches(related, sorted(known_slugs), n=1, cutoff=0.6)
+            hint = f"; bedoelde je '{close[0]}'?" if close else ""
+            problems.append(
+                document.problem(
+                    ("gerelateerd", i),
+                    f"gerelateerde case '{related}' bestaat niet "
+                    f"(geen bestand cases/{related}.yaml){hint}",
+                )
+            )
+    images = {image.bestand for image in case.afbeeldingen or []}
+    problems.extend(text_rules.link_problems(document, known_slugs, images))
+    for i, image in enumerate(case.afbeeldingen or []):
+        refused = media.problem(cases_dir, image.bestand, site_files)
+        if refused:
+            problems.append(document.problem(("afbeeldingen", i, "bestand"), refused))
+    return problems
+
+
+def _empty_fields(doc: Document, reported: set[tuple[str | int, ...]]) -> list[Problem]:
+    """A key written without a value. The model takes it as 'not given', so an empty
+    `publiceren_vanaf:` would publish at once, with no warning; the author meant something."""
+    problems: list[Problem] = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if item is None and (*loc, key) not in reported:
+                    problems.append(
+                        doc.problem(
+                            (*loc, key),
+                            f"'{field_name((*loc, key))}' is leeg: vul een waarde in of "
+                            "verwijder het veld",
+                            key=True,
+                        )
+                    )
+                else:
+                    stack.append(((*loc, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(value))
+    return sorted(problems)
+
+
+# --- rules between fields ----------------------------------------------------------------
+
+
+def _between_fields(doc: Document, today: date) -> list[Problem]:
+    data = doc.data
+    problems: list[Problem] = []
+    soort = data.get("soort")
+    if soort == "pilot" and data.get("pilot") is None:
+        problems.append(
+            doc.problem(
+                ("soort",), "bij soort: pilot hoort een blok 'pilot' met minstens 'fase' en 'start'"
+            )
+        )
+    if soort == "casus" and "pilot" in data:
+        problems.append(
+            doc.problem(
+                ("pilot",),
+                "het blok 'pilot' hoort alleen bij soort: pilot; verwijder "
+                "het of zet soort op pilot",
+                key=True,
+            )
+        )
+    bijgewerkt = _date_or_none(data.get("bijgewerkt"))
+    if bijgewerkt and bijgewerkt > today:
+        problems.append(
+            doc.problem(
+                ("bijgewerkt",),
+                f"'bijgewerkt' ({bijgewerkt.isoformat()}) ligt in de "
+                "toekomst; vul de datum van de laatste controle in",
+            )
+        )
+    pilot = data.get("pilot")
+    if isinstance(pilot, dict):
+        start, end = _period_or_none(pilot.get("start")), _period_or_none(pilot.get("einde"))
+        if start and end and _before(end, start):
+            problems.append(
+                doc.problem(
+                    ("pilot", "einde"), f"'pilot.einde' ({end}) ligt voor 'pilot.start' ({start})"
+                )
+            )
+    privacy = data.get("privacy")
+    if isinstance(privacy, dict) and privacy.get("herleidbaar") in ("true", "True", "TRUE", True):
+        consent = privacy.get("toestemming")
+        if not isinstance(consent, dict):
+            problems.append(
+                doc.problem(
+                    ("privacy", "herleidbaar"),
+                    "bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'",
+                )
+            )
+        else:
+            given = _date_or_none(consent.get("vastgelegd_op"))
+            until = _date_or_none(consent.get("geldig_tot"))
+            if given and until and until < given:
+                problems.append(
+                    doc.problem(
+                        ("privacy", "toestemming", "geldig_tot"),
+                        "'geldig_tot' ligt voor 'vastgelegd_op'",
+                    )
+                )
+            if given and given > today:
+                problems.append(
+                    doc.problem(
+                        ("privacy", "toestemming", "vastgelegd_op"),
+                        "'vastgelegd_op' ligt in de toekomst",
+                    )
+                )
+    return problems
+
+
+def _before(a: str, b: str) -> bool:
+    """Is period `a` before `b`? A month compares with a date on year and month only."""
+    ka, kb = model.period_key(a), model.period_key(b)
+    if len(a) == 7 or len(b) == 7:
+        return ka[:2] < kb[:2]
+    return ka < kb
+
+
+def _date_or_none(value: Any) -> date | None:
+    try:
+        return model.parse_date(value)
+    except Exception:
+        return None
+
+
+def _period_or_none(value: Any) -> str | None:
+    try:
+        return model.parse_period(value) if isinstance(value, str) else None
+    except Exception:
+        return None
+
+
+# --- translating pydantic errors ---------------------------------------------------------
+
+_PATTERN_MESSAGES = {
+    model.URL_PATTERN: "moet een webadres zijn dat begint met https:// (of http://)",
+    model.EMAIL_PATTERN: "moet een e-mailadres zijn, bijvoorbeeld team@corporatie.nl",
+    model.SLUG_PATTERN: "moet de bestandsnaam van een case zijn zonder .yaml (kleine letters, "
+    "cijfers en '-')",
+    model.MEDIA_PATTERN: "moet een pad vanaf cases/ naar een afbeelding in media/ zijn (.jpg, "
+    ".jpeg, .png of .webp), zonder '..', bijvoorbeeld media/foto.jpg",
+}
+_BLOCK_HELP = "een blok met velden (ingesprongen regels 'veld: waarde')"
+_LIST_HELP = "een lijst (regels die beginnen met '- ')"
+
+
+def _translate_all(errors: list[ErrorDetails], doc: Document) -> list[Problem]:
+    """Translate pydantic's errors; a typo is one problem, not 'unknown' plus 'missing'."""
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = _closest_field(loc)
+            if close:
+                suggested.add((*loc[:-1], close))
+    return [
+        _translate(error, doc)
+        for error in errors
+        if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
+    ]
+
+
+def _closest_field(loc: tuple[str | int, ...]) -> str | None:
+    fields = model.model_fields_at(loc[:-1]) or {}
+    close = difflib.get_close_matches(str(loc[-1]), list(fields), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _translate(error: ErrorDetails, doc: Document) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    name = field_name(loc)
+
+    if kind == "missing":
+        return doc.problem(loc[:-1], f"verplicht veld '{name}' ontbreekt", key=True)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        close = _closest_field(loc)
+        fields = model.model_fields_at(loc[:-1]) or {}
+        hint = f"; bedoelde je '{close}'?" if close else _known_fields_hint(fields)
+        return doc.problem(loc, f"onbekend veld '{key}'{hint}", key=True)
+    if value is None or (isinstance(value, str) and not value.strip()) or value == []:
+        return doc.problem(loc, f"vul '{name}' in{_help(loc)}")
+    message = _message(kind, ctx, value, name, error["msg"])
+    return doc.problem(loc, message)
+
+
+def _message(kind: str, ctx: dict[str, Any], value: Any, name: str, msg: str) -> str:
+    if kind == "string_too_short":
+        n, minimum = len(value.strip()), ctx["min_length"]
+        return f"'{name}' is te kort ({n} tekens); minstens {minimum} tekens"
+    if kind == "string_too_long":
+        n, maximum = len(value.strip()), ctx["max_length"]
+        return f"'{name}' is te lang ({n} tekens); hoogstens {maximum} tekens"
+    if kind == "too_short":
+        return f"'{name}' heeft minstens {ctx['min_length']} item nodig"
+    if kind == "literal_error":
+        allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return f"ongeldige waarde '{value}' voor '{name}'; kies uit: {allowed}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{name}' {_PATTERN_MESSAGES.get(ctx.get('pattern', ''), 'heeft een ongeldige vorm')}"
+        )
+    if kind == "string_type":
+        return f"'{name}' moet tekst zijn, geen lijst of blok"
+    if kind == "list_type":
+        return f"'{name}' moet {_LIST_HELP} zijn"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{name}' moet {_BLOCK_HELP} zijn"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"'{name}' moet true of false zijn"
+    # Our own validators (model.py, vocabulary.py) raise Dutch messages already.
+    if kind in _OWN_ERRORS:
+        return f"'{name}': {msg}"
+    return f"'{name}' heeft een ongeldige waarde"
+
+
+_OWN_ERRORS = {"datum", "datum_bestaat_niet", "periode", "ja_nee", "onbekende_term", "contact_leeg"}
+
+
+def _help(loc: tuple[str | int, ...]) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    if not names:
+        return ""
+    fields = model.model_fields_at(tuple(loc[:-1]) if isinstance(loc[-1], str) else tuple(loc[:-2]))
+    info = (fields or {}).get(names[-1])
+    if info is None or not info.description:
+        return ""
+    return f" ({info.description[0].lower()}{info.description[1:].rstrip('.')})"
+
+
+def _known_fields_hint(fields: dict[str, Any]) -> str:
+    if not fields:
+        return ""
+    return "; bekende velden hier: " + ", ".join(fields)

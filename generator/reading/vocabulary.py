@@ -1,0 +1,124 @@
+"""The shared vocabulary of themes and target groups.
+
+Authors choose `themas` and `doelgroepen` from one file they can edit
+(`cases/_vocabulaire.yaml`), so listings group cases on the same words. Each term has a
+slug (used in case files and URLs), a readable Dutch label and a short description.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
+
+from generator.contract.problems import Problem
+from generator.reading import text_rules
+from generator.reading.loading import RESERVED_SLUG_RE, SLUG_RE, load
+
+KINDS = ("themas", "doelgroepen")
+# "het thema" but "de doelgroep": Dutch adjectives follow the article.
+UNKNOWN = {"themas": "onbekend thema", "doelgroepen": "onbekende doelgroep"}
+
+
+class _TermModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    label: str = Field(min_length=1)
+    omschrijving: str = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    themas: dict[str, Term]
+    doelgroepen: dict[str, Term]
+
+    def terms(self, kind: str) -> dict[str, Term]:
+        return self.themas if kind == "themas" else self.doelgroepen
+
+    def check(self, kind: str, slug: str) -> None:
+        """Raise a Dutch validation error naming the closest term when `slug` is unknown."""
+        terms = self.terms(kind)
+        if slug in terms:
+            return
+        close = difflib.get_close_matches(slug, list(terms), n=1, cutoff=0.75)
+        hint = (
+            f"; bedoelde je '{close[0]}'?"
+            if close
+            else "; zie de woordenlijst cases/_vocabulaire.yaml"
+        )
+        raise PydanticCustomError(
+            "onbekende_term",
+            "{onbekend} '{term}'{hint}",
+            {"onbekend": UNKNOWN[kind], "term": slug, "hint": hint},
+        )
+
+
+def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
+    """Read the vocabulary file; problems are reported like those in case files."""
+    document, problems = load(path, display)
+    themas: dict[str, Term] = {}
+    doelgroepen: dict[str, Term] = {}
+    if document is None:
+        return Vocabulary(themas, doelgroepen), problems
+    data = document.data
+    # Labels and descriptions are shown on every page: the same character rules as cases.
+    problems.extend(text_rules.value_problems(document))
+    for key in data:
+        if key not in KINDS:
+            problems.append(
+                document.problem(
+                    (key,),
+                    f"onbekend onderdeel '{key}'; gebruik 'themas' en 'doelgroepen'",
+                    key=True,
+                )
+            )
+    for kind, target in zip(KINDS, (themas, doelgroepen), strict=True):
+        section = data.get(kind)
+        if not isinstance(section, dict) or not section:
+            problems.append(
+                document.problem((), f"de woordenlijst mist '{kind}' met minstens één term")
+            )
+            continue
+        for slug, entry in section.items():
+            if not SLUG_RE.fullmatch(slug):
+                problems.append(
+                    document.problem(
+                        (kind, slug),
+                        f"ongeldige term '{slug}': gebruik kleine letters, cijfers en '-'",
+                        key=True,
+                    )
+                )
+                continue
+            if RESERVED_SLUG_RE.fullmatch(slug):
+                # themas/index.md is the overview; themas/pagina-2.md would be its next page.
+                problems.append(
+                    document.problem(
+                        (kind, slug),
+                        f"term '{slug}' is gereserveerd voor de site zelf (de pagina "
+                        f"{kind}/{slug}/ bestaat al); kies een andere naam",
+                        key=True,
+                    )
+                )
+                continue
+            try:
+                term = _TermModel.model_validate(entry)
+            except ValidationError:
+                problems.append(
+                    document.problem(
+                        (kind, slug),
+                        f"term '{slug}' heeft een 'label' en een 'omschrijving' nodig",
+                        key=True,
+                    )
+                )
+                continue
+            target[slug] = Term(slug, term.label, term.omschrijving)
+    return Vocabulary(themas, doelgroepen), problems

@@ -1,0 +1,94 @@
+"""Bar charts drawn at build time as HTML tables: no chart library, nothing loaded from elsewhere.
+
+Each chart is one table (a caption, a row per value: the label, a bar, the number), so the
+numbers are read by screen readers and copied as a table, and shown once on screen. Labels
+are text at body size: an SVG scaled down to a phone's width shrank them to about 7 px. The
+bars are decoration (`aria-hidden`); their length is a percentage of the largest value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+
+from generator.contract import labels
+from generator.site.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    description: str
+    column: str
+    """The header of the label column (Thema, Doelgroep, Fase, Jaar)."""
+    rows: list[tuple[str, int]]
+
+    def html(self) -> str:
+        top = max((n for _, n in self.rows), default=0) or 1
+        rows = "".join(
+            f'<tr><th scope="row">{escape(label, quote=False)}</th><td>'
+            + (
+                f'<span class="mwb-bar" aria-hidden="true" style="width: {85 * n / top:.1f}%">'
+                "</span>"
+                if n
+                else ""
+            )
+            + f"<span>{n}</span></td></tr>\n"
+            for label, n in self.rows
+        )
+        return (
+            f'<table class="mwb-chart" id="grafiek-{self.key}" '
+            f'aria-describedby="grafiek-{self.key}-uitleg">\n'
+            f'<caption class="mwb-visually-hidden">{escape(self.title, quote=False)}</caption>\n'
+            f'<thead><tr><th scope="col">{self.column}</th>'
+            '<th scope="col">Aantal</th></tr></thead>\n'
+            f"<tbody>\n{rows}</tbody>\n</table>\n\n"
+            f'<p class="mwb-chart-note" id="grafiek-{self.key}-uitleg">'
+            f"{escape(self.description, quote=False)}</p>\n"
+        )
+
+
+def charts(catalog: Catalog) -> list[Chart]:
+    """The statistics page's charts, from published cases only."""
+    vocabulary = catalog.vocabulary
+    themes = [(t.label, len(catalog.by_theme[s])) for s, t in vocabulary.themas.items()]
+    groups = [(g.label, len(catalog.by_group[s])) for s, g in vocabulary.doelgroepen.items()]
+    phase_counts: dict[str, int] = Counter(
+        e.case.pilot.fase for e in catalog.pilots if e.case.pilot
+    )
+    years = Counter(e.case.bijgewerkt.year for e in catalog.entries)
+    total = len(catalog.entries)
+    return [
+        Chart(
+            "themas",
+            "Cases per thema",
+            f"Aantal van de {total} gepubliceerde cases per thema; een case kan meer "
+            "thema's hebben.",
+            "Thema",
+            themes,
+        ),
+        Chart(
+            "doelgroepen",
+            "Cases per doelgroep",
+            f"Aantal van de {total} gepubliceerde cases per doelgroep; een case kan meer "
+            "doelgroepen hebben.",
+            "Doelgroep",
+            groups,
+        ),
+        Chart(
+            "fasen",
+            "Pilots per fase",
+            f"Aantal van de {len(catalog.pilots)} pilots per fase.",
+            "Fase",
+            [(label, phase_counts.get(fase, 0)) for fase, label in labels.FASE.items()],
+        ),
+        Chart(
+            "jaren",
+            "Cases per jaar van laatste controle",
+            "Aantal gepubliceerde cases per jaar waarin de inhoud het laatst is gecontroleerd.",
+            "Jaar",
+            [(str(year), years[year]) for year in sorted(years)],
+        ),
+    ]

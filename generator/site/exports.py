@@ -1,0 +1,214 @@
+"""Open data: every published case as JSON and CSV, and an Atom feed.
+
+`cases.csv` is made for the people who open it: municipal staff double-clicking it in
+Excel with Dutch settings. Excel reads a CSV as UTF-8 only after a byte-order mark, and
+with a Dutch list separator it splits on `;`, so the file is UTF-8 with BOM, `;`-separated,
+CRLF line ends (Python: `csv.reader(open(..., encoding="utf-8-sig"), delimiter=";")`).
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return could run as a
+formula in a spreadsheet; such a cell gets a leading `'` (OWASP, CSV injection).
+
+Values are exported as written (a phone number stays a string) from the validated model.
+The `privacy` block is never exported: it holds consent records and the reviewed values of
+`privacy.uitzonderingen`, which are for the editors, not for readers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
+
+from generator.authoring.guide import SCHEMA_PATH
+from generator.contract.model import Case
+from generator.site.addresses import Addresses
+from generator.site.catalog import Catalog, Entry
+
+NOT_EXPORTED = {"privacy"}
+# Exported apart: only the related cases that are published.
+NOT_EXPORTED_AS_IS = NOT_EXPORTED | {"gerelateerd"}
+FEED_SIZE = 200
+CSV_DELIMITER = ";"
+CSV_BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 cannot hold at all (control characters, U+FFFE/U+FFFF): a YAML escape
+# such as "\x01" can put them in a case, and one would make the whole feed unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+CSV_COLUMNS = (
+    "slug",
+    "url",
+    "soort",
+    "titel",
+    "samenvatting",
+    "organisatie",
+    "gemeente",
+    "regio",
+    "themas",
+    "doelgroepen",
+    "status",
+    "bijgewerkt",
+    "pilot_fase",
+    "pilot_start",
+    "pilot_einde",
+    "partners",
+    "afwijkingen",
+    "lessen",
+    "tips_voor_gemeenten",
+)
+
+
+def case_json(entry: Entry, catalog: Catalog, site_url: str, addresses: Addresses) -> str:
+    """One case as exported, as JSON text: `slug` and `url`, then the validated fields as
+    written. Serialised by pydantic's own (Rust) serialiser: four times faster than
+    `model_dump` and `json.dumps` (0.07 s against 0.29 s for 5,000 cases)."""
+    fields = entry.case.model_dump_json(exclude_none=True, exclude=NOT_EXPORTED_AS_IS)
+    record = {"slug": entry.slug, "url": site_url + addresses.page_url(entry.src)}
+    # A related case that is not published must not even be named.
+    related = [s for s in entry.case.gerelateerd or [] if s in catalog.by_slug]
+    head = json.dumps(record, ensure_ascii=False, separators=(",", ":"))[:-1]
+    tail = f',"gerelateerd":{json.dumps(related, ensure_ascii=False)}' if related else ""
+    return head + ("," + fields[1:-1] if fields != "{}" else "") + tail + "}"
+
+
+@dataclass
+class Records:
+    """Each case's JSON record and CSV row, by slug, with the case they were made from.
+
+    Kept by a build so that the next one, after one saved case (the preview's quick
+    path), makes only that case's again: at 5,000 cases making them all takes 0.3 s. Valid
+    for one site address, one URL scheme and one set of published cases (`basis`); any
+    other empties it.
+    """
+
+    basis: tuple[str, bool, frozenset[str]] = ("", True, frozenset())
+    made: dict[str, tuple[Case, str, str]] = field(default_factory=dict)
+
+    def of(self, catalog: Catalog, site_url: str, addresses: Addresses) -> list[tuple[str, str]]:
+        """Every published case's JSON record and CSV line, in catalog order."""
+        basis = (site_url, addresses.directory_urls, frozenset(catalog.by_slug))
+        if basis != self.basis:
+            self.basis, self.made = basis, {}
+        made: dict[str, tuple[Case, str, str]] = {}
+        for entry in catalog.entries:
+            kept = self.made.get(entry.slug)
+            if kept is None or kept[0] is not entry.case:
+                kept = (
+                    entry.case,
+                    case_json(entry, catalog, site_url, addresses),
+                    csv_row(entry, site_url, addresses),
+                )
+            made[entry.slug] = kept
+        self.made = made
+        return [(record, row) for _, record, row in made.values()]
+
+
+def cases_json(records: list[tuple[str, str]], site_url: str) -> str:
+    head = {
+        "schema": site_url + SCHEMA_PATH,
+        "beschrijving": "Alle gepubliceerde cases van de Maatwerkbank. Elk veld volgt het schema; "
+        "'slug' en 'url' zijn toegevoegd.",
+        "aantal": len(records),
+    }
+    # Compact, and written piece by piece: each case's record is already JSON text.
+    cases = ",".join(record for record, _ in records)
+    return (
+        json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + f',"cases":[{cases}]}}\n'
+    )
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula (OWASP: prefix a single quote)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def csv_row(entry: Entry, site_url: str, addresses: Addresses) -> str:
+    """One case's line of `cases.csv` (`CSV_COLUMNS`), formula-safe, with its line end."""
+    c = entry.case
+    pilot = c.pilot
+    row = [
+        entry.slug,
+        site_url + addresses.page_url(entry.src),
+        c.soort,
+        c.titel,
+        c.samenvatting,
+        c.organisatie,
+        c.gemeente,
+        c.regio or "",
+        "; ".join(c.themas),
+        "; ".join(c.doelgroepen),
+        c.status,
+        c.bijgewerkt.isoformat(),
+        pilot.fase if pilot else "",
+        pilot.start if pilot else "",
+        (pilot.einde or "") if pilot else "",
+        "; ".join(p.naam for p in c.partners or []),
+        "; ".join(a.regel for a in c.afwijkingen or []),
+        "; ".join(c.lessen),
+        "; ".join(c.tips_voor_gemeenten),
+    ]
+    return _csv_line([spreadsheet_safe(cell) for cell in row])
+
+
+def _csv_line(cells: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=CSV_DELIMITER, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
+def cases_csv(records: list[tuple[str, str]]) -> str:
+    return CSV_BOM + _csv_line(list(CSV_COLUMNS)) + "".join(line for _, line in records)
+
+
+def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
+    """Atom (RFC 4287), newest `bijgewerkt` first. Its time stamps come from the cases, not
+    from the clock, so the same cases give the same feed."""
+    ns = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("", ns)
+    feed = ET.Element(f"{{{ns}}}feed", {"xml:lang": "nl"})
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(
+            parent, f"{{{ns}}}{tag}", {k: _NOT_XML.sub("", v) for k, v in attrs.items()}
+        )
+        if text is not None:
+            element.text = _NOT_XML.sub("", text)
+        return element
+
+    entries = catalog.entries[:FEED_SIZE]
+    updated = entries[0].case.bijgewerkt.isoformat() if entries else "2000-01-01"
+    sub(feed, "id", site_url + "feed.xml")
+    sub(feed, "title", "Maatwerkbank: nieuwe en bijgewerkte cases")
+    sub(feed, "updated", f"{updated}T00:00:00Z")
+    sub(feed, "link", rel="self", href=site_url + "feed.xml")
+    sub(feed, "link", rel="alternate", href=site_url or "./")
+    author = sub(feed, "author")
+    sub(author, "name", "Maatwerkbank")
+    for entry in entries:
+        item = sub(feed, "entry")
+        url = site_url + addresses.page_url(entry.src)
+        sub(item, "id", url)
+        sub(item, "title", entry.case.titel)
+        sub(item, "link", rel="alternate", href=url)
+        sub(item, "updated", f"{entry.case.bijgewerkt.isoformat()}T00:00:00Z")
+        who = sub(item, "author")
+        sub(who, "name", entry.case.organisatie)
+        sub(item, "summary", entry.case.samenvatting)
+        for theme in entry.case.themas:
+            sub(item, "category", term=theme, label=catalog.vocabulary.themas[theme].label)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def data_files(
+    catalog: Catalog, site_url: str, addresses: Addresses, records: Records | None = None
+) -> dict[str, str]:
+    """`cases.json`, `cases.csv` and `feed.xml`; `records` from the previous build, if any,
+    spares making the records of unchanged cases again."""
+    made = (records or Records()).of(catalog, site_url, addresses)
+    return {
+        "cases.json": cases_json(made, site_url),
+        "cases.csv": cases_csv(made),
+        "feed.xml": atom_feed(catalog, site_url, addresses),
+    }

@@ -1,0 +1,60 @@
+"""The finder's facets, defined once: which values each case carries, and their totals.
+
+The search documents (what Pagefind indexes) and the finder page (which shows every facet
+value with its total before the first query) both read them from here, so a facet value on
+screen always matches the value in the index; the finder script gets the facet titles from
+the page too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.contract import labels
+from generator.site.catalog import Catalog, Entry
+
+# Facet key (in the index and the URL) -> the title the finder shows.
+FACETS = {
+    "thema": "Thema",
+    "doelgroep": "Doelgroep",
+    "soort": "Soort",
+    "fase": "Fase van de pilot",
+    "organisatie": "Organisatie",
+    "gemeente": "Gemeente",
+    "regio": "Regio",
+    "partner": "Partner",
+    "jaar": "Jaar laatst gecontroleerd",
+}
+
+
+def case_facets(entry: Entry, catalog: Catalog) -> dict[str, list[str]]:
+    """The facet values of one case, as readers see them (labels, normalised names)."""
+    case, vocabulary = entry.case, catalog.vocabulary
+    values = {
+        "thema": [vocabulary.themas[t].label for t in dict.fromkeys(case.themas)],
+        "doelgroep": [vocabulary.doelgroepen[g].label for g in dict.fromkeys(case.doelgroepen)],
+        "soort": [labels.SOORT[case.soort]],
+        "fase": [labels.FASE[case.pilot.fase]] if case.pilot else [],
+        "organisatie": [catalog.organisation_of(entry).name],
+        "gemeente": [catalog.municipality_of(entry).name],
+        "regio": [region.name] if (region := catalog.region_of(entry)) else [],
+        "partner": list(
+            dict.fromkeys(catalog.partner_named(p.naam).name for p in case.partners or [])
+        ),
+        "jaar": [str(case.bijgewerkt.year)],
+    }
+    return {key: values[key] for key in FACETS}
+
+
+def facet_totals(catalog: Catalog) -> dict[str, dict[str, int]]:
+    """How many published cases carry each facet value."""
+    totals: dict[str, Counter[str]] = {key: Counter() for key in FACETS}
+    for entry in catalog.entries:
+        for key, values in case_facets(entry, catalog).items():
+            totals[key].update(values)
+    return {key: dict(sorted(counts.items())) for key, counts in totals.items() if counts}
+
+
+def finder_data(catalog: Catalog) -> dict[str, object]:
+    """What the finder page embeds: facet titles in order, and the totals."""
+    return {"facets": list(FACETS.items()), "totals": facet_totals(catalog)}
