@@ -17,7 +17,7 @@ from conftest import ROOT, SEED, Project, case_model_with_a_new_field
 from pydantic import BaseModel
 from test_site import text_of
 
-from generator.authoring import guide as authoring
+from generator.authoring import case_template, field_table, schema
 from generator.build import pipeline
 from generator.cli.commands import main
 from generator.contract import model
@@ -48,7 +48,7 @@ def test_schema_is_valid_and_accepts_the_seed_cases(seed_site: Project) -> None:
 
 def test_schema_rejects_what_check_rejects() -> None:
     vocabulary, _ = load_vocabulary(SEED / "_vocabulaire.yaml", "v")
-    validator = jsonschema.Draft202012Validator(authoring.json_schema(vocabulary))
+    validator = jsonschema.Draft202012Validator(schema.json_schema(vocabulary))
     good = {
         "soort": "casus",
         "titel": "Een titel",
@@ -79,7 +79,7 @@ def test_schema_rejects_what_check_rejects() -> None:
 def test_editor_is_wired_to_the_schema() -> None:
     settings = json.loads((ROOT / ".vscode/settings.json").read_text())
     assert "cases/*.yaml" in settings["yaml.schemas"]["./schema/case.schema.json"]
-    template = authoring.case_template("x")
+    template = case_template.case_template("x")
     assert template.startswith("# yaml-language-server: $schema=../schema/case.schema.json\n")
     for path in SEED.glob("[!_]*.yaml"):
         assert path.read_text().startswith(
@@ -109,15 +109,17 @@ def test_author_guide_documents_every_field(seed_site: Project) -> None:
 
 
 def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(authoring, "Case", case_model_with_a_new_field())
-    assert "# wijk:" in authoring.case_template("x")
+    extended = case_model_with_a_new_field()
+    for module in (case_template, field_table, schema):
+        monkeypatch.setattr(module, "Case", extended)
+    assert "# wijk:" in case_template.case_template("x")
     assert (
         '<td role="cell" data-label="veld"><code>wijk</code></td>'
         '<td role="cell" data-label="verplicht">nee</td>'
         '<td role="cell" data-label="uitleg">De wijk waar het speelde.</td>'
-    ) in authoring.field_reference()
+    ) in field_table.field_reference()
     vocabulary, _ = load_vocabulary(SEED / "_vocabulaire.yaml", "v")
-    assert "wijk" in authoring.json_schema(vocabulary)["properties"]
+    assert "wijk" in schema.json_schema(vocabulary)["properties"]
 
 
 # --- the template's examples -----------------------------------------------------------------
@@ -173,9 +175,9 @@ def test_every_example_in_the_template_is_valid_when_uncommented(
     shutil.copy(SEED / "_vocabulaire.yaml", cases / "_vocabulaire.yaml")
     (cases / "media/uitbouw.jpg").write_bytes(TINY_JPEG)
     # the related case the example names
-    related = filled_in(authoring.case_template("uitbouw-samenwonen-doetinchem"), pilot=False)
+    related = filled_in(case_template.case_template("uitbouw-samenwonen-doetinchem"), pilot=False)
     (cases / "uitbouw-samenwonen-doetinchem.yaml").write_text(related, encoding="utf-8")
-    text = uncommented(filled_in(authoring.case_template("voorbeeld", pilot=pilot), pilot))
+    text = uncommented(filled_in(case_template.case_template("voorbeeld", pilot=pilot), pilot))
     (cases / "voorbeeld.yaml").write_text(text, encoding="utf-8")
     data = yaml.safe_load(text)
     # nothing stayed commented: every field of the model is in the file
@@ -190,6 +192,6 @@ def test_every_example_in_the_template_is_valid_when_uncommented(
 
 
 def test_the_template_tells_authors_commands_they_can_type() -> None:
-    template = authoring.case_template("x")
+    template = case_template.case_template("x")
     assert "# Controleer het bestand met: make check" in template
     assert "maatwerkbank check" not in template

@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.authoring import guide as authoring
+from generator.authoring import field_table, schema
 from generator.build import parallel
 from generator.contract.model import Case
 from generator.contract.problems import Problem
-from generator.finder import search_index
 from generator.privacy import personal_data
 from generator.reading import text_rules
 from generator.reading.loading import (
@@ -34,7 +33,7 @@ from generator.reading.media import clean_copy
 from generator.reading.publication import HeldBack, hold_back_reason
 from generator.reading.validation import ValidCase, validate_document, validate_links
 from generator.reading.vocabulary import Vocabulary, load_vocabulary
-from generator.site import exports, hosting, render
+from generator.site import exports, hosting, render, search_documents
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog
 
@@ -301,7 +300,7 @@ def _build(
         site_url += "/"  # every absolute URL is made by appending a page path
     env = render.environment(templates_dir, addresses)
     case_page = render.case_page_renderer(catalog, env)
-    search_document = search_index.search_document_renderer(catalog)
+    search_document = search_documents.search_document_renderer(catalog)
 
     records = exports.Records()
     listed: dict[str, tuple[tuple[str, ...], Any]] = {}
@@ -355,7 +354,7 @@ def data_files(
     """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
     `site_url` ends in `/` (or is empty); `records` as for `exports.data_files`."""
     return {
-        authoring.SCHEMA_PATH: authoring.json_schema_text(catalog.vocabulary),
+        schema.SCHEMA_PATH: schema.json_schema_text(catalog.vocabulary),
         **exports.data_files(catalog, site_url, addresses, records),
         "robots.txt": hosting.robots_txt(site_url),
     }
@@ -364,4 +363,4 @@ def data_files(
 def snippets() -> dict[str, str]:
     """Generated pieces that hand-written pages include by a marker (the author guide's
     field list comes from the model, so it can never fall behind)."""
-    return {"<!-- maatwerkbank:velden -->": authoring.field_reference()}
+    return {"<!-- maatwerkbank:velden -->": field_table.field_reference()}

@@ -25,10 +25,9 @@ from datetime import date
 from pathlib import Path
 
 from generator.build import pipeline
-from generator.finder import search_index
 from generator.reading import text_rules
 from generator.reading.loading import CASE_SUFFIXES, load
-from generator.site import render
+from generator.site import render, search_documents
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Entry
 
@@ -204,9 +203,9 @@ def _update(
     records = replace(previous.records)  # its records are replaced, the previous kept
     data = pipeline.data_files(catalog, site_url, addresses, records)
     documents = dict(previous.search_documents)
-    documents[addresses.document_path(entry.src)] = search_index.search_document_renderer(catalog)(
-        entry
-    )
+    documents[addresses.document_path(entry.src)] = search_documents.search_document_renderer(
+        catalog
+    )(entry)
     pages = {**previous.pages, **made}
     result = replace(
         previous,

@@ -18,7 +18,8 @@ from typing import NoReturn
 
 import click
 
-from generator.authoring import guide as authoring
+from generator.authoring import case_template
+from generator.authoring.schema import json_schema_text
 from generator.build import pipeline
 from generator.cli import ci_reports, click_dutch, site_gate
 from generator.contract.problems import summary
@@ -330,7 +331,7 @@ def new(slug: str, pilot: bool, cases_dir: Path) -> None:
     if existing is not None:
         raise click.UsageError(f"{display_path(existing)} bestaat al; kies een andere naam")
     cases_dir.mkdir(parents=True, exist_ok=True)
-    path.write_text(authoring.case_template(slug, pilot=pilot), encoding="utf-8")
+    path.write_text(case_template.case_template(slug, pilot=pilot), encoding="utf-8")
     click.echo(
         f"{display_path(path)} gemaakt. Vul de velden in en controleer met: "
         f"maatwerkbank check {display_path(path)}"
@@ -353,7 +354,7 @@ def schema(out_file: Path | None, cases_dir: Path) -> None:
         click.echo(str(problem), err=True)
     if problems:
         sys.exit(1)
-    text = authoring.json_schema_text(vocabulary)
+    text = json_schema_text(vocabulary)
     if out_file is None:
         click.echo(text, nl=False)
     else:

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from generator.authoring import guide as authoring
+from generator.authoring.schema import json_schema_text
 from generator.build import pipeline
 from generator.cli import ci_reports, site_audit
 from generator.contract.problems import Problem, summary
@@ -122,7 +122,7 @@ def _settings(gate: Gate) -> str:
     )
     if not vocabulary_problems:
         schema = gate.root / SCHEMA_FILE
-        current = authoring.json_schema_text(vocabulary)
+        current = json_schema_text(vocabulary)
         if not schema.is_file() or schema.read_text(encoding="utf-8") != current:
             problems.append(
                 Problem(

@@ -586,6 +586,12 @@ def field_metadata(info: FieldInfo) -> list[Any]:
     return found
 
 
+def example_of(info: FieldInfo) -> Any:
+    """A field's first example, or None."""
+    examples = info.examples or []
+    return examples[0] if examples else None
+
+
 def is_markdown(info: FieldInfo) -> bool:
     return any(
         getattr(m, "json_schema", {}).get("contentMediaType") == "text/markdown"

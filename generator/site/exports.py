@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
-from generator.authoring.guide import SCHEMA_PATH
+from generator.authoring.schema import SCHEMA_PATH
 from generator.contract.model import Case
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Entry

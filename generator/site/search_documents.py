@@ -1,0 +1,45 @@
+"""The finder's search documents: one small HTML document per published case.
+
+Each holds the case's text and the finder's facets (`data-pagefind-filter`) and result
+fields (`data-pagefind-meta`), at the case's own URL; Pagefind (`finder`) indexes them with
+Dutch stemming (`lang="nl"`). They are made before the pages, from the catalog, so the
+index does not depend on any engine's theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import jinja2
+
+from generator.contract import labels
+from generator.reading.author_text import visible_text
+from generator.site.catalog import Catalog, Entry
+from generator.site.facets import case_facets
+from generator.site.render import TEMPLATES, bytecode_cache
+
+
+def text_only(markdown: str) -> str:
+    """Authors' Markdown as the words a reader sees, for the index (one line)."""
+    return " ".join(visible_text(markdown).split())
+
+
+def search_document_renderer(catalog: Catalog) -> Callable[[Entry], str]:
+    """The function that renders one published case's search document."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache(),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["text_only"] = text_only
+    template = env.get_template("search_document.html.j2")
+
+    def search_document(entry: Entry) -> str:
+        return template.render(
+            case=entry.case, facets=case_facets(entry, catalog), SOORT=labels.SOORT
+        )
+
+    return search_document
