@@ -9,7 +9,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve beheer bench check check-site new lint clean browser
+.PHONY: site test test-core serve beheer bench check check-site new lint clean browser
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -21,8 +21,11 @@ site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form 
 	scripts/npm-packages.sh
 	ENGINE=$(ENGINE) MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
-test: lint browser ## the whole test suite: lint, types, then every test (browser tests too)
+test: lint browser ## the whole test suite: lint, types, layers, then every test (browser tests too)
 	$(BIN)/python -m pytest
+
+test-core: $(BIN)/.installed ## the fast tier after each change: no site build, no server, no browser
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 browser: ## Chromium and Node (Lighthouse) for the browser tests, installed when missing
 	scripts/install-test-tools.sh

@@ -38,6 +38,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# --- tiers ------------------------------------------------------------------------------------
+# `make test` runs every test; `make test-core` only those marked neither `build` (a whole
+# site built, or a preview or form server started) nor `browser` (Chromium), which a
+# developer runs after each change. A test is marked by hand (`pytestmark` or a decorator),
+# or by the fixtures it uses: those that build a site or start Chromium mark it themselves.
+# A test that builds without its mark fails (`run`), so the core tier cannot slow down unseen.
+BUILDING_FIXTURES = frozenset({"seed_site", "fixture_site", "site", "hostile", "form_project"})
+_BUILDS_ALLOWED = [True]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if "browser" in used:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILDING_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before the test's fixtures (a module's site is built in the setup of its first test)."""
+    _BUILDS_ALLOWED[0] = any(item.get_closest_marker(name) for name in ("build", "browser"))
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    _BUILDS_ALLOWED[0] = True
+
+
 @dataclass
 class Project:
     """A copy of the site project with its own cases/, ready to build."""
@@ -107,7 +136,17 @@ def python_output(code: str, *args: str, **environment: str) -> str:
     return result.stdout
 
 
+_BUILD_COMMANDS = (["mkdocs", "build"], ["generator", "site"], ["generator", "generate"])
+_BUILD_COMMANDS += (["generator", "check-site"], ["mkdocs", "serve"])
+
+
 def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[str]:
+    if not _BUILDS_ALLOWED[0] and any(cmd[2:4] == words for words in _BUILD_COMMANDS):
+        pytest.fail(
+            f"this test runs '{' '.join(cmd[2:4])}': mark it @pytest.mark.build (the core tier "
+            "builds no site)",
+            pytrace=False,
+        )
     epoch = int(datetime.combine(date.fromisoformat(today), time(12), tzinfo=UTC).timestamp())
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)

@@ -182,6 +182,7 @@ def test_author_headings_sit_under_their_section_with_their_own_ids() -> None:
     assert '<h3 id="aanleiding--tips-voor-gemeenten-2">' in html
 
 
+@pytest.mark.build
 def test_case_page_keeps_one_h1_and_its_own_section_ids(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", cases=FIXTURES / "cases")
     pilot = project.cases / "volledige-pilot.yaml"
@@ -328,6 +329,7 @@ def test_no_break_spaces_as_indentation_get_their_own_message(bare: Project) -> 
     )
 
 
+@pytest.mark.build
 def test_feed_and_exports_stay_valid_with_unusual_characters(bare: Project) -> None:
     bare.write_case(
         "proef-case.yaml",
@@ -344,6 +346,7 @@ def test_feed_and_exports_stay_valid_with_unusual_characters(bare: Project) -> N
     assert 'Titel & <tekens> "quotes" é ĳ 😀' in titles
 
 
+@pytest.mark.build
 def test_page_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
     """With `use_directory_urls: false` every generated link points at an `.html` file that
     the build wrote (the addresses come from one module, from the site's setting)."""
@@ -412,6 +415,7 @@ def test_many_equal_headings_cost_linear_time() -> None:
     assert 'id="tekst--x-4000"' in html and 'id="tekst--x-4001"' not in html
 
 
+@pytest.mark.build
 def test_vocabulary_labels_are_text_in_the_navigation(tmp_path: Path) -> None:
     """Found by breaking it: a label with a script ran in the nav, its hash in the CSP."""
     project = make_project(tmp_path / "project", cases=FIXTURES / "hostile")

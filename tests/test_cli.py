@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, Project
 
 
@@ -32,6 +33,7 @@ def test_check_reports_problems_in_several_files_in_one_run(project: Project) ->
     ]
 
 
+@pytest.mark.build
 def test_generate_exits_1_and_names_the_problem(project: Project, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = project.cases / "springplankwoning-doetinchem.yaml"
     path.write_text(path.read_text().replace("bijgewerkt: 2025-10-01", "bijgewerkt: 2025-02-30"))
@@ -118,6 +120,7 @@ def test_new_refuses_a_path(project: Project) -> None:
     )
 
 
+@pytest.mark.build
 def test_one_name_in_two_files_is_an_error_not_a_lost_case(project: Project) -> None:
     source = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
     twin = project.cases / "uitbouw-samenwonen-doetinchem.yml"
@@ -155,12 +158,13 @@ def test_a_vocabulary_term_cannot_take_the_overview_page(project: Project) -> No
 
 
 def test_make_check_ends_on_the_dutch_summary_and_explains_makes_line(project: Project) -> None:
-    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
-        shutil.copy2(ROOT / name, project.root / name)
+    shutil.copy2(ROOT / "Makefile", project.root / "Makefile")
     path = project.cases / "springplankwoning-doetinchem.yaml"
     path.write_text(path.read_text().replace("status: gepubliceerd", "status: klaar"))
+    # This checkout's environment, taken as it is (`-o`): the copy has no package to install.
+    venv = ROOT / ".venv"
     result = subprocess.run(
-        ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", "check"],
+        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/bin/.installed", "check"],
         cwd=project.root,
         capture_output=True,
         text=True,

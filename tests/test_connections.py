@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import jsonschema
+import pytest
 from conftest import SITE_URL, Project
 from test_site import text_of
 
@@ -28,6 +29,7 @@ def test_partner_pages_link_back_with_roles(seed_site: Project) -> None:
     assert 'href="../../organisaties/woningcorporatie-in-doetinchem/"' in spring
 
 
+@pytest.mark.build
 def test_partner_names_are_normalised(project: Project) -> None:
     path = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
     path.write_text(path.read_text().replace("  - naam: Zorgaanbieder", "  - naam: 'IrisZorg '"))

@@ -13,6 +13,8 @@ import shutil
 import pytest
 from conftest import ROOT, SITE_URL, Project
 
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
 EXAMPLE = "https://maatwerkbank.example.nl/"
 MISSING = (
     "site_url ontbreekt in mkdocs.yml: vul het adres in waar de site komt te staan, "
@@ -24,6 +26,7 @@ EXAMPLE_WARNING = (
     "eigen site komt te staan. 'make check-site' (en dus het publiceren) weigert het "
     "voorbeeldadres."
 )
+
 PASSED = "Site-controle geslaagd: de site mag gepubliceerd worden."
 
 

@@ -14,6 +14,8 @@ from test_accessibility import violations
 
 from generator.cli.site_gate import lychee_run
 
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
 ENGINES = ("mkdocs", "zensical")
 # Files an engine adds for itself: its theme's assets, Zensical's (switched off, empty)
 # search index, MkDocs' gzipped sitemap. Pagefind names its index files by content hash,

@@ -138,6 +138,7 @@ def test_only_case_pages_are_indexed(seed_site: Project) -> None:
     assert entry["languages"]["nl"]["page_count"] == 4
 
 
+@pytest.mark.build
 def test_the_index_input_is_gone_after_the_build(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,8 +15,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, ROOT, SEED
 from test_site import text_of
+
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
 
 FORK_URL = "https://kennisbank.aandevecht.test/"
 

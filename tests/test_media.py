@@ -70,6 +70,7 @@ def cases_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cases
 
 
+@pytest.mark.build
 def test_published_copies_carry_no_metadata(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     media = project.cases / "media"
@@ -133,6 +134,7 @@ def test_a_symlinked_media_folder_is_refused(cases_dir: Path, tmp_path: Path) ->
     )
 
 
+@pytest.mark.build
 def test_the_build_environment_never_reaches_the_site(tmp_path: Path) -> None:
     """A symlink to /proc/self/environ would publish the build's environment (CI tokens)."""
     project = make_project(tmp_path / "project")
@@ -195,6 +197,7 @@ def test_an_image_outside_the_media_folder_is_refused(cases_dir: Path) -> None:
     )
 
 
+@pytest.mark.build
 def test_an_image_on_a_site_file_is_refused_by_check_naming_the_case(tmp_path: Path) -> None:
     project: Project = make_project(tmp_path / "project")
     (project.root / "content" / "media").mkdir()

@@ -82,6 +82,7 @@ def pagefind_filters(site: Project) -> dict[str, dict[str, list[int]]]:
     return filters
 
 
+@pytest.mark.build
 def test_a_name_never_takes_the_overview_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
     project = make_project(tmp_path / "project")
     path = project.cases / "uitbouw-samenwonen-doetinchem.yaml"

@@ -186,6 +186,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.build
 def test_generated_site_is_the_same_from_one_or_two_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -201,6 +202,7 @@ def test_generated_site_is_the_same_from_one_or_two_processes(
     assert outputs["1"] == outputs["2"]
 
 
+@pytest.mark.build
 def test_check_reports_the_same_problems_from_one_or_two_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -383,6 +383,7 @@ def test_shipped_and_fixture_cases_give_no_false_alarm(tmp_path: Path) -> None:
         assert scan(document, path.stem) == ([], []), path.name
 
 
+@pytest.mark.build
 def test_the_strict_build_stops_with_the_same_masked_message(tmp_path: Path) -> None:
     from conftest import make_project
 

@@ -13,6 +13,8 @@ from generator.engines.engine_markdown import MARKER
 from generator.site import render
 from generator.site.addresses import Addresses
 
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
 
 def _plugin_and_config(project: Project):  # type: ignore[no-untyped-def]
     config = load_config(str(project.root / "mkdocs.yml"))

@@ -116,6 +116,7 @@ def test_a_case_that_is_not_among_the_newest_changes_no_other_case_page(tmp_path
 def test_update_leaves_what_it_does_not_cover_to_a_full_build(
     tmp_path: Path, change: object, why: str
 ) -> None:
+
     project = _project(tmp_path / "project")
     today = date.fromisoformat(TODAY)
     before = pipeline.build(project.cases, today, base=project.root)
@@ -170,6 +171,7 @@ def _text(url: str) -> str:
         return ""
 
 
+@pytest.mark.build
 def test_served_preview_shows_a_saved_case_through_the_quick_path(tmp_path: Path) -> None:
     project = _project(tmp_path / "project")
     output: list[str] = []
@@ -209,6 +211,7 @@ def test_a_link_to_a_case_that_is_not_published_takes_the_full_build(tmp_path: P
     assert any("geheim-concept" in p.message for p in full.problems)
 
 
+@pytest.mark.build
 def test_an_editors_own_file_in_cases_builds_nothing(tmp_path: Path) -> None:
     """A swap or backup file next to a case wakes the server's watcher; no case changed, so
     nothing is built (a full build takes most of a minute at 5,000 cases)."""

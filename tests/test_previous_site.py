@@ -21,6 +21,8 @@ from mkdocs.utils import clean_directory
 
 from generator.engines.mkdocs.previous_site import ASIDE, PreviousSite
 
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
 WITHDRAWN = "cases/volledige-pilot/index.html"
 
 

@@ -106,6 +106,7 @@ def test_home_page_shows_what_the_bank_holds(fixture_site: Project) -> None:
     assert 'href="een-case-toevoegen/"' in html
 
 
+@pytest.mark.build
 def test_a_hand_written_home_page_is_refused_in_dutch(tmp_path: Path) -> None:
     """The home page is the core's; a hand-written `content/index.md` beside it would be a
     second page at the same address."""
@@ -195,6 +196,7 @@ def test_tips_per_theme_show_that_themes_cases_once_each(fixture_site: Project) 
     assert f'href="wonen-en-zorg/">Wonen en zorg <span class="mwb-count">({tips})</span>' in index
 
 
+@pytest.mark.build
 def test_a_rule_deviation_named_twice_in_one_case_is_listed_once(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", SEED)
     case = project.cases / "uitbouw-samenwonen-doetinchem.yaml"

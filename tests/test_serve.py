@@ -19,6 +19,8 @@ from test_site import text_of
 
 from generator.site import hosting
 
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
 
 def free_port() -> int:
     with socket.socket() as s:

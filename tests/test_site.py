@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SEED, Project
 
 SEEDS = {
@@ -211,6 +212,7 @@ def test_no_third_party_font_requests(seed_site: Project) -> None:
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
+@pytest.mark.build
 def test_listings_paginate(project: Project) -> None:
     template = (project.cases / "straatgewijze-renovatie-of-sloop-doetinchem.yaml").read_text()
     for i in range(55):

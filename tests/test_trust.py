@@ -21,6 +21,9 @@ from conftest import FIXTURES, ROOT, SITE_HOST, Project, make_project
 
 from generator.cli.site_gate import lychee_run
 
+pytestmark = pytest.mark.build  # this module builds sites or starts servers
+
+
 MARKERS = [b"MRKCONCEPT", b"MRKEMBARGO", b"MRKCONSENT", b"geheim-"]
 
 
