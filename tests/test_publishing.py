@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, SITE_HOST, SITE_URL, Project, serve_folder
 
@@ -46,19 +47,80 @@ def test_workflow_publishes_only_from_main_with_least_privilege() -> None:
     assert triggers["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {}
     assert "concurrency" in workflow
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    scope, product, build, deploy = jobs["scope"], jobs["product"], jobs["build"], jobs["deploy"]
+    for job in (scope, product, build):
+        assert job["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    # the product's suite when the change is more than content; the content gate (annotations
+    # on the pull request) and the build every time; deploy waits for both
+    assert product["if"] == "needs.scope.outputs.product == 'true'"
+    assert [s["run"] for s in product["steps"] if "run" in s] == ["make test"]
     runs = [step.get("run") for step in build["steps"] if "run" in step]
-    # the product's tests, then the content gate (annotations on the pull request), then build
-    assert runs == ["make test", "make check-site FORMAT=github", "make site"]
-    uses = [step["uses"] for job in (build, deploy) for step in job["steps"] if "uses" in step]
+    assert runs == ["make check-site FORMAT=github", "make site"]
+    assert set(deploy["needs"]) == {"product", "build"}
+    assert "needs.product.result == 'skipped'" in deploy["if"]
+    assert "needs.build.result == 'success'" in deploy["if"]
+    uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
     assert all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", u) for u in uses), uses
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    setup = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python"))
-    assert setup["with"]["cache"] == "pip"
+    for job in (product, build):
+        setup = next(
+            s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python")
+        )
+        assert setup["with"]["cache"] == "pip"
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def _scope(repo: Path, event: str, base: str = "") -> str:
+    result = subprocess.run(
+        [str(ROOT / "scripts/changed-scope.sh"), event, base],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_a_content_only_change_skips_the_product_suite_and_any_other_runs_it(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path / "repo"
+    for name in ("cases/a.yaml", "content/over.md", "generator/x.py", "mkdocs.yml"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("1\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "begin")
+    base = _git(repo, "rev-parse", "HEAD")
+    (repo / "cases/a.yaml").write_text("2\n")
+    (repo / "cases/b.yaml").write_text("new\n")
+    (repo / "content/over.md").write_text("2\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "content")
+    assert _scope(repo, "pull_request", base) == "product=false"
+    assert _scope(repo, "push", base) == "product=false"
+    assert _scope(repo, "schedule") == "product=false"  # the calendar, not the product
+    assert _scope(repo, "workflow_dispatch", base) == "product=true"
+    assert _scope(repo, "push", "0" * 40) == "product=true"  # a new branch: no base
+    assert _scope(repo, "push", "f" * 40) == "product=true"  # a base not in the clone
+    for product_file in ("generator/x.py", "mkdocs.yml"):
+        (repo / product_file).write_text("changed\n")
+        _git(repo, "commit", "-qam", product_file)
+        assert _scope(repo, "pull_request", base) == "product=true"
+        _git(repo, "reset", "-q", "--hard", "HEAD~1")
 
 
 def test_gitlab_pages_job_publishes_public() -> None:
@@ -73,6 +135,7 @@ def test_gitlab_pages_job_publishes_public() -> None:
     assert gate["rules"] == gitlab["test"]["rules"]
 
 
+@pytest.mark.build
 def test_one_setting_gives_canonical_urls_sitemap_robots_and_feed(project: Project) -> None:
     config = project.root / "mkdocs.yml"
     config.write_text(
@@ -149,6 +212,17 @@ def test_readme_and_docs_link_only_inside_a_clone() -> None:
             path = (document.parent / target.split("#")[0]).resolve()
             links.append(target)
             assert path.is_relative_to(ROOT) and path.exists(), (document.name, target)
-    assert "docs/case-format.md" in links
+    assert "docs/case-format.md" in links and "docs/publishing.md" in links
+    publishing = (ROOT / "docs/publishing.md").read_text(encoding="utf-8")
+    assert "## Start je eigen Maatwerkbank" in publishing
+
+
+def test_the_readme_is_short_and_names_both_commands() -> None:
+    """A newcomer reads it in five minutes; details live in docs/."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "### Start je eigen Maatwerkbank" in readme
+    assert len(readme.encode()) <= 8 * 1024
+    assert "make site" in readme and "make test" in readme
+    for part in ("contract", "reading", "privacy", "site", "authoring", "build", "finder"):
+        assert f"`{part}`" in readme  # the parts, named as the folders are
+    for part in ("engines", "cli"):
+        assert f"`{part}`" in readme
