@@ -15,7 +15,7 @@ import yaml
 from conftest import ROOT, SEED, Project, case_model_with_a_new_field, make_project, serve_folder
 
 from generator.authoring import web_form as cms
-from generator.contract import model
+from generator.contract import labels, model
 from generator.reading.vocabulary import load_vocabulary
 
 DECAP_SERVER = ROOT / "scripts/decap-server.sh"  # as `make beheer` starts it
@@ -49,7 +49,7 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert pilots["financiering"]["fields"][2]["widget"] == "text"
     assert pilots["bijgewerkt"]["widget"] == "datetime"
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
-    assert pilot["fase"]["options"] == list(model.FASEN)
+    assert pilot["fase"]["options"] == list(labels.FASE)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
     assert pilots["titel"]["pattern"][1].startswith("Gebruik 5 tot 120 tekens, zonder ")
     assert pilots["samenvatting"]["pattern"][1].startswith("Gebruik 20 tot 500 tekens, zonder ")

@@ -39,10 +39,6 @@ MEDIA_PATTERN = (
     r"^media/([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)$"
 )
 
-SOORTEN = ("casus", "pilot")
-STATUSSEN = ("concept", "gepubliceerd", "gearchiveerd")
-FASEN = ("voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald")
-
 
 # --- value types -------------------------------------------------------------------------
 
