@@ -9,7 +9,7 @@ ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test test-core serve beheer bench check check-site new lint clean browser
+.PHONY: site test test-core serve beheer bench check check-site new lint clean browser docs
 
 # The virtualenv is rebuilt when the pins change.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -56,6 +56,9 @@ beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/behee
 
 bench: $(BIN)/.installed ## measure the build at 100, 1,000 and 5,000 synthetic cases
 	$(BIN)/python bench/bench.py
+
+docs: $(BIN)/.installed ## rewrite the field tables in docs/ from the model (a test fails while they are stale)
+	$(BIN)/python -m generator.authoring.field_table
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check generator tests bench

@@ -16,6 +16,10 @@ from click.testing import CliRunner
 from conftest import SEED
 
 from generator.cli.commands import main
+from generator.contract.model import Case
+
+# The message for an unknown key lists the known ones, in the model's order.
+CASE_KEYS = ", ".join(Case.model_fields)
 
 VALID = """\
 soort: casus
@@ -65,12 +69,7 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         "unknown-key",
         "case.yaml",
         add("kleur: blauw\n"),
-        [
-            "16:1: onbekend veld 'kleur'; bekende velden hier: soort, titel, samenvatting, "
-            "organisatie, gemeente, regio, themas, doelgroepen, status, bijgewerkt, publiceren_vanaf, "
-            "aanleiding, aanpak, resultaten, afwijkingen, partners, financiering, citaten, lessen, "
-            "tips_voor_gemeenten, afbeeldingen, bronnen, contact, gerelateerd, privacy, pilot"
-        ],
+        [f"16:1: onbekend veld 'kleur'; bekende velden hier: {CASE_KEYS}"],
     ),
     (
         "typo-in-nested-key",

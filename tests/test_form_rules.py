@@ -43,8 +43,11 @@ def test_every_single_field_rule_of_check_is_in_the_form_or_explained() -> None:
         "casussen": set(),
         "pilots": set(),
     }
+    # the fields the model keeps out of the form leave their rules to check
+    hidden = form_rules.hidden_in_form()
+    assert ("privacy.uitzonderingen.*.waarde", "verplicht") in hidden
     # every check-only entry is a real rule the form does not hold, with a reason
-    for rule, reason in form_rules.CHECK_ONLY.items():
+    for rule, reason in {**form_rules.CHECK_ONLY, **hidden}.items():
         assert rule in rules, rule
         assert len(reason) > 20
         for name in ("casussen", "pilots"):
@@ -82,17 +85,6 @@ def test_related_cases_are_chosen_from_a_collection_the_form_has() -> None:
     assert related["widget"] == "relation" and related["collection"] in names
     hidden = collection(built, related["collection"])
     assert hidden["hide"] is True and hidden["folder"] == "cases" and hidden["create"] is False
-
-
-def test_the_preview_is_registered_for_every_collection_of_the_config() -> None:
-    files = cms.admin_files(vocabulary(), cms.FormSettings(repo="org/repo"))
-    script = files["beheer/voorbeeld.js"]
-    data = json.loads(script.split("var DATA = ", 1)[1].split(";\n", 1)[0])
-    assert data["collecties"] == [c["name"] for c in config()["collections"]]
-    assert data["themas"]["wonen-en-zorg"] == "Wonen en zorg"
-    assert data["fase"]["voorbereiding"] == "In voorbereiding"
-    assert "CMS.registerPreviewTemplate(name, CasePreview)" in script
-    assert '<script src="markdown-it.min.js"></script>' in files["beheer/index.html"]
 
 
 PERSONAL = {

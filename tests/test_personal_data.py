@@ -131,76 +131,36 @@ def test_every_kind_is_covered() -> None:
     assert covered == set(KINDS)
 
 
-def _string_fields() -> set[str]:
-    """Every leaf field of the case model, as a dotted path (list items transparent)."""
-    from generator.contract.model import Case, block_in
-
-    found: set[str] = set()
-
-    def walk(model: type, prefix: str) -> None:
-        for name, info in model.model_fields.items():  # type: ignore[attr-defined]
-            block = block_in(info.annotation)
-            if block is not None:
-                walk(block, f"{prefix}{name}.")
-            else:
-                found.add(f"{prefix}{name}")
-
-    walk(Case, "")
-    return found
-
-
-def test_every_field_of_the_model_has_a_scan_decision() -> None:
-    from generator.privacy.personal_data import FIELDS
-
-    assert set(FIELDS) == _string_fields()
-
-
-def test_a_new_field_without_a_decision_is_noticed() -> None:
-    """What a later issue adding a field meets: the list above no longer matches."""
-    from conftest import case_model_with_a_new_field
-
-    from generator.contract import model
-    from generator.privacy.personal_data import FIELDS
-
-    original = model.Case
-    model.Case = case_model_with_a_new_field()  # type: ignore[misc]
-    try:
-        assert _string_fields() - set(FIELDS) == {"wijk"}
-    finally:
-        model.Case = original  # type: ignore[misc]
-
-
 def test_every_scanned_field_is_read() -> None:
     """A phone number in every scanned text field of one document: each one is found."""
-    from generator.privacy.personal_data import FIELDS, scan
+    from generator.contract.fields import case_fields, walk
+    from generator.privacy.personal_data import scan
     from generator.reading.loading import parse
 
     phone = "06-12345678"
     data: dict[str, object] = {}
-    lists = {"afwijkingen", "partners", "financiering", "citaten", "afbeeldingen", "bronnen"}
-    for path, how in FIELDS.items():
-        if how not in ("text", "name", "role"):
-            continue
-        parts = path.split(".")
-        if len(parts) == 1:
-            data[parts[0]] = [phone] if parts[0] in ("lessen", "tips_voor_gemeenten") else phone
-        elif parts[0] in lists:
-            items = data.setdefault(parts[0], [{}])
-            items[0][parts[1]] = phone  # type: ignore[index]
-        else:
-            data.setdefault(parts[0], {})[parts[1]] = phone  # type: ignore[index]
+    expected = set()
+
+    def fill(fields, into, name):  # type: ignore[no-untyped-def]
+        """A phone number in every text field the scan reads as text, name or role; the
+        place each finding must name (`partners[1].naam`, `lessen[1]`)."""
+        for field in fields:
+            place = f"{name}.{field.name}" if name else field.name
+            if field.fields:
+                inner: dict[str, object] = {}
+                into[field.name] = [inner] if field.many else inner
+                fill(field.fields, inner, f"{place}[1]" if field.many else place)
+            elif field.scan in ("text", "name", "role"):
+                into[field.name] = [phone] if field.many else phone
+                expected.add(f"{place}[1]" if field.many else place)
+
+    fill(case_fields(), data, "")
     document, problems = parse(json.dumps(data).encode(), "alles.yaml")
     assert document is not None, problems
     found, _ = scan(document)
     fields = {p.message.split("'")[1] for p in found}
-    expected = {
-        f"{p.split('.')[0]}[1].{p.split('.')[1]}"
-        if p.split(".")[0] in lists
-        else (f"{p}[1]" if p in ("lessen", "tips_voor_gemeenten") else p)
-        for p, how in FIELDS.items()
-        if how in ("text", "name", "role")
-    }
     assert fields == expected
+    assert len(expected) == sum(f.scan in ("text", "name", "role") for f in walk(case_fields()))
     assert {
         "organisatie",
         "partners[1].naam",

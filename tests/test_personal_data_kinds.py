@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
-from test_bad_files import VALID, add, sub
+from test_bad_files import CASE_KEYS, VALID, add, sub
 
 from generator.cli.commands import main
 
@@ -318,11 +318,7 @@ def test_a_mobile_contact_number_with_an_allowance_passes_and_is_listed(cases_di
         ),
         (
             add("Jan Jansen: ja\n"),
-            "16:1: onbekend veld 'Ja* ****en'; bekende velden hier: soort, titel, samenvatting, "
-            "organisatie, gemeente, regio, themas, doelgroepen, status, bijgewerkt, "
-            "publiceren_vanaf, aanleiding, aanpak, resultaten, afwijkingen, partners, "
-            "financiering, citaten, lessen, tips_voor_gemeenten, afbeeldingen, bronnen, contact, "
-            "gerelateerd, privacy, pilot",
+            f"16:1: onbekend veld 'Ja* ****en'; bekende velden hier: {CASE_KEYS}",
         ),
         (
             sub("bijgewerkt: 2025-01-10", "bijgewerkt: 0612345678"),

@@ -19,9 +19,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.authoring.web_form import min_items
 from generator.contract import model
+from generator.contract.fields import case_fields, walk
 from generator.contract.model import Case
+from generator.contract.uses import Hidden
 from generator.reading.vocabulary import Vocabulary
 
 Rule = tuple[str, str]
@@ -38,19 +39,9 @@ CHECK_ONLY: dict[Rule, str] = {
         "required only when the optional block 'toestemming' is filled in; Decap can only "
         "require a field always, so check asks for it"
     ),
-    **{
-        (f"privacy.uitzonderingen{path}", kind): (
-            "reviewed personal-data allowances are the editors' business, in the file "
-            "(cms.NOT_IN_FORM)"
-        )
-        for path, kind in (
-            (".*.soort", "verplicht"),
-            (".*.soort", "keuze"),
-            (".*.waarde", "verplicht"),
-            (".*.reden", "verplicht"),
-        )
-    },
 }
+"""Rules the form cannot hold, with the reason; with `hidden_in_form()`, the rules of the
+fields the model keeps out of the form."""
 
 LEFT_OUT: dict[str, dict[str, str]] = {
     "casussen": {"pilot": "a casus has no pilot block (check: 'hoort alleen bij soort: pilot')"}
@@ -61,6 +52,17 @@ LEFT_OUT: dict[str, dict[str, str]] = {
 def check_rules() -> set[Rule]:
     """Every single-field rule the model makes `check` apply."""
     return _rules_of(Case, "")
+
+
+def hidden_in_form() -> dict[Rule, str]:
+    """The rules of the fields the model keeps out of the form (`Use.form`), with its
+    reason: check applies them to what the file holds."""
+    hidden = {f.path: f.form.reason for f in walk(case_fields()) if isinstance(f.form, Hidden)}
+    return {
+        rule: hidden[path]
+        for rule in check_rules()
+        if (path := rule[0].replace(".*", "")) in hidden
+    }
 
 
 def _rules_of(block: type[BaseModel], prefix: str) -> set[Rule]:
@@ -83,7 +85,7 @@ def _rules_of(block: type[BaseModel], prefix: str) -> set[Rule]:
         pattern = model.pattern_of(info)
         nested = model.block_in(annotation)
         if model.is_list(annotation):
-            if min_items(info):
+            if model.min_items(info):
                 rules.add((path, "aantal"))
             if pattern:  # a list of patterned values (gerelateerd)
                 rules.add((f"{path}.*", "patroon"))
@@ -134,7 +136,7 @@ def _form_rules_of(
         lengths = model.lengths_of(info)
         if pattern and lengths and _bounds_length(pattern, *lengths):
             rules.add((path, "lengte"))
-        low = min_items(info)
+        low = model.min_items(info)
         if low and field.get("min") == low:
             rules.add((path, "aantal"))
         if widget == "relation":  # values are chosen from existing case files
@@ -165,7 +167,10 @@ def missing_in_form(config: dict[str, Any], vocabulary: Vocabulary) -> dict[str,
         left_out = LEFT_OUT.get(collection["name"], {})
         missing[collection["name"]] = {
             rule
-            for rule in check_rules() - form_rules(collection, vocabulary) - set(CHECK_ONLY)
+            for rule in check_rules()
+            - form_rules(collection, vocabulary)
+            - set(CHECK_ONLY)
+            - set(hidden_in_form())
             if rule[0].split(".")[0] not in left_out
         }
     return missing

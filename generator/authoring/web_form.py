@@ -22,7 +22,9 @@ import yaml
 from pydantic.fields import FieldInfo
 
 from generator.contract import labels, model
+from generator.contract.fields import CaseField, case_fields
 from generator.contract.model import Case
+from generator.contract.uses import Hidden, Part, use_of
 from generator.privacy.personal_data import FIELDS, SIMPLE_PATTERNS
 from generator.reading.vocabulary import Vocabulary
 
@@ -30,12 +32,8 @@ ADMIN_DIR = "beheer"
 MARKDOWN_SCRIPT = "markdown-it.min.js"
 """markdown-it (npm, pinned), copied next to Decap: the preview renders authors' Markdown
 with the CommonMark rules the site uses (markdown-it-py, `author_text`)."""
-# Long plain-text fields get a text area instead of a one-line input.
-LONG_TEXT = {"samenvatting", "toelichting", "tekst", "rol"}
 # The hidden collection over every case file, for choosing related cases.
 ALL_CASES = "alle-cases"
-# Reviewed allowances for personal-data look-alikes are the editors' business, in the file.
-NOT_IN_FORM = {"uitzonderingen"}
 
 
 @dataclass(frozen=True)
@@ -80,16 +78,36 @@ def left_out_page() -> str:
 def preview_data(config: dict[str, Any], vocabulary: Vocabulary) -> dict[str, Any]:
     """What the form's preview needs to show a case as the site does: the collections it is
     registered for (read from the config, so a renamed collection cannot lose its preview),
-    the site's Dutch labels for choices and months, and the vocabulary's labels."""
+    the fields with the part of the case page each is shown in (from the model: the
+    preview has no list of its own), the site's Dutch labels for choices and months, and
+    the vocabulary's labels."""
     return {
         "collecties": [collection["name"] for collection in config["collections"]],
-        "soort": labels.SOORT,
-        "status": labels.STATUS,
-        "fase": labels.FASE,
+        "velden": _preview_fields(case_fields()),
+        "keuzes": labels.CHOICES,
+        "woordenlijst": {
+            kind: {slug: term.label for slug, term in vocabulary.terms(kind).items()}
+            for kind in ("themas", "doelgroepen")
+        },
         "maanden": list(labels.MONTHS),
-        "themas": {slug: term.label for slug, term in vocabulary.terms("themas").items()},
-        "doelgroepen": {slug: term.label for slug, term in vocabulary.terms("doelgroepen").items()},
     }
+
+
+def _preview_fields(fields: tuple[CaseField, ...]) -> list[dict[str, Any]]:
+    """The fields the case page shows, in the model's order, each with its part of the
+    page (`uses.Part`), its label there and what its values are; hidden ones left out."""
+    return [
+        {
+            "naam": field.name,
+            "label": field.label,
+            "deel": str(field.page),
+            "soort": field.kind,
+            "lijst": field.many,
+            "velden": _preview_fields(field.fields),
+        }
+        for field in fields
+        if isinstance(field.page, Part)
+    ]
 
 
 def cms_config(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, Any]:
@@ -241,7 +259,7 @@ def _field(
         if hint:
             item["pattern"] = hint
         field.update(widget="list", field=item)
-        low = min_items(info)
+        low = model.min_items(info)
         if required and low:
             field["min"] = low
     elif block is not None:
@@ -251,7 +269,7 @@ def _field(
             fields=[
                 _field(n, i, vocabulary, path=path, in_optional=not required)
                 for n, i in block.model_fields.items()
-                if n not in NOT_IN_FORM
+                if not isinstance(use_of(i).form, Hidden)
             ],
         )
     elif choices:
@@ -292,7 +310,7 @@ def _field(
         if hint:
             field["pattern"] = hint
     else:
-        field["widget"] = "text" if name in LONG_TEXT else "string"
+        field["widget"] = "text" if use_of(info).form == "long" else "string"
         pattern = model.pattern_of(info)
         if pattern:
             field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
@@ -332,14 +350,6 @@ def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str
         f"^{_PERSONAL}{body}$",
         f"Gebruik {low} tot {high} tekens, zonder persoonsgegevens. {PERSONAL_HINT}",
     ]
-
-
-def min_items(info: FieldInfo) -> int | None:
-    """The fewest items a list field takes (`themas`, `lessen`: one), else None."""
-    return next(
-        (int(m.min_length) for m in model.field_metadata(info) if getattr(m, "min_length", None)),
-        None,
-    )
 
 
 _PATTERN_HELP = {

@@ -18,6 +18,8 @@ FASE = {
     "gestopt": "Gestopt",
     "opgeschaald": "Opgeschaald",
 }
+CHOICES = {"soort": SOORT, "status": STATUS, "fase": FASE}
+"""The labels of each choice field the site shows, by the field's name."""
 MONTHS = (
     "januari",
     "februari",

@@ -12,6 +12,7 @@ decide what a string means for each field, and raise Dutch messages.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal, get_args, get_origin
 
@@ -29,6 +30,8 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from generator.contract.uses import Hidden, Part, Use
+
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
@@ -38,10 +41,6 @@ SLUG_PATTERN = r"^[a-z0-9-]{3,80}$"
 MEDIA_PATTERN = (
     r"^media/([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)$"
 )
-
-SOORTEN = ("casus", "pilot")
-STATUSSEN = ("concept", "gepubliceerd", "gearchiveerd")
-FASEN = ("voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald")
 
 
 # --- value types -------------------------------------------------------------------------
@@ -101,7 +100,7 @@ def parse_bool(value: object) -> bool:
     )
 
 
-def _number_as_text(value: object) -> object:
+def number_as_text(value: object) -> object:
     """`deelnemers` may be written as a number; it is shown as written."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -113,14 +112,18 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _vocabulary_term(kind: str) -> Any:
-    def check(value: str, info: ValidationInfo) -> str:
+@dataclass(frozen=True)
+class Term:
+    """The check of a vocabulary term (`themas`, `doelgroepen`): the vocabulary the build
+    reads decides, so it comes with the validation context."""
+
+    kind: str
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
         vocabulary = (info.context or {}).get("vocabulary")
         if vocabulary is not None:
-            vocabulary.check(kind, value)
+            vocabulary.check(self.kind, value)
         return value
-
-    return check
 
 
 Datum = Annotated[
@@ -143,8 +146,8 @@ Markdown = Annotated[
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
-Thema = Annotated[str, AfterValidator(_vocabulary_term("themas"))]
-Doelgroep = Annotated[str, AfterValidator(_vocabulary_term("doelgroepen"))]
+Thema = Annotated[str, AfterValidator(Term("themas"))]
+Doelgroep = Annotated[str, AfterValidator(Term("doelgroepen"))]
 
 
 class Block(BaseModel):
@@ -157,7 +160,7 @@ class Block(BaseModel):
 
 
 class Afwijking(Block):
-    regel: Text = Field(
+    regel: Annotated[Text, Use(export="csv")] = Field(
         title="Regel",
         description="De regel, het beleid of de standaardwerkwijze waarvan is afgeweken.",
         examples=["Maximale verblijfsduur in de maatschappelijke opvang"],
@@ -170,13 +173,15 @@ class Afwijking(Block):
 
 
 class Partner(Block):
-    naam: Text = Field(title="Naam", description="Naam van de organisatie.", examples=["Iriszorg"])
-    rol: Text = Field(
+    naam: Annotated[Text, Use(scan="name", export="csv")] = Field(
+        title="Naam", description="Naam van de organisatie.", examples=["Iriszorg"]
+    )
+    rol: Annotated[Text, Use(form="long")] = Field(
         title="Rol",
         description="Wat de partner deed.",
         examples=["Woonbegeleiding en dagelijkse ondersteuning"],
     )
-    url: Url | None = Field(
+    url: Annotated[Url | None, Use(scan="url")] = Field(
         None,
         title="Website",
         description="Website van de partner (https://...).",
@@ -185,7 +190,7 @@ class Partner(Block):
 
 
 class Financiering(Block):
-    bron: Text = Field(
+    bron: Annotated[Text, Use(scan="name")] = Field(
         title="Bron",
         description="Wie betaalde (bijv. Wmo, Participatiewet, corporatie).",
         examples=["Wmo (gemeente Doetinchem)"],
@@ -196,7 +201,7 @@ class Financiering(Block):
         description="Bedrag of omvang, als tekst.",
         examples=["€ 12.000 per jaar"],
     )
-    toelichting: Text | None = Field(
+    toelichting: Annotated[Text | None, Use(form="long")] = Field(
         None,
         title="Toelichting",
         description="Waarvoor het geld is gebruikt.",
@@ -205,12 +210,12 @@ class Financiering(Block):
 
 
 class Citaat(Block):
-    tekst: Text = Field(
+    tekst: Annotated[Text, Use(form="long")] = Field(
         title="Tekst",
         description="Het citaat, zonder aanhalingstekens.",
         examples=["Voor het eerst in jaren had ik een eigen sleutel."],
     )
-    wie: Text = Field(
+    wie: Annotated[Text, Use(scan="role")] = Field(
         title="Wie",
         description="Een rol, nooit een naam (bijv. 'huurder', 'woonconsulent').",
         examples=["bewoner van de springplankwoning"],
@@ -218,15 +223,17 @@ class Citaat(Block):
 
 
 class Afbeelding(Block):
-    bestand: Annotated[str, StringConstraints(strip_whitespace=True, pattern=MEDIA_PATTERN)] = (
-        Field(
-            title="Bestand",
-            description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg: een PNG-, JPEG- of "
-            "WebP-bestand in cases/media/. Het bestand moet bestaan.",
-            examples=["media/uitbouw.jpg"],
-        )
+    bestand: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, pattern=MEDIA_PATTERN),
+        Use(scan="file"),
+    ] = Field(
+        title="Bestand",
+        description="Pad vanaf de map cases/, bijv. media/uitbouw.jpg: een PNG-, JPEG- of "
+        "WebP-bestand in cases/media/. Het bestand moet bestaan.",
+        examples=["media/uitbouw.jpg"],
     )
-    alt: Text = Field(
+    alt: Annotated[Text, Use(page=Part.ALT)] = Field(
         title="Alternatieve tekst",
         description="Beschrijf wat er op de afbeelding staat, voor wie haar niet kan zien.",
         examples=["Gelijkvloerse uitbouw met brede deur aan de achterkant van een rijwoning"],
@@ -243,7 +250,7 @@ class Bron(Block):
     titel: Text = Field(
         title="Titel", description="Titel van de bron.", examples=["Evaluatierapport"]
     )
-    url: Url = Field(
+    url: Annotated[Url, Use(scan="url")] = Field(
         title="Webadres",
         description="Webadres van de bron (https://...).",
         examples=["https://www.example.nl/evaluatie.pdf"],
@@ -251,31 +258,31 @@ class Bron(Block):
 
 
 class Contact(Block):
-    organisatie: Text | None = Field(
+    organisatie: Annotated[Text | None, Use(scan="name")] = Field(
         None,
         title="Organisatie",
         description="Organisatie van het contact.",
         examples=["Woonstichting De Vaart"],
     )
-    functie: Text | None = Field(
+    functie: Annotated[Text | None, Use(scan="role")] = Field(
         None,
         title="Functie of team",
         description="Een rol of team, geen persoonsnaam.",
         examples=["Team Wonen en Zorg"],
     )
-    email: Email | None = Field(
+    email: Annotated[Email | None, Use(scan="email")] = Field(
         None,
         title="E-mail",
         description="Een team- of functiemailbox.",
         examples=["wonenenzorg@example.nl"],
     )
-    telefoon: Text | None = Field(
+    telefoon: Annotated[Text | None, Use(scan="phone")] = Field(
         None,
         title="Telefoon",
         description="Algemeen nummer van de organisatie.",
         examples=["0314 123 456"],
     )
-    url: Url | None = Field(
+    url: Annotated[Url | None, Use(scan="url")] = Field(
         None,
         title="Website",
         description="Webpagina voor contact.",
@@ -307,12 +314,14 @@ class Uitzondering(Block):
     soort: Literal[
         "bsn", "iban", "telefoonnummer", "e-mailadres", "adres", "postcode", "geboortedatum", "naam"
     ] = Field(title="Soort", description="Wat voor gegeven het lijkt.", examples=["telefoonnummer"])
-    waarde: Text = Field(
+    waarde: Annotated[
+        Text, Use(scan=Hidden("the reviewed value itself, which the scan is to pass over"))
+    ] = Field(
         title="Waarde",
         description="De tekst zoals hij in de case staat.",
         examples=["0314 123 456"],
     )
-    reden: Text = Field(
+    reden: Annotated[Text, Use(scan=Hidden("the editors' note; never published"))] = Field(
         title="Reden",
         description="Waarom dit geen persoonsgegeven is; wie het heeft nagekeken.",
         examples=["Algemeen nummer van het gemeentelijk zorgloket (nagekeken door de redactie)"],
@@ -332,7 +341,10 @@ class Privacy(Block):
         title="Toestemming",
         description="Verplicht bij herleidbaar: true; vastgelegd_op en geldig_tot.",
     )
-    uitzonderingen: list[Uitzondering] | None = Field(
+    uitzonderingen: Annotated[
+        list[Uitzondering] | None,
+        Use(form=Hidden("reviewed allowances are the editors' business, in the file")),
+    ] = Field(
         None,
         title="Uitzonderingen",
         description="Nagekeken tekst die op een persoonsgegeven lijkt maar het niet is, met de "
@@ -341,13 +353,14 @@ class Privacy(Block):
 
 
 class PilotBlok(Block):
-    fase: Literal["voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald"] = Field(
-        title="Fase", description="Waar de pilot nu staat.", examples=["lopend"]
-    )
-    start: Periode = Field(
+    fase: Annotated[
+        Literal["voorbereiding", "lopend", "afgerond", "gestopt", "opgeschaald"],
+        Use(page=Part.FACTS, export="csv"),
+    ] = Field(title="Fase", description="Waar de pilot nu staat.", examples=["lopend"])
+    start: Annotated[Periode, Use(export="csv")] = Field(
         title="Start", description="Startdatum, JJJJ-MM-DD of JJJJ-MM.", examples=["2024-09"]
     )
-    einde: Periode | None = Field(
+    einde: Annotated[Periode | None, Use(export="csv")] = Field(
         None,
         title="Einde",
         description="Einddatum, JJJJ-MM-DD of JJJJ-MM; niet voor de start.",
@@ -356,7 +369,7 @@ class PilotBlok(Block):
     deelnemers: (
         Annotated[
             str,
-            BeforeValidator(_number_as_text),
+            BeforeValidator(number_as_text),
             StringConstraints(strip_whitespace=True, min_length=1),
             WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}),
         ]
@@ -373,7 +386,7 @@ class PilotBlok(Block):
         description="Hoe lang iemand mag deelnemen.",
         examples=["6 maanden"],
     )
-    evaluatie: Markdown | None = Field(
+    evaluatie: Annotated[Markdown | None, Use(page=Part.SECTION)] = Field(
         None,
         title="Evaluatie",
         description="Hoe en wanneer wordt geëvalueerd, en wat kwam eruit.",
@@ -383,82 +396,100 @@ class PilotBlok(Block):
 
 # --- the case ----------------------------------------------------------------------------
 
+NEVER_PUBLISHED = (
+    "consent records and reviewed allowances are for the editors: never published, not even "
+    "in the open data"
+)
+
 
 class Case(Block):
     """One case story. Field order is the order authors write and readers read."""
 
-    soort: Literal["casus", "pilot"] = Field(
+    soort: Annotated[Literal["casus", "pilot"], Use(page=Part.FACTS, export="csv")] = Field(
         title="Soort",
         description="casus of pilot; een pilot heeft ook het blok 'pilot'.",
         examples=["casus"],
     )
     titel: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=5, max_length=120)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=5, max_length=120),
+        Use(page=Part.TITLE, export="csv"),
     ] = Field(
         title="Titel",
         description="Korte, concrete titel, 5 tot 120 tekens.",
         examples=["Springplankwoning: in zes maanden van de opvang naar een eigen huis"],
     )
     samenvatting: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=20, max_length=500)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=20, max_length=500),
+        Use(page=Part.LEAD, export="csv", form="long"),
     ] = Field(
         title="Samenvatting",
         description="Twee of drie zinnen gewone tekst, 20 tot 500 tekens; verschijnt in lijsten, "
         "zoekresultaten en de feed.",
         examples=["Drie tot vier mensen uit de opvang huren samen een huis ..."],
     )
-    organisatie: Text = Field(
+    organisatie: Annotated[Text, Use(scan="name", page=Part.FACTS, export="csv")] = Field(
         title="Organisatie",
         description="De corporatie of organisatie die de case publiceert.",
         examples=["Woonstichting De Vaart"],
     )
-    gemeente: Text = Field(
+    gemeente: Annotated[Text, Use(scan="name", page=Part.FACTS, export="csv")] = Field(
         title="Gemeente", description="De gemeente waar het gebeurde.", examples=["Doetinchem"]
     )
-    regio: Text | None = Field(
+    regio: Annotated[Text | None, Use(scan="name", page=Part.FACTS, export="csv")] = Field(
         None,
         title="Regio",
         description="Bijvoorbeeld de woningmarktregio.",
         examples=["Achterhoek"],
     )
-    themas: Annotated[list[Thema], Field(min_length=1)] = Field(
+    themas: Annotated[list[Thema], Field(min_length=1), Use(page=Part.FACTS, export="csv")] = Field(
         title="Thema's",
         description="Minstens één thema uit de woordenlijst.",
         examples=[["dakloosheid", "wonen-en-zorg"]],
     )
-    doelgroepen: Annotated[list[Doelgroep], Field(min_length=1)] = Field(
+    doelgroepen: Annotated[
+        list[Doelgroep], Field(min_length=1), Use(page=Part.FACTS, export="csv")
+    ] = Field(
         title="Doelgroepen",
         description="Minstens één doelgroep uit de woordenlijst.",
         examples=[["dak-en-thuislozen"]],
     )
-    status: Literal["concept", "gepubliceerd", "gearchiveerd"] = Field(
+    status: Annotated[
+        Literal["concept", "gepubliceerd", "gearchiveerd"], Use(page=Part.FACTS, export="csv")
+    ] = Field(
         title="Status",
         description="concept (niet publiceren), gepubliceerd of gearchiveerd (blijft zichtbaar "
         "met een melding).",
         examples=["gepubliceerd"],
     )
-    bijgewerkt: Datum = Field(
+    bijgewerkt: Annotated[
+        Datum, Use(page=Part.FACTS, label="Laatst gecontroleerd", export="csv")
+    ] = Field(
         title="Bijgewerkt",
         description="Wanneer de inhoud voor het laatst is gecontroleerd; niet in de toekomst.",
         examples=["2025-03-14"],
     )
-    publiceren_vanaf: Datum | None = Field(
+    publiceren_vanaf: Annotated[
+        Datum | None,
+        Use(page=Hidden("an embargo: it decides when the case appears, and has passed then")),
+    ] = Field(
         None,
         title="Publiceren vanaf",
         description="Embargo: niet publiceren voor deze datum.",
         examples=["2025-06-01"],
     )
-    aanleiding: Markdown = Field(
+    aanleiding: Annotated[Markdown, Use(page=Part.SECTION)] = Field(
         title="Aanleiding",
         description="De situatie en de vraag van huurders of partners; opmaak met Markdown mag.",
         examples=["Mensen in de opvang konden niet doorstromen ..."],
     )
-    aanpak: Markdown = Field(
+    aanpak: Annotated[Markdown, Use(page=Part.SECTION)] = Field(
         title="Aanpak",
         description="Wat is er gedaan, en door wie; opmaak met Markdown mag.",
         examples=["De corporatie stelde een eengezinswoning beschikbaar ..."],
     )
-    resultaten: Markdown | None = Field(
+    resultaten: Annotated[Markdown | None, Use(page=Part.SECTION)] = Field(
         None,
         title="Resultaten",
         description="Wat het opleverde, met cijfers waar die er zijn.",
@@ -466,58 +497,74 @@ class Case(Block):
             "Van de eerste zeven bewoners vonden er vijf binnen zes maanden een eigen woning."
         ],
     )
-    afwijkingen: list[Afwijking] | None = Field(
+    afwijkingen: Annotated[
+        list[Afwijking] | None,
+        Use(page=Part.SECTION, label="Waar is afgeweken van de regels?"),
+    ] = Field(
         None,
         title="Afwijkingen van regels",
         description="Van welke regels, beleid of standaardwerkwijzen is afgeweken, en hoe: de kern "
         "van maatwerk.",
     )
-    partners: list[Partner] | None = Field(
+    partners: Annotated[list[Partner] | None, Use(page=Part.SECTION)] = Field(
         None, title="Partners", description="Betrokken organisaties en hun rol."
     )
-    financiering: list[Financiering] | None = Field(
+    financiering: Annotated[list[Financiering] | None, Use(page=Part.SECTION)] = Field(
         None, title="Financiering", description="Wie betaalde waarvoor."
     )
-    citaten: list[Citaat] | None = Field(
+    citaten: Annotated[list[Citaat] | None, Use(page=Part.SECTION)] = Field(
         None,
         title="Citaten",
         description="Uitspraken van betrokkenen; 'wie' is een rol, geen naam.",
     )
-    lessen: Annotated[list[Text], Field(min_length=1)] = Field(
-        title="Lessen",
-        description="Wat anderen kunnen leren, ook wat misging; minstens één.",
-        examples=[["Gebruik je gezonde verstand in plaats van voor elke uitzondering beleid."]],
+    lessen: Annotated[list[Text], Field(min_length=1), Use(page=Part.SECTION, export="csv")] = (
+        Field(
+            title="Lessen",
+            description="Wat anderen kunnen leren, ook wat misging; minstens één.",
+            examples=[["Gebruik je gezonde verstand in plaats van voor elke uitzondering beleid."]],
+        )
     )
-    tips_voor_gemeenten: Annotated[list[Text], Field(min_length=1)] = Field(
+    tips_voor_gemeenten: Annotated[
+        list[Text], Field(min_length=1), Use(page=Part.SECTION, export="csv")
+    ] = Field(
         title="Tips voor gemeenten",
         description="Praktische tips voor gemeenten; minstens één.",
         examples=[["Laat zien dat je mensen vertrouwt."]],
     )
-    afbeeldingen: list[Afbeelding] | None = Field(
+    afbeeldingen: Annotated[list[Afbeelding] | None, Use(page=Part.FIGURE)] = Field(
         None,
         title="Afbeeldingen",
         description="Afbeeldingen uit de map cases/media, met alt-tekst.",
     )
-    bronnen: list[Bron] | None = Field(
+    bronnen: Annotated[list[Bron] | None, Use(page=Part.SECTION)] = Field(
         None, title="Bronnen", description="Rapporten, artikelen of webpagina's (https://...)."
     )
-    contact: Contact | None = Field(
+    contact: Annotated[Contact | None, Use(page=Part.SECTION)] = Field(
         None,
         title="Contact",
         description="Een contact bij de organisatie: rol of teammailbox, geen persoonsnaam.",
     )
-    gerelateerd: list[Slug] | None = Field(
+    gerelateerd: Annotated[
+        list[Slug] | None,
+        Use(
+            scan=Hidden("names of other case files, each scanned as its own file name"),
+            page=Part.SECTION,
+        ),
+    ] = Field(
         None,
         title="Gerelateerde cases",
         description="Bestandsnamen (zonder .yaml) van andere cases.",
         examples=[["uitbouw-samenwonen-doetinchem"]],
     )
-    privacy: Privacy | None = Field(
+    privacy: Annotated[
+        Privacy | None,
+        Use(page=Hidden(NEVER_PUBLISHED), export=Hidden(NEVER_PUBLISHED)),
+    ] = Field(
         None,
         title="Privacy",
         description="Of een persoon herkenbaar is, en de toestemming daarvoor.",
     )
-    pilot: PilotBlok | None = Field(
+    pilot: Annotated[PilotBlok | None, Use(page=Part.PILOT)] = Field(
         None, title="Pilot", description="Verplicht bij soort: pilot, anders weglaten."
     )
 
@@ -599,12 +646,30 @@ def is_markdown(info: FieldInfo) -> bool:
     )
 
 
+def is_terms(info: FieldInfo) -> bool:
+    """Whether a field takes vocabulary terms (`themas`, `doelgroepen`)."""
+    return any(isinstance(getattr(m, "func", None), Term) for m in field_metadata(info))
+
+
+def takes_number(info: FieldInfo) -> bool:
+    """Whether a text field also takes a whole number (`deelnemers`)."""
+    return any(getattr(m, "func", None) is number_as_text for m in field_metadata(info))
+
+
 def is_period(info: FieldInfo) -> bool:
     return any(getattr(m, "func", None) is parse_period for m in field_metadata(info))
 
 
 def pattern_of(info: FieldInfo) -> str | None:
     return next((str(m.pattern) for m in field_metadata(info) if getattr(m, "pattern", None)), None)
+
+
+def min_items(info: FieldInfo) -> int | None:
+    """The fewest items a list field takes (`themas`, `lessen`: one), else None."""
+    return next(
+        (int(m.min_length) for m in field_metadata(info) if getattr(m, "min_length", None)),
+        None,
+    )
 
 
 def lengths_of(info: FieldInfo) -> tuple[int, int] | None:

@@ -2,12 +2,12 @@
 
 These stories are about vulnerable people. Authors mean well but paste things: a tenant's
 phone number in a note, a postcode and house number, a date of birth, a name. Every text
-that a reader or a crawler can see is scanned: every string field of the model (the
-decision per field is `FIELDS`, and a test fails when the model gains a string field
-without one), the file name (the page's address), image file names and the query strings
-of links. Each finding is an error that keeps the case from being published. A reviewed
-false positive is allowed per case in `privacy.uitzonderingen`, with its kind and a reason,
-and `check` lists every allowance it applied.
+that a reader or a crawler can see is scanned: every string field of the model (how, the
+model says per field, `FIELDS` is read from it; a text field that does not say is read as
+narrative, the strictest way), the file name (the page's address), image file names and
+the query strings of links. Each finding is an error that keeps the case from being
+published. A reviewed false positive is allowed per case in `privacy.uitzonderingen`, with
+its kind and a reason, and `check` lists every allowance it applied.
 
 What the scan reads is what a reader sees: Markdown fields through
 `author_text.visible_text` (entities and escapes decoded, so `&#48;6` is `06`), then
@@ -31,6 +31,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn
 
+from generator.contract.fields import case_fields, leaves
 from generator.contract.model import Uitzondering
 from generator.contract.problems import Problem, field_name
 from generator.privacy import person_names
@@ -40,78 +41,17 @@ from generator.reading.loading import Document, Path_
 # The kinds an allowance may name are the model's choices (model.Uitzondering.soort).
 KINDS: tuple[str, ...] = get_args(Uitzondering.model_fields["soort"].annotation)
 
-# How each string field of the model is read (dotted path; list items are transparent).
-# Markdown fields are known to the model (`model.is_markdown`) and read as visible text.
-#   text:  narrative; every kind, names by deduce
-#   name:  a name the case declares (organisation, municipality, partner, funder); every
-#          kind but person names, and its words are no person's name elsewhere in the case
-#   role:  who someone is ('huurder'), never a name: names also in lower case, first names
-#   url:   a link: its decoded path, query string and fragment
-#   file:  an image's file name
-#   email, phone: `contact`: organisational routes only (no free mail, no mobile number)
-#   None:  not scanned, with the reason in the comment
+# How each field of the model is read, by dotted path (list items are transparent): the
+# model says it per field (`contract.uses.Scan` lists the ways), None for a field the
+# scan does not read (the model gives the reason). Markdown fields are read as visible text.
 FIELDS: dict[str, str | None] = {
-    "soort": None,  # a choice
-    "titel": "text",
-    "samenvatting": "text",
-    "organisatie": "name",
-    "gemeente": "name",
-    "regio": "name",
-    "themas": None,  # vocabulary terms
-    "doelgroepen": None,  # vocabulary terms
-    "status": None,  # a choice
-    "bijgewerkt": None,  # a date
-    "publiceren_vanaf": None,  # a date
-    "aanleiding": "text",
-    "aanpak": "text",
-    "resultaten": "text",
-    "afwijkingen.regel": "text",
-    "afwijkingen.toelichting": "text",
-    "partners.naam": "name",
-    "partners.rol": "text",
-    "partners.url": "url",
-    "financiering.bron": "name",
-    "financiering.bedrag": "text",
-    "financiering.toelichting": "text",
-    "citaten.tekst": "text",
-    "citaten.wie": "role",
-    "lessen": "text",
-    "tips_voor_gemeenten": "text",
-    "afbeeldingen.bestand": "file",
-    "afbeeldingen.alt": "text",
-    "afbeeldingen.bijschrift": "text",
-    "bronnen.titel": "text",
-    "bronnen.url": "url",
-    "contact.organisatie": "name",
-    "contact.functie": "role",
-    "contact.email": "email",
-    "contact.telefoon": "phone",
-    "contact.url": "url",
-    "gerelateerd": None,  # slugs of other case files, each scanned as its own file name
-    "privacy.herleidbaar": None,  # true or false
-    "privacy.toestemming.vastgelegd_op": None,  # a date
-    "privacy.toestemming.geldig_tot": None,  # a date
-    "privacy.uitzonderingen.soort": None,  # a choice
-    "privacy.uitzonderingen.waarde": None,  # the reviewed value itself; privacy is never published
-    "privacy.uitzonderingen.reden": None,  # never published
-    "pilot.fase": None,  # a choice
-    "pilot.start": None,  # a date or month
-    "pilot.einde": None,  # a date or month
-    "pilot.deelnemers": "text",
-    "pilot.maximale_duur": "text",
-    "pilot.evaluatie": "text",
+    field.path: field.scan if isinstance(field.scan, str) else None
+    for field in leaves(case_fields())
 }
 _SCANNED = [(path, path.split("."), how) for path, how in FIELDS.items() if how is not None]
 # The names a case declares: not persons when deduce meets their words in the narrative.
-_DECLARED = (
-    "organisatie",
-    "gemeente",
-    "regio",
-    "partners.naam",
-    "financiering.bron",
-    "contact.organisatie",
-)
-_MARKDOWN: frozenset[str] = frozenset()  # filled from the model below
+_DECLARED = tuple(path for path, how in FIELDS.items() if how == "name")
+_MARKDOWN = frozenset(field.path for field in leaves(case_fields()) if field.kind == "markdown")
 
 # The simple patterns: the kinds the web form can recognise while the author types (cms.py
 # turns them into its hints), kept here next to the scan they must agree with. They are
@@ -656,24 +596,3 @@ def _position(
             if number > line - 1 and lines[number] and not lines[number][0].isspace():
                 break  # the next top-level field
     return line, column
-
-
-def _markdown_fields() -> frozenset[str]:
-    """The dotted paths of the model's Markdown fields."""
-    from generator.contract.model import Case, block_in, is_markdown
-
-    found: set[str] = set()
-
-    def walk(model: Any, prefix: str) -> None:
-        for name, info in model.model_fields.items():
-            block = block_in(info.annotation)
-            if block is not None:
-                walk(block, f"{prefix}{name}.")
-            elif is_markdown(info):
-                found.add(f"{prefix}{name}")
-
-    walk(Case, "")
-    return frozenset(found)
-
-
-_MARKDOWN = _markdown_fields()

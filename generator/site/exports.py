@@ -8,8 +8,12 @@ A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return could run
 formula in a spreadsheet; such a cell gets a leading `'` (OWASP, CSV injection).
 
 Values are exported as written (a phone number stays a string) from the validated model.
-The `privacy` block is never exported: it holds consent records and the reviewed values of
-`privacy.uitzonderingen`, which are for the editors, not for readers.
+What is exported, the model says per field (`contract.uses.Use.export`): every field goes
+to `cases.json` but those it hides (the `privacy` block: consent records and reviewed
+allowances, for the editors, not for readers); the fields marked `csv` are also the
+columns of `cases.csv`, in the model's order, after `slug` and `url`. A list becomes one
+cell, its values joined by `; `; a field in a list of blocks (`partners.naam`) is the
+column of that list (`partners`).
 """
 
 from __future__ import annotations
@@ -19,16 +23,34 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from generator.authoring.schema import SCHEMA_PATH
+from generator.contract.fields import CaseField, case_fields, csv_fields, value_at
 from generator.contract.model import Case
+from generator.contract.uses import Hidden
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Entry
 
-NOT_EXPORTED = {"privacy"}
+
+def _not_exported(fields: tuple[CaseField, ...]) -> dict[str, Any]:
+    """pydantic's `exclude` for the fields the model keeps out of the export."""
+    spec: dict[str, Any] = {}
+    for one in fields:
+        if isinstance(one.export, Hidden):
+            spec[one.name] = True
+        elif one.fields:
+            inner = _not_exported(one.fields)
+            if inner:
+                spec[one.name] = {"__all__": inner} if one.many else inner
+    return spec
+
+
+NOT_EXPORTED = _not_exported(case_fields())
 # Exported apart: only the related cases that are published.
-NOT_EXPORTED_AS_IS = NOT_EXPORTED | {"gerelateerd"}
+NOT_EXPORTED_AS_IS = {**NOT_EXPORTED, "gerelateerd": True}
 FEED_SIZE = 200
 CSV_DELIMITER = ";"
 CSV_BOM = "\ufeff"
@@ -36,27 +58,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 cannot hold at all (control characters, U+FFFE/U+FFFF): a YAML escape
 # such as "\x01" can put them in a case, and one would make the whole feed unreadable.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-CSV_COLUMNS = (
-    "slug",
-    "url",
-    "soort",
-    "titel",
-    "samenvatting",
-    "organisatie",
-    "gemeente",
-    "regio",
-    "themas",
-    "doelgroepen",
-    "status",
-    "bijgewerkt",
-    "pilot_fase",
-    "pilot_start",
-    "pilot_einde",
-    "partners",
-    "afwijkingen",
-    "lessen",
-    "tips_voor_gemeenten",
-)
+_CSV_FIELDS = csv_fields()
+CSV_COLUMNS = ("slug", "url", *(one.column for one in _CSV_FIELDS))
+"""The columns of `cases.csv`: `slug`, `url` and the fields the model marks `csv`."""
 
 
 def case_json(entry: Entry, catalog: Catalog, site_url: str, addresses: Addresses) -> str:
@@ -125,30 +129,21 @@ def spreadsheet_safe(cell: str) -> str:
 
 def csv_row(entry: Entry, site_url: str, addresses: Addresses) -> str:
     """One case's line of `cases.csv` (`CSV_COLUMNS`), formula-safe, with its line end."""
-    c = entry.case
-    pilot = c.pilot
-    row = [
-        entry.slug,
-        site_url + addresses.page_url(entry.src),
-        c.soort,
-        c.titel,
-        c.samenvatting,
-        c.organisatie,
-        c.gemeente,
-        c.regio or "",
-        "; ".join(c.themas),
-        "; ".join(c.doelgroepen),
-        c.status,
-        c.bijgewerkt.isoformat(),
-        pilot.fase if pilot else "",
-        pilot.start if pilot else "",
-        (pilot.einde or "") if pilot else "",
-        "; ".join(p.naam for p in c.partners or []),
-        "; ".join(a.regel for a in c.afwijkingen or []),
-        "; ".join(c.lessen),
-        "; ".join(c.tips_voor_gemeenten),
-    ]
+    row = [entry.slug, site_url + addresses.page_url(entry.src)]
+    row += [_cell(value_at(entry.case, one)) for one in _CSV_FIELDS]
     return _csv_line([spreadsheet_safe(cell) for cell in row])
+
+
+def _cell(value: Any) -> str:
+    """A value as the spreadsheet shows it: as written, a date as `JJJJ-MM-DD`, a list's
+    values joined by `; `, nothing for a field left out."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _csv_line(cells: list[str]) -> str:

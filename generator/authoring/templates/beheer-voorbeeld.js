@@ -1,5 +1,8 @@
-// Preview in the form: the case as the site's case page shows it (case.md.j2): title,
-// summary, the facts box with Dutch labels, the pilot box, the sections in the site's order.
+// Preview in the form: the case as the site's case page shows it (case.html.j2): title,
+// summary, the facts box with Dutch labels, the pilot box, then the sections and figures in
+// the model's order. Which fields there are, and in which part of the page each is shown,
+// comes from the model (DATA.velden): this script names no field but `status`, whose
+// value 'gearchiveerd' adds the page's notice.
 // Authors' Markdown is rendered by markdown-it with the rules of the site's markdown-it-py
 // (generator/reading/author_text.py): CommonMark, raw HTML off, only http(s), mailto and relative
 // links, author headings pushed under the section. DATA is generated (generator/authoring/web_form.py).
@@ -77,8 +80,13 @@
     if (!month) return text(value);
     return (parts.length > 2 ? Number(parts[2]) + " " : "") + month + " " + parts[0];
   }
-  function labels(slugs, table) {
-    return (slugs || []).map(function (slug) { return table[slug] || slug; }).join(", ");
+  function empty(value) {
+    if (value === undefined || value === null || value === "") return true;
+    if (Array.isArray(value)) return value.every(empty);
+    if (typeof value === "object" && !(value instanceof Date)) {
+      return Object.keys(value).every(function (key) { return empty(value[key]); });
+    }
+    return false;
   }
   function fact(label, value) {
     return value ? h("li", { key: label }, h("strong", {}, label + ":"), " ", value) : null;
@@ -86,78 +94,107 @@
   function section(title, body) {
     return body ? [h("h2", { key: title }, title), body] : null;
   }
-  function items(list, render, className) {
-    if (!list || !list.length) return null;
-    return h("ul", { className: className }, list.map(function (item, i) {
-      return h("li", { key: i }, render(item));
-    }));
+
+  // One value as the case page shows it, by what the model says its values are.
+  function shown(field, value) {
+    if (empty(value)) return "";
+    if (field.soort === "markdown") return rendered(value, MD4);
+    if (field.soort === "date" || field.soort === "period") return dutchDate(value);
+    if (field.soort === "choice") return (DATA.keuzes[field.naam] || {})[value] || text(value);
+    if (field.soort === "bool") return value ? "ja" : "nee";
+    return text(value);
+  }
+  function values(field, value) {
+    var list = field.lijst ? (Array.isArray(value) ? value : []) : [value];
+    return list.filter(function (item) { return !empty(item); });
+  }
+  function joined(field, value) {
+    var table = field.soort === "terms" ? DATA.woordenlijst[field.naam] || {} : null;
+    return values(field, value).map(function (item) {
+      return table ? table[item] || item : shown(field, item);
+    }).join(", ");
+  }
+
+  // An item of a list of blocks: its first value in bold (a link when the item has a web
+  // address), the other values after it, Markdown as text below.
+  function item(fields, value, key) {
+    var head = null, rest = [], blocks = [], link = null;
+    fields.forEach(function (f) {
+      var v = value[f.naam];
+      if (empty(v)) return;
+      if (f.soort === "url") { if (linkAllowed(v)) link = text(v); return; }
+      if (f.soort === "markdown") { blocks.push(h("div", { key: f.naam }, rendered(v, MD4))); return; }
+      if (head === null) head = shown(f, v); else rest.push(shown(f, v));
+    });
+    return h("li", { key: key },
+      head === null ? null : h("strong", {}, link ? h("a", { href: link }, head) : head),
+      rest.length ? ": " + rest.join(". ") : "", blocks);
+  }
+  function figure(fields, value, key, asset) {
+    var src = "", alt = "", caption = [];
+    fields.forEach(function (f) {
+      var v = value[f.naam];
+      if (empty(v)) return;
+      if (f.soort === "file") src = String(asset(text(v)));
+      else if (f.deel === "alt-tekst") alt = text(v);
+      else caption.push(text(v));
+    });
+    return src ? h("figure", { key: key, className: "mwb-figure" }, h("img", { src: src, alt: alt }),
+      caption.length ? h("figcaption", {}, caption.join(". ")) : null) : null;
+  }
+  function body(field, value) {
+    if (field.soort === "block" && field.lijst) {
+      return h("ul", {}, values(field, value).map(function (v, i) { return item(field.velden, v, i); }));
+    }
+    if (field.soort === "block") {
+      return h("ul", {}, field.velden.map(function (f) { return fact(f.label, joined(f, value[f.naam])); }));
+    }
+    if (field.lijst) {
+      return h("ul", {}, values(field, value).map(function (v, i) { return h("li", { key: i }, shown(field, v)); }));
+    }
+    return field.soort === "markdown" ? rendered(value) : h("p", {}, shown(field, value));
+  }
+
+  // The fields, each to the part of the page the model names (generator/contract/uses.py).
+  function place(fields, data, parts, asset) {
+    fields.forEach(function (field) {
+      var value = data ? data[field.naam] : undefined;
+      if (empty(value)) return;
+      if (field.soort === "block" && !field.lijst && field.deel !== "sectie") {
+        place(field.velden, value, parts, asset);  // the pilot block: its fields have their own parts
+      } else if (field.deel === "kop" || field.deel === "inleiding") {
+        parts[field.deel].push(text(value));
+      } else if (field.deel === "feiten" || field.deel === "pilot") {
+        parts[field.deel].push(fact(field.label, joined(field, value)));
+      } else if (field.deel === "afbeelding") {
+        values(field, value).forEach(function (v, i) {
+          parts.rest.push(figure(field.velden, v, field.naam + i, asset));
+        });
+      } else {
+        parts.rest.push(section(field.label, body(field, value)));
+      }
+    });
+    return parts;
   }
 
   var CasePreview = createClass({
     render: function () {
       var c = this.props.entry.get("data").toJS();
-      var getAsset = this.props.getAsset;
-      var pilot = c.soort === "pilot" && c.pilot ? c.pilot : null;
-      var gemeente = c.gemeente ? text(c.gemeente) + (c.regio ? " (regio " + text(c.regio) + ")" : "") : "";
+      var parts = { kop: [], inleiding: [], feiten: [], pilot: [], rest: [] };
+      place(DATA.velden, c, parts, this.props.getAsset);
       return h("article", { className: "md-typeset" },
-        h("h1", {}, text(c.titel) || "(nog geen titel)"),
+        h("h1", {}, parts.kop.join(" ") || "(nog geen titel)"),
+        // The page's notice for an archived case: the one state that changes its layout.
         c.status === "gearchiveerd" ? h("div", { className: "admonition warning mwb-archived" },
           h("p", { className: "admonition-title" }, "Gearchiveerd"),
           h("p", {}, "Deze case is gearchiveerd: de inhoud wordt niet meer bijgewerkt en kan verouderd " +
             "zijn. Hij blijft beschikbaar omdat er nog steeds van te leren is.")) : null,
-        h("p", { className: "mwb-lead" }, text(c.samenvatting)),
-        h("ul", { className: "mwb-meta" },
-          fact("Organisatie", text(c.organisatie)),
-          fact("Gemeente", gemeente),
-          fact("Soort", DATA.soort[c.soort]),
-          pilot ? fact("Fase", DATA.fase[pilot.fase]) : fact("Status", DATA.status[c.status]),
-          fact("Laatst gecontroleerd", c.bijgewerkt ? dutchDate(c.bijgewerkt) : ""),
-          fact("Thema's", labels(c.themas, DATA.themas)),
-          fact("Doelgroepen", labels(c.doelgroepen, DATA.doelgroepen))),
-        pilot ? h("div", { className: "admonition info mwb-pilot" },
+        h("p", { className: "mwb-lead" }, parts.inleiding.join(" ")),
+        h("ul", { className: "mwb-meta" }, parts.feiten),
+        parts.pilot.length ? h("div", { className: "admonition info mwb-pilot" },
           h("p", { className: "admonition-title" }, "De pilot in het kort"),
-          h("ul", {},
-            fact("Fase", DATA.fase[pilot.fase]),
-            fact("Start", pilot.start ? dutchDate(pilot.start) : ""),
-            fact("Einde", pilot.einde ? dutchDate(pilot.einde) : ""),
-            fact("Deelnemers", text(pilot.deelnemers)),
-            fact("Maximale duur", text(pilot.maximale_duur)))) : null,
-        section("Aanleiding", rendered(c.aanleiding)),
-        section("Aanpak", rendered(c.aanpak)),
-        (c.afbeeldingen || []).map(function (img, i) {
-          return img && img.bestand ? h("figure", { key: "img" + i, className: "mwb-figure" },
-            h("img", { src: String(getAsset(img.bestand)), alt: text(img.alt) }),
-            img.bijschrift ? h("figcaption", {}, text(img.bijschrift)) : null) : null;
-        }),
-        section("Waar is afgeweken van de regels?", c.afwijkingen && c.afwijkingen.length ?
-          c.afwijkingen.map(function (a, i) {
-            return h("div", { key: i }, h("h3", {}, text(a.regel)), rendered(a.toelichting, MD4));
-          }) : null),
-        section("Partners", items(c.partners, function (p) {
-          return [h("strong", { key: "n" }, text(p.naam)), ": " + text(p.rol)];
-        })),
-        section("Financiering", items(c.financiering, function (f) {
-          return [h("strong", { key: "b" }, text(f.bron)),
-            (f.bedrag ? ": " + text(f.bedrag) : "") +
-            (f.toelichting ? (f.bedrag ? ". " : ": ") + text(f.toelichting) : "")];
-        })),
-        section("Resultaten", rendered(c.resultaten)),
-        section("Evaluatie", pilot ? rendered(pilot.evaluatie) : null),
-        section("Citaten", c.citaten && c.citaten.length ? c.citaten.map(function (q, i) {
-          return h("figure", { key: i, className: "mwb-quote" },
-            h("blockquote", {}, h("p", {}, text(q.tekst))), h("figcaption", {}, "— " + text(q.wie)));
-        }) : null),
-        section("Lessen", items(c.lessen, text)),
-        section("Tips voor gemeenten", items(c.tips_voor_gemeenten, text, "mwb-tips")),
-        section("Contact", c.contact ? h("ul", {},
-          fact("Organisatie", text(c.contact.organisatie)),
-          fact("Functie of team", text(c.contact.functie)),
-          fact("E-mail", text(c.contact.email)),
-          fact("Telefoon", text(c.contact.telefoon)),
-          fact("Website", text(c.contact.url))) : null),
-        section("Bronnen", items(c.bronnen, function (b) {
-          return linkAllowed(b.url || "") ? h("a", { href: text(b.url) }, text(b.titel)) : text(b.titel);
-        })));
+          h("ul", {}, parts.pilot)) : null,
+        parts.rest);
     },
   });
   // Every collection the form has: the names come from the generated config.
