@@ -13,18 +13,15 @@ the docs dir are Markdown as usual.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import gc
 import hashlib
 import html
 import itertools
 import logging
 import shutil
-import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -48,7 +45,6 @@ from generator.build import pipeline, preview
 from generator.contract.problems import summary
 from generator.engines import postbuild
 from generator.engines.mkdocs import live_reload
-from generator.engines.mkdocs.previous_site import PreviousSite
 from generator.engines.site_config import PLUGIN_DEFAULTS, expand_nav
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.publication import BuildDateError, build_date
@@ -95,42 +91,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """The second part of a quick update (`preview.Update.related`), for the next round."""
         self.with_policy: set[str] = set()
         """Pages written with their policy in this build (`on_post_page`): not read again."""
-        self.cleans_site_dir = False
-        """Whether MkDocs empties the site folder before a build (not `--dirty`, not the
-        preview, which has a folder of its own): then `previous_site` keeps the files."""
-        self.previous: PreviousSite | None = None
-        self._restore_signals: Callable[[], None] = lambda: None
         self.notes: list[str] = []
         """Lines for the build log from the finder's index, shown when the build ends."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
-        self.cleans_site_dir = command != "serve" and not dirty
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """A rebuild writes over the previous build's files (`previous_site`): they are set
-        aside here, out of the way of MkDocs' cleaning, and put back in `on_files`."""
-        self.previous = None
-        site_dir = Path(config.site_dir)
-        if self.serving:
-            return
-        if not self.cleans_site_dir:  # `--dirty`: the previous files are expected in place
-            PreviousSite.recover(site_dir)
-            return
-        # A build stopped by Ctrl-C or a signal leaves what it wrote, as MkDocs would.
-        self.previous = PreviousSite(site_dir)
-        atexit.register(self._stopped)
-        self._restore_signals = _exit_on_signals()
-        if not self.previous.set_aside():
-            self._forget_previous()
-
-    def _stopped(self) -> None:
-        # At exit already: a further stop changes nothing, and is not raised again.
-        with _signals_held(deliver=False):
-            if self.index is not None:
-                self.index.cancel()
-                self.index = None
-            self._remove_stale()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -176,8 +141,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.later = None  # a full build makes every page
         self.with_policy.clear()
-        if self.previous is not None:
-            self.previous.put_back()
         try:
             today = build_date(self.config.today)
         except BuildDateError as error:
@@ -273,29 +236,14 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     @event_priority(100)  # before other plugins read or change the site as a whole
     def _site_written(self, *, config: MkDocsConfig) -> None:
-        """Every file of the build is written once the finder's index is: what the previous
-        build left and this one did not write goes now (`previous_site`)."""
+        """Every file of the build is written once the finder's index is."""
         self.notes = []
         if self.index is not None:
             try:
-                # Still `self.index` while it waits: a build stopped now stops Pagefind too.
                 self.notes = postbuild.collect_index(Path(config.site_dir), self.index)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
             self.index = None
-        self._remove_stale()
-
-    def _remove_stale(self) -> None:
-        if self.previous is None:
-            return
-        with _signals_held():  # a second Ctrl-C waits until the previous files are gone
-            self.previous.remove_stale()
-        self._forget_previous()
-
-    def _forget_previous(self) -> None:
-        self.previous = None
-        atexit.unregister(self._stopped)
-        self._restore_signals()
 
     def _site_finished(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): every page's Content-Security-Policy
@@ -322,8 +270,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if self.index is not None:
             self.index.cancel()
             self.index = None
-        # The site folder holds what this build wrote, as after MkDocs' cleaning.
-        self._remove_stale()
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
@@ -346,8 +292,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if translations is not None:
             env.globals["maatwerkbank_t"] = translations
         env.bytecode_cache = _theme_bytecode_cache(env)
-        if self.previous is not None:
-            self.previous.clear_way(_to_be_written(files, config))
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
@@ -482,71 +426,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 "Verwijder of hernoem het handgeschreven bestand."
             )
         files.append(file)
-
-
-def _to_be_written(files: Files, config: MkDocsConfig) -> Iterator[str]:
-    """Where `mkdocs build` will write, as site-relative paths: every included file (pages
-    and copied files), the theme's templates (`sitemap.xml` with its gzipped copy) and
-    `postbuild`'s `_headers`."""
-    yield from (f.dest_uri for f in files if InclusionLevel.is_included(f.inclusion))
-    for name in config.theme.static_templates:
-        yield name
-        if name == "sitemap.xml":
-            yield f"{name}.gz"
-    yield postbuild.HEADERS_FILE
-
-
-_STOPPING = (
-    signal.SIGINT,
-    signal.SIGTERM,
-    *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else []),  # not on Windows
-)
-"""Ctrl-C; what CI sends to cancel a job (and `timeout`); a closed terminal or SSH session."""
-
-
-def _exit_on_signals() -> Callable[[], None]:
-    """Make SIGTERM and SIGHUP end `mkdocs build` as Ctrl-C does, through Python's exit, so
-    that `atexit` runs; returns the undo. Only signals nobody else has taken, and only in
-    the main thread (as Python requires)."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    taken = [s for s in _STOPPING[1:] if signal.getsignal(s) is signal.SIG_DFL]
-
-    def stopped(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    for signum in taken:
-        signal.signal(signum, stopped)
-
-    def restore() -> None:
-        for signum in taken:
-            signal.signal(signum, signal.SIG_DFL)
-
-    return restore
-
-
-@contextlib.contextmanager
-def _signals_held(*, deliver: bool = True) -> Iterator[None]:
-    """Hold back Ctrl-C and the other stopping signals until the block is done; they are
-    raised then (`deliver`), else dropped. Python's own handlers are swapped (not the
-    process's signal mask, which another thread would not share); as is outside the main
-    thread, where Python cannot."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    arrived: list[int] = []
-    handlers = {}
-    for signum in _STOPPING:
-        handler = signal.getsignal(signum)
-        if handler is not None:  # None: set outside Python, which cannot be put back
-            handlers[signum] = signal.signal(signum, lambda number, _: arrived.append(number))
-    try:
-        yield
-    finally:
-        for signum, handler in handlers.items():
-            signal.signal(signum, handler)
-        for number in arrived if deliver else ():
-            signal.raise_signal(number)
 
 
 def _warn_uncounted(message: str) -> None:
