@@ -1,133 +1,112 @@
 """The finder's search index: Pagefind over the core's search documents
-(`site.search_documents`).
+(`site.search_documents`), through Pagefind's Python API, from memory.
 
-Pagefind (a Rust binary in the `pagefind[bin]` wheel, run offline) indexes them with Dutch
-stemming (`lang="nl"`) into a chunked index, so a first query downloads a few hundred
-kilobytes whatever the number of cases.
-
-Indexing the finished site took 10 s of a 60 s build at 5,000 cases, on one core while the
-other idled. These documents exist before the site is rendered, so the adapter hands them
-to a background process that writes them and runs Pagefind, and collects it at the end:
-the index costs little wall time of its own, and it does not depend on the theme's HTML.
+Pagefind (the Rust binary in the `pagefind[bin]` wheel, run offline as a service by its
+Python wrapper) indexes them with Dutch stemming (`lang="nl"`) into a chunked index, so a
+first query downloads a few hundred kilobytes whatever the number of cases. The documents
+exist before the site is themed, so `BackgroundIndex` feeds them to Pagefind from a thread
+with its own event loop while the caller renders the pages: the indexing itself runs in
+Pagefind's process, on the other core. Nothing is staged on disk; the index is written
+into the site, then put in a fixed order (`pagefind_order`) so two builds give the same
+bytes.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import asyncio
 import shutil
-import signal
-import subprocess
-import sys
-import tempfile
+import threading
 from pathlib import Path
+
+from generator.finder import pagefind_order
+from generator.finder.pagefind_service import PagefindError, Service
+
+IN_FLIGHT = 64
+"""Documents sent ahead of Pagefind's answers: enough to keep it busy, few enough that the
+documents are not all copied into the pipe's buffer at once."""
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-class BackgroundIndex:
-    """Pagefind over the search documents, in a process of its own, while the caller goes on.
+def write_index(documents: dict[str, str], output_dir: Path) -> int:
+    """Index `documents` (`{site path: HTML}`) into `output_dir`, made anew; returns how
+    many. Pagefind derives each result's URL from the path, as it does for a folder.
+    Raises `SearchIndexError` when Pagefind fails. (In a thread of its own, as
+    `BackgroundIndex`: the caller's thread may run an event loop already.)"""
+    return BackgroundIndex(documents, output_dir).finish()
 
-    Writing one file per case is file-system work (up to 2 s per 1,000 cases measured on a
-    slow disk), and a thread writing them would wait for the busy caller's GIL at every
-    system call. So the caller writes one JSON file, and a child process writes the
-    documents and runs Pagefind; the caller only waits in `finish`.
-    """
+
+def _write_index(documents: dict[str, str], output_dir: Path, stop: threading.Event) -> int:
+    """`write_index` in this thread; once `stop` is set, no more documents are sent and
+    no index is written (0)."""
+    if not documents:
+        # Nothing published yet (a fresh fork, only concepts): no index, and the finder
+        # page says there are no cases (Pagefind itself refuses to index nothing).
+        return 0
+    shutil.rmtree(output_dir, ignore_errors=True)
+    try:
+        written = asyncio.run(_index(documents, output_dir, stop))
+    except (PagefindError, OSError) as error:
+        shutil.rmtree(output_dir, ignore_errors=True)
+        raise SearchIndexError(f"Pagefind faalde: {error}") from None
+    if not written:
+        shutil.rmtree(output_dir, ignore_errors=True)
+        return 0
+    pagefind_order.normalise(output_dir)
+    return len(documents)
+
+
+async def _index(documents: dict[str, str], output_dir: Path, stop: threading.Event) -> bool:
+    service = await Service().launch()
+    try:
+        index = await service.create_index()
+        window = asyncio.Semaphore(IN_FLIGHT)
+
+        async def add(path: str, html: str) -> None:
+            async with window:
+                if not stop.is_set():
+                    await index.add_html_file(content=html, source_path=path)
+
+        await asyncio.gather(*(add(path, html) for path, html in documents.items()))
+        if stop.is_set():
+            return False
+        await index.write_files(output_path=str(output_dir.resolve()))
+        return True
+    finally:
+        await service.close()  # Pagefind's process ends with it
+
+
+class BackgroundIndex:
+    """Pagefind's index in a thread with its own event loop, while the caller goes on (the
+    indexing itself runs in Pagefind's process); `finish` waits for it, `cancel` stops it."""
 
     def __init__(self, documents: dict[str, str], output_dir: Path) -> None:
-        self.count = len(documents)
-        self._process: subprocess.Popen[str] | None = None
-        if not documents:
-            # Nothing published yet (a fresh fork, only concepts): no index, and the finder
-            # page says there are no cases (Pagefind itself refuses to index nothing).
-            return
-        text = json.dumps(documents)
-        self._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-", dir=_scratch(len(text))))
-        bundle = self._folder / "documents.json"
-        try:
-            bundle.write_text(text, encoding="utf-8")
-            self._process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "generator.finder.pagefind_run",
-                    str(bundle),
-                    str(output_dir),
-                    str(os.getpid()),
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                start_new_session=True,  # a group of its own, which `cancel` stops whole
-            )
-        except BaseException:  # a build stopped now: in memory, the folder would stay
-            shutil.rmtree(self._folder, ignore_errors=True)
-            raise
-
-    @classmethod
-    def of_folder(cls, folder: Path, output_dir: Path) -> BackgroundIndex:
-        """Pagefind over documents already written to `folder` (`maatwerkbank generate`
-        writes them for engines other than MkDocs); the folder is left in place."""
-        index = cls.__new__(cls)
-        index._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-"))
-        index.count = sum(1 for _ in folder.rglob("*.html"))
-        index._process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator.finder.pagefind_run",
-                "--folder",
-                str(folder),
-                str(output_dir),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,  # a group of its own, which `cancel` stops whole
+        self.count = 0
+        self._error: SearchIndexError | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(documents, output_dir), name="pagefind", daemon=True
         )
-        return index
+        self._thread.start()
+
+    def _run(self, documents: dict[str, str], output_dir: Path) -> None:
+        try:
+            self.count = _write_index(documents, output_dir, self._stop)
+        except SearchIndexError as error:
+            self._error = error
 
     def finish(self) -> int:
-        """Wait for Pagefind; raises with its output when it failed."""
-        if self._process is None:
-            return 0
-        try:
-            output, _ = self._process.communicate()
-            if self._process.returncode != 0:
-                raise SearchIndexError(f"Pagefind faalde:\n{output}")
-            return self.count
-        finally:
-            shutil.rmtree(self._folder, ignore_errors=True)
+        """Wait for the index; raises `SearchIndexError` when Pagefind failed."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.count
 
     def cancel(self) -> None:
-        """Stop the index process and Pagefind under it at once (a build that failed or
-        was stopped must not wait seconds for an index it throws away)."""
-        if self._process is None:
-            return
-        try:
-            os.killpg(self._process.pid, signal.SIGKILL)  # a group of its own
-        except (AttributeError, OSError):
-            self._process.kill()
-        self._process.communicate()
-        shutil.rmtree(self._folder, ignore_errors=True)
-
-
-SCRATCH = "/dev/shm"
-"""Linux's shared memory, a file system in memory: where the documents are written for
-Pagefind when it has room. At 5,000 cases, writing them to disk and Pagefind reading them
-took 3 s of processor time more (most of it the kernel's), on a build that keeps both cores
-busy."""
-
-
-def _scratch(size: int) -> str | None:
-    """A folder for `size` bytes of documents: `SCRATCH` when it has room for them four
-    times over (the bundle, the files, Pagefind's index of them, about as large, and some
-    to spare: containers often give it only 64 MB), else the system's temp folder (None)."""
-    try:
-        if os.access(SCRATCH, os.W_OK) and shutil.disk_usage(SCRATCH).free > 4 * size:
-            return SCRATCH
-    except OSError:
-        pass
-    return None
+        """Stop sending documents, end Pagefind's process and write no index (a failed build
+        does not wait for an index it throws away, nor leaves one to land in a later
+        build's folder)."""
+        self._stop.set()
+        self._thread.join()
