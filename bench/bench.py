@@ -14,7 +14,7 @@ take (docs/performance.md):
   count) into a new, empty folder, as `make site` and CI build; with its peak memory: the
   largest sum, over the build's whole process tree (forked helpers, Pagefind), of resident
   memory (RSS; and PSS, which counts a page shared by several processes once), sampled
-  every 50 ms from /proc;
+  every 50 ms from /proc, and the largest peak of any one process (`ru_maxrss`);
 - plain mkdocs-material over the same pages: the pages `maatwerkbank generate --out`
   writes plus `content/`, built without the maatwerkbank plugin (Python-Markdown reads
   every page), also into an empty folder, with its peak memory;
@@ -405,6 +405,8 @@ class Run:
     """The largest sum of the process tree's resident memory seen."""
     pss_mib: float
     """The same in proportional set size: a page that processes share is divided among them."""
+    largest_mib: float
+    """The largest peak RSS of any one process of the tree (`ru_maxrss`, as `time -v` says)."""
 
 
 def _process_tree(pid: int) -> list[int]:
@@ -453,14 +455,16 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        code = process.wait()
+        _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        process.returncode = code
         done.set()
         sampler.join()
         if code != 0:
             errors.seek(0)
             raise RuntimeError(f"{command} failed ({code}):\n{errors.read().decode()[-3000:]}")
-    return Run(seconds, peak[0] / 1024, peak[1] / 1024)
+    return Run(seconds, peak[0] / 1024, peak[1] / 1024, usage.ru_maxrss / 1024)
 
 
 def first_build(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
@@ -679,6 +683,7 @@ def measure(
                 note("first build (s)", variant.name, built.seconds)
                 note("first build, peak RSS (MiB)", variant.name, built.rss_mib)
                 note("first build, peak PSS (MiB)", variant.name, built.pss_mib)
+                note("first build, largest process (MiB)", variant.name, built.largest_mib)
                 if i:
                     shutil.rmtree(project / f"first-{i}")  # the first round's is kept
                 checked = check(variant, project, env)
@@ -694,6 +699,7 @@ def measure(
             note("first build (s)", "plain", plain.seconds)
             note("first build, peak RSS (MiB)", "plain", plain.rss_mib)
             note("first build, peak PSS (MiB)", "plain", plain.pss_mib)
+            note("first build, largest process (MiB)", "plain", plain.largest_mib)
             print(f"  {n} cases, round {i + 1}: {_round_line(figures)}", file=sys.stderr)
         if preview:
             for variant in variants:
