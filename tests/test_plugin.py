@@ -192,7 +192,7 @@ def test_the_theme_templates_are_compiled_once_per_set_of_compiler_settings() ->
     template's name and file only, and code compiled with other settings is other code."""
     import jinja2
 
-    from generator.engines.mkdocs.plugin import _theme_bytecode_cache
+    from generator.engines.mkdocs.theme_caches import _theme_bytecode_cache
 
     def pattern(env: jinja2.Environment) -> str:
         cache = _theme_bytecode_cache(env)
