@@ -58,7 +58,6 @@ _NAMES = {
     0xFFFE: "geen teken",
     0xFFFF: "geen teken",
 }
-_ALLOWED_CONTROLS = frozenset("\t\n")
 
 
 def forbidden(char: str) -> bool:

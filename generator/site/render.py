@@ -466,12 +466,6 @@ class Listing:
     make: Callable[[], str]
 
 
-def listing_pages(catalog: Catalog, env: jinja2.Environment) -> dict[str, str]:
-    """Every generated page that is not a case page: home, listings, tips, connections,
-    finder, statistics, as `{source path: template output}`."""
-    return {listing.src: listing.make() for listing in listings(catalog, env)}
-
-
 def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
     """Every generated page that is not a case page, unrendered (see `Listing`); computing
     them without rendering costs a few hundredths of a second at 5,000 cases."""
