@@ -27,26 +27,46 @@ from generator.site import render
 
 
 class CorePage(Page):
-    """A page the core has rendered to HTML: read and rendered without Python-Markdown."""
+    """A page the core has rendered to HTML: read and rendered without Python-Markdown.
 
-    core: render.Page
+    Its content is read from its file's source whenever the theme asks for it, not kept:
+    MkDocs renders every page before it writes the first, and a second copy of every
+    page's HTML would double what the pages take in memory (docs/performance.md)."""
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        self.meta = {"title": html.escape(self.core.title)}
-        if self.core.description:
-            self.meta["description"] = html.escape(self.core.description)
-        if self.core.hide:
-            self.meta["hide"] = list(self.core.hide)
+        core = render.page(self.file.content_string)
+        self.meta = {"title": html.escape(core.title)}
+        if core.description:
+            self.meta["description"] = html.escape(core.description)
+        if core.hide:
+            self.meta["hide"] = list(core.hide)
+        self._core = (core.toc, core.anchor_ids)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self.core.body
-        self.toc = get_toc(render.toc_tokens(self.core.toc))  # type: ignore[arg-type]
-        self.present_anchor_ids = set(self.core.anchor_ids)
+        self.content = None  # the source's body, from now on (see `content`)
+        headings, anchor_ids = self._core
+        self.toc = get_toc(render.toc_tokens(headings))  # type: ignore[arg-type]
+        self.present_anchor_ids = set(anchor_ids)
+
+    @property
+    def content(self) -> str | None:
+        """The source's body once rendered, or what a plugin or MkDocs set since."""
+        changed = self.__dict__.get("_content")
+        if changed is None and "_core" in self.__dict__:
+            return self._body()
+        return changed
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        # MkDocs sets what the `on_page_content` event returns, mostly the body unchanged.
+        unchanged = value is not None and "_core" in self.__dict__ and value == self._body()
+        self.__dict__["_content"] = None if unchanged else value
+
+    def _body(self) -> str:
+        return render.split_front_matter(self.file.content_string)[1]
 
 
-def make_core_page(page: Page, source: str) -> None:
-    """Make `page` (a generated file's page) take its content from the core's `source`."""
+def make_core_page(page: Page) -> None:
+    """Make `page`, a generated file's page whose source the core made, a `CorePage`."""
     page.__class__ = CorePage
-    assert isinstance(page, CorePage)
-    page.core = render.page(source)

@@ -53,6 +53,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.result: pipeline.BuildResult | None = None
         self.index: BackgroundIndex | None = None
         self.nav: Navigation | None = None
+        self.core_pages: frozenset[str] = frozenset()
         self.preview = QuickPreview(self)
         self.with_policy: set[str] = set()
         """Pages written with their policy in this build (`on_post_page`): not read again."""
@@ -124,13 +125,16 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             site_files=frozenset(f.src_uri for f in files),
             documents_made=start_index,
         )
-        self.result = result
+        # The preview's quick path starts from this build; `mkdocs build` lets it go (the
+        # pages live on in MkDocs' files, the documents in the finder's index until done).
+        self.result = result if self.serving else None
         for held in result.held_back:
             log.info(f"niet gepubliceerd: {held.display}: {held.reason}")
         if result.problems:
             self._report(result)
             env = render.environment(self.templates_dir)
             result.pages[PROBLEMS_PAGE] = render.render_problems(result.problems, env)
+        self.core_pages = frozenset(result.pages)
         nav_pages = set(render.NAV_PAGES)
         for src_uri, text in result.pages.items():
             # Case and pagination pages are reached through listings, never through the nav.
@@ -157,9 +161,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
         """The core's pages skip Markdown: MkDocs only themes their HTML (`core_pages`)."""
-        source = self.result.pages.get(page.file.src_uri) if self.result else None
-        if source is not None and page.file.generated_by is not None:
-            make_core_page(page, source)
+        if page.file.src_uri in self.core_pages and page.file.generated_by is not None:
+            make_core_page(page)
         return page
 
     def on_page_markdown(
@@ -206,8 +209,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         at exit cost seconds at 5,000 cases); the preview lives on and rebuilds."""
         if self.serving:
             gc.unfreeze()
-        if self.result is None:
-            return
         postbuild.finish_pages(Path(config.site_dir), frozenset(self.with_policy))
         for note in self.notes:
             log.info(note)
