@@ -11,7 +11,6 @@ installed versions: `core_pages` (the core's HTML pages skip Python-Markdown),
 
 from __future__ import annotations
 
-import gc
 import logging
 from datetime import date
 from pathlib import Path
@@ -150,9 +149,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         for src_uri, content in result.media.items():
             self._add(files, File.generated(config, src_uri, content=content))
-        # Everything so far lives until the build ends; spare the collector re-scanning it
-        # while MkDocs renders. Undone after the build.
-        gc.freeze()
         log.info(
             f"maatwerkbank: {len(result.catalog.entries)} cases gepubliceerd, "
             f"{len(result.pages)} pagina's gemaakt ({today.isoformat()})"
@@ -204,11 +200,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def _site_finished(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): every page's Content-Security-Policy
-        and `_headers`, after the finder's index. What `on_files` froze stays frozen after
-        `mkdocs build`, whose process ends with the build (the collector's passes over it
-        at exit cost seconds at 5,000 cases); the preview lives on and rebuilds."""
-        if self.serving:
-            gc.unfreeze()
+        and `_headers`, after the finder's index."""
         postbuild.finish_pages(Path(config.site_dir), frozenset(self.with_policy))
         for note in self.notes:
             log.info(note)
@@ -216,7 +208,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     on_post_build = CombinedEvent(_site_written, _site_finished)
 
     def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
         if self.index is not None:
             self.index.cancel()
             self.index = None
@@ -230,7 +221,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
-        theme_caches.install(env, config, files, self.nav)
+        theme_caches.install(env, self.nav)
         if self.nav is not None:
             self.preview.themed(config, files, self.nav, env)
         return env
