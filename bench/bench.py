@@ -337,6 +337,11 @@ class Variant:
     root: Path
     python: str
 
+    def env(self, env: dict[str, str]) -> dict[str, str]:
+        """`env` with this variant's source first on the path (a checkout other than the
+        installed one, such as a snapshot the bench runs from, imports its own code)."""
+        return dict(env, PYTHONPATH=str(self.root))
+
     def project(self, target: Path, cases: Path) -> Path:
         """This variant's copy of the site project, with the given cases."""
         target.mkdir(parents=True)
@@ -470,7 +475,7 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
 def first_build(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
     """`mkdocs build --strict` as a user runs it, into `site_dir`, a new folder."""
     command = [variant.python, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site_dir]
-    return run_measured(command, project, env)
+    return run_measured(command, project, variant.env(env))
 
 
 def plain_config(variant: Variant, project: Path, env: dict[str, str]) -> None:
@@ -479,7 +484,7 @@ def plain_config(variant: Variant, project: Path, env: dict[str, str]) -> None:
     subprocess.run(
         [variant.python, "-m", "generator", "generate", "--out", "plain", "--engine", "mkdocs"],
         cwd=project,
-        env=env,
+        env=variant.env(env),
         check=True,
         capture_output=True,
     )
@@ -492,17 +497,17 @@ def plain_config(variant: Variant, project: Path, env: dict[str, str]) -> None:
 
 def plain_build(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
     command = [variant.python, "-m", "mkdocs", "build", "-q", "-f", "plain.yml"]
-    return run_measured([*command, "--site-dir", site_dir], project, env)
+    return run_measured([*command, "--site-dir", site_dir], project, variant.env(env))
 
 
 def check(variant: Variant, project: Path, env: dict[str, str]) -> Run:
     """`maatwerkbank check` over every case file, as an author runs it."""
-    return run_measured([variant.python, "-m", "generator", "check"], project, env)
+    return run_measured([variant.python, "-m", "generator", "check"], project, variant.env(env))
 
 
 def zensical_site(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
     command = [variant.python, "-m", "generator", "site", "--engine", "zensical"]
-    return run_measured([*command, "--site-dir", site_dir], project, env)
+    return run_measured([*command, "--site-dir", site_dir], project, variant.env(env))
 
 
 def preview_after_edits(
@@ -519,7 +524,7 @@ def preview_after_edits(
     server = subprocess.Popen(
         [variant.python, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env=env,
+        env=variant.env(env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -29,11 +29,10 @@ from generator.authoring.web_form import FormSettings
 from generator.build import pipeline
 from generator.contract.problems import summary
 from generator.engines import postbuild
-from generator.engines.mkdocs import live_reload, theme_caches
+from generator.engines.mkdocs import live_reload, strict_mode, theme_caches
 from generator.engines.mkdocs.config import MaatwerkbankConfig
 from generator.engines.mkdocs.core_pages import make_core_page
 from generator.engines.mkdocs.quick_preview import QuickPreview
-from generator.engines.mkdocs.strict_mode import warn_uncounted
 from generator.engines.site_config import expand_nav
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.publication import BuildDateError, build_date
@@ -83,27 +82,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
-        self._check_site_url(config)
+        strict_mode.check_site_url(config, log, serving=self.serving)
         return config
-
-    def _check_site_url(self, config: MkDocsConfig) -> None:
-        """No address: an error in strict builds (what CI publishes), else a warning. The
-        example address: a warning in every build that does not count as one in strict
-        mode (the repository itself builds with it); `check-site` refuses it."""
-        site_url = config.site_url
-        if self.serving and config.config_file_path:
-            # `mkdocs serve` has put its own address in the setting by now.
-            site_url = hosting.configured_site_url(Path(config.config_file_path).read_text("utf-8"))
-        problem = hosting.site_url_problem(site_url)
-        if problem is None:
-            return
-        kind, message = problem
-        if kind == "ontbreekt" and config.strict and not self.serving:
-            raise PluginError(message)
-        if kind == "ontbreekt":
-            log.warning(message)
-        else:
-            warn_uncounted(log, message)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.with_policy.clear()
