@@ -206,15 +206,26 @@ DOCUMENT = (
 )
 
 
-def _pagefind_children() -> list[int]:
-    """This process's child processes that run Pagefind."""
+def _pagefind_children(pid: str = "self") -> list[int]:
+    """The child processes of `pid` (this process by default) that run Pagefind."""
     children = []
-    for task in Path("/proc/self/task").iterdir():
-        for pid in (task / "children").read_text().split():
-            comm = Path(f"/proc/{pid}/comm")
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            comm = Path(f"/proc/{child}/comm")
             if comm.exists() and "pagefind" in comm.read_text():
-                children.append(int(pid))
+                children.append(int(child))
     return children
+
+
+def _waited_for(condition, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_the_pagefind_wrapper_still_has_what_the_quick_reader_replaces() -> None:
@@ -269,16 +280,19 @@ def test_a_pagefind_that_ends_fails_the_build_in_dutch_and_does_not_hang(
 
 
 def test_a_cancelled_index_stops_pagefind_and_leaves_no_index(tmp_path: Path) -> None:
-    """A build that fails while the finder's index is made stops Pagefind's process and
-    leaves no half-made index to land in the site folder later."""
+    """A build that fails while the finder's index is made stops the index's process and
+    Pagefind under it, and leaves no half-made index to land in the site folder later."""
     from generator.finder.search_index import BackgroundIndex
 
     documents = {f"cases/{n}/index.html": DOCUMENT.format(n=n) for n in range(3000)}
-    index = BackgroundIndex(documents, tmp_path / "pagefind")
+    index = BackgroundIndex(tmp_path / "pagefind")
+    index.add(documents)
+    process = str(index._process.pid)
+    assert _waited_for(lambda: _pagefind_children(process))
+    pagefind = _pagefind_children(process)
     index.cancel()
-    assert _pagefind_children() == []
+    assert _waited_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in pagefind))
     assert not (tmp_path / "pagefind").exists()
-    assert index.finish() == 0
 
 
 def test_the_index_from_memory_finds_what_the_documents_say(tmp_path: Path) -> None:

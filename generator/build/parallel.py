@@ -65,15 +65,11 @@ def map_beside(
     items: Sequence[T],
     beside: Callable[[], S],
     receive: Callable[[R], R] | None = None,
-    forked: Callable[[], object] | None = None,
 ) -> tuple[list[R], S]:
     """`split_map(func, items, receive)`, and `beside()` in this process meanwhile: work
-    about all items. `forked()` is called once the workers exist, before `beside`: the
-    moment to start a thread, which a fork must not find running."""
+    about all items."""
     count = processes(len(items))
     if count == 1:
-        if forked is not None:
-            forked()
         return [func(item) for item in items], beside()
     global _job
     _job = (func, items)
@@ -83,8 +79,6 @@ def map_beside(
     try:
         # The first submit forks every worker (with `fork`, before the pool's own thread).
         chunks: list[Future[list[R]]] = [pool.submit(_chunk, *bound) for bound in bounds]
-        if forked is not None:
-            forked()
         own = beside()
         results: list[R] = []
         for chunk in chunks:

@@ -313,21 +313,18 @@ def _build(
         return pages, data_files(catalog, site_url, addresses, records)
 
     # The finder's documents first: its index takes seconds, and `documents_made` can
-    # start it while the pages are made (once the workers are forked: see `parallel`).
+    # start it while the pages are made.
     documents = {
         addresses.document_path(entry.src): document
         for entry, document in zip(
             catalog.entries, parallel.split_map(search_document, catalog.entries), strict=True
         )
     }
+    if documents_made is not None:
+        documents_made(documents)
     # Each case's page, and the pages and files about all cases, are independent: they are
     # made side by side, on every core the machine has.
-    per_case, (listings, data) = parallel.map_beside(
-        case_page,
-        catalog.entries,
-        about_all_cases,
-        forked=(lambda: documents_made(documents)) if documents_made is not None else None,
-    )
+    per_case, (listings, data) = parallel.map_beside(case_page, catalog.entries, about_all_cases)
     pages = {entry.src: page for entry, page in zip(catalog.entries, per_case, strict=True)}
     pages.update(listings)
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);

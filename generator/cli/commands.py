@@ -275,7 +275,8 @@ def site(
         )
         _aborted()
     # The finder's index is made while the engine builds, and moved into the site after.
-    index = BackgroundIndex(result.search_documents, work / "pagefind")
+    index = BackgroundIndex(work / "pagefind")
+    index.add(result.search_documents)
     started = time.perf_counter()
     built = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],

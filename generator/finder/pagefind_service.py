@@ -3,10 +3,11 @@
 The one place that reaches into the `pagefind` package's internals (pinned 1.5.2). Its
 `PagefindService` reads the service's answers in a loop that sleeps 0.1 s before each
 answer (`_wait_for_responses`), so a wrapper-made index costs at least 0.1 s per
-document, whatever the machine (docs/performance.md). `Service` reads each answer as it
-comes, as the wrapper does otherwise, and fails every waiting request when Pagefind ends
-(the wrapper's would wait forever). Everything else is the wrapper's own public API:
-`create_index`, then `PagefindIndex.add_html_file` and `write_files`.
+document, whatever the machine (docs/performance.md). `Service` reads the answers as they
+come, all that have arrived at once, resolves them as the wrapper does, and fails every
+waiting request when Pagefind ends (the wrapper's would wait forever). Everything else is
+the wrapper's own public API: `create_index`, then `PagefindIndex.add_html_file` and
+`write_files`.
 
 tests/test_finder.py checks, as an upgrade canary, that the wrapper still has what this
 relies on (`_backend`, `_responses`, the loop `launch` starts, the wire format).
@@ -33,16 +34,26 @@ class Service(PagefindService):
     async def _wait_for_responses(self) -> None:
         stdout = self._backend.stdout
         assert stdout is not None
+        pending = b""
         try:
             while True:
-                line = await stdout.readuntil(b",")
-                _answer(self._responses, json.loads(base64.b64decode(line[:-1])))
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as error:
+                chunk = await stdout.read(1 << 20)
+                if not chunk:
+                    raise asyncio.IncompleteReadError(pending, None)
+                *answers, pending = (pending + chunk).split(b",")
+                for answer in answers:
+                    _answer(self._responses, json.loads(base64.b64decode(answer)))
+        except (asyncio.IncompleteReadError, ValueError) as error:
             ended = PagefindError(f"Pagefind stopte: {error!r}")
             for future in self._responses.values():
                 if not future.done():
                     future.set_exception(ended)
                     future.exception()  # a request that failed to send never awaits it
+
+    def kill(self) -> None:
+        """Stop Pagefind at once, whatever it is doing (a cancelled index)."""
+        if self._backend.returncode is None:
+            self._backend.kill()
 
     async def close(self) -> None:
         """End the service as a pipe's reader ends: its input closed, it finishes what it

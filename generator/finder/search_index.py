@@ -3,27 +3,35 @@
 
 Pagefind (the Rust binary in the `pagefind[bin]` wheel, run offline as a service by its
 Python wrapper) indexes them with Dutch stemming (`lang="nl"`) into a chunked index, so a
-first query downloads a few hundred kilobytes whatever the number of cases. The documents
-exist before the site is themed, so `BackgroundIndex` feeds them to Pagefind from a thread
-with its own event loop while the caller renders the pages: the indexing itself runs in
-Pagefind's process, on the other core. Nothing is staged on disk; the index is written
-into the site, then put in a fixed order (`pagefind_order`) so two builds give the same
-bytes.
+first query downloads a few hundred kilobytes whatever the number of cases. Nothing is
+staged on disk: the documents go to Pagefind's service as strings, and the index is
+written into the site, then put in a fixed order (`pagefind_order`) so two builds give
+the same bytes.
+
+The documents exist before the site is themed, so `BackgroundIndex` indexes them while
+the caller renders the pages, in a process of its own (`multiprocessing`, spawned): its
+event loop, feeding thousands of documents and reading their answers, took the GIL from
+the thread that renders the pages so often that a thread of the build's own process made
+the theming three times slower in wall time at 5,000 cases (docs/performance.md). The
+process starts before the documents are made, so its start costs the build nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import multiprocessing
 import shutil
-import threading
+import signal
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from generator.finder import pagefind_order
 from generator.finder.pagefind_service import PagefindError, Service
 
-IN_FLIGHT = 64
-"""Documents sent ahead of Pagefind's answers: enough to keep it busy, few enough that the
-documents are not all copied into the pipe's buffer at once."""
+BATCH = 250
+"""Documents sent at once before their answers are awaited: enough to keep Pagefind busy,
+few enough that they are not all copied into the pipe's buffer at once."""
 
 
 class SearchIndexError(RuntimeError):
@@ -33,80 +41,114 @@ class SearchIndexError(RuntimeError):
 def write_index(documents: dict[str, str], output_dir: Path) -> int:
     """Index `documents` (`{site path: HTML}`) into `output_dir`, made anew; returns how
     many. Pagefind derives each result's URL from the path, as it does for a folder.
-    Raises `SearchIndexError` when Pagefind fails. (In a thread of its own, as
-    `BackgroundIndex`: the caller's thread may run an event loop already.)"""
-    return BackgroundIndex(documents, output_dir).finish()
+    Raises `SearchIndexError` when Pagefind fails."""
+    index = BackgroundIndex(output_dir)
+    index.add(documents)
+    return index.finish()
 
 
-def _write_index(documents: dict[str, str], output_dir: Path, stop: threading.Event) -> int:
-    """`write_index` in this thread; once `stop` is set, no more documents are sent and
-    no index is written (0)."""
+class BackgroundIndex:
+    """Pagefind's index of the documents `add` gets, made in a process of its own while the
+    caller goes on; `finish` waits for it, `cancel` stops it."""
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir
+        context = multiprocessing.get_context("spawn")
+        self._answers, answer = context.Pipe(duplex=False)
+        documents, self._documents = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_index_in_process,
+            args=(documents, answer, str(output_dir)),
+            name="pagefind",
+            daemon=True,
+        )
+        self._process.start()
+        documents.close()
+        answer.close()
+
+    def add(self, documents: dict[str, str]) -> None:
+        """Index these documents (once)."""
+        self._documents.send(documents)
+        self._documents.close()
+
+    def finish(self) -> int:
+        """Wait for the index; raises `SearchIndexError` when Pagefind failed."""
+        try:
+            count, error = self._answers.recv()
+        except EOFError:
+            count, error = 0, "het indexproces stopte onverwacht"
+        self._process.join()
+        if error:
+            shutil.rmtree(self.output_dir, ignore_errors=True)
+            raise SearchIndexError(f"Pagefind faalde: {error}")
+        return int(count)
+
+    def cancel(self) -> None:
+        """Stop indexing and leave no index (a failed build does not wait for an index it
+        throws away, nor leaves one to land in a later build's folder): the index's process
+        stops Pagefind's at once and ends (SIGTERM, see `_index`)."""
+        self._process.terminate()
+        self._process.join()
+        shutil.rmtree(self.output_dir, ignore_errors=True)
+
+
+def _index_in_process(documents: Connection, answer: Connection, output_dir: str) -> None:
+    """In the index's process: receive the documents, index them, answer (count, error)."""
+    try:
+        received = documents.recv()
+    except EOFError:
+        return  # cancelled before any document came
+    try:
+        outcome = (_write_index(received, Path(output_dir)), "")
+    except SearchIndexError as error:
+        outcome = (0, str(error))
+    with contextlib.suppress(OSError):  # the caller has gone (a preview stopped meanwhile)
+        answer.send(outcome)
+
+
+def _write_index(documents: dict[str, str], output_dir: Path) -> int:
     if not documents:
         # Nothing published yet (a fresh fork, only concepts): no index, and the finder
         # page says there are no cases (Pagefind itself refuses to index nothing).
         return 0
     shutil.rmtree(output_dir, ignore_errors=True)
     try:
-        written = asyncio.run(_index(documents, output_dir, stop))
+        asyncio.run(_index(documents, output_dir))
     except (PagefindError, OSError) as error:
         shutil.rmtree(output_dir, ignore_errors=True)
-        raise SearchIndexError(f"Pagefind faalde: {error}") from None
-    if not written:
+        raise SearchIndexError(str(error)) from None
+    except asyncio.CancelledError:
         shutil.rmtree(output_dir, ignore_errors=True)
         return 0
     pagefind_order.normalise(output_dir)
     return len(documents)
 
 
-async def _index(documents: dict[str, str], output_dir: Path, stop: threading.Event) -> bool:
-    service = await Service().launch()
+async def _index(documents: dict[str, str], output_dir: Path) -> None:
+    """Index and write; SIGTERM (`BackgroundIndex.cancel`) cancels it, and Pagefind is
+    killed, so that nothing writes into the output folder afterwards."""
+    task = asyncio.current_task()
+    if task is not None and hasattr(signal, "SIGTERM"):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    service = Service()
+    await service.launch()
     try:
         index = await service.create_index()
-        window = asyncio.Semaphore(IN_FLIGHT)
-
-        async def add(path: str, html: str) -> None:
-            async with window:
-                if not stop.is_set():
-                    await index.add_html_file(content=html, source_path=path)
-
-        await asyncio.gather(*(add(path, html) for path, html in documents.items()))
-        if stop.is_set():
-            return False
-        await index.write_files(output_path=str(output_dir.resolve()))
-        return True
+        items = list(documents.items())
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            await asyncio.gather(
+                *(index.add_html_file(content=html, source_path=path) for path, html in batch)
+            )
+        # Pagefind's `write_files` answers before its files are all written (an index read
+        # right after could be cut off); the files are taken in memory and written here.
+        for file in await index.get_files():
+            path = output_dir / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file["content"])
+    except asyncio.CancelledError:
+        service.kill()
+        raise
     finally:
         await service.close()  # Pagefind's process ends with it
-
-
-class BackgroundIndex:
-    """Pagefind's index in a thread with its own event loop, while the caller goes on (the
-    indexing itself runs in Pagefind's process); `finish` waits for it, `cancel` stops it."""
-
-    def __init__(self, documents: dict[str, str], output_dir: Path) -> None:
-        self.count = 0
-        self._error: SearchIndexError | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(documents, output_dir), name="pagefind", daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, documents: dict[str, str], output_dir: Path) -> None:
-        try:
-            self.count = _write_index(documents, output_dir, self._stop)
-        except SearchIndexError as error:
-            self._error = error
-
-    def finish(self) -> int:
-        """Wait for the index; raises `SearchIndexError` when Pagefind failed."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self.count
-
-    def cancel(self) -> None:
-        """Stop sending documents, end Pagefind's process and write no index (a failed build
-        does not wait for an index it throws away, nor leaves one to land in a later
-        build's folder)."""
-        self._stop.set()
-        self._thread.join()

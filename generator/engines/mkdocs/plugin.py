@@ -11,6 +11,7 @@ installed versions: `core_pages` (the core's HTML pages skip Python-Markdown),
 
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import date
 from pathlib import Path
@@ -89,10 +90,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.with_policy.clear()
         today = self.today()
 
-        def start_index(documents: dict[str, str]) -> None:
-            # Pagefind indexes in its own process while the pages are made and themed.
-            self.index = BackgroundIndex(documents, Path(config.site_dir) / "pagefind")
-
+        # Pagefind indexes in a process of its own while the pages are made and themed.
+        self.index = BackgroundIndex(Path(config.site_dir) / "pagefind")
         result = pipeline.build(
             self.cases_dir,
             today,
@@ -102,7 +101,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             addresses=self.addresses,
             # No image may stand where a page or a theme file of the site already is.
             site_files=frozenset(f.src_uri for f in files),
-            documents_made=start_index,
+            documents_made=self.index.add,
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
         # pages live on in MkDocs' files, the documents in the finder's index until done).
@@ -129,6 +128,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             self._add(files, File.generated(config, src_uri, abs_src_path=str(path)))
         for src_uri, content in result.media.items():
             self._add(files, File.generated(config, src_uri, content=content))
+        # What the build made lives until it ends: the collector need not scan it again and
+        # again while MkDocs themes the pages (docs/performance.md). Undone after the build.
+        gc.freeze()
         log.info(
             f"maatwerkbank: {len(result.catalog.entries)} cases gepubliceerd, "
             f"{len(result.pages)} pagina's gemaakt ({today.isoformat()})"
@@ -180,7 +182,10 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def _site_finished(self, *, config: MkDocsConfig) -> None:
         """The engine-independent steps (`postbuild`): every page's Content-Security-Policy
-        and `_headers`, after the finder's index."""
+        and `_headers`, after the finder's index. `mkdocs build` ends with the build, and
+        leaves what it froze frozen: the collector's last pass at exit skips it."""
+        if self.serving:
+            gc.unfreeze()
         postbuild.finish_pages(Path(config.site_dir), frozenset(self.with_policy))
         for note in self.notes:
             log.info(note)
@@ -188,6 +193,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     on_post_build = CombinedEvent(_site_written, _site_finished)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         if self.index is not None:
             self.index.cancel()
             self.index = None
@@ -201,7 +207,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
-        theme_caches.install(env, self.nav)
+        theme_caches.install(env, self.nav, config.theme["language"])
         if self.nav is not None:
             self.preview.themed(config, files, self.nav, env)
         return env

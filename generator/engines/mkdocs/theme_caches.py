@@ -1,26 +1,59 @@
 """Material's theme, rendered faster: what the plugin sets on the theme's Jinja environment.
 
 Kept because it pays its way on the build's paths (docs/performance.md); the rest was
-measured and dropped. overrides/main.html reads `maatwerkbank_nav_key`, and renders the
-navigation as Material does where it is missing (other engines). tests/test_plugin.py
-builds the same pages with unmodified Material and compares every page's navigation.
+measured and dropped. overrides/main.html reads `maatwerkbank_nav_key` and
+overrides/partials/language.html `maatwerkbank_t`, and both render as Material does where
+these are missing (other engines). tests/test_plugin.py builds the same pages with
+unmodified Material and compares every page's header and navigation.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 import jinja2
-from jinja2 import Environment
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
-def install(env: Environment, nav: Navigation | None) -> None:
+def install(env: Environment, nav: Navigation | None, language: str) -> None:
     in_nav = {page.file.src_uri for page in nav.pages} if nav else set()
     env.globals["maatwerkbank_nav_key"] = lambda page: _shared_nav_key(page, in_nav)
     env.globals["maatwerkbank_nav_cache"] = {}
+    translations = _translations(env, language)
+    if translations is not None:
+        env.globals["maatwerkbank_t"] = translations
     env.bytecode_cache = _theme_bytecode_cache(env)
+
+
+def _translations(env: Environment, language: str) -> Callable[[str], str] | None:
+    """Material's `t` (partials/language.html): the theme's text for `key` in `language`,
+    else in English, else the key; from Material's own language files, each key once
+    (Material's builds its table of a hundred translations anew for every lookup)."""
+    found: dict[str, str] = {}
+
+    def module(name: str) -> Any:
+        try:
+            return env.get_template(f"partials/languages/{name}.html").module
+        except TemplateNotFound:
+            return None
+
+    own, english = module(language), module("en")
+    if own is None:
+        return None  # Material's own lookup, which stops the build on an unknown language
+
+    def t(key: str) -> str:
+        text = found.get(key)
+        if text is None:
+            text = found[key] = (
+                (own and str(own.t(key))) or (english and str(english.t(key))) or key
+            )
+        return text
+
+    return t
 
 
 def _shared_nav_key(page: Page | None, in_nav: set[str]) -> str | None:
