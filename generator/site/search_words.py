@@ -6,7 +6,8 @@ so `huur` finds "huurschuld" but `schuld` does not, and `gezinswoning` misses
 "eengezinswoning". Each long word of a case's text is therefore split into its parts
 (`Decompounder`, over wordfreq's Dutch word frequencies), and every tail of it
 ("gezinswoning", "woning") is added to the search document right after the word, as an
-*added word*: a word that starts with `ADDED` (`^woning`). Pagefind indexes it as
+*added word*: a word that starts with `ADDED` (`^woning`), and so is each start of it
+(`^een`, `^eengezins`). Pagefind indexes it as
 `woning` at its own position next to the original; the finder script
 (`content/javascripts/finder.js`) leaves added words out of the excerpt it shows and
 highlights the word before them, the story's own word, so excerpts stay sentences.
@@ -145,10 +146,14 @@ class Decompounder:
         return found
 
     def tails(self, word: str) -> list[str]:
-        """Every end of `word` that starts at a part: `eengezinswoning` gives
-        `gezinswoning` and `woning`. What a query that starts inside the word needs."""
+        """Every end of `word` that starts at a part (`eengezinswoning`: `gezinswoning`,
+        `woning`), what a query that starts inside the word needs; then every start of it
+        that ends at a part (`een`, `eengezins`): Pagefind finds a word's start by prefix,
+        but stems a query word as a word of its own ("integratie" does not reach
+        "integratieplan" by prefix once stemmed)."""
         parts = self.parts(word)
-        return ["".join(parts[i:]) for i in range(1, len(parts))]
+        ends = ["".join(parts[i:]) for i in range(1, len(parts))]
+        return ends + ["".join(parts[:i]) for i in range(1, len(parts))]
 
     def pieces(self, word: str) -> set[str]:
         """The word and every run of its parts ("uitstroomvoorziening": `uitstroom`,
