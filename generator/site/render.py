@@ -194,6 +194,7 @@ def environment(
     )
     env.filters.update(
         md=_markdown,
+        first_sentence=_first_sentence,
         datum=labels.dutch_date,
         periode=labels.dutch_period,
         front=_front_matter_text,
@@ -207,6 +208,7 @@ def environment(
         SOORT=labels.SOORT,
         STATUS=labels.STATUS,
         FASE=labels.FASE,
+        aantal=labels.count,
     )
     return env
 
@@ -231,18 +233,40 @@ def _markdown(
 
 @jinja2.pass_context
 def _heading(
-    context: jinja2.runtime.Context, level: int, text: str, id: str | None = None
+    context: jinja2.runtime.Context,
+    level: int,
+    text: str,
+    id: str | None = None,
+    label: str | None = None,
 ) -> Markup:
     """A heading of the page's own structure, with the permalink the theme's headings have.
     Its id is the slug of its text (as Python-Markdown's `toc` made them), unique on the
-    page; author headings use namespaced ids (`field--slug`), which never collide."""
+    page; author headings use namespaced ids (`field--slug`), which never collide. A
+    `label` goes before the text ("Regel:"), outside the id."""
     ids: dict[str, int] = context.vars.setdefault("_heading_ids", {})
     unique = author_text.unique_id(id or author_text.slug(text) or "kop", ids, "_")
     escaped = html.escape(text, quote=False)
+    if label:
+        escaped = f'<span class="mwb-field">{html.escape(label, quote=False)}</span> {escaped}'
     return Markup(
         f'<h{level} id="{unique}">{escaped}<a class="headerlink" href="#{unique}" '
         f'title="Link naar dit kopje">&para;</a></h{level}>'
     )
+
+
+def _first_sentence(markdown: str, limit: int = 220) -> str:
+    """The first sentence of an author's Markdown, as text (for "In het kort"); cut at a
+    word with an ellipsis when it runs longer than `limit` characters."""
+    text = " ".join(author_text.visible_text(markdown).split())
+    end = next((m.end() for m in _SENTENCE_END.finditer(text)), len(text))
+    sentence = text[:end].strip()
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence
+
+
+_SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-Z0-9“\"'(])")
+_CONTENTS_MARK = "<!-- maatwerkbank:inhoud -->"
 
 
 def _front_matter_text(value: str) -> Markup:
@@ -366,7 +390,8 @@ class _Lists:
         for text, e in items:
             t = self.texts(e)
             rows.append(
-                f'<li>{_h(text)}<br><span class="mwb-entry-meta">Uit: '
+                f'<li><span class="mwb-field">Hoe afgeweken:</span> {_h(text)}<br>'
+                f'<span class="mwb-entry-meta">Uit: '
                 f'<a href="{self._addresses.relative_url(e.src, page_src)}">{t.title}</a> '
                 f"({t.source})</span></li>\n"
             )
@@ -435,18 +460,33 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
     published = frozenset(catalog.by_slug)
 
     def case_page(entry: Entry) -> str:
-        return template.render(
-            page_src=entry.src,
-            entry=entry,
-            case=entry.case,
-            vocabulary=catalog.vocabulary,
-            related=catalog.related(entry),
-            organisation=catalog.organisation_of(entry),
-            partner_named=catalog.partner_named,
-            published=published,
+        return _with_contents(
+            template.render(
+                page_src=entry.src,
+                entry=entry,
+                case=entry.case,
+                vocabulary=catalog.vocabulary,
+                related=catalog.related(entry),
+                organisation=catalog.organisation_of(entry),
+                partner_named=catalog.partner_named,
+                published=published,
+            )
         )
 
     return case_page
+
+
+def _with_contents(source: str) -> str:
+    """The page with its sections listed where the template asks (`_CONTENTS_MARK`): the
+    headings of level 2 as made, but "In het kort" itself."""
+    if _CONTENTS_MARK not in source:
+        return source
+    items = "".join(
+        f'<li><a href="#{id_}">{text.strip()}</a></li>\n'
+        for level, id_, text in _HEADING.findall(source)
+        if level == "2" and id_ != "in-het-kort"
+    )
+    return source.replace(_CONTENTS_MARK, f"<ul>\n{items}</ul>", 1)
 
 
 @dataclass(frozen=True)
@@ -478,6 +518,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
         catalog.entries,
         title="Alle cases",
         intro="Alle gepubliceerde cases, de meest recent bijgewerkte eerst.",
+        tips=None,
     )
     yield from _paginated(
         listing,
@@ -486,6 +527,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
         title="Pilots",
         intro="Proeven waarin partners samen iets nieuws uitprobeerden, vaak met "
         "ruimte buiten de gewone regels.",
+        tips=None,
     )
     terms_template = env.get_template("terms.html.j2")
     for kind, index, section_title in (
@@ -494,6 +536,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
     ):
         terms = vocabulary.terms(kind)
         counted = [(term, len(index[slug])) for slug, term in terms.items()]
+        tipped = {term.slug: tips for term, _, tips in tips_per_term(catalog, kind)}
         yield Listing(
             f"{kind}/index.md",
             (),
@@ -513,6 +556,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
                 index[slug],
                 title=term.label,
                 intro=term.description,
+                tips=(tips_address(kind, slug), tipped[slug]) if slug in tipped else None,
             )
     yield from _tips_pages(catalog, env)
     yield from _connection_pages(catalog, env, listing)
@@ -621,6 +665,7 @@ def _connection_pages(
             org.entries,
             title=org.name,
             intro=f"Cases gepubliceerd door {org.name}.",
+            tips=None,
         )
     partner = env.get_template("partner.html.j2")
     for named in catalog.partners:
@@ -689,20 +734,38 @@ def _pages(
         yield Pager(src, number, srcs), items[(number - 1) * per_page : number * per_page]
 
 
-def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
-    """Every tip of every published case once, grouped by its case (its themes shown as
-    labels), and the same per theme: a tip of a case with five themes is not read five
-    times on one page."""
-    themes = catalog.vocabulary.themas
-    with_tips = [e for e in catalog.entries if e.case.tips_voor_gemeenten]
-    per_theme = [
-        (themes[slug], tipped, sum(len(e.case.tips_voor_gemeenten) for e in tipped))
-        for slug, entries in catalog.by_theme.items()
+def tips_address(kind: str, slug: str) -> str:
+    """The tips page of a theme (`tips/<slug>.md`) or target group
+    (`tips/doelgroepen/<slug>.md`)."""
+    return f"tips/{slug}.md" if kind == "themas" else f"tips/doelgroepen/{slug}.md"
+
+
+def tips_per_term(catalog: Catalog, kind: str) -> list[tuple[Term, list[Entry], int]]:
+    """Each theme or target group that has tips: its cases with tips, and their count."""
+    terms = catalog.vocabulary.terms(kind)
+    index = catalog.by_theme if kind == "themas" else catalog.by_group
+    return [
+        (terms[slug], tipped, sum(len(e.case.tips_voor_gemeenten) for e in tipped))
+        for slug, entries in index.items()
         if (tipped := [e for e in entries if e.case.tips_voor_gemeenten])
     ]
+
+
+def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
+    """Every tip of every published case once, grouped by its case (its themes shown as
+    labels), and the same per theme and per target group: a tip of a case with five
+    themes is not read five times on one page."""
+    themes = catalog.vocabulary.themas
+    with_tips = [e for e in catalog.entries if e.case.tips_voor_gemeenten]
+    per_theme = tips_per_term(catalog, "themas")
+    per_group = tips_per_term(catalog, "doelgroepen")
     index = env.get_template("tips.html.j2")
     count = sum(len(e.case.tips_voor_gemeenten) for e in with_tips)
-    summary = tuple((term.slug, len(tipped), tips) for term, tipped, tips in per_theme)
+    summary = tuple(
+        (kind, term.slug, len(tipped), tips)
+        for kind, terms in (("themas", per_theme), ("doelgroepen", per_group))
+        for term, tipped, tips in terms
+    )
     for pager, chunk in _pages("tips/index.md", with_tips, TIP_CASES_PER_PAGE):
         yield Listing(
             pager.src,
@@ -716,27 +779,30 @@ def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
                 count=count,
                 cases=len(with_tips),
                 per_theme=per_theme,
+                per_group=per_group,
                 themes=themes,
             ),
         )
     template = env.get_template("tips_theme.html.j2")
-    for term, tipped, tips in per_theme:
-        for pager, chunk in _pages(f"tips/{term.slug}.md", tipped, TIP_CASES_PER_PAGE):
-            yield Listing(
-                pager.src,
-                tuple(e.slug for e in chunk),
-                (tips, len(tipped), tuple(pager.pages)),
-                functools.partial(
-                    template.render,
-                    page_src=pager.src,
-                    pager=pager,
-                    term=term,
-                    entries=chunk,
-                    count=tips,
-                    cases=len(tipped),
-                    themes=themes,
-                ),
-            )
+    for kind, terms in (("themas", per_theme), ("doelgroepen", per_group)):
+        for term, tipped, tips in terms:
+            for pager, chunk in _pages(tips_address(kind, term.slug), tipped, TIP_CASES_PER_PAGE):
+                yield Listing(
+                    pager.src,
+                    tuple(e.slug for e in chunk),
+                    (tips, len(tipped), tuple(pager.pages)),
+                    functools.partial(
+                        template.render,
+                        page_src=pager.src,
+                        pager=pager,
+                        term=term,
+                        kind=kind,
+                        entries=chunk,
+                        count=tips,
+                        cases=len(tipped),
+                        themes=themes,
+                    ),
+                )
 
 
 def nav_sections(vocabulary: Vocabulary) -> dict[str, list[tuple[str, str]]]:
