@@ -29,9 +29,10 @@ from generator.contract.model import Case
 from generator.contract.problems import Problem
 from generator.reading import author_text
 from generator.reading.vocabulary import Term, Vocabulary
-from generator.site import charts, facets
+from generator.site import charts, exports, facets, linked_data
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Deviation, Entry
+from generator.site.site_info import SiteInfo
 
 TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 50
@@ -45,6 +46,7 @@ NAV_PAGES = (
     "tips/index.md",
     "organisaties/index.md",
     "partners/index.md",
+    "regios/index.md",
     "regelruimte/index.md",
     "statistieken.md",
     "zoeken.md",
@@ -100,6 +102,8 @@ class Page:
     toc: tuple[Heading, ...] = ()
     hide: tuple[str, ...] = ()
     anchor_ids: frozenset[str] = field(default_factory=frozenset)
+    meta: dict[str, str] = field(default_factory=dict)
+    """The rest of the front matter, as text (`bijgewerkt`, `feed`, `og_type`)."""
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -147,6 +151,11 @@ def page(source: str) -> Page:
         ),
         hide=tuple(meta.get("hide") or ()),
         anchor_ids=frozenset(_ids(body)),
+        meta={
+            str(k): str(v)
+            for k, v in meta.items()
+            if k not in ("title", "description", "hide") and v is not None
+        },
     )
 
 
@@ -174,10 +183,13 @@ def toc_tokens(headings: Sequence[Heading]) -> list[dict[str, Any]]:
 
 
 def environment(
-    override_dir: Path | None = None, addresses: Addresses | None = None
+    override_dir: Path | None = None,
+    addresses: Addresses | None = None,
+    site: SiteInfo | None = None,
 ) -> jinja2.Environment:
     """The template environment of one build: autoescape on, so every value a template
-    prints is escaped unless it is markup the core made (`Markup`)."""
+    prints is escaped unless it is markup the core made (`Markup`). `site`: its name,
+    address and licence (for structured data)."""
     loaders: list[jinja2.BaseLoader] = []
     if override_dir is not None:
         loaders.append(jinja2.FileSystemLoader(override_dir))
@@ -209,6 +221,7 @@ def environment(
         STATUS=labels.STATUS,
         FASE=labels.FASE,
         aantal=labels.count,
+        site=site or SiteInfo(),
     )
     return env
 
@@ -459,9 +472,18 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
     template = env.get_template("case.html.j2")
     published = frozenset(catalog.by_slug)
 
+    site: SiteInfo = env.globals["site"]  # type: ignore[assignment]
+    addresses: Addresses = env.globals["addresses"]  # type: ignore[assignment]
+
     def case_page(entry: Entry) -> str:
+        url = site.url + addresses.page_url(entry.src) if site.url else ""
+        structured = linked_data.article(entry.case, url, catalog.vocabulary, site)
+        meta = {"bijgewerkt": entry.case.bijgewerkt.isoformat(), "og_type": "article"}
         return _with_contents(
             template.render(
+                structured=linked_data.script(structured),
+                meta=meta,
+                region=catalog.region_of(entry),
                 page_src=entry.src,
                 entry=entry,
                 case=entry.case,
@@ -508,7 +530,52 @@ class Listing:
 
 def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
     """Every generated page that is not a case page, unrendered (see `Listing`); computing
-    them without rendering costs a few hundredths of a second at 5,000 cases."""
+    them without rendering costs a few hundredths of a second at 5,000 cases.
+
+    Each page's front matter says when it last changed (`bijgewerkt`: the newest case it
+    lists, or the newest of all for a page about all cases), which the sitemap shows, and
+    the pages of a theme, target group or region name their feed (`feed`)."""
+    newest = catalog.entries[0].case.bijgewerkt if catalog.entries else None
+    followed = {
+        f"{kind}/{slug}.md": (exports.feed_path(kind, slug), title)
+        for kind, slug, title, _ in exports.feeds(catalog)
+    }
+    for listing in _listings(catalog, env):
+        dates = [catalog.by_slug[s].case.bijgewerkt for s in listing.cases]
+        changed = max(dates) if dates else newest
+        meta: dict[str, str] = {"bijgewerkt": changed.isoformat()} if changed else {}
+        if listing.src in followed:
+            meta["feed"], meta["feed_title"] = followed[listing.src]
+        if not meta:
+            yield listing
+            continue
+        yield Listing(
+            listing.src,
+            listing.cases,
+            (listing.figures, tuple(meta.items())),
+            functools.partial(_with_meta, listing.make, meta),
+        )
+
+
+def _with_meta(make: Callable[[], str], meta: dict[str, str]) -> str:
+    """A page's template output with `meta` added to its front matter."""
+    return with_front_matter(make(), meta)
+
+
+def with_front_matter(source: str, meta: dict[str, str]) -> str:
+    """`source` (front matter and body) with `meta` added to the front matter (as JSON
+    strings: valid YAML)."""
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
+    found = _FRONT_MATTER.match(source)
+    if not found:
+        return f"---\n{lines}---\n{source}"
+    return source[: found.end(1)] + "\n" + lines.rstrip("\n") + source[found.end(1) :]
+
+
+def _listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
+    """The pages of `listings`, as their templates make them."""
     vocabulary = catalog.vocabulary
     yield _home(catalog, env)
     listing = env.get_template("listing.html.j2")
@@ -519,6 +586,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
         title="Alle cases",
         intro="Alle gepubliceerde cases, de meest recent bijgewerkte eerst.",
         tips=None,
+        feed=None,
     )
     yield from _paginated(
         listing,
@@ -528,6 +596,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
         intro="Proeven waarin partners samen iets nieuws uitprobeerden, vaak met "
         "ruimte buiten de gewone regels.",
         tips=None,
+        feed=None,
     )
     terms_template = env.get_template("terms.html.j2")
     for kind, index, section_title in (
@@ -557,6 +626,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
                 title=term.label,
                 intro=term.description,
                 tips=(tips_address(kind, slug), tipped[slug]) if slug in tipped else None,
+                feed=exports.feed_path(kind, slug),
             )
     yield from _tips_pages(catalog, env)
     yield from _connection_pages(catalog, env, listing)
@@ -617,6 +687,7 @@ def _home(catalog: Catalog, env: jinja2.Environment) -> Listing:
             newest=newest,
             themes=themes,
             groups=groups,
+            structured=linked_data.script(linked_data.dataset(catalog, env.globals["site"])),  # type: ignore[arg-type]
             **counts,
         ),
     )
@@ -666,6 +737,32 @@ def _connection_pages(
             title=org.name,
             intro=f"Cases gepubliceerd door {org.name}.",
             tips=None,
+            feed=None,
+        )
+    regions = env.get_template("names.html.j2")
+    yield Listing(
+        "regios/index.md",
+        (),
+        tuple((n.name, n.slug, len(n.entries)) for n in catalog.regions),
+        functools.partial(
+            regions.render,
+            page_src="regios/index.md",
+            kind="regios",
+            title="Regio's",
+            intro="De regio's waar de cases spelen, met het aantal cases. Volg een regio met "
+            "haar feed.",
+            names=catalog.regions,
+        ),
+    )
+    for region in catalog.regions:
+        yield from _paginated(
+            listing,
+            f"regios/{region.slug}.md",
+            region.entries,
+            title=f"Regio {region.name}",
+            intro=f"Cases uit de regio {region.name}.",
+            tips=None,
+            feed=exports.feed_path("regios", region.slug),
         )
     partner = env.get_template("partner.html.j2")
     for named in catalog.partners:

@@ -55,6 +55,7 @@ from generator.reading.publication import BuildDateError, build_date
 from generator.reading.vocabulary import load_vocabulary
 from generator.site import hosting, render
 from generator.site.addresses import Addresses
+from generator.site.site_info import LicenceError, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
@@ -152,6 +153,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
         self._check_site_url(config)
+        # The site's licence, for the core and for the theme's footer.
+        try:
+            self.site = SiteInfo.of(config.site_name, config.site_url, config.extra)
+        except LicenceError as error:
+            raise PluginError(str(error)) from None
+        config.extra["maatwerkbank_licentie"] = self.site.licence.as_theme()
         return config
 
     def _check_site_url(self, config: MkDocsConfig) -> None:
@@ -199,6 +206,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             addresses=self.addresses,
             site_files=site_files,
             documents_made=start_index,
+            site=self.site,
         )
         self.result = result
         for held in result.held_back:
@@ -413,6 +421,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 self.root,
                 config.site_url or "",
                 self.addresses,
+                self.site,
             )
             if update is None:
                 return False
@@ -730,6 +739,8 @@ class _CorePage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         self.meta = {"title": html.escape(self.core.title)}
+        # Other front matter (the sitemap's date, a page's feed), as Zensical reads it.
+        self.meta.update({k: html.escape(v) for k, v in self.core.meta.items()})
         if self.core.description:
             self.meta["description"] = html.escape(self.core.description)
         if self.core.hide:
