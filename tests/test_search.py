@@ -1,6 +1,6 @@
 """Dutch search that meets the reader: compound parts, synonyms, hyphens, story excerpts.
 
-The measure is the query set `tests/fixtures/search-queries.yaml`: what civil servants
+The measure is the query set `tests/fixtures/search/_zoekopdrachten.yaml`: what civil servants
 type, each query with the cases it must find, over the 30 cases of
 `tests/fixtures/search/` and the three seed cases, run through the finder (Pagefind) in
 Chromium. The decompounder has two corpora: compounds it must split, and ordinary words
@@ -28,7 +28,7 @@ from generator.site.search_words import (
     synonym_groups,
 )
 
-QUERIES = yaml.safe_load((FIXTURES / "search-queries.yaml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((FIXTURES / "search" / "_zoekopdrachten.yaml").read_text(encoding="utf-8"))
 FINDER_WORDS = ROOT / "content/javascripts/finder-words.js"
 
 # --- the decompounder: what it must split, and what it must leave whole ------------------
