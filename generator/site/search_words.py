@@ -295,10 +295,11 @@ class SearchWords:
         "samenwerkingsverband")."""
         normal = normal_form(run)
         added = list(self.decompounder.tails(run))
-        for piece in self.decompounder.pieces(run) if added else {run}:
-            forms = {normal_form(piece)}
+        # In a fixed order (a set's order changes from run to run): same text, same index.
+        for piece in sorted(self.decompounder.pieces(run)) if added else [run]:
+            forms = [normal_form(piece)]
             if len(piece) > 4 and piece.endswith("s"):
-                forms.add(normal_form(piece[:-1]))  # a linking s
+                forms.append(normal_form(piece[:-1]))  # a linking s
             added.extend(w for form in forms if (w := self.groups.words.get((form,))))
         return normal, tuple(dict.fromkeys(added))
 
