@@ -202,3 +202,18 @@ def test_lighthouse_accessibility_has_no_failing_audit(fixture_site: Project) ->
             ]
             assert failing == [], (path, failing)
             assert report["categories"]["accessibility"]["score"] == 1
+
+
+def test_every_page_has_no_axe_violations_in_forced_colours(
+    fixture_site: Project, site_url: str, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """Windows high contrast: the system's colours replace the site's; nothing may become
+    invisible or unreadable (the statistics bars keep a colour: maatwerkbank.css)."""
+    page = browser.new_page()
+    page.emulate_media(forced_colors="active")
+    found: list[str] = []
+    for path in every_page(fixture_site.site):
+        page.goto(site_url + path, wait_until="load")
+        found += [f"{path or '/'}: {v}" for v in violations(page)]
+    page.close()
+    assert found == []
