@@ -229,7 +229,7 @@ def _vocabulary(size: int = 6000) -> tuple[list[str], list[float]]:
     known = FUNCTION_WORDS + WORDS
     # Made-up words that happen to be first names or surnames (`beren`) would read as
     # persons to the personal-data scan, as no real case text does so often: left out.
-    first, last, _, _ = person_names._words()
+    first, last, _, _ = person_names.words()
     words = known + sorted(made - set(known) - first - last)
     rng.shuffle(words[len(known) :])
     weights = [1.0 / (rank + 1) for rank in range(len(words))]

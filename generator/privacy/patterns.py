@@ -1,0 +1,310 @@
+"""What each kind of personal data looks like in visible text, and where it stands.
+
+`found(text)` gives kind, start and end of every number, address, date of birth, e-mail
+address, licence plate, client or dossier number and credential in a visible text
+(`reading.visible_text`: one space between words, dashes and quotes folded, no invisible
+characters). Checks come from maintained libraries where one exists: python-stdnum for
+BSN (the 11-test) and IBAN (mod 97), phonenumbers for phone numbers.
+
+Every pattern is bounded: each repetition has a limit, words are at most 40 letters, and a
+search resumes after what it found (or one character on), so no text makes a pattern
+slower than linear (`tests/test_scan_limits.py` holds it on hostile input).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from stdnum import iban
+from stdnum.nl import bsn
+
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+)
+_DAY_WORDS = (
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
+    r"vijftien|zestien|zeventien|achttien|negentien|twintig|(?:een|één|twee|drie|vier|vijf|"
+    r"zes|zeven|acht|negen)en(?:twintig|dertig)|dertig|eerste|tweede|derde|vierde|vijfde|"
+    r"zesde|zevende|achtste|negende|tiende|elfde|twaalfde|\w{3,12}tiende|twintigste|"
+    r"\w{3,12}entwintigste|dertigste|eenendertigste)"
+)
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2})"
+_DAY = rf"(?:\d{{1,2}}(?:e|ste|de)?|{_DAY_WORDS})"
+_DATE = (
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_DAY}\s(?:van\s)?{_MONTHS}(?:\s{_YEAR})?(?!\w)|{_MONTHS}\s{_YEAR}|{_YEAR})"
+)
+_BIRTH_CUE = (
+    r"(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum|geboortejaar|dob|birthdate|"
+    r"date of birth|birthday)"
+)
+_FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar))"
+_AT = r"(?:\s?@\s?|\s?[\[(]\s?(?:at|apenstaartje)\s?[\])]\s?|\s(?:at|apenstaartje)\s)"
+_DOT = r"(?:\.|\s?[\[(]\s?(?:dot|punt)\s?[\])]\s?|\s(?:dot|punt)\s)"
+_STREETS = (
+    r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
+    r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
+    r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde"
+)
+_STREET_WORD = rf"(?:\b[^\W\d_][\w'-]{{0,40}}?(?i:{_STREETS})\.?|\b(?=[A-Z])(?i:{_STREETS})\b\.?)"
+_LEAD_WORDS = r"(?:\b(?:[A-ZÀ-ÖØ-Þ][\w'-]{0,40}|de|van|der|den|het|ter|ten|'t)\s){0,3}"
+_NUMBER_WORDS = (
+    r"(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
+    r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|"
+    r"zeventig|tachtig|negentig|honderd)"
+)
+_HOUSE_NUMBER = (
+    r"(?>\d{1,4})(?:\s?[a-zA-Z]\b|-\d{1,3}\b|-?[IVX]{1,4}\b|\s(?:bis|hoog|huis|boven|beneden)\b"
+    r"|-[a-zA-Z]{1,3}\b)?"
+)
+# Units after a number: `werkveld 12 jaar` is a figure, not an address.
+_UNITS = (
+    r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|keer|uur|procent|euro|mensen|huizen|"
+    r"woningen|bewoners|huurders|deelnemers|plekken|kamers|%)\b"
+)
+_NUMBER_CUE = (
+    r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|contract|zaak|relatie|debiteur|"
+    r"inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|patiënt|"
+    r"patient|BIG|AGB|V|burgerservice)[- ]?(?:nummer|nr\.?|no\.?)|(?:ons|uw)\skenmerk|kenmerk"
+)
+_PLATE_GROUPS = (
+    (2, "L", 2, "D", 2, "D"),
+    (2, "D", 2, "D", 2, "L"),
+    (2, "D", 2, "L", 2, "D"),
+    (2, "L", 2, "D", 2, "L"),
+    (2, "L", 2, "L", 2, "D"),
+    (2, "D", 2, "L", 2, "L"),
+    (2, "D", 3, "L", 1, "D"),
+    (1, "D", 3, "L", 2, "D"),
+    (2, "L", 3, "D", 1, "L"),
+    (1, "L", 3, "D", 2, "L"),
+    (3, "L", 2, "D", 1, "L"),
+    (1, "L", 2, "D", 3, "L"),
+    (1, "D", 2, "L", 3, "D"),
+    (3, "D", 2, "L", 1, "D"),
+)
+
+
+def _plate(separator: str, letters: str) -> str:
+    """Dutch licence plates, sidecodes 1 to 14 (RDW), with one kind of separator."""
+    shapes = []
+    for a, kind_a, b, kind_b, c, kind_c in (
+        (g[0], g[1], g[2], g[3], g[4], g[5]) for g in _PLATE_GROUPS
+    ):
+        parts = [
+            (letters if kind == "L" else r"\d") + f"{{{n}}}"
+            for n, kind in ((a, kind_a), (b, kind_b), (c, kind_c))
+        ]
+        shapes.append(separator.join(parts))
+    return r"(?<![\w-])(?:" + "|".join(shapes) + r")(?![\w]|-\w)"
+
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "inloggegevens",
+        re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://[^\s/@:]{1,64}(?::[^\s/@]{0,64})?@", re.I),
+    ),
+    (
+        "e-mailadres",
+        # Starts only where a run of address characters starts, and does not give any of it
+        # back: a long word with an `@` somewhere after it is read once, not once per letter.
+        re.compile(
+            rf"(?<![\w.+-])[\w.+-]{{1,64}}+{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,4}}"
+            rf"{_DOT}[a-zA-Z]{{2,12}}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("iban", re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){11,32}")),
+    ("bsn", re.compile(r"(?<![\w.,-])(?:\d[ .-]?){8}\d(?!\w|[.,-]\d)")),
+    (
+        "geboortedatum",
+        re.compile(
+            rf"\b{_BIRTH_CUE}{_FILLER}{{0,4}}\s?{_DATE}"
+            rf"|\b(?:op|in)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}\sgeboren\b"
+            rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "adres",
+        re.compile(
+            rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?){_HOUSE_NUMBER}\s(?:van|aan|in|op)\s"
+            rf"(?:de\s|het\s)?{_STREET_WORD}"
+            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?"
+            rf"{_HOUSE_NUMBER}(?!\s?{_UNITS}|[,.]\d)"
+            rf"|\b[A-ZÀ-ÖØ-Þ][\w'-]{{0,40}}?(?i:{_STREETS})\.?,?\s(?i:(?:huis)?nummer\s)?"
+            rf"(?i:{_NUMBER_WORDS})\b(?!\s?{_UNITS})"
+        ),
+    ),
+    (
+        "postcode",
+        re.compile(
+            r"\b[1-9]\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
+            r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + "))"
+        ),
+    ),
+    (
+        "kenteken",
+        re.compile(
+            "|".join(
+                (
+                    _plate("-", "[A-Za-z]"),
+                    _plate(" ", "[A-Z]"),
+                    _plate("", "[A-Z]"),
+                )
+            )
+        ),
+    ),
+    (
+        "dossiernummer",
+        re.compile(
+            rf"(?i:\b{_NUMBER_CUE})(?:\s?:|\s(?:is|was|van|nummer))?\s?(?:\#\s?)?"
+            r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
+            r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
+        ),
+    ),
+)
+_NUMBER_AFTER_SPACE = re.compile(r"\s\d")
+_STREET_ENDINGS = tuple(_STREETS.split("|"))
+# Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
+_NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
+_NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
+_PHONE_HINT = re.compile(r"[+0]\d[\d\s\-().]{7,20}\d")
+_AT_WORD = re.compile(r"[\[(]\s?(?:at|apenstaartje)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
+_LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
+_BIRTH_HINT = re.compile(r"geb|dob|birth|jarig", re.IGNORECASE)
+_NUMBER_HINT = re.compile(r"nummer|nr|no\.|kenmerk", re.IGNORECASE)
+_STREET_HINT = re.compile(rf"(?i:{_STREETS})\b")
+
+
+def found(text: str) -> Iterator[tuple[str, int, int]]:
+    """Kind, start and end of each personal value in a visible text, none overlapping."""
+    digits = _has_digit(text)
+    mail = "@" in text or _AT_WORD.search(text) is not None
+    credentials = "://" in text and "@" in text
+    if not digits and not mail and not _number_word_address(text):
+        return  # every kind needs a digit, but e-mail addresses (most text has neither)
+    taken = Spans()
+    for kind, pattern in PATTERNS:
+        if not _worth_trying(kind, text, digits, mail, credentials):
+            continue
+        position = 0
+        while position <= len(text):
+            match = pattern.search(text, position)
+            if match is None:
+                break
+            start, end = match.span()
+            accepted = _accepted(kind, text, match)
+            if accepted is None or not taken.free(start, accepted[1]):
+                position = start + 1
+                continue
+            start, end = accepted
+            taken.add(start, end)
+            position = end
+            yield kind, start, end
+    if digits and _PHONE_HINT.search(text):
+        matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
+        for number in matcher:
+            if taken.free(number.start, number.end):
+                taken.add(number.start, number.end)
+                yield "telefoonnummer", number.start, number.end
+
+
+def _worth_trying(kind: str, text: str, digits: bool, mail: bool, credentials: bool) -> bool:
+    """The cheap test before a pattern: what each kind cannot be without."""
+    if kind == "inloggegevens":
+        return credentials
+    if kind == "e-mailadres":
+        return mail
+    if kind == "geboortedatum":
+        return _BIRTH_HINT.search(text) is not None
+    if kind == "adres":
+        return digits and _STREET_HINT.search(text) is not None or _number_word_address(text)
+    if kind == "dossiernummer":
+        return digits and _NUMBER_HINT.search(text) is not None
+    return digits
+
+
+_NUMBER_WORD_HINT = re.compile(rf"(?i:{_STREETS})\.?,?\s(?:\w+\s)?(?i:{_NUMBER_WORDS})\b")
+
+
+def _number_word_address(text: str) -> bool:
+    """A street with its house number in words (`Kerkstraat drie`)."""
+    return _STREET_HINT.search(text) is not None and _NUMBER_WORD_HINT.search(text) is not None
+
+
+def _accepted(kind: str, text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Start and end of a match that is what it looks like (checksums, the words around),
+    else None."""
+    start, end = match.span()
+    value = match.group(0)
+    if kind == "iban":
+        end = _iban_end(text, start, end)
+        return (start, end) if end >= 0 else None
+    if kind == "bsn":
+        return (start, end) if bsn.is_valid(re.sub(r"\D", "", value)) else None
+    if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
+        return None
+    if kind == "adres":
+        lead = _LOWER_LEAD.match(value)
+        start += lead.end() if lead else 0
+    if kind == "kenteken" and (value.isdigit() or not any(c.isdigit() for c in value)):
+        return None
+    return start, end
+
+
+def _iban_end(text: str, start: int, end: int) -> int:
+    """Where a valid IBAN that starts at `start` ends (the pattern runs on into the next
+    word), else -1. Tried from long to short: at most 34 characters count."""
+    stops = [i + 1 for i in range(start, end) if text[i].isalnum()]
+    for stop in reversed(stops):
+        candidate = re.sub(r"[ .-]", "", text[start:stop]).upper()
+        if len(candidate) < 15:
+            break
+        if iban.is_valid(candidate) and (stop == len(text) or not text[stop].isalnum()):
+            return stop
+    return -1
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` has an ASCII digit (after NFKC every digit a pattern knows is one):
+    ten substring searches, 40 times faster than a regular expression."""
+    return (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    )
+
+
+class Spans:
+    """Parts of a text already reported, kept sorted: whether a new one overlaps is two
+    look-ups, not one per finding (a pasted list of thousands of addresses)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, start)
+        before_ok = i == 0 or self.ends[i - 1] <= start
+        after_ok = i == len(self.starts) or end <= self.starts[i]
+        return before_ok and after_ok
+
+    def add(self, start: int, end: int) -> None:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
