@@ -25,6 +25,7 @@ reading); the rest are dictionary look-ups over the words, once each.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -224,6 +225,8 @@ class Words:
         self.text = text
         self.spans = [m.span() for m in _WORD.finditer(text)]
         self.words = [text[a:b] for a, b in self.spans]
+        self.starts = [a for a, _ in self.spans]
+        self.lows = [w.casefold() for w in self.words]
 
     def capital(self, i: int) -> bool:
         word = self.words[i]
@@ -362,20 +365,32 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             yield at, at + quoted.end()
             continue
         j = i + 1
+        # `van der`, `de` before a surname; after a role only when written as part of a
+        # name (`huurder Van Dam`, but `consulent van Woonstichting ...`)
+        loose = title or low in ("familie", "fam", "gezin")
         while j < len(words.words) and words.words[j].casefold() in _dutch_names()[2]:
-            j += 1  # `van der`, `de`
+            if not loose and not words.words[j][0].isupper():
+                break
+            j += 1
         if j >= len(words.words) or words.spans[j][0] - after > 12 + 10 * (j - i - 1):
+            continue
+        if j > i + 1 and not loose and not words.words[i + 1][0].isupper():
             continue
         if any(c in _SENTENCE_END for c in text[after : words.spans[j][0]]):
             continue
         candidate = words.words[j]
-        if _STREET_END.search(candidate.casefold()):
+        folded = candidate.casefold()
+        if _STREET_END.search(folded) or _organisation_word(folded):
             continue
         if words.capital(j):
             if _is_name(candidate) or not _common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
-        elif title and (_is_name(candidate) and not _common(candidate)):
+        elif title and _is_name(candidate):
             yield words.spans[i + 1][0], words.spans[j][1]
+
+
+def _organisation_word(word: str) -> bool:
+    return word in _ORGANISATION_WORDS or word.endswith(_ORGANISATION_ENDINGS)
 
 
 def _from_the_list(words: Words) -> Iterator[tuple[int, int]]:
@@ -433,16 +448,20 @@ def _from_deduce(
 ) -> Iterator[tuple[int, int]]:
     """deduce's names in the sentences a cheap test flags, in bounded stretches; a stretch
     whose capitalised words are all names found already is not read again."""
-    known = {text[a:b].casefold() for a, b in found}
+    known = {w.casefold() for a, b in found for w in _WORD.findall(text[a:b])}
+    cleared: set[str] = set()  # capitalised words deduce read and found no name in
     for begin, end in person_names.candidate_sentences(text):
         for start, stop in _chunks(text, begin, end):
             piece = text[start:stop]
             capitals = {w.casefold() for w in _WORD.findall(piece) if w[0].isupper()}
-            if capitals and capitals <= known:
+            if capitals and capitals <= known | cleared:
                 continue
+            named: set[str] = set()
             for a, b in person_names.persons(piece):
-                known.update(w.casefold() for w in _WORD.findall(piece[a:b]))
+                named.update(w.casefold() for w in _WORD.findall(piece[a:b]))
                 yield start + a, start + b
+            known |= named
+            cleared |= capitals - named
 
 
 def _chunks(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
@@ -468,12 +487,14 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) -> bool:
     """Whether a found span is a place, an organisation, a law or a brand (also as part of a
     longer name written whole), a declared name written whole, or a building's name."""
-    indexes = [i for i, (a, b) in enumerate(words.spans) if a >= span[0] and b <= span[1]]
-    if not indexes:
+    first = bisect.bisect_left(words.starts, span[0])
+    last = bisect.bisect_right(words.starts, span[1] - 1)
+    while last > first and words.spans[last - 1][1] > span[1]:
+        last -= 1
+    if last <= first:
         return False
-    first, last = indexes[0], indexes[-1] + 1
     whole, single = _not_persons()
-    lows = [w.casefold() for w in words.words]
+    lows = words.lows
     if any(lows[i] in TITLES for i in range(first, last)):
         return False
     if first > 0 and lows[first - 1] in TITLES | ROLES:
@@ -491,7 +512,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if all(lows[i] in single or lows[i] in declared for i in capitals):
         return True
     before = first - 1
-    while before >= 0 and lows[before] in ("de", "het", "een"):
+    while before >= 0 and (lows[before] in ("de", "het", "een") or lows[before] in interfix):
         before -= 1
     if before >= 0 and lows[before] in _BUILDINGS:
         return True
@@ -509,7 +530,8 @@ def _every_occurrence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
         pattern = re.compile(
             r"(?<!\w)(?:"
             + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            + r")(?!\w)"
+            + r")(?!\w)",
+            re.IGNORECASE,
         )
         extra = [m.span() for m in pattern.finditer(text)]
     return _merged(spans + extra)

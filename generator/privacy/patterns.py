@@ -13,10 +13,14 @@ slower than linear (`tests/test_scan_limits.py` holds it on hostile input).
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import phonenumbers
+import regex
 from stdnum import iban
 from stdnum.nl import bsn
 
@@ -49,8 +53,13 @@ _STREETS = (
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
     r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde"
 )
-_STREET_WORD = rf"(?:\b[^\W\d_][\w'-]{{0,40}}?(?i:{_STREETS})\.?|\b(?=[A-Z])(?i:{_STREETS})\b\.?)"
-_LEAD_WORDS = r"(?:\b(?:[A-ZÀ-ÖØ-Þ][\w'-]{0,40}|de|van|der|den|het|ter|ten|'t)\s){0,3}"
+# A word read whole (possessive: never given back letter by letter), then its ending
+# looked at (a look-behind of varying width, which the `regex` package allows).
+_STREET_WORD = (
+    rf"(?:\b[^\W\d_][\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))\.?|\b(?=[A-Z])(?i:{_STREETS})\b\.?)"
+)
+_CAPITAL_STREET_WORD = rf"\b[A-ZÀ-ÖØ-Þ][\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))\.?"
+_LEAD_WORDS = r"(?:\b(?:[A-ZÀ-ÖØ-Þ][\w'-]{0,40}+|de|van|der|den|het|ter|ten|'t)\s){0,3}"
 _NUMBER_WORDS = (
     r"(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
     r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|"
@@ -102,7 +111,7 @@ def _plate(separator: str, letters: str) -> str:
     return r"(?<![\w-])(?:" + "|".join(shapes) + r")(?![\w]|-\w)"
 
 
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "inloggegevens",
         re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://[^\s/@:]{1,64}(?::[^\s/@]{0,64})?@", re.I),
@@ -130,13 +139,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "adres",
-        re.compile(
+        regex.compile(
             rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?){_HOUSE_NUMBER}\s(?:van|aan|in|op)\s"
             rf"(?:de\s|het\s)?{_STREET_WORD}"
             rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?"
             rf"{_HOUSE_NUMBER}(?!\s?{_UNITS}|[,.]\d)"
-            rf"|\b[A-ZÀ-ÖØ-Þ][\w'-]{{0,40}}?(?i:{_STREETS})\.?,?\s(?i:(?:huis)?nummer\s)?"
-            rf"(?i:{_NUMBER_WORDS})\b(?!\s?{_UNITS})"
+            rf"|{_CAPITAL_STREET_WORD},?\s(?i:(?:huis)?nummer\s)?"
+            rf"(?i:{_NUMBER_WORDS})\b(?!\s?{_UNITS})",
+            regex.VERSION0,
         ),
     ),
     (
@@ -167,6 +177,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Every start is tried (`overlapped`): a run of digits holds a BSN wherever it starts.
+_BSN_EVERYWHERE = regex.compile(dict(PATTERNS)["bsn"].pattern, regex.VERSION0)
 _NUMBER_AFTER_SPACE = re.compile(r"\s\d")
 _STREET_ENDINGS = tuple(_STREETS.split("|"))
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
@@ -191,6 +203,19 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     for kind, pattern in PATTERNS:
         if not _worth_trying(kind, text, digits, mail, credentials):
             continue
+        if kind == "adres":
+            for start, end in _addresses(text, pattern):
+                if taken.free(start, end):
+                    taken.add(start, end)
+                    yield kind, start, end
+            continue
+        if kind == "bsn":
+            for match in _BSN_EVERYWHERE.finditer(text, overlapped=True):
+                start, end = match.span()
+                if taken.free(start, end) and _accepted(kind, text, match) is not None:
+                    taken.add(start, end)
+                    yield kind, start, end
+            continue
         position = 0
         while position <= len(text):
             match = pattern.search(text, position)
@@ -211,6 +236,35 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(number.start, number.end):
                 taken.add(number.start, number.end)
                 yield "telefoonnummer", number.start, number.end
+
+
+_ANCHOR = regex.compile(
+    rf"[\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))\.?,?\s(?:(?i:(?:huis)?nummer|nr\.?|no\.?)\s?)?"
+    rf"(?:\d|(?i:{_NUMBER_WORDS})\b)|(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?\d)",
+    regex.VERSION0,
+)
+
+
+def _addresses(text: str, pattern: Any) -> Iterator[tuple[int, int]]:
+    """Addresses, read only around a street word before a number (or a house number before
+    `van de ...`): the full pattern, with its leading words, is tried in a window of 160
+    characters before such a place, so its cost grows with the places, not the text."""
+    position = 0
+    while True:
+        anchor = _ANCHOR.search(text, position)
+        if anchor is None:
+            return
+        low = max(position, anchor.start() - 160)
+        match = pattern.search(text, low, min(len(text), anchor.end() + 80))
+        while match is not None and match.end() <= anchor.start():
+            match = pattern.search(text, match.start() + 1, min(len(text), anchor.end() + 80))
+        if match is None:
+            position = anchor.end()
+            continue
+        accepted = _accepted("adres", text, match)
+        if accepted is not None:
+            yield accepted
+        position = max(match.end(), anchor.start() + 1)
 
 
 def _worth_trying(kind: str, text: str, digits: bool, mail: bool, credentials: bool) -> bool:
@@ -236,7 +290,7 @@ def _number_word_address(text: str) -> bool:
     return _STREET_HINT.search(text) is not None and _NUMBER_WORD_HINT.search(text) is not None
 
 
-def _accepted(kind: str, text: str, match: re.Match[str]) -> tuple[int, int] | None:
+def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
     """Start and end of a match that is what it looks like (checksums, the words around),
     else None."""
     start, end = match.span()
@@ -245,7 +299,8 @@ def _accepted(kind: str, text: str, match: re.Match[str]) -> tuple[int, int] | N
         end = _iban_end(text, start, end)
         return (start, end) if end >= 0 else None
     if kind == "bsn":
-        return (start, end) if bsn.is_valid(re.sub(r"\D", "", value)) else None
+        digits = value.translate(_SEPARATORS)
+        return (start, end) if _eleven_test(digits) and bsn.is_valid(digits) else None
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
     if kind == "adres":
@@ -254,6 +309,21 @@ def _accepted(kind: str, text: str, match: re.Match[str]) -> tuple[int, int] | N
     if kind == "kenteken" and (value.isdigit() or not any(c.isdigit() for c in value)):
         return None
     return start, end
+
+
+_SEPARATORS = str.maketrans("", "", " .-")
+
+
+def _eleven_test(digits: str) -> bool:
+    """The BSN 11-test, as a quick sieve before python-stdnum's own check: most runs of
+    nine digits in a text fail it."""
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    total = sum(map(operator.mul, map(int, digits), _WEIGHTS))
+    return total % 11 == 0 and total != 0
+
+
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
 def _iban_end(text: str, start: int, end: int) -> int:
@@ -295,16 +365,17 @@ class Spans:
         self.ends: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
-        import bisect
-
         i = bisect.bisect_right(self.starts, start)
         before_ok = i == 0 or self.ends[i - 1] <= start
         after_ok = i == len(self.starts) or end <= self.starts[i]
         return before_ok and after_ok
 
-    def add(self, start: int, end: int) -> None:
-        import bisect
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one reported part holds all of `start` to `end`."""
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.ends[i - 1] >= end
 
+    def add(self, start: int, end: int) -> None:
         i = bisect.bisect_right(self.starts, start)
         self.starts.insert(i, start)
         self.ends.insert(i, end)

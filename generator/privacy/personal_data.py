@@ -319,8 +319,7 @@ def _in_text(
             yield _finding("naam", shown, 0, len(text), loc)
         return
     for start, end in spans:
-        if taken.free(start, end):
-            taken.add(start, end)
+        if not taken.covers(start, end):
             yield _finding("naam", shown, start, end, loc)
 
 
