@@ -239,7 +239,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 _ANCHOR = regex.compile(
-    rf"[\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))\.?,?\s(?:(?i:(?:huis)?nummer|nr\.?|no\.?)\s?)?"
+    rf"(?:[\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))|\b(?=[A-Z])(?i:{_STREETS})\b)"
+    rf"\.?,?\s(?:(?i:(?:huis)?nummer|nr\.?|no\.?)\s?)?"
     rf"(?:\d|(?i:{_NUMBER_WORDS})\b)|(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?\d)",
     regex.VERSION0,
 )
