@@ -321,7 +321,7 @@ def _eleven_test(digits: str) -> bool:
     if len(digits) != 9 or not digits.isdigit():
         return False
     total = sum(map(operator.mul, map(int, digits), _WEIGHTS))
-    return total % 11 == 0 and total != 0
+    return total % 11 == 0
 
 
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
