@@ -20,6 +20,7 @@ from generator.build import parallel
 from generator.contract.model import Case
 from generator.contract.problems import Problem
 from generator.privacy import personal_data
+from generator.privacy.vocabulary_scan import scan_vocabulary
 from generator.reading import text_rules
 from generator.reading.loading import (
     case_files,
@@ -152,7 +153,9 @@ def _check(
     paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
 ) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
-    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
+    vocabulary_display = display_path(vocabulary_path, base)
+    vocabulary, problems = load_vocabulary(vocabulary_path, vocabulary_display)
+    problems.extend(scan_vocabulary(vocabulary_path, vocabulary_display, vocabulary))
     files = case_files(paths)
     # Related cases may name any case file, valid or not.
     all_files = files if paths == [cases_dir] else case_files([cases_dir])

@@ -47,7 +47,7 @@ _MARKDOWN_SPECIAL = regex.compile(
 _NEEDS_WORK_PLAIN = regex.compile(r"&|\s\s|[\t\n\r\f\v]|[^\x00-\x7f]")
 _NEEDS_WORK_MARKDOWN = regex.compile(r"[&\\*`_]|\s\s|[\t\n\r\f\v]|[^\x00-\x7f]")
 _IGNORABLE = regex.compile(r"\p{DI}")
-IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}])\p{DI}+(?=[\p{L}\p{N}])")
+IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
 """Default-ignorable characters between two letters or digits: what splits a word or a
 number that a reader sees whole (`text_rules` refuses them)."""
 
