@@ -152,7 +152,11 @@ _BUILDINGS = frozenset(
     ]
 )
 _STREET_END = re.compile(
-    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park)$"
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
+    r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf)$"
+)
+_STREET_WORDS = frozenset(
+    ("boulevard", "avenue", "rue", "plaza", "piazza", "via", "plein", "laan", "straat")
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'-]*[^\W_])?")
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,4}(?![a-z])|[A-Z]{2,3}\b(?=\)|,|$)")
@@ -175,8 +179,9 @@ def _not_persons() -> tuple[frozenset[str], frozenset[str]]:
             names.update(
                 line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
             )
-    names.discard("")
-    return frozenset(names), frozenset(n for n in names if " " not in n)
+    phrases = {" ".join(_WORD.findall(name)) for name in names}
+    phrases.discard("")
+    return frozenset(phrases), frozenset(n for n in phrases if " " not in n)
 
 
 @functools.cache
@@ -206,7 +211,9 @@ def _common(word: str) -> bool:
 def _international_first(word: str, *, sentence_start: bool) -> bool:
     """A first name of the world-wide list that is hardly a Dutch word: rare as a word
     (Zipf under 3.0) anywhere, or among the 200 first of some country and under 4.0 inside
-    a sentence (`Mehmet`, `Hamid`; not `Mark`, `Rob`, `Will`)."""
+    a sentence (`Mehmet`, `Hamid`; not `Mark`, `Rob`, `Will`). Never an acronym (`OBA`)."""
+    if word.isupper():
+        return False
     low = word.casefold()
     lists = name_list.names()
     rank = lists.first.get(low)
@@ -324,6 +331,14 @@ def looks_like_organisation(value: str) -> bool:
 
 
 _ORGANISATION_ENDINGS = (
+    "bedrijf",
+    "bouw",
+    "diensten",
+    "advies",
+    "architecten",
+    "installaties",
+    "techniek",
+    "makelaardij",
     "zorg",
     "wonen",
     "woondiensten",
@@ -509,14 +524,31 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     capitals = [
         i for i in range(first, last) if words.capital(i) and lows[i] not in interfix
     ] or list(range(first, last))
-    if all(lows[i] in single or lows[i] in declared for i in capitals):
+    if all(_covered(lows, i, first, last, whole | declared) or lows[i] in single for i in capitals):
         return True
+    if lows[first] in _STREET_WORDS:
+        return True
+    if _STREET_END.search(lows[last - 1]) or (
+        last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
+    ):
+        return True  # a street named after someone (`Hannie Schaftstraat`), no house number
     before = first - 1
     while before >= 0 and (lows[before] in ("de", "het", "een") or lows[before] in interfix):
         before -= 1
+    if before >= 0 and lows[before] in _STREET_WORDS:
+        return True  # `Boulevard Heuvelink`, `Avenue Carré`
     if before >= 0 and lows[before] in _BUILDINGS:
         return True
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
+
+
+def _covered(lows: list[str], i: int, first: int, last: int, phrases: frozenset[str]) -> bool:
+    """Whether word `i` is part of a known name written whole near the span."""
+    for a in range(max(0, first - 3, i - 5), i + 1):
+        for b in range(i + 1, min(len(lows), last + 3, a + 6) + 1):
+            if " ".join(lows[a:b]) in phrases:
+                return True
+    return False
 
 
 def _every_occurrence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -556,6 +588,9 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and words.words[j].casefold() in interfix:
             j += 1
+        if any(_STREET_END.search(words.lows[k]) for k in range(i, min(n, i + 4))):
+            i += 1  # part of a street's name (`Martin Luther Kinglaan`)
+            continue
         if j < n and is_surname(words.words[j]):
             other = words.words[j].casefold()
             dutch = low in dutch_first and other in dutch_last
