@@ -186,6 +186,7 @@ _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
 _PHONE_HINT = re.compile(r"[+0]\d[\d\s\-().]{7,20}\d")
 _AT_WORD = re.compile(r"[\[(]\s?(?:at|apenstaartje)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
+_ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
 _BIRTH_HINT = re.compile(r"geb|dob|birth|jarig", re.IGNORECASE)
 _NUMBER_HINT = re.compile(r"nummer|nr|no\.|kenmerk", re.IGNORECASE)
@@ -307,6 +308,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
     if kind == "adres":
         lead = _LOWER_LEAD.match(value)
         start += lead.end() if lead else 0
+        if value.endswith(".") and not _ABBREVIATED.search(value):
+            end -= 1  # the sentence's full stop, not an abbreviation's
     if kind == "kenteken" and (value.isdigit() or not any(c.isdigit() for c in value)):
         return None
     return start, end
