@@ -524,7 +524,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     capitals = [
         i for i in range(first, last) if words.capital(i) and lows[i] not in interfix
     ] or list(range(first, last))
-    if all(_covered(lows, i, first, last, whole | declared) or lows[i] in single for i in capitals):
+    if all(
+        lows[i] in single or _covered(lows, i, first, last, whole, declared) for i in capitals
+    ):
         return True
     if lows[first] in _STREET_WORDS:
         return True
@@ -542,11 +544,14 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
-def _covered(lows: list[str], i: int, first: int, last: int, phrases: frozenset[str]) -> bool:
+def _covered(
+    lows: list[str], i: int, first: int, last: int, whole: frozenset[str], declared: frozenset[str]
+) -> bool:
     """Whether word `i` is part of a known name written whole near the span."""
     for a in range(max(0, first - 3, i - 5), i + 1):
         for b in range(i + 1, min(len(lows), last + 3, a + 6) + 1):
-            if " ".join(lows[a:b]) in phrases:
+            phrase = " ".join(lows[a:b])
+            if phrase in whole or phrase in declared:
                 return True
     return False
 

@@ -213,6 +213,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         if kind == "bsn":
             for match in _BSN_EVERYWHERE.finditer(text, overlapped=True):
                 start, end = match.span()
+                if end - start > 13:
+                    continue  # more than four separators: a run of figures, no BSN
                 if taken.free(start, end) and _accepted(kind, text, match) is not None:
                     taken.add(start, end)
                     yield kind, start, end
@@ -239,12 +241,12 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "telefoonnummer", number.start, number.end
 
 
-_ANCHOR = regex.compile(
-    rf"(?:[\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))|\b(?=[A-Z])(?i:{_STREETS})\b)"
-    rf"\.?,?\s(?:(?i:(?:huis)?nummer|nr\.?|no\.?)\s?)?"
-    rf"(?:\d|(?i:{_NUMBER_WORDS})\b)|(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?\d)",
-    regex.VERSION0,
+_ANCHOR = re.compile(
+    rf"(?i:{_STREETS})\.?,?\s(?:(?i:(?:huis)?nummer|nr\.?|no\.?)\s?)?"
+    rf"(?:\d|(?i:{_NUMBER_WORDS})\b)|(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?\d)"
 )
+"""Where an address may end: a street word's ending before a house number, or a house
+number after `nummer` (the full pattern is tried only around these)."""
 
 
 def _addresses(text: str, pattern: Any) -> Iterator[tuple[int, int]]:
@@ -302,7 +304,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return (start, end) if end >= 0 else None
     if kind == "bsn":
         digits = value.translate(_SEPARATORS)
-        return (start, end) if _eleven_test(digits) and bsn.is_valid(digits) else None
+        valid = _eleven_test(digits) and digits.strip("0") and bsn.is_valid(digits)
+        return (start, end) if valid else None
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
     if kind == "adres":
