@@ -5,6 +5,7 @@ to the seed cases, which are published as before."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import gzip
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import SEED, make_project
+from personal_data_corpus import document_with
 from PIL import Image
 from recall_corpus import RECALL
 from test_bad_files import VALID
@@ -22,7 +24,6 @@ from test_media import ICC_SECRET, profile_with_text
 
 from generator.build import pipeline
 from generator.privacy import personal_data
-from personal_data_corpus import document_with
 
 VOCABULARY_SECRET = "Bel gezin Haddou op 06-98765432"
 
@@ -63,10 +64,8 @@ def _needles() -> set[str]:
 
 def _readable(content: str | bytes) -> str:
     if isinstance(content, bytes):
-        try:
-            content = gzip.decompress(content[8:] if content[:8] == b"pagefind" else content)
-        except (OSError, EOFError):
-            pass
+        with contextlib.suppress(OSError, EOFError):
+            content = gzip.decompress(content)  # Pagefind's index files are gzipped
         content = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
     return content.casefold()
 

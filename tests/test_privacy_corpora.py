@@ -162,14 +162,16 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         "birth-in-words",
         aanpak("Ze is geboren op vier juni 1958 in Asmara."),
         [
-            "11:15: mogelijk persoonsgegeven (geboortedatum) in 'aanpak': 'ge***** ** **** **** **58'" + HINT,
+            "11:15: mogelijk persoonsgegeven (geboortedatum) in 'aanpak': 'ge***** ** **** **** **58'"
+            + HINT,
         ],
     ),
     (
         "address-number-first",
         aanpak("Ze woont op nummer 8b van de Molenweg."),
         [
-            "11:21: mogelijk persoonsgegeven (adres) in 'aanpak': 'nu**** ** *** ** ******eg'" + HINT,
+            "11:21: mogelijk persoonsgegeven (adres) in 'aanpak': 'nu**** ** *** ** ******eg'"
+            + HINT,
         ],
     ),
     (
@@ -183,7 +185,8 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         "email-at-dot",
         aanpak("Mail fatma at voorbeeld dot nl voor het dossier."),
         [
-            "11:14: mogelijk persoonsgegeven (e-mailadres) in 'aanpak': 'fa*** ** ********* *** nl'" + HINT,
+            "11:14: mogelijk persoonsgegeven (e-mailadres) in 'aanpak': 'fa*** ** ********* *** nl'"
+            + HINT,
         ],
     ),
     (
@@ -197,19 +200,23 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         "dossier-number",
         aanpak("'Dossiernummer: WZ-88231 staat op de brief.'"),
         [
-            "11:10: mogelijk persoonsgegeven (dossiernummer) in 'aanpak': 'Do***********: **-***31'" + HINT,
+            "11:10: mogelijk persoonsgegeven (dossiernummer) in 'aanpak': 'Do***********: **-***31'"
+            + HINT,
         ],
     ),
     (
         "credentials",
         add("bronnen:\n  - titel: Dossier\n    url: https://jan:geheim@www.voorbeeld.nl/dossier\n"),
         [
-            "18:10: mogelijk persoonsgegeven (inloggegevens) in 'bronnen[1].url': 'ht***://***:******@***.*********.**/*****er'" + HINT,
+            "18:10: mogelijk persoonsgegeven (inloggegevens) in 'bronnen[1].url': 'ht***://***:******@***.*********.**/*****er'"
+            + HINT,
         ],
     ),
     (
         "name-in-link",
-        add("bronnen:\n  - titel: Verhaal\n    url: https://www.voorbeeld.nl/verhalen/fatma-demir\n"),
+        add(
+            "bronnen:\n  - titel: Verhaal\n    url: https://www.voorbeeld.nl/verhalen/fatma-demir\n"
+        ),
         [
             "18:44: mogelijk persoonsgegeven (naam) in 'bronnen[1].url': 'fa***-***ir'" + HINT,
         ],
@@ -223,7 +230,9 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
     ),
     (
         "name-four-times",
-        add("resultaten: |\n  Piet Jansen belde. Daarna belde Piet Jansen weer.\n  Ook Piet Jansen kwam langs, en toen Piet Jansen nog eens.\n"),
+        add(
+            "resultaten: |\n  Piet Jansen belde. Daarna belde Piet Jansen weer.\n  Ook Piet Jansen kwam langs, en toen Piet Jansen nog eens.\n"
+        ),
         [
             "17:3: mogelijk persoonsgegeven (naam) in 'resultaten': 'Pi** ****en'" + HINT,
             "17:35: mogelijk persoonsgegeven (naam) in 'resultaten': 'Pi** ****en'" + HINT,
@@ -338,7 +347,8 @@ def test_personal_data_in_the_vocabulary_is_found_and_its_term_withdrawn(
     assert code == 1
     found = [ln for ln in output if "mogelijk persoonsgegeven" in ln]
     assert found and all(
-        ln.startswith(f"cases/_vocabulaire.yaml:{field_line}:") and f"'themas.samenwerking.{key}'" in ln
+        ln.startswith(f"cases/_vocabulaire.yaml:{field_line}:")
+        and f"'themas.samenwerking.{key}'" in ln
         for ln in found
     ), found
     # withdrawn: the case that uses the term is not published with it

@@ -304,7 +304,7 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return (start, end) if end >= 0 else None
     if kind == "bsn":
         digits = value.translate(_SEPARATORS)
-        valid = _eleven_test(digits) and digits.strip("0") and bsn.is_valid(digits)
+        valid = _eleven_test(digits) and bool(digits.strip("0")) and bsn.is_valid(digits)
         return (start, end) if valid else None
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
@@ -326,7 +326,7 @@ def _eleven_test(digits: str) -> bool:
     nine digits in a text fail it."""
     if len(digits) != 9 or not digits.isdigit():
         return False
-    total = sum(map(operator.mul, map(int, digits), _WEIGHTS))
+    total: int = sum(map(operator.mul, map(int, digits), _WEIGHTS))
     return total % 11 == 0
 
 

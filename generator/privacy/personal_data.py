@@ -27,6 +27,7 @@ from typing import Any, get_args
 from urllib.parse import unquote, unquote_plus, urlsplit
 
 import phonenumbers
+import yaml
 
 from generator.contract.fields import case_fields, leaves
 from generator.contract.model import Uitzondering
@@ -480,7 +481,7 @@ def _exact_position(
 ) -> tuple[int, int] | None:
     node = document.node_at(finding.loc)
     value = getattr(node, "value", None)
-    if node is None or not isinstance(value, str) or not lines:
+    if not isinstance(node, yaml.ScalarNode) or not isinstance(value, str) or not lines:
         return None
     start_line, start_column = node.start_mark.line, node.start_mark.column
     if node.style == "|":
