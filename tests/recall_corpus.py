@@ -180,3 +180,43 @@ VOCABULARY: list[tuple[str, str]] = [
     ("label", "Wonen aan de Dorpsstraat 14"),
     ("omschrijving", "Informatie via f.demir@gmail.com."),
 ]
+
+
+# Written by the same engineer after the scan was built and measured once, unchanged:
+# 20 of 20 found, 1 of 10 ordinary sentences refused (`Aan de Lek ...`: a river after a
+# capitalised common word, since fixed). Not independent evidence: no fresh tester was
+# available (see docs/trust-and-privacy.md).
+LATE_RECALL: list[tuple[str, str, str]] = [
+    ("aanpak", "Haar zoon Dawit Berhane kwam elke zondag.", "naam"),
+    ("aanpak", "We spraken met buurvrouw Ilse over de tuin.", "naam"),
+    ("aanpak", "Het gezin van Hussein Al-Khatib kreeg voorrang.", "naam"),
+    ("aanpak", "De bewoonster, Nadia El Idrissi, had vier kinderen.", "naam"),
+    ("aanpak", "Contact liep via taras.shevchenko@outlook.com.", "e-mailadres"),
+    ("aanpak", "Hij woont sinds mei op Lindelaan 44-bis.", "adres"),
+    ("aanpak", "Zijn adres: Vondelstraat 7hs, Amsterdam.", "adres"),
+    ("aanpak", "BSN 1234 56 782 werd per ongeluk gemaild.", "bsn"),
+    ("aanpak", "Geb.datum 17-09-1989, alleenstaand.", "geboortedatum"),
+    ("aanpak", "Ze werd in 1958 geboren in Keren.", "geboortedatum"),
+    ("aanpak", "Bel gerust op 0031-6-2345-6789.", "telefoonnummer"),
+    ("aanpak", "Haar rekening NL02 ABNA 0123 4567 89 stond rood.", "iban"),
+    ("aanpak", "Zijn kenteken is 56-KLN-4 volgens de melding.", "kenteken"),
+    ("aanpak", "Zaaknummer Z/24/118923 bij de gemeente.", "dossiernummer"),
+    ("aanpak", "Postcode 3062 PA, derde etage.", "postcode"),
+    ("aanpak", "Zie https://www.voorbeeld.nl/bewoners/dawit-berhane-1989.", "naam"),
+    ("citaten.wie", "Ilse (buurvrouw)", "naam"),
+    ("citaten.wie", "moeder van Dawit", "naam"),
+    ("aanpak", "Meneer Ç. Öztürk belde over de verwarming.", "naam"),
+    ("aanpak", "De familie Nguyen woont er nu twee jaar.", "naam"),
+]
+LATE_ORDINARY: list[tuple[str, str]] = [
+    ("aanpak", "De proef liep van maart 2023 tot en met juni 2024 in twaalf wijken."),
+    ("aanpak", "Samen met Lister en de GGD maakte de corporatie een plan voor de wijk."),
+    ("aanpak", "Het Rijk gaf via het Volkshuisvestingsfonds 4,5 miljoen euro."),
+    ("aanpak", "Aan de Lek bij Culemborg staan de woningen op palen."),
+    ("aanpak", "Medewerkers werkten in Teams en Excel om de wachtlijst bij te houden."),
+    ("aanpak", "Vanaf Utrecht Centraal is het tien minuten met bus 12."),
+    ("aanpak", "De Raad van State gaf de gemeente gelijk in 2022."),
+    ("aanpak", "Ouderen in Ouderkerk aan den IJssel en Nieuwerkerk aan den IJssel deden mee."),
+    ("aanpak", "In Sint-Michielsgestel en 's-Hertogenbosch zijn de wachtlijsten lang."),
+    ("aanpak", "Op de Rijnkade en de Nieuwe Binnenweg liggen veel winkels."),
+]

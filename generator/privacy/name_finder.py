@@ -524,7 +524,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     capitals = [
         i for i in range(first, last) if words.capital(i) and lows[i] not in interfix
     ] or list(range(first, last))
-    if all(lows[i] in single or _covered(lows, i, first, last, whole, declared) for i in capitals):
+    if all(
+        lows[i] in single
+        or (_common(words.words[i]) and not _is_name(words.words[i]))
+        or _covered(lows, i, first, last, whole, declared)
+        for i in capitals
+    ):
         return True
     if lows[first] in _STREET_WORDS:
         return True
