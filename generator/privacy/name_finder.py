@@ -226,11 +226,13 @@ def _international_first(word: str, *, sentence_start: bool) -> bool:
 
 
 class Words:
-    """A text's words with their spans, and the tests on them the rules share."""
+    """The words of a stretch of text with their spans (in the whole text), and the tests
+    on them the rules share."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         self.text = text
-        self.spans = [m.span() for m in _WORD.finditer(text)]
+        stop = len(text) if end is None else end
+        self.spans = [m.span() for m in _WORD.finditer(text, start, stop)]
         self.words = [text[a:b] for a, b in self.spans]
         self.starts = [a for a, _ in self.spans]
         self.lows = [w.casefold() for w in self.words]
@@ -240,8 +242,9 @@ class Words:
         return word[0].isupper() and not word.isupper() or (len(word) > 1 and word.isupper())
 
     def sentence_start(self, i: int) -> bool:
+        before = self.text[max(0, self.spans[i][0] - 3) : self.spans[i][0]]
         if i == 0:
-            return True
+            return not before.strip() or any(c in _SENTENCE_END for c in before)
         between = self.text[self.spans[i - 1][1] : self.spans[i][0]]
         return any(c in _SENTENCE_END for c in between)
 
@@ -250,17 +253,83 @@ class Words:
 
 
 def find(text: str, declared: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """Spans of person names in a visible text (see the module's docstring)."""
-    words = Words(text)
-    if not words.words:
+    """Spans of person names in a visible text (see the module's docstring). Only the
+    sentences a cheap test flags are read word by word (`_windows`): most have none."""
+    windows = _windows(text)
+    if not windows:
         return []
     kept = _phrases(declared)
-    spans: list[tuple[int, int]] = []
-    spans.extend(_after_cues(words))
-    spans.extend(_from_the_list(words))
-    spans.extend(_from_deduce(text, words, spans))
-    found = [span for span in _merged(spans) if not _no_person(words, span, kept)]
-    return _every_occurrence(text, found)
+    reading = _Reading()
+    found: list[tuple[int, int]] = []
+    for start, end in windows:
+        words = Words(text, start, end)
+        if not words.words:
+            continue
+        spans = list(_after_cues(words))
+        spans.extend(_from_the_list(words))
+        spans.extend(_from_deduce(text, start, end, spans, reading))
+        found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
+    return _every_occurrence(text, _merged(found))
+
+
+_PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
+_AFTER_ROLE = re.compile(r"\.?[ ,:(]{0,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
+"""What follows a role word that names someone: a capital, initials, a quoted name."""
+_SENTENCE_FIRST = re.compile(r"[.!?;:]\s\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
+_TEXT_FIRST = re.compile(r"\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
+_END = re.compile(r"[.!?;](?=\s|$)")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The sentences that may hold a name: a capitalised word inside a sentence, an
+    initial, a title or a Dutch first name (`person_names.candidate_sentences`), a role
+    word before a capital or a quote, a first name of the lists in lower case, a first
+    name of the world-wide list opening a sentence. Found with regular expressions and
+    set operations over the whole text; Python looks only at what they found."""
+    spans = list(person_names.candidate_sentences(text))
+    folded = text.casefold()
+    tokens = set(folded.translate(_PUNCTUATION).split())
+    places: list[int] = []
+    for cue in tokens & _CUE_SET:
+        title = cue in TITLES
+        at = folded.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            whole = (at == 0 or not folded[at - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            )
+            if whole and (title or _AFTER_ROLE.match(text, end)):
+                places.append(at)
+            at = folded.find(cue, end)
+    lower = tokens & _lower_first_names()
+    if lower:
+        pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(lower)) + r")(?!\w)"
+        places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
+    opening = _TEXT_FIRST.match(text)
+    firsts = [opening] if opening else []
+    firsts.extend(_SENTENCE_FIRST.finditer(text))
+    places.extend(
+        m.start(1) for m in firsts if _international_first(m.group(1), sentence_start=True)
+    )
+    spans.extend(_sentence_around(text, place) for place in places)
+    return _merged(spans)
+
+
+def _sentence_around(text: str, place: int) -> tuple[int, int]:
+    """The sentence around `place`, at most `CHUNK` characters on either side."""
+    low = max(0, place - CHUNK)
+    begin = max((text.rfind(c, low, place) for c in ".!?;"), default=-1)
+    begin = low if begin < 0 and low > 0 else begin + 1
+    stop = _END.search(text, min(len(text), place + 24), min(len(text), place + CHUNK))
+    return begin, stop.end() if stop else min(len(text), place + CHUNK)
+
+
+class _Reading:
+    """What deduce has read in one text: names it found, capitalised words it found none in."""
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+        self.cleared: set[str] = set()
 
 
 _KIN = re.compile(
@@ -278,6 +347,9 @@ def cued(text: str) -> list[tuple[int, int]]:
     spans = list(_after_cues(words))
     spans.extend(m.span() for m in _KIN.finditer(text))
     return spans
+
+
+_CUE_SET = frozenset(TITLES | ROLES)
 
 
 def _phrases(declared: Iterable[str]) -> frozenset[str]:
@@ -459,24 +531,23 @@ def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> b
 
 
 def _from_deduce(
-    text: str, words: Words, found: list[tuple[int, int]]
+    text: str, start: int, end: int, found: list[tuple[int, int]], reading: _Reading
 ) -> Iterator[tuple[int, int]]:
-    """deduce's names in the sentences a cheap test flags, in bounded stretches; a stretch
-    whose capitalised words are all names found already is not read again."""
-    known = {w.casefold() for a, b in found for w in _WORD.findall(text[a:b])}
-    cleared: set[str] = set()  # capitalised words deduce read and found no name in
-    for begin, end in person_names.candidate_sentences(text):
-        for start, stop in _chunks(text, begin, end):
-            piece = text[start:stop]
-            capitals = {w.casefold() for w in _WORD.findall(piece) if w[0].isupper()}
-            if capitals and capitals <= known | cleared:
-                continue
-            named: set[str] = set()
-            for a, b in person_names.persons(piece):
-                named.update(w.casefold() for w in _WORD.findall(piece[a:b]))
-                yield start + a, start + b
-            known |= named
-            cleared |= capitals - named
+    """deduce's names in a sentence, in bounded stretches; a stretch whose capitalised
+    words are all names found already, or words deduce found no name in, is not read
+    again (a name repeated 400 times costs one reading)."""
+    reading.known.update(w.casefold() for a, b in found for w in _WORD.findall(text[a:b]))
+    for begin, stop in _chunks(text, start, end):
+        piece = text[begin:stop]
+        capitals = {w.casefold() for w in _WORD.findall(piece) if w[0].isupper()}
+        if not capitals or capitals <= reading.known | reading.cleared:
+            continue
+        named: set[str] = set()
+        for a, b in person_names.persons(piece):
+            named.update(w.casefold() for w in _WORD.findall(piece[a:b]))
+            yield begin + a, begin + b
+        reading.known |= named
+        reading.cleared |= capitals - named
 
 
 def _chunks(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:

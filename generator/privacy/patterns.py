@@ -97,18 +97,30 @@ _PLATE_GROUPS = (
 )
 
 
-def _plate(separator: str, letters: str) -> str:
-    """Dutch licence plates, sidecodes 1 to 14 (RDW), with one kind of separator."""
-    shapes = []
-    for a, kind_a, b, kind_b, c, kind_c in (
-        (g[0], g[1], g[2], g[3], g[4], g[5]) for g in _PLATE_GROUPS
-    ):
-        parts = [
-            (letters if kind == "L" else r"\d") + f"{{{n}}}"
-            for n, kind in ((a, kind_a), (b, kind_b), (c, kind_c))
-        ]
-        shapes.append(separator.join(parts))
-    return r"(?<![\w-])(?:" + "|".join(shapes) + r")(?![\w]|-\w)"
+_SIDECODES = frozenset(
+    "".join(("L" if kind == "L" else "D") * n for n, kind in zip(g[::2], g[1::2], strict=True))
+    + "|"
+    + ".".join(str(n) for n in g[::2])
+    for g in _PLATE_GROUPS
+)
+
+
+def _plate_shape(value: str) -> bool:
+    """Whether three groups of letters and digits form a Dutch sidecode (1 to 14): each
+    group all letters or all digits, in one of the RDW's shapes."""
+    groups = re.split(r"[- ]", value)
+    if len(groups) == 1:  # written without separators: every way to cut it
+        text = value
+        return any(
+            _plate_shape(f"{text[:a]}-{text[a:b]}-{text[b:]}")
+            for a in range(1, 4)
+            for b in range(a + 1, min(a + 4, len(text)))
+        )
+    if len(groups) != 3 or not all(g.isalpha() or g.isdigit() for g in groups):
+        return False
+    kinds = "".join("L" * len(g) if g.isalpha() else "D" * len(g) for g in groups)
+    lengths = ".".join(str(len(g)) for g in groups)
+    return f"{kinds}|{lengths}" in _SIDECODES
 
 
 PATTERNS: tuple[tuple[str, Any], ...] = (
@@ -158,14 +170,11 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     ),
     (
         "kenteken",
+        # Three groups of letters and digits (dashes, spaces in capitals, or none in
+        # capitals): the candidates; `_plate_shape` holds them to the sidecodes.
         re.compile(
-            "|".join(
-                (
-                    _plate("-", "[A-Za-z]"),
-                    _plate(" ", "[A-Z]"),
-                    _plate("", "[A-Z]"),
-                )
-            )
+            r"(?<![\w-])(?:[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}"
+            r"|[A-Z0-9]{1,3} [A-Z0-9]{1,3} [A-Z0-9]{1,3}|[A-Z0-9]{6})(?!\w|-\w)"
         ),
     ),
     (
@@ -181,6 +190,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
 _BSN_EVERYWHERE = regex.compile(dict(PATTERNS)["bsn"].pattern, regex.VERSION0)
 _NUMBER_AFTER_SPACE = re.compile(r"\s\d")
 _STREET_ENDINGS = tuple(_STREETS.split("|"))
+_STREET_SET = frozenset(_STREET_ENDINGS)
+_STREET_HINT_LOWER = re.compile(
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|dijk|markt)"
+)
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
@@ -198,7 +211,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     digits = _has_digit(text)
     mail = "@" in text or _AT_WORD.search(text) is not None
     credentials = "://" in text and "@" in text
-    if not digits and not mail and not _number_word_address(text):
+    if not digits and not mail and _STREET_HINT_LOWER.search(text.lower()) is None:
         return  # every kind needs a digit, but e-mail addresses (most text has neither)
     taken = Spans()
     for kind, pattern in PATTERNS:
@@ -241,12 +254,58 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "telefoonnummer", number.start, number.end
 
 
-_ANCHOR = re.compile(
-    rf"(?i:{_STREETS})\.?,?\s(?:(?i:(?:huis)?nummer|nr\.?|no\.?)\s?)?"
-    rf"(?:\d|(?i:{_NUMBER_WORDS})\b)|(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?\d)"
-)
-"""Where an address may end: a street word's ending before a house number, or a house
-number after `nummer` (the full pattern is tried only around these)."""
+_NUMBER_AFTER_WORD = re.compile(r"\s\d")
+_NUMBER_FIRST = re.compile(r"(?i:nummer|nr\.?|no\.)\s?\d")
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS[3:-1].split("|"))
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
+_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no")
+
+
+def _anchors(text: str) -> list[int]:
+    """Where an address may stand: a number (or a number in words) after a street word,
+    or a house number after `nummer`. Found from the numbers back (cheap searches for a
+    space before a digit), never by trying every street ending at every position."""
+    found = [
+        m.start() for m in _NUMBER_AFTER_WORD.finditer(text) if _street_before(text, m.start())
+    ]
+    low = text.lower()
+    if "nummer" in low or "nr" in low or "no." in low:
+        found.extend(m.start() for m in _NUMBER_FIRST.finditer(text))
+    numbers = _NUMBER_WORD_SET.intersection(low.translate(_PUNCTUATION).split())
+    if numbers and _STREET_HINT_LOWER.search(low) is not None:
+        for word in numbers:
+            at = low.find(word)
+            while at >= 0:
+                after = at + len(word)
+                whole = (
+                    at > 0
+                    and low[at - 1] == " "
+                    and (after == len(low) or not low[after].isalnum())
+                )
+                if whole and _street_before(text, at - 1, capital=True):
+                    found.append(at - 1)
+                at = low.find(word, after)
+    return sorted(found)
+
+
+def _street_before(text: str, end: int, capital: bool = False) -> bool:
+    """Whether the word before `end` (past `nummer`, `nr.` and a comma) is a street."""
+    for _ in range(2):
+        while end > 0 and text[end - 1] in " ,.":
+            end -= 1
+        begin = end
+        while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'-"):
+            begin -= 1
+        word = text[begin:end]
+        low = word.lower()
+        if low in _HOUSE_NUMBER_WORDS:
+            end = begin
+            continue
+        if not word or (capital and not word[0].isupper()):
+            return False
+        bare = low in _STREET_SET and word[0].isupper()
+        return bare or (low.endswith(_STREET_ENDINGS) and len(low) > min(map(len, _STREET_ENDINGS)))
+    return False
 
 
 def _addresses(text: str, pattern: Any) -> Iterator[tuple[int, int]]:
@@ -254,21 +313,20 @@ def _addresses(text: str, pattern: Any) -> Iterator[tuple[int, int]]:
     `van de ...`): the full pattern, with its leading words, is tried in a window of 160
     characters before such a place, so its cost grows with the places, not the text."""
     position = 0
-    while True:
-        anchor = _ANCHOR.search(text, position)
-        if anchor is None:
-            return
-        low = max(position, anchor.start() - 160)
-        match = pattern.search(text, low, min(len(text), anchor.end() + 80))
-        while match is not None and match.end() <= anchor.start():
-            match = pattern.search(text, match.start() + 1, min(len(text), anchor.end() + 80))
+    for anchor in _anchors(text):
+        if anchor < position:
+            continue
+        low = max(position, anchor - 160)
+        high = min(len(text), anchor + 80)
+        match = pattern.search(text, low, high)
+        while match is not None and match.end() <= anchor:
+            match = pattern.search(text, match.start() + 1, high)
         if match is None:
-            position = anchor.end()
             continue
         accepted = _accepted("adres", text, match)
         if accepted is not None:
             yield accepted
-        position = max(match.end(), anchor.start() + 1)
+        position = max(match.end(), anchor + 1)
 
 
 def _worth_trying(kind: str, text: str, digits: bool, mail: bool, credentials: bool) -> bool:
@@ -280,18 +338,23 @@ def _worth_trying(kind: str, text: str, digits: bool, mail: bool, credentials: b
     if kind == "geboortedatum":
         return _BIRTH_HINT.search(text) is not None
     if kind == "adres":
-        return digits and _STREET_HINT.search(text) is not None or _number_word_address(text)
+        return True  # `_anchors` is the cheap test
     if kind == "dossiernummer":
         return digits and _NUMBER_HINT.search(text) is not None
+    if kind == "kenteken":
+        return digits and _PLATE_HINT.search(text) is not None
+    if kind == "iban":
+        return digits and _IBAN_HINT.search(text) is not None
+    if kind == "postcode":
+        return digits and _POSTCODE_HINT.search(text) is not None
     return digits
 
 
-_NUMBER_WORD_HINT = re.compile(rf"(?i:{_STREETS})\.?,?\s(?:\w+\s)?(?i:{_NUMBER_WORDS})\b")
-
-
-def _number_word_address(text: str) -> bool:
-    """A street with its house number in words (`Kerkstraat drie`)."""
-    return _STREET_HINT.search(text) is not None and _NUMBER_WORD_HINT.search(text) is not None
+# What each kind cannot be without, as patterns that start with a character class (which
+# Python's engine skips to, where a leading `\b` or look-behind is tried at every place).
+_PLATE_HINT = re.compile(r"\d[- ]?[A-Z]|[A-Z][- ]?\d|\d-[a-z]|[a-z]-\d")
+_IBAN_HINT = re.compile(r"[A-Za-z]{2}\d\d")
+_POSTCODE_HINT = re.compile(r"[1-9]\d{3}")
 
 
 def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
@@ -313,7 +376,7 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         start += lead.end() if lead else 0
         if value.endswith(".") and not _ABBREVIATED.search(value):
             end -= 1  # the sentence's full stop, not an abbreviation's
-    if kind == "kenteken" and (value.isdigit() or not any(c.isdigit() for c in value)):
+    if kind == "kenteken" and not _plate_shape(value):
         return None
     return start, end
 

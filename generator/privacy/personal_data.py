@@ -239,25 +239,26 @@ def looks_personal(value: str) -> bool:
 def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
     if slug:
         yield from _in_words(slug, ())
-    fields: list[tuple[Path_, str, str]] = []
-    for _path, parts, how in _SCANNED:
+    fields: list[tuple[Path_, str, str, bool]] = []
+    for path, parts, how in _SCANNED:
         if parts[0] in data:
+            markdown = path in _MARKDOWN
             fields.extend(
-                (loc, raw, how)
+                (loc, raw, how, markdown)
                 for loc, raw in _values(data, parts, ())
                 if raw and not raw.isspace()
             )
     # Declared names (organisation, partners, funders, region) are read first: one that
     # is a person's name is an error; the others exempt their own whole name elsewhere.
     declared: set[str] = set()
-    for loc, raw, how in fields:
+    for loc, raw, how, _ in fields:
         if how == "name":
             found = list(_in_declared(raw, loc))
             if not found:
                 declared.add(visible(raw).text)
             yield from found
     kept = frozenset(declared)
-    for loc, raw, how in fields:
+    for loc, raw, how, markdown in fields:
         if how == "url":
             yield from _in_url(raw, loc)
         elif how == "file":
@@ -267,7 +268,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
         elif how != "name":
-            yield from _in_text(raw, loc, how, _is_markdown(loc), kept)
+            yield from _in_text(raw, loc, how, markdown, kept)
 
 
 def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tuple[Path_, str]]:
@@ -322,10 +323,6 @@ def _in_text(
     for start, end in spans:
         if not taken.covers(start, end):
             yield _finding("naam", shown, start, end, loc)
-
-
-def _is_markdown(loc: Path_) -> bool:
-    return ".".join(p for p in loc if isinstance(p, str)) in _MARKDOWN
 
 
 def _finding(

@@ -27,8 +27,8 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import re
 import unicodedata
-from dataclasses import dataclass, field
 
 import regex
 
@@ -39,49 +39,99 @@ _FOLD = str.maketrans(
 _ENTITY = r"&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # What may change: an entity, white space other than one plain space, any non-ASCII
 # character (NFKC, default-ignorables, dashes); in Markdown also escapes and markers.
-_PLAIN_SPECIAL = regex.compile(rf"{_ENTITY}|\s+|[^\x00-\x7f]", regex.VERSION0)
-_MARKDOWN_SPECIAL = regex.compile(
-    rf"{_ENTITY}|\\[!-/:-@\[-`{{-~\n]|[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\s+|[^\x00-\x7f]",
-    regex.VERSION0,
+_OTHER = r"\s+|[^\x00-\x7f][\u0300-\u036f]*"
+"""White space, and a non-ASCII character with the combining marks after it (so NFKC
+makes `e` + U+0301 one `é`: ASCII letters before a mark are taken along too)."""
+# (Python's own `re`: it splits several times faster than `regex` here.)
+_PLAIN_SPLIT = re.compile(rf"({_ENTITY}|[A-Za-z][\u0300-\u036f]+|{_OTHER})")
+_MARKDOWN_SPLIT = re.compile(
+    rf"({_ENTITY}|\\[!-/:-@\[-`{{-~\n]|[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
+    rf"|[A-Za-z][\u0300-\u036f]+|{_OTHER})"
 )
 _NEEDS_WORK_PLAIN = regex.compile(r"&|\s\s|[\t\n\r\f\v]|[^\x00-\x7f]")
 _NEEDS_WORK_MARKDOWN = regex.compile(r"[&\\*`_]|\s\s|[\t\n\r\f\v]|[^\x00-\x7f]")
 _IGNORABLE = regex.compile(r"\p{DI}")
+_MARKUP = re.compile(r"[&\\*`_]")
 IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
 """Default-ignorable characters between two letters or digits: what splits a word or a
 number that a reader sees whole (`text_rules` refuses them)."""
 
 
-@dataclass(frozen=True)
 class Visible:
-    """A value's visible text. `starts[i]` is where piece `i` begins in `text`, `raws[i]`
-    where it came from in the value, `copied[i]` whether it was copied as written (then
-    every character maps one to one) or made from a stretch (an entity, a run of spaces)."""
+    """A value's visible text, and the way back to the value as written.
 
-    raw: str
-    text: str
-    starts: list[int] = field(default_factory=list)
-    raws: list[int] = field(default_factory=list)
-    copied: list[bool] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
-    """Where each piece's source ends in the value."""
+    The text is made from the value's pieces (what the special-character pattern split it
+    into: parts copied as written, and special tokens replaced) joined, with runs of spaces
+    made one. The map back is made only when a finding asks for it (most values have none),
+    from the same pieces, so text and map always agree."""
+
+    def __init__(
+        self,
+        raw: str,
+        text: str,
+        parts: list[str] | None = None,
+        shown: list[str] | None = None,
+        joined: str = "",
+        lazy: bool = False,
+    ) -> None:
+        self.raw = raw
+        self.text = text
+        self._lazy = lazy
+        self._parts = parts
+        """The value split: parts as written at even places, special tokens at odd ones."""
+        self._shown = shown or []
+        """The same, each special token replaced by what it shows."""
+        self._joined = joined
+        self._map: tuple[list[int], list[int], list[int], list[bool], list[int]] | None = None
+        self._shifts: tuple[list[int], list[int]] | None = None
+
+    def _split(self) -> None:
+        """The pieces of a value that needed only its white space made one, made now."""
+        if self._lazy and self._parts is None:
+            parts = _PLAIN_SPLIT.split(self.raw)
+            shown = parts[:]
+            shown[1::2] = [" "] * (len(parts) // 2)
+            self._parts, self._shown, self._joined = parts, shown, "".join(shown)
+
+    def _pieces(self) -> tuple[list[int], list[int], list[int], list[bool], list[int]]:
+        """Per piece: start in the joined text, start and end in the value, whether it was
+        copied as written; and the joined text's length."""
+        self._split()
+        if self._map is None:
+            starts: list[int] = []
+            raws: list[int] = []
+            ends: list[int] = []
+            copied: list[bool] = []
+            joined = raw_at = 0
+            for i, part in enumerate(self._parts or ()):
+                source_length = len(part)
+                shown = self._shown[i]
+                if shown:
+                    starts.append(joined)
+                    raws.append(raw_at)
+                    ends.append(raw_at + source_length)
+                    copied.append(i % 2 == 0)
+                joined += len(shown)
+                raw_at += source_length
+            self._map = (starts, raws, ends, copied, [joined])
+        return self._map
 
     def raw_index(self, index: int) -> int:
         """Where the character at `index` of the text was written in the value."""
-        if not self.starts:
+        self._split()
+        if self._parts is None:
             return index
-        i = max(bisect.bisect_right(self.starts, index) - 1, 0)
-        if self.copied[i]:
-            return self.raws[i] + (index - self.starts[i])
-        return self.raws[i]
+        return self._raw_of_joined(self._joined_index(index))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The stretch of the value that shows as `text[start:end]`."""
-        if not self.starts:
+        self._split()
+        if self._parts is None:
             return start, end
-        last = end - 1
-        i = max(bisect.bisect_right(self.starts, last) - 1, 0)
-        stop = self.raws[i] + (last - self.starts[i]) + 1 if self.copied[i] else self.ends[i]
+        last = self._joined_index(end - 1)
+        starts, raws, ends, copied, _ = self._pieces()
+        i = max(bisect.bisect_right(starts, last) - 1, 0)
+        stop = raws[i] + (last - starts[i]) + 1 if copied[i] else ends[i]
         return self.raw_index(start), stop
 
     def original(self, start: int, end: int) -> str:
@@ -89,59 +139,64 @@ class Visible:
         a, b = self.raw_span(start, end)
         return self.raw[a:b]
 
+    def _raw_of_joined(self, joined: int) -> int:
+        starts, raws, _ends, copied, _ = self._pieces()
+        i = max(bisect.bisect_right(starts, joined) - 1, 0)
+        return raws[i] + (joined - starts[i]) if copied[i] else raws[i]
+
+    def _joined_index(self, index: int) -> int:
+        """The text's index in the joined pieces, before runs of spaces were made one."""
+        if self._shifts is None:
+            thresholds: list[int] = []
+            shifts: list[int] = []
+            removed = 0
+            joined = self._joined
+            if joined.startswith(" "):
+                removed = len(joined) - len(joined.lstrip(" "))
+                thresholds.append(0)
+                shifts.append(removed)
+            for match in _RUNS.finditer(joined, removed):
+                gone = match.end() - match.start() - 1
+                if gone:
+                    removed += gone
+                    thresholds.append(match.end() - removed)
+                    shifts.append(removed)
+            self._shifts = (thresholds, shifts)
+        thresholds, shifts = self._shifts
+        i = bisect.bisect_right(thresholds, index) - 1
+        return index + (shifts[i] if i >= 0 else 0)
+
 
 def visible(raw: str, markdown: bool = False) -> Visible:
     """The visible text of a value (see the module's docstring)."""
     needs = _NEEDS_WORK_MARKDOWN if markdown else _NEEDS_WORK_PLAIN
     if needs.search(raw) is None:
         return Visible(raw, raw)
+    if raw.isascii() and _MARKUP.search(raw) is None:
+        # Only white space to make one (lines of a block): the pieces for the map back are
+        # made when a finding needs them, and they give this same text.
+        return Visible(raw, " ".join(raw.split()), lazy=True)
     return _made(raw, markdown)
+
+
+_RUNS = regex.compile(r" {2,}")
+_SPACES = regex.compile(r" $")
 
 
 @functools.lru_cache(maxsize=8192)
 def _made(raw: str, markdown: bool) -> Visible:
-    out: list[str] = []
-    starts: list[int] = []
-    raws: list[int] = []
-    copied: list[bool] = []
-    ends: list[int] = []
-    length = 0
-
-    def emit(piece: str, raw_start: int, raw_end: int, as_written: bool) -> None:
-        nonlocal length
-        if not piece:
-            return
-        if piece[0] == " " and (length == 0 or out[-1].endswith(" ")):
-            piece = piece[1:]
-            raw_start += 1
-            if not piece:
-                return
-        if not as_written and len(piece) == 1 and _COMBINING(piece) and out:
-            # a combining mark joins the letter before it (`e` + U+0301 is `é`)
-            joined = unicodedata.normalize("NFC", out[-1][-1] + piece)
-            if len(joined) == 1:
-                out[-1] = out[-1][:-1] + joined
-                return
-        starts.append(length)
-        raws.append(raw_start)
-        copied.append(as_written)
-        ends.append(raw_end)
-        out.append(piece)
-        length += len(piece)
-
-    pattern = _MARKDOWN_SPECIAL if markdown else _PLAIN_SPECIAL
-    position = 0
-    for match in pattern.finditer(raw):
-        start, end = match.span()
-        if start > position:
-            emit(raw[position:start], position, start, True)
-        position = end
-        emit(_replacement(match.group(0)), start, end, False)
-    if position < len(raw):
-        emit(raw[position:], position, len(raw), True)
-    return Visible(raw, "".join(out), starts, raws, copied, ends)
+    pattern = _MARKDOWN_SPLIT if markdown else _PLAIN_SPLIT
+    parts = pattern.split(raw)
+    shown = parts[:]
+    shown[1::2] = map(_replacement, parts[1::2])
+    joined = "".join(shown)
+    text = joined
+    if "  " in joined or joined[:1] == " " or joined[-1:] == " ":
+        text = _SPACES.sub("", _RUNS.sub(" ", joined)).lstrip(" ")
+    return Visible(raw, text, parts, shown, joined)
 
 
+@functools.lru_cache(maxsize=4096)
 def _replacement(token: str) -> str:
     first = token[0]
     if first == "&":
@@ -164,7 +219,3 @@ def _clean(text: str) -> str:
         if not text.strip():
             return " "
     return text
-
-
-def _COMBINING(char: str) -> bool:  # noqa: N802 - reads as a predicate
-    return unicodedata.combining(char) != 0
