@@ -252,16 +252,19 @@ class Words:
         return self.text[self.spans[a][0] : self.spans[b - 1][1]]
 
 
-def find(text: str, declared: Iterable[str] = ()) -> list[tuple[int, int]]:
+def find(
+    text: str, declared: Iterable[str] = (), flagged: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Spans of person names in a visible text (see the module's docstring). Only the
-    sentences a cheap test flags are read word by word (`_windows`): most have none."""
-    windows = _windows(text)
-    if not windows:
+    sentences a cheap test flags are read word by word (`windows`; `flagged` when the
+    caller asked for them already): most have none."""
+    spans_to_read = windows(text) if flagged is None else flagged
+    if not spans_to_read:
         return []
     kept = _phrases(declared)
     reading = _Reading()
     found: list[tuple[int, int]] = []
-    for start, end in windows:
+    for start, end in spans_to_read:
         words = Words(text, start, end)
         if not words.words:
             continue
@@ -280,12 +283,23 @@ _TEXT_FIRST = re.compile(r"\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
 _END = re.compile(r"[.!?;](?=\s|$)")
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+_CUE_SET = frozenset(TITLES | ROLES)
+
+
+def _international_firsts(text: str) -> list[int]:
+    opening = _TEXT_FIRST.match(text)
+    firsts = [opening] if opening else []
+    firsts.extend(_SENTENCE_FIRST.finditer(text))
+    return [m.start(1) for m in firsts if _international_first(m.group(1), sentence_start=True)]
+
+
+def windows(text: str) -> list[tuple[int, int]]:
     """The sentences that may hold a name: a capitalised word inside a sentence, an
     initial, a title or a Dutch first name (`person_names.candidate_sentences`), a role
     word before a capital or a quote, a first name of the lists in lower case, a first
     name of the world-wide list opening a sentence. Found with regular expressions and
-    set operations over the whole text; Python looks only at what they found."""
+    set operations over the whole text; Python looks only at what they found. (A case's
+    fields are asked once, joined: `personal_data` gives each field its windows.)"""
     spans = list(person_names.candidate_sentences(text))
     folded = text.casefold()
     tokens = set(folded.translate(_PUNCTUATION).split())
@@ -303,14 +317,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
             at = folded.find(cue, end)
     lower = tokens & _lower_first_names()
     if lower:
-        pattern = r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(lower)) + r")(?!\w)"
+        words = "|".join(re.escape(w) for w in sorted(lower))
+        pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
         places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
-    opening = _TEXT_FIRST.match(text)
-    firsts = [opening] if opening else []
-    firsts.extend(_SENTENCE_FIRST.finditer(text))
-    places.extend(
-        m.start(1) for m in firsts if _international_first(m.group(1), sentence_start=True)
-    )
+    places.extend(_international_firsts(text))
     spans.extend(_sentence_around(text, place) for place in places)
     return _merged(spans)
 
@@ -347,9 +357,6 @@ def cued(text: str) -> list[tuple[int, int]]:
     spans = list(_after_cues(words))
     spans.extend(m.span() for m in _KIN.finditer(text))
     return spans
-
-
-_CUE_SET = frozenset(TITLES | ROLES)
 
 
 def _phrases(declared: Iterable[str]) -> frozenset[str]:

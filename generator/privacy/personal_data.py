@@ -258,6 +258,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
                 declared.add(visible(raw).text)
             yield from found
     kept = frozenset(declared)
+    flagged = _flagged(fields)
     for loc, raw, how, markdown in fields:
         if how == "url":
             yield from _in_url(raw, loc)
@@ -268,7 +269,32 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
         elif how != "name":
-            yield from _in_text(raw, loc, how, markdown, kept)
+            yield from _in_text(raw, loc, how, markdown, kept, flagged.get(loc, []))
+
+
+def _flagged(fields: list[tuple[Path_, str, str, bool]]) -> dict[Path_, list[tuple[int, int]]]:
+    """Per narrative field, the stretches that may hold a name: asked once for the whole
+    case (its fields joined), which costs a fraction of asking each field."""
+    texts = [
+        (loc, visible(raw, markdown).text)
+        for loc, raw, how, markdown in fields
+        if how in ("text", "role")
+    ]
+    joined = "\n".join(text for _, text in texts)
+    spans = name_finder.windows(joined)
+    found: dict[Path_, list[tuple[int, int]]] = {}
+    offset = 0
+    for loc, text in texts:
+        end = offset + len(text)
+        inside = [
+            (max(a, offset) - offset, min(b, end) - offset)
+            for a, b in spans
+            if a < end and b > offset
+        ]
+        if inside:
+            found[loc] = inside
+        offset = end + 1
+    return found
 
 
 def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tuple[Path_, str]]:
@@ -297,10 +323,16 @@ def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tupl
 
 
 def _in_text(
-    raw: str, loc: Path_, how: str, markdown: bool, declared: frozenset[str]
+    raw: str,
+    loc: Path_,
+    how: str,
+    markdown: bool,
+    declared: frozenset[str],
+    flagged: list[tuple[int, int]] | None = None,
 ) -> Iterator[Finding]:
     """Every kind in a text as a reader sees it; names as narrative (`text`) or as a role
-    (`role`: a name in it is reported with the whole value)."""
+    (`role`: a name in it is reported with the whole value). `flagged`: the stretches that
+    may hold a name (`name_finder.windows`), when the case's fields were asked at once."""
     shown = visible(raw, markdown)
     text = shown.text
     taken = patterns.Spans()
@@ -312,7 +344,7 @@ def _in_text(
             if taken.free(start + a, start + b):
                 taken.add(start + a, start + b)
                 yield _finding(kind, shown, start + a, start + b, loc)
-    spans = name_finder.find(text, declared)
+    spans = name_finder.find(text, declared, flagged)
     if how == "role":
         spans.extend(name_finder.name_words(text, single=True))
         if spans:

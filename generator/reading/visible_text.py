@@ -48,8 +48,8 @@ _MARKDOWN_SPLIT = re.compile(
     rf"({_ENTITY}|\\[!-/:-@\[-`{{-~\n]|[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
     rf"|[A-Za-z][\u0300-\u036f]+|{_OTHER})"
 )
-_NEEDS_WORK_PLAIN = regex.compile(r"&|\s\s|[\t\n\r\f\v]|[^\x00-\x7f]")
-_NEEDS_WORK_MARKDOWN = regex.compile(r"[&\\*`_]|\s\s|[\t\n\r\f\v]|[^\x00-\x7f]")
+_NEEDS_WORK_PLAIN = re.compile(r"[&\t\n\r\f\v\x1c-\x1f]|\s\s|[^\x00-\x7f]|^\s|\s$")
+_NEEDS_WORK_MARKDOWN = re.compile(r"[&\\*`_\t\n\r\f\v\x1c-\x1f]|\s\s|[^\x00-\x7f]|^\s|\s$")
 _IGNORABLE = regex.compile(r"\p{DI}")
 _MARKUP = re.compile(r"[&\\*`_]")
 IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
