@@ -197,6 +197,8 @@ def _check(
     valid: list[ValidCase] = []
     notes: list[str] = []
     links: dict[str, tuple[Path, set[str]]] = {}
+    if files:
+        personal_data.prepare()  # once, before the worker processes fork
     results = parallel.split_map(check_file, files, receive=with_model)
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)

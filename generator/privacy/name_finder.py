@@ -190,6 +190,14 @@ def _dutch_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return first, last, interfix
 
 
+def prepare() -> None:
+    """Load the lists every case's text is held against (see `personal_data.prepare`)."""
+    _not_persons()
+    _lower_first_names()
+    name_list.dutch_words()
+    person_names.words()
+
+
 def is_first_name(word: str) -> bool:
     low = word.casefold()
     return low in _dutch_names()[0] or low in name_list.names().first
@@ -520,10 +528,8 @@ def _from_the_list(words: Words) -> Iterator[tuple[int, int]]:
 @functools.cache
 def _lower_first_names() -> frozenset[str]:
     """First names that are no common Dutch word: where a lower-case pair may start."""
-    dutch = name_list.dutch_words()
-    return frozenset(
-        w for w in (_dutch_names()[0] | name_list.names().first.keys()) if w not in dutch
-    )
+    world = name_list.names().first.keys()
+    return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
 
 
 def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> bool:

@@ -133,12 +133,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         # Starts only where a run of address characters starts, and does not give any of it
         # back: a long word with an `@` somewhere after it is read once, not once per letter.
         re.compile(
-            rf"(?<![\w.+-])[\w.+-]{{1,64}}+{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{0,4}}"
+            rf"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{{0,63}}+{_AT}[\w-]{{1,63}}"
+            rf"(?:{_DOT}[\w-]{{1,63}}){{0,4}}"
             rf"{_DOT}[a-zA-Z]{{2,12}}\b",
             re.IGNORECASE,
         ),
     ),
-    ("iban", re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){11,32}")),
+    ("iban", re.compile(r"[A-Za-z](?<!\w[A-Za-z])[A-Za-z]\d{2}(?:[ .-]?[A-Za-z0-9]){11,32}")),
     ("bsn", re.compile(r"(?<![\w.,-])(?:\d[ .-]?){8}\d(?!\w|[.,-]\d)")),
     (
         "geboortedatum",
@@ -164,7 +165,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "postcode",
         re.compile(
-            r"\b[1-9]\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
+            r"[1-9](?<!\w[1-9])\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + "))"
         ),
     ),
@@ -173,8 +174,9 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         # Three groups of letters and digits (dashes, spaces in capitals, or none in
         # capitals): the candidates; `_plate_shape` holds them to the sidecodes.
         re.compile(
-            r"(?<![\w-])(?:[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}"
-            r"|[A-Z0-9]{1,3} [A-Z0-9]{1,3} [A-Z0-9]{1,3}|[A-Z0-9]{6})(?!\w|-\w)"
+            r"[A-Za-z0-9](?<![\w-][A-Za-z0-9])(?:[A-Za-z0-9]{0,2}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}"
+            r"|(?<=[A-Z0-9])[A-Z0-9]{0,2} [A-Z0-9]{1,3} [A-Z0-9]{1,3}|(?<=[A-Z0-9])[A-Z0-9]{5})"
+            r"(?!\w|-\w)"
         ),
     ),
     (
@@ -203,6 +205,7 @@ def _street_word_in(low: str) -> bool:
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
 _PHONE_HINT = re.compile(r"[+0]\d[\d\s\-().]{7,20}\d")
+_AT_WORDS = (" at ", "[at]", "(at)", "[ at ]", "( at )", "apenstaartje")
 _AT_WORD = re.compile(r"[\[(]\s?(?:at|apenstaartje)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
@@ -212,9 +215,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     """Kind, start and end of each personal value in a visible text, none overlapping."""
     digits = _has_digit(text)
     low = text.lower()
-    mail = "@" in text or (
-        ("at" in low or "apenstaartje" in low) and _AT_WORD.search(text) is not None
-    )
+    mail = "@" in text or any(word in low for word in _AT_WORDS)
     if not digits and not mail and not _street_word_in(low):
         return  # every kind needs a digit, but e-mail addresses (most text has neither)
     taken = Spans()
@@ -223,6 +224,12 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             continue
         if kind == "adres":
             for start, end in _addresses(text, pattern):
+                if taken.free(start, end):
+                    taken.add(start, end)
+                    yield kind, start, end
+            continue
+        if kind == "dossiernummer":
+            for start, end in _numbers_after_cues(text, low, pattern):
                 if taken.free(start, end):
                     taken.add(start, end)
                     yield kind, start, end
@@ -314,6 +321,30 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
+_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk")
+
+
+def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int, int]]:
+    """Client, dossier and registration numbers: the pattern is tried only in a window
+    around each `nummer`, `nr`, `no.` or `kenmerk` (found with `str.find`)."""
+    places = sorted(at for word in _NUMBER_WORDS_AT for at in _occurrences(low, word))
+    position = 0
+    for at in places:
+        if at < position:
+            continue
+        match = pattern.search(text, max(position, at - 30), min(len(text), at + 60))
+        if match is not None and match.end() > at:
+            yield match.span()
+            position = match.end()
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def _addresses(text: str, pattern: Any) -> Iterator[tuple[int, int]]:
     """Addresses, read only around a street word before a number (or a house number before
     `van de ...`): the full pattern, with its leading words, is tried in a window of 160
@@ -370,7 +401,9 @@ def _worth_trying(kind: str, text: str, low: str, digits: bool, mail: bool) -> b
 
 # What each kind cannot be without, as patterns that start with a character class (which
 # Python's engine skips to, where a leading `\b` or look-behind is tried at every place).
-_PLATE_HINT = re.compile(r"\d[- ]?[A-Z]|[A-Z][- ]?\d|\d-[a-z]|[a-z]-\d")
+_PLATE_HINT = re.compile(
+    r"[0-9A-Za-z](?:(?<=\d)[- ]?[A-Z]|(?<=[A-Z])[- ]?\d|(?<=\d)-[a-z]|(?<=[a-z])-\d)"
+)
 _IBAN_HINT = re.compile(r"[A-Za-z]{2}\d\d")
 _POSTCODE_HINT = re.compile(r"[1-9]\d{3}")
 

@@ -48,8 +48,10 @@ _MARKDOWN_SPLIT = re.compile(
     rf"({_ENTITY}|\\[!-/:-@\[-`{{-~\n]|[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
     rf"|[A-Za-z][\u0300-\u036f]+|{_OTHER})"
 )
-_NEEDS_WORK_PLAIN = re.compile(r"[&\t\n\r\f\v\x1c-\x1f]|\s\s|[^\x00-\x7f]|^\s|\s$")
-_NEEDS_WORK_MARKDOWN = re.compile(r"[&\\*`_\t\n\r\f\v\x1c-\x1f]|\s\s|[^\x00-\x7f]|^\s|\s$")
+_NEEDS_WORK_PLAIN = re.compile("[&\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
+_NEEDS_WORK_MARKDOWN = re.compile("[&\\\\*`_\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
+"""One character class each (the engine skips to it): what may change besides runs of
+plain spaces and spaces at the ends, which `visible` tests with string methods."""
 _IGNORABLE = regex.compile(r"\p{DI}")
 _MARKUP = re.compile(r"[&\\*`_]")
 IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
@@ -167,10 +169,11 @@ class Visible:
         return index + (shifts[i] if i >= 0 else 0)
 
 
+@functools.lru_cache(maxsize=4096)
 def visible(raw: str, markdown: bool = False) -> Visible:
     """The visible text of a value (see the module's docstring)."""
     needs = _NEEDS_WORK_MARKDOWN if markdown else _NEEDS_WORK_PLAIN
-    if needs.search(raw) is None:
+    if needs.search(raw) is None and "  " not in raw and raw.strip(" ") == raw:
         return Visible(raw, raw)
     if raw.isascii() and _MARKUP.search(raw) is None:
         # Only white space to make one (lines of a block): the pieces for the map back are
