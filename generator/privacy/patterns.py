@@ -399,12 +399,11 @@ def _worth_trying(kind: str, text: str, low: str, digits: bool, mail: bool) -> b
     return True
 
 
-# What each kind cannot be without, as patterns that start with a character class (which
-# Python's engine skips to, where a leading `\b` or look-behind is tried at every place).
-_PLATE_HINT = re.compile(
-    r"[0-9A-Za-z](?:(?<=\d)[- ]?[A-Z]|(?<=[A-Z])[- ]?\d|(?<=\d)-[a-z]|(?<=[a-z])-\d)"
-)
-_IBAN_HINT = re.compile(r"[A-Za-z]{2}\d\d")
+# What each kind cannot be without, as patterns that start with a digit (which Python's
+# engine skips to; one that starts with a letter, `\b` or a look-behind is tried at nearly
+# every place of a text).
+_PLATE_HINT = re.compile(r"\d(?:-?[A-Z]| [A-Z]|-[a-z]|(?<=[A-Z][- ]\d)|(?<=[A-Z]\d)|(?<=[a-z]-\d))")
+_IBAN_HINT = re.compile(r"\d\d(?<=[A-Za-z]{2}\d\d)")
 _POSTCODE_HINT = re.compile(r"[1-9]\d{3}")
 
 
