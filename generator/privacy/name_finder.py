@@ -266,6 +266,8 @@ def find(
     """Spans of person names in a visible text (see the module's docstring). Only the
     sentences a cheap test flags are read word by word (`windows`; `flagged` when the
     caller asked for them already): most have none."""
+    if flagged is None and _known_name(text):
+        return []  # a place, an organisation, a law or a brand, written whole
     spans_to_read = windows(text) if flagged is None else flagged
     if not spans_to_read:
         return []
@@ -365,6 +367,10 @@ def cued(text: str) -> list[tuple[int, int]]:
     spans = list(_after_cues(words))
     spans.extend(m.span() for m in _KIN.finditer(text))
     return spans
+
+
+def _known_name(text: str) -> bool:
+    return " ".join(_WORD.findall(text.casefold())) in _not_persons()[0]
 
 
 def _phrases(declared: Iterable[str]) -> frozenset[str]:

@@ -265,7 +265,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "telefoonnummer", number.start, number.end
 
 
-_NUMBER_AFTER_WORD = re.compile(r"\s\d")
+_NUMBER_AFTER_WORD = re.compile(r"\d(?<=[^\W\d_]\s\d)|\d(?<=[^\W\d_][.,]\s\d)|\d(?<=nr\d)")
+"""A digit after a word and a space (its comma or full stop between): where a house
+number may follow a street. Starts with the digit, which the engine skips to."""
 _NUMBER_FIRST = re.compile(r"(?i:nummer|nr\.?|no\.)\s?\d")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS[3:-1].split("|"))
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
@@ -277,7 +279,9 @@ def _anchors(text: str) -> list[int]:
     or a house number after `nummer`. Found from the numbers back (cheap searches for a
     space before a digit), never by trying every street ending at every position."""
     found = [
-        m.start() for m in _NUMBER_AFTER_WORD.finditer(text) if _street_before(text, m.start())
+        m.start() - 1
+        for m in _NUMBER_AFTER_WORD.finditer(text)
+        if _street_before(text, m.start() - 1)
     ]
     low = text.lower()
     if "nummer" in low or "nr" in low or "no." in low:
@@ -317,7 +321,7 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
         if not word or (capital and not word[0].isupper()):
             return False
         bare = low in _STREET_SET and word[0].isupper()
-        return bare or (low.endswith(_STREET_ENDINGS) and len(low) > min(map(len, _STREET_ENDINGS)))
+        return bare or (low.endswith(_STREET_ENDINGS) and len(low) > 2)
     return False
 
 

@@ -276,7 +276,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
         elif how != "name":
-            yield from _in_text(raw, loc, how, markdown, kept, read.get(loc, _Read()))
+            yield from _in_text(raw, loc, how, markdown, kept, read.get(loc, _NOTHING_READ))
 
 
 @dataclass
@@ -287,6 +287,8 @@ class _Read:
     kinds: list[tuple[str, int, int]] = field(default_factory=list)
     flagged: list[tuple[int, int]] = field(default_factory=list)
 
+
+_NOTHING_READ = _Read()
 
 _APART = "\n\x00\n"
 """Between fields read together: white space no pattern crosses, around a character that
@@ -308,7 +310,7 @@ def _read_together(fields: list[tuple[Path_, str, str, bool]]) -> dict[Path_, _R
     for _, text in texts:
         starts.append(offset)
         offset += len(text) + len(_APART)
-    read = {loc: _Read() for loc, _ in texts}
+    read: dict[Path_, _Read] = {}
 
     def field_of(position: int) -> int:
         return bisect.bisect_right(starts, position) - 1
@@ -317,14 +319,16 @@ def _read_together(fields: list[tuple[Path_, str, str, bool]]) -> dict[Path_, _R
         i = field_of(start)
         loc, text = texts[i]
         begin = starts[i]
-        read[loc].kinds.append((kind, start - begin, min(end - begin, len(text))))
+        read.setdefault(loc, _Read()).kinds.append(
+            (kind, start - begin, min(end - begin, len(text)))
+        )
     for start, end in name_finder.windows(joined):
         for i in range(field_of(start), field_of(max(start, end - 1)) + 1):
             loc, text = texts[i]
             begin = starts[i]
             a, b = max(start, begin) - begin, min(end, begin + len(text)) - begin
             if a < b:
-                read[loc].flagged.append((a, b))
+                read.setdefault(loc, _Read()).flagged.append((a, b))
     return read
 
 
