@@ -559,7 +559,8 @@ def _from_deduce(
     for begin, stop in _chunks(text, start, end):
         piece = text[begin:stop]
         capitals = {w.casefold() for w in _WORD.findall(piece) if w[0].isupper()}
-        if not capitals or capitals <= reading.known | reading.cleared:
+        known, cleared = reading.known, reading.cleared
+        if all(word in known or word in cleared for word in capitals):
             continue
         named: set[str] = set()
         for a, b in person_names.persons(piece):
