@@ -416,3 +416,13 @@ def test_deduce_reads_a_repeated_name_once(monkeypatch: pytest.MonkeyPatch) -> N
     found = kinds_found("aanpak", "Toen belde Piet de Vries weer. " * 400)
     assert found.count("naam") == 400
     assert len(calls) <= 2 and max(calls) <= 400
+
+
+def test_fields_read_together_do_not_run_into_each_other() -> None:
+    """A case's fields are read as one text (for speed): a number split over two fields,
+    or a sentence with a capital in one field, finds nothing in the other."""
+    data = {
+        "lessen": ["Noteer het nummer 123 456", "782 en 06 1234", "5678 daarna."],
+        "tips_voor_gemeenten": ["Vraag het Gemeente Eindhoven", "Bouw en begeleiding"],
+    }
+    assert [f.kind for f in personal_data._findings(data, None)] == []

@@ -360,9 +360,40 @@ _KIN = re.compile(
 )
 
 
+_KIN_WORDS = frozenset(
+    [
+        "broer",
+        "zus",
+        "zuster",
+        "moeder",
+        "vader",
+        "zoon",
+        "dochter",
+        "oom",
+        "tante",
+        "opa",
+        "oma",
+        "neef",
+        "nicht",
+        "echtgenoot",
+        "echtgenote",
+        "partner",
+        "vriend",
+        "vriendin",
+        "buurman",
+        "buurvrouw",
+        "weduwe",
+        "weduwnaar",
+    ]
+)
+
+
 def cued(text: str) -> list[tuple[int, int]]:
     """Names a title, a role or a family tie points at (`Familie Haddou`, `meneer Bos`,
     `Ahmed (broer van de huurder)`): in a declared name, these make it a person's."""
+    tokens = set(text.casefold().translate(_PUNCTUATION).split())
+    if not tokens & _CUE_SET and not tokens & _KIN_WORDS:
+        return []
     words = Words(text)
     spans = list(_after_cues(words))
     spans.extend(m.span() for m in _KIN.finditer(text))

@@ -257,15 +257,15 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             )
     # Declared names (organisation, partners, funders, region) are read first: one that
     # is a person's name is an error; the others exempt their own whole name elsewhere.
+    read = _read_together(fields)
     declared: set[str] = set()
     for loc, raw, how, _ in fields:
         if how == "name":
-            found = list(_in_declared(raw, loc))
+            found = list(_in_declared(raw, loc, read.get(loc, _NOTHING_READ).kinds))
             if not found:
                 declared.add(visible(raw).text)
             yield from found
     kept = frozenset(declared)
-    read = _read_together(fields)
     for loc, raw, how, markdown in fields:
         if how == "url":
             yield from _in_url(raw, loc)
@@ -290,9 +290,10 @@ class _Read:
 
 _NOTHING_READ = _Read()
 
-_APART = "\n\x00\n"
-"""Between fields read together: white space no pattern crosses, around a character that
-is neither a letter, a digit nor white space."""
+_APART = "\n.\n"
+"""Between fields read together: a sentence's end (so no sentence runs on into the next
+field) in white space no pattern crosses (no number, address or e-mail pattern takes a
+line break and a full stop between its parts)."""
 
 
 def _read_together(fields: list[tuple[Path_, str, str, bool]]) -> dict[Path_, _Read]:
@@ -302,7 +303,7 @@ def _read_together(fields: list[tuple[Path_, str, str, bool]]) -> dict[Path_, _R
     texts = [
         (loc, visible(raw, markdown).text)
         for loc, raw, how, markdown in fields
-        if how in ("text", "role")
+        if how in ("text", "role", "name")
     ]
     joined = _APART.join(text for _, text in texts)
     starts = []
@@ -400,13 +401,15 @@ def _finding(
     return Finding(kind, shown.raw[raw_start:raw_end], shown.text[start:end], loc, raw_start, hint)
 
 
-def _in_declared(raw: str, loc: Path_) -> Iterator[Finding]:
+def _in_declared(
+    raw: str, loc: Path_, kinds: list[tuple[str, int, int]] | None = None
+) -> Iterator[Finding]:
     """A declared name (organisation, municipality, region, partner, funder): every kind;
     and a person's name is an error, unless the value says it is an organisation (then
     only a title or a role word before a name counts: `Stichting Familie Haddou`)."""
     shown = visible(raw)
     text = shown.text
-    for kind, start, end in patterns.found(text):
+    for kind, start, end in patterns.found(text) if kinds is None else kinds:
         yield _finding(kind, shown, start, end, loc)
     cues = name_finder.cued(text)
     named = cues or ([] if name_finder.looks_like_organisation(text) else name_finder.find(text))
