@@ -286,7 +286,7 @@ def find(
 
 
 _PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
-_AFTER_ROLE = re.compile(r"\.?[ ,:(]{0,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
+_AFTER_ROLE = re.compile(r"[ ,:(]{1,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
 """What follows a role word that names someone: a capital, initials, a quoted name."""
 _SENTENCE_FIRST = re.compile(r"[.!?;:]\s\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
 _TEXT_FIRST = re.compile(r"\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")

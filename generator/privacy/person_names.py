@@ -272,10 +272,16 @@ def _after_title(text: str, dot: int) -> bool:
 
 def persons(text: str) -> list[tuple[int, int]]:
     """Spans of person names that deduce finds in `text` (`name_finder` judges them: a
-    place or an organisation is no person, and a declared name exempts no word)."""
+    place or an organisation is no person, and a declared name exempts no word). The
+    same sentence in many cases (`Team Wonen en Zorg`) is read once."""
+    return list(_persons(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _persons(text: str) -> tuple[tuple[int, int], ...]:
     document = _deduce().deidentify(text, disabled=_NOT_RUN)
-    return [
+    return tuple(
         (annotation.start_char, annotation.end_char)
         for annotation in document.annotations
         if annotation.tag == "persoon" and _WORD.search(annotation.text)
-    ]
+    )
