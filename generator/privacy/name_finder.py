@@ -194,6 +194,7 @@ def prepare() -> None:
     """Load the lists every case's text is held against (see `personal_data.prepare`)."""
     _not_persons()
     _lower_first_names()
+    _world_openers()
     name_list.dutch_words()
     person_names.words()
 
@@ -297,10 +298,30 @@ _CUE_SET = frozenset(TITLES | ROLES)
 
 
 def _international_firsts(text: str) -> list[int]:
+    """Where a first name of the world-wide list opens a sentence: the sentences' first
+    words are collected and held against the list at once (a set operation), and only
+    a word found there is looked for again."""
     opening = _TEXT_FIRST.match(text)
-    firsts = [opening] if opening else []
-    firsts.extend(_SENTENCE_FIRST.finditer(text))
+    words = set(_SENTENCE_FIRST.findall(text))
+    if opening:
+        words.add(opening.group(1))
+    names = {w for w in words if w.casefold() in _world_openers()}
+    if not names:
+        return []
+    firsts = [opening] if opening and opening.group(1) in names else []
+    firsts.extend(m for m in _SENTENCE_FIRST.finditer(text) if m.group(1) in names)
     return [m.start(1) for m in firsts if _international_first(m.group(1), sentence_start=True)]
+
+
+@functools.cache
+def _world_openers() -> frozenset[str]:
+    """First names of the world-wide list that count at a sentence's start (rare as a
+    Dutch word): the sentence-start test, as one set."""
+    lists = name_list.names()
+    interfix = _dutch_names()[2]
+    return frozenset(
+        word for word in lists.first if lists.frequency.get(word, 0) < 30 and word not in interfix
+    )
 
 
 def windows(text: str) -> list[tuple[int, int]]:
@@ -439,6 +460,9 @@ _ORGANISATION_WORDS = frozenset(
         "welzijn",
         "coöperatie",
         "groep",
+        "regio",
+        "partner",
+        "samenwerkingsverband",
         "bv",
         "nv",
     ]
