@@ -276,7 +276,10 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
         elif how != "name":
-            yield from _in_text(raw, loc, how, markdown, kept, read.get(loc, _NOTHING_READ))
+            found = read.get(loc)
+            if found is None and how == "text" and "://" not in raw:
+                continue  # nothing the patterns or the name finder's tests flagged
+            yield from _in_text(raw, loc, how, markdown, kept, found or _NOTHING_READ)
 
 
 @dataclass

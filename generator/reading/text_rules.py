@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from generator.contract import model
 from generator.contract.problems import Problem, field_name
 from generator.reading import author_text
-from generator.reading.visible_text import IGNORABLE_INSIDE
+from generator.reading.visible_text import IGNORABLE, IGNORABLE_INSIDE
 
 if TYPE_CHECKING:  # loading calls `source_problems`, so no import of it at run time
     from generator.reading.loading import Document
@@ -173,7 +173,10 @@ def _hidden_inside(text: str) -> str | None:
     rule keeps it off the site, where it would hide a split value from other readers."""
     if text.isascii() and "&" not in text:
         return None
-    found = IGNORABLE_INSIDE.search(html.unescape(text) if "&" in text else text)
+    shown = html.unescape(text) if "&" in text else text
+    if shown.isascii() or IGNORABLE.search(shown) is None:
+        return None  # (one character class first: most text has none at all)
+    found = IGNORABLE_INSIDE.search(shown)
     return found[0][0] if found else None
 
 

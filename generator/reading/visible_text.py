@@ -52,7 +52,8 @@ _NEEDS_WORK_PLAIN = re.compile("[&\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
 _NEEDS_WORK_MARKDOWN = re.compile("[&\\\\*`_\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
 """One character class each (the engine skips to it): what may change besides runs of
 plain spaces and spaces at the ends, which `visible` tests with string methods."""
-_IGNORABLE = regex.compile(r"\p{DI}")
+IGNORABLE = regex.compile(r"\p{DI}")
+"""A default-ignorable code point (Unicode's Default_Ignorable_Code_Point)."""
 _MARKUP = re.compile(r"[&\\*`_]")
 IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
 """Default-ignorable characters between two letters or digits: what splits a word or a
@@ -215,7 +216,7 @@ def _replacement(token: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = _IGNORABLE.sub("", text)
+    text = IGNORABLE.sub("", text)
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     if any(c.isspace() for c in text):
         text = " ".join(text.split()) or " "
