@@ -331,7 +331,12 @@ _NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk")
 def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int, int]]:
     """Client, dossier and registration numbers: the pattern is tried only in a window
     around each `nummer`, `nr`, `no.` or `kenmerk` (found with `str.find`)."""
-    places = sorted(at for word in _NUMBER_WORDS_AT for at in _occurrences(low, word))
+    places = sorted(
+        at
+        for word in _NUMBER_WORDS_AT
+        for at in _occurrences(low, word)
+        if at + len(word) == len(low) or not low[at + len(word)].isalpha()
+    )  # at a word's end: `cliëntnummer`, `dossiernr.`, not `inrichting`
     position = 0
     for at in places:
         if at < position:
