@@ -276,10 +276,10 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
         elif how != "name":
-            found = read.get(loc)
-            if found is None and how == "text" and "://" not in raw:
+            flagged = read.get(loc)
+            if flagged is None and how == "text" and "://" not in raw:
                 continue  # nothing the patterns or the name finder's tests flagged
-            yield from _in_text(raw, loc, how, markdown, kept, found or _NOTHING_READ)
+            yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
 
 
 @dataclass
