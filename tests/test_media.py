@@ -216,3 +216,46 @@ def test_an_image_on_a_site_file_is_refused_by_check_naming_the_case(tmp_path: P
     assert built.returncode != 0
     assert expected in built.stderr
     assert "bestaat al in de docs-map" not in built.stderr
+
+
+ICC_SECRET = "Fatima de Vries, Kerkstraat 7, 06-12345678"
+
+
+def profile_with_text() -> bytes:
+    """A colour profile (LittleCMS's sRGB) carrying an author's free text after its tags,
+    as a profile edited or made by some tool can."""
+    from PIL import ImageCms
+
+    standard = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return standard + ICC_SECRET.encode()
+
+
+@pytest.mark.parametrize("name", ["profiel.jpg", "profiel.png", "profiel.webp"])
+def test_a_colour_profile_with_text_is_not_copied(tmp_path: Path, name: str) -> None:
+    from generator.reading.media import clean_copy
+
+    source = tmp_path / name
+    Image.new("RGB", (24, 16), (200, 30, 30)).save(source, icc_profile=profile_with_text())
+    assert ICC_SECRET.encode() in Image.open(source).info["icc_profile"]  # (PNG: compressed)
+    published = clean_copy(source)
+    assert ICC_SECRET.encode() not in published
+    image = Image.open(io.BytesIO(published))
+    profile = image.info.get("icc_profile", b"")
+    assert b"Fatima" not in profile
+    assert image.getpixel((3, 3))[:3] == pytest.approx((200, 30, 30), abs=6)
+
+
+def test_a_multi_picture_jpeg_is_published_as_a_jpeg(tmp_path: Path) -> None:
+    """An MPO (two pictures, as some phones take them) was written as PNG bytes under its
+    `.jpg` name; it is a JPEG of its first picture now."""
+    from generator.reading.media import clean_copy
+
+    source = tmp_path / "stereo.jpg"
+    first = Image.new("RGB", (24, 16), (10, 120, 10))
+    first.save(source, "MPO", save_all=True, append_images=[Image.new("RGB", (24, 16))])
+    assert Image.open(source).format == "MPO"
+    published = clean_copy(source)
+    assert published[:3] == b"\xff\xd8\xff"
+    image = Image.open(io.BytesIO(published))
+    assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
+    assert image.getpixel((3, 3)) == pytest.approx((10, 120, 10), abs=6)

@@ -20,6 +20,7 @@ from generator.build import parallel
 from generator.contract.model import Case
 from generator.contract.problems import Problem
 from generator.privacy import personal_data
+from generator.privacy.vocabulary_scan import scan_vocabulary
 from generator.reading import text_rules
 from generator.reading.loading import (
     case_files,
@@ -153,7 +154,9 @@ def _check(
     paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
 ) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
-    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
+    vocabulary_display = display_path(vocabulary_path, base)
+    vocabulary, problems = load_vocabulary(vocabulary_path, vocabulary_display)
+    problems.extend(scan_vocabulary(vocabulary_path, vocabulary_display, vocabulary))
     files = case_files(paths)
     # Related cases may name any case file, valid or not.
     all_files = files if paths == [cases_dir] else case_files([cases_dir])
@@ -195,6 +198,8 @@ def _check(
     valid: list[ValidCase] = []
     notes: list[str] = []
     links: dict[str, tuple[Path, set[str]]] = {}
+    if files:
+        personal_data.prepare()  # once, before the worker processes fork
     results = parallel.split_map(check_file, files, receive=with_model)
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)

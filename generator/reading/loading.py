@@ -86,6 +86,10 @@ class Document:
             column = len(text) - len(text.lstrip(" ")) + 1
         return Problem(self.display, line, column, message)
 
+    def node_at(self, loc: Path_) -> yaml.Node | None:
+        """The YAML node of the value at `loc`, None when there is none."""
+        return self._node(loc)
+
     def _node(self, loc: Path_) -> yaml.Node | None:
         node = self.root
         for part in loc:

@@ -8,9 +8,11 @@ A file reaches the site only when a published case names it, and only:
 - as PNG, JPEG or WebP by its content (the first bytes), matching its extension;
 - where no hand-written page or theme file of the site stands (`check` names the case
   file, not the page it would overwrite).
-Its copy is decoded and saved again by Pillow without EXIF (GPS position, camera owner),
-XMP, PNG text chunks or comments; the EXIF orientation is applied first, so the picture
-stays upright.
+Its copy is decoded and saved again by Pillow with nothing but its pixels: no EXIF (GPS
+position, camera owner), XMP, PNG text chunks, comments or colour profile (its pixels are
+converted to sRGB, and the standard sRGB profile stands in for the file's own); the EXIF
+orientation is applied first, so the picture stays upright; the copy is in the format its
+name says.
 """
 
 from __future__ import annotations
@@ -85,31 +87,72 @@ def sniff(path: Path) -> str | None:
 
 
 def clean_copy(path: Path) -> bytes:
-    """The image decoded and saved again without metadata (see the module's docstring).
+    """The image decoded and saved again with nothing but its pixels.
 
     The pixels go into a new image, so nothing of the file's `info` (EXIF, XMP, text
-    chunks, comments) can be carried along by a save option's default; only what a
-    picture needs to look the same is passed on: palette, transparency, colour profile.
+    chunks, comments, colour profile) can be carried along by a save option's default. A
+    colour profile can hold free text (its description and copyright tags: a name, an
+    address), so it is never copied: the pixels are converted from it to sRGB (what
+    browsers assume for an image without one), and the standard sRGB profile, made by
+    Pillow's LittleCMS, is embedded instead. The copy is written in the format its name
+    says (a multi-picture JPEG, MPO, becomes a JPEG of its first picture), and only the
+    first frame of an animation is kept.
     """
     from PIL import Image, ImageOps
 
     with Image.open(path) as image:
-        kind = image.format
-        upright = ImageOps.exif_transpose(image)
-        clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-        palette = upright.getpalette(rawmode=None) if upright.mode in ("P", "PA") else None
+        image.seek(0)
+        upright = ImageOps.exif_transpose(image) or image
+        profile = image.info.get("icc_profile")
+        pixels = _in_srgb(upright, profile) if profile else upright
+        clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+        palette = pixels.getpalette(rawmode=None) if pixels.mode in ("P", "PA") else None
         if palette is not None:
-            clean.putpalette(palette, rawmode=upright.palette.mode if upright.palette else "RGB")
+            clean.putpalette(palette, rawmode=pixels.palette.mode if pixels.palette else "RGB")
         options: dict[str, Any] = {}
-        if "transparency" in upright.info:
-            options["transparency"] = upright.info["transparency"]
-        if "icc_profile" in image.info:
-            options["icc_profile"] = image.info["icc_profile"]
+        if "transparency" in pixels.info and pixels is upright:
+            options["transparency"] = pixels.info["transparency"]
+        if profile and clean.mode in ("RGB", "RGBA"):
+            options["icc_profile"] = _srgb_profile()
+        kind = _format_of_name(path.name)
         out = io.BytesIO()
         if kind == "JPEG":
+            if clean.mode not in ("RGB", "L", "CMYK"):
+                clean = clean.convert("RGB")
             clean.save(out, "JPEG", quality=92, **options)
         elif kind == "WEBP":
             clean.save(out, "WEBP", lossless=False, quality=90, **options)
         else:
             clean.save(out, "PNG", **options)
         return out.getvalue()
+
+
+def _format_of_name(name: str) -> str:
+    """The format a file's name says (`check` holds that its content agrees)."""
+    suffix = name.lower().rsplit(".", 1)[-1]
+    return {"jpg": "JPEG", "jpeg": "JPEG", "webp": "WEBP"}.get(suffix, "PNG")
+
+
+def _in_srgb(image: Any, profile: bytes) -> Any:
+    """The pixels converted from the file's colour profile to sRGB; when the profile cannot
+    be read, the pixels as they are (the profile is dropped either way)."""
+    from PIL import ImageCms
+
+    mode = image.mode
+    if mode not in ("RGB", "RGBA", "L", "CMYK"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        target = ImageCms.createProfile("sRGB")
+        out_mode = "RGBA" if mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, source, target, outputMode=out_mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image.convert("RGBA" if mode == "RGBA" else "RGB") if mode == "CMYK" else image
+
+
+def _srgb_profile() -> bytes:
+    """The standard sRGB profile, as LittleCMS makes it (no text of the author's)."""
+    from PIL import ImageCms
+
+    data: bytes = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return data

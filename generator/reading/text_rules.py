@@ -15,6 +15,7 @@ bounded nesting depth (`author_text.MAX_DEPTH`), and links and images the site c
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from pydantic import BaseModel
 from generator.contract import model
 from generator.contract.problems import Problem, field_name
 from generator.reading import author_text
+from generator.reading.visible_text import IGNORABLE, IGNORABLE_INSIDE
 
 if TYPE_CHECKING:  # loading calls `source_problems`, so no import of it at run time
     from generator.reading.loading import Document
@@ -38,6 +40,7 @@ _NAMES = {
     0x0B: "verticale tab",
     0x0C: "pagina-einde",
     0x0D: "regelterugloop",
+    0xAD: "zachte afbreekstreep",
     0x1B: "escape",
     0x7F: "delete",
     0x85: "volgende regel",
@@ -50,6 +53,8 @@ _NAMES = {
     0x202D: "links-naar-rechts-override",
     0x202E: "rechts-naar-links-override",
     0x2060: "woordverbinder",
+    0x200C: "verbinding verbreken zonder breedte",
+    0x200D: "verbinding zonder breedte",
     0x2066: "links-naar-rechts-isolatie",
     0x2067: "rechts-naar-links-isolatie",
     0x2068: "eerste-sterke-isolatie",
@@ -140,6 +145,15 @@ def value_problems(document: Document) -> list[Problem]:
                     "verwijder het veld",
                 )
             )
+        elif (hidden := _hidden_inside(text)) is not None:
+            problems.append(
+                document.problem(
+                    loc,
+                    f"'{field_name(loc)}': onzichtbaar teken {describe(hidden)} midden in een "
+                    "woord of getal (de lezer ziet het niet, maar het knipt wat er staat in "
+                    "stukken); verwijder het",
+                )
+            )
         elif loc[-1] in markdown_names and _generic(loc) in markdown and author_text.too_deep(text):
             name = field_name(loc)
             problems.append(
@@ -150,6 +164,20 @@ def value_problems(document: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _hidden_inside(text: str) -> str | None:
+    """A default-ignorable character (soft hyphen, zero-width space, word joiner, ...)
+    between two letters or digits, typed or written as an entity (`&shy;`, `&#8203;`): the
+    first one, else None. The personal-data scan reads past it (`visible_text`); this
+    rule keeps it off the site, where it would hide a split value from other readers."""
+    if text.isascii() and "&" not in text:
+        return None
+    shown = html.unescape(text) if "&" in text else text
+    if shown.isascii() or IGNORABLE.search(shown) is None:
+        return None  # (one character class first: most text has none at all)
+    found = IGNORABLE_INSIDE.search(shown)
+    return found[0][0] if found else None
 
 
 def visible(text: str) -> str:
