@@ -20,7 +20,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, SEED
 from personal_data_corpus import HELD_OUT, ORDINARY, kinds_found
-from recall_corpus import LATE_ORDINARY, LATE_RECALL, RECALL, VOCABULARY
+from recall_corpus import (
+    CROSS_CORPUS_ORDINARY,
+    CROSS_CORPUS_RECALL,
+    LATE_ORDINARY,
+    LATE_RECALL,
+    RECALL,
+    VOCABULARY,
+)
 from test_bad_files import VALID, add, sub
 
 from generator.cli.commands import main
@@ -77,7 +84,12 @@ def test_the_set_written_after_the_scan_is_found_whole() -> None:
     assert [text for field, text, kind in LATE_RECALL if kind not in kinds_found(field, text)] == []
 
 
-@pytest.mark.parametrize(("field", "text"), ORDINARY + LATE_ORDINARY)
+def test_the_cross_corpus_variants_are_found() -> None:
+    found = [text for field, text, kind in CROSS_CORPUS_RECALL if kind in kinds_found(field, text)]
+    assert len(found) == len(CROSS_CORPUS_RECALL)
+
+
+@pytest.mark.parametrize(("field", "text"), ORDINARY + LATE_ORDINARY + CROSS_CORPUS_ORDINARY)
 def test_ordinary_sentences_pass(field: str, text: str) -> None:
     assert kinds_found(field, text) == []
 

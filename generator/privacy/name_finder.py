@@ -552,6 +552,22 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             yield words.spans[i + 1][0], words.spans[j][1]
 
 
+def brand_and_place(value: str) -> bool:
+    """Whether a declared value reads as a brand before a place or region (`Domesta
+    Drenthe`, `Woongoed Waal`: most corporations are named so): a word of it is a known
+    place, river or body, and none is a first name."""
+    words = _WORD.findall(value)
+    known = _not_persons()[1]
+    return any(w.casefold() in known for w in words) and not any(
+        is_first_name(w) for w in words
+    )
+
+
+def is_place(word: str) -> bool:
+    """Whether a word is a known place, region or river on its own (`Harderwijk`)."""
+    return word.casefold() in _not_persons()[1]
+
+
 def _organisation_word(word: str) -> bool:
     return word in _ORGANISATION_WORDS or word.endswith(_ORGANISATION_ENDINGS)
 

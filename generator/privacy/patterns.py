@@ -24,6 +24,8 @@ import regex
 from stdnum import iban
 from stdnum.nl import bsn
 
+from generator.privacy import name_finder
+
 _MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
     r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
@@ -431,6 +433,9 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
     if kind == "adres":
+        streets = [w for w in _ADDRESS_WORD.findall(value) if w.lower().endswith(_STREET_ENDINGS)]
+        if streets and all(name_finder.is_place(w) for w in streets):
+            return None  # a town named like a street (`in Harderwijk zes woningen`)
         lead = _LOWER_LEAD.match(value)
         start += lead.end() if lead else 0
         if value.endswith(".") and not _ABBREVIATED.search(value):
@@ -441,6 +446,7 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
 
 
 _SEPARATORS = str.maketrans("", "", " .-")
+_ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _eleven_test(digits: str) -> bool:

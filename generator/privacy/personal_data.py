@@ -415,7 +415,8 @@ def _in_declared(
     for kind, start, end in patterns.found(text) if kinds is None else kinds:
         yield _finding(kind, shown, start, end, loc)
     cues = name_finder.cued(text)
-    named = cues or ([] if name_finder.looks_like_organisation(text) else name_finder.find(text))
+    organisation = name_finder.looks_like_organisation(text) or name_finder.brand_and_place(text)
+    named = cues or ([] if organisation else name_finder.find(text))
     if named:
         yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
 
