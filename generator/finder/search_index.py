@@ -91,7 +91,6 @@ class BackgroundIndex:
         self._finished()
         shutil.rmtree(self.output_dir, ignore_errors=True)
 
-
     def _finished(self) -> bytes:
         """The process's answer, once it has ended."""
         assert self._process.stdin is not None and self._process.stdout is not None

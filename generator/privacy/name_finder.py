@@ -558,9 +558,7 @@ def brand_and_place(value: str) -> bool:
     place, river or body, and none is a first name."""
     words = _WORD.findall(value)
     known = _not_persons()[1]
-    return any(w.casefold() in known for w in words) and not any(
-        is_first_name(w) for w in words
-    )
+    return any(w.casefold() in known for w in words) and not any(is_first_name(w) for w in words)
 
 
 def is_place(word: str) -> bool:
