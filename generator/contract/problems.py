@@ -45,3 +45,42 @@ def field_name(loc: tuple[str | int, ...]) -> str:
         else:
             name += f".{part}" if name else part
     return name
+
+
+MAX_PER_FILE = 100
+"""The most problems shown for one file. A hostile or badly broken file can hold a
+problem on every line or character (200,000 of them in 256 KiB); beyond this many, the
+author learns more from fixing the first ones, and a CI log or annotation list stays
+readable."""
+
+
+def at_most(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """The first `limit` problems of each file, in file order, and for a file with more a
+    last line that says how many more there are (at the first one not shown)."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    if all(len(found) <= limit for found in by_file.values()):
+        return problems
+    kept: list[Problem] = []
+    for path, found in by_file.items():
+        if len(found) <= limit:
+            kept.extend(found)
+            continue
+        found.sort()
+        rest = found[limit]
+        kept.extend(found[:limit])
+        kept.append(more(path, rest.line, rest.column, len(found) - limit))
+    return kept
+
+
+def more(path: str, line: int, column: int, count: int) -> Problem:
+    """The last line for a file with more problems than are shown: how many more, from
+    `line` and `column` on (`12.345 problemen`, with Dutch thousands separators)."""
+    counted = f"{count:,} {'probleem' if count == 1 else 'problemen'}".replace(",", ".")
+    return Problem(
+        path,
+        line,
+        column,
+        f"en nog {counted}: los eerst de bovenstaande op en controleer het bestand dan opnieuw",
+    )
