@@ -125,6 +125,7 @@ def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch)
 
 # --- the template's examples -----------------------------------------------------------------
 
+
 def tiny_jpeg() -> bytes:
     """A whole 1x1 JPEG (check decodes every image): the template's image example names
     media/uitbouw.jpg, which must exist."""

@@ -7,7 +7,7 @@ column, so editors and terminals can jump to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +18,8 @@ class Problem:
     line: int
     column: int
     message: str
+    hidden: int = field(default=0, compare=False)
+    """For the last line of a cut list (`more`): how many problems it stands for."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -68,9 +70,10 @@ def at_most(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]
             kept.extend(found)
             continue
         found.sort()
-        rest = found[limit]
+        rest = found[limit:]
         kept.extend(found[:limit])
-        kept.append(more(path, rest.line, rest.column, len(found) - limit))
+        hidden = sum(problem.hidden or 1 for problem in rest)
+        kept.append(more(path, rest[0].line, rest[0].column, hidden))
     return kept
 
 
@@ -83,4 +86,5 @@ def more(path: str, line: int, column: int, count: int) -> Problem:
         line,
         column,
         f"en nog {counted}: los eerst de bovenstaande op en controleer het bestand dan opnieuw",
+        hidden=count,
     )
