@@ -31,6 +31,7 @@ from test_bad_files import CASE_KEYS, VALID
 
 from generator.contract.problems import MAX_PER_FILE
 from generator.reading import author_text, media
+from generator.reading.loading import printable
 
 # --- making hostile files ----------------------------------------------------------------
 
@@ -321,6 +322,21 @@ CORPUS: list[tuple[str, Callable[[Path], None], list[str]]] = [
             image_line(5, "lagen.jpg", ODD.format(what="100 lagen (JPEG-scans)")),
         ],
     ),
+    # names that would forge a line of the log, or turn it around
+    *(
+        (
+            name,
+            text(VALID),
+            [
+                f"1:1: ongeldige bestandsnaam '{shown}': gebruik alleen kleine letters a-z, "
+                "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"
+            ],
+        )
+        for name, shown in (
+            ("regel\neinde.yaml", "regel\\u000aeinde.yaml"),
+            ("omgekeerd\u202elmay.yaml", "omgekeerd\\u202elmay.yaml"),
+        )
+    ),
     # the run goes on: an ordinary mistake in another file is reported too
     (
         "typfout.yaml",
@@ -383,7 +399,7 @@ def test_check_reports_every_hostile_file_in_dutch_and_goes_on(tmp_path: Path) -
         by_file.setdefault(name, []).append(rest)
     assert VALID_NAME not in by_file
     for name, _, expected in CORPUS:
-        assert by_file.pop(name, None) == expected, name
+        assert by_file.pop(printable(name), None) == expected, name
     assert by_file == {}
     count = sum(len(expected) for _, _, expected in CORPUS)
     assert summary == (
@@ -528,7 +544,7 @@ def test_a_build_reports_every_hostile_file_without_a_traceback(tmp_path: Path) 
     logged = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines()]
     for name, _, expected in CORPUS:
         for line in expected:
-            assert f"cases/{name}:{line}" in logged, (name, line)
+            assert f"cases/{printable(name)}:{line}" in logged, (name, line)
     assert not (project.site / "cases/elders").exists()
 
 

@@ -169,10 +169,20 @@ def display_paths(paths: list[Path], base: Path | None = None) -> dict[Path, str
                 folders[path.parent] = None
         folder = folders[path.parent]
         if folder is None:
-            shown[path] = path.as_posix()
+            shown[path] = printable(path.as_posix())
         else:
-            shown[path] = path.name if folder == "." else f"{folder}/{path.name}"
+            name = printable(path.name)
+            shown[path] = name if folder == "." else f"{printable(folder)}/{name}"
     return shown
+
+
+def printable(name: str) -> str:
+    """A file name as messages show it: a line break, a control or a bidi character in it
+    written as an escape (`\\u202e`), so that a name cannot forge a line of the log or
+    turn the text around it."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in name)
 
 
 def case_files(paths: list[Path]) -> list[Path]:
@@ -198,14 +208,14 @@ def slug_problem(path: Path, display: str) -> Problem | None:
     slug = path.stem
     if path.suffix not in CASE_SUFFIXES:
         return Problem(
-            display, 1, 1, f"bestandsnaam '{path.name}' moet eindigen op .yaml (of .yml)"
+            display, 1, 1, f"bestandsnaam '{printable(path.name)}' moet eindigen op .yaml (of .yml)"
         )
     if not SLUG_RE.fullmatch(slug):
         return Problem(
             display,
             1,
             1,
-            f"ongeldige bestandsnaam '{path.name}': gebruik alleen kleine letters a-z, "
+            f"ongeldige bestandsnaam '{printable(path.name)}': gebruik alleen kleine letters a-z, "
             "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')",
         )
     if RESERVED_SLUG_RE.fullmatch(slug):
@@ -213,7 +223,8 @@ def slug_problem(path: Path, display: str) -> Problem | None:
             display,
             1,
             1,
-            f"bestandsnaam '{path.name}' is gereserveerd voor de site zelf; kies een andere naam",
+            f"bestandsnaam '{printable(path.name)}' is gereserveerd voor de site zelf; kies een "
+            "andere naam",
         )
     return None
 
