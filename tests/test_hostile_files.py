@@ -276,6 +276,14 @@ CORPUS: list[tuple[str, Callable[[Path], None], list[str]]] = [
         text(VALID.replace("Een geldige case", "a" * 200_000)),
         ["2:8: 'titel' is te lang (200000 tekens); hoogstens 120 tekens"],
     ),
+    (
+        "waarde.yaml",
+        text(VALID.replace("status: gepubliceerd", "status: " + "a" * 200_000)),
+        [
+            f"8:9: ongeldige waarde '{'a' * 79}…' voor 'status'; kies uit: concept, "
+            "gepubliceerd, gearchiveerd"
+        ],
+    ),
     *(
         (
             f"opmaak-{name}.yaml",

@@ -18,7 +18,7 @@ from typing import Any
 from generator.authoring import field_table, schema
 from generator.build import parallel
 from generator.contract.model import Case
-from generator.contract.problems import Problem, at_most
+from generator.contract.problems import Problem, at_most, shortened
 from generator.privacy import personal_data
 from generator.reading import text_rules
 from generator.reading.loading import (
@@ -153,7 +153,7 @@ def _check(
 ) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
-    problems = at_most(problems)
+    problems = [shortened(problem) for problem in at_most(problems)]
     files = case_files(paths)
     # Related cases may name any case file, valid or not.
     all_files = files if paths == [cases_dir] else case_files([cases_dir])
@@ -173,7 +173,8 @@ def _check(
         document, load_problems = load(path, display)
         problems.extend(load_problems)
         if document is None:
-            return _FileCheck(display, [_masked(p) for p in at_most(problems)], notes, None)
+            refused = [shortened(_masked(p)) for p in at_most(problems)]
+            return _FileCheck(display, refused, notes, None)
         case, case_problems = validate_document(document, path.stem, vocabulary, today)
         problems.extend(case_problems)
         if case is not None and not problems:
@@ -183,7 +184,7 @@ def _check(
         # (the scan's own are masked already), after the list is cut to its first ones.
         found = set(privacy_problems)
         problems = [
-            problem if problem in found else _masked(problem)
+            shortened(problem if problem in found else _masked(problem))
             for problem in at_most(problems + privacy_problems)
         ]
         if problems:

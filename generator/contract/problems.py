@@ -7,6 +7,7 @@ column, so editors and terminals can jump to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -75,6 +76,25 @@ def at_most(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]
         hidden = sum(problem.hidden or 1 for problem in rest)
         kept.append(more(path, rest[0].line, rest[0].column, hidden))
     return kept
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
+"""Quoted values, paired from left to right."""
+
+
+def shortened(problem: Problem) -> Problem:
+    """The problem with each quoted value of more than 80 characters cut to its first 79
+    and `…`: a message echoes what an author wrote, which can be a 200,000-character
+    `status`. (After masking: a cut value could hide a personal value from the mask.)"""
+    if len(problem.message) < 200:
+        return problem
+    message = _QUOTED.sub(
+        lambda quoted: f"'{quoted[1][:79]}…'" if len(quoted[1]) > 80 else quoted[0],
+        problem.message,
+    )
+    if message == problem.message:
+        return problem
+    return Problem(problem.path, problem.line, problem.column, message, problem.hidden)
 
 
 def more(path: str, line: int, column: int, count: int) -> Problem:
