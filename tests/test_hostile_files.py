@@ -482,7 +482,8 @@ def test_pillow_decodes_no_image_over_the_limits(
     load = ImageFile.ImageFile.load
 
     def counting(self: ImageFile.ImageFile) -> object:
-        decoded.append(self.size)
+        if self.tile:  # not decoded yet (a decoded image has no tiles left)
+            decoded.append(self.size)
         return load(self)
 
     monkeypatch.setattr(ImageFile.ImageFile, "load", counting)
@@ -578,3 +579,36 @@ def test_the_largest_images_that_pass_check_build_in_bounded_memory(tmp_path: Pa
     assert Image.open(project.site / "media/groot.png").size == (5000, 5000)
     assert Image.open(project.site / "media/foto.jpg").size == (6000, 4000)
     assert peak < 800, peak  # MiB: the site's own build, plus two decoded copies of one image
+
+
+def test_one_image_named_by_many_cases_is_decoded_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thousand cases naming one 25-megapixel photo would otherwise cost a thousand
+    decodings in `check` and a thousand clean copies in the build."""
+    from generator.build import pipeline
+
+    decoded: list[tuple[int, int]] = []
+    load = ImageFile.ImageFile.load
+
+    def counting(self: ImageFile.ImageFile) -> object:
+        if self.tile:  # not decoded yet (a decoded image has no tiles left)
+            decoded.append(self.size)
+        return load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counting)
+    monkeypatch.setenv("MAATWERKBANK_PROCESSES", "1")
+    cases = tmp_path / "cases"
+    (cases / "media").mkdir(parents=True)
+    (cases / "_vocabulaire.yaml").write_bytes((SEED / "_vocabulaire.yaml").read_bytes())
+    (cases / "media/gedeeld.png").write_bytes(png_bytes((64, 48)))
+    figure = "afbeeldingen:\n  - bestand: media/gedeeld.png\n    alt: Een woning van buiten\n"
+    for i in range(30):
+        (cases / f"case-{i:02}.yaml").write_text(
+            VALID.replace("Een geldige case", f"Een geldige case {i}") + figure, encoding="utf-8"
+        )
+    assert check_in_process(cases) == []
+    assert decoded == [(64, 48)]
+    result = pipeline.build(cases, date.fromisoformat(TODAY), base=tmp_path)
+    assert list(result.media) == ["media/gedeeld.png"]
+    assert len(decoded) == 2  # `check` judged it once already; the build copies it once

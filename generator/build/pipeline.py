@@ -335,10 +335,12 @@ def _build(
     pages.update(listings)
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
     # copied without metadata.
+    # One copy per image, however many cases name it.
     media = {
-        image.bestand: clean_copy(cases_dir, image.bestand)
-        for entry in catalog.entries
-        for image in entry.case.afbeeldingen or []
+        name: clean_copy(cases_dir, name)
+        for name in dict.fromkeys(
+            image.bestand for entry in catalog.entries for image in entry.case.afbeeldingen or []
+        )
     }
     return BuildResult(
         pages,
