@@ -488,7 +488,14 @@ def serve(settings: Settings, node_modules: Path) -> None:
     try:
         _wait_for(upstream, server)
         handler = type("Handler", (_Handler,), {"settings": settings, "upstream": upstream})
-        with ThreadingHTTPServer(("127.0.0.1", settings.port), handler) as guard:
+        try:
+            guard = ThreadingHTTPServer(("127.0.0.1", settings.port), handler)
+        except OSError:
+            raise SystemExit(
+                f"beheer: poort {settings.port} is al in gebruik (draait 'make beheer' al?); "
+                "kies een andere met PORT=..."
+            ) from None
+        with guard:
             signal.signal(signal.SIGTERM, _interrupted)
             print(
                 f"beheer: webformulier-server op http://127.0.0.1:{settings.port}/api/v1 voor "
