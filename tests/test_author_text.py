@@ -281,7 +281,7 @@ def bare(tmp_path: Path) -> Project:
             "citaten in elkaar); maak de opbouw platter",
         ),
         (
-            {"aanleiding": '"' + "*" * 3000 + "woord" + "*" * 3000 + '"'},
+            {"aanleiding": '"' + "*" * 2000 + "woord" + "*" * 2000 + '"'},
             "cases/proef-case.yaml:10:13: 'aanleiding': de tekst is te diep genest (lijsten of "
             "citaten in elkaar); maak de opbouw platter",
         ),
