@@ -1,14 +1,16 @@
-"""The shared vocabulary of themes and target groups.
+"""The shared vocabulary of themes, target groups and funding streams.
 
 Authors choose `themas` and `doelgroepen` from one file they can edit
 (`cases/_vocabulaire.yaml`), so listings group cases on the same words. Each term has a
-slug (used in case files and URLs), a readable Dutch label and a short description.
+slug (used in case files and URLs), a readable Dutch label and a short description. The
+same file lists the funding streams (`geldstromen`) that `kosten[].betaald_uit` names;
+that list is optional, so a vocabulary written before it keeps building.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -19,8 +21,15 @@ from generator.reading import text_rules
 from generator.reading.loading import RESERVED_SLUG_RE, SLUG_RE, load
 
 KINDS = ("themas", "doelgroepen")
+"""The lists every vocabulary has (each has pages on the site)."""
+OPTIONAL_KINDS = ("geldstromen",)
+"""Lists a vocabulary may have: `geldstromen`, for `kosten[].betaald_uit`."""
 # "het thema" but "de doelgroep": Dutch adjectives follow the article.
-UNKNOWN = {"themas": "onbekend thema", "doelgroepen": "onbekende doelgroep"}
+UNKNOWN = {
+    "themas": "onbekend thema",
+    "doelgroepen": "onbekende doelgroep",
+    "geldstromen": "onbekende geldstroom",
+}
 
 
 class _TermModel(BaseModel):
@@ -40,9 +49,11 @@ class Term:
 class Vocabulary:
     themas: dict[str, Term]
     doelgroepen: dict[str, Term]
+    geldstromen: dict[str, Term] = field(default_factory=dict)
 
     def terms(self, kind: str) -> dict[str, Term]:
-        return self.themas if kind == "themas" else self.doelgroepen
+        found: dict[str, Term] = getattr(self, kind)
+        return found
 
     def check(self, kind: str, slug: str) -> None:
         """Raise a Dutch validation error naming the closest term when `slug` is unknown."""
@@ -67,22 +78,26 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
     document, problems = load(path, display)
     themas: dict[str, Term] = {}
     doelgroepen: dict[str, Term] = {}
+    geldstromen: dict[str, Term] = {}
     if document is None:
-        return Vocabulary(themas, doelgroepen), problems
+        return Vocabulary(themas, doelgroepen, geldstromen), problems
     data = document.data
     # Labels and descriptions are shown on every page: the same character rules as cases.
     problems.extend(text_rules.value_problems(document))
     for key in data:
-        if key not in KINDS:
+        if key not in KINDS + OPTIONAL_KINDS:
             problems.append(
                 document.problem(
                     (key,),
-                    f"onbekend onderdeel '{key}'; gebruik 'themas' en 'doelgroepen'",
+                    f"onbekend onderdeel '{key}'; gebruik 'themas', 'doelgroepen' en 'geldstromen'",
                     key=True,
                 )
             )
-    for kind, target in zip(KINDS, (themas, doelgroepen), strict=True):
+    lists = (themas, doelgroepen, geldstromen)
+    for kind, target in zip(KINDS + OPTIONAL_KINDS, lists, strict=True):
         section = data.get(kind)
+        if kind in OPTIONAL_KINDS and kind not in data:
+            continue
         if not isinstance(section, dict) or not section:
             problems.append(
                 document.problem((), f"de woordenlijst mist '{kind}' met minstens één term")
@@ -98,7 +113,7 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                     )
                 )
                 continue
-            if RESERVED_SLUG_RE.fullmatch(slug):
+            if kind in KINDS and RESERVED_SLUG_RE.fullmatch(slug):
                 # themas/index.md is the overview; themas/pagina-2.md would be its next page.
                 problems.append(
                     document.problem(
@@ -121,4 +136,4 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                 )
                 continue
             target[slug] = Term(slug, term.label, term.omschrijving)
-    return Vocabulary(themas, doelgroepen), problems
+    return Vocabulary(themas, doelgroepen, geldstromen), problems
