@@ -26,6 +26,7 @@ def _project(root: Path) -> Project:
     text = pilot.read_text(encoding="utf-8").replace(
         "gerelateerd:\n  - springplankwoning-doetinchem\n", ""
     )
+    text = re.sub(r"  - case: springplankwoning-doetinchem\n    verschil: .*\n", "", text)
     pilot.write_text(text.replace("status: gearchiveerd", "status: gepubliceerd"), "utf-8")
     project.write_case(
         "tweede-case.yaml",
