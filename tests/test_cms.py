@@ -37,7 +37,11 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert list(pilots) == list(model.Case.model_fields)
     assert "pilot" not in fields_of(config, "casussen")
     assert pilots["titel"]["label"] == "Titel" and "5 tot 120 tekens" in pilots["titel"]["hint"]
-    assert pilots["status"]["options"] == ["concept", "gepubliceerd", "gearchiveerd"]
+    assert pilots["status"]["options"] == [
+        {"label": "Concept", "value": "concept"},
+        {"label": "Gepubliceerd", "value": "gepubliceerd"},
+        {"label": "Gearchiveerd", "value": "gearchiveerd"},
+    ]
     assert pilots["regio"]["required"] is False and "required" not in pilots["titel"]
     assert {o["value"] for o in pilots["themas"]["options"]} == set(vocabulary().themas)
     assert pilots["themas"]["multiple"] is True
@@ -49,13 +53,62 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert pilots["financiering"]["fields"][2]["widget"] == "text"
     assert pilots["bijgewerkt"]["widget"] == "datetime"
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
-    assert pilot["fase"]["options"] == list(labels.FASE)
+    assert [o["value"] for o in pilot["fase"]["options"]] == list(labels.FASE)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
     assert pilots["titel"]["pattern"][1].startswith("Gebruik 5 tot 120 tekens, zonder ")
     assert pilots["samenvatting"]["pattern"][1].startswith("Gebruik 20 tot 500 tekens, zonder ")
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "nl"
+
+
+def test_the_form_asks_how_well_it_works_what_it_costs_who_did_it_and_the_source() -> None:
+    """Issue 26's fields, each with its Dutch label and the widget that holds check's rule."""
+    pilots = fields_of(cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo")), "pilots")
+
+    def inner(block: str) -> dict:  # type: ignore[type-arg]
+        return {f["name"]: f for f in pilots[block]["fields"]}
+
+    basis = inner("onderbouwing")
+    assert pilots["onderbouwing"]["label"] == "Onderbouwing"
+    assert basis["niveau"]["options"] == [
+        {"label": "Idee", "value": "idee"},
+        {"label": "Praktijkervaring", "value": "praktijkervaring"},
+        {"label": "Intern geëvalueerd", "value": "intern-geevalueerd"},
+        {"label": "Extern geëvalueerd", "value": "extern-geevalueerd"},
+        {"label": "Elders toegepast", "value": "elders-toegepast"},
+        {"label": "Erkend", "value": "erkend"},
+    ]
+    assert basis["toelichting"]["widget"] == "markdown"
+    assert basis["bron"]["pattern"][0] == model.URL_PATTERN
+    assert "verplicht bij extern-geevalueerd en erkend" in basis["bron"]["hint"]
+    costs = inner("kosten")
+    assert [costs[n]["label"] for n in costs] == [
+        "Omschrijving",
+        "Bedrag in euro",
+        "Eenheid",
+        "Betaald uit",
+    ]
+    # a number of at least 0: the form refuses "-500" and "veel", as check does
+    assert {k: costs["euro"][k] for k in ("widget", "value_type", "min")} == {
+        "widget": "number",
+        "value_type": "float",
+        "min": 0,
+    }
+    assert [o["label"] for o in costs["eenheid"]["options"]] == list(labels.EENHEID.values())
+    assert costs["betaald_uit"]["widget"] == "select" and "multiple" not in costs["betaald_uit"]
+    assert [o["value"] for o in costs["betaald_uit"]["options"]] == list(vocabulary().geldstromen)
+    assert "required" not in costs["betaald_uit"] and "required" not in costs["omschrijving"]
+    adopted = inner("overgenomen_van")
+    assert pilots["overgenomen_van"]["label"] == "Overgenomen van"
+    assert adopted["case"]["widget"] == "relation" and adopted["case"]["multiple"] is False
+    assert adopted["url"]["pattern"][0] == model.HTTPS_PATTERN
+    assert (
+        adopted["verschil"]["label"] == "Wat is anders" and adopted["verschil"]["widget"] == "text"
+    )
+    source = {f["name"]: f for f in inner("afwijkingen")["grondslag"]["fields"]}
+    assert inner("afwijkingen")["grondslag"]["label"] == "Grondslag"
+    assert source["url"]["pattern"][0] == model.HTTPS_PATTERN
 
 
 def test_a_change_to_the_model_changes_the_form(monkeypatch: pytest.MonkeyPatch) -> None:

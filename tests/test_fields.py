@@ -199,7 +199,9 @@ def shown_as(field: CaseField, value: Any) -> str:
     if field.kind == "choice":
         return labels.CHOICES[field.name][value]
     if field.kind == "terms":
-        return vocabulary().terms(field.name)[value].label  # type: ignore[no-any-return]
+        return vocabulary().terms(field.vocabulary)[value].label  # type: ignore[no-any-return]
+    if field.kind == "amount":
+        return labels.euro(float(value))
     if field.kind in ("date", "period"):
         return labels.dutch_period(str(value))
     if field.kind == "markdown":

@@ -95,11 +95,11 @@ _KINDS = {
     "date": "date (`YYYY-MM-DD`)",
     "period": "date or month (`YYYY-MM`)",
     "bool": "`true` or `false`",
+    "amount": "amount in euro (a number, at least 0)",
 }
 
 
 _LISTS = {
-    "terms": "list of vocabulary terms",
     "slug": "list of names of case files (without `.yaml`)",
 }
 
@@ -159,8 +159,12 @@ def _type(field: CaseField) -> str:
     fewest = min_items(info) if field.many else None
     if fewest:
         rules.append(f"at least {fewest}")
+    if field.vocabulary:
+        kind = f"term from the vocabulary's `{field.vocabulary}`"
     if field.many:
         kind = _LISTS.get(field.kind, f"list of {kind}")
+        if field.vocabulary:
+            kind = f"list of terms from the vocabulary's `{field.vocabulary}`"
     return kind + (f" ({', '.join(rules)})" if rules else "")
 
 
