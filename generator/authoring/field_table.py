@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic.fields import FieldInfo
 
+from generator.contract import labels
 from generator.contract.fields import CaseField, case_fields, csv_fields, walk
 from generator.contract.model import (
     Case,
@@ -45,6 +46,18 @@ def field_reference() -> str:
 
 
 _REFERENCE_COLUMNS = ("veld", "verplicht", "uitleg", "voorbeeld")
+
+
+def levels_reference() -> str:
+    """HTML: the steps of `onderbouwing.niveau`, low to high, each with its label as the
+    case page shows it, the value to write, and its meaning (`labels.NIVEAU_UITLEG`)."""
+    items = "".join(
+        f"<dt>{_h(label)} (<code>{level}</code>)</dt>\n<dd>{_h(labels.NIVEAU_UITLEG[level])}"
+        f"{' Vul dan ook <code>bron</code> in.' if level in labels.NIVEAU_MET_BRON else ''}"
+        "</dd>\n"
+        for level, label in labels.NIVEAU.items()
+    )
+    return f'<dl class="mwb-levels">\n{items}</dl>\n'
 
 
 def _reference_rows(name: str, info: FieldInfo) -> list[str]:

@@ -377,4 +377,7 @@ def data_files(
 def snippets() -> dict[str, str]:
     """Generated pieces that hand-written pages include by a marker (the author guide's
     field list comes from the model, so it can never fall behind)."""
-    return {"<!-- maatwerkbank:velden -->": field_table.field_reference()}
+    return {
+        "<!-- maatwerkbank:velden -->": field_table.field_reference(),
+        "<!-- maatwerkbank:niveaus -->": field_table.levels_reference(),
+    }
