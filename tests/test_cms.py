@@ -309,6 +309,90 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
     shutil.rmtree(project.site, ignore_errors=True)
 
 
+def test_author_gives_costs_evidence_and_an_adoption_through_the_form(
+    form_project, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 26's fields in the real form: a negative amount is refused as check refuses it,
+    the amount is saved as a number, and the site shows the case as its author meant."""
+    project, base, _ = form_project
+    page = browser.new_page()
+    page.goto(base + "beheer/#/collections/casussen/new", wait_until="networkidle")
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator('input[id^="titel-field-"]').first.wait_for()
+    page.locator('input[id^="titel-field-"]').first.fill("Studio's na de opvang in Zutphen")
+    page.locator('textarea[id^="samenvatting-field-"]').first.fill(
+        "Mensen uit de opvang huren een eigen studio, met begeleiding van de Wmo."
+    )
+    page.locator('input[id^="organisatie-field-"]').first.fill("Woonstichting Proef")
+    page.locator('input[id^="gemeente-field-"]').first.fill("Zutphen")
+    choose(page, "themas", "Dakloosheid")
+    choose(page, "doelgroepen", "Dak- en thuislozen")
+    choose(page, "status", "gepubliceerd")
+    page.locator('input[id^="bijgewerkt-field-"]').first.fill("2026-01-10")
+    markdown(page, "aanleiding", "De opvang zat vol.")
+    markdown(page, "aanpak", "Elke bewoner kreeg een eigen studio.")
+    add_item(page, "lessen", "Voeg lessen toe", "Begin met een paar studio's.")
+    add_item(page, "tips_voor_gemeenten", "Voeg tips voor gemeenten toe", "Regel de Wmo vooraf.")
+    # how well it works: the level by its Dutch label
+    basis = page.locator('div[id^="onderbouwing-field-"]').first
+    basis.get_by_test_id("expand-button").first.click()
+    choose(page, "niveau", "Intern geëvalueerd")
+    markdown(page, "toelichting", "Na een jaar telden we wie nog in de studio woonde.")
+    # a cost line: a negative amount is refused
+    page.get_by_role("button", name="Voeg kosten toe").click()
+    page.locator('input[id^="omschrijving-field-"]').first.fill("Woonbegeleiding")
+    page.locator('input[id^="euro-field-"]').first.fill("-500")
+    choose(page, "eenheid", "per jaar")
+    choose(page, "betaald_uit", "Wmo")
+    # the adoption of a case on this site, chosen by its title
+    page.get_by_role("button", name="Voeg overgenomen van toe").click()
+    box = page.locator('input[id^="case-field-"]').first
+    box.click()
+    box.fill("Springplank")
+    page.locator('[class*="option"]', has_text="Springplankwoning: in zes maanden").first.click()
+    page.locator('textarea[id^="verschil-field-"]').first.fill("Een eigen studio, geen kamer.")
+    path = project.cases / "studios-na-de-opvang-in-zutphen.yaml"
+    publish(page)
+    errors = page.locator('[class*="ControlErrorsList"] li')
+    errors.first.wait_for()
+    assert errors.all_text_contents() == ["Bedrag in euro moet tenminste 0 bevatten."]
+    assert not path.exists()
+    page.locator('input[id^="euro-field-"]').first.fill("12500")
+    preview = page.frame_locator("iframe").first
+    costs = preview.locator("h2", has_text="Wat kost het, en wie betaalt?").locator(
+        "xpath=following-sibling::ul[1]"
+    )
+    assert costs.inner_text() == "Woonbegeleiding: €\u00a012.500 per jaar. Wmo"
+    assert "Onderbouwing: Intern geëvalueerd" in preview.locator(".mwb-meta").inner_text()
+    publish(page)
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    page.close()
+    assert path.exists(), sorted(p.name for p in project.cases.iterdir())
+    written = yaml.safe_load(path.read_text())
+    assert written["kosten"] == [
+        {
+            "omschrijving": "Woonbegeleiding",
+            "euro": 12500,
+            "eenheid": "per-jaar",
+            "betaald_uit": "wmo",
+        }
+    ]
+    assert written["onderbouwing"]["niveau"] == "intern-geevalueerd"
+    assert written["overgenomen_van"] == [
+        {"case": "springplankwoning-doetinchem", "verschil": "Een eigen studio, geen kamer."}
+    ]
+    check = project.cli("check", str(path.relative_to(project.root)))
+    assert check.returncode == 0, check.stdout
+    assert project.build("--strict").returncode == 0
+    html = project.html("cases/studios-na-de-opvang-in-zutphen/index.html")
+    assert '<span class="mwb-amount">€\u00a012.500 per jaar</span>, betaald uit Wmo' in html
+    original = project.html("cases/springplankwoning-doetinchem/index.html")
+    assert "Ook gedaan door" in original and "(Woonstichting Proef, Zutphen)" in original
+    shutil.rmtree(project.site, ignore_errors=True)
+
+
 def listening_addresses(port: int) -> set[str]:
     """The local addresses of the sockets listening on `port` (Linux: /proc/net/tcp*)."""
     found = set()
