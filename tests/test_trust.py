@@ -78,6 +78,13 @@ def test_counts_and_related_links_ignore_unpublished_cases(leaky: Project) -> No
     spring = leaky.html("cases/springplankwoning-doetinchem/index.html")
     related = spring.split('id="gerelateerde-cases"')[1]
     assert "uitbouw-samenwonen-doetinchem" in related
+    # a concept that says it adopted a published case is not among its adopters, counts
+    # nowhere, and its funding stream, level and legal source are no finder value
+    assert "Ook gedaan door" not in spring
+    assert "<strong>0</strong> keer overgenomen" in leaky.html("index.html")
+    finder = leaky.html("zoeken/index.html")
+    assert "Jeugdwet" not in finder and "Erkend" not in finder
+    assert "98765" not in leaky.html("kosten.csv")
 
 
 def test_the_build_says_what_was_held_back_and_why(leaky: Project) -> None:
