@@ -242,10 +242,10 @@ def _without_links_to_unpublished(
 ) -> list[ValidCase]:
     """Published cases whose Markdown links to a case that is not published, or that say
     they adopted one, are a problem (the link would be dead, and would name the hidden
-    case); they leave `valid`, which may
-    leave other links dead in turn. Only cases checked in this run are judged (a check of
-    one file cannot know whether the others are published). Files are read again only for
-    the rare offender, for the positions of the problem."""
+    case); they leave `valid`, which may leave other links dead in turn. Only cases checked
+    in this run are judged (a check of one file cannot know whether the others are
+    published). Files are read again only for the rare offender, for the positions of the
+    problem."""
     held = {h.display for h in held_back}
     while True:
         published = {v.slug for v in valid if v.display not in held}
