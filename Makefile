@@ -54,8 +54,8 @@ beheer: $(BIN)/.installed browser ## the web form on http://127.0.0.1:8000/behee
 	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --livereload
 
-bench: $(BIN)/.installed ## measure the build at 100, 1,000 and 5,000 synthetic cases
-	$(BIN)/python bench/bench.py
+bench: $(BIN)/.installed ## the product's paths at 1,000 and 5,000 synthetic cases (BENCH_ARGS="--baseline COMMIT")
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 docs: $(BIN)/.installed ## rewrite the field tables in docs/ from the model (a test fails while they are stale)
 	$(BIN)/python -m generator.authoring.field_table

@@ -1,58 +1,61 @@
-"""Benchmark: the build at 100, 1,000 and 5,000 synthetic cases.
+"""Benchmark: the product's paths at 1,000 and 5,000 synthetic cases, side by side with a
+baseline commit and with plain mkdocs-material over the same pages.
 
-    python bench/bench.py [--sizes 100,1000,5000] [--keep DIR] [--rounds 3]
+    python bench/bench.py [--sizes 1000,5000] [--rounds 3] [--baseline COMMIT]
+                          [--preview-size N] [--zensical] [--finder] [--keep DIR] [--json FILE]
 
 For each size it writes valid synthetic cases (a realistic spread over organisations,
-municipalities, partners, themes and target groups, about 600 words each) into a temporary
-copy of the site project and measures:
-- check: load + validate every file (`maatwerkbank check`), and the personal-data scan's
-  share of it, also with a sentence of proper nouns added to every case (deduce's cost);
-- generator: the whole core pipeline (load, validate, select, index, render pages);
-  both as the median of three fresh processes;
-- full build: `mkdocs build` as a user runs it (a fresh process, so imports count), both
-  as a rebuild (into the previous build's site folder, as a second build on a laptop) and
-  as a first build (into a new, empty folder, as CI's `make site`);
-- plain mkdocs-material over the same pages: the pages `maatwerkbank generate --out`
-  writes plus `content/`, built by mkdocs-material without the maatwerkbank plugin (so
-  Python-Markdown reads every page), right after the full build, the same two ways; the
-  ratio of the two is what the target speaks of, since a ratio of two runs side by side
-  survives a busy hour;
-- Zensical: `maatwerkbank site --engine zensical` (a fresh process): the core writes the
-  site input, Zensical builds it, and the same post-build steps as under MkDocs (Pagefind,
-  the web form, CSP, `_headers`); and of that, Zensical's own build alone;
-- the builds (full and plain, twice each, and Zensical) run in turns, three rounds, each
-  the median;
-- preview after one edit: `mkdocs serve` on the same project; once it serves, one case's
-  title is changed on disk, and the time is taken until the server returns that case's page
-  with the new title (file polling, the quick update, theming, all included);
-- the largest case page in the built site, and the cost per 1,000 cases.
-It prints Markdown tables for the README. A benchmark, not a test: it asserts nothing.
+municipalities, partners, themes and target groups, about 600 words each) and gives every
+variant (this tree; the baseline, with `--baseline`) its own copy of the project: that
+variant's mkdocs.yml, content/ and overrides/, the same cases. It measures the paths users
+take (docs/performance.md):
 
-The generator's modules are compiled to bytecode first, as Python does on a user's machine
-at the first run (pip does it at install for the libraries); where PYTHONDONTWRITEBYTECODE
-is set, as on this project's build machines, they were compiled anew in every process.
+- first build: `mkdocs build --strict` as a user runs it (a fresh process, so imports
+  count) into a new, empty folder, as `make site` and CI build; with its peak memory: the
+  largest sum, over the build's whole process tree (forked helpers, Pagefind), of resident
+  memory (RSS; and PSS, which counts a page shared by several processes once), sampled
+  every 50 ms from /proc, and the largest peak of any one process (`ru_maxrss`);
+- plain mkdocs-material over the same pages: the pages `maatwerkbank generate --out`
+  writes plus `content/`, built without the maatwerkbank plugin (Python-Markdown reads
+  every page), also into an empty folder, with its peak memory;
+- check: `maatwerkbank check` over every case, a fresh process;
+- preview after one edit (at the largest size, or `--preview-size`): `mkdocs serve` on
+  the project; once it serves, one case's title is changed on disk, and the time is taken
+  until the server returns that case's page with the new title (`--rounds` edits, each
+  after the server has settled);
+- with `--zensical`: `maatwerkbank site --engine zensical`, the whole site;
+- with `--finder`: the first finder query in Chromium on the built site.
+
+The variants run in turns, `--rounds` times (a busy minute on a shared machine then falls
+on all alike); each figure is the median, and ratios are taken within one run. The baseline
+is checked out with `git worktree add` into a temporary folder and runs with a small
+virtual environment of its own that borrows this one's libraries, so that MkDocs loads the
+baseline's plugin. A benchmark, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
+import threading
 import time
+import tomllib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import pipeline  # noqa: E402
 from generator.privacy import person_names  # noqa: E402
 
 TODAY = date(2026, 1, 15)
@@ -315,172 +318,248 @@ def synthetic_case(i: int, rng: random.Random, n: int) -> str:
 
 
 def make_project(target: Path, n: int) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("content", "overrides"):
-        shutil.copytree(ROOT / folder, target / folder)
+    """The synthetic cases of size `n`, with the seed vocabulary (THEMES above), not the
+    live one, which a fork may change."""
     cases = target / "cases"
-    cases.mkdir()
-    # the seed vocabulary (THEMES above), not the live one, which a fork may change
+    cases.mkdir(parents=True)
     shutil.copy(ROOT / "tests/fixtures/seed/_vocabulaire.yaml", cases)
     rng = random.Random(n)
     for i in range(n):
         (cases / f"case-{i:05d}.yaml").write_text(synthetic_case(i, rng, n), encoding="utf-8")
-    return target
+    return cases
 
 
-_CORE_RUN = """
-import sys, time
-from datetime import date
-from pathlib import Path
-from generator.build import pipeline
-TODAY = date.fromisoformat({today!r})
-project = Path(sys.argv[1])
-cases = project / "cases"
-import resource
-def cpu():
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-started, cpu_started = time.perf_counter(), cpu()
-made = pipeline.{call}
-print(time.perf_counter() - started, len(made), cpu() - cpu_started)
-"""
+@dataclass(frozen=True)
+class Variant:
+    """A version of the generator: its source tree and the Python that runs it."""
+
+    name: str
+    root: Path
+    python: str
+
+    def env(self, env: dict[str, str]) -> dict[str, str]:
+        """`env` with this variant's source first on the path (a checkout other than the
+        installed one, such as a snapshot the bench runs from, imports its own code)."""
+        return dict(env, PYTHONPATH=str(self.root))
+
+    def project(self, target: Path, cases: Path) -> Path:
+        """This variant's copy of the site project, with the given cases."""
+        target.mkdir(parents=True)
+        shutil.copy(self.root / "mkdocs.yml", target / "mkdocs.yml")
+        for folder in ("content", "overrides"):
+            shutil.copytree(self.root / folder, target / folder)
+        shutil.copytree(cases, target / "cases")
+        return target
 
 
-def core_time(project: Path, call: str) -> tuple[float, int, float]:
-    """Seconds `pipeline.<call>` takes, as the median of three fresh processes: cold, as in
-    a real build (templates compiled, nothing cached), and steadier than one run on a
-    shared machine. Returns the length of what the call made, and the median CPU seconds
-    of all its processes (on a crowded machine the wall time says more about the others)."""
-    code = _CORE_RUN.format(today=TODAY.isoformat(), call=call)
-    runs = []
-    for _ in range(3):
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(project)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        runs.append((float(out[0]), int(out[1]), float(out[2])))
-    return (
-        statistics.median(seconds for seconds, _, _ in runs),
-        runs[0][1],
-        statistics.median(cpu for _, _, cpu in runs),
+def baseline_variant(commit: str, work: Path) -> Variant:
+    """`commit` checked out in `work`, with a virtual environment whose own `maatwerkbank`
+    distribution (its entry points: MkDocs finds the plugin by them) points at that
+    checkout, and whose libraries are this environment's. importlib.metadata takes the
+    first distribution of a name on the path, so the baseline's own comes first."""
+    source = work / "baseline"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(source), commit],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    venv = work / "baseline-venv"
+    base_python = Path(sys.base_prefix) / "bin" / "python3"
+    subprocess.run([str(base_python), "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    site_packages = Path(purelib)
+    project = tomllib.loads((source / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    info = site_packages / "maatwerkbank-0.0.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: maatwerkbank\nVersion: 0.0.0\n", encoding="utf-8"
+    )
+    groups = {"console_scripts": project.get("scripts", {}), **project.get("entry-points", {})}
+    (info / "entry_points.txt").write_text(
+        "".join(
+            f"[{group}]\n" + "".join(f"{name} = {target}\n" for name, target in entries.items())
+            for group, entries in groups.items()
+        ),
+        encoding="utf-8",
+    )
+    ours = sysconfig.get_paths()["purelib"]
+    (site_packages / "maatwerkbank-baseline.pth").write_text(f"{source}\n{ours}\n")
+    return Variant(f"baseline {commit}", source, str(python))
+
+
+def remove_baseline(variant: Variant) -> None:
+    subprocess.run(
+        ["git", "worktree", "remove", "--force", str(variant.root)],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
     )
 
 
-_SCAN_RUN = """
-import sys, time
-from pathlib import Path
-from generator.privacy import personal_data
-from generator.reading.loading import case_files, load
-files = case_files([Path(sys.argv[1]) / "cases"])
-documents = [load(path, path.name)[0] for path in files]
-if sys.argv[2] == "names":
-    # A sentence with proper nouns in every case (its own organisation and a partner, a
-    # title): what real case text has and the synthetic text lacks; deduce reads it.
-    for document in documents:
-        data = document.data
-        data["aanpak"] += (
-            f" Samen met {data['partners'][0]['naam']} zocht {data['organisatie']} met "
-            "mevrouw de wethouder een oplossing."
+@dataclass
+class Run:
+    seconds: float
+    rss_mib: float
+    """The largest sum of the process tree's resident memory seen."""
+    pss_mib: float
+    """The same in proportional set size: a page that processes share is divided among them."""
+    largest_mib: float
+    """The largest peak RSS of any one process of the tree (`ru_maxrss`, as `time -v` says)."""
+
+
+def _process_tree(pid: int) -> list[int]:
+    found = [pid]
+    for parent in found:  # grows while it is walked
+        try:
+            for task in os.listdir(f"/proc/{parent}/task"):
+                with open(f"/proc/{parent}/task/{task}/children", encoding="ascii") as f:
+                    found.extend(int(child) for child in f.read().split())
+        except OSError:
+            continue  # ended meanwhile
+    return found
+
+
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """RSS and PSS of `pid` and all its descendants, in KiB."""
+    rss = pss = 0
+    for process in _process_tree(pid):
+        try:
+            with open(f"/proc/{process}/smaps_rollup", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                        break
+        except (OSError, ValueError):
+            continue
+    return rss, pss
+
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Run `command` to its end: wall seconds, and the peak memory of its process tree."""
+    peak = [0, 0]
+    done = threading.Event()
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors
         )
-started, cpu_started = time.perf_counter(), time.process_time()
-found = sum(len(personal_data.scan(d, p.stem)[0]) for p, d in zip(files, documents))
-print(time.perf_counter() - started, found, time.process_time() - cpu_started)
-"""
+
+        def sample() -> None:
+            while not done.wait(0.05):
+                rss, pss = _tree_memory(process.pid)
+                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        process.returncode = code
+        done.set()
+        sampler.join()
+        if code != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{command} failed ({code}):\n{errors.read().decode()[-3000:]}")
+    return Run(seconds, peak[0] / 1024, peak[1] / 1024, usage.ru_maxrss / 1024)
 
 
-def scan_time(project: Path, variant: str) -> tuple[float, int, float]:
-    """Seconds the personal-data scan takes over every case in one process (no fork: its
-    share of `check`, which spreads it over the cores), median of three fresh processes;
-    deduce's start-up is included when a sentence needs it. Also returns the number of
-    findings: the synthetic words are made up, and a few read as first names to deduce
-    at the start of a sentence ('Beren'), which no real text would make as often."""
-    runs = []
-    cpus = []
-    found = 0
-    for _ in range(3):
-        out = subprocess.run(
-            [sys.executable, "-c", _SCAN_RUN, str(project), variant],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        runs.append(float(out[0]))
-        cpus.append(float(out[2]))
-        found = int(out[1])
-    return statistics.median(runs), found, statistics.median(cpus)
+def first_build(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
+    """`mkdocs build --strict` as a user runs it, into `site_dir`, a new folder."""
+    command = [variant.python, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site_dir]
+    return run_measured(command, project, variant.env(env))
 
 
-def measure(n: int, keep: Path | None, rounds: int) -> dict[str, float]:
-    work = Path(tempfile.mkdtemp(prefix=f"mwb-bench-{n}-"))
+def plain_config(variant: Variant, project: Path, env: dict[str, str]) -> None:
+    """The pages the core makes (`generate --out`) and `content/`, and the site's config
+    without our plugin (`plain.yml`), for plain mkdocs-material."""
+    subprocess.run(
+        [variant.python, "-m", "generator", "generate", "--out", "plain", "--engine", "mkdocs"],
+        cwd=project,
+        env=variant.env(env),
+        check=True,
+        capture_output=True,
+    )
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    start, end = config.index("plugins:"), config.index("# Kept to what the pages use")
+    config = config[:start] + "plugins: []\n\n" + config[end:]
+    config = config.replace("docs_dir: content", "docs_dir: plain/docs")
+    (project / "plain.yml").write_text(config, encoding="utf-8")
+
+
+def plain_build(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
+    command = [variant.python, "-m", "mkdocs", "build", "-q", "-f", "plain.yml"]
+    return run_measured([*command, "--site-dir", site_dir], project, variant.env(env))
+
+
+def check(variant: Variant, project: Path, env: dict[str, str]) -> Run:
+    """`maatwerkbank check` over every case file, as an author runs it."""
+    return run_measured([variant.python, "-m", "generator", "check"], project, variant.env(env))
+
+
+def zensical_site(variant: Variant, project: Path, env: dict[str, str], site_dir: str) -> Run:
+    command = [variant.python, "-m", "generator", "site", "--engine", "zensical"]
+    return run_measured([*command, "--site-dir", site_dir], project, variant.env(env))
+
+
+def preview_after_edits(
+    variant: Variant, project: Path, env: dict[str, str], edits: int
+) -> list[float]:
+    """Seconds from saving an edited case to the preview serving its new page, `edits`
+    times in one `mkdocs serve`, each after the server has settled from the last."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [variant.python, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=variant.env(env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/cases/case-00000/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    times = []
     try:
-        project = make_project(work, n)
-        cases = project / "cases"
-        checked = pipeline.check([cases], cases, TODAY, base=project)
-        assert not checked.problems, checked.problems[:3]
-        check_s, _, check_cpu = core_time(
-            project, "check([cases], cases, TODAY, base=project).problems"
-        )
-        scan_s, findings, scan_cpu = scan_time(project, "plain")
-        scan_names_s, _, scan_names_cpu = scan_time(project, "names")
-        generator_s, pages_made, _ = core_time(project, "build(cases, TODAY, base=project).pages")
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
-        # The engines side by side, in turns, `rounds` times, each figure the median: on a
-        # shared machine a busy minute then falls on every engine alike.
-        # A rebuild finds the previous build's site folder, as a user's second `mkdocs build`
-        # does: one untimed build of each first.
-        full_build_time(project, env)
-        plain_material_time(project, env)
-        keys = ("build", "plain", "first", "plain_first", "zensical", "own")
-        runs: dict[str, list[float]] = {key: [] for key in keys}
-        for i in range(rounds):
-            runs["build"].append(full_build_time(project, env))
-            runs["plain"].append(plain_material_time(project, env))
-            # Into a new, empty folder, as CI's `make site` builds.
-            runs["first"].append(full_build_time(project, env, f"first-{i}"))
-            runs["plain_first"].append(plain_material_time(project, env, f"plain-first-{i}"))
-            zensical_s, zensical_engine_s = zensical_time(project, env)
-            runs["zensical"].append(zensical_s)
-            runs["own"].append(zensical_engine_s)
-        build_s, plain_s, first_s, plain_first_s, zensical_s, zensical_engine_s = (
-            statistics.median(runs[key]) for key in keys
-        )
-        preview_s = preview_after_edit(project, env)
-        pages = list((project / "site" / "cases").glob("case-*/index.html"))
-        largest = max(p.stat().st_size for p in pages)
-        finder_kb, finder_gz_kb, finder_ms, typed_ms, next_ms = measure_finder(project / "site")
-        if keep:
-            shutil.copytree(project / "site", keep / f"site-{n}", dirs_exist_ok=True)
-        return {
-            "n": n,
-            "check": check_s,
-            "check_cpu": check_cpu,
-            "scan": scan_s,
-            "scan_cpu": scan_cpu,
-            "scan_names": scan_names_s,
-            "scan_names_cpu": scan_names_cpu,
-            "findings": findings,
-            "generator": generator_s,
-            "build": build_s,
-            "plain": plain_s,
-            "first": first_s,
-            "plain_first": plain_first_s,
-            "zensical": zensical_s,
-            "zensical_engine": zensical_engine_s,
-            "preview": preview_s,
-            "largest_kb": largest / 1024,
-            "pages": pages_made,
-            "finder_kb": finder_kb,
-            "finder_gz_kb": finder_gz_kb,
-            "finder_ms": finder_ms,
-            "typed_ms": typed_ms,
-            "next_ms": next_ms,
-        }
+        deadline = time.monotonic() + 900
+        while "case-00000" not in page() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        case = project / "cases" / "case-00000.yaml"
+        for edit in range(edits):
+            time.sleep(5)  # the server's file poll, the second round, the finder's index
+            text = case.read_text(encoding="utf-8")
+            marker = f"Bewerkt in het voorbeeld {edit}"
+            head, rest = text.split("titel: ", 1)
+            rest = rest.split("\n", 1)[1]
+            started = time.perf_counter()
+            case.write_text(f"{head}titel: {marker}\n{rest}", encoding="utf-8")
+            while marker not in page():
+                if time.perf_counter() - started > 300:
+                    break
+                time.sleep(0.05)
+            times.append(time.perf_counter() - started)
+        return times
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        server.terminate()
+        server.wait()
 
 
 def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
@@ -573,108 +652,6 @@ def measure_finder(site: Path) -> tuple[float, float, float, float, float]:
     return raw, gzipped, elapsed, typed, again
 
 
-def full_build_time(project: Path, env: dict[str, str], site_dir: str = "site") -> float:
-    """Seconds of `mkdocs build --strict` as a user runs it, into `site_dir`."""
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", site_dir],
-        cwd=project,
-        env=env,
-        check=True,
-    )
-    return time.perf_counter() - started
-
-
-def plain_material_time(project: Path, env: dict[str, str], site_dir: str = "plain-site") -> float:
-    """Seconds plain mkdocs-material takes for the same pages: the core's pages (written by
-    `maatwerkbank generate --out`) and `content/`, the site's config without our plugin,
-    into `site_dir`."""
-    subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--out", "plain", "--engine", "mkdocs"],
-        cwd=project,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    start, end = config.index("plugins:"), config.index("# Kept to what the pages use")
-    config = config[:start] + "plugins: []\n\n" + config[end:]
-    config = config.replace("docs_dir: content", "docs_dir: plain/docs\nsite_dir: plain-site")
-    (project / "plain.yml").write_text(config, encoding="utf-8")
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "plain.yml", "--site-dir", site_dir],
-        cwd=project,
-        env=env,
-        check=True,
-    )
-    return time.perf_counter() - started
-
-
-def zensical_time(project: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds of the whole site with Zensical (core, Zensical, post-build steps), and of
-    the Zensical process within it (its start included, which its own "Build finished in"
-    leaves out)."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "site", "--engine", "zensical", "--site-dir", "z-site"],
-        cwd=project,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    total = time.perf_counter() - started
-    found = re.search(r"^zensical: ([\d.]+) s$", done.stdout, re.M)
-    return total, float(found[1]) if found else float("nan")
-
-
-def preview_after_edit(project: Path, env: dict[str, str]) -> float:
-    """Seconds from saving an edited case to the preview serving its new page."""
-    import socket
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/cases/case-00000/"
-
-    def page() -> str:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return str(response.read().decode("utf-8"))
-        except OSError:
-            return ""
-
-    try:
-        deadline = time.monotonic() + 900
-        while "case-00000" not in page() and time.monotonic() < deadline:
-            time.sleep(0.5)
-        time.sleep(2)  # the server's first file poll settles
-        case = project / "cases" / "case-00000.yaml"
-        text = case.read_text(encoding="utf-8")
-        marker = "Bewerkt in het voorbeeld"
-        head, rest = text.split("titel: ", 1)
-        rest = rest.split("\n", 1)[1]
-        started = time.perf_counter()
-        case.write_text(f"{head}titel: {marker}\n{rest}", encoding="utf-8")
-        while marker not in page():
-            if time.perf_counter() - started > 300:
-                return float("nan")
-            time.sleep(0.05)
-        return time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait()
-
-
 def reference_ms() -> float:
     """A fixed piece of pure-Python work, best of five: how fast the machine is right now.
     On a shared machine the same run can take twice as long in a busy hour; printed with
@@ -687,71 +664,151 @@ def reference_ms() -> float:
     return min(runs)
 
 
+def measure(
+    n: int, variants: list[Variant], args: argparse.Namespace, preview: bool
+) -> dict[str, dict[str, list[float]]]:
+    """Every path at `n` cases for every variant (and plain mkdocs-material), in turns:
+    `{path: {variant name: [one figure per round]}}`."""
+    work = Path(tempfile.mkdtemp(prefix=f"mwb-bench-{n}-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1768478400")
+    figures: dict[str, dict[str, list[float]]] = {}
+
+    def note(path: str, name: str, value: float) -> None:
+        figures.setdefault(path, {}).setdefault(name, []).append(value)
+
+    try:
+        cases = make_project(work / "cases-source", n)
+        projects = {v.name: v.project(work / f"project-{i}", cases) for i, v in enumerate(variants)}
+        ours = variants[0]
+        plain_config(ours, projects[ours.name], env)
+        for i in range(args.rounds):
+            for variant in variants:
+                project = projects[variant.name]
+                built = first_build(variant, project, env, f"first-{i}")
+                note("first build (s)", variant.name, built.seconds)
+                note("first build, peak RSS (MiB)", variant.name, built.rss_mib)
+                note("first build, peak PSS (MiB)", variant.name, built.pss_mib)
+                note("first build, largest process (MiB)", variant.name, built.largest_mib)
+                if i:
+                    shutil.rmtree(project / f"first-{i}")  # the first round's is kept
+                checked = check(variant, project, env)
+                note("check (s)", variant.name, checked.seconds)
+                if args.zensical:
+                    note(
+                        "Zensical site (s)",
+                        variant.name,
+                        zensical_site(variant, project, env, f"z-site-{i}").seconds,
+                    )
+            plain = plain_build(ours, projects[ours.name], env, f"plain-first-{i}")
+            shutil.rmtree(projects[ours.name] / f"plain-first-{i}")
+            note("first build (s)", "plain", plain.seconds)
+            note("first build, peak RSS (MiB)", "plain", plain.rss_mib)
+            note("first build, peak PSS (MiB)", "plain", plain.pss_mib)
+            note("first build, largest process (MiB)", "plain", plain.largest_mib)
+            print(f"  {n} cases, round {i + 1}: {_round_line(figures)}", file=sys.stderr)
+        if preview:
+            for variant in variants:
+                for seconds in preview_after_edits(
+                    variant, projects[variant.name], env, args.rounds
+                ):
+                    note("preview after one edit (s)", variant.name, seconds)
+        site = projects[ours.name] / "first-0"
+        pages = list((site / "cases").glob("case-*/index.html"))
+        note("largest case page (KB)", ours.name, max(p.stat().st_size for p in pages) / 1024)
+        if args.finder:
+            raw, gzipped, opened, typed, again = measure_finder(site)
+            for path, value in (
+                ("finder: first query loads (KB)", raw),
+                ("finder: the same gzipped (KB)", gzipped),
+                ("finder: page open to results (ms)", opened),
+                ("finder: first query typed (ms)", typed),
+                ("finder: next query (ms)", again),
+            ):
+                note(path, ours.name, value)
+        if args.keep:
+            shutil.copytree(site, args.keep / f"site-{n}", dirs_exist_ok=True)
+        return figures
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _round_line(figures: dict[str, dict[str, list[float]]]) -> str:
+    return "; ".join(
+        f"{name} {values[-1]:.1f}" for name, values in figures["first build (s)"].items()
+    )
+
+
+def print_table(
+    results: dict[int, dict[str, dict[str, list[float]]]], variants: list[Variant]
+) -> None:
+    ours = variants[0].name
+    baseline = variants[1].name if len(variants) > 1 else None
+    columns = ["path", "cases"]
+    if baseline:
+        columns += [baseline, "this tree", "ratio to baseline"]
+    else:
+        columns += ["this tree"]
+    columns += ["plain mkdocs-material", "ratio to plain"]
+    print("| " + " | ".join(columns) + " |")
+    print("|---|" + "---:|" * (len(columns) - 1))
+    for n, figures in results.items():
+        for path, by_variant in figures.items():
+            median = {name: statistics.median(values) for name, values in by_variant.items()}
+            cells = [path, f"{n:,}"]
+            if baseline:
+                old = median.get(baseline)
+                cells += [_figure(old), _figure(median.get(ours))]
+                cells += [f"{median[ours] / old:.2f}x" if old else ""]
+            else:
+                cells += [_figure(median.get(ours))]
+            plain = median.get("plain")
+            cells += [_figure(plain), f"{median[ours] / plain:.2f}x" if plain else ""]
+            print("| " + " | ".join(cells) + " |")
+
+
+def _figure(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,5000")
-    parser.add_argument("--keep", type=Path, help="copy each built site here")
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of every variant (median)")
+    parser.add_argument("--baseline", help="a commit to compare with, e.g. f09fbc3")
     parser.add_argument(
-        "--rounds", type=int, default=3, help="turns of the three engine builds (median)"
+        "--preview-size", type=int, help="where the preview is measured (default: largest)"
     )
+    parser.add_argument("--zensical", action="store_true", help="also the Zensical site")
+    parser.add_argument("--finder", action="store_true", help="also the finder in Chromium")
+    parser.add_argument("--keep", type=Path, help="copy each built site here")
+    parser.add_argument("--json", type=Path, help="write every figure of every round here")
     args = parser.parse_args()
-    compileall.compile_dir(ROOT / "generator", quiet=1)
-    rows = []
-    before = reference_ms()
-    for n in (int(s) for s in args.sizes.split(",")):
-        row = measure(n, args.keep, args.rounds)
-        rows.append(row)
-        print(f"  {n} cases: build {row['build']:.1f} s", file=sys.stderr, flush=True)
-    after = reference_ms()
-    print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}.")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    preview_size = args.preview_size or max(sizes)
+    work = Path(tempfile.mkdtemp(prefix="mwb-bench-variants-"))
+    variants = [Variant("this tree", ROOT, sys.executable)]
+    try:
+        if args.baseline:
+            variants.append(baseline_variant(args.baseline, work))
+        for variant in variants:
+            # As Python does at a user's first run (pip does it at install for the
+            # libraries); where PYTHONDONTWRITEBYTECODE is set it would compile anew each time.
+            compileall.compile_dir(variant.root / "generator", quiet=1)
+        before = reference_ms()
+        results = {n: measure(n, variants, args, n == preview_size) for n in sizes}
+        after = reference_ms()
+    finally:
+        for variant in variants[1:]:
+            remove_baseline(variant)
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}, ", end="")
+    print(f"{args.rounds} rounds in turns, medians.")
     print(f"Machine reference (a fixed loop): {before:.0f} ms before, {after:.0f} ms after.\n")
-    print(
-        "| cases | check | generator | full build | plain mkdocs-material, same pages "
-        "| ratio | Zensical 0.0.73, full (its own build) "
-        "| preview after one edit | per 1,000 cases (build) | largest case page "
-        "| first finder query: loaded (gzipped), page open to results (median of 3) "
-        "| first query typed "
-        "| next query |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(
-            f"| {r['n']:,} | {r['check']:.2f} s | {r['generator']:.2f} s | {r['build']:.1f} s "
-            f"| {r['plain']:.1f} s | {r['build'] / r['plain']:.2f}x "
-            f"| {r['zensical']:.1f} s ({r['zensical_engine']:.1f} s) | {r['preview']:.2f} s "
-            f"| {r['build'] / r['n'] * 1000:.1f} s | {r['largest_kb']:.1f} KB "
-            f"| {r['finder_kb']:.0f} KB ({r['finder_gz_kb']:.0f} KB), {r['finder_ms']:.0f} ms "
-            f"| {r['typed_ms']:.0f} ms | {r['next_ms']:.0f} ms |"
-        )
-    print(
-        "\nFull build against plain mkdocs-material over the same pages (medians): a rebuild, "
-        "into the previous build's site folder, and a first build, into an empty one:\n"
-    )
-    print("| cases | rebuild | plain | ratio | first build | plain | ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(
-            f"| {r['n']:,} | {r['build']:.1f} s | {r['plain']:.1f} s "
-            f"| {r['build'] / r['plain']:.2f}x | {r['first']:.1f} s | {r['plain_first']:.1f} s "
-            f"| {r['first'] / r['plain_first']:.2f}x |"
-        )
-    print(
-        "\nPersonal-data scan, its share of check (one process, summed over all cases; check "
-        "spreads it over the cores):\n"
-    )
-    print("| cases | check | scan | scan with a sentence of names per case (deduce) |")
-    print("|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['n']:,} | {r['check']:.2f} s | {r['scan']:.2f} s | {r['scan_names']:.2f} s |")
-    if len(rows) > 1:
-        # The target compares 5,000 cases with 1,000 (at 100, fixed costs dominate).
-        sized = [r for r in rows if r["n"] >= 1000]
-        first, last = (sized[0], sized[-1]) if len(sized) > 1 else (rows[0], rows[-1])
-        ratio = (last["build"] / first["build"]) / (last["n"] / first["n"])
-        print(
-            f"\nGrowth: {last['n'] / first['n']:.0f}x the cases cost {last['build'] / first['build']:.1f}x "
-            f"the build time ({ratio:.2f} of linear)."
-        )
+    print_table(results, variants)
+    if args.json:
+        args.json.write_text(json.dumps({str(n): f for n, f in results.items()}, indent=1))
 
 
 if __name__ == "__main__":

@@ -444,7 +444,7 @@ def test_the_casus_form_previews_the_case_as_the_site_does(form_project, browser
 def test_a_build_without_the_npm_packages_says_in_one_line_how_to_add_the_form(
     tmp_path: Path,
 ) -> None:
-    from generator.engines.mkdocs.plugin import FORM_LEFT_OUT
+    from generator.engines.postbuild import FORM_LEFT_OUT
 
     project = make_project(tmp_path / "project")
     mkdocs_yml = project.root / "mkdocs.yml"

@@ -195,20 +195,24 @@ def test_only_case_pages_are_indexed(seed_site: Project) -> None:
 
 
 @pytest.mark.build
-def test_the_index_input_is_gone_after_the_build(
+def test_nothing_is_staged_for_the_index(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pagefind's input (one document per case) lives in a temporary folder that the
-    background process removes; nothing of it is left behind."""
+    """Pagefind gets the search documents from memory (its Python API): no folder of
+    documents is written, in the temp folder or in shared memory."""
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setenv("TMPDIR", str(temporary))
+    shm = set(Path("/dev/shm").iterdir()) if Path("/dev/shm").is_dir() else set()
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     entry = json.loads(project.html("pagefind/pagefind-entry.json"))
     assert entry["languages"]["nl"]["page_count"] == 3
     # (the compiled templates stay in their cache folder there, on purpose: render.py)
     assert [p for p in temporary.iterdir() if not p.name.startswith("_jinja2-cache")] == []
+    if Path("/dev/shm").is_dir():
+        left = {p for p in Path("/dev/shm").iterdir() if "maatwerkbank" in p.name} - shm
+        assert left == set()
 
 
 @pytest.fixture(scope="module")
@@ -253,22 +257,114 @@ def test_a_long_facet_shows_its_first_values_and_the_rest_on_request(many_partne
     assert titles(page) == ["Samen wonen dankzij een uitbouw aan een bestaande woning"]
 
 
-def test_the_index_process_leaves_no_folder_behind_when_nobody_waits_for_it(
-    tmp_path: Path,
+DOCUMENT = (
+    '<html lang="nl"><body data-pagefind-body><h1>Case {n}</h1>'
+    "<p>Woning en begeleiding voor huurder {n}.</p></body></html>"
+)
+
+
+def _pagefind_children(pid: str = "self") -> list[int]:
+    """The child processes of `pid` (this process by default) that run Pagefind."""
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            comm = Path(f"/proc/{child}/comm")
+            if comm.exists() and "pagefind" in comm.read_text():
+                children.append(int(child))
+    return children
+
+
+def _waited_for(condition, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_the_pagefind_wrapper_still_has_what_the_quick_reader_replaces() -> None:
+    """Upgrade canary for generator/finder/pagefind_service.py, which replaces the pinned
+    wrapper's answer loop (it pauses 0.1 s per answer): the loop `launch` starts must be
+    ours, and the wrapper's state it reads (`_backend`, `_responses` by message id) must
+    still be there. Fails when a new `pagefind` renames or reshapes them."""
+    import asyncio
+    import inspect
+
+    from pagefind.service import PagefindService
+
+    from generator.finder.pagefind_service import Service
+
+    assert "_wait_for_responses" in inspect.getsource(PagefindService.launch)
+    assert "self._responses[message_id] = future" in inspect.getsource(PagefindService.send)
+
+    async def started() -> tuple[str, object, object, int]:
+        service = await Service().launch()
+        try:
+            index = await service.create_index()
+            await index.add_html_file(content=DOCUMENT.format(n=1), source_path="a/index.html")
+            loop = service._poll_task.get_coro()
+            return loop.__qualname__, service._backend, service._responses, service._message_id
+        finally:
+            await service.close()
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:  # its own event loop (Playwright runs one here)
+        loop, backend, responses, sent = thread.submit(asyncio.run, started()).result()
+    assert loop == "Service._wait_for_responses"
+    assert isinstance(backend, asyncio.subprocess.Process)
+    assert isinstance(responses, dict) and set(responses) == {1, 2} and sent == 2
+    assert _pagefind_children() == []
+
+
+def test_a_pagefind_that_ends_fails_the_build_in_dutch_and_does_not_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pagefind's documents may be staged in memory (/dev/shm): a folder left behind by a
-    preview that stopped while it re-indexed would hold memory until a restart. The index
-    process removes its own folder, whether or not anyone waits for it."""
+    """A Pagefind that stops without answering (here: a binary that exits at once) fails
+    every request that waits for it (the wrapper's own loop would wait forever)."""
+    from generator.finder.search_index import SearchIndexError, write_index
+
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(SearchIndexError, match="^Pagefind faalde: "):
+        write_index({"cases/een/index.html": DOCUMENT.format(n=1)}, tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "ontbreekt"))
+    with pytest.raises(SearchIndexError, match="^Pagefind faalde: "):
+        write_index({"cases/een/index.html": DOCUMENT.format(n=1)}, tmp_path / "pagefind")
+
+
+def test_a_cancelled_index_stops_pagefind_and_leaves_no_index(tmp_path: Path) -> None:
+    """A build that fails while the finder's index is made stops the index's process and
+    Pagefind under it, and leaves no half-made index to land in the site folder later."""
     from generator.finder.search_index import BackgroundIndex
 
-    document = (
-        '<html lang="nl"><body data-pagefind-body><h1>Een case</h1>'
-        "<p>Woning en begeleiding.</p></body></html>"
-    )
-    index = BackgroundIndex({"cases/een/index.html": document}, tmp_path / "pagefind")
-    folder = index._folder
-    assert folder.is_dir()
-    assert index._process is not None
-    index._process.wait(timeout=120)  # ended; `finish` is never called
-    assert not folder.exists()
-    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    documents = {f"cases/{n}/index.html": DOCUMENT.format(n=n) for n in range(3000)}
+    index = BackgroundIndex(tmp_path / "pagefind")
+    index.add(documents)
+    process = str(index._process.pid)
+    assert _waited_for(lambda: _pagefind_children(process))
+    pagefind = _pagefind_children(process)
+    index.cancel()
+    assert _waited_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in pagefind))
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_the_index_from_memory_finds_what_the_documents_say(tmp_path: Path) -> None:
+    """Each document is indexed at the URL its path gives (as Pagefind does for a folder),
+    with its words: the index lists every page, and its fragments carry the URLs."""
+    import gzip
+
+    from generator.finder.search_index import write_index
+
+    documents = {f"cases/case-{n}/index.html": DOCUMENT.format(n=n) for n in range(40)}
+    assert write_index(documents, tmp_path / "pagefind") == 40
+    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 40
+    fragments = [
+        gzip.decompress(p.read_bytes()) for p in (tmp_path / "pagefind/fragment").iterdir()
+    ]
+    urls = sorted(json.loads(f[len(b"pagefind_dcd") :])["url"] for f in fragments)
+    assert urls == sorted(f"/cases/case-{n}/" for n in range(40))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,70 +118,79 @@ def test_generated_pages_reach_the_theme_as_the_core_rendered_them(tmp_path: Pat
         assert page.body.strip() in built, src
 
 
+MATERIAL_COPY = "partials/header.html"
+"""The project's copy of Material's markup (overrides/), which an upgrade does not update."""
+NAV_BLOCK = re.compile(r"\{% block site_nav %\}.*?\{% endblock %\}", re.S)
+"""overrides/main.html's navigation, rendered once per folder (`theme_caches`)."""
+FINDER_FORM = re.compile(r'<form class="mwb-header-search".*?</form>', re.S)
+"""The header's search box that opens the finder: what our header adds to Material's."""
+
+
+def _theme_parts(html: str) -> tuple[str, str]:
+    """A page's header and its primary navigation (the sidebar up to the table of
+    contents), white space normalised."""
+    header = re.search(r'<header class="md-header.*?</header>', html, re.S)
+    nav = re.search(
+        r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")',
+        html,
+        re.S,
+    )
+    assert header and nav
+
+    def squeezed(text: str) -> str:
+        return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", text)).strip()
+
+    return squeezed(header[0]), squeezed(nav[0])
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_shared_navigation_gives_the_pages_material_gives(
+def test_header_and_navigation_are_what_unmodified_material_renders(
     tmp_path: Path, directory_urls: bool
 ) -> None:
-    """The primary navigation, rendered once per folder for pages outside the nav, and the
-    styles, scripts, app config and header, rendered once per folder for pages outside the
-    nav with nothing else in their URL folder (overrides/main.html), and translations
-    looked up once (partials/language.html), give every page what Material renders for it
-    alone: a hook turns the sharing off, and every page is the same but for white space."""
-    import re
-
-    project = make_project(tmp_path / "project", cases=FIXTURES / "cases")
-    config = project.root / "mkdocs.yml"
-    settings = config.read_text(encoding="utf-8")
-    if not directory_urls:
-        settings = settings.replace("use_directory_urls: true", "use_directory_urls: false")
-    # A fork's own scripts inside a page's folder: a link to them differs from page to page
-    # in one folder (`hulp.js` from een-case-toevoegen/, `../een-case-toevoegen/hulp.js`
-    # from over/), so those pages must not share.
-    for script in ("een-case-toevoegen/hulp.js", "cases/eigen.js"):
-        (project.root / "content" / script).parent.mkdir(parents=True, exist_ok=True)
-        (project.root / "content" / script).write_text("// eigen script\n", encoding="utf-8")
-    settings += "extra_javascript:\n  - een-case-toevoegen/hulp.js\n  - cases/eigen.js\n"
-    config.write_text(settings, encoding="utf-8")
-    pilot = project.cases / "volledige-pilot.yaml"
-    pilot.write_text(without_the_seeds(pilot.read_text(encoding="utf-8")), encoding="utf-8")
-    for n in range(60):  # enough cases for listings that continue on a second page
-        project.write_case(
-            f"extra-{n:02d}.yaml",
-            pilot.read_text(encoding="utf-8").replace(
-                "status: gearchiveerd", "status: gepubliceerd"
-            ),
-        )
-
-    def pages() -> dict[str, str]:
-        assert project.build("--strict").returncode == 0
-        return {
-            p.relative_to(project.site).as_posix(): re.sub(
-                r">\s+<", "><", re.sub(r"\s+", " ", p.read_text(encoding="utf-8"))
-            )
+    """The same pages built with Material's own header and navigation (the project's copy
+    of Material's header and its navigation block removed from overrides/) have the same
+    header and primary navigation on every page, but for the header's finder search box.
+    Fails when an upgrade of Material changes what the copy still renders the old way, or
+    when the navigation shared between pages (`theme_caches`) differs from Material's."""
+    built = {}
+    for name in ("ours", "material"):
+        project = make_project(tmp_path / name, cases=FIXTURES / "cases")
+        config = project.root / "mkdocs.yml"
+        settings = config.read_text(encoding="utf-8")
+        if not directory_urls:
+            settings = settings.replace("use_directory_urls: true", "use_directory_urls: false")
+        config.write_text(settings, encoding="utf-8")
+        pilot = project.cases / "volledige-pilot.yaml"
+        text = without_the_seeds(pilot.read_text(encoding="utf-8"))
+        pilot.write_text(text, encoding="utf-8")
+        for n in range(60):  # enough cases for listings that continue on a second page
+            published = text.replace("status: gearchiveerd", "status: gepubliceerd")
+            project.write_case(f"extra-{n:02d}.yaml", published)
+        if name == "material":
+            (project.root / "overrides" / MATERIAL_COPY).unlink()
+            main = project.root / "overrides" / "main.html"
+            assert NAV_BLOCK.search(main.read_text(encoding="utf-8"))
+            main.write_text(NAV_BLOCK.sub("", main.read_text(encoding="utf-8")), encoding="utf-8")
+        result = project.build("--strict")
+        assert result.returncode == 0, result.stderr
+        built[name] = {
+            p.relative_to(project.site).as_posix(): p.read_text(encoding="utf-8")
             for p in project.site.rglob("*.html")
             if "beheer" not in p.parts
         }
-
-    shared = pages()
-    (project.root / "no_sharing.py").write_text(
-        "from mkdocs.plugins import event_priority\n"
-        "@event_priority(-100)\n"
-        "def on_env(env, config, files):\n"
-        "    env.globals['maatwerkbank_nav_key'] = lambda page: None\n"
-        "    del env.globals['maatwerkbank_folder']\n"
-        "    del env.globals['maatwerkbank_t']\n"
-        "    return env\n",
-        encoding="utf-8",
-    )
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "hooks:\n  - no_sharing.py\n", encoding="utf-8"
-    )
-    alone = pages()
-    first_listing_page = "cases/pagina-2/index.html" if directory_urls else "cases/pagina-2.html"
-    assert first_listing_page in shared and len(shared) > 40
-    assert shared.keys() == alone.keys()
-    assert [path for path in shared if shared[path] != alone[path]] == []
+    ours, material = built["ours"], built["material"]
+    assert ours.keys() == material.keys() and len(ours) > 40
+    listing = "cases/pagina-2/index.html" if directory_urls else "cases/pagina-2.html"
+    assert listing in ours
+    differences = []
+    forms = 0
+    for path in sorted(ours):
+        header, nav = _theme_parts(ours[path])
+        forms += len(FINDER_FORM.findall(header))
+        if (FINDER_FORM.sub("", header), nav) != _theme_parts(material[path]):
+            differences.append(path)
+    assert differences == []
+    assert forms == len(ours) - 2  # every page but the home page and the finder's own
 
 
 def test_the_theme_templates_are_compiled_once_per_set_of_compiler_settings() -> None:
@@ -189,7 +199,7 @@ def test_the_theme_templates_are_compiled_once_per_set_of_compiler_settings() ->
     template's name and file only, and code compiled with other settings is other code."""
     import jinja2
 
-    from generator.engines.mkdocs.plugin import _theme_bytecode_cache
+    from generator.engines.mkdocs.theme_caches import _theme_bytecode_cache
 
     def pattern(env: jinja2.Environment) -> str:
         cache = _theme_bytecode_cache(env)

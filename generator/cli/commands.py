@@ -269,6 +269,7 @@ def site(
             work,
             _today(today or config.options["today"]),
             web_form=postbuild.WebForm(bundle, config.form_settings()),
+            search_documents=False,
         )
     except SiteInputError as error:
         click.echo(str(error), err=True)
@@ -285,7 +286,8 @@ def site(
         )
         _aborted()
     # The finder's index is made while the engine builds, and moved into the site after.
-    index = BackgroundIndex.of_folder(written.search_documents, work / "pagefind")
+    index = BackgroundIndex(work / "pagefind")
+    index.add(result.search_documents)
     started = time.perf_counter()
     built = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],

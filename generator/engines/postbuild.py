@@ -7,8 +7,9 @@ Run the same way after MkDocs (the plugin's `on_post_build`) and after Zensical
 (`maatwerkbank site --engine zensical`), on the built site folder:
 
 - the finder's index: Pagefind over the core's search documents (started by the caller
-  in the background before the engine ran; collected here, and moved into the site when
-  the engine clears its site folder while building, as Zensical does);
+  in the background before the engine ran, `finder.search_index`; collected here, and
+  moved into the site when the engine clears its site folder while building, as Zensical
+  does);
 - a Content-Security-Policy in every page, with the hashes of the inline scripts the
   engine's theme put in that page, read from the built HTML (so a theme update or another
   engine cannot break the policy), and `_headers` for what a meta tag cannot carry.

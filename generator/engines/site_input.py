@@ -7,8 +7,9 @@ everything the plugin would add, into one folder (`maatwerkbank generate --out D
 - `DIR/docs/`: the site's hand-written pages (the config's docs dir, with the generated
   snippets filled in) plus every generated page, data file and media file, and the web
   form at /beheer/ when asked;
-- `DIR/zoekdocumenten/`: the finder's search documents, which Pagefind indexes after the
-  build (`postbuild`); they are not pages of the site;
+- `DIR/zoekdocumenten/`: the finder's search documents, for a generator that runs
+  Pagefind itself (`maatwerkbank site` indexes them from memory instead); they are not
+  pages of the site;
 - `DIR/mkdocs.yml`: the site's config for that engine (`site_config.engine_config`),
   which builds into `DIR/site/` (Zensical builds only inside its project folder).
 
@@ -55,10 +56,6 @@ class SiteInput:
     def config(self) -> Path:
         return self.folder / CONFIG
 
-    @property
-    def search_documents(self) -> Path:
-        return self.folder / SEARCH_DOCUMENTS
-
 
 def addresses_for(config: SiteConfig, engine: str) -> Addresses:
     """Zensical resolves links against source files; MkDocs' plugin gets final URLs."""
@@ -74,12 +71,14 @@ def write_site_input(
     cases_dir: Path | None = None,
     templates_dir: Path | None = None,
     web_form: postbuild.WebForm | None = None,
+    search_documents: bool = True,
 ) -> SiteInput:
     """Build with the core and write the site input for `engine` into `folder`.
 
     Written also when cases have problems (the caller reports them and fails), so a
     reader sees what the valid cases give. Raises `SiteInputError` when a hand-written
-    page takes the place of a generated one.
+    page takes the place of a generated one. `search_documents`: also write the finder's
+    documents (`zoekdocumenten/`).
     """
     result = pipeline.build(
         cases_dir or config.path_option("cases_dir") or config.root / "cases",
@@ -116,7 +115,7 @@ def write_site_input(
         for src, npm_file in copies.items():
             (docs / src).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(npm_file, docs / src)
-    for path, document in result.search_documents.items():
+    for path, document in result.search_documents.items() if search_documents else ():
         _write(folder / SEARCH_DOCUMENTS / path, document)
     derived = site_config.engine_config(
         config,

@@ -1,133 +1,154 @@
 """The finder's search index: Pagefind over the core's search documents
-(`site.search_documents`).
+(`site.search_documents`), through Pagefind's Python API, from memory.
 
-Pagefind (a Rust binary in the `pagefind[bin]` wheel, run offline) indexes them with Dutch
-stemming (`lang="nl"`) into a chunked index, so a first query downloads a few hundred
-kilobytes whatever the number of cases.
+Pagefind (the Rust binary in the `pagefind[bin]` wheel, run offline as a service by its
+Python wrapper) indexes them with Dutch stemming (`lang="nl"`) into a chunked index, so a
+first query downloads a few hundred kilobytes whatever the number of cases. Nothing is
+staged on disk: the documents go to Pagefind's service as strings, and the index is
+written into the site, then put in a fixed order (`pagefind_order`) so two builds give
+the same bytes.
 
-Indexing the finished site took 10 s of a 60 s build at 5,000 cases, on one core while the
-other idled. These documents exist before the site is rendered, so the adapter hands them
-to a background process that writes them and runs Pagefind, and collects it at the end:
-the index costs little wall time of its own, and it does not depend on the theme's HTML.
+The documents exist before the site is themed, so `BackgroundIndex` indexes them while
+the caller renders the pages, in a process of its own (`multiprocessing`, spawned): its
+event loop, feeding thousands of documents and reading their answers, took the GIL from
+the thread that renders the pages so often that a thread of the build's own process made
+the theming three times slower in wall time at 5,000 cases (docs/performance.md). The
+process starts before the documents are made, so its start costs the build nothing.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import asyncio
+import contextlib
+import multiprocessing
 import shutil
 import signal
-import subprocess
-import sys
-import tempfile
+from multiprocessing.connection import Connection
 from pathlib import Path
+
+from generator.finder import pagefind_order
+from generator.finder.pagefind_service import PagefindError, Service
+
+BATCH = 250
+"""Documents sent at once before their answers are awaited: enough to keep Pagefind busy,
+few enough that they are not all copied into the pipe's buffer at once."""
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
+def write_index(documents: dict[str, str], output_dir: Path) -> int:
+    """Index `documents` (`{site path: HTML}`) into `output_dir`, made anew; returns how
+    many. Pagefind derives each result's URL from the path, as it does for a folder.
+    Raises `SearchIndexError` when Pagefind fails."""
+    index = BackgroundIndex(output_dir)
+    index.add(documents)
+    return index.finish()
+
+
 class BackgroundIndex:
-    """Pagefind over the search documents, in a process of its own, while the caller goes on.
+    """Pagefind's index of the documents `add` gets, made in a process of its own while the
+    caller goes on; `finish` waits for it, `cancel` stops it."""
 
-    Writing one file per case is file-system work (up to 2 s per 1,000 cases measured on a
-    slow disk), and a thread writing them would wait for the busy caller's GIL at every
-    system call. So the caller writes one JSON file, and a child process writes the
-    documents and runs Pagefind; the caller only waits in `finish`.
-    """
-
-    def __init__(self, documents: dict[str, str], output_dir: Path) -> None:
-        self.count = len(documents)
-        self._process: subprocess.Popen[str] | None = None
-        if not documents:
-            # Nothing published yet (a fresh fork, only concepts): no index, and the finder
-            # page says there are no cases (Pagefind itself refuses to index nothing).
-            return
-        text = json.dumps(documents)
-        self._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-", dir=_scratch(len(text))))
-        bundle = self._folder / "documents.json"
-        try:
-            bundle.write_text(text, encoding="utf-8")
-            self._process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "generator.finder.pagefind_run",
-                    str(bundle),
-                    str(output_dir),
-                    str(os.getpid()),
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                start_new_session=True,  # a group of its own, which `cancel` stops whole
-            )
-        except BaseException:  # a build stopped now: in memory, the folder would stay
-            shutil.rmtree(self._folder, ignore_errors=True)
-            raise
-
-    @classmethod
-    def of_folder(cls, folder: Path, output_dir: Path) -> BackgroundIndex:
-        """Pagefind over documents already written to `folder` (`maatwerkbank generate`
-        writes them for engines other than MkDocs); the folder is left in place."""
-        index = cls.__new__(cls)
-        index._folder = Path(tempfile.mkdtemp(prefix="maatwerkbank-zoek-"))
-        index.count = sum(1 for _ in folder.rglob("*.html"))
-        index._process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator.finder.pagefind_run",
-                "--folder",
-                str(folder),
-                str(output_dir),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,  # a group of its own, which `cancel` stops whole
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir
+        context = multiprocessing.get_context("spawn")
+        self._answers, answer = context.Pipe(duplex=False)
+        documents, self._documents = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_index_in_process,
+            args=(documents, answer, str(output_dir)),
+            name="pagefind",
+            daemon=True,
         )
-        return index
+        self._process.start()
+        documents.close()
+        answer.close()
+
+    def add(self, documents: dict[str, str]) -> None:
+        """Index these documents (once)."""
+        self._documents.send(documents)
+        self._documents.close()
 
     def finish(self) -> int:
-        """Wait for Pagefind; raises with its output when it failed."""
-        if self._process is None:
-            return 0
+        """Wait for the index; raises `SearchIndexError` when Pagefind failed."""
         try:
-            output, _ = self._process.communicate()
-            if self._process.returncode != 0:
-                raise SearchIndexError(f"Pagefind faalde:\n{output}")
-            return self.count
-        finally:
-            shutil.rmtree(self._folder, ignore_errors=True)
+            count, error = self._answers.recv()
+        except EOFError:
+            count, error = 0, "het indexproces stopte onverwacht"
+        self._process.join()
+        if error:
+            shutil.rmtree(self.output_dir, ignore_errors=True)
+            raise SearchIndexError(f"Pagefind faalde: {error}")
+        return int(count)
 
     def cancel(self) -> None:
-        """Stop the index process and Pagefind under it at once (a build that failed or
-        was stopped must not wait seconds for an index it throws away)."""
-        if self._process is None:
-            return
-        try:
-            os.killpg(self._process.pid, signal.SIGKILL)  # a group of its own
-        except (AttributeError, OSError):
-            self._process.kill()
-        self._process.communicate()
-        shutil.rmtree(self._folder, ignore_errors=True)
+        """Stop indexing and leave no index (a failed build does not wait for an index it
+        throws away, nor leaves one to land in a later build's folder): the index's process
+        stops Pagefind's at once and ends (SIGTERM, see `_index`)."""
+        self._process.terminate()
+        self._process.join()
+        shutil.rmtree(self.output_dir, ignore_errors=True)
 
 
-SCRATCH = "/dev/shm"
-"""Linux's shared memory, a file system in memory: where the documents are written for
-Pagefind when it has room. At 5,000 cases, writing them to disk and Pagefind reading them
-took 3 s of processor time more (most of it the kernel's), on a build that keeps both cores
-busy."""
-
-
-def _scratch(size: int) -> str | None:
-    """A folder for `size` bytes of documents: `SCRATCH` when it has room for them four
-    times over (the bundle, the files, Pagefind's index of them, about as large, and some
-    to spare: containers often give it only 64 MB), else the system's temp folder (None)."""
+def _index_in_process(documents: Connection, answer: Connection, output_dir: str) -> None:
+    """In the index's process: receive the documents, index them, answer (count, error)."""
     try:
-        if os.access(SCRATCH, os.W_OK) and shutil.disk_usage(SCRATCH).free > 4 * size:
-            return SCRATCH
-    except OSError:
-        pass
-    return None
+        received = documents.recv()
+    except EOFError:
+        return  # cancelled before any document came
+    try:
+        outcome = (_write_index(received, Path(output_dir)), "")
+    except SearchIndexError as error:
+        outcome = (0, str(error))
+    with contextlib.suppress(OSError):  # the caller has gone (a preview stopped meanwhile)
+        answer.send(outcome)
+
+
+def _write_index(documents: dict[str, str], output_dir: Path) -> int:
+    if not documents:
+        # Nothing published yet (a fresh fork, only concepts): no index, and the finder
+        # page says there are no cases (Pagefind itself refuses to index nothing).
+        return 0
+    shutil.rmtree(output_dir, ignore_errors=True)
+    try:
+        asyncio.run(_index(documents, output_dir))
+    except (PagefindError, OSError) as error:
+        shutil.rmtree(output_dir, ignore_errors=True)
+        raise SearchIndexError(str(error)) from None
+    except asyncio.CancelledError:
+        shutil.rmtree(output_dir, ignore_errors=True)
+        return 0
+    pagefind_order.normalise(output_dir)
+    return len(documents)
+
+
+async def _index(documents: dict[str, str], output_dir: Path) -> None:
+    """Index and write; SIGTERM (`BackgroundIndex.cancel`) cancels it, and Pagefind is
+    killed, so that nothing writes into the output folder afterwards."""
+    task = asyncio.current_task()
+    if task is not None and hasattr(signal, "SIGTERM"):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+    service = Service()
+    await service.launch()
+    try:
+        index = await service.create_index()
+        items = list(documents.items())
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            await asyncio.gather(
+                *(index.add_html_file(content=html, source_path=path) for path, html in batch)
+            )
+        # Pagefind's `write_files` answers before its files are all written (an index read
+        # right after could be cut off); the files are taken in memory and written here.
+        for file in await index.get_files():
+            path = output_dir / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file["content"])
+    except asyncio.CancelledError:
+        service.kill()
+        raise
+    finally:
+        await service.close()  # Pagefind's process ends with it

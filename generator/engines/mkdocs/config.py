@@ -1,0 +1,30 @@
+"""The plugin's settings in mkdocs.yml (`plugins: - maatwerkbank: ...`), with their defaults
+(`site_config.PLUGIN_DEFAULTS`, which engines without the plugin read too)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from generator.engines.site_config import PLUGIN_DEFAULTS
+
+
+class MaatwerkbankConfig(base.Config):
+    cases_dir = c.Type(str, default=PLUGIN_DEFAULTS["cases_dir"])
+    """Folder with the case files, the vocabulary and media, relative to mkdocs.yml."""
+    templates_dir = c.Optional(c.Type(str))
+    """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
+    cms_repo = c.Type(str, default=PLUGIN_DEFAULTS["cms_repo"])
+    """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
+    cms_auth_url = c.Type(str, default=PLUGIN_DEFAULTS["cms_auth_url"])
+    """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
+    cms_local_backend = c.Type(str, default=PLUGIN_DEFAULTS["cms_local_backend"])
+    """Where `make beheer`'s decap-server listens."""
+    cms_bundle = c.Type(str, default=PLUGIN_DEFAULTS["cms_bundle"])
+    """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
+    expand_nav = c.Type(bool, default=PLUGIN_DEFAULTS["expand_nav"])
+    """Add one nav entry per theme and target group under their section's index page."""
+    verouderd_na_maanden = c.Type(int, default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
+    """A case not checked (`bijgewerkt`) for longer says so on its page; 0: never."""

@@ -1,0 +1,45 @@
+"""The site's address checked as strict mode should count it, with a warning shown like
+MkDocs' own that `--strict` does not count: the reach into MkDocs' logging
+(`mkdocs.utils.CountHandler`, the handler that counts warnings for strict mode).
+
+No address: an error in strict builds (what CI publishes), else a warning. The example
+address (`https://maatwerkbank.example.nl/`): a warning in every build that does not count
+in strict mode (the repository itself builds strictly with it); `check-site` refuses it.
+tests/test_mkdocs_internals.py checks that MkDocs still counts warnings this way.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import CountHandler
+
+from generator.site import hosting
+
+
+def check_site_url(config: MkDocsConfig, log: logging.Logger, *, serving: bool) -> None:
+    site_url = config.site_url
+    if serving and config.config_file_path:
+        # `mkdocs serve` has put its own address in the setting by now.
+        site_url = hosting.configured_site_url(Path(config.config_file_path).read_text("utf-8"))
+    problem = hosting.site_url_problem(site_url)
+    if problem is None:
+        return
+    kind, message = problem
+    if kind == "ontbreekt" and config.strict and not serving:
+        raise PluginError(message)
+    if kind == "ontbreekt":
+        log.warning(message)
+    else:
+        warn_uncounted(log, message)
+
+
+def warn_uncounted(log: logging.Logger, message: str) -> None:
+    """Send `message` as a warning to MkDocs' handlers except the one that counts them."""
+    record = log.makeRecord(log.name, logging.WARNING, __file__, 0, message, (), None)
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
+            handler.handle(record)
