@@ -155,16 +155,17 @@ def test_rule_deviations_are_grouped_by_their_legal_source(seed_site: Project) -
     by_source, without = html.split('id="zonder-bron"')
     sources = sections_of(by_source)
     assert list(sources) == [
-        "Wet maatschappelijke ondersteuning 2015",  # set aside twice: first
-        "Participatiewet",
-        "Woningwet",
+        "Wet of regeling: Wet maatschappelijke ondersteuning 2015",  # set aside twice: first
+        "Wet of regeling: Participatiewet",
+        "Wet of regeling: Woningwet",
     ]
-    wmo = sources["Wet maatschappelijke ondersteuning 2015"]
+    wmo = sources["Wet of regeling: Wet maatschappelijke ondersteuning 2015"]
     assert wmo.startswith("2 keer opzijgezet, in 2 cases. Tekst: wetten.overheid.nl")
     for said in (
-        "Begeleiding alleen binnen een beschermde woonvorm : Iriszorg bood de begeleiding",
+        "Regel: Begeleiding alleen binnen een beschermde woonvorm Hoe afgeweken: Iriszorg bood",
         "Uit: Springplankwoning: in zes maanden",
-        "Woningaanpassingen alleen via de standaardroute van de Wmo : De gemeente en de corporatie",
+        "Regel: Woningaanpassingen alleen via de standaardroute van de Wmo Hoe afgeweken: De "
+        "gemeente en de corporatie",
         "Uit: Samen wonen dankzij een uitbouw",
     ):
         assert said in wmo, said
@@ -174,10 +175,10 @@ def test_rule_deviations_are_grouped_by_their_legal_source(seed_site: Project) -
     assert '<a href="https://wetten.overheid.nl/BWBR0035362/">wetten.overheid.nl</a>' in wmo_html
     assert 'href="../cases/springplankwoning-doetinchem/"' in wmo_html
     assert 'href="../cases/uitbouw-samenwonen-doetinchem/"' in wmo_html
-    assert sources["Participatiewet"].startswith("1 keer opzijgezet, in 1 case.")
+    assert sources["Wet of regeling: Participatiewet"].startswith("1 keer opzijgezet, in 1 case.")
     rules = sections_of(without)
-    assert "Geen nieuw huurcontract bij een oude huurschuld" in rules
-    assert not set(rules) & {"Begeleiding alleen binnen een beschermde woonvorm"}
+    assert "Regel: Geen nieuw huurcontract bij een oude huurschuld" in rules
+    assert "Regel: Begeleiding alleen binnen een beschermde woonvorm" not in rules
     assert text_of(html).count("Uit: ") == 8
     # the case page names the source of its deviation, linked
     spring = seed_site.html("cases/springplankwoning-doetinchem/index.html")
