@@ -51,8 +51,8 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
     assert pilot["fase"]["options"] == list(labels.FASE)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
-    assert pilots["titel"]["pattern"][1].startswith("Gebruik 5 tot 120 tekens, zonder ")
-    assert pilots["samenvatting"]["pattern"][1].startswith("Gebruik 20 tot 500 tekens, zonder ")
+    assert pilots["titel"]["pattern"][1].startswith("gebruik 5 tot 120 tekens, zonder ")
+    assert pilots["samenvatting"]["pattern"][1].startswith("gebruik 20 tot 500 tekens, zonder ")
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "nl"

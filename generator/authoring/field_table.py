@@ -94,7 +94,7 @@ _KINDS = {
     "terms": "vocabulary term",
     "date": "date (`YYYY-MM-DD`)",
     "period": "date or month (`YYYY-MM`)",
-    "bool": "`true` or `false`",
+    "bool": "`ja` or `nee` (also `true`, `false`)",
 }
 
 

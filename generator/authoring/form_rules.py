@@ -129,7 +129,7 @@ def _form_rules_of(
         if widget == "datetime" and field.get("format") == "YYYY-MM-DD":
             rules.add((path, "datum"))
         pattern = field.get("pattern", [None])[0]
-        if model.is_period(info) and pattern == r"^\d{4}-\d{2}(-\d{2})?$":
+        if model.is_period(info) and pattern == model.PERIOD_PATTERN:
             rules.add((path, "periode"))
         if pattern and pattern == model.pattern_of(info):
             rules.add((path, "patroon"))

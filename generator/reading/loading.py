@@ -22,7 +22,9 @@ from generator.contract.problems import Problem, field_name
 from generator.reading import text_rules
 
 MAX_BYTES = 256 * 1024
-SLUG_RE = re.compile(r"[a-z0-9-]{3,80}")
+MIN_SLUG, MAX_SLUG = 3, 80
+"""The shortest and longest file name (without .yaml): the case's address on the site."""
+SLUG_RE = re.compile(rf"[a-z0-9-]{{{MIN_SLUG},{MAX_SLUG}}}")
 # Slugs that would collide with generated listing pages under cases/.
 RESERVED_SLUG_RE = re.compile(r"index|pagina-\d+")
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -30,7 +32,9 @@ CASE_SUFFIXES = (".yaml", ".yml")
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
+NULLS = ("", "~", "null", "Null", "NULL")
+"""The plain (unquoted) scalars that mean 'no value'; every other scalar is text."""
+_NULL_SET = frozenset(NULLS)
 
 
 @dataclass
@@ -173,7 +177,8 @@ def slug_problem(path: Path, display: str) -> Problem | None:
             1,
             1,
             f"ongeldige bestandsnaam '{path.name}': gebruik alleen kleine letters a-z, "
-            "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')",
+            f"cijfers en '-', {MIN_SLUG} tot {MAX_SLUG} tekens (bijvoorbeeld "
+            "'springplank-doetinchem.yaml')",
         )
     if RESERVED_SLUG_RE.fullmatch(slug):
         return Problem(
@@ -388,7 +393,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        if not node.style and node.value in _NULLS:  # plain (unquoted) only
+        if not node.style and node.value in _NULL_SET:  # plain (unquoted) only
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

@@ -160,7 +160,7 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
                 )
             )
     privacy = data.get("privacy")
-    if isinstance(privacy, dict) and privacy.get("herleidbaar") in ("true", "True", "TRUE", True):
+    if isinstance(privacy, dict) and model.is_yes(privacy.get("herleidbaar")):
         consent = privacy.get("toestemming")
         if not isinstance(consent, dict):
             problems.append(
