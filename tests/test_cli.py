@@ -152,7 +152,7 @@ def test_a_vocabulary_term_cannot_take_the_overview_page(project: Project) -> No
     result = project.cli("check")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        "cases/_vocabulaire.yaml:6:3: term 'index' is gereserveerd voor de site zelf (de pagina "
+        "cases/_vocabulaire.yaml:12:3: term 'index' is gereserveerd voor de site zelf (de pagina "
         "themas/index/ bestaat al); kies een andere naam"
     )
 

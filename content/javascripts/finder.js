@@ -4,7 +4,12 @@
 // (never innerHTML; the highlighted excerpt is built node by node), native form controls
 // carry the keyboard and screen-reader support, and the state lives in the address so a
 // filtered view can be shared. On a narrow screen the filters fold behind one button, so
-// the first result shows on the first screen after a query.
+// the first result shows on the first screen after a query, and a button at the foot of
+// the open panel ("Toon 5 cases") closes it onto the results. The query is read as Dutch
+// (finder-words.js): synonyms find each other, hyphens count as spaces, and excerpts are
+// the story's sentences, without the words the index added.
+
+import { searchQuery, storyExcerpt } from "./finder-words.js";
 
 const PAGE_SIZE = 10;
 const SHOWN_VALUES = 12;
@@ -20,19 +25,24 @@ const reset = document.getElementById("mwb-reset");
 const toggle = document.getElementById("mwb-filters-toggle");
 const panel = document.getElementById("mwb-filters");
 const active = document.getElementById("mwb-active");
+const showResults = document.getElementById("mwb-show-results");
 
 const siteRoot = new URL("../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-await pagefind.options({ baseUrl: siteRoot.pathname });
+// A longer excerpt than Pagefind's 30 words: the added words are counted, then left out.
+await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 40 });
 await pagefind.init();
 
 // The facets (titles in order), their values and totals come with the page (written by the
 // generator from the same definition as the index: generator/site/facets.py), so the
 // first query loads only the word index it needs; Pagefind's filter index loads after the
 // first results are shown, and from then on the counts follow every selection.
-const { facets: FACETS, totals } = JSON.parse(
-  document.getElementById("mwb-facet-totals").textContent,
-);
+// The synonym groups come with them (`zoekgroepen`: phrase -> the group's word in the index).
+const {
+  facets: FACETS,
+  totals,
+  zoekgroepen: GROUPS = {},
+} = JSON.parse(document.getElementById("mwb-facet-totals").textContent);
 const labels = new Map(); // "facet\u0000value" -> the count element (of rows made so far)
 const countTexts = new Map(); // "facet\u0000value" -> its count as shown, made or not
 let filtersLoaded = false;
@@ -68,7 +78,9 @@ function currentState() {
 // every visit built as hidden rows (a small cost, but on every phone that opens the page).
 // Values are ordered by their count as shown (then by total, then by name); a value that
 // no result carries is hidden, unless it is chosen or its facet has a choice (where it
-// would widen the selection: it is listed last).
+// would widen the selection: it is listed last). Once the reader ticks a value, its facet
+// keeps the order it had (`frozen`) until nothing in it is ticked: a value never moves
+// away from under the reader's finger.
 const facetViews = [];
 
 function buildFacets(state) {
@@ -138,11 +150,16 @@ function layoutFacet(view) {
   // the row the reader is on stays, even when its count drops to zero
   const current = (value) => rows.get(value)?.contains(document.activeElement);
   const anyChosen = values.some(([value]) => chosen(value));
+  if (!anyChosen) view.frozen = null;
   const counted = values.map(([value, total], i) => [value, shownCount(key, value) ?? total, i]);
   counted.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
-  const order = counted
+  let order = counted
     .filter(([value, count]) => count > 0 || anyChosen || chosen(value) || current(value))
     .map(([value]) => value);
+  if (view.frozen) {
+    const kept = new Set(view.frozen);
+    order = [...view.frozen, ...order.filter((value) => !kept.has(value))];
+  }
   view.order = order;
   const show = view.expanded
     ? order
@@ -185,7 +202,8 @@ async function search(state) {
   const mine = ++generation;
   const filters = {};
   for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
-  const found = await pagefind.search(state.q || null, {
+  const query = state.q ? searchQuery(state.q, GROUPS) || state.q : null;
+  const found = await pagefind.search(query, {
     filters,
     sort: state.q ? undefined : { bijgewerkt: "desc" },
   });
@@ -204,6 +222,7 @@ async function search(state) {
     n === 0
       ? "Geen cases gevonden. Probeer andere woorden of minder filters."
       : `${n} ${n === 1 ? "case" : "cases"} gevonden.`;
+  showResults.textContent = n === 0 ? "Naar de resultaten" : `Toon ${n} ${n === 1 ? "case" : "cases"}`;
 }
 
 async function showMore(mine) {
@@ -221,7 +240,7 @@ async function showMore(mine) {
     const summary = document.createElement("p");
     if (searchWords && item.excerpt) {
       summary.className = "mwb-excerpt";
-      summary.append(...highlighted(item.excerpt));
+      summary.append(...highlighted(storyExcerpt(item.excerpt)));
     } else {
       summary.textContent = item.meta.samenvatting || plainText(item.excerpt);
     }
@@ -301,7 +320,9 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   run();
 });
-facetsBox.addEventListener("change", () => {
+facetsBox.addEventListener("change", (event) => {
+  const view = facetViews.find((v) => v.key === event.target.name);
+  if (view && !view.frozen) view.frozen = [...view.order];
   showActive();
   run();
 });
@@ -311,6 +332,13 @@ toggle.addEventListener("click", () => {
   const open = toggle.getAttribute("aria-expanded") !== "true";
   toggle.setAttribute("aria-expanded", String(open));
   panel.classList.toggle("mwb-filters--open", open);
+});
+// On a phone: close the panel onto the results (the button shows only there).
+showResults.addEventListener("click", () => {
+  toggle.setAttribute("aria-expanded", "false");
+  panel.classList.remove("mwb-filters--open");
+  toggle.focus();
+  toggle.scrollIntoView({ block: "start" });
 });
 more.addEventListener("click", () => showMore(generation));
 reset.addEventListener("click", () => {

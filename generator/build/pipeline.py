@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from generator.reading.vocabulary import Vocabulary, load_vocabulary
 from generator.site import exports, hosting, render, search_documents
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog
+from generator.site.site_info import SiteInfo
 
 VOCABULARY_FILE = "_vocabulaire.yaml"
 
@@ -260,13 +261,15 @@ def build(
     addresses: Addresses | None = None,
     site_files: frozenset[str] | None = None,
     documents_made: Callable[[dict[str, str]], object] | None = None,
+    site: SiteInfo | None = None,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`.
 
     Pages are `{source path: template output}` (front matter and HTML body, see
     `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
     `site_files` as for `check`. `documents_made` gets the finder's search documents
-    (`BuildResult.search_documents`) as soon as they are made, before the pages.
+    (`BuildResult.search_documents`) as soon as they are made, before the pages. `site`:
+    the site's name and licence (`site_info`; its address is `site_url`).
     """
     if site_files is None:
         site_files = project_site_files(cases_dir)
@@ -280,6 +283,7 @@ def build(
             addresses or Addresses(),
             site_files,
             documents_made,
+            site,
         )
 
 
@@ -292,13 +296,15 @@ def _build(
     addresses: Addresses,
     site_files: frozenset[str],
     documents_made: Callable[[dict[str, str]], object] | None,
+    site: SiteInfo | None = None,
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, today, base, site_files)
     catalog = Catalog.build(checked.vocabulary, checked.published)
     catalog.prepare()
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
-    env = render.environment(templates_dir, addresses)
+    site = replace(site or SiteInfo(), url=site_url)
+    env = render.environment(templates_dir, addresses, site)
     case_page = render.case_page_renderer(catalog, env)
     search_document = search_documents.search_document_renderer(catalog)
 
@@ -310,7 +316,7 @@ def _build(
         for listing in render.listings(catalog, env):
             pages[listing.src] = listing.make()
             listed[listing.src] = (listing.cases, listing.figures)
-        return pages, data_files(catalog, site_url, addresses, records)
+        return pages, data_files(catalog, site_url, addresses, records, site)
 
     # The finder's documents first: its index takes seconds, and `documents_made` can
     # start it while the pages are made.
@@ -349,13 +355,17 @@ def _build(
 
 
 def data_files(
-    catalog: Catalog, site_url: str, addresses: Addresses, records: exports.Records | None = None
+    catalog: Catalog,
+    site_url: str,
+    addresses: Addresses,
+    records: exports.Records | None = None,
+    site: SiteInfo | None = None,
 ) -> dict[str, str]:
     """The site's data files: the JSON Schema, the exports and `robots.txt`, by path.
     `site_url` ends in `/` (or is empty); `records` as for `exports.data_files`."""
     return {
         schema.SCHEMA_PATH: schema.json_schema_text(catalog.vocabulary),
-        **exports.data_files(catalog, site_url, addresses, records),
+        **exports.data_files(catalog, site_url, addresses, records, site),
         "robots.txt": hosting.robots_txt(site_url),
     }
 

@@ -30,6 +30,7 @@ from generator.reading.loading import CASE_SUFFIXES, load
 from generator.site import render, search_documents
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Entry
+from generator.site.site_info import SiteInfo
 
 Snapshot = dict[str, tuple[int, int]]
 """`{path: (modification time in ns, size in bytes)}` of every file under the watched paths."""
@@ -143,13 +144,16 @@ def update(
     base: Path | None = None,
     site_url: str = "",
     addresses: Addresses | None = None,
+    site: SiteInfo | None = None,
 ) -> Update | None:
     """The site after `saved` (one case file, already published) was edited, or None when
     only a full build can say (see the module doc). Checks `saved` alone, with the same
     rules as `pipeline.check`."""
     # The previous build is alive: a full collection of it would cost a third of a second.
     with pipeline.collector_paused():
-        return _update(previous, saved, cases_dir, today, templates_dir, base, site_url, addresses)
+        return _update(
+            previous, saved, cases_dir, today, templates_dir, base, site_url, addresses, site
+        )
 
 
 def _update(
@@ -161,6 +165,7 @@ def _update(
     base: Path | None,
     site_url: str,
     addresses: Addresses | None,
+    site: SiteInfo | None = None,
 ) -> Update | None:
     if previous.problems or saved.parent != cases_dir or not saved.name.endswith(CASE_SUFFIXES):
         return None
@@ -185,7 +190,10 @@ def _update(
     catalog.prepare()
     if _names(catalog) != _names(previous.catalog):
         return None  # a name is now spelled as the saved case spells it, on many pages
-    env = render.environment(templates_dir, addresses)
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    site = replace(site or SiteInfo(), url=site_url)
+    env = render.environment(templates_dir, addresses, site)
     entry = catalog.by_slug[slug]
     before = previous.listed
     after = list(render.listings(catalog, env))
@@ -201,7 +209,7 @@ def _update(
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     records = replace(previous.records)  # its records are replaced, the previous kept
-    data = pipeline.data_files(catalog, site_url, addresses, records)
+    data = pipeline.data_files(catalog, site_url, addresses, records, site)
     documents = dict(previous.search_documents)
     documents[addresses.document_path(entry.src)] = search_documents.search_document_renderer(
         catalog

@@ -36,6 +36,11 @@ MONTHS = (
 )
 
 
+def count(n: int, singular: str, plural: str) -> str:
+    """A number with its noun in the right form: `1 pilot`, `2 pilots`, `0 pilots`."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def dutch_date(value: date) -> str:
     """14 maart 2025"""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator.authoring import web_form as cms
+from generator.site.site_info import SiteInfo
 
 ENGINES = ("mkdocs", "zensical", "properdocs")
 """Engines `maatwerkbank site` builds with. MkDocs (1.6.1 + mkdocs-material) is the default;
@@ -81,6 +82,11 @@ class SiteConfig:
     @property
     def site_url(self) -> str:
         return str(self.raw.get("site_url") or "")
+
+    @property
+    def site_info(self) -> SiteInfo:
+        """Name, address and licence (raises `site_info.LicenceError` for an unknown one)."""
+        return SiteInfo.of(self.raw.get("site_name"), self.site_url, self.raw.get("extra"))
 
     @property
     def use_directory_urls(self) -> bool:
@@ -150,6 +156,10 @@ def engine_config(
     raw = copy.deepcopy(config.raw)
     raw["docs_dir"] = docs_dir
     raw["site_dir"] = site_dir
+    # The footer shows the licence (overrides/partials/copyright.html), as the plugin sets it.
+    extra = raw.setdefault("extra", {})
+    if isinstance(extra, dict):
+        extra["maatwerkbank_licentie"] = config.site_info.licence.as_theme()
     theme = raw.setdefault("theme", {})
     if isinstance(theme, dict):
         if theme.get("custom_dir"):

@@ -87,6 +87,7 @@ def write_site_input(
         base=config.root,
         site_url=config.site_url,
         addresses=addresses_for(config, engine),
+        site=config.site_info,
     )
     docs = folder / DOCS
     for old in (docs, folder / SEARCH_DOCUMENTS):

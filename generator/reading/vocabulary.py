@@ -3,6 +3,10 @@
 Authors choose `themas` and `doelgroepen` from one file they can edit
 (`cases/_vocabulaire.yaml`), so listings group cases on the same words. Each term has a
 slug (used in case files and URLs), a readable Dutch label and a short description.
+
+The same file holds the finder's synonyms, which the corporation extends: `synoniemen` per
+term (words a reader may type for it) and a general `synoniemen` list of groups of words
+that mean the same (`site.search_words` makes them find each other).
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from pydantic_core import PydanticCustomError
 
 from generator.contract.problems import Problem
 from generator.reading import text_rules
-from generator.reading.loading import RESERVED_SLUG_RE, SLUG_RE, load
+from generator.reading.loading import RESERVED_SLUG_RE, SLUG_RE, Document, load
 
 KINDS = ("themas", "doelgroepen")
+SYNONYMS = "synoniemen"
 # "het thema" but "de doelgroep": Dutch adjectives follow the article.
 UNKNOWN = {"themas": "onbekend thema", "doelgroepen": "onbekende doelgroep"}
 
@@ -27,6 +32,7 @@ class _TermModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     label: str = Field(min_length=1)
     omschrijving: str = Field(min_length=1)
+    synoniemen: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -34,12 +40,15 @@ class Term:
     slug: str
     label: str
     description: str
+    synonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     themas: dict[str, Term]
     doelgroepen: dict[str, Term]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """The general list: groups of words that mean the same, for the finder."""
 
     def terms(self, kind: str) -> dict[str, Term]:
         return self.themas if kind == "themas" else self.doelgroepen
@@ -73,11 +82,11 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
     # Labels and descriptions are shown on every page: the same character rules as cases.
     problems.extend(text_rules.value_problems(document))
     for key in data:
-        if key not in KINDS:
+        if key not in (*KINDS, SYNONYMS):
             problems.append(
                 document.problem(
                     (key,),
-                    f"onbekend onderdeel '{key}'; gebruik 'themas' en 'doelgroepen'",
+                    f"onbekend onderdeel '{key}'; gebruik 'themas', 'doelgroepen' en '{SYNONYMS}'",
                     key=True,
                 )
             )
@@ -115,10 +124,50 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                 problems.append(
                     document.problem(
                         (kind, slug),
-                        f"term '{slug}' heeft een 'label' en een 'omschrijving' nodig",
+                        f"term '{slug}' heeft een 'label' en een 'omschrijving' nodig, en "
+                        f"eventueel '{SYNONYMS}': een lijst van woorden",
                         key=True,
                     )
                 )
                 continue
-            target[slug] = Term(slug, term.label, term.omschrijving)
-    return Vocabulary(themas, doelgroepen), problems
+            target[slug] = Term(
+                slug, term.label, term.omschrijving, tuple(s.strip() for s in term.synoniemen)
+            )
+    synonyms, synonym_problems = _synonym_groups(document, data.get(SYNONYMS))
+    problems.extend(synonym_problems)
+    return Vocabulary(themas, doelgroepen, synonyms), problems
+
+
+def _synonym_groups(
+    document: Document, section: object
+) -> tuple[tuple[tuple[str, ...], ...], list[Problem]]:
+    """The general synonym list: a list of groups, each a list of two or more words."""
+    if section is None:
+        return (), []
+    groups: list[tuple[str, ...]] = []
+    problems: list[Problem] = []
+    if not isinstance(section, list):
+        return (), [
+            document.problem(
+                (SYNONYMS,),
+                f"'{SYNONYMS}' is een lijst van groepen woorden die hetzelfde betekenen, "
+                "bijvoorbeeld: - [dakloos, thuisloos]",
+            )
+        ]
+    for i, group in enumerate(section):
+        words = (
+            [w.strip() for w in group if isinstance(w, str) and w.strip()]
+            if isinstance(group, list)
+            else []
+        )
+        if not isinstance(group, list) or len(words) != len(group) or len(words) < 2:
+            problems.append(
+                document.problem(
+                    (SYNONYMS, i),
+                    f"groep {i + 1} van '{SYNONYMS}' moet een lijst van minstens twee woorden "
+                    "zijn, bijvoorbeeld: [urgentie, voorrang]",
+                )
+            )
+            continue
+        groups.append(tuple(words))
+    return tuple(groups), problems

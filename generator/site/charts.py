@@ -64,7 +64,8 @@ def charts(catalog: Catalog) -> list[Chart]:
         Chart(
             "themas",
             "Cases per thema",
-            f"Aantal van de {total} gepubliceerde cases per thema; een case kan meer "
+            f"Aantal van de {labels.count(total, 'gepubliceerde case', 'gepubliceerde cases')} "
+            "per thema; een case kan meer "
             "thema's hebben.",
             "Thema",
             themes,
@@ -72,7 +73,8 @@ def charts(catalog: Catalog) -> list[Chart]:
         Chart(
             "doelgroepen",
             "Cases per doelgroep",
-            f"Aantal van de {total} gepubliceerde cases per doelgroep; een case kan meer "
+            f"Aantal van de {labels.count(total, 'gepubliceerde case', 'gepubliceerde cases')} "
+            "per doelgroep; een case kan meer "
             "doelgroepen hebben.",
             "Doelgroep",
             groups,
@@ -80,7 +82,7 @@ def charts(catalog: Catalog) -> list[Chart]:
         Chart(
             "fasen",
             "Pilots per fase",
-            f"Aantal van de {len(catalog.pilots)} pilots per fase.",
+            f"Aantal van de {labels.count(len(catalog.pilots), 'pilot', 'pilots')} per fase.",
             "Fase",
             [(label, phase_counts.get(fase, 0)) for fase, label in labels.FASE.items()],
         ),

@@ -31,8 +31,10 @@ from generator.authoring.schema import SCHEMA_PATH
 from generator.contract.fields import CaseField, case_fields, csv_fields, value_at
 from generator.contract.model import Case
 from generator.contract.uses import Hidden
+from generator.site import linked_data
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Entry
+from generator.site.site_info import SiteInfo
 
 
 def _not_exported(fields: tuple[CaseField, ...]) -> dict[str, Any]:
@@ -108,11 +110,13 @@ class Records:
         return [(record, row) for _, record, row in made.values()]
 
 
-def cases_json(records: list[tuple[str, str]], site_url: str) -> str:
+def cases_json(records: list[tuple[str, str]], site_url: str, site: SiteInfo | None = None) -> str:
+    licence = (site or SiteInfo()).licence
     head = {
         "schema": site_url + SCHEMA_PATH,
         "beschrijving": "Alle gepubliceerde cases van de Maatwerkbank. Elk veld volgt het schema; "
         "'slug' en 'url' zijn toegevoegd.",
+        "licentie": {"naam": licence.name, "url": licence.url, "spdx": licence.spdx},
         "aantal": len(records),
     }
     # Compact, and written piece by piece: each case's record is already JSON text.
@@ -156,9 +160,44 @@ def cases_csv(records: list[tuple[str, str]]) -> str:
     return CSV_BOM + _csv_line(list(CSV_COLUMNS)) + "".join(line for _, line in records)
 
 
-def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
-    """Atom (RFC 4287), newest `bijgewerkt` first. Its time stamps come from the cases, not
-    from the clock, so the same cases give the same feed."""
+FEEDS = "feeds"
+"""The folder of the feeds per theme, target group and region (`feeds/themas/<slug>.xml`)."""
+
+
+def feed_path(kind: str, slug: str) -> str:
+    """The feed of one theme (`themas`), target group (`doelgroepen`) or region (`regios`)."""
+    return f"{FEEDS}/{kind}/{slug}.xml"
+
+
+def feeds(catalog: Catalog) -> list[tuple[str, str, str, list[Entry]]]:
+    """Every feed but the site's own: (kind, slug, title, entries), for each theme, target
+    group and region (also one without cases yet: a reader can follow it before)."""
+    found = []
+    for kind, index, what in (
+        ("themas", catalog.by_theme, "thema"),
+        ("doelgroepen", catalog.by_group, "doelgroep"),
+    ):
+        for slug, term in catalog.vocabulary.terms(kind).items():
+            title = f"Maatwerkbank, {what} {term.label}: nieuwe en bijgewerkte cases"
+            found.append((kind, slug, title, index[slug]))
+    for region in catalog.regions:
+        title = f"Maatwerkbank, regio {region.name}: nieuwe en bijgewerkte cases"
+        found.append(("regios", region.slug, title, region.entries))
+    return found
+
+
+def atom_feed(
+    catalog: Catalog,
+    site_url: str,
+    addresses: Addresses,
+    entries: list[Entry] | None = None,
+    path: str = "feed.xml",
+    title: str = "Maatwerkbank: nieuwe en bijgewerkte cases",
+    page: str = "",
+) -> str:
+    """Atom (RFC 4287), newest `bijgewerkt` first: of every case, or of `entries` (a
+    theme's, a region's) at `path`, whose page is `page` (a source path). Its time stamps
+    come from the cases, not from the clock, so the same cases give the same feed."""
     ns = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", ns)
     feed = ET.Element(f"{{{ns}}}feed", {"xml:lang": "nl"})
@@ -171,13 +210,13 @@ def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
             element.text = _NOT_XML.sub("", text)
         return element
 
-    entries = catalog.entries[:FEED_SIZE]
+    entries = (catalog.entries if entries is None else entries)[:FEED_SIZE]
     updated = entries[0].case.bijgewerkt.isoformat() if entries else "2000-01-01"
-    sub(feed, "id", site_url + "feed.xml")
-    sub(feed, "title", "Maatwerkbank: nieuwe en bijgewerkte cases")
+    sub(feed, "id", site_url + path)
+    sub(feed, "title", title)
     sub(feed, "updated", f"{updated}T00:00:00Z")
-    sub(feed, "link", rel="self", href=site_url + "feed.xml")
-    sub(feed, "link", rel="alternate", href=site_url or "./")
+    sub(feed, "link", rel="self", href=site_url + path)
+    sub(feed, "link", rel="alternate", href=site_url + addresses.page_url(page) or "./")
     author = sub(feed, "author")
     sub(author, "name", "Maatwerkbank")
     for entry in entries:
@@ -197,13 +236,26 @@ def atom_feed(catalog: Catalog, site_url: str, addresses: Addresses) -> str:
 
 
 def data_files(
-    catalog: Catalog, site_url: str, addresses: Addresses, records: Records | None = None
+    catalog: Catalog,
+    site_url: str,
+    addresses: Addresses,
+    records: Records | None = None,
+    site: SiteInfo | None = None,
 ) -> dict[str, str]:
-    """`cases.json`, `cases.csv` and `feed.xml`; `records` from the previous build, if any,
-    spares making the records of unchanged cases again."""
+    """`cases.json`, `cases.csv`, `feed.xml`, the feeds per theme, target group and region,
+    and the DCAT description; `records` from the previous build, if any, spares making
+    the records of unchanged cases again."""
     made = (records or Records()).of(catalog, site_url, addresses)
-    return {
-        "cases.json": cases_json(made, site_url),
+    site = site or SiteInfo(url=site_url)
+    files = {
+        "cases.json": cases_json(made, site_url, site),
         "cases.csv": cases_csv(made),
-        "feed.xml": atom_feed(catalog, site_url, addresses),
+        "feed.xml": atom_feed(catalog, site_url, addresses, page="index.md"),
+        linked_data.DCAT_PATH: linked_data.dcat(catalog, site),
     }
+    for kind, slug, title, entries in feeds(catalog):
+        path = feed_path(kind, slug)
+        files[path] = atom_feed(
+            catalog, site_url, addresses, entries, path, title, f"{kind}/{slug}.md"
+        )
+    return files

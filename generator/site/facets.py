@@ -12,6 +12,7 @@ from collections import Counter
 
 from generator.contract import labels
 from generator.site.catalog import Catalog, Entry
+from generator.site.search_words import synonym_groups
 
 # Facet key (in the index and the URL) -> the title the finder shows.
 FACETS = {
@@ -56,5 +57,10 @@ def facet_totals(catalog: Catalog) -> dict[str, dict[str, int]]:
 
 
 def finder_data(catalog: Catalog) -> dict[str, object]:
-    """What the finder page embeds: facet titles in order, and the totals."""
-    return {"facets": list(FACETS.items()), "totals": facet_totals(catalog)}
+    """What the finder page embeds: facet titles in order, the totals, and the synonym
+    groups the finder reads a query with (`search_words`)."""
+    return {
+        "facets": list(FACETS.items()),
+        "totals": facet_totals(catalog),
+        "zoekgroepen": synonym_groups(catalog.vocabulary).for_finder(),
+    }

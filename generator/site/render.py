@@ -29,9 +29,10 @@ from generator.contract.model import Case
 from generator.contract.problems import Problem
 from generator.reading import author_text
 from generator.reading.vocabulary import Term, Vocabulary
-from generator.site import charts, facets
+from generator.site import charts, exports, facets, linked_data
 from generator.site.addresses import Addresses
 from generator.site.catalog import Catalog, Deviation, Entry
+from generator.site.site_info import SiteInfo
 
 TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 50
@@ -45,6 +46,7 @@ NAV_PAGES = (
     "tips/index.md",
     "organisaties/index.md",
     "partners/index.md",
+    "regios/index.md",
     "regelruimte/index.md",
     "statistieken.md",
     "zoeken.md",
@@ -100,6 +102,8 @@ class Page:
     toc: tuple[Heading, ...] = ()
     hide: tuple[str, ...] = ()
     anchor_ids: frozenset[str] = field(default_factory=frozenset)
+    meta: dict[str, str] = field(default_factory=dict)
+    """The rest of the front matter, as text (`bijgewerkt`, `feed`, `og_type`)."""
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -147,6 +151,11 @@ def page(source: str) -> Page:
         ),
         hide=tuple(meta.get("hide") or ()),
         anchor_ids=frozenset(_ids(body)),
+        meta={
+            str(k): str(v)
+            for k, v in meta.items()
+            if k not in ("title", "description", "hide") and v is not None
+        },
     )
 
 
@@ -174,10 +183,13 @@ def toc_tokens(headings: Sequence[Heading]) -> list[dict[str, Any]]:
 
 
 def environment(
-    override_dir: Path | None = None, addresses: Addresses | None = None
+    override_dir: Path | None = None,
+    addresses: Addresses | None = None,
+    site: SiteInfo | None = None,
 ) -> jinja2.Environment:
     """The template environment of one build: autoescape on, so every value a template
-    prints is escaped unless it is markup the core made (`Markup`)."""
+    prints is escaped unless it is markup the core made (`Markup`). `site`: its name,
+    address and licence (for structured data)."""
     loaders: list[jinja2.BaseLoader] = []
     if override_dir is not None:
         loaders.append(jinja2.FileSystemLoader(override_dir))
@@ -194,6 +206,7 @@ def environment(
     )
     env.filters.update(
         md=_markdown,
+        first_sentence=_first_sentence,
         datum=labels.dutch_date,
         periode=labels.dutch_period,
         front=_front_matter_text,
@@ -207,6 +220,8 @@ def environment(
         SOORT=labels.SOORT,
         STATUS=labels.STATUS,
         FASE=labels.FASE,
+        aantal=labels.count,
+        site=site or SiteInfo(),
     )
     return env
 
@@ -231,18 +246,40 @@ def _markdown(
 
 @jinja2.pass_context
 def _heading(
-    context: jinja2.runtime.Context, level: int, text: str, id: str | None = None
+    context: jinja2.runtime.Context,
+    level: int,
+    text: str,
+    id: str | None = None,
+    label: str | None = None,
 ) -> Markup:
     """A heading of the page's own structure, with the permalink the theme's headings have.
     Its id is the slug of its text (as Python-Markdown's `toc` made them), unique on the
-    page; author headings use namespaced ids (`field--slug`), which never collide."""
+    page; author headings use namespaced ids (`field--slug`), which never collide. A
+    `label` goes before the text ("Regel:"), outside the id."""
     ids: dict[str, int] = context.vars.setdefault("_heading_ids", {})
     unique = author_text.unique_id(id or author_text.slug(text) or "kop", ids, "_")
     escaped = html.escape(text, quote=False)
+    if label:
+        escaped = f'<span class="mwb-field">{html.escape(label, quote=False)}</span> {escaped}'
     return Markup(
         f'<h{level} id="{unique}">{escaped}<a class="headerlink" href="#{unique}" '
         f'title="Link naar dit kopje">&para;</a></h{level}>'
     )
+
+
+def _first_sentence(markdown: str, limit: int = 220) -> str:
+    """The first sentence of an author's Markdown, as text (for "In het kort"); cut at a
+    word with an ellipsis when it runs longer than `limit` characters."""
+    text = " ".join(author_text.visible_text(markdown).split())
+    end = next((m.end() for m in _SENTENCE_END.finditer(text)), len(text))
+    sentence = text[:end].strip()
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence
+
+
+_SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-Z0-9“\"'(])")
+_CONTENTS_MARK = "<!-- maatwerkbank:inhoud -->"
 
 
 def _front_matter_text(value: str) -> Markup:
@@ -366,7 +403,8 @@ class _Lists:
         for text, e in items:
             t = self.texts(e)
             rows.append(
-                f'<li>{_h(text)}<br><span class="mwb-entry-meta">Uit: '
+                f'<li><span class="mwb-field">Hoe afgeweken:</span> {_h(text)}<br>'
+                f'<span class="mwb-entry-meta">Uit: '
                 f'<a href="{self._addresses.relative_url(e.src, page_src)}">{t.title}</a> '
                 f"({t.source})</span></li>\n"
             )
@@ -434,19 +472,43 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
     template = env.get_template("case.html.j2")
     published = frozenset(catalog.by_slug)
 
+    site: SiteInfo = env.globals["site"]  # type: ignore[assignment]
+    addresses: Addresses = env.globals["addresses"]  # type: ignore[assignment]
+
     def case_page(entry: Entry) -> str:
-        return template.render(
-            page_src=entry.src,
-            entry=entry,
-            case=entry.case,
-            vocabulary=catalog.vocabulary,
-            related=catalog.related(entry),
-            organisation=catalog.organisation_of(entry),
-            partner_named=catalog.partner_named,
-            published=published,
+        url = site.url + addresses.page_url(entry.src) if site.url else ""
+        structured = linked_data.article(entry.case, url, catalog.vocabulary, site)
+        meta = {"bijgewerkt": entry.case.bijgewerkt.isoformat(), "og_type": "article"}
+        return _with_contents(
+            template.render(
+                structured=linked_data.script(structured),
+                meta=meta,
+                region=catalog.region_of(entry),
+                page_src=entry.src,
+                entry=entry,
+                case=entry.case,
+                vocabulary=catalog.vocabulary,
+                related=catalog.related(entry),
+                organisation=catalog.organisation_of(entry),
+                partner_named=catalog.partner_named,
+                published=published,
+            )
         )
 
     return case_page
+
+
+def _with_contents(source: str) -> str:
+    """The page with its sections listed where the template asks (`_CONTENTS_MARK`): the
+    headings of level 2 as made, but "In het kort" itself."""
+    if _CONTENTS_MARK not in source:
+        return source
+    items = "".join(
+        f'<li><a href="#{id_}">{text.strip()}</a></li>\n'
+        for level, id_, text in _HEADING.findall(source)
+        if level == "2" and id_ != "in-het-kort"
+    )
+    return source.replace(_CONTENTS_MARK, f"<ul>\n{items}</ul>", 1)
 
 
 @dataclass(frozen=True)
@@ -468,7 +530,52 @@ class Listing:
 
 def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
     """Every generated page that is not a case page, unrendered (see `Listing`); computing
-    them without rendering costs a few hundredths of a second at 5,000 cases."""
+    them without rendering costs a few hundredths of a second at 5,000 cases.
+
+    Each page's front matter says when it last changed (`bijgewerkt`: the newest case it
+    lists, or the newest of all for a page about all cases), which the sitemap shows, and
+    the pages of a theme, target group or region name their feed (`feed`)."""
+    newest = catalog.entries[0].case.bijgewerkt if catalog.entries else None
+    followed = {
+        f"{kind}/{slug}.md": (exports.feed_path(kind, slug), title)
+        for kind, slug, title, _ in exports.feeds(catalog)
+    }
+    for listing in _listings(catalog, env):
+        dates = [catalog.by_slug[s].case.bijgewerkt for s in listing.cases]
+        changed = max(dates) if dates else newest
+        meta: dict[str, str] = {"bijgewerkt": changed.isoformat()} if changed else {}
+        if listing.src in followed:
+            meta["feed"], meta["feed_title"] = followed[listing.src]
+        if not meta:
+            yield listing
+            continue
+        yield Listing(
+            listing.src,
+            listing.cases,
+            (listing.figures, tuple(meta.items())),
+            functools.partial(_with_meta, listing.make, meta),
+        )
+
+
+def _with_meta(make: Callable[[], str], meta: dict[str, str]) -> str:
+    """A page's template output with `meta` added to its front matter."""
+    return with_front_matter(make(), meta)
+
+
+def with_front_matter(source: str, meta: dict[str, str]) -> str:
+    """`source` (front matter and body) with `meta` added to the front matter (as JSON
+    strings: valid YAML)."""
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
+    found = _FRONT_MATTER.match(source)
+    if not found:
+        return f"---\n{lines}---\n{source}"
+    return source[: found.end(1)] + "\n" + lines.rstrip("\n") + source[found.end(1) :]
+
+
+def _listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
+    """The pages of `listings`, as their templates make them."""
     vocabulary = catalog.vocabulary
     yield _home(catalog, env)
     listing = env.get_template("listing.html.j2")
@@ -478,6 +585,8 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
         catalog.entries,
         title="Alle cases",
         intro="Alle gepubliceerde cases, de meest recent bijgewerkte eerst.",
+        tips=None,
+        feed=None,
     )
     yield from _paginated(
         listing,
@@ -486,6 +595,8 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
         title="Pilots",
         intro="Proeven waarin partners samen iets nieuws uitprobeerden, vaak met "
         "ruimte buiten de gewone regels.",
+        tips=None,
+        feed=None,
     )
     terms_template = env.get_template("terms.html.j2")
     for kind, index, section_title in (
@@ -494,6 +605,7 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
     ):
         terms = vocabulary.terms(kind)
         counted = [(term, len(index[slug])) for slug, term in terms.items()]
+        tipped = {term.slug: tips for term, _, tips in tips_per_term(catalog, kind)}
         yield Listing(
             f"{kind}/index.md",
             (),
@@ -513,6 +625,8 @@ def listings(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
                 index[slug],
                 title=term.label,
                 intro=term.description,
+                tips=(tips_address(kind, slug), tipped[slug]) if slug in tipped else None,
+                feed=exports.feed_path(kind, slug),
             )
     yield from _tips_pages(catalog, env)
     yield from _connection_pages(catalog, env, listing)
@@ -573,6 +687,7 @@ def _home(catalog: Catalog, env: jinja2.Environment) -> Listing:
             newest=newest,
             themes=themes,
             groups=groups,
+            structured=linked_data.script(linked_data.dataset(catalog, env.globals["site"])),  # type: ignore[arg-type]
             **counts,
         ),
     )
@@ -621,6 +736,33 @@ def _connection_pages(
             org.entries,
             title=org.name,
             intro=f"Cases gepubliceerd door {org.name}.",
+            tips=None,
+            feed=None,
+        )
+    regions = env.get_template("names.html.j2")
+    yield Listing(
+        "regios/index.md",
+        (),
+        tuple((n.name, n.slug, len(n.entries)) for n in catalog.regions),
+        functools.partial(
+            regions.render,
+            page_src="regios/index.md",
+            kind="regios",
+            title="Regio's",
+            intro="De regio's waar de cases spelen, met het aantal cases. Volg een regio met "
+            "haar feed.",
+            names=catalog.regions,
+        ),
+    )
+    for region in catalog.regions:
+        yield from _paginated(
+            listing,
+            f"regios/{region.slug}.md",
+            region.entries,
+            title=f"Regio {region.name}",
+            intro=f"Cases uit de regio {region.name}.",
+            tips=None,
+            feed=exports.feed_path("regios", region.slug),
         )
     partner = env.get_template("partner.html.j2")
     for named in catalog.partners:
@@ -689,20 +831,38 @@ def _pages(
         yield Pager(src, number, srcs), items[(number - 1) * per_page : number * per_page]
 
 
-def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
-    """Every tip of every published case once, grouped by its case (its themes shown as
-    labels), and the same per theme: a tip of a case with five themes is not read five
-    times on one page."""
-    themes = catalog.vocabulary.themas
-    with_tips = [e for e in catalog.entries if e.case.tips_voor_gemeenten]
-    per_theme = [
-        (themes[slug], tipped, sum(len(e.case.tips_voor_gemeenten) for e in tipped))
-        for slug, entries in catalog.by_theme.items()
+def tips_address(kind: str, slug: str) -> str:
+    """The tips page of a theme (`tips/<slug>.md`) or target group
+    (`tips/doelgroepen/<slug>.md`)."""
+    return f"tips/{slug}.md" if kind == "themas" else f"tips/doelgroepen/{slug}.md"
+
+
+def tips_per_term(catalog: Catalog, kind: str) -> list[tuple[Term, list[Entry], int]]:
+    """Each theme or target group that has tips: its cases with tips, and their count."""
+    terms = catalog.vocabulary.terms(kind)
+    index = catalog.by_theme if kind == "themas" else catalog.by_group
+    return [
+        (terms[slug], tipped, sum(len(e.case.tips_voor_gemeenten) for e in tipped))
+        for slug, entries in index.items()
         if (tipped := [e for e in entries if e.case.tips_voor_gemeenten])
     ]
+
+
+def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
+    """Every tip of every published case once, grouped by its case (its themes shown as
+    labels), and the same per theme and per target group: a tip of a case with five
+    themes is not read five times on one page."""
+    themes = catalog.vocabulary.themas
+    with_tips = [e for e in catalog.entries if e.case.tips_voor_gemeenten]
+    per_theme = tips_per_term(catalog, "themas")
+    per_group = tips_per_term(catalog, "doelgroepen")
     index = env.get_template("tips.html.j2")
     count = sum(len(e.case.tips_voor_gemeenten) for e in with_tips)
-    summary = tuple((term.slug, len(tipped), tips) for term, tipped, tips in per_theme)
+    summary = tuple(
+        (kind, term.slug, len(tipped), tips)
+        for kind, terms in (("themas", per_theme), ("doelgroepen", per_group))
+        for term, tipped, tips in terms
+    )
     for pager, chunk in _pages("tips/index.md", with_tips, TIP_CASES_PER_PAGE):
         yield Listing(
             pager.src,
@@ -716,27 +876,30 @@ def _tips_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
                 count=count,
                 cases=len(with_tips),
                 per_theme=per_theme,
+                per_group=per_group,
                 themes=themes,
             ),
         )
     template = env.get_template("tips_theme.html.j2")
-    for term, tipped, tips in per_theme:
-        for pager, chunk in _pages(f"tips/{term.slug}.md", tipped, TIP_CASES_PER_PAGE):
-            yield Listing(
-                pager.src,
-                tuple(e.slug for e in chunk),
-                (tips, len(tipped), tuple(pager.pages)),
-                functools.partial(
-                    template.render,
-                    page_src=pager.src,
-                    pager=pager,
-                    term=term,
-                    entries=chunk,
-                    count=tips,
-                    cases=len(tipped),
-                    themes=themes,
-                ),
-            )
+    for kind, terms in (("themas", per_theme), ("doelgroepen", per_group)):
+        for term, tipped, tips in terms:
+            for pager, chunk in _pages(tips_address(kind, term.slug), tipped, TIP_CASES_PER_PAGE):
+                yield Listing(
+                    pager.src,
+                    tuple(e.slug for e in chunk),
+                    (tips, len(tipped), tuple(pager.pages)),
+                    functools.partial(
+                        template.render,
+                        page_src=pager.src,
+                        pager=pager,
+                        term=term,
+                        kind=kind,
+                        entries=chunk,
+                        count=tips,
+                        cases=len(tipped),
+                        themes=themes,
+                    ),
+                )
 
 
 def nav_sections(vocabulary: Vocabulary) -> dict[str, list[tuple[str, str]]]:

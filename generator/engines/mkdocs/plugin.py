@@ -40,6 +40,7 @@ from generator.reading.publication import BuildDateError, build_date
 from generator.reading.vocabulary import load_vocabulary
 from generator.site import hosting, render
 from generator.site.addresses import Addresses
+from generator.site.site_info import LicenceError, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
@@ -84,6 +85,12 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
         strict_mode.check_site_url(config, log, serving=self.serving)
+        # The site's licence, for the core and for the theme's footer.
+        try:
+            self.info = SiteInfo.of(config.site_name, config.site_url, config.extra)
+        except LicenceError as error:
+            raise PluginError(str(error)) from None
+        config.extra["maatwerkbank_licentie"] = self.info.licence.as_theme()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -102,6 +109,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             # No image may stand where a page or a theme file of the site already is.
             site_files=frozenset(f.src_uri for f in files),
             documents_made=self.index.add,
+            site=self.info,
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
         # pages live on in MkDocs' files, the documents in the finder's index until done).
