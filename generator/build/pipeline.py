@@ -20,7 +20,7 @@ from generator.build import parallel
 from generator.contract.model import Case
 from generator.contract.problems import Problem
 from generator.privacy import personal_data
-from generator.reading import text_rules
+from generator.reading import accidental_lists, text_rules
 from generator.reading.loading import (
     case_files,
     display_path,
@@ -182,6 +182,7 @@ def _check(
         problems = [_masked(problem) for problem in problems]
         privacy_problems, notes = personal_data.scan(document, path.stem)
         problems.extend(privacy_problems)
+        notes.extend(accidental_lists.notes(document))
         if problems:
             return _FileCheck(display, problems, notes, None)
         return _FileCheck(display, problems, notes, document.data, case)

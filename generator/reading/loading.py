@@ -90,6 +90,12 @@ class Document:
             column = len(text) - len(text.lstrip(" ")) + 1
         return Problem(self.display, line, column, message)
 
+    def is_literal(self, loc: Path_) -> bool:
+        """Whether the text at `loc` is written as a literal block (`|`): the file's lines
+        are the text's lines."""
+        node = self._node(loc)
+        return isinstance(node, yaml.ScalarNode) and node.style == "|"
+
     def _node(self, loc: Path_) -> yaml.Node | None:
         node = self.root
         for part in loc:

@@ -93,7 +93,11 @@ window.CMS_MANUAL_INIT = true;
     });
     Promise.all([isLocal(), siteLook()]).then(function (found) {
       var local = found[0], look = found[1];
-      CMS.registerLocale("nl", dutch(local));
+      var phrases = dutch(local);
+      CMS.registerLocale("nl", phrases);
+      // Decap speaks its 'en' until it has read the configuration (the loading screen);
+      // this form speaks Dutch from the start.
+      CMS.registerLocale("en", phrases);
       look.sheets.forEach(function (href) { CMS.registerPreviewStyle(href); });
       window.MaatwerkbankKleuren = look.scheme;  // read by the preview (voorbeeld.js)
       document.documentElement.dataset.mwbOpslag = local ? "lokaal" : "github";
