@@ -126,7 +126,9 @@ def test_opening_and_saving_leaves_every_fixture_file_as_it_was(tmp_path: Path) 
 
 def test_number_like_values_dates_and_the_schema_comment_survive_an_edit(tmp_path: Path) -> None:
     before = as_read(NUMBER_LIKE)
-    [answer] = run([{"open": NUMBER_LIKE, "set": [[["titel"], "Huur delen in één woning"]]}], tmp_path)
+    [answer] = run(
+        [{"open": NUMBER_LIKE, "set": [[["titel"], "Huur delen in één woning"]]}], tmp_path
+    )
     after = as_read(answer["text"])
     assert after == {**before, "titel": "Huur delen in één woning"}
     assert after["financiering"][0]["bedrag"] == "7.250"
@@ -157,8 +159,9 @@ def test_an_edit_inside_a_block_rewrites_only_that_field(tmp_path: Path) -> None
     # a value the form writes anew is quoted where another YAML reader would see a number
     assert "    bedrag: '2.500'\n" in answer["text"]
     assert "# De financiering staat in euro's, als tekst.\nfinanciering:\n" in answer["text"]
-    assert "contact:\n  organisatie: Woonstichting Voorbeeld\n  telefoon: 0543123456\n" in (
-        answer["text"]
+    assert (
+        "contact:\n  organisatie: Woonstichting Voorbeeld\n  telefoon: 0543123456\n"
+        in (answer["text"])
     )
     assert checked(tmp_path, "huur-delen", answer["text"]) == []
 
@@ -199,7 +202,11 @@ def test_yes_and_no_are_switches_in_the_form_and_stay_as_written(tmp_path: Path)
     assert "  herleidbaar: true\n" in switched["text"]
     # the reviewed allowances, which the form does not show, are kept
     assert as_read(switched["text"])["privacy"]["uitzonderingen"] == [
-        {"soort": "telefoonnummer", "waarde": "0543123456", "reden": "algemeen nummer van de corporatie"}
+        {
+            "soort": "telefoonnummer",
+            "waarde": "0543123456",
+            "reden": "algemeen nummer van de corporatie",
+        }
     ]
 
 
@@ -302,7 +309,10 @@ def test_accents_are_removed_not_dropped_with_their_letter() -> None:
 
 @pytest.mark.parametrize(
     ("text", "said"),
-    [("a: [1,\n", "unexpected end of the stream"), ("- een lijst\n- geen velden\n", cms.NOT_FIELDS)],
+    [
+        ("a: [1,\n", "unexpected end of the stream"),
+        ("- een lijst\n- geen velden\n", cms.NOT_FIELDS),
+    ],
 )
 def test_a_file_the_format_cannot_read_is_not_opened(tmp_path: Path, text: str, said: str) -> None:
     """Decap shows the entry as failing to load, rather than an empty form whose save

@@ -62,4 +62,3 @@ def form_settings() -> dict[str, object]:
         "letters": LETTERS,
         "reserve": FALLBACK,
     }
-

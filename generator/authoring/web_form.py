@@ -5,7 +5,8 @@ required flags, choices and patterns, taken from `model.Case` (the same classes 
 validate files and give the JSON Schema), so a change to the model changes the form with
 no hand edit. Files are read and written in the project's own format (`FORMAT`, with
 js-yaml: values as written, the schema comment and the model's key order kept, emptied
-fields left out), new ones named by check's rule (`file_names`). The narrative fields also get the personal-data scan's simple patterns as hints
+fields left out), new ones named by check's rule (`file_names`). The narrative fields
+also get the personal-data scan's simple patterns as hints
 (`personal_data.SIMPLE_PATTERNS`), and the preview script gets the site's Dutch labels
 and the collections' names from here (`preview_data`); `form_rules` checks that the form
 holds every single-field rule `check` applies.
@@ -76,9 +77,7 @@ def admin_files(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, str
         f"{ADMIN_DIR}/formulier.css": (TEMPLATES / "beheer.css").read_text(encoding="utf-8"),
         f"{ADMIN_DIR}/config.yml": _config_text(config),
         f"{ADMIN_DIR}/formaat.js": (TEMPLATES / "beheer-formaat.js").read_text(encoding="utf-8"),
-        f"{ADMIN_DIR}/formulier.js": _with_data(
-            "beheer-formulier.js", form_data(config, settings)
-        ),
+        f"{ADMIN_DIR}/formulier.js": _with_data("beheer-formulier.js", form_data(config, settings)),
         f"{ADMIN_DIR}/voorbeeld.js": _with_data(
             "beheer-voorbeeld.js", preview_data(config, vocabulary)
         ),
