@@ -98,6 +98,10 @@ CORRECTED: dict[str, tuple[str, str]] = {
         "de kolom 'Klaar' om te publiceren.",
         "the column is called 'Klaar', not 'Gereed'",
     ),
+    "ui.toast.onFailToPersist": (
+        "De case is niet opgeslagen. %{details}",
+        "'item' is Decap's word; the form says why (a required list left empty: web_form)",
+    ),
     "app.app.loadingConfig": ("Instellingen laden...", "a typo in Decap's ('Configuatie')"),
     "ui.toast.onBackendDown": (
         "De opslag is op dit moment niet bereikbaar. Zie %{details} voor meer informatie.",

@@ -133,7 +133,31 @@ def form_data(config: dict[str, Any], settings: FormSettings) -> dict[str, Any]:
         "collecties": [c["name"] for c in config["collections"]],
         "lokaal": config["local_backend"]["url"],
         "teksten": form_texts.locale_data(),
+        "verplichte_lijsten": required_lists(),
     }
+
+
+def required_lists() -> list[dict[str, str]]:
+    """The case's required lists of text (`lessen`, `tips_voor_gemeenten`): Decap 3.16
+    saves such a list with no items (its list control replaces the 'required' error with
+    its own size check, which passes an empty list), so the form refuses that itself,
+    before saving (`beheer-formulier.js`, `preSave`), with check's words."""
+    return [
+        {
+            "naam": name,
+            "label": info.title or name,
+            "melding": empty_list_message(info.title or name),
+        }
+        for name, info in Case.model_fields.items()
+        if model.is_list(info.annotation)
+        and model.block_in(info.annotation) is None
+        and info.is_required()
+        and model.min_items(info)
+    ]
+
+
+def empty_list_message(label: str) -> str:
+    return f"Vul {label} in: minstens één (de knop 'Voeg {label.lower()} toe')."
 
 
 def left_out_page() -> str:

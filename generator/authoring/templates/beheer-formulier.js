@@ -86,6 +86,13 @@ window.CMS_MANUAL_INIT = true;
       name: "preSave",
       handler: function (args) {
         var entry = args.entry, data = entry.get("data");
+        // Decap saves a required list with no items (web_form.required_lists): refused
+        // here, with the field's name; Decap shows it as the reason it did not save.
+        var empty = DATA.verplichte_lijsten.filter(function (list) {
+          var items = data.get(list.naam);
+          return !items || !items.filter(function (item) { return String(item || "").trim(); }).size;
+        });
+        if (empty.length) throw empty.map(function (list) { return list.melding; }).join(" ");
         if (!entry.get("newRecord")) return data;
         // A new case: named by check's rule; no file's text carried over (a copy of one).
         return data.delete(format.SOURCE).set(format.FILE_NAME, format.fileName(data.get("titel")));
