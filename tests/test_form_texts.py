@@ -78,3 +78,33 @@ def test_the_pattern_message_is_the_fields_own_sentence(
     assert "patroon" not in text
     assert "%{pattern}" in text and "%{fieldLabel}" in text
     assert "patroon" in decap["nl"]["editor.editorControlPane.widget.regexPattern"]
+
+
+# The buttons the author guide names, per mode, by the locale key the form shows them with.
+GUIDE_BUTTONS = {
+    "github": [
+        "auth.loginWithGitHub",
+        "editor.editorToolbar.save",
+        "editor.editorToolbar.inReview",
+    ],
+    "lokaal": ["auth.login", "editor.editorToolbar.publish", "editor.editorToolbar.publishNow"],
+}
+
+
+@pytest.mark.parametrize("mode", sorted(GUIDE_BUTTONS))
+def test_the_guide_names_the_buttons_the_form_has(
+    decap: dict[str, dict[str, str]], mode: str
+) -> None:
+    """The guide (content/een-case-toevoegen.md) and the form say the same words: the form's
+    in each mode are Decap's Dutch with `form_texts` over it (beheer-formulier.js)."""
+    shown = dict(decap["nl"])
+    shown.update(form_texts.COMPLETED)
+    shown.update({key: text for key, (text, _) in form_texts.CORRECTED.items()})
+    if mode == "lokaal":
+        shown.update(form_texts.LOCAL)
+    guide = (ROOT / "content" / "een-case-toevoegen.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<!\*)\*([^*\n]+)\*(?!\*)", guide))
+    for key in GUIDE_BUTTONS[mode]:
+        assert shown[key] in named, f"the guide does not name {shown[key]!r} ({key})"
+    # and no button name the form does not have in either mode
+    assert "Publiceer" not in named and "Publiceer nu" not in named
