@@ -118,6 +118,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             site_files=frozenset(f.src_uri for f in files),
             documents_made=self.index.add,
             site=self.info,
+            stale_after_months=self.config.verouderd_na_maanden,
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
         # pages live on in MkDocs' files, the documents in the finder's index until done).
