@@ -328,3 +328,22 @@ def test_a_file_the_format_cannot_read_is_not_opened(tmp_path: Path, text: str, 
     )
     [answer] = json.loads(result.stdout)
     assert said in answer["error"]
+
+
+def test_an_amount_stays_a_number_and_other_numbers_stay_text(tmp_path: Path) -> None:
+    """The form's number widget gives `kosten.euro` a number, which the file holds as one;
+    a number anywhere else is text, as the loader reads it."""
+    [answer] = run(
+        [
+            {
+                "open": NUMBER_LIKE,
+                "set": [
+                    [["kosten"], [{"omschrijving": "Woonbegeleiding", "euro": 12500.5}]],
+                    [["contact", "telefoon"], 543123456],
+                ],
+            }
+        ],
+        tmp_path,
+    )
+    assert "  - omschrijving: Woonbegeleiding\n    euro: 12500.5\n" in answer["text"]
+    assert "  telefoon: '543123456'\n" in answer["text"]

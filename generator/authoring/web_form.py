@@ -100,6 +100,7 @@ def format_data() -> dict[str, Any]:
             "ja": list(model.YES),
             "nee": list(model.NO),
         },
+        "getallen": [f.path for f in walk(case_fields()) if f.kind == "amount"],
         "volgorde": _key_order(Case),
         "schema": SCHEMA_COMMENT,
         "bestandsnaam": file_names.form_settings(),

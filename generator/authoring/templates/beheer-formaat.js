@@ -69,13 +69,19 @@
 
   // What is written: empty values left out (at any depth), keys in the model's order
   // (others after them, as they came), dates as JJJJ-MM-DD.
-  function tidy(value, order) {
+  // The amount fields (DATA.getallen, by path, list items left out) keep the number the
+  // form's number widget gives; any other number is text, as the loader reads it.
+  function tidy(value, order, path) {
+    path = path || "";
     if (value === null || value === undefined) return undefined;
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     if (typeof value === "string") return value.trim() === "" ? undefined : value;
-    if (typeof value === "number") return String(value);
+    if (typeof value === "number") {
+      if (isNaN(value)) return undefined;
+      return DATA.getallen.indexOf(path) >= 0 ? value : String(value);
+    }
     if (Array.isArray(value)) {
-      var items = value.map(function (item) { return tidy(item, order); })
+      var items = value.map(function (item) { return tidy(item, order, path); })
         .filter(function (item) { return item !== undefined; });
       return items.length ? items : undefined;
     }
@@ -86,7 +92,7 @@
     var out = {};
     keys.forEach(function (key) {
       if (key === SOURCE || key === FILE_NAME) return;
-      var kept = tidy(value[key], (order || {})[key]);
+      var kept = tidy(value[key], (order || {})[key], path ? path + "." + key : key);
       if (kept !== undefined) out[key] = kept;
     });
     return Object.keys(out).length ? out : undefined;
