@@ -144,6 +144,9 @@ def test_a_new_case_with_a_long_title_gets_a_name_check_accepts(
         markdown(page, "aanleiding", "Jongeren bleven te lang in de nachtopvang.")
         markdown(page, "aanpak", "De corporatie en de gemeente maakten vaste afspraken.")
         page.screenshot(path=str(SCREENSHOTS / f"form-editor-{width}.png"), full_page=True)
+        # the form fits the screen: no sideways scrolling through half a form on a phone
+        editor = page.locator('[class*="EditorContainer"]').first.bounding_box()
+        assert editor is not None and editor["width"] <= width
         frame = page.locator("iframe").first
         if frame.is_visible():
             preview = page.frame_locator("iframe").first
