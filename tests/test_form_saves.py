@@ -151,6 +151,17 @@ def test_a_new_case_with_a_long_title_gets_a_name_check_accepts(
         if frame.is_visible():
             preview = page.frame_locator("iframe").first
             assert preview.locator("h1").inner_text() == LONG_TITLE
+            # styled as the site: its own stylesheet and Material's, as the site serves them
+            sheets = [
+                href.rsplit("/", 1)[-1]
+                for href in preview.locator('link[rel="stylesheet"]').evaluate_all(
+                    "links => links.map(link => link.href)"
+                )
+            ]
+            assert "maatwerkbank.css" in sheets, sheets
+            assert any(name.startswith("main.") for name in sheets), sheets
+            font = preview.locator("h1").evaluate("h => getComputedStyle(h).fontFamily")
+            assert "serif" not in font.replace("sans-serif", ""), font
             frame.screenshot(path=str(SCREENSHOTS / f"form-preview-{width}.png"))
         # Decap would save the required lists empty; the form refuses, as check does.
         publish(page)
