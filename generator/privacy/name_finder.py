@@ -806,6 +806,33 @@ def personal_local_part(local: str) -> bool:
         return False
     if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[-1]) >= 3:
         return True  # `v.achternaam`, `j.de.vries`
+    interfix = _dutch_names()[2]
+    if len(parts) >= 2 and parts[0] in interfix and is_surname(parts[-1]):
+        return True  # `de.vries`, `van.dam`
+    if any(_initial_and_surname(p, interfix) for p in parts):
+        return True  # `mdehaan`, `jdevries`: an initial glued to a surname
+    if len(parts) == 1 and len(parts[0]) > 2 and parts[0] in _dutch_names()[0]:
+        return True  # `kees@`: a first name is a person's mailbox, however common
     return any(len(p) > 2 and (_is_name(p) and not _common(p)) for p in parts) or any(
         len(p) > 2 and is_first_name(p) and is_surname(parts[-1]) for p in parts[:-1]
     )
+
+
+def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
+    """Whether a mailbox part is an initial glued to a surname, with or without its
+    prefixes (`mdehaan`, `jdevries`, `pvandam`): without a prefix, the surname must be
+    no common Dutch word."""
+    if len(part) < 5 or not part.isalpha():
+        return False
+    rest = part[1:]
+    for glued in range(4):
+        if len(rest) >= 3 and (is_surname(rest) or glued) and (glued or not _common(rest)):
+            return True  # after a prefix (`m-de-haan`), any word is a surname
+        prefix = next((p for p in _GLUED_PREFIXES if rest.startswith(p) and len(rest) > len(p)), None)
+        if prefix is None:
+            return False
+        rest = rest[len(prefix) :]
+    return False
+
+
+_GLUED_PREFIXES = ("van", "der", "den", "de", "ter", "ten", "te", "el", "al", "op", "in")
