@@ -195,6 +195,8 @@ def prepare() -> None:
     _not_persons()
     _lower_first_names()
     _world_openers()
+    _lower_openers()
+    _lower_pair_lasts()
     name_list.dutch_words()
     person_names.words()
 
@@ -281,6 +283,7 @@ def find(
             continue
         spans = list(_after_cues(words))
         spans.extend(_from_the_list(words))
+        spans.extend(_lower_case_names(words))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
     return _every_occurrence(text, _merged(found))
@@ -346,7 +349,7 @@ def windows(text: str) -> list[tuple[int, int]]:
             if whole and (title or _AFTER_ROLE.match(text, end)):
                 places.append(at)
             at = folded.find(cue, end)
-    lower = tokens & _lower_first_names()
+    lower = tokens & _lower_openers()
     if lower:
         words = "|".join(re.escape(w) for w in sorted(lower))
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
@@ -607,6 +610,75 @@ def _lower_first_names() -> frozenset[str]:
     return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
 
 
+@functools.cache
+def _lower_openers() -> frozenset[str]:
+    """Every lower-case word that may open a name (the cheap test of `windows`)."""
+    return _lower_first_names() | _lower_pair_firsts()
+
+
+@functools.cache
+def _lower_pair_firsts() -> frozenset[str]:
+    """First names that open a name written in lower case or in capitals (`jan de vries`,
+    `JOHAN MEIJER`): deduce's Dutch first names (its list holds no common word), and the
+    world-wide list's first names that are rare as Dutch words (Zipf under 3.0)."""
+    lists = name_list.names()
+    world = (w for w, f in lists.frequency.items() if f < 30 and w in lists.first)
+    return frozenset(_dutch_names()[0].union(world))
+
+
+@functools.cache
+def _lower_pair_lasts() -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames that close such a name: deduce's Dutch surnames and the world-wide list's
+    surnames rare as Dutch words; after a prefix (`van den berg`) also deduce's surnames
+    that take one."""
+    lists = name_list.names()
+    world = (w for w, f in lists.frequency.items() if f < 30 and w in lists.last)
+    plain = frozenset(_dutch_names()[1].union(world))
+    return plain, plain | person_names.surnames_after_prefix()
+
+
+def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
+    """Names written all in lower case or all in capitals, where no capital marks them: a
+    first name, its prefixes and a surname written alike (`jan de vries`, `anna kowalska`,
+    `JOHAN MEIJER`), an initial before a surname (`m. yilmaz`), and a Dutch first name
+    opening a sentence in lower case (`kees had ...`)."""
+    firsts = _lower_pair_firsts()
+    plain, after_prefix = _lower_pair_lasts()
+    interfix = _dutch_names()[2]
+    text, n = words.text, len(words.words)
+    for i, word in enumerate(words.words):
+        lower = word.islower()
+        if not lower and not (word.isupper() and len(word) > 1):
+            continue
+        low = words.lows[i]
+        if lower and len(word) == 1 and i + 1 < n:
+            between = text[words.spans[i][1] : words.spans[i + 1][0]]
+            nxt = words.lows[i + 1]
+            if between == ". " and words.words[i + 1].islower():
+                if nxt in plain and (i == 0 or text[words.spans[i][0] - 1] != "."):
+                    yield words.spans[i][0], words.spans[i + 1][1]
+            continue
+        if low not in firsts:
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and words.lows[j] in interfix and _alike(words.words[j], lower):
+            j += 1
+        joined = j < n and not any(
+            c in _SENTENCE_END for c in text[words.spans[i][1] : words.spans[j][0]]
+        )
+        if joined and _alike(words.words[j], lower):
+            if words.lows[j] in (after_prefix if j > i + 1 else plain):
+                yield words.spans[i][0], words.spans[j][1]
+                continue
+        if lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n:
+            if words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
+                yield words.spans[i]
+
+
+def _alike(word: str, lower: bool) -> bool:
+    return word.islower() if lower else word.isupper()
+
+
 def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> bool:
     if not first_capital or not other_capital:
         # lower case: both must be names and neither a common Dutch word
@@ -828,7 +900,9 @@ def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
     for glued in range(4):
         if len(rest) >= 3 and (is_surname(rest) or glued) and (glued or not _common(rest)):
             return True  # after a prefix (`m-de-haan`), any word is a surname
-        prefix = next((p for p in _GLUED_PREFIXES if rest.startswith(p) and len(rest) > len(p)), None)
+        prefix = next(
+            (p for p in _GLUED_PREFIXES if rest.startswith(p) and len(rest) > len(p)), None
+        )
         if prefix is None:
             return False
         rest = rest[len(prefix) :]

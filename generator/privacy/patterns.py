@@ -48,9 +48,7 @@ _BIRTH_CUE = (
     r"date of birth|birthday)"
 )
 _FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar))"
-_AT = (
-    r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
-)
+_AT = r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
 _DOT = r"(?:\.| \. |\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 _STREETS = (
     r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
@@ -78,6 +76,11 @@ _UNITS = (
     r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|keer|uur|procent|euro|mensen|huizen|"
     r"woningen|bewoners|huurders|deelnemers|plekken|kamers|%)\b"
 )
+# A number before a unit, or before adjectives and a plural noun (`zeven nieuwe woningen`):
+# a quantity, no house number.
+_QUANTITY = rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b)"
+# `in de Kerkstraat op 12 mei` is a date, `in de Molenstraat op 22` an address.
+_DATE_AFTER_OP = r"\d{1,2}\s(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _NUMBER_CUE = (
     r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
@@ -162,12 +165,12 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "adres",
         regex.compile(
-            rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?){_HOUSE_NUMBER}\s(?:van|aan|in|op)\s"
-            rf"(?:de\s|het\s)?{_STREET_WORD}"
-            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?"
-            rf"{_HOUSE_NUMBER}(?!\s?{_UNITS}|[,.]\d)"
+            rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?)(?:{_HOUSE_NUMBER}|(?i:{_NUMBER_WORDS})\b)"
+            rf"\s(?:van|aan|in|op)\s(?:de\s|het\s)?{_STREET_WORD}"
+            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?:op\s(?!{_DATE_AFTER_OP}))?"
+            rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
             rf"|{_CAPITAL_STREET_WORD},?\s(?i:(?:huis)?nummer\s)?"
-            rf"(?i:{_NUMBER_WORDS})\b(?!\s?{_UNITS})",
+            rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
         ),
     ),
@@ -175,7 +178,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "postcode",
         re.compile(
             r"[1-9](?<!\w[1-9])\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
-            r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + "))"
+            r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
+            r"|[a-zA-Z]{2}\b(?:(?<=ostcode \d{4}[a-zA-Z]{2})|(?<=ostcode: \d{4}[a-zA-Z]{2})"
+            r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2}))"
+            r"|[a-z]{2},?\s(?=(?:huisnummer|nummer|nr\.?)\s?\d))"
         ),
     ),
     (
@@ -251,8 +257,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         if kind == "bsn":
             for match in _BSN_EVERYWHERE.finditer(text, overlapped=True):
                 start, end = match.span()
-                if end - start > 13:
-                    continue  # more than four separators: a run of figures, no BSN
+                if end - start > 13 and not _digit_by_digit(match.group(0)):
+                    continue  # more than four separators: a run of figures, no BSN, unless
+                    # written digit by digit (`1 2 3 4 5 6 7 8 2`)
                 if taken.free(start, end) and _accepted(kind, text, match) is not None:
                     taken.add(start, end)
                     yield kind, start, end
@@ -287,10 +294,10 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
 _NUMBER_AFTER_WORD = re.compile(r"\d(?<=[^\W\d_]\s\d)|\d(?<=[^\W\d_][.,]\s\d)|\d(?<=nr\d)")
 """A digit after a word and a space (its comma or full stop between): where a house
 number may follow a street. Starts with the digit, which the engine skips to."""
-_NUMBER_FIRST = re.compile(r"(?i:nummer|nr\.?|no\.)\s?\d")
+_NUMBER_FIRST = re.compile(rf"(?i:nummer|nr\.?|no\.)\s?(?:\d|(?i:{_NUMBER_WORDS})\b)")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS[3:-1].split("|"))
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
-_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no")
+_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no", "op")
 
 
 def _anchors(text: str) -> list[int]:
@@ -465,9 +472,11 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return None
     if kind == "adres":
         streets = [w for w in _ADDRESS_WORD.findall(value) if w.lower().endswith(_STREET_ENDINGS)]
-        if streets and all(name_finder.is_place(w) for w in streets):
-            return None  # a town named like a street (`in Harderwijk zes woningen`)
         lead = _LOWER_LEAD.match(value)
+        article = lead is not None and lead.group(0).split()[-1] in ("de", "het", "'t")
+        if streets and not article and all(name_finder.is_place(w) for w in streets):
+            return None  # a town named like a street (`in Harderwijk zes woningen`); a
+            # street takes an article (`in de Molenstraat op 22`), a town does not
         start += lead.end() if lead else 0
         if value.endswith(".") and not _ABBREVIATED.search(value):
             end -= 1  # the sentence's full stop, not an abbreviation's
@@ -483,6 +492,11 @@ _NO_PERSON_BORN = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _digit_by_digit(value: str) -> bool:
+    """Nine digits, one and the same separator between every two."""
+    return len(value) == 17 and len(set(value[1::2])) == 1 and value[0::2].isdigit()
 
 
 def _eleven_test(digits: str) -> bool:
