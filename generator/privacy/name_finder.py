@@ -654,9 +654,9 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         if lower and len(word) == 1 and i + 1 < n:
             between = text[words.spans[i][1] : words.spans[i + 1][0]]
             nxt = words.lows[i + 1]
-            if between == ". " and words.words[i + 1].islower():
-                if nxt in plain and (i == 0 or text[words.spans[i][0] - 1] != "."):
-                    yield words.spans[i][0], words.spans[i + 1][1]
+            initial = between == ". " and words.words[i + 1].islower() and nxt in plain
+            if initial and (i == 0 or text[words.spans[i][0] - 1] != "."):
+                yield words.spans[i][0], words.spans[i + 1][1]
             continue
         if low not in firsts:
             continue
@@ -666,13 +666,13 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         joined = j < n and not any(
             c in _SENTENCE_END for c in text[words.spans[i][1] : words.spans[j][0]]
         )
-        if joined and _alike(words.words[j], lower):
-            if words.lows[j] in (after_prefix if j > i + 1 else plain):
-                yield words.spans[i][0], words.spans[j][1]
-                continue
-        if lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n:
-            if words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
-                yield words.spans[i]
+        surnames = after_prefix if j > i + 1 else plain
+        if joined and _alike(words.words[j], lower) and words.lows[j] in surnames:
+            yield words.spans[i][0], words.spans[j][1]
+            continue
+        opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n
+        if opening and words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
+            yield words.spans[i]
 
 
 def _alike(word: str, lower: bool) -> bool:

@@ -80,7 +80,10 @@ _UNITS = (
 # a quantity, no house number.
 _QUANTITY = rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b)"
 # `in de Kerkstraat op 12 mei` is a date, `in de Molenstraat op 22` an address.
-_DATE_AFTER_OP = r"\d{1,2}\s(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_DATE_AFTER_OP = (
+    r"\d{1,2}\s(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)"
+)
 _NUMBER_CUE = (
     r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
