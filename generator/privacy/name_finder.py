@@ -67,6 +67,10 @@ ROLES = frozenset(
         "huurster",
         "cliënt",
         "client",
+        "cliënte",
+        "cliente",
+        "patiënt",
+        "patiënte",
         "klant",
         "deelnemer",
         "deelneemster",
@@ -286,7 +290,30 @@ def find(
         spans.extend(_lower_case_names(words))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
-    return _every_occurrence(text, _merged(found))
+    return _every_occurrence(text, _merged(found + _coordinated(text, found)))
+
+
+_NAME_PAIR = r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}){1,2}"
+_PAIR_BEFORE = re.compile(rf"({_NAME_PAIR}),? (?:en|&) $")
+_PAIR_AFTER = re.compile(rf",? (?:en|&) ({_NAME_PAIR})")
+
+
+def _coordinated(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two or three capitalised words joined by `en` to a name found (`Ghebremariam Weldeab
+    en Senait Tesfamariam`): a second person, when none of the words is a common Dutch
+    word, a place or a known body (a first name the lists lack is a name all the same)."""
+    more = []
+    for start, end in found:
+        before = _PAIR_BEFORE.search(text, max(0, start - 70), start)
+        after = _PAIR_AFTER.match(text, end, min(len(text), end + 70))
+        for match in (before, after):
+            if match is None:
+                continue
+            words = [w.casefold() for w in re.split(r"[ -]", match.group(1))]
+            known = _not_persons()[1]
+            if not any(_common(w) or w in known or w in _CUE_SET for w in words):
+                more.append(match.span(1))
+    return more
 
 
 _PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
@@ -482,6 +509,14 @@ def looks_like_organisation(value: str) -> bool:
 
 
 _ORGANISATION_ENDINGS = (
+    "instituut",
+    "academie",
+    "school",
+    "universiteit",
+    "ziekenhuis",
+    "college",
+    "foundation",
+    "museum",
     "bedrijf",
     "bouw",
     "diensten",
@@ -735,8 +770,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     """Whether a found span is a place, an organisation, a law or a brand (also as part of a
     longer name written whole), a declared name written whole, or a building's name."""
     first = bisect.bisect_left(words.starts, span[0])
+    if first > 0 and words.spans[first - 1][1] > span[0]:
+        first -= 1  # deduce's span starts inside a word (`Sharif` of `Mazar-i-Sharif`)
     last = bisect.bisect_right(words.starts, span[1] - 1)
-    while last > first and words.spans[last - 1][1] > span[1]:
+    while last > first + 1 and words.spans[last - 1][1] > span[1]:
         last -= 1
     if last <= first:
         return False
@@ -746,6 +783,13 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return False
     if first > 0 and lows[first - 1] in TITLES | ROLES:
         return False
+    near = range(first, min(len(lows), last + 2))
+    if any(words.capital(i) and _institution(lows[i]) for i in near):
+        return True  # named after someone: `Anne Frank Huis`, `Vincent van Gogh-school`
+    if last + 1 < len(lows) and words.capital(last) and _institution(lows[last + 1]):
+        return True  # `Ronald McDonald Huis`: the institution word two words on
+    if first > 0 and lows[first - 1] in ("het", "'t"):
+        return True  # no person follows `het`: `Het Baken`, `het Rijksmuseum`
     # part of a longer known name: up to three words on either side
     for a in range(max(0, first - 3), first + 1):
         for b in range(last, min(len(lows), last + 3) + 1):
@@ -777,6 +821,49 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if before >= 0 and lows[before] in _BUILDINGS:
         return True
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
+
+
+_INSTITUTIONS = frozenset(
+    [
+        "academie",
+        "huis",
+        "instituut",
+        "institute",
+        "foundation",
+        "fund",
+        "centrum",
+        "center",
+        "universiteit",
+        "university",
+        "hogeschool",
+        "school",
+        "college",
+        "lyceum",
+        "gymnasium",
+        "museum",
+        "fonds",
+        "prijs",
+        "court",
+        "zaal",
+        "kliniek",
+        "gasthuis",
+        "kerk",
+        "theater",
+        "stadion",
+        "army",
+        "mc",
+        "umc",
+        "stichting",
+    ]
+)
+_INSTITUTION_ENDINGS = ("ziekenhuis", "school", "centrum", "college", "academie", "instituut")
+
+
+def _institution(low: str) -> bool:
+    """An institution's word after a person's name it is named after (`Huis`,
+    `Kinderziekenhuis`, `Gogh-school`)."""
+    part = low.rsplit("-", 1)[-1]
+    return part in _INSTITUTIONS or part.endswith(_INSTITUTION_ENDINGS)
 
 
 def _covered(
@@ -822,12 +909,22 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
     while i < n:
         word = words.words[i]
         low = word.casefold()
-        if not is_first_name(word) or low in interfix:
-            i += 1
-            continue
         j = i + 1
         while j < n and words.words[j].casefold() in interfix:
             j += 1
+        street = any(_STREET_END.search(words.lows[k]) for k in range(j, min(n, j + 4)))
+        if (
+            low in _SLUG_CUES
+            and j < n
+            and not street
+            and _slug_surname(words.words[j], low, j > i + 1)
+        ):
+            found.append((words.spans[i][0], words.spans[j][1]))  # `meneer-bakker`
+            i = j + 1
+            continue
+        if not is_first_name(word) or low in interfix:
+            i += 1
+            continue
         if any(_STREET_END.search(words.lows[k]) for k in range(i, min(n, i + 4))):
             i += 1  # part of a street's name (`Martin Luther Kinglaan`)
             continue
@@ -838,10 +935,49 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
                 found.append((words.spans[i][0], words.spans[j][1]))
                 i = j + 1
                 continue
-        if single and (low in dutch_first or not _common(word)):
+        if j == i + 1 < n and _rare_first(low) and _unknown_word(words.lows[j]):
+            found.append((words.spans[i][0], words.spans[j][1]))  # `tesfaye-gebremedhin`
+            i = j + 1
+            continue
+        if single and (low in dutch_first or not _common(word)) and not is_place(low):
             found.append(words.spans[i])
         i += 1
     return found
+
+
+_SLUG_CUES = TITLES | {"familie", "fam", "gezin", "buurman", "buurvrouw", "huurder", "huurster"}
+_SLUG_CUES |= {"bewoner", "bewoonster", "cliënt", "client", "cliënte", "cliente"}
+
+
+def _slug_surname(word: str, cue: str, prefixed: bool) -> bool:
+    """A surname after a title or role in a file name or address (`familie-yilmaz`): one
+    of the lists, or (right after a title or `familie`) a word no list knows; never a
+    place, a known body or a street."""
+    low = word.casefold()
+    loose = not prefixed and (cue in TITLES or cue in ("familie", "fam", "gezin"))
+    known = is_surname(low) or (loose and _unknown_word(low))
+    return known and low not in _not_persons()[1] and not _STREET_END.search(low)
+
+
+def _rare_first(low: str) -> bool:
+    lists = name_list.names()
+    return low in lists.first and lists.frequency.get(low, 0) < 30 and not _common(low)
+
+
+def _unknown_word(low: str) -> bool:
+    """A word of four letters or more that no list knows: no Dutch word, name, place or
+    body, nor a compound ending in a Dutch word (`springplankwoning`) (`gebremedhin`):
+    next to a first name, a surname the lists lack."""
+    return (
+        len(low) >= 4
+        and low.isalpha()
+        and not _common(low)
+        and low not in name_list.names().frequency
+        and low not in _dutch_names()[0]
+        and low not in _dutch_names()[1]
+        and low not in _not_persons()[1]
+        and not any(low[k:] in name_list.dutch_words() for k in range(1, len(low) - 3))
+    )
 
 
 _TEAM_WORDS = frozenset(

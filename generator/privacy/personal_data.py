@@ -482,11 +482,12 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
 
 
 def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
-    """A file name or slug: `jan-jansen-0612345678` reads `jan jansen 0612345678`."""
-    stem = raw.rsplit("/", 1)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    offset = len(raw) - len(raw.rsplit("/", 1)[-1])
-    text = visible(re.sub(r"[-_.]", " ", stem)).text
+    """A file name or slug, with its folders: `media/familie-bakker/jan-jansen-0612345678.jpg`
+    reads `media familie bakker jan jansen 0612345678`."""
+    name = raw.rsplit("/", 1)[-1]
+    stem = raw[: len(raw) - len(name)] + (name.rsplit(".", 1)[0] if "." in name else name)
+    offset = 0
+    text = visible(re.sub(r"[-_./]", " ", stem)).text
     spans = [(kind, start, end) for kind, start, end in patterns.found(text)]
     spans.extend(("naam", a, b) for a, b in name_finder.name_words(text, single=False))
     for kind, start, end in spans:
