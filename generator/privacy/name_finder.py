@@ -382,8 +382,13 @@ def windows(text: str) -> list[tuple[int, int]]:
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
         places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
     places.extend(_international_firsts(text))
+    places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
     spans.extend(_sentence_around(text, place) for place in places)
     return _merged(spans)
+
+
+_LOWER_INITIAL = re.compile(r"\.(?<=(?<![\w.])[a-z]\.) (?=[a-z]{3})")
+"""An initial in lower case before a word (`m. yilmaz`): found from its full stop."""
 
 
 def _sentence_around(text: str, place: int) -> tuple[int, int]:
@@ -706,8 +711,16 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
             yield words.spans[i][0], words.spans[j][1]
             continue
         opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n
-        if opening and words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
+        verb = i + 1 < n and words.lows[i + 1] not in _NOT_AFTER_SUBJECT
+        if opening and verb and words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
             yield words.spans[i]
+
+
+_NOT_AFTER_SUBJECT = frozenset(
+    ("en", "of", "met", "in", "op", "uit", "van", "voor", "aan", "bij", "zijn", "die", "dat")
+)
+"""Words after a lower-case first word that make it a noun, not a name opening a sentence
+(`roos en tulpen`, `roos van de tuin`)."""
 
 
 def _alike(word: str, lower: bool) -> bool:
@@ -809,7 +822,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return True
     if lows[first] in _STREET_WORDS:
         return True
-    if _STREET_END.search(lows[last - 1]) or (
+    street = _STREET_END.search(lows[last - 1])
+    if (street and street.start() > 0) or (
         last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
     ):
         return True  # a street named after someone (`Hannie Schaftstraat`), no house number
@@ -956,7 +970,8 @@ def _slug_surname(word: str, cue: str, prefixed: bool) -> bool:
     low = word.casefold()
     loose = not prefixed and (cue in TITLES or cue in ("familie", "fam", "gezin"))
     known = is_surname(low) or (loose and _unknown_word(low))
-    return known and low not in _not_persons()[1] and not _STREET_END.search(low)
+    place = low in _not_persons()[1] and not prefixed  # `familie-de-boer`, not `familie-zwolle`
+    return known and not place and not _STREET_END.search(low)
 
 
 def _rare_first(low: str) -> bool:

@@ -157,7 +157,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "geboortedatum",
         re.compile(
             rf"\b{_BIRTH_CUE}{_FILLER}{{0,4}}\s?{_DATE}"
-            rf"|\b(?:op|in|werd|is|was)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
+            rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
             rf"|(?<![\w°])°\s?{_DATE}"
             rf"|\b(?:ze|zij|hij|ik|u|je|mevrouw|meneer)\s(?:is|was|ben|bent)\svan\s{_YEAR}(?!\w)"
@@ -491,7 +491,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
 _SEPARATORS = str.maketrans("", "", " .-")
 _NO_PERSON_BORN = re.compile(
     r"\b(?:idee|ideeën|plan|plannen|project|initiatief|concept|gedachte|pilot|aanpak|"
-    r"samenwerking|werkwijze|methode|programma)\s(?:\w{1,20}\s)?(?:werd|is|was|werden|zijn)\s$",
+    r"samenwerking|werkwijze|methode|programma)\s(?:\w{1,20}\s)?(?:werd|is|was|werden|zijn|kwam)"
+    r"\s(?:\w{1,12}\s)?$",
     re.IGNORECASE,
 )
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
