@@ -199,8 +199,7 @@ def prepare() -> None:
     _not_persons()
     _lower_first_names()
     _world_openers()
-    _lower_openers()
-    _lower_pair_lasts()
+    person_names.surnames_after_prefix()
     name_list.dutch_words()
     person_names.words()
 
@@ -376,7 +375,9 @@ def windows(text: str) -> list[tuple[int, int]]:
             if whole and (title or _AFTER_ROLE.match(text, end)):
                 places.append(at)
             at = folded.find(cue, end)
-    lower = tokens & _lower_openers()
+    lower = tokens & _lower_first_names()
+    lower |= tokens & _dutch_names()[0]  # set operations, in C: most texts have many words
+    lower.update(t for t in name_list.names().first.keys() & tokens if _lower_pair_first(t))
     if lower:
         words = "|".join(re.escape(w) for w in sorted(lower))
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
@@ -650,31 +651,27 @@ def _lower_first_names() -> frozenset[str]:
     return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
 
 
-@functools.cache
-def _lower_openers() -> frozenset[str]:
-    """Every lower-case word that may open a name (the cheap test of `windows`)."""
-    return _lower_first_names() | _lower_pair_firsts()
-
-
-@functools.cache
-def _lower_pair_firsts() -> frozenset[str]:
-    """First names that open a name written in lower case or in capitals (`jan de vries`,
-    `JOHAN MEIJER`): deduce's Dutch first names (its list holds no common word), and the
-    world-wide list's first names that are rare as Dutch words (Zipf under 3.0)."""
+def _lower_pair_first(low: str) -> bool:
+    """A first name that opens a name written in lower case or in capitals (`jan de vries`,
+    `JOHAN MEIJER`): one of deduce's Dutch first names (its list holds no common word), or
+    of the world-wide list's first names that are rare as Dutch words (Zipf under 3.0).
+    Asked word by word: a set of their union costs each `check` process its making."""
+    if low in _dutch_names()[0]:
+        return True
     lists = name_list.names()
-    world = (w for w, f in lists.frequency.items() if f < 30 and w in lists.first)
-    return frozenset(_dutch_names()[0].union(world))
+    return low in lists.first and lists.frequency.get(low, 0) < 30
 
 
-@functools.cache
-def _lower_pair_lasts() -> tuple[frozenset[str], frozenset[str]]:
-    """Surnames that close such a name: deduce's Dutch surnames and the world-wide list's
+def _lower_pair_last(low: str, prefixed: bool) -> bool:
+    """A surname that closes such a name: deduce's Dutch surnames and the world-wide list's
     surnames rare as Dutch words; after a prefix (`van den berg`) also deduce's surnames
     that take one."""
+    if low in _dutch_names()[1]:
+        return True
     lists = name_list.names()
-    world = (w for w, f in lists.frequency.items() if f < 30 and w in lists.last)
-    plain = frozenset(_dutch_names()[1].union(world))
-    return plain, plain | person_names.surnames_after_prefix()
+    if low in lists.last and lists.frequency.get(low, 0) < 30:
+        return True
+    return prefixed and low in person_names.surnames_after_prefix()
 
 
 def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
@@ -682,8 +679,6 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
     first name, its prefixes and a surname written alike (`jan de vries`, `anna kowalska`,
     `JOHAN MEIJER`), an initial before a surname (`m. yilmaz`), and a Dutch first name
     opening a sentence in lower case (`kees had ...`)."""
-    firsts = _lower_pair_firsts()
-    plain, after_prefix = _lower_pair_lasts()
     interfix = _dutch_names()[2]
     text, n = words.text, len(words.words)
     for i, word in enumerate(words.words):
@@ -694,11 +689,13 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         if lower and len(word) == 1 and i + 1 < n:
             between = text[words.spans[i][1] : words.spans[i + 1][0]]
             nxt = words.lows[i + 1]
-            initial = between == ". " and words.words[i + 1].islower() and nxt in plain
+            initial = (
+                between == ". " and words.words[i + 1].islower() and _lower_pair_last(nxt, False)
+            )
             if initial and (i == 0 or text[words.spans[i][0] - 1] != "."):
                 yield words.spans[i][0], words.spans[i + 1][1]
             continue
-        if low not in firsts:
+        if not _lower_pair_first(low):
             continue
         j = i + 1
         while j < n and j - i < 4 and words.lows[j] in interfix and _alike(words.words[j], lower):
@@ -706,8 +703,7 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         joined = j < n and not any(
             c in _SENTENCE_END for c in text[words.spans[i][1] : words.spans[j][0]]
         )
-        surnames = after_prefix if j > i + 1 else plain
-        if joined and _alike(words.words[j], lower) and words.lows[j] in surnames:
+        if joined and _alike(words.words[j], lower) and _lower_pair_last(words.lows[j], j > i + 1):
             yield words.spans[i][0], words.spans[j][1]
             continue
         opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n

@@ -238,7 +238,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     digits = _has_digit(text)
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
-    if not (digits or mail or _street_word_in(low) or "nul" in low or "geb" in low):
+    if not (
+        digits or mail or _street_word_in(low) or "nul" in low or "gebor" in low or "geboor" in low
+    ):
         return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
         # dates in words (most text has none of these)
     taken = Spans()
