@@ -138,16 +138,24 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         "soft-hyphen-in-phone",
         aanpak(f"Bel haar op 06{SHY}1234{SHY}5678 na vijven."),
         [
-            "11:9: 'aanpak': onzichtbaar teken U+00AD (zachte afbreekstreep) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
             "11:21: mogelijk persoonsgegeven (telefoonnummer) in 'aanpak': '06******78'" + HINT,
+            "11:23: 'aanpak': onzichtbaar teken U+00AD (zachte afbreekstreep) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
         ],
     ),
     (
         "entity-in-bsn",
         aanpak("'Haar BSN is 1234&#8203;56782.'"),
         [
-            "11:9: 'aanpak': onzichtbaar teken U+200B (spatie zonder breedte) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
             "11:22: mogelijk persoonsgegeven (bsn) in 'aanpak': '12*****82'" + HINT,
+            "11:26: 'aanpak': onzichtbaar teken U+200B (spatie zonder breedte) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
+        ],
+    ),
+    (
+        "soft-hyphen-in-a-block",
+        add("resultaten: |\n  Eerst belde ze.\n  Toen op 06" + SHY + "12345678.\n"),
+        [
+            "18:11: mogelijk persoonsgegeven (telefoonnummer) in 'resultaten': '06******78'" + HINT,
+            "18:13: 'resultaten': onzichtbaar teken U+00AD (zachte afbreekstreep) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
         ],
     ),
     (
@@ -440,6 +448,11 @@ HOSTILE = {
     "200 KB of street words": "Kerkstraat " * 18_000,
     "200 KB of e-mail-like text": ("x" * 100 + "@") * 2000,
     "200 KB of dates of birth": "geboren 1-2-1958 " * 12_000,
+    "200 KB of names in lower case": "jan de vries " * 15_000,
+    "200 KB of initials in lower case": "m. yilmaz " * 20_000,
+    "200 KB of names joined by en": "Fatma Demir en " * 13_000,
+    "200 KB of streets before op and a number": "Molenstraat op 22 " * 11_000,
+    "200 KB of phone digits in words": "nul " * 50_000,
 }
 
 
