@@ -166,6 +166,13 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         ],
     ),
     (
+        "name-with-a-surname-no-list-knows",
+        aanpak("Mohammed Al-Khatib werkt nu drie dagen per week."),
+        [
+            "11:9: mogelijk persoonsgegeven (naam) in 'aanpak': 'Mo****** **-****ib'" + HINT,
+        ],
+    ),
+    (
         "lower-case-name",
         aanpak("fatma demir kreeg een woning aan de rand van de stad."),
         [

@@ -289,7 +289,33 @@ def find(
         spans.extend(_lower_case_names(words))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
+    found = [_with_surname(text, span) for span in found]
     return _every_occurrence(text, _merged(found + _coordinated(text, found)))
+
+
+_NEXT_CAPITAL = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]{1,30}){0,2})\b")
+
+
+def _with_surname(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name found with the capitalised word right after it that no list knows
+    (`Mohammed Al-Khatib`, where the lists know `Mohammed`): the whole name is reported
+    and masked, not its first half."""
+    after = _NEXT_CAPITAL.match(text, span[1])
+    if after is None:
+        return span
+    low = after.group(1).casefold()
+    known = _not_persons()[1]
+    if (
+        _common(low)
+        or low in known
+        or low in _CUE_SET
+        or _organisation_word(low)
+        or _institution(low)
+        or _STREET_END.search(low)
+        or any(_common(part) or part in known for part in low.split("-") if len(part) > 2)
+    ):
+        return span
+    return span[0], after.end(1)
 
 
 _NAME_PAIR = r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}){1,2}"
