@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import base64
+import io
 import json
 import re
 import shutil
@@ -14,6 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import ROOT, SEED, Project, case_model_with_a_new_field
+from PIL import Image
 from pydantic import BaseModel
 from test_site import text_of
 
@@ -72,8 +73,32 @@ def test_schema_rejects_what_check_rejects() -> None:
         {"bijgewerkt": "10-01-2025"},
         {"titel": "Kort"},
         {"bronnen": [{"titel": "x", "url": "ftp://x"}]},
+        {"onderbouwing": {"niveau": "bewezen", "toelichting": "T"}},
+        {"onderbouwing": {"niveau": "erkend", "toelichting": "T"}},
+        {"kosten": [{"omschrijving": "O", "euro": -1, "eenheid": "totaal", "betaald_uit": "wmo"}]},
+        {
+            "kosten": [
+                {"omschrijving": "O", "euro": "12.500", "eenheid": "totaal", "betaald_uit": "wmo"}
+            ]
+        },
+        {"kosten": [{"omschrijving": "O", "euro": 5, "betaald_uit": "wmo"}]},
+        {"kosten": [{"omschrijving": "O", "betaald_uit": "wmo2"}]},
+        {"overgenomen_van": [{"verschil": "V"}]},
+        {"overgenomen_van": [{"case": "x-y-z", "url": "https://a.example/", "verschil": "V"}]},
+        {
+            "afwijkingen": [
+                {"regel": "R", "toelichting": "T", "grondslag": {"url": "https://a.nl/"}}
+            ]
+        },
     ):
         assert list(validator.iter_errors({**good, **bad})), bad
+    for fine in (
+        {"onderbouwing": {"niveau": "erkend", "toelichting": "T", "bron": "https://a.nl/"}},
+        {"kosten": [{"omschrijving": "O", "euro": 0.5, "eenheid": "totaal", "betaald_uit": "wmo"}]},
+        {"kosten": [{"omschrijving": "O", "betaald_uit": "wmo"}]},
+        {"overgenomen_van": [{"url": "https://a.example/", "verschil": "V"}]},
+    ):
+        assert not list(validator.iter_errors({**good, **fine})), fine
 
 
 def test_editor_is_wired_to_the_schema() -> None:
@@ -124,12 +149,13 @@ def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch)
 
 # --- the template's examples -----------------------------------------------------------------
 
-# A 1x1 JPEG: the template's image example names media/uitbouw.jpg, which must exist.
-TINY_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////"
-    "////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAB"
-    "PxA="
-)
+
+def tiny_jpeg() -> bytes:
+    """A whole 1x1 JPEG (check decodes every image): the template's image example names
+    media/uitbouw.jpg, which must exist."""
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), (200, 200, 200)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def filled_in(template: str, pilot: bool) -> str:
@@ -173,7 +199,7 @@ def test_every_example_in_the_template_is_valid_when_uncommented(
     cases = tmp_path / "cases"
     (cases / "media").mkdir(parents=True)
     shutil.copy(SEED / "_vocabulaire.yaml", cases / "_vocabulaire.yaml")
-    (cases / "media/uitbouw.jpg").write_bytes(TINY_JPEG)
+    (cases / "media/uitbouw.jpg").write_bytes(tiny_jpeg())
     # the related case the example names
     related = filled_in(case_template.case_template("uitbouw-samenwonen-doetinchem"), pilot=False)
     (cases / "uitbouw-samenwonen-doetinchem.yaml").write_text(related, encoding="utf-8")

@@ -345,7 +345,7 @@ def test_a_missing_image_named_after_a_person_is_masked_in_its_message(cases_dir
     code, lines = check("cases/case.yaml")
     assert code == 1
     assert (
-        "cases/case.yaml:17:14: afbeelding 'me***/***-**********.*ng' bestaat niet in de map cases/"
+        "cases/case.yaml:17:14: 'afbeeldingen[1].bestand': afbeelding 'me***/***-**********.*ng' bestaat niet in de map cases/"
         in lines
     )
 

@@ -11,7 +11,7 @@ import json
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.authoring.schema import SCHEMA_PATH
+from generator.authoring.schema import SCHEMA_COMMENT
 from generator.contract.model import Case, PilotBlok, block_in, choices_of, example_of, is_markdown
 from generator.contract.model import is_list as holds_list
 
@@ -19,7 +19,7 @@ from generator.contract.model import is_list as holds_list
 def case_template(slug: str, *, pilot: bool = False) -> str:
     """A new case file: required fields empty (check asks for them), optional ones commented."""
     lines = [
-        f"# yaml-language-server: $schema=../{SCHEMA_PATH}",
+        SCHEMA_COMMENT,
         f"# Nieuwe case: {slug}",
         "# Vul de velden in. Regels die met # beginnen zijn uitleg en voorbeelden; je mag ze",
         "# laten staan of weghalen. Haal het # weg voor een optioneel veld dat je wilt gebruiken.",
@@ -90,9 +90,12 @@ def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
 def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str]:
     lines = [f"{name}:"]
     indent = "  - " if is_list else "  "
-    for i, (sub, info) in enumerate(block.model_fields.items()):
+    first = True
+    for sub, info in block.model_fields.items():
         example = example_of(info)
         nested = block_in(info.annotation)
+        if example is None and nested is None and not info.is_required():
+            continue  # an alternative the description names (`overgenomen_van.url`)
         if nested is not None:
             lines.append(f"{'  ' if is_list else ''}  {sub}:")
             # A list inside a block (privacy.uitzonderingen) is written as a list, so the
@@ -104,6 +107,7 @@ def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str
             continue
         if isinstance(example, bool):
             example = str(example).lower()
-        prefix = indent if i == 0 else ("    " if is_list else "  ")
+        prefix = indent if first else ("    " if is_list else "  ")
+        first = False
         lines.append(f"{prefix}{sub}: {example if example not in (None, '') else ''}".rstrip())
     return lines

@@ -18,10 +18,11 @@ from typing import Any
 from generator.authoring import field_table, schema
 from generator.build import parallel
 from generator.contract.model import Case
-from generator.contract.problems import Problem
+from generator.contract.problems import Problem, at_most, shortened
 from generator.privacy import personal_data
 from generator.privacy.vocabulary_scan import scan_vocabulary
-from generator.reading import text_rules
+from generator.reading import accidental_lists, text_rules, validation
+from generator.reading.freshness import STALE_AFTER_MONTHS, Freshness
 from generator.reading.loading import (
     case_files,
     display_path,
@@ -113,14 +114,16 @@ def check(
     today: date,
     base: Path | None = None,
     site_files: frozenset[str] | None = None,
+    stale_after_months: int = STALE_AFTER_MONTHS,
 ) -> CheckResult:
     """Load and validate case files. `cases_dir` holds the vocabulary and media;
     `site_files` are the site's own files (pages, theme), which no image may replace
-    (default: those of the project that holds `cases_dir`)."""
+    (default: those of the project that holds `cases_dir`); `stale_after_months` is the
+    site's `verouderd_na_maanden` (cases not checked for longer are listed in the notes)."""
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with collector_paused():
-        return _check(paths, cases_dir, today, base, site_files)
+        return _check(paths, cases_dir, base, site_files, Freshness(today, stale_after_months))
 
 
 def project_site_files(cases_dir: Path) -> frozenset[str]:
@@ -151,12 +154,18 @@ class _FileCheck:
 
 
 def _check(
-    paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
+    paths: list[Path],
+    cases_dir: Path,
+    base: Path | None,
+    site_files: frozenset[str],
+    freshness: Freshness,
 ) -> CheckResult:
+    today = freshness.today
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary_display = display_path(vocabulary_path, base)
     vocabulary, problems = load_vocabulary(vocabulary_path, vocabulary_display)
     problems.extend(scan_vocabulary(vocabulary_path, vocabulary_display, vocabulary))
+    problems = [shortened(problem) for problem in at_most(problems)]
     files = case_files(paths)
     # Related cases may name any case file, valid or not.
     all_files = files if paths == [cases_dir] else case_files([cases_dir])
@@ -176,17 +185,24 @@ def _check(
         document, load_problems = load(path, display)
         problems.extend(load_problems)
         if document is None:
-            return _FileCheck(display, [_masked(p) for p in problems], notes, None)
+            refused = [shortened(_masked(p)) for p in at_most(problems)]
+            return _FileCheck(display, refused, notes, None)
         case, case_problems = validate_document(document, path.stem, vocabulary, today)
         problems.extend(case_problems)
         if case is not None and not problems:
             problems.extend(validate_links(document, path.stem, case, known, cases_dir, site_files))
-        # Messages echo what authors wrote: personal-looking values in them are masked.
-        problems = [_masked(problem) for problem in problems]
         privacy_problems, notes = personal_data.scan(document, path.stem)
-        problems.extend(privacy_problems)
-        if problems:
+        notes.extend(accidental_lists.notes(document))
+        # Messages echo what authors wrote: personal-looking values in them are masked
+        # (the scan's own are masked already), after the list is cut to its first ones.
+        found = set(privacy_problems)
+        problems = [
+            shortened(problem if problem in found else _masked(problem))
+            for problem in at_most(problems + privacy_problems)
+        ]
+        if problems or case is None:
             return _FileCheck(display, problems, notes, None)
+        notes.extend(validation.advice(document, case, freshness))
         return _FileCheck(display, problems, notes, document.data, case)
 
     def with_model(checked: _FileCheck) -> _FileCheck:
@@ -206,7 +222,7 @@ def _check(
         notes.extend(checked.notes)
         if checked.case is not None and checked.display not in doubled:
             valid.append(ValidCase(path.stem, checked.case, checked.display))
-            links[path.stem] = (path, text_rules.linked_cases(checked.data))
+            links[path.stem] = (path, validation.cases_named(checked.data))
     # Publication is decided here, once, before anything is rendered.
     held_back = []
     for item in valid:
@@ -237,11 +253,12 @@ def _without_links_to_unpublished(
     checked_slugs: set[str],
     problems: list[Problem],
 ) -> list[ValidCase]:
-    """Published cases whose Markdown links to a case that is not published are a problem
-    (the link would be dead, and would name the hidden case); they leave `valid`, which may
-    leave other links dead in turn. Only cases checked in this run are judged (a check of
-    one file cannot know whether the others are published). Files are read again only for
-    the rare offender, for the positions of the problem."""
+    """Published cases whose Markdown links to a case that is not published, or that say
+    they adopted one, are a problem (the link would be dead, and would name the hidden
+    case); they leave `valid`, which may leave other links dead in turn. Only cases checked
+    in this run are judged (a check of one file cannot know whether the others are
+    published). Files are read again only for the rare offender, for the positions of the
+    problem."""
     held = {h.display for h in held_back}
     while True:
         published = {v.slug for v in valid if v.display not in held}
@@ -253,7 +270,9 @@ def _without_links_to_unpublished(
             path, targets = links[v.slug]
             document, _ = load(path, v.display)
             if document is not None:
-                problems.extend(text_rules.unpublished_link_problems(document, targets - published))
+                hidden_targets = targets - published
+                problems.extend(text_rules.unpublished_link_problems(document, hidden_targets))
+                problems.extend(validation.unpublished_adoption_problems(document, hidden_targets))
         valid = [v for v in valid if v not in offenders]
 
 
@@ -267,21 +286,23 @@ def build(
     site_files: frozenset[str] | None = None,
     documents_made: Callable[[dict[str, str]], object] | None = None,
     site: SiteInfo | None = None,
+    stale_after_months: int = STALE_AFTER_MONTHS,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`.
 
     Pages are `{source path: template output}` (front matter and HTML body, see
     `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
-    `site_files` as for `check`. `documents_made` gets the finder's search documents
-    (`BuildResult.search_documents`) as soon as they are made, before the pages. `site`:
-    the site's name and licence (`site_info`; its address is `site_url`).
+    `site_files` and `stale_after_months` as for `check`. `documents_made` gets the
+    finder's search documents (`BuildResult.search_documents`) as soon as they are made,
+    before the pages. `site`: the site's name and licence (`site_info`; its address is
+    `site_url`).
     """
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with collector_paused():
         return _build(
             cases_dir,
-            today,
+            Freshness(today, stale_after_months),
             templates_dir,
             base,
             site_url,
@@ -294,7 +315,7 @@ def build(
 
 def _build(
     cases_dir: Path,
-    today: date,
+    freshness: Freshness,
     templates_dir: Path | None,
     base: Path | None,
     site_url: str,
@@ -303,8 +324,8 @@ def _build(
     documents_made: Callable[[dict[str, str]], object] | None,
     site: SiteInfo | None = None,
 ) -> BuildResult:
-    checked = _check([cases_dir], cases_dir, today, base, site_files)
-    catalog = Catalog.build(checked.vocabulary, checked.published)
+    checked = _check([cases_dir], cases_dir, base, site_files, freshness)
+    catalog = Catalog.build(checked.vocabulary, checked.published, freshness)
     catalog.prepare()
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
@@ -340,10 +361,12 @@ def _build(
     pages.update(listings)
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
     # copied without metadata.
+    # One copy per image, however many cases name it.
     media = {
-        image.bestand: clean_copy(cases_dir / image.bestand)
-        for entry in catalog.entries
-        for image in entry.case.afbeeldingen or []
+        name: clean_copy(cases_dir, name)
+        for name in dict.fromkeys(
+            image.bestand for entry in catalog.entries for image in entry.case.afbeeldingen or []
+        )
     }
     return BuildResult(
         pages,
@@ -378,4 +401,7 @@ def data_files(
 def snippets() -> dict[str, str]:
     """Generated pieces that hand-written pages include by a marker (the author guide's
     field list comes from the model, so it can never fall behind)."""
-    return {"<!-- maatwerkbank:velden -->": field_table.field_reference()}
+    return {
+        "<!-- maatwerkbank:velden -->": field_table.field_reference(),
+        "<!-- maatwerkbank:niveaus -->": field_table.levels_reference(),
+    }

@@ -24,7 +24,12 @@ from generator.build import pipeline
 from generator.cli import ci_reports, click_dutch, site_gate
 from generator.contract.problems import summary
 from generator.engines import postbuild, site_input
-from generator.engines.site_config import ENGINES, PLUGIN_ENGINES, SiteConfig
+from generator.engines.site_config import (
+    ENGINES,
+    PLUGIN_ENGINES,
+    SiteConfig,
+    stale_after_months,
+)
 from generator.engines.site_input import SiteInputError, write_site_input
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.loading import display_path, slug_problem
@@ -84,11 +89,17 @@ def main() -> None:
     "(JSON) op stdout, de meldingen op stderr.",
 )
 def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_format: str) -> None:
-    """Controleer case-bestanden (standaard alles in cases/)."""
+    """Controleer case-bestanden (standaard alles in cases/). Cases die langer dan
+    'verouderd_na_maanden' (mkdocs.yml, standaard 18) niet zijn gecontroleerd, staan eronder."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.UsageError(f"bestand of map '{missing[0]}' bestaat niet")
-    result = pipeline.check(list(paths) or [cases_dir], cases_dir, _today(today))
+    result = pipeline.check(
+        list(paths) or [cases_dir],
+        cases_dir,
+        _today(today),
+        stale_after_months=stale_after_months(Path("mkdocs.yml")),
+    )
     to_stderr = output_format == "gitlab"
     for problem in result.problems:
         if output_format == "github":
@@ -270,7 +281,7 @@ def site(
     if result.problems:
         click.echo(
             f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
-            "hierboven op; 'maatwerkbank check' toont ze ook.",
+            "hierboven op; 'make check' toont ze ook.",
             err=True,
         )
         _aborted()
@@ -334,10 +345,7 @@ def new(slug: str, pilot: bool, cases_dir: Path) -> None:
         raise click.UsageError(f"{display_path(existing)} bestaat al; kies een andere naam")
     cases_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(case_template.case_template(slug, pilot=pilot), encoding="utf-8")
-    click.echo(
-        f"{display_path(path)} gemaakt. Vul de velden in en controleer met: "
-        f"maatwerkbank check {display_path(path)}"
-    )
+    click.echo(f"{display_path(path)} gemaakt. Vul de velden in en controleer hem met: make check")
 
 
 @main.command()

@@ -88,6 +88,7 @@ def write_site_input(
         site_url=config.site_url,
         addresses=addresses_for(config, engine),
         site=config.site_info,
+        stale_after_months=int(config.options["verouderd_na_maanden"]),
     )
     docs = folder / DOCS
     for old in (docs, folder / SEARCH_DOCUMENTS):

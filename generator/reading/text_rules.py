@@ -14,6 +14,7 @@ bounded nesting depth (`author_text.MAX_DEPTH`), and links and images the site c
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from pydantic import BaseModel
 
 from generator.contract import model
-from generator.contract.problems import Problem, field_name
+from generator.contract.problems import MAX_PER_FILE, Problem, field_name, more
 from generator.reading import author_text
 from generator.reading.visible_text import IGNORABLE, IGNORABLE_INSIDE
 
@@ -89,31 +90,45 @@ def describe(char: str) -> str:
 
 def source_problems(text: str, display: str) -> list[Problem]:
     """Forbidden characters typed or pasted into the file itself, each at its line and
-    column (libyaml refuses most of them with a position but no word of which one)."""
+    column (libyaml refuses most of them with a position but no word of which one). The
+    first `MAX_PER_FILE` are listed, then how many more there are: a file can hold one
+    on each of its 256 KiB."""
     problems: list[Problem] = []
-    if not _FORBIDDEN_IN_SOURCE.search(text):
+    found = [
+        match.start()
+        for match in _FORBIDDEN_IN_SOURCE.finditer(text)
+        if match.end() < len(text) or match[0] != "\r"  # a last line may end in `\r`
+    ]
+    if not found:
         return problems
-    field = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        top = _TOP_KEY.match(line)
-        if top:
-            field = top[1]
-        for column, char in enumerate(line.removesuffix("\r"), start=1):
-            if forbidden(char):
-                where = f"'{field}': " if field else ""
-                problems.append(
-                    Problem(
-                        display,
-                        number,
-                        column,
-                        f"{where}teken {describe(char)} hoort niet in een case-bestand: het is "
-                        "onzichtbaar en kan de site breken; verwijder het",
-                    )
-                )
+    lines = [0] + [match.end() for match in _NEWLINE.finditer(text)]
+    fields = [(match.start(), match[1]) for match in _TOP_KEY.finditer(text)]
+    field_starts = [start for start, _ in fields]
+    for at in found[:MAX_PER_FILE]:
+        number = bisect.bisect_right(lines, at)
+        column = at - lines[number - 1] + 1
+        above = bisect.bisect_right(field_starts, at)
+        where = f"'{fields[above - 1][1]}': " if above else ""
+        problems.append(
+            Problem(
+                display,
+                number,
+                column,
+                f"{where}teken {describe(text[at])} hoort niet in een case-bestand: het is "
+                "onzichtbaar en kan de site breken; verwijder het",
+            )
+        )
+    if len(found) > MAX_PER_FILE:
+        at = found[MAX_PER_FILE]
+        number = bisect.bisect_right(lines, at)
+        problems.append(
+            more(display, number, at - lines[number - 1] + 1, len(found) - MAX_PER_FILE)
+        )
     return problems
 
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_NEWLINE = re.compile("\n")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 """A field at the top of the file: the YAML is not read yet (it cannot be, with these
 characters in it), so the field a line belongs to is the last one that started above it."""
 
@@ -190,6 +205,28 @@ def _entity_of(text: str, char: str) -> str | None:
 
 
 _ENTITY = re.compile(r"&#?\w{1,10};")
+
+
+def markup_problems(document: Document) -> list[Problem]:
+    """Markdown with more lines and markup characters than `author_text.MAX_MARKUP`, all
+    fields together: said at the field where the count passes the bound, before any of
+    it is parsed."""
+    markdown, names = markdown_fields(), _markdown_names()
+    total = 0
+    for loc, text in _strings(document.data, ()):
+        if loc[-1] in names and _generic(loc) in markdown:
+            total += author_text.markup(text)
+            if total > author_text.MAX_MARKUP:
+                limit = f"{author_text.MAX_MARKUP:,}".replace(",", ".")
+                return [
+                    document.problem(
+                        loc,
+                        f"'{field_name(loc)}': te veel regels en opmaak in de teksten van deze "
+                        f"case (samen meer dan {limit} regels en tekens als [ ] * _ # `); "
+                        "maak de teksten korter of eenvoudiger",
+                    )
+                ]
+    return []
 
 
 def visible(text: str) -> str:
@@ -282,6 +319,16 @@ def unpublished_link_problems(document: Document, unpublished: set[str]) -> list
                     )
                 )
     return problems
+
+
+def markdown_strings(data: Any) -> list[tuple[Path_, str]]:
+    """Every value of a Markdown field in a case's data, with its place."""
+    markdown, names = markdown_fields(), _markdown_names()
+    return [
+        (loc, text)
+        for loc, text in _strings(data, ())
+        if loc and loc[-1] in names and _generic(loc) in markdown
+    ]
 
 
 def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:

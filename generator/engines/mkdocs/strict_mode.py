@@ -20,7 +20,11 @@ from mkdocs.utils import CountHandler
 from generator.site import hosting
 
 
-def check_site_url(config: MkDocsConfig, log: logging.Logger, *, serving: bool) -> None:
+def check_site_url(
+    config: MkDocsConfig, log: logging.Logger, *, serving: bool, said: set[str] | None = None
+) -> None:
+    """`said`: the warnings given earlier in this `mkdocs serve` (which checks the config
+    again at every rebuild): each is said once."""
     site_url = config.site_url
     if serving and config.config_file_path:
         # `mkdocs serve` has put its own address in the setting by now.
@@ -31,6 +35,10 @@ def check_site_url(config: MkDocsConfig, log: logging.Logger, *, serving: bool) 
     kind, message = problem
     if kind == "ontbreekt" and config.strict and not serving:
         raise PluginError(message)
+    if said is not None:
+        if message in said:
+            return
+        said.add(message)
     if kind == "ontbreekt":
         log.warning(message)
     else:
