@@ -284,10 +284,10 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             position = end
             yield kind, start, end
     if "nul" in low:
-        for match in _PHONE_IN_WORDS.finditer(text):
-            if taken.free(*match.span()):
-                taken.add(*match.span())
-                yield "telefoonnummer", match.start(), match.end()
+        for spelt in _PHONE_IN_WORDS.finditer(text):
+            if taken.free(*spelt.span()):
+                taken.add(*spelt.span())
+                yield "telefoonnummer", spelt.start(), spelt.end()
     if digits and _PHONE_HINT.search(text):
         matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
         for number in matcher:

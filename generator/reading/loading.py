@@ -115,9 +115,9 @@ class Document:
         (a character inside a `|` block: its own line and column, not the block's `|`),
         within the value's field; at the value itself when it is not written so."""
         line, column = self.mark(loc)
-        lines = self.source.splitlines()
-        for number in range(line - 1, len(lines)) if needle else ():
-            at = lines[number].find(needle, column - 1 if number == line - 1 else 0)
+        lines = self.source.splitlines() if needle else []
+        for number in range(line - 1, len(lines)):
+            at = lines[number].find(needle or "", column - 1 if number == line - 1 else 0)
             if at >= 0:
                 return Problem(self.display, number + 1, at + 1, message)
             if number > line - 1 and lines[number][:1] not in ("", " ", "\t"):
