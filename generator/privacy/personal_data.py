@@ -472,13 +472,16 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
         (unquote(parts.path), unquote_plus(parts.query), unquote_plus(parts.fragment))
     )
     text = visible(re.sub(r"[=&/;#?]", " ", readable)).text
+    numbers = set()
     for kind, start, end in patterns.found(text):
+        numbers.add(re.sub(r"\D", "", text[start:end])[-9:])
         yield Finding(kind, text[start:end], text[start:end], loc)
     words = _AS_WORDS.sub(" ", text)
     for start, end in name_finder.name_words(words, single=False):
         yield Finding("naam", text[start:end], text[start:end], loc)
     for kind, start, end in _in_link(link):
-        yield Finding(kind, link[start:end], link[start:end], loc, raw.find(link) + start)
+        if link[start:end][-9:] not in numbers:  # not found again in the path's words
+            yield Finding(kind, link[start:end], link[start:end], loc, raw.find(link) + start)
 
 
 def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
