@@ -22,8 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from personal_data_corpus import HELD_OUT, ORDINARY, PERSONAL, kinds_found  # noqa: E402
-from recall_corpus import LATE_ORDINARY, LATE_RECALL, RECALL  # noqa: E402
+from held_out_corpus import HELD_OUT_CATCH, HELD_OUT_PASS  # noqa: E402
+from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, PERSONAL, kinds_found  # noqa: E402
+from recall_corpus import (  # noqa: E402
+    AFTER_TESTER_ORDINARY,
+    AFTER_TESTER_RECALL,
+    LATE_ORDINARY,
+    LATE_RECALL,
+    RECALL,
+)
 
 from generator.privacy import personal_data  # noqa: E402
 from generator.reading.loading import case_files, load  # noqa: E402
@@ -32,6 +39,31 @@ from generator.reading.loading import case_files, load  # noqa: E402
 def _found(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """The entries missed."""
     return [(f, t, k) for f, t, k in entries if k not in kinds_found(f, t)]
+
+
+def _found_in(field: str, text: str) -> list[str]:
+    """Kinds found in a field, or in a case's file name (`filename`)."""
+    if field == "filename":
+        slug = text.removesuffix(".yaml")
+        return [f.kind for f in personal_data._findings(dict(DECLARED), slug)]
+    return kinds_found(field, text)
+
+
+def _fresh_tester() -> None:
+    """Issue 23's fresh tester's held-out set, and the variants written after it."""
+    caught = [t for _, f, t, n in HELD_OUT_CATCH if len(_found_in(f, t)) >= n]
+    print(f"fresh tester's held-out set: {len(caught)}/{len(HELD_OUT_CATCH)}")
+    for kind, field, text, _ in HELD_OUT_CATCH:
+        if text not in caught:
+            print(f"  missed ({kind}) in {field}: {text}")
+    alarms = [(f, t) for f, t in HELD_OUT_PASS if _found_in(f, t)]
+    print(f"  false alarms on its ordinary sentences: {len(alarms)}/{len(HELD_OUT_PASS)}")
+    for field, text in alarms:
+        print(f"  alarm in {field}: {text}")
+    own = [(f, t) for f, t, k in AFTER_TESTER_RECALL if k in _found_in(f, t)]
+    print(f"variants written after the tester: {len(own)}/{len(AFTER_TESTER_RECALL)}")
+    alarms = [(f, t) for f, t in AFTER_TESTER_ORDINARY if _found_in(f, t)]
+    print(f"  false alarms on its ordinary sentences: {len(alarms)}/{len(AFTER_TESTER_ORDINARY)}")
 
 
 def _alarms_in(paths: list[Path]) -> tuple[int, int]:
@@ -65,6 +97,7 @@ def main() -> None:
         print(f"{name}: {len(entries) - len(missed)}/{len(entries)}")
         for field, text, kind in missed:
             print(f"  missed ({kind}) in {field}: {text}")
+    _fresh_tester()
     sentences = ORDINARY + LATE_ORDINARY
     alarms = [(f, t, kinds_found(f, t)) for f, t in sentences if kinds_found(f, t)]
     print(f"false alarms on ordinary sentences: {len(alarms)}/{len(sentences)}")

@@ -67,6 +67,10 @@ ROLES = frozenset(
         "huurster",
         "cliënt",
         "client",
+        "cliënte",
+        "cliente",
+        "patiënt",
+        "patiënte",
         "klant",
         "deelnemer",
         "deelneemster",
@@ -195,6 +199,7 @@ def prepare() -> None:
     _not_persons()
     _lower_first_names()
     _world_openers()
+    person_names.surnames_after_prefix()
     name_list.dutch_words()
     person_names.words()
 
@@ -281,9 +286,59 @@ def find(
             continue
         spans = list(_after_cues(words))
         spans.extend(_from_the_list(words))
+        spans.extend(_lower_case_names(words))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
-    return _every_occurrence(text, _merged(found))
+    found = [_with_surname(text, span) for span in found]
+    return _every_occurrence(text, _merged(found + _coordinated(text, found)))
+
+
+_NEXT_CAPITAL = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]{1,30}){0,2})\b")
+
+
+def _with_surname(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name found with the capitalised word right after it that no list knows
+    (`Mohammed Al-Khatib`, where the lists know `Mohammed`): the whole name is reported
+    and masked, not its first half."""
+    after = _NEXT_CAPITAL.match(text, span[1])
+    if after is None:
+        return span
+    low = after.group(1).casefold()
+    known = _not_persons()[1]
+    if (
+        _common(low)
+        or low in known
+        or low in _CUE_SET
+        or _organisation_word(low)
+        or _institution(low)
+        or _STREET_END.search(low)
+        or any(_common(part) or part in known for part in low.split("-") if len(part) > 2)
+    ):
+        return span
+    return span[0], after.end(1)
+
+
+_NAME_PAIR = r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}){1,2}"
+_PAIR_BEFORE = re.compile(rf"({_NAME_PAIR}),? (?:en|&) $")
+_PAIR_AFTER = re.compile(rf",? (?:en|&) ({_NAME_PAIR})")
+
+
+def _coordinated(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two or three capitalised words joined by `en` to a name found (`Ghebremariam Weldeab
+    en Senait Tesfamariam`): a second person, when none of the words is a common Dutch
+    word, a place or a known body (a first name the lists lack is a name all the same)."""
+    more = []
+    for start, end in found:
+        before = _PAIR_BEFORE.search(text, max(0, start - 70), start)
+        after = _PAIR_AFTER.match(text, end, min(len(text), end + 70))
+        for match in (before, after):
+            if match is None:
+                continue
+            words = [w.casefold() for w in re.split(r"[ -]", match.group(1))]
+            known = _not_persons()[1]
+            if not any(_common(w) or w in known or w in _CUE_SET for w in words):
+                more.append(match.span(1))
+    return more
 
 
 _PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
@@ -347,13 +402,20 @@ def windows(text: str) -> list[tuple[int, int]]:
                 places.append(at)
             at = folded.find(cue, end)
     lower = tokens & _lower_first_names()
+    lower |= tokens & _dutch_names()[0]  # set operations, in C: most texts have many words
+    lower.update(t for t in name_list.names().first.keys() & tokens if _lower_pair_first(t))
     if lower:
         words = "|".join(re.escape(w) for w in sorted(lower))
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
         places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
     places.extend(_international_firsts(text))
+    places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
     spans.extend(_sentence_around(text, place) for place in places)
     return _merged(spans)
+
+
+_LOWER_INITIAL = re.compile(r"\.(?<=(?<![\w.])[a-z]\.) (?=[a-z]{3})")
+"""An initial in lower case before a word (`m. yilmaz`): found from its full stop."""
 
 
 def _sentence_around(text: str, place: int) -> tuple[int, int]:
@@ -479,6 +541,14 @@ def looks_like_organisation(value: str) -> bool:
 
 
 _ORGANISATION_ENDINGS = (
+    "instituut",
+    "academie",
+    "school",
+    "universiteit",
+    "ziekenhuis",
+    "college",
+    "foundation",
+    "museum",
     "bedrijf",
     "bouw",
     "diensten",
@@ -607,6 +677,78 @@ def _lower_first_names() -> frozenset[str]:
     return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
 
 
+def _lower_pair_first(low: str) -> bool:
+    """A first name that opens a name written in lower case or in capitals (`jan de vries`,
+    `JOHAN MEIJER`): one of deduce's Dutch first names (its list holds no common word), or
+    of the world-wide list's first names that are rare as Dutch words (Zipf under 3.0).
+    Asked word by word: a set of their union costs each `check` process its making."""
+    if low in _dutch_names()[0]:
+        return True
+    lists = name_list.names()
+    return low in lists.first and lists.frequency.get(low, 0) < 30
+
+
+def _lower_pair_last(low: str, prefixed: bool) -> bool:
+    """A surname that closes such a name: deduce's Dutch surnames and the world-wide list's
+    surnames rare as Dutch words; after a prefix (`van den berg`) also deduce's surnames
+    that take one."""
+    if low in _dutch_names()[1]:
+        return True
+    lists = name_list.names()
+    if low in lists.last and lists.frequency.get(low, 0) < 30:
+        return True
+    return prefixed and low in person_names.surnames_after_prefix()
+
+
+def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
+    """Names written all in lower case or all in capitals, where no capital marks them: a
+    first name, its prefixes and a surname written alike (`jan de vries`, `anna kowalska`,
+    `JOHAN MEIJER`), an initial before a surname (`m. yilmaz`), and a Dutch first name
+    opening a sentence in lower case (`kees had ...`)."""
+    interfix = _dutch_names()[2]
+    text, n = words.text, len(words.words)
+    for i, word in enumerate(words.words):
+        lower = word.islower()
+        if not lower and not (word.isupper() and len(word) > 1):
+            continue
+        low = words.lows[i]
+        if lower and len(word) == 1 and i + 1 < n:
+            between = text[words.spans[i][1] : words.spans[i + 1][0]]
+            nxt = words.lows[i + 1]
+            initial = (
+                between == ". " and words.words[i + 1].islower() and _lower_pair_last(nxt, False)
+            )
+            if initial and (i == 0 or text[words.spans[i][0] - 1] != "."):
+                yield words.spans[i][0], words.spans[i + 1][1]
+            continue
+        if not _lower_pair_first(low):
+            continue
+        j = i + 1
+        while j < n and j - i < 4 and words.lows[j] in interfix and _alike(words.words[j], lower):
+            j += 1
+        joined = j < n and not any(
+            c in _SENTENCE_END for c in text[words.spans[i][1] : words.spans[j][0]]
+        )
+        if joined and _alike(words.words[j], lower) and _lower_pair_last(words.lows[j], j > i + 1):
+            yield words.spans[i][0], words.spans[j][1]
+            continue
+        opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n
+        verb = i + 1 < n and words.lows[i + 1] not in _NOT_AFTER_SUBJECT
+        if opening and verb and words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
+            yield words.spans[i]
+
+
+_NOT_AFTER_SUBJECT = frozenset(
+    ("en", "of", "met", "in", "op", "uit", "van", "voor", "aan", "bij", "zijn", "die", "dat")
+)
+"""Words after a lower-case first word that make it a noun, not a name opening a sentence
+(`roos en tulpen`, `roos van de tuin`)."""
+
+
+def _alike(word: str, lower: bool) -> bool:
+    return word.islower() if lower else word.isupper()
+
+
 def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> bool:
     if not first_capital or not other_capital:
         # lower case: both must be names and neither a common Dutch word
@@ -663,8 +805,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     """Whether a found span is a place, an organisation, a law or a brand (also as part of a
     longer name written whole), a declared name written whole, or a building's name."""
     first = bisect.bisect_left(words.starts, span[0])
+    if first > 0 and words.spans[first - 1][1] > span[0]:
+        first -= 1  # deduce's span starts inside a word (`Sharif` of `Mazar-i-Sharif`)
     last = bisect.bisect_right(words.starts, span[1] - 1)
-    while last > first and words.spans[last - 1][1] > span[1]:
+    while last > first + 1 and words.spans[last - 1][1] > span[1]:
         last -= 1
     if last <= first:
         return False
@@ -674,6 +818,13 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return False
     if first > 0 and lows[first - 1] in TITLES | ROLES:
         return False
+    near = range(first, min(len(lows), last + 2))
+    if any(words.capital(i) and _institution(lows[i]) for i in near):
+        return True  # named after someone: `Anne Frank Huis`, `Vincent van Gogh-school`
+    if last + 1 < len(lows) and words.capital(last) and _institution(lows[last + 1]):
+        return True  # `Ronald McDonald Huis`: the institution word two words on
+    if first > 0 and lows[first - 1] in ("het", "'t"):
+        return True  # no person follows `het`: `Het Baken`, `het Rijksmuseum`
     # part of a longer known name: up to three words on either side
     for a in range(max(0, first - 3), first + 1):
         for b in range(last, min(len(lows), last + 3) + 1):
@@ -693,7 +844,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return True
     if lows[first] in _STREET_WORDS:
         return True
-    if _STREET_END.search(lows[last - 1]) or (
+    street = _STREET_END.search(lows[last - 1])
+    if (street and street.start() > 0) or (
         last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
     ):
         return True  # a street named after someone (`Hannie Schaftstraat`), no house number
@@ -705,6 +857,49 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if before >= 0 and lows[before] in _BUILDINGS:
         return True
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
+
+
+_INSTITUTIONS = frozenset(
+    [
+        "academie",
+        "huis",
+        "instituut",
+        "institute",
+        "foundation",
+        "fund",
+        "centrum",
+        "center",
+        "universiteit",
+        "university",
+        "hogeschool",
+        "school",
+        "college",
+        "lyceum",
+        "gymnasium",
+        "museum",
+        "fonds",
+        "prijs",
+        "court",
+        "zaal",
+        "kliniek",
+        "gasthuis",
+        "kerk",
+        "theater",
+        "stadion",
+        "army",
+        "mc",
+        "umc",
+        "stichting",
+    ]
+)
+_INSTITUTION_ENDINGS = ("ziekenhuis", "school", "centrum", "college", "academie", "instituut")
+
+
+def _institution(low: str) -> bool:
+    """An institution's word after a person's name it is named after (`Huis`,
+    `Kinderziekenhuis`, `Gogh-school`)."""
+    part = low.rsplit("-", 1)[-1]
+    return part in _INSTITUTIONS or part.endswith(_INSTITUTION_ENDINGS)
 
 
 def _covered(
@@ -750,12 +945,22 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
     while i < n:
         word = words.words[i]
         low = word.casefold()
-        if not is_first_name(word) or low in interfix:
-            i += 1
-            continue
         j = i + 1
         while j < n and words.words[j].casefold() in interfix:
             j += 1
+        street = any(_STREET_END.search(words.lows[k]) for k in range(j, min(n, j + 4)))
+        if (
+            low in _SLUG_CUES
+            and j < n
+            and not street
+            and _slug_surname(words.words[j], low, j > i + 1)
+        ):
+            found.append((words.spans[i][0], words.spans[j][1]))  # `meneer-bakker`
+            i = j + 1
+            continue
+        if not is_first_name(word) or low in interfix:
+            i += 1
+            continue
         if any(_STREET_END.search(words.lows[k]) for k in range(i, min(n, i + 4))):
             i += 1  # part of a street's name (`Martin Luther Kinglaan`)
             continue
@@ -766,10 +971,50 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
                 found.append((words.spans[i][0], words.spans[j][1]))
                 i = j + 1
                 continue
-        if single and (low in dutch_first or not _common(word)):
+        if j == i + 1 < n and _rare_first(low) and _unknown_word(words.lows[j]):
+            found.append((words.spans[i][0], words.spans[j][1]))  # `tesfaye-gebremedhin`
+            i = j + 1
+            continue
+        if single and (low in dutch_first or not _common(word)) and not is_place(low):
             found.append(words.spans[i])
         i += 1
     return found
+
+
+_SLUG_CUES = TITLES | {"familie", "fam", "gezin", "buurman", "buurvrouw", "huurder", "huurster"}
+_SLUG_CUES |= {"bewoner", "bewoonster", "cliënt", "client", "cliënte", "cliente"}
+
+
+def _slug_surname(word: str, cue: str, prefixed: bool) -> bool:
+    """A surname after a title or role in a file name or address (`familie-yilmaz`): one
+    of the lists, or (right after a title or `familie`) a word no list knows; never a
+    place, a known body or a street."""
+    low = word.casefold()
+    loose = not prefixed and (cue in TITLES or cue in ("familie", "fam", "gezin"))
+    known = is_surname(low) or (loose and _unknown_word(low))
+    place = low in _not_persons()[1] and not prefixed  # `familie-de-boer`, not `familie-zwolle`
+    return known and not place and not _STREET_END.search(low)
+
+
+def _rare_first(low: str) -> bool:
+    lists = name_list.names()
+    return low in lists.first and lists.frequency.get(low, 0) < 30 and not _common(low)
+
+
+def _unknown_word(low: str) -> bool:
+    """A word of four letters or more that no list knows: no Dutch word, name, place or
+    body, nor a compound ending in a Dutch word (`springplankwoning`) (`gebremedhin`):
+    next to a first name, a surname the lists lack."""
+    return (
+        len(low) >= 4
+        and low.isalpha()
+        and not _common(low)
+        and low not in name_list.names().frequency
+        and low not in _dutch_names()[0]
+        and low not in _dutch_names()[1]
+        and low not in _not_persons()[1]
+        and not any(low[k:] in name_list.dutch_words() for k in range(1, len(low) - 3))
+    )
 
 
 _TEAM_WORDS = frozenset(
@@ -806,6 +1051,35 @@ def personal_local_part(local: str) -> bool:
         return False
     if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[-1]) >= 3:
         return True  # `v.achternaam`, `j.de.vries`
+    interfix = _dutch_names()[2]
+    if len(parts) >= 2 and parts[0] in interfix and is_surname(parts[-1]):
+        return True  # `de.vries`, `van.dam`
+    if any(_initial_and_surname(p, interfix) for p in parts):
+        return True  # `mdehaan`, `jdevries`: an initial glued to a surname
+    if len(parts) == 1 and len(parts[0]) > 2 and parts[0] in _dutch_names()[0]:
+        return True  # `kees@`: a first name is a person's mailbox, however common
     return any(len(p) > 2 and (_is_name(p) and not _common(p)) for p in parts) or any(
         len(p) > 2 and is_first_name(p) and is_surname(parts[-1]) for p in parts[:-1]
     )
+
+
+def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
+    """Whether a mailbox part is an initial glued to a surname, with or without its
+    prefixes (`mdehaan`, `jdevries`, `pvandam`): without a prefix, the surname must be
+    no common Dutch word."""
+    if len(part) < 5 or not part.isalpha():
+        return False
+    rest = part[1:]
+    for glued in range(4):
+        if len(rest) >= 3 and (is_surname(rest) or glued) and (glued or not _common(rest)):
+            return True  # after a prefix (`m-de-haan`), any word is a surname
+        prefix = next(
+            (p for p in _GLUED_PREFIXES if rest.startswith(p) and len(rest) > len(p)), None
+        )
+        if prefix is None:
+            return False
+        rest = rest[len(prefix) :]
+    return False
+
+
+_GLUED_PREFIXES = ("van", "der", "den", "de", "ter", "ten", "te", "el", "al", "op", "in")

@@ -37,7 +37,7 @@ _DAY_WORDS = (
     r"zesde|zevende|achtste|negende|tiende|elfde|twaalfde|\w{3,12}tiende|twintigste|"
     r"\w{3,12}entwintigste|dertigste|eenendertigste)"
 )
-_YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2})"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2}|negentien[a-z]{3,16}|tweeduizend[a-z]{0,16})"
 _DAY = rf"(?:\d{{1,2}}(?:e|ste|de)?|{_DAY_WORDS})"
 _DATE = (
     rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -48,8 +48,8 @@ _BIRTH_CUE = (
     r"date of birth|birthday)"
 )
 _FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar))"
-_AT = r"(?:\s?@\s?|\s?[\[(]\s?(?:at|apenstaartje)\s?[\])]\s?|\s(?:at|apenstaartje)\s)"
-_DOT = r"(?:\.|\s?[\[(]\s?(?:dot|punt)\s?[\])]\s?|\s(?:dot|punt)\s)"
+_AT = r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
+_DOT = r"(?:\.| \. |\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 _STREETS = (
     r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
@@ -76,10 +76,19 @@ _UNITS = (
     r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|keer|uur|procent|euro|mensen|huizen|"
     r"woningen|bewoners|huurders|deelnemers|plekken|kamers|%)\b"
 )
+# A number before a unit, or before adjectives and a plural noun (`zeven nieuwe woningen`):
+# a quantity, no house number.
+_QUANTITY = rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b)"
+# `in de Kerkstraat op 12 mei` is a date, `in de Molenstraat op 22` an address.
+_DATE_AFTER_OP = (
+    r"\d{1,2}\s(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)"
+)
 _NUMBER_CUE = (
-    r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|contract|zaak|relatie|debiteur|"
-    r"inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|patiënt|"
-    r"patient|BIG|AGB|V|burgerservice)[- ]?(?:nummer|nr\.?|no\.?)|(?:ons|uw)\skenmerk|kenmerk"
+    r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
+    r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
+    r"patiënt|patient|indicatie|beschikkings|BIG|AGB|V|burgerservice)"
+    r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|dossier(?=\s?:)"
 )
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
@@ -135,7 +144,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         # Starts only where a run of address characters starts, and does not give any of it
         # back: a long word with an `@` somewhere after it is read once, not once per letter.
         re.compile(
-            rf"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{{0,63}}+{_AT}[\w-]{{1,63}}"
+            rf"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{{0,63}}+(?: \. [\w+-]{{1,63}}+){{0,3}}"
+            rf"{_AT}[\w-]{{1,63}}"
             rf"(?:{_DOT}[\w-]{{1,63}}){{0,4}}"
             rf"{_DOT}[a-zA-Z]{{2,12}}\b",
             re.IGNORECASE,
@@ -147,7 +157,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "geboortedatum",
         re.compile(
             rf"\b{_BIRTH_CUE}{_FILLER}{{0,4}}\s?{_DATE}"
-            rf"|\b(?:op|in)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}\sgeboren\b"
+            rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
+            rf"\s(?:geboren|ter\swereld)\b"
+            rf"|(?<![\w°])°\s?{_DATE}"
+            rf"|\b(?:ze|zij|hij|ik|u|je|mevrouw|meneer)\s(?:is|was|ben|bent)\svan\s{_YEAR}(?!\w)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}",
             re.IGNORECASE,
         ),
@@ -155,12 +168,12 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "adres",
         regex.compile(
-            rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?){_HOUSE_NUMBER}\s(?:van|aan|in|op)\s"
-            rf"(?:de\s|het\s)?{_STREET_WORD}"
-            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?"
-            rf"{_HOUSE_NUMBER}(?!\s?{_UNITS}|[,.]\d)"
+            rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?)(?:{_HOUSE_NUMBER}|(?i:{_NUMBER_WORDS})\b)"
+            rf"\s(?:van|aan|in|op)\s(?:de\s|het\s)?{_STREET_WORD}"
+            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?:op\s(?!{_DATE_AFTER_OP}))?"
+            rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
             rf"|{_CAPITAL_STREET_WORD},?\s(?i:(?:huis)?nummer\s)?"
-            rf"(?i:{_NUMBER_WORDS})\b(?!\s?{_UNITS})",
+            rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
         ),
     ),
@@ -168,7 +181,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "postcode",
         re.compile(
             r"[1-9](?<!\w[1-9])\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
-            r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + "))"
+            r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
+            r"|[a-zA-Z]{2}\b(?:(?<=ostcode \d{4}[a-zA-Z]{2})|(?<=ostcode: \d{4}[a-zA-Z]{2})"
+            r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2}))"
+            r"|[a-z]{2},?\s(?=(?:huisnummer|nummer|nr\.?)\s?\d))"
         ),
     ),
     (
@@ -184,7 +200,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})(?:\s?:|\s(?:is|was|van|nummer))?\s?(?:\#\s?)?"
+            rf"(?i:\b{_NUMBER_CUE})(?:\s?:|\s(?:is|was|van|nummer))?\s?(?:[#(]\s?)?"
             r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
         ),
@@ -206,8 +222,12 @@ def _street_word_in(low: str) -> bool:
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
-_PHONE_HINT = re.compile(r"[+0]\d[\d\s\-().]{7,20}\d")
-_AT_WORDS = (" at ", "[at]", "(at)", "[ at ]", "( at )", "apenstaartje")
+_PHONE_HINT = re.compile(r"[+0]\d[\d\s\-()./]{7,20}\d")
+_DIGIT_WORDS = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+_PHONE_IN_WORDS = re.compile(rf"\bnul(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{9}}\b", re.IGNORECASE)
+"""A Dutch phone number spelt out digit by digit (`nul-zes-een-twee-...`): ten digit words,
+the first `nul`, as every Dutch number starts."""
+_AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje")
 _AT_WORD = re.compile(r"[\[(]\s?(?:at|apenstaartje)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
@@ -218,8 +238,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     digits = _has_digit(text)
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
-    if not digits and not mail and not _street_word_in(low):
-        return  # every kind needs a digit, but e-mail addresses (most text has neither)
+    if not (
+        digits or mail or _street_word_in(low) or "nul" in low or "gebor" in low or "geboor" in low
+    ):
+        return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
+        # dates in words (most text has none of these)
     taken = Spans()
     for kind, pattern in PATTERNS:
         if not _worth_trying(kind, text, low, digits, mail):
@@ -239,8 +262,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         if kind == "bsn":
             for match in _BSN_EVERYWHERE.finditer(text, overlapped=True):
                 start, end = match.span()
-                if end - start > 13:
-                    continue  # more than four separators: a run of figures, no BSN
+                if end - start > 13 and not _digit_by_digit(match.group(0)):
+                    continue  # more than four separators: a run of figures, no BSN, unless
+                    # written digit by digit (`1 2 3 4 5 6 7 8 2`)
                 if taken.free(start, end) and _accepted(kind, text, match) is not None:
                     taken.add(start, end)
                     yield kind, start, end
@@ -259,6 +283,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             taken.add(start, end)
             position = end
             yield kind, start, end
+    if "nul" in low:
+        for spelt in _PHONE_IN_WORDS.finditer(text):
+            if taken.free(*spelt.span()):
+                taken.add(*spelt.span())
+                yield "telefoonnummer", spelt.start(), spelt.end()
     if digits and _PHONE_HINT.search(text):
         matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
         for number in matcher:
@@ -270,10 +299,10 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
 _NUMBER_AFTER_WORD = re.compile(r"\d(?<=[^\W\d_]\s\d)|\d(?<=[^\W\d_][.,]\s\d)|\d(?<=nr\d)")
 """A digit after a word and a space (its comma or full stop between): where a house
 number may follow a street. Starts with the digit, which the engine skips to."""
-_NUMBER_FIRST = re.compile(r"(?i:nummer|nr\.?|no\.)\s?\d")
+_NUMBER_FIRST = re.compile(rf"(?i:nummer|nr\.?|no\.)\s?(?:\d|(?i:{_NUMBER_WORDS})\b)")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS[3:-1].split("|"))
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
-_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no")
+_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no", "op")
 
 
 def _anchors(text: str) -> list[int]:
@@ -327,7 +356,7 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
-_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk")
+_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier")
 
 
 def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int, int]]:
@@ -394,13 +423,25 @@ def _worth_trying(kind: str, text: str, low: str, digits: bool, mail: bool) -> b
             or "dob" in low
             or "birth" in low
             or "jarig" in low
+            or "ter wereld" in low
+            or "°" in low
+            or "van 19" in low
+            or "van '" in low
+            or "van ’" in low
         )
     if kind == "adres":
         return True  # `_anchors` is the cheap test
     if not digits:
         return False
     if kind == "dossiernummer":
-        return "nummer" in low or "nr" in low or "no." in low or "kenmerk" in low
+        return (
+            "nummer" in low
+            or "nr" in low
+            or "no." in low
+            or "kenmerk" in low
+            or "id" in low
+            or "dossier" in low
+        )
     if kind == "kenteken":
         return _PLATE_HINT.search(text) is not None
     if kind == "iban":
@@ -430,13 +471,17 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         digits = value.translate(_SEPARATORS)
         valid = _eleven_test(digits) and bool(digits.strip("0")) and bsn.is_valid(digits)
         return (start, end) if valid else None
+    if kind == "geboortedatum" and _NO_PERSON_BORN.search(text, max(0, start - 60), start):
+        return None  # `het idee werd geboren op ...`: born is said of a plan, not a person
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
     if kind == "adres":
         streets = [w for w in _ADDRESS_WORD.findall(value) if w.lower().endswith(_STREET_ENDINGS)]
-        if streets and all(name_finder.is_place(w) for w in streets):
-            return None  # a town named like a street (`in Harderwijk zes woningen`)
         lead = _LOWER_LEAD.match(value)
+        article = lead is not None and lead.group(0).split()[-1] in ("de", "het", "'t")
+        if streets and not article and all(name_finder.is_place(w) for w in streets):
+            return None  # a town named like a street (`in Harderwijk zes woningen`); a
+            # street takes an article (`in de Molenstraat op 22`), a town does not
         start += lead.end() if lead else 0
         if value.endswith(".") and not _ABBREVIATED.search(value):
             end -= 1  # the sentence's full stop, not an abbreviation's
@@ -446,7 +491,18 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
 
 
 _SEPARATORS = str.maketrans("", "", " .-")
+_NO_PERSON_BORN = re.compile(
+    r"\b(?:idee|ideeën|plan|plannen|project|initiatief|concept|gedachte|pilot|aanpak|"
+    r"samenwerking|werkwijze|methode|programma)\s(?:\w{1,20}\s)?(?:werd|is|was|werden|zijn|kwam)"
+    r"\s(?:\w{1,12}\s)?$",
+    re.IGNORECASE,
+)
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _digit_by_digit(value: str) -> bool:
+    """Nine digits, one and the same separator between every two."""
+    return len(value) == 17 and len(set(value[1::2])) == 1 and value[0::2].isdigit()
 
 
 def _eleven_test(digits: str) -> bool:

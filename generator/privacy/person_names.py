@@ -219,6 +219,13 @@ def words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
     return first, last, interfix, common
 
 
+@functools.cache
+def surnames_after_prefix() -> frozenset[str]:
+    """Surnames deduce knows with a prefix (`Berg` of `van den Berg`), lower case."""
+    raw = _raw_lists(tuple(name for name in _LISTS if "placename" not in name))
+    return frozenset(w.lower() for w in raw["interfix_surname"] if len(w) > 2)
+
+
 def candidate_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Start and end of each sentence that may hold a name (the cheap test before deduce):
     a capitalised word inside a sentence, a title, an initial, or a first name at the

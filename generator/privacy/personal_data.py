@@ -435,6 +435,27 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     words = _AS_WORDS.sub(" ", address)
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
+    yield from _in_link(address)
+
+
+_CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
+"""A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
+_DATE_IN_LINK = re.compile(
+    r"(?<!\d)(?:(\d{1,2})[-_./](\d{1,2})[-_./](\d{4})|(\d{4})[-_./](\d{1,2})[-_./](\d{1,2}))(?!\d)"
+)
+_OLDEST_WEB_YEAR = 1995
+"""A full date in a link from before the web archives anything (`/bewoners/04-06-1958/`)
+is a date of birth, not a publication date."""
+
+
+def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
+    """Phone numbers in chat links, and dates of birth in a link's path or query."""
+    for match in _CHAT_LINK.finditer(address):
+        yield "telefoonnummer", match.start(1), match.end(1)
+    for match in _DATE_IN_LINK.finditer(address):
+        year = match.group(3) or match.group(4)
+        if int(year) < _OLDEST_WEB_YEAR:
+            yield "geboortedatum", match.start(), match.end()
 
 
 _AS_WORDS = re.compile(r"[-_./+=&?#%:;,~]")
@@ -451,19 +472,25 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
         (unquote(parts.path), unquote_plus(parts.query), unquote_plus(parts.fragment))
     )
     text = visible(re.sub(r"[=&/;#?]", " ", readable)).text
+    numbers = set()
     for kind, start, end in patterns.found(text):
+        numbers.add(re.sub(r"\D", "", text[start:end])[-9:])
         yield Finding(kind, text[start:end], text[start:end], loc)
     words = _AS_WORDS.sub(" ", text)
     for start, end in name_finder.name_words(words, single=False):
         yield Finding("naam", text[start:end], text[start:end], loc)
+    for kind, start, end in _in_link(link):
+        if link[start:end][-9:] not in numbers:  # not found again in the path's words
+            yield Finding(kind, link[start:end], link[start:end], loc, raw.find(link) + start)
 
 
 def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
-    """A file name or slug: `jan-jansen-0612345678` reads `jan jansen 0612345678`."""
-    stem = raw.rsplit("/", 1)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    offset = len(raw) - len(raw.rsplit("/", 1)[-1])
-    text = visible(re.sub(r"[-_.]", " ", stem)).text
+    """A file name or slug, with its folders: `media/familie-bakker/jan-jansen-0612345678.jpg`
+    reads `media familie bakker jan jansen 0612345678`."""
+    name = raw.rsplit("/", 1)[-1]
+    stem = raw[: len(raw) - len(name)] + (name.rsplit(".", 1)[0] if "." in name else name)
+    offset = 0
+    text = visible(re.sub(r"[-_./]", " ", stem)).text
     spans = [(kind, start, end) for kind, start, end in patterns.found(text)]
     spans.extend(("naam", a, b) for a, b in name_finder.name_words(text, single=False))
     for kind, start, end in spans:

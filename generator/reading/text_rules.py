@@ -162,8 +162,9 @@ def value_problems(document: Document) -> list[Problem]:
             )
         elif (hidden := _hidden_inside(text)) is not None:
             problems.append(
-                document.problem(
+                document.problem_at_text(
                     loc,
+                    hidden if hidden in text else _entity_of(text, hidden),
                     f"'{field_name(loc)}': onzichtbaar teken {describe(hidden)} midden in een "
                     "woord of getal (de lezer ziet het niet, maar het knipt wat er staat in "
                     "stukken); verwijder het",
@@ -193,6 +194,17 @@ def _hidden_inside(text: str) -> str | None:
         return None  # (one character class first: most text has none at all)
     found = IGNORABLE_INSIDE.search(shown)
     return found[0][0] if found else None
+
+
+def _entity_of(text: str, char: str) -> str | None:
+    """How `char` is written as an entity in `text` (`&shy;`, `&#8203;`), if it is."""
+    for match in _ENTITY.finditer(text):
+        if html.unescape(match[0]) == char:
+            return match[0]
+    return None
+
+
+_ENTITY = re.compile(r"&#?\w{1,10};")
 
 
 def markup_problems(document: Document) -> list[Problem]:
