@@ -191,7 +191,8 @@ def test_served_preview_shows_a_saved_case_through_the_quick_path(tmp_path: Path
 
 def test_a_link_to_a_case_that_is_not_published_takes_the_full_build(tmp_path: Path) -> None:
     """A check of the saved file alone cannot tell that a linked case is held back: the
-    full build reports it (and keeps the hidden case's name off the site)."""
+    full build shows the link as text, with a warning (and keeps the hidden case's name
+    off the site)."""
     project = make_project(tmp_path / "project")
     for held in (FIXTURES / "unpublished").glob("*.yaml"):
         shutil.copy(held, project.cases / held.name)
@@ -208,7 +209,10 @@ def test_a_link_to_a_case_that_is_not_published_takes_the_full_build(tmp_path: P
     assert "geheim-concept" in saved.read_text(encoding="utf-8")
     assert preview.update(before, saved, project.cases, today, base=project.root) is None
     full = pipeline.build(project.cases, today, base=project.root)
-    assert any("geheim-concept" in p.message for p in full.problems)
+    assert not full.problems
+    assert any("geheim-concept" in p.message for p in full.notices)
+    page = full.pages["cases/springplankwoning-doetinchem.md"]
+    assert "Zie ook deze case." in page and "geheim-concept" not in page
 
 
 @pytest.mark.build

@@ -9,18 +9,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+ERROR = "fout"
+WARNING = "waarschuwing"
+NOTE = "opmerking"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One author-facing message: `path:line:column: message` (Dutch)."""
+    """One author-facing message: `path:line:column: message` (Dutch).
+
+    `level` is `fout` (a problem: `check` fails, the case is not published), or, for
+    what an author should know but what publishes all the same, `waarschuwing` (something
+    on the site is not what the file says, such as a link shown as text) or `opmerking`
+    (something that will change by itself, such as a link that becomes text next month).
+    """
 
     path: str
     line: int
     column: int
     message: str
+    level: str = ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "" if self.level == ERROR else f"{self.level}: "
+        return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 def summary(files_checked: int, problems: list[Problem]) -> str:
