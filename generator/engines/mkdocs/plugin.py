@@ -28,7 +28,8 @@ from mkdocs.structure.pages import Page
 
 from generator.authoring.web_form import FormSettings
 from generator.build import pipeline
-from generator.contract.problems import summary
+from generator.build.publish_mode import Mode, ModeError, left_out_line, read_mode
+from generator.contract.problems import NOTE, summary
 from generator.engines import postbuild
 from generator.engines.mkdocs import live_reload, strict_mode, theme_caches
 from generator.engines.mkdocs.config import MaatwerkbankConfig
@@ -36,7 +37,7 @@ from generator.engines.mkdocs.core_pages import make_core_page
 from generator.engines.mkdocs.quick_preview import QuickPreview
 from generator.engines.site_config import expand_nav
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
-from generator.reading.publication import BuildDateError, build_date
+from generator.reading.publication import BuildDate, BuildDateError, read_build_date
 from generator.reading.vocabulary import load_vocabulary
 from generator.site import hosting, render
 from generator.site.addresses import Addresses
@@ -59,9 +60,19 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         """Pages written with their policy in this build (`on_post_page`): not read again."""
 
     def today(self) -> date:
+        return self.build_date().day
+
+    def build_date(self) -> BuildDate:
         try:
-            return build_date(self.config.today)
+            return read_build_date(self.config.today)
         except BuildDateError as error:
+            raise PluginError(str(error)) from None
+
+    def mode(self) -> Mode:
+        """Strict, or publish what is valid (`publish_mode`; `maatwerkbank site --mode`)."""
+        try:
+            return read_mode()
+        except ModeError as error:
             raise PluginError(str(error)) from None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -95,7 +106,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.with_policy.clear()
-        today = self.today()
+        when = self.build_date()
+        today = when.day
+        log.info(f"maatwerkbank: {when.describe()}")
 
         # Pagefind indexes in a process of its own while the pages are made and themed.
         self.index = BackgroundIndex(Path(config.site_dir) / "pagefind")
@@ -110,14 +123,17 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             site_files=frozenset(f.src_uri for f in files),
             documents_made=self.index.add,
             site=self.info,
+            mode=self.mode(),
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
         # pages live on in MkDocs' files, the documents in the finder's index until done).
         self.result = result if self.serving else None
         for held in result.held_back:
             log.info(f"niet gepubliceerd: {held.display}: {held.reason}")
+        self._report_notices(result)
         if result.problems:
             self._report(result)
+        if result.problems and self.serving:
             env = render.environment(self.templates_dir)
             result.pages[PROBLEMS_PAGE] = render.render_problems(result.problems, env)
         self.core_pages = frozenset(result.pages)
@@ -233,16 +249,34 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.preview.install(server, config)
 
     def _report(self, result: pipeline.BuildResult) -> None:
-        """Problems as MkDocs reports: errors that stop a build, warnings in the preview
-        (which shows them on a page of their own, and a banner on every page)."""
-        level = logging.WARNING if self.serving else logging.ERROR
-        for problem in result.problems:
-            log.log(level, str(problem))
-        if not self.serving:
+        """Problems as MkDocs reports: errors that stop a strict build, warnings in the
+        preview (which shows them on a page of their own, and a banner on every page). In
+        the mode that publishes what is valid, errors that no strict build counts: the
+        site is made from the other cases."""
+        if self.serving:
+            for problem in result.problems:
+                log.warning(str(problem))
+            return
+        if result.stopped:
+            for problem in result.problems:
+                log.error(str(problem))
             raise PluginError(
                 f"build gestopt: {summary(result.files_checked, result.problems)} Los de "
                 "problemen hierboven op; 'maatwerkbank check' toont ze ook."
             )
+        for problem in result.problems:
+            strict_mode.log_uncounted(log, logging.ERROR, str(problem))
+        strict_mode.log_uncounted(log, logging.ERROR, left_out_line(result))
+
+    @staticmethod
+    def _report_notices(result: pipeline.BuildResult) -> None:
+        """Warnings and notes (a link shown as text): the site builds all the same, also
+        in strict mode, so they are shown as warnings that strict mode does not count."""
+        for notice in result.notices:
+            if notice.level == NOTE:
+                log.info(str(notice))
+            else:
+                strict_mode.warn_uncounted(log, str(notice))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

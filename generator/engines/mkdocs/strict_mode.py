@@ -39,7 +39,13 @@ def check_site_url(config: MkDocsConfig, log: logging.Logger, *, serving: bool) 
 
 def warn_uncounted(log: logging.Logger, message: str) -> None:
     """Send `message` as a warning to MkDocs' handlers except the one that counts them."""
-    record = log.makeRecord(log.name, logging.WARNING, __file__, 0, message, (), None)
+    log_uncounted(log, logging.WARNING, message)
+
+
+def log_uncounted(log: logging.Logger, level: int, message: str) -> None:
+    """Send `message` at `level` to MkDocs' handlers except the one that counts warnings
+    and errors for strict mode."""
+    record = log.makeRecord(log.name, level, __file__, 0, message, (), None)
     for handler in logging.getLogger("mkdocs").handlers:
         if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
             handler.handle(record)
