@@ -60,3 +60,20 @@ def left_out_line(result: BuildResult) -> str:
         f"{len(result.catalog.entries)} geldige, gepubliceerde cases; los de problemen op "
         "('maatwerkbank check' toont ze)."
     )
+
+
+def configured_date(mode: Mode, configured: str | None) -> tuple[str | None, str | None]:
+    """The build date the site's settings fix (the plugin's `today` in mkdocs.yml), as the
+    build may use it, and a Dutch warning when it is set aside.
+
+    A build that publishes (`geldig`) takes its date from the moment (the clock or
+    `SOURCE_DATE_EPOCH`): a date left in the settings would stop the calendar, and every
+    story whose consent ended after it would stay online night after night. An explicit
+    `--today` is the operator's own choice and is kept (the workflows pass none)."""
+    if mode is Mode.VALID and configured:
+        return None, (
+            f"'today: {configured}' in de instellingen telt niet bij publiceren (modus "
+            "geldig): de site wordt gebouwd op de datum van nu, zodat wat niet meer online "
+            "mag eraf gaat; haal de regel weg"
+        )
+    return configured, None

@@ -127,6 +127,14 @@ def _site_config(config_file: Path) -> SiteConfig:
     return SiteConfig.read(config_file)
 
 
+def _configured_date(config: SiteConfig, mode: Mode) -> str | None:
+    """The settings' build date, unless a publishing build sets it aside (with a warning)."""
+    configured, set_aside = publish_mode.configured_date(mode, config.options["today"])
+    if set_aside:
+        click.echo(f"waarschuwing: {set_aside}", err=True)
+    return configured
+
+
 mode_option = click.option(
     "--mode",
     type=click.Choice([m.value for m in Mode]),
@@ -192,7 +200,7 @@ def generate(
 ) -> None:
     """Schrijf de hele invoer van de site (pagina's, data, media, zoekdocumenten, config)."""
     config = _site_config(config_file)
-    when = _build_date(today or config.options["today"])
+    when = _build_date(today or _configured_date(config, Mode(mode)))
     click.echo(when.describe(), err=True)
     try:
         written = write_site_input(
@@ -301,7 +309,7 @@ def site(
     config = _site_config(config_file)
     target = (site_dir or config.site_dir).resolve()
     chosen = Mode(mode)
-    when = _build_date(today or config.options["today"])
+    when = _build_date(today or _configured_date(config, chosen))
     if repository_visibility is not None:
         _refuse_from_a_public_repository(config, target, when.day, repository_visibility, chosen)
     if engine in PLUGIN_ENGINES:

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.authoring.web_form import FormSettings
-from generator.build import pipeline
+from generator.build import pipeline, publish_mode
 from generator.build.publish_mode import Mode, ModeError, left_out_line, read_mode
 from generator.contract.problems import NOTE, summary
 from generator.engines import postbuild
@@ -63,8 +63,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         return self.build_date().day
 
     def build_date(self) -> BuildDate:
+        configured, set_aside = publish_mode.configured_date(self.mode(), self.config.today)
+        if set_aside:
+            log.warning(set_aside)
         try:
-            return read_build_date(self.config.today)
+            return read_build_date(configured)
         except BuildDateError as error:
             raise PluginError(str(error)) from None
 
