@@ -56,7 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.privacy import person_names  # noqa: E402
+from generator.privacy import name_list, person_names  # noqa: E402
 
 TODAY = date(2026, 1, 15)
 # The most frequent words of Dutch prose: about four in ten words of the seed cases are
@@ -232,8 +232,9 @@ def _vocabulary(size: int = 6000) -> tuple[list[str], list[float]]:
     known = FUNCTION_WORDS + WORDS
     # Made-up words that happen to be first names or surnames (`beren`) would read as
     # persons to the personal-data scan, as no real case text does so often: left out.
-    first, last, _, _ = person_names._words()
-    words = known + sorted(made - set(known) - first - last)
+    first, last, _, _ = person_names.words()
+    world = set(name_list.names().frequency)  # the world-wide list the scan also reads
+    words = known + sorted(made - set(known) - first - last - world)
     rng.shuffle(words[len(known) :])
     weights = [1.0 / (rank + 1) for rank in range(len(words))]
     cumulative, total = [], 0.0

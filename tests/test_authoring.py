@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import base64
+import io
 import json
 import re
 import shutil
@@ -14,6 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import ROOT, SEED, Project, case_model_with_a_new_field
+from PIL import Image
 from pydantic import BaseModel
 from test_site import text_of
 
@@ -124,12 +125,13 @@ def test_a_new_field_in_the_model_reaches_template_schema_and_guide(monkeypatch)
 
 # --- the template's examples -----------------------------------------------------------------
 
-# A 1x1 JPEG: the template's image example names media/uitbouw.jpg, which must exist.
-TINY_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////"
-    "////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQAB"
-    "PxA="
-)
+
+def tiny_jpeg() -> bytes:
+    """A whole 1x1 JPEG (check decodes every image): the template's image example names
+    media/uitbouw.jpg, which must exist."""
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), (200, 200, 200)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def filled_in(template: str, pilot: bool) -> str:
@@ -173,7 +175,7 @@ def test_every_example_in_the_template_is_valid_when_uncommented(
     cases = tmp_path / "cases"
     (cases / "media").mkdir(parents=True)
     shutil.copy(SEED / "_vocabulaire.yaml", cases / "_vocabulaire.yaml")
-    (cases / "media/uitbouw.jpg").write_bytes(TINY_JPEG)
+    (cases / "media/uitbouw.jpg").write_bytes(tiny_jpeg())
     # the related case the example names
     related = filled_in(case_template.case_template("uitbouw-samenwonen-doetinchem"), pilot=False)
     (cases / "uitbouw-samenwonen-doetinchem.yaml").write_text(related, encoding="utf-8")

@@ -253,7 +253,9 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         "image-file-missing",
         "case.yaml",
         add("afbeeldingen:\n  - bestand: media/foto.jpg\n    alt: Een foto van de straat\n"),
-        ["17:14: afbeelding 'media/foto.jpg' bestaat niet in de map cases/"],
+        [
+            "17:14: 'afbeeldingen[1].bestand': afbeelding 'media/foto.jpg' bestaat niet in de map cases/"
+        ],
     ),
     (
         "image-without-alt",

@@ -8,6 +8,8 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,12 +102,21 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
         )
     )
     assert project.build("--strict").returncode == 0
+    with serve_folder(project.site) as base, form_server(project.root, port, base) as server:
+        yield project, base, port
+    assert server.returncode is not None
+
+
+@contextmanager
+def form_server(root: Path, port: int, preview: str) -> Iterator[subprocess.Popen[bytes]]:
+    """decap-server behind its guard, as `make beheer` starts them, for the preview at
+    `preview` (its origin is the only one the guard answers), listening once this yields."""
     server = subprocess.Popen(
-        [str(DECAP_SERVER), str(project.root)],
-        cwd=project.root,
+        [str(DECAP_SERVER), str(root)],
+        cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env=dict(os.environ, PORT=str(port)),
+        env=dict(os.environ, PORT=str(port), PREVIEW_PORT=preview.rstrip("/").rsplit(":", 1)[1]),
     )
     try:
         deadline = time.monotonic() + 30
@@ -114,8 +125,7 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
                 if s.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.2)
-        with serve_folder(project.site) as base:
-            yield project, base, port
+        yield server
     finally:
         server.terminate()
         server.wait(timeout=10)

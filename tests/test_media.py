@@ -102,8 +102,9 @@ def test_an_upright_copy_of_a_turned_photo(tmp_path: Path) -> None:
 
     exif = Image.Exif()
     exif[0x0112] = 6  # turned 90 degrees
-    Image.new("RGB", (40, 20), (0, 0, 0)).save(tmp_path / "a.jpg", exif=exif.tobytes())
-    assert Image.open(io.BytesIO(clean_copy(tmp_path / "a.jpg"))).size == (20, 40)
+    (tmp_path / "media").mkdir()
+    Image.new("RGB", (40, 20), (0, 0, 0)).save(tmp_path / "media/a.jpg", exif=exif.tobytes())
+    assert Image.open(io.BytesIO(clean_copy(tmp_path, "media/a.jpg"))).size == (20, 40)
 
 
 def test_a_symlink_outside_cases_is_refused(cases_dir: Path, tmp_path: Path) -> None:
@@ -114,7 +115,7 @@ def test_a_symlink_outside_cases_is_refused(cases_dir: Path, tmp_path: Path) -> 
     code, lines = check("cases/case.yaml")
     assert (code, lines[0]) == (
         1,
-        "cases/case.yaml:17:14: afbeelding 'media/foto.png' is een snelkoppeling (symlink); "
+        "cases/case.yaml:17:14: 'afbeeldingen[1].bestand': afbeelding 'media/foto.png' is een snelkoppeling (symlink); "
         "zet het bestand zelf in cases/media/",
     )
 
@@ -144,7 +145,7 @@ def test_the_build_environment_never_reaches_the_site(tmp_path: Path) -> None:
     result = project.build("--strict")
     assert result.returncode != 0
     assert (
-        "cases/lek.yaml:17:14: afbeelding 'media/omgeving.png' is een snelkoppeling (symlink); "
+        "cases/lek.yaml:17:14: 'afbeeldingen[1].bestand': afbeelding 'media/omgeving.png' is een snelkoppeling (symlink); "
         "zet het bestand zelf in cases/media/" in result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -182,7 +183,7 @@ def test_only_images_by_content_and_size(
         path.write_bytes(content)
     (cases_dir / "case.yaml").write_text(case_with_images(name), encoding="utf-8")
     code, lines = check("cases/case.yaml")
-    assert (code, lines[0]) == (1, f"cases/case.yaml:17:14: {expected}")
+    assert (code, lines[0]) == (1, f"cases/case.yaml:17:14: 'afbeeldingen[1].bestand': {expected}")
 
 
 def test_an_image_outside_the_media_folder_is_refused(cases_dir: Path) -> None:
@@ -206,7 +207,7 @@ def test_an_image_on_a_site_file_is_refused_by_check_naming_the_case(tmp_path: P
     png_with_text(project.cases / "media" / "logo.png")
     project.write_case("logo.yaml", case_with_images("media/logo.png"))
     expected = (
-        "cases/logo.yaml:17:14: afbeelding 'media/logo.png' zou een bestand van de site zelf "
+        "cases/logo.yaml:17:14: 'afbeeldingen[1].bestand': afbeelding 'media/logo.png' zou een bestand van de site zelf "
         "overschrijven; kies een andere naam"
     )
     checked = project.cli("check")
@@ -216,3 +217,48 @@ def test_an_image_on_a_site_file_is_refused_by_check_naming_the_case(tmp_path: P
     assert built.returncode != 0
     assert expected in built.stderr
     assert "bestaat al in de docs-map" not in built.stderr
+
+
+ICC_SECRET = "Fatima de Vries, Kerkstraat 7, 06-12345678"
+
+
+def profile_with_text() -> bytes:
+    """A colour profile (LittleCMS's sRGB) carrying an author's free text after its tags,
+    as a profile edited or made by some tool can."""
+    from PIL import ImageCms
+
+    standard = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return standard + ICC_SECRET.encode()
+
+
+@pytest.mark.parametrize("name", ["profiel.jpg", "profiel.png", "profiel.webp"])
+def test_a_colour_profile_with_text_is_not_copied(tmp_path: Path, name: str) -> None:
+    from generator.reading.media import clean_copy
+
+    source = tmp_path / "media" / name
+    source.parent.mkdir()
+    Image.new("RGB", (24, 16), (200, 30, 30)).save(source, icc_profile=profile_with_text())
+    assert ICC_SECRET.encode() in Image.open(source).info["icc_profile"]  # (PNG: compressed)
+    published = clean_copy(tmp_path, f"media/{name}")
+    assert ICC_SECRET.encode() not in published
+    image = Image.open(io.BytesIO(published))
+    profile = image.info.get("icc_profile", b"")
+    assert b"Fatima" not in profile
+    assert image.getpixel((3, 3))[:3] == pytest.approx((200, 30, 30), abs=6)
+
+
+def test_a_multi_picture_jpeg_is_published_as_a_jpeg(tmp_path: Path) -> None:
+    """An MPO (two pictures, as some phones take them) was written as PNG bytes under its
+    `.jpg` name; it is a JPEG of its first picture now."""
+    from generator.reading.media import clean_copy
+
+    source = tmp_path / "media" / "stereo.jpg"
+    source.parent.mkdir()
+    first = Image.new("RGB", (24, 16), (10, 120, 10))
+    first.save(source, "MPO", save_all=True, append_images=[Image.new("RGB", (24, 16))])
+    assert Image.open(source).format == "MPO"
+    published = clean_copy(tmp_path, "media/stereo.jpg")
+    assert published[:3] == b"\xff\xd8\xff"
+    image = Image.open(io.BytesIO(published))
+    assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1
+    assert image.getpixel((3, 3)) == pytest.approx((10, 120, 10), abs=6)

@@ -94,10 +94,25 @@ CASES = [
         "18:30: mogelijk persoonsgegeven (telefoonnummer) in 'afwijkingen[1].toelichting': '+31 * ******78'",
     ),
     (
-        # Full-width digits (pasted from some PDFs): not ASCII, still digits to the patterns.
+        # Full-width digits (pasted from some PDFs): the message shows what a reader reads.
         "bsn-in-wide-digits",
         sub("aanpak: We deden iets.", "aanpak: Cliënt met BSN １１１２２２３３３ kreeg hulp."),
-        "11:24: mogelijk persoonsgegeven (bsn) in 'aanpak': '１１*****３３'",
+        "11:24: mogelijk persoonsgegeven (bsn) in 'aanpak': '11*****33'",
+    ),
+    (
+        "licence-plate",
+        sub("aanpak: We deden iets.", "aanpak: De auto met kenteken 12-ABC-3 stond voor de deur."),
+        "11:30: mogelijk persoonsgegeven (kenteken) in 'aanpak': '1*-***-*'",
+    ),
+    (
+        "client-number",
+        sub("aanpak: We deden iets.", "aanpak: Zijn cliëntnummer is 2023-44718 bij de wijkteams."),
+        "11:14: mogelijk persoonsgegeven (dossiernummer) in 'aanpak': 'cl********** ** ****-***18'",
+    ),
+    (
+        "credentials-in-link",
+        add("bronnen:\n  - titel: Dossier\n    url: https://jan:geheim@www.voorbeeld.nl/dossier\n"),
+        "18:10: mogelijk persoonsgegeven (inloggegevens) in 'bronnen[1].url': 'ht***://***:******@***.*********.**/*****er'",
     ),
 ]
 

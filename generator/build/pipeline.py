@@ -19,8 +19,9 @@ from generator.authoring import field_table, schema
 from generator.build import parallel
 from generator.build.publish_mode import Mode
 from generator.contract.model import Case
-from generator.contract.problems import NOTE, WARNING, Problem
+from generator.contract.problems import NOTE, WARNING, Problem, at_most, shortened
 from generator.privacy import personal_data
+from generator.privacy.vocabulary_scan import scan_vocabulary
 from generator.reading import text_rules
 from generator.reading.loading import (
     case_files,
@@ -174,7 +175,10 @@ def _check(
     paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
 ) -> CheckResult:
     vocabulary_path = cases_dir / VOCABULARY_FILE
-    vocabulary, problems = load_vocabulary(vocabulary_path, display_path(vocabulary_path, base))
+    vocabulary_display = display_path(vocabulary_path, base)
+    vocabulary, problems = load_vocabulary(vocabulary_path, vocabulary_display)
+    problems.extend(scan_vocabulary(vocabulary_path, vocabulary_display, vocabulary))
+    problems = [shortened(problem) for problem in at_most(problems)]
     files = case_files(paths)
     # Related cases may name any case file, valid or not.
     all_files = files if paths == [cases_dir] else case_files([cases_dir])
@@ -194,15 +198,20 @@ def _check(
         document, load_problems = load(path, display)
         problems.extend(load_problems)
         if document is None:
-            return _FileCheck(display, [_masked(p) for p in problems], notes, None)
+            refused = [shortened(_masked(p)) for p in at_most(problems)]
+            return _FileCheck(display, refused, notes, None)
         case, case_problems = validate_document(document, path.stem, vocabulary, today)
         problems.extend(case_problems)
         if case is not None and not problems:
             problems.extend(validate_links(document, path.stem, case, known, cases_dir, site_files))
-        # Messages echo what authors wrote: personal-looking values in them are masked.
-        problems = [_masked(problem) for problem in problems]
         privacy_problems, notes = personal_data.scan(document, path.stem)
-        problems.extend(privacy_problems)
+        # Messages echo what authors wrote: personal-looking values in them are masked
+        # (the scan's own are masked already), after the list is cut to its first ones.
+        found = set(privacy_problems)
+        problems = [
+            shortened(problem if problem in found else _masked(problem))
+            for problem in at_most(problems + privacy_problems)
+        ]
         if problems:
             return _FileCheck(display, problems, notes, None)
         return _FileCheck(display, problems, notes, document.data, case)
@@ -216,6 +225,8 @@ def _check(
     valid: list[ValidCase] = []
     notes: list[str] = []
     links: dict[str, _Links] = {}
+    if files:
+        personal_data.prepare()  # once, before the worker processes fork
     results = parallel.split_map(check_file, files, receive=with_model)
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)
@@ -443,10 +454,12 @@ def _build(
     pages.update(listings)
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
     # copied without metadata.
+    # One copy per image, however many cases name it.
     media = {
-        image.bestand: clean_copy(cases_dir / image.bestand)
-        for entry in catalog.entries
-        for image in entry.case.afbeeldingen or []
+        name: clean_copy(cases_dir, name)
+        for name in dict.fromkeys(
+            image.bestand for entry in catalog.entries for image in entry.case.afbeeldingen or []
+        )
     }
     return BuildResult(
         pages,

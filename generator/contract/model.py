@@ -312,7 +312,17 @@ class Toestemming(Block):
 
 class Uitzondering(Block):
     soort: Literal[
-        "bsn", "iban", "telefoonnummer", "e-mailadres", "adres", "postcode", "geboortedatum", "naam"
+        "bsn",
+        "iban",
+        "telefoonnummer",
+        "e-mailadres",
+        "adres",
+        "postcode",
+        "geboortedatum",
+        "naam",
+        "kenteken",
+        "dossiernummer",
+        "inloggegevens",
     ] = Field(title="Soort", description="Wat voor gegeven het lijkt.", examples=["telefoonnummer"])
     waarde: Annotated[
         Text, Use(scan=Hidden("the reviewed value itself, which the scan is to pass over"))

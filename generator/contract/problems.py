@@ -7,7 +7,8 @@ column, so editors and terminals can jump to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 
 ERROR = "fout"
 WARNING = "waarschuwing"
@@ -29,6 +30,8 @@ class Problem:
     column: int
     message: str
     level: str = ERROR
+    hidden: int = field(default=0, compare=False)
+    """For the last line of a cut list (`more`): how many problems it stands for."""
 
     def __str__(self) -> str:
         kind = "" if self.level == ERROR else f"{self.level}: "
@@ -57,3 +60,63 @@ def field_name(loc: tuple[str | int, ...]) -> str:
         else:
             name += f".{part}" if name else part
     return name
+
+
+MAX_PER_FILE = 100
+"""The most problems shown for one file. A hostile or badly broken file can hold a
+problem on every line or character (200,000 of them in 256 KiB); beyond this many, the
+author learns more from fixing the first ones, and a CI log or annotation list stays
+readable."""
+
+
+def at_most(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """The first `limit` problems of each file, in file order, and for a file with more a
+    last line that says how many more there are (at the first one not shown)."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    if all(len(found) <= limit for found in by_file.values()):
+        return problems
+    kept: list[Problem] = []
+    for path, found in by_file.items():
+        if len(found) <= limit:
+            kept.extend(found)
+            continue
+        found.sort()
+        rest = found[limit:]
+        kept.extend(found[:limit])
+        hidden = sum(problem.hidden or 1 for problem in rest)
+        kept.append(more(path, rest[0].line, rest[0].column, hidden))
+    return kept
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
+"""Quoted values, paired from left to right."""
+
+
+def shortened(problem: Problem) -> Problem:
+    """The problem with each quoted value of more than 80 characters cut to its first 79
+    and `…`: a message echoes what an author wrote, which can be a 200,000-character
+    `status`. (After masking: a cut value could hide a personal value from the mask.)"""
+    if len(problem.message) < 200:
+        return problem
+    message = _QUOTED.sub(
+        lambda quoted: f"'{quoted[1][:79]}…'" if len(quoted[1]) > 80 else quoted[0],
+        problem.message,
+    )
+    if message == problem.message:
+        return problem
+    return replace(problem, message=message)
+
+
+def more(path: str, line: int, column: int, count: int) -> Problem:
+    """The last line for a file with more problems than are shown: how many more, from
+    `line` and `column` on (`12.345 problemen`, with Dutch thousands separators)."""
+    counted = f"{count:,} {'probleem' if count == 1 else 'problemen'}".replace(",", ".")
+    return Problem(
+        path,
+        line,
+        column,
+        f"en nog {counted}: los eerst de bovenstaande op en controleer het bestand dan opnieuw",
+        hidden=count,
+    )

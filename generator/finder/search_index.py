@@ -9,21 +9,26 @@ written into the site, then put in a fixed order (`pagefind_order`) so two build
 the same bytes.
 
 The documents exist before the site is themed, so `BackgroundIndex` indexes them while
-the caller renders the pages, in a process of its own (`multiprocessing`, spawned): its
+the caller renders the pages, in a process of its own (this module run as a program): its
 event loop, feeding thousands of documents and reading their answers, took the GIL from
 the thread that renders the pages so often that a thread of the build's own process made
 the theming three times slower in wall time at 5,000 cases (docs/performance.md). The
-process starts before the documents are made, so its start costs the build nothing.
+process starts before the documents are made, so its start costs the build nothing. It is
+a plain child program, not a `multiprocessing` one, so that a preview stopped at any
+moment (Ctrl-C reaches the whole process group) ends it without a traceback: it ignores
+SIGINT, and a parent that is gone is an end of input, which it takes quietly.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing
+import json
+import pickle
 import shutil
 import signal
-from multiprocessing.connection import Connection
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.finder import pagefind_order
@@ -53,31 +58,26 @@ class BackgroundIndex:
 
     def __init__(self, output_dir: Path) -> None:
         self.output_dir = output_dir
-        context = multiprocessing.get_context("spawn")
-        self._answers, answer = context.Pipe(duplex=False)
-        documents, self._documents = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_index_in_process,
-            args=(documents, answer, str(output_dir)),
-            name="pagefind",
-            daemon=True,
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(output_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
-        self._process.start()
-        documents.close()
-        answer.close()
 
     def add(self, documents: dict[str, str]) -> None:
         """Index these documents (once)."""
-        self._documents.send(documents)
-        self._documents.close()
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it ended: `finish` says why
+            pickle.dump(documents, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._process.stdin.close()
 
     def finish(self) -> int:
         """Wait for the index; raises `SearchIndexError` when Pagefind failed."""
+        answer = self._finished()
         try:
-            count, error = self._answers.recv()
-        except EOFError:
+            count, error = json.loads(answer)
+        except ValueError:
             count, error = 0, "het indexproces stopte onverwacht"
-        self._process.join()
         if error:
             shutil.rmtree(self.output_dir, ignore_errors=True)
             raise SearchIndexError(f"Pagefind faalde: {error}")
@@ -88,22 +88,34 @@ class BackgroundIndex:
         throws away, nor leaves one to land in a later build's folder): the index's process
         stops Pagefind's at once and ends (SIGTERM, see `_index`)."""
         self._process.terminate()
-        self._process.join()
+        self._finished()
         shutil.rmtree(self.output_dir, ignore_errors=True)
 
+    def _finished(self) -> bytes:
+        """The process's answer, once it has ended."""
+        assert self._process.stdin is not None and self._process.stdout is not None
+        with contextlib.suppress(BrokenPipeError):
+            self._process.stdin.close()
+        answer = self._process.stdout.read()
+        self._process.stdout.close()
+        self._process.wait()
+        return answer
 
-def _index_in_process(documents: Connection, answer: Connection, output_dir: str) -> None:
-    """In the index's process: receive the documents, index them, answer (count, error)."""
+
+def _main(output_dir: str) -> None:
+    """The index's process: read the documents, index them, answer `[count, error]`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
-        received = documents.recv()
-    except EOFError:
-        return  # cancelled before any document came
+        received = pickle.load(sys.stdin.buffer)
+    except (EOFError, pickle.UnpicklingError):
+        return  # cancelled, or the parent stopped, before all documents came
     try:
         outcome = (_write_index(received, Path(output_dir)), "")
     except SearchIndexError as error:
         outcome = (0, str(error))
     with contextlib.suppress(OSError):  # the caller has gone (a preview stopped meanwhile)
-        answer.send(outcome)
+        sys.stdout.write(json.dumps(outcome))
+        sys.stdout.flush()
 
 
 def _write_index(documents: dict[str, str], output_dir: Path) -> int:
@@ -152,3 +164,7 @@ async def _index(documents: dict[str, str], output_dir: Path) -> None:
         raise
     finally:
         await service.close()  # Pagefind's process ends with it
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1])

@@ -200,8 +200,13 @@ def _deduce() -> Any:
     return _case_deduce()
 
 
+def place_root() -> Path:
+    """deduce's folder of place-name lists (residences, municipalities, provinces, regions)."""
+    return Path(str(_library()["path"])) / "src" / "locations" / "lst_placename"
+
+
 @functools.cache
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """First names, surnames, name prefixes (`de`, `van`) and common words, lower case
     (read from deduce's lists without the place names, whose reading costs the most)."""
     raw = _raw_lists(tuple(name for name in _LISTS if "placename" not in name))
@@ -227,7 +232,7 @@ def candidate_sentences(text: str) -> Iterator[tuple[int, int]]:
     if opening:
         firsts.append(opening.group(1))
     if firsts:
-        first_names = _words()[0]
+        first_names = words()[0]
         wanted = {w for w in firsts if w.lower() in first_names or w.lower() in _TITLE_WORDS}
         if wanted:
             found = [m for m in _FIRST_WORD.finditer(text) if m.group(1) in wanted]
@@ -265,45 +270,18 @@ def _after_title(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _TITLE_WORDS
 
 
-def persons(text: str, declared: frozenset[str]) -> list[tuple[int, int]]:
-    """Spans of person names that deduce finds in `text`, less names the case declares
-    (its organisation, municipality, region, partners and funders are not persons)."""
+def persons(text: str) -> list[tuple[int, int]]:
+    """Spans of person names that deduce finds in `text` (`name_finder` judges them: a
+    place or an organisation is no person, and a declared name exempts no word). The
+    same sentence in many cases (`Team Wonen en Zorg`) is read once."""
+    return list(_persons(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _persons(text: str) -> tuple[tuple[int, int], ...]:
     document = _deduce().deidentify(text, disabled=_NOT_RUN)
-    found = []
-    for annotation in document.annotations:
-        if annotation.tag != "persoon":
-            continue
-        words = [w.lower() for w in _WORD.findall(annotation.text)]
-        if not words or all(word in declared for word in words):
-            continue
-        found.append((annotation.start_char, annotation.end_char))
-    return found
-
-
-def name_words(text: str, *, single: bool) -> tuple[int, int] | None:
-    """A first name followed by a surname (`jan jansen`, `fatima-el-amrani`), in any case:
-    what deduce does not see in lower case, in roles, file names and slugs. With `single`,
-    a first name alone counts too (a role like 'fatima, huurder')."""
-    first, last, interfix, _common = _words()
-    words = list(_WORD.finditer(text))
-    for i, match in enumerate(words):
-        if match.group(0).lower() not in first:
-            continue
-        rest = [w for w in words[i + 1 :] if w.group(0).lower() not in interfix]
-        if rest and rest[0].group(0).lower() in last:
-            return match.start(), rest[0].end()
-        if single:
-            return match.start(), match.end()
-    return None
-
-
-def personal_local_part(local: str) -> bool:
-    """An e-mail address's part before `@` made of a person's name (`j.jansen`, `fatima`)."""
-    first, last, _interfix, _common = _words()
-    parts = [p for p in re.split(r"[._+-]", local.lower()) if len(p) > 1]
-    return any(p in first or p in last for p in parts)
-
-
-def declared_words(names: list[str]) -> frozenset[str]:
-    """The words of the names a case declares, lower case, for `persons`."""
-    return frozenset(w.lower() for name in names for w in _WORD.findall(name))
+    return tuple(
+        (annotation.start_char, annotation.end_char)
+        for annotation in document.annotations
+        if annotation.tag == "persoon" and _WORD.search(annotation.text)
+    )

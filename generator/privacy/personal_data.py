@@ -4,39 +4,38 @@ These stories are about vulnerable people. Authors mean well but paste things: a
 phone number in a note, a postcode and house number, a date of birth, a name. Every text
 that a reader or a crawler can see is scanned: every string field of the model (how, the
 model says per field, `FIELDS` is read from it; a text field that does not say is read as
-narrative, the strictest way), the file name (the page's address), image file names and
-the query strings of links. Each finding is an error that keeps the case from being
-published. A reviewed false positive is allowed per case in `privacy.uitzonderingen`, with
-its kind and a reason, and `check` lists every allowance it applied.
+narrative, the strictest way), the file name (the page's address), image file names, links
+(their user info, path, query and fragment), and every string of the vocabulary file
+(`scan_strings`). Each finding is an error that keeps the case from being published, each
+occurrence reported at its own line and column. A reviewed false positive is allowed per
+case in `privacy.uitzonderingen`, with its kind and a reason; an allowance covers exactly
+the value it names, and `check` lists every allowance it applied.
 
-What the scan reads is what a reader sees: Markdown fields through
-`author_text.visible_text` (entities and escapes decoded, so `&#48;6` is `06`), then
-Unicode NFKC (full-width digits and `＠` become ASCII, a non-breaking space a space).
-Checksums and number rules come from maintained libraries: python-stdnum for BSN (the
-11-test) and IBAN (mod 97), phonenumbers for Dutch phone numbers (and whether one is a
-mobile number), deduce for person names (`person_names`).
+What the scan reads is what a reader sees (`reading.visible_text`: entities and escapes
+decoded, invisible characters removed, NFKC, white space collapsed), so no soft hyphen,
+zero-width space or entity can split a value it would find. The kinds are in `patterns`
+(python-stdnum, phonenumbers and bounded regular expressions), person names in
+`name_finder` (deduce, names-dataset's world-wide list, Dutch cues).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, get_args
 from urllib.parse import unquote, unquote_plus, urlsplit
 
 import phonenumbers
-from stdnum import iban
-from stdnum.nl import bsn
+import yaml
 
 from generator.contract.fields import case_fields, leaves
 from generator.contract.model import Uitzondering
 from generator.contract.problems import Problem, field_name
-from generator.privacy import person_names
-from generator.reading import author_text
+from generator.privacy import name_finder, patterns
 from generator.reading.loading import Document, Path_
+from generator.reading.visible_text import Visible, visible
 
 # The kinds an allowance may name are the model's choices (model.Uitzondering.soort).
 KINDS: tuple[str, ...] = get_args(Uitzondering.model_fields["soort"].annotation)
@@ -49,8 +48,6 @@ FIELDS: dict[str, str | None] = {
     for field in leaves(case_fields())
 }
 _SCANNED = [(path, path.split("."), how) for path, how in FIELDS.items() if how is not None]
-# The names a case declares: not persons when deduce meets their words in the narrative.
-_DECLARED = tuple(path for path, how in FIELDS.items() if how == "name")
 _MARKDOWN = frozenset(field.path for field in leaves(case_fields()) if field.kind == "markdown")
 
 # The simple patterns: the kinds the web form can recognise while the author types (cms.py
@@ -68,69 +65,6 @@ SIMPLE_PATTERNS: dict[str, str] = {
     "postcode": r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,4}[a-zA-Z]?\b)?",
 }
 
-_MONTHS = (
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
-)
-_DATE = (
-    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-_AT = r"(?:\s*@\s*|\s*[\[(]\s*(?:at|apenstaartje)\s*[\])]\s*)"
-_DOT = r"(?:\.|\s*[\[(]\s*(?:dot|punt)\s*[\])]\s*)"
-_STREETS = (
-    r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
-    r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
-    r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde"
-)
-# Units after a number: `werkveld 12 jaar` is a figure, not an address.
-_UNITS = (
-    r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|keer|uur|procent|euro|mensen|huizen|"
-    r"woningen|bewoners|huurders|deelnemers|plekken|kamers|%)\b"
-)
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "e-mailadres",
-        # Starts only where a run of address characters starts, and does not give any of
-        # it back: a long word with an `@` somewhere after it is read once, not once per
-        # letter (80,000 letters took minutes).
-        re.compile(
-            rf"(?<![\w.+-])[\w.+-]++{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-zA-Z]{{2,}}\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("iban", re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ .-]?[A-Za-z0-9]){11,32}")),
-    ("bsn", re.compile(r"(?<![\w.,-])(?:\d[ .-]?){8}\d(?![\w,]|[.-]\d)")),
-    (
-        "geboortedatum",
-        re.compile(
-            rf"\b(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum)(?:\s*:)?"
-            rf"(?:\s+(?:is|op|was|de))*\s*:?\s*{_DATE}",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "adres",
-        re.compile(
-            r"(?:\b(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|de|van|der|den|het|ter|ten|'t)\s+){0,3}"
-            rf"(?:\b[^\W\d_][\w'’-]*?(?i:{_STREETS})\.?|\b(?=[A-Z])(?i:{_STREETS})\b\.?)"
-            rf"\s+(?>\d{{1,4}})(?:\s?[a-zA-Z]\b|-\d{{1,3}}\b)?(?!\s*{_UNITS}|[,.]\d)"
-        ),
-    ),
-    (
-        "postcode",
-        re.compile(
-            r"\b[1-9]\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s+\d{1,4}[a-zA-Z]?\b)?"
-            r"|[a-z]{2}\s+\d{1,4}[a-z]?\b(?!\s*" + _UNITS + "))"
-        ),
-    ),
-)
-_NUMBER_AFTER_SPACE = re.compile(r"\s\d")
-_STREET_ENDINGS = tuple(_STREETS.split("|"))
-# Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
-_NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
-_NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
-_PHONE_HINT = re.compile(r"[+0]\d[\d\s\-().]{7,}\d")
 _FREE_MAIL = {
     "gmail.com",
     "googlemail.com",
@@ -170,16 +104,23 @@ _CONTACT_HINT = (
     "; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang "
     "het, of zet het in privacy.uitzonderingen met een reden"
 )
-_MARKDOWN_SPECIAL = re.compile(r"[&\\*_`\[<]")
+_DECLARED_HINT = (
+    "; hier hoort de naam van een organisatie, plaats of rol, niet van een persoon: "
+    "vervang hem, of zet hem in privacy.uitzonderingen met een reden"
+)
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str
     value: str
-    """As written in the file (before normalisation), so it can be found there."""
+    """As written in the value (before normalisation), so it can be found in the file."""
+    shown: str
+    """As a reader sees it: what the message masks and an allowance is compared with."""
     loc: Path_
-    contact: bool = False
+    start: int = 0
+    """Where `value` starts in the value as written (for its line and column)."""
+    hint: str = _HINT
 
 
 def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], list[str]]:
@@ -188,21 +129,51 @@ def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], li
     if not isinstance(data, dict):
         return [], []
     findings = list(_findings(data, slug))
+    return _reported(document, findings, _allowances(data))
+
+
+def scan_strings(document: Document) -> tuple[list[Problem], list[Path_]]:
+    """Problems for personal data in every string of a file that is no case (the vocabulary:
+    labels, descriptions, synonyms, any section a later version adds), read as narrative,
+    and every key read as a page address; with the places of the findings."""
+    findings: list[Finding] = []
+    stack: list[tuple[Path_, Any]] = [((), document.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if value.strip():
+                findings.extend(_in_text(value, loc, "text", False, frozenset()))
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str):
+                    findings.extend(
+                        Finding(f.kind, f.value, f.shown, (*loc, key), f.start)
+                        for f in _in_words(key, ())
+                    )
+                stack.append(((*loc, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(value))))
+    problems, _ = _reported(document, findings, {})
+    return problems, [f.loc for f in findings]
+
+
+def _reported(
+    document: Document, findings: list[Finding], allowed: dict[tuple[str, str], str]
+) -> tuple[list[Problem], list[str]]:
     if not findings:
         return [], []
-    allowed = _allowances(data)
     problems: list[Problem] = []
     notes: list[str] = []
     lines = document.source.splitlines()
-    resume: dict[Path_, int] = {}
-    for finding in findings:
+    resume: dict[Path_, tuple[int, int]] = {}
+    for finding in sorted(findings, key=_in_file_order):
         line, column = _position(document, lines, finding, resume)
         where = f"{document.display}:{line}:{column}"
         name = field_name(finding.loc) if finding.loc else "bestandsnaam"
-        key = (finding.kind, _compact(finding.value))
+        key = (finding.kind, _compact(finding.shown))
         if key in allowed:
             notes.append(
-                f"{where}: toegestaan: {finding.kind} {mask(finding.value)} in "
+                f"{where}: toegestaan: {finding.kind} {mask(finding.shown)} in "
                 f"'{name}' (reden: {allowed[key]})"
             )
             continue
@@ -212,21 +183,31 @@ def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], li
                 line,
                 column,
                 f"mogelijk persoonsgegeven ({finding.kind}) in '{name}': "
-                f"{mask(finding.value)}{_CONTACT_HINT if finding.contact else _HINT}",
+                f"{mask(finding.shown)}{finding.hint}",
             )
         )
     return problems, notes
 
 
+def _in_file_order(finding: Finding) -> tuple[tuple[tuple[int, str | int], ...], int]:
+    return tuple((0, p) if isinstance(p, int) else (1, p) for p in finding.loc), finding.start
+
+
+def prepare() -> None:
+    """Load what the scan reads (name lists, deduce's tables) now: before `check` forks
+    its worker processes, so they share it instead of each loading it again."""
+    name_finder.prepare()
+
+
 def mask(value: str) -> str:
     """Enough to find it again in the file, not enough to read it: `06******78`."""
     chars = list(value)
-    visible = {i for i, c in enumerate(chars) if c.isalnum()}
-    ordered = sorted(visible)
+    visible_chars = {i for i, c in enumerate(chars) if c.isalnum()}
+    ordered = sorted(visible_chars)
     keep = set(ordered[:2] + ordered[-2:]) if len(ordered) > 6 else set(ordered[:1])
     return (
         "'"
-        + "".join(c if (i in keep or i not in visible) else "*" for i, c in enumerate(chars))
+        + "".join(c if (i in keep or i not in visible_chars) else "*" for i, c in enumerate(chars))
         + "'"
     )
 
@@ -250,15 +231,13 @@ def mask_message(message: str) -> str:
 
 def looks_personal(value: str) -> bool:
     """Whether a short value holds any kind of personal data the scan knows."""
-    text, _ = _normalised(value)
-    if any(True for _ in _pattern_findings(text)):
+    text = visible(value).text
+    if any(True for _ in patterns.found(text)):
         return True
-    if person_names.name_words(text, single=False) is not None:
+    words = re.sub(r"[-_./]+", " ", text)
+    if name_finder.name_words(words, single=False):
         return True
-    return any(c.isupper() for c in text) and any(
-        person_names.persons(text[a:b], frozenset())
-        for a, b in person_names.candidate_sentences(text)
-    )
+    return any(c.isupper() for c in text) and bool(name_finder.find(text))
 
 
 # --- what is read -------------------------------------------------------------------------
@@ -272,26 +251,22 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         if parts[0] in data:
             markdown = path in _MARKDOWN
             fields.extend(
-                # Markdown is read as a reader sees it only when it has markup that can hide
-                # or split a value (`&#48;6`, `06\-12`, `**`): the others read the same.
-                (loc, raw, how, markdown and _MARKDOWN_SPECIAL.search(raw) is not None)
+                (loc, raw, how, markdown)
                 for loc, raw in _values(data, parts, ())
                 if raw and not raw.isspace()
             )
-    # Whether any narrative text could hold a name is asked once for the whole case: the
-    # cheap test over one joined text costs less than twenty small ones (most cases: no).
-    joined = "\n".join(raw for _, raw, how, marked in fields if how == "text" and not marked)
-    if not joined.isascii():
-        joined = unicodedata.normalize("NFKC", joined)
-    names = any(marked for _, _, _, marked in fields) or any(
-        True for _ in person_names.candidate_sentences(joined)
-    )
-    declared: frozenset[str] = frozenset()
-    if names:
-        declared = person_names.declared_words(
-            [text for path in _DECLARED for _, text in _values(data, path.split("."), ())]
-        )
-    for loc, raw, how, marked in fields:
+    # Declared names (organisation, partners, funders, region) are read first: one that
+    # is a person's name is an error; the others exempt their own whole name elsewhere.
+    read = _read_together(fields)
+    declared: set[str] = set()
+    for loc, raw, how, _ in fields:
+        if how == "name":
+            found = list(_in_declared(raw, loc, read.get(loc, _NOTHING_READ).kinds))
+            if not found:
+                declared.add(visible(raw).text)
+            yield from found
+    kept = frozenset(declared)
+    for loc, raw, how, markdown in fields:
         if how == "url":
             yield from _in_url(raw, loc)
         elif how == "file":
@@ -300,8 +275,65 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             yield from _in_contact_email(raw, loc)
         elif how == "phone":
             yield from _in_contact_phone(raw, loc)
-        else:
-            yield from _in_text(raw, loc, how, marked, declared, names or how == "role")
+        elif how != "name":
+            flagged = read.get(loc)
+            if flagged is None and how == "text" and "://" not in raw:
+                continue  # nothing the patterns or the name finder's tests flagged
+            yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
+
+
+@dataclass
+class _Read:
+    """What the patterns and the name finder's cheap tests found in one field, when the
+    case's fields were read together (`_read_together`)."""
+
+    kinds: list[tuple[str, int, int]] = field(default_factory=list)
+    flagged: list[tuple[int, int]] = field(default_factory=list)
+
+
+_NOTHING_READ = _Read()
+
+_APART = "\n.\n"
+"""Between fields read together: a sentence's end (so no sentence runs on into the next
+field) in white space no pattern crosses (no number, address or e-mail pattern takes a
+line break and a full stop between its parts)."""
+
+
+def _read_together(fields: list[tuple[Path_, str, str, bool]]) -> dict[Path_, _Read]:
+    """The narrative fields of a case read as one text by the patterns and the name
+    finder's cheap tests, each finding given back to its field: a case's twenty fields
+    cost one pass instead of twenty (the scan runs for every case of every `check`)."""
+    texts = [
+        (loc, visible(raw, markdown).text)
+        for loc, raw, how, markdown in fields
+        if how in ("text", "role", "name")
+    ]
+    joined = _APART.join(text for _, text in texts)
+    starts = []
+    offset = 0
+    for _, text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_APART)
+    read: dict[Path_, _Read] = {}
+
+    def field_of(position: int) -> int:
+        return bisect.bisect_right(starts, position) - 1
+
+    for kind, start, end in patterns.found(joined):
+        i = field_of(start)
+        loc, text = texts[i]
+        begin = starts[i]
+        read.setdefault(loc, _Read()).kinds.append(
+            (kind, start - begin, min(end - begin, len(text)))
+        )
+    for start, end in name_finder.windows(joined):
+        for i in range(field_of(start), field_of(max(start, end - 1)) + 1):
+            loc, text = texts[i]
+            begin = starts[i]
+            a, b = max(start, begin) - begin, min(end, begin + len(text)) - begin
+            if a < b:
+                read.setdefault(loc, _Read()).flagged.append((a, b))
+    return read
 
 
 def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tuple[Path_, str]]:
@@ -330,163 +362,113 @@ def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tupl
 
 
 def _in_text(
-    raw: str, loc: Path_, how: str, marked: bool, declared: frozenset[str], names: bool
+    raw: str,
+    loc: Path_,
+    how: str,
+    markdown: bool,
+    declared: frozenset[str],
+    read: _Read | None = None,
 ) -> Iterator[Finding]:
-    """`marked`: Markdown with markup in it, read as its visible text."""
-    if marked:
-        raw = author_text.visible_text(raw)
-    text, origin = _normalised(raw)
-    taken = _Spans()
-    for kind, start, end in _pattern_findings(text):
+    """Every kind in a text as a reader sees it; names as narrative (`text`) or as a role
+    (`role`: a name in it is reported with the whole value). `read`: what the patterns and
+    the name finder's cheap tests found, when the case's fields were read together."""
+    shown = visible(raw, markdown)
+    text = shown.text
+    taken = patterns.Spans()
+    kinds = read.kinds if read is not None else patterns.found(text)
+    for kind, start, end in kinds:
         taken.add(start, end)
-        yield Finding(kind, _original(raw, origin, start, end), loc)
-    if how == "name" or not names:
-        return
-    spans: list[tuple[int, int]] = []
+        yield _finding(kind, shown, start, end, loc)
+    for start, end in _links_in(text):
+        for kind, a, b in _in_address(text[start:end]):
+            if taken.free(start + a, start + b):
+                taken.add(start + a, start + b)
+                yield _finding(kind, shown, start + a, start + b, loc)
+    spans = name_finder.find(text, declared, read.flagged if read is not None else None)
     if how == "role":
-        words = person_names.name_words(text, single=True)
-        if words is not None:
-            spans.append(words)
-        titled = _ROLE_TITLE.search(text)
-        if titled:
-            spans.append((titled.start(), len(text.rstrip())))
-    for begin, end in person_names.candidate_sentences(text):
-        spans.extend(
-            (begin + a, begin + b) for a, b in person_names.persons(text[begin:end], declared)
-        )
-    if how == "role" and spans:
-        # A role with a name in it is reported whole: the role is short, the name is the point.
-        yield Finding("naam", raw.strip(), loc)
+        spans.extend(name_finder.name_words(text, single=True))
+        if spans:
+            # A role with a name in it is reported whole: the role is short, the name is
+            # the point.
+            yield _finding("naam", shown, 0, len(text), loc)
         return
     for start, end in spans:
-        if taken.free(start, end):
-            taken.add(start, end)
-            yield Finding("naam", _original(raw, origin, start, end), loc)
+        if not taken.covers(start, end):
+            yield _finding("naam", shown, start, end, loc)
 
 
-_ROLE_TITLE = re.compile(
-    r"\b(?:mevrouw|mevr|mw|meneer|mijnheer|dhr|de heer|juffrouw)\b\.?\s*\S", re.IGNORECASE
-)
+def _finding(
+    kind: str, shown: Visible, start: int, end: int, loc: Path_, hint: str = _HINT
+) -> Finding:
+    raw_start, raw_end = shown.raw_span(start, end)
+    return Finding(kind, shown.raw[raw_start:raw_end], shown.text[start:end], loc, raw_start, hint)
 
 
-class _Spans:
-    """Parts of a text already reported, kept sorted: whether a new one overlaps is two
-    look-ups, not one per finding (a pasted list of thousands of addresses)."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        before_ok = i == 0 or self.ends[i - 1] <= start
-        after_ok = i == len(self.starts) or end <= self.starts[i]
-        return before_ok and after_ok
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+def _in_declared(
+    raw: str, loc: Path_, kinds: list[tuple[str, int, int]] | None = None
+) -> Iterator[Finding]:
+    """A declared name (organisation, municipality, region, partner, funder): every kind;
+    and a person's name is an error, unless the value says it is an organisation (then
+    only a title or a role word before a name counts: `Stichting Familie Haddou`)."""
+    shown = visible(raw)
+    text = shown.text
+    for kind, start, end in patterns.found(text) if kinds is None else kinds:
+        yield _finding(kind, shown, start, end, loc)
+    cues = name_finder.cued(text)
+    organisation = name_finder.looks_like_organisation(text) or name_finder.brand_and_place(text)
+    named = cues or ([] if organisation else name_finder.find(text))
+    if named:
+        yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
 
 
-def _pattern_findings(text: str) -> Iterator[tuple[str, int, int]]:
-    """Kind, start and end of each number, address, date or e-mail address in `text`."""
-    digits = _has_digit(text)
-    mail = "@" in text or (("[" in text or "(" in text) and _AT_WORD.search(text) is not None)
-    if not digits and not mail:
-        return  # every kind needs a digit, but e-mail addresses (most text has neither)
-    taken = _Spans()
-    free = taken.free
-
-    for kind, pattern in _PATTERNS:
-        if kind == "e-mailadres" and not mail:
-            continue
-        if kind != "e-mailadres" and not digits:
-            continue
-        if kind == "geboortedatum" and "geb" not in text.lower():
-            continue
-        if kind == "adres" and not _street_before_number(text):
-            continue  # the full pattern is slow to fail; a street word before a number first
-        for match in pattern.finditer(text):
-            start, end = match.start(), match.end()
-            value = match.group(0)
-            if kind == "iban":
-                end = _iban_end(text, start, end)
-                if end < 0:
-                    continue
-            if not free(start, end):
-                continue
-            if kind == "bsn" and not bsn.is_valid(re.sub(r"\D", "", value)):
-                continue
-            if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
-                continue
-            if kind == "adres":
-                lead = _LOWER_LEAD.match(value)
-                start += lead.end() if lead else 0
-            taken.add(start, end)
-            yield kind, start, end
-    if digits and _PHONE_HINT.search(text):
-        matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
-        for number in matcher:
-            if free(number.start, number.end):
-                taken.add(number.start, number.end)
-                yield "telefoonnummer", number.start, number.end
+_LINK = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}")
 
 
-_LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s+)+(?=\w)")
+def _links_in(text: str) -> Iterator[tuple[int, int]]:
+    if "://" in text:
+        yield from (m.span() for m in _LINK.finditer(text))
 
 
-def _street_before_number(text: str) -> bool:
-    """Whether a word ending like a street (`...straat`, `kerkstr.`) stands before a number:
-    the cheap test before the address pattern."""
-    for match in _NUMBER_AFTER_SPACE.finditer(text):
-        end = match.start()
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        word = text[max(text.rfind(" ", 0, end), -1) + 1 : end].rstrip(".").lower()
-        if word.endswith(_STREET_ENDINGS):
-            return True
-    return False
+def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
+    """Names and dates in a web address's path, query and fragment: read as words (every
+    separator a space, so a span in the words is the same span in the address)."""
+    words = _AS_WORDS.sub(" ", address)
+    for start, end in name_finder.name_words(words, single=False):
+        yield "naam", start, end
 
 
-_AT_WORD = re.compile(r"[\[(]\s*(?:at|apenstaartje)\s*[\])]", re.IGNORECASE)
-
-
-def _iban_end(text: str, start: int, end: int) -> int:
-    """Where a valid IBAN that starts at `start` ends (the pattern runs on into the next
-    word), else -1. Tried from long to short: at most 34 characters count."""
-    stops = [i + 1 for i in range(start, end) if text[i].isalnum()]
-    for stop in reversed(stops):
-        candidate = re.sub(r"[ .-]", "", text[start:stop]).upper()
-        if len(candidate) < 15:
-            break
-        if iban.is_valid(candidate) and (stop == len(text) or not text[stop].isalnum()):
-            return stop
-    return -1
+_AS_WORDS = re.compile(r"[-_./+=&?#%:;,~]")
 
 
 def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
-    """A link's path, query string and fragment, decoded (`?bsn=111222333`, `%40`)."""
-    parts = urlsplit(raw.strip())
+    """A link: its user info (`https://naam:wachtwoord@...`), and its path, query string and
+    fragment, decoded (`?bsn=111222333`, `%40`, `/fatma-demir-1958`)."""
+    link = raw.strip()
+    parts = urlsplit(link)
+    if "@" in parts.netloc:
+        yield Finding("inloggegevens", link, link, loc, raw.find(link))
     readable = " ".join(
         (unquote(parts.path), unquote_plus(parts.query), unquote_plus(parts.fragment))
     )
-    readable = re.sub(r"[=&/;#?]", " ", readable)
-    text, _ = _normalised(readable)
-    for kind, start, end in _pattern_findings(text):
-        yield Finding(kind, text[start:end], loc)
+    text = visible(re.sub(r"[=&/;#?]", " ", readable)).text
+    for kind, start, end in patterns.found(text):
+        yield Finding(kind, text[start:end], text[start:end], loc)
+    words = _AS_WORDS.sub(" ", text)
+    for start, end in name_finder.name_words(words, single=False):
+        yield Finding("naam", text[start:end], text[start:end], loc)
 
 
 def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     """A file name or slug: `jan-jansen-0612345678` reads `jan jansen 0612345678`."""
     stem = raw.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    text, _ = _normalised(re.sub(r"[-_.]+", " ", stem))
-    for kind, start, end in _pattern_findings(text):
-        yield Finding(kind, _from_words(raw, text[start:end]), loc)
-    words = person_names.name_words(text, single=False)
-    if words is not None:
-        yield Finding("naam", _from_words(raw, text[words[0] : words[1]]), loc)
+    offset = len(raw) - len(raw.rsplit("/", 1)[-1])
+    text = visible(re.sub(r"[-_.]", " ", stem)).text
+    spans = [(kind, start, end) for kind, start, end in patterns.found(text)]
+    spans.extend(("naam", a, b) for a, b in name_finder.name_words(text, single=False))
+    for kind, start, end in spans:
+        value = _from_words(raw, text[start:end])
+        yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
 
 
 def _from_words(raw: str, found: str) -> str:
@@ -497,59 +479,21 @@ def _from_words(raw: str, found: str) -> str:
 
 
 def _in_contact_email(raw: str, loc: Path_) -> Iterator[Finding]:
-    local, _, domain = raw.strip().rpartition("@")
-    if domain.lower() in _FREE_MAIL or person_names.personal_local_part(local):
-        yield Finding("e-mailadres", raw.strip(), loc, contact=True)
+    address = raw.strip()
+    local, _, domain = address.rpartition("@")
+    if domain.lower() in _FREE_MAIL or name_finder.personal_local_part(local):
+        yield Finding("e-mailadres", address, address, loc, raw.find(address), _CONTACT_HINT)
 
 
 def _in_contact_phone(raw: str, loc: Path_) -> Iterator[Finding]:
-    text, _ = _normalised(raw)
+    text = visible(raw).text
     try:
         number = phonenumbers.parse(text, "NL")
     except phonenumbers.NumberParseException:
         return
     if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
-        yield Finding("telefoonnummer", raw.strip(), loc, contact=True)
-
-
-# --- text as a reader sees it -----------------------------------------------------------
-
-
-def _normalised(raw: str) -> tuple[str, list[int] | None]:
-    """NFKC text, and for each of its characters the index of the character it came from
-    (None when nothing changed: most text is ASCII)."""
-    if raw.isascii():
-        return raw, None
-    parts: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(raw):
-        normal = unicodedata.normalize("NFKC", char) if not char.isascii() else char
-        parts.append(normal)
-        origin.extend([i] * len(normal))
-    return "".join(parts), origin
-
-
-def _original(raw: str, origin: list[int] | None, start: int, end: int) -> str:
-    if origin is None:
-        return raw[start:end]
-    return raw[origin[start] : origin[end - 1] + 1]
-
-
-def _has_digit(text: str) -> bool:
-    """Whether `text` has an ASCII digit (after NFKC every digit a pattern knows is one):
-    ten substring searches, 40 times faster than a regular expression."""
-    return (
-        "0" in text
-        or "1" in text
-        or "2" in text
-        or "3" in text
-        or "4" in text
-        or "5" in text
-        or "6" in text
-        or "7" in text
-        or "8" in text
-        or "9" in text
-    )
+        shown = raw.strip()
+        yield Finding("telefoonnummer", shown, shown, loc, raw.find(shown), _CONTACT_HINT)
 
 
 # --- allowances and positions ------------------------------------------------------------
@@ -563,36 +507,68 @@ def _allowances(data: Any) -> dict[tuple[str, str], str]:
         if isinstance(entry, dict) and all(
             isinstance(entry.get(k), str) for k in ("soort", "waarde", "reden")
         ):
-            allowed[(entry["soort"], _compact(entry["waarde"]))] = entry["reden"]
+            allowed[(entry["soort"], _compact(visible(entry["waarde"]).text))] = entry["reden"]
     return allowed
 
 
 def _compact(value: str) -> str:
-    return re.sub(r"[\s.\-()]", "", unicodedata.normalize("NFKC", value)).lower()
+    """A value without its separators, lower case: `06-12 34` is `061234`."""
+    return re.sub(r"[\s.\-()]", "", value).casefold()
 
 
 def _position(
-    document: Document, lines: list[str], finding: Finding, resume: dict[Path_, int]
+    document: Document,
+    lines: list[str],
+    finding: Finding,
+    resume: dict[Path_, tuple[int, int]],
 ) -> tuple[int, int]:
-    """Line and column of the finding in the file: its text is searched in the source from
-    the field's line on (or from the line of the field's previous finding: findings come
-    in text order, and a field with thousands of them must not be read again for each);
-    a value the source does not hold as such (decoded from Markdown or a URL) is placed
-    at its field."""
+    """Line and column of the finding in the file. Where the value is written on one line
+    (or as a `|` block), its place follows from its offset in the value; otherwise its text
+    is searched in the source from the field's line on (from just after the field's previous
+    finding, so a value written four times is placed four times). A value the source does
+    not hold as such (decoded from a link) is placed at its field."""
     if not finding.loc:
         return 1, 1
     line, column = document.mark(finding.loc)
-    if not lines:
+    exact = _exact_position(document, lines, finding)
+    if exact is not None:
+        return exact
+    needle = finding.value.split("\n", 1)[0].strip() or finding.value.strip()
+    if not lines or not needle:
         return line, column
-    first = max(line - 1, resume.get(finding.loc, 0))
-    # From where the last finding stood; then, for one earlier in the text (names are
-    # looked for after numbers), from the field's own line.
-    for start in dict.fromkeys((first, line - 1)):
-        for number in range(start, len(lines)):
-            index = lines[number].find(finding.value)
+    first_line, first_column = resume.get(finding.loc, (line - 1, 0))
+    for start_line, start_column in dict.fromkeys(((first_line, first_column), (line - 1, 0))):
+        for number in range(start_line, len(lines)):
+            index = lines[number].find(needle, start_column if number == start_line else 0)
             if index >= 0:
-                resume[finding.loc] = number
+                resume[finding.loc] = (number, index + len(needle))
                 return number + 1, index + 1
             if number > line - 1 and lines[number] and not lines[number][0].isspace():
                 break  # the next top-level field
     return line, column
+
+
+def _exact_position(
+    document: Document, lines: list[str], finding: Finding
+) -> tuple[int, int] | None:
+    node = document.node_at(finding.loc)
+    value = getattr(node, "value", None)
+    if not isinstance(node, yaml.ScalarNode) or not isinstance(value, str) or not lines:
+        return None
+    start_line, start_column = node.start_mark.line, node.start_mark.column
+    if node.style == "|":
+        before = value[: finding.start]
+        number = start_line + 1 + before.count("\n")
+        if number >= len(lines):
+            return None
+        source = lines[number]
+        indent = len(source) - len(source.lstrip(" "))
+        column = indent + len(before) - (before.rfind("\n") + 1)
+    elif node.end_mark.line == start_line:
+        number = start_line
+        column = start_column + (1 if node.style in ("'", '"') else 0) + finding.start
+    else:
+        return None
+    if number < len(lines) and lines[number][column : column + len(finding.value)] == finding.value:
+        return number + 1, column + 1
+    return None

@@ -42,6 +42,19 @@ MAX_DEPTH = 16
 """The deepest nesting `check` accepts (a list level is two token levels): below
 `MAX_NESTING`, so a text that passes `check` never loses content to the parser's limit."""
 
+MAX_MARKUP = 5_000
+"""The most lines and markup characters (`MARKUP`) the Markdown of one case may hold.
+markdown-it-py is linear, but in Python each line break, `[` or `*` costs it up to 40
+microseconds per parse (a text of 100,000 `[` took 4 s per parse); the longest real case
+text holds a few hundred. This bound keeps `check` of any file under its time budget."""
+MARKUP = "\n[]*_`#<!&\\"
+
+
+def markup(markdown: str) -> int:
+    """How many lines and markup characters a text has (see `MAX_MARKUP`)."""
+    return sum(markdown.count(char) for char in MARKUP)
+
+
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _SLUG_DROP = re.compile(r"[^\w\s-]")
 _SLUG_JOIN = re.compile(r"[\s_-]+")

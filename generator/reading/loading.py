@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.contract.problems import Problem, field_name
-from generator.reading import text_rules
+from generator.reading import files, text_rules
 
 MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20
+"""The deepest nesting of lists and blocks a case file may have (the model needs four:
+`afwijkingen`, an item, its fields). Deeper data is refused before anything walks it;
+libyaml itself stops at 1,000 levels, far more than Python's own stack allows."""
 SLUG_RE = re.compile(r"[a-z0-9-]{3,80}")
 # Slugs that would collide with generated listing pages under cases/.
 RESERVED_SLUG_RE = re.compile(r"index|pagina-\d+")
@@ -48,6 +52,8 @@ class Document:
     source: str = ""
     has_empty_values: bool = False
     """Whether some key has no value (`veld:`), so validation need not look for one."""
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict)
+    _line_starts: list[int] = field(default_factory=list)
 
     def mark(self, loc: Path_, *, key: bool = False) -> Mark:
         """Line and column of the value at `loc` (or of its key), else of its nearest parent."""
@@ -55,7 +61,7 @@ class Document:
         found: Mark = _mark(node) if node is not None else (1, 1)
         for i, part in enumerate(loc):
             if isinstance(node, yaml.MappingNode):
-                pair = next((kv for kv in node.value if kv[0].value == part), None)
+                pair = self._pair(node, part)
                 if pair is None:
                     break
                 last = i == len(loc) - 1
@@ -70,6 +76,32 @@ class Document:
                 break
         return found
 
+    def _pair(self, node: yaml.MappingNode, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+        """The first key and value named `key` in a mapping. Each mapping is indexed once,
+        when a problem first needs it: a file with a problem at each of 25,000 keys would
+        otherwise search every mapping whole for each of them."""
+        pairs = self._keys.get(id(node))
+        if pairs is None:
+            pairs = self._keys[id(node)] = {}
+            for pair in node.value:
+                if isinstance(pair[0], yaml.ScalarNode):
+                    pairs.setdefault(pair[0].value, pair)
+        return pairs.get(key) if isinstance(key, str) else None
+
+    def line(self, number: int) -> str:
+        """Line `number` (from 1) of the file's text."""
+        if not self._line_starts:
+            starts, at = [0], self.source.find("\n")
+            while at != -1:
+                starts.append(at + 1)
+                at = self.source.find("\n", at + 1)
+            self._line_starts = starts
+        if not 1 <= number <= len(self._line_starts):
+            return ""
+        start = self._line_starts[number - 1]
+        end = self.source.find("\n", start)
+        return self.source[start : len(self.source) if end == -1 else end]
+
     def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.mark(loc, key=key)
         return Problem(self.display, line, column, message)
@@ -82,15 +114,20 @@ class Document:
         line, column = self.mark(loc)
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and self.source:
             line = node.start_mark.line + 2 + offset
-            text = self.source.split("\n", line)[line - 1] if line >= 1 else ""
+            text = self.line(line)
             column = len(text) - len(text.lstrip(" ")) + 1
         return Problem(self.display, line, column, message)
+
+    def node_at(self, loc: Path_) -> yaml.Node | None:
+        """The YAML node of the value at `loc`, None when there is none."""
+        return self._node(loc)
 
     def _node(self, loc: Path_) -> yaml.Node | None:
         node = self.root
         for part in loc:
             if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == part), None)
+                pair = self._pair(node, part)
+                node = pair[1] if pair is not None else None
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 node = node.value[part] if part < len(node.value) else None
             else:
@@ -136,10 +173,20 @@ def display_paths(paths: list[Path], base: Path | None = None) -> dict[Path, str
                 folders[path.parent] = None
         folder = folders[path.parent]
         if folder is None:
-            shown[path] = path.as_posix()
+            shown[path] = printable(path.as_posix())
         else:
-            shown[path] = path.name if folder == "." else f"{folder}/{path.name}"
+            name = printable(path.name)
+            shown[path] = name if folder == "." else f"{printable(folder)}/{name}"
     return shown
+
+
+def printable(name: str) -> str:
+    """A file name as messages show it: a line break, a control or a bidi character in it
+    written as an escape (`\\u202e`), so that a name cannot forge a line of the log or
+    turn the text around it."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in name)
 
 
 def case_files(paths: list[Path]) -> list[Path]:
@@ -165,14 +212,14 @@ def slug_problem(path: Path, display: str) -> Problem | None:
     slug = path.stem
     if path.suffix not in CASE_SUFFIXES:
         return Problem(
-            display, 1, 1, f"bestandsnaam '{path.name}' moet eindigen op .yaml (of .yml)"
+            display, 1, 1, f"bestandsnaam '{printable(path.name)}' moet eindigen op .yaml (of .yml)"
         )
     if not SLUG_RE.fullmatch(slug):
         return Problem(
             display,
             1,
             1,
-            f"ongeldige bestandsnaam '{path.name}': gebruik alleen kleine letters a-z, "
+            f"ongeldige bestandsnaam '{printable(path.name)}': gebruik alleen kleine letters a-z, "
             "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')",
         )
     if RESERVED_SLUG_RE.fullmatch(slug):
@@ -180,7 +227,8 @@ def slug_problem(path: Path, display: str) -> Problem | None:
             display,
             1,
             1,
-            f"bestandsnaam '{path.name}' is gereserveerd voor de site zelf; kies een andere naam",
+            f"bestandsnaam '{printable(path.name)}' is gereserveerd voor de site zelf; kies een "
+            "andere naam",
         )
     return None
 
@@ -208,12 +256,35 @@ def same_slug_problems(files: list[Path], shown: dict[Path, str]) -> list[Proble
 
 
 def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file. Returns the document, or None when it cannot be read at all."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display, 1, 1, f"bestand kan niet gelezen worden ({error.strerror})")]
+    """Read one YAML file. Returns the document, or None when it cannot be read at all.
+
+    Only a regular file is read (`files.read_regular`): a symlink, a directory, a FIFO
+    or a device with a case file's name gets a problem, never a read."""
+    raw = files.read_regular(path, MAX_BYTES)
+    if isinstance(raw, files.Refused):
+        return None, [Problem(display, 1, 1, refused_message(raw))]
     return parse(raw, display, path)
+
+
+def refused_message(refused: files.Refused) -> str:
+    """Why a case file (or the vocabulary) was not read, in Dutch."""
+    if refused.reason == "large":
+        return _too_large(refused.size)
+    if refused.reason == "link":
+        return (
+            "dit bestand is een snelkoppeling (symlink): zet het bestand zelf in de map "
+            "(een symlink wordt niet gelezen en niet gepubliceerd)"
+        )
+    if refused.reason == "special":
+        return (
+            f"dit is {refused.what}, geen gewoon bestand: alleen gewone bestanden worden "
+            "gelezen; hernoem of verwijder het"
+        )
+    return f"bestand is {refused.what}"
+
+
+def _too_large(size: int) -> str:
+    return f"bestand is te groot ({size // 1024} KiB); een case mag hoogstens 256 KiB zijn"
 
 
 def parse(
@@ -225,11 +296,7 @@ def parse(
         return None, [Problem(display, line, column, message)]
 
     if len(raw) > MAX_BYTES:
-        return fail(
-            1,
-            1,
-            f"bestand is te groot ({len(raw) // 1024} KiB); een case mag hoogstens 256 KiB zijn",
-        )
+        return fail(1, 1, _too_large(len(raw)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -277,9 +344,39 @@ def parse(
             "het bestand moet bestaan uit velden ('veld: waarde'), niet uit een lijst of losse "
             "tekst",
         )
+    deep = _too_deep(node)
+    if deep is not None:
+        return fail(*_mark(deep), _TOO_DEEP)
     document = Document(path or Path(display), display, None, node, text)
     document.data = _construct(node, (), document, problems)
+    if not problems:
+        problems.extend(text_rules.markup_problems(document))
+        if problems:
+            return None, problems
     return document, problems
+
+
+_TOO_DEEP = (
+    f"YAML-fout: lijsten en blokken staan hier te diep in elkaar (meer dan {MAX_DEPTH} "
+    "niveaus); een case heeft er hoogstens een paar nodig"
+)
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first node nested deeper than `MAX_DEPTH`, if any (a loop, not recursion: the
+    file's nesting is what is in question)."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if depth > MAX_DEPTH:
+            return node
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        else:
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+    return None
 
 
 def _has_content(text: str) -> bool:
@@ -375,6 +472,7 @@ _SYNTAX_HINTS = (
         "aanhalingstekens: gebruik enkele aanhalingstekens",
     ),
     ("found duplicate anchor", "anker ('&') is niet toegestaan: schrijf elke waarde zelf uit"),
+    ("exceeded maximum nesting depth", _TOO_DEEP.removeprefix("YAML-fout: ")),
 )
 
 

@@ -14,7 +14,9 @@ bounded nesting depth (`author_text.MAX_DEPTH`), and links and images the site c
 
 from __future__ import annotations
 
+import bisect
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -24,8 +26,9 @@ from typing import TYPE_CHECKING, Any, get_args
 from pydantic import BaseModel
 
 from generator.contract import model
-from generator.contract.problems import Problem, field_name
+from generator.contract.problems import MAX_PER_FILE, Problem, field_name, more
 from generator.reading import author_text
+from generator.reading.visible_text import IGNORABLE, IGNORABLE_INSIDE
 
 if TYPE_CHECKING:  # loading calls `source_problems`, so no import of it at run time
     from generator.reading.loading import Document
@@ -39,6 +42,7 @@ _NAMES = {
     0x0B: "verticale tab",
     0x0C: "pagina-einde",
     0x0D: "regelterugloop",
+    0xAD: "zachte afbreekstreep",
     0x1B: "escape",
     0x7F: "delete",
     0x85: "volgende regel",
@@ -51,6 +55,8 @@ _NAMES = {
     0x202D: "links-naar-rechts-override",
     0x202E: "rechts-naar-links-override",
     0x2060: "woordverbinder",
+    0x200C: "verbinding verbreken zonder breedte",
+    0x200D: "verbinding zonder breedte",
     0x2066: "links-naar-rechts-isolatie",
     0x2067: "rechts-naar-links-isolatie",
     0x2068: "eerste-sterke-isolatie",
@@ -85,31 +91,45 @@ def describe(char: str) -> str:
 
 def source_problems(text: str, display: str) -> list[Problem]:
     """Forbidden characters typed or pasted into the file itself, each at its line and
-    column (libyaml refuses most of them with a position but no word of which one)."""
+    column (libyaml refuses most of them with a position but no word of which one). The
+    first `MAX_PER_FILE` are listed, then how many more there are: a file can hold one
+    on each of its 256 KiB."""
     problems: list[Problem] = []
-    if not _FORBIDDEN_IN_SOURCE.search(text):
+    found = [
+        match.start()
+        for match in _FORBIDDEN_IN_SOURCE.finditer(text)
+        if match.end() < len(text) or match[0] != "\r"  # a last line may end in `\r`
+    ]
+    if not found:
         return problems
-    field = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        top = _TOP_KEY.match(line)
-        if top:
-            field = top[1]
-        for column, char in enumerate(line.removesuffix("\r"), start=1):
-            if forbidden(char):
-                where = f"'{field}': " if field else ""
-                problems.append(
-                    Problem(
-                        display,
-                        number,
-                        column,
-                        f"{where}teken {describe(char)} hoort niet in een case-bestand: het is "
-                        "onzichtbaar en kan de site breken; verwijder het",
-                    )
-                )
+    lines = [0] + [match.end() for match in _NEWLINE.finditer(text)]
+    fields = [(match.start(), match[1]) for match in _TOP_KEY.finditer(text)]
+    field_starts = [start for start, _ in fields]
+    for at in found[:MAX_PER_FILE]:
+        number = bisect.bisect_right(lines, at)
+        column = at - lines[number - 1] + 1
+        above = bisect.bisect_right(field_starts, at)
+        where = f"'{fields[above - 1][1]}': " if above else ""
+        problems.append(
+            Problem(
+                display,
+                number,
+                column,
+                f"{where}teken {describe(text[at])} hoort niet in een case-bestand: het is "
+                "onzichtbaar en kan de site breken; verwijder het",
+            )
+        )
+    if len(found) > MAX_PER_FILE:
+        at = found[MAX_PER_FILE]
+        number = bisect.bisect_right(lines, at)
+        problems.append(
+            more(display, number, at - lines[number - 1] + 1, len(found) - MAX_PER_FILE)
+        )
     return problems
 
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_NEWLINE = re.compile("\n")
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 """A field at the top of the file: the YAML is not read yet (it cannot be, with these
 characters in it), so the field a line belongs to is the last one that started above it."""
 
@@ -141,6 +161,15 @@ def value_problems(document: Document) -> list[Problem]:
                     "verwijder het veld",
                 )
             )
+        elif (hidden := _hidden_inside(text)) is not None:
+            problems.append(
+                document.problem(
+                    loc,
+                    f"'{field_name(loc)}': onzichtbaar teken {describe(hidden)} midden in een "
+                    "woord of getal (de lezer ziet het niet, maar het knipt wat er staat in "
+                    "stukken); verwijder het",
+                )
+            )
         elif loc[-1] in markdown_names and _generic(loc) in markdown and author_text.too_deep(text):
             name = field_name(loc)
             problems.append(
@@ -151,6 +180,42 @@ def value_problems(document: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _hidden_inside(text: str) -> str | None:
+    """A default-ignorable character (soft hyphen, zero-width space, word joiner, ...)
+    between two letters or digits, typed or written as an entity (`&shy;`, `&#8203;`): the
+    first one, else None. The personal-data scan reads past it (`visible_text`); this
+    rule keeps it off the site, where it would hide a split value from other readers."""
+    if text.isascii() and "&" not in text:
+        return None
+    shown = html.unescape(text) if "&" in text else text
+    if shown.isascii() or IGNORABLE.search(shown) is None:
+        return None  # (one character class first: most text has none at all)
+    found = IGNORABLE_INSIDE.search(shown)
+    return found[0][0] if found else None
+
+
+def markup_problems(document: Document) -> list[Problem]:
+    """Markdown with more lines and markup characters than `author_text.MAX_MARKUP`, all
+    fields together: said at the field where the count passes the bound, before any of
+    it is parsed."""
+    markdown, names = markdown_fields(), _markdown_names()
+    total = 0
+    for loc, text in _strings(document.data, ()):
+        if loc[-1] in names and _generic(loc) in markdown:
+            total += author_text.markup(text)
+            if total > author_text.MAX_MARKUP:
+                limit = f"{author_text.MAX_MARKUP:,}".replace(",", ".")
+                return [
+                    document.problem(
+                        loc,
+                        f"'{field_name(loc)}': te veel regels en opmaak in de teksten van deze "
+                        f"case (samen meer dan {limit} regels en tekens als [ ] * _ # `); "
+                        "maak de teksten korter of eenvoudiger",
+                    )
+                ]
+    return []
 
 
 def visible(text: str) -> str:

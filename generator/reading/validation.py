@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 
 from generator.contract import model
 from generator.contract.model import Case
-from generator.contract.problems import Problem, field_name
+from generator.contract.problems import MAX_PER_FILE, Problem, field_name
 from generator.reading import media, text_rules
 from generator.reading.loading import Document
 from generator.reading.vocabulary import Vocabulary
@@ -87,10 +87,15 @@ def validate_links(
             )
     images = {image.bestand for image in case.afbeeldingen or []}
     problems.extend(text_rules.link_problems(document, known_slugs, images))
+    judged: dict[str, str | None] = {}
     for i, image in enumerate(case.afbeeldingen or []):
-        refused = media.problem(cases_dir, image.bestand, site_files)
+        # One image named twice is read and decoded once.
+        if image.bestand not in judged:
+            judged[image.bestand] = media.problem(cases_dir, image.bestand, site_files)
+        refused = judged[image.bestand]
         if refused:
-            problems.append(document.problem(("afbeeldingen", i, "bestand"), refused))
+            loc = ("afbeeldingen", i, "bestand")
+            problems.append(document.problem(loc, f"'{field_name(loc)}': {refused}"))
     return problems
 
 
@@ -226,16 +231,20 @@ _LIST_HELP = "een lijst (regels die beginnen met '- ')"
 
 
 def _translate_all(errors: list[ErrorDetails], doc: Document) -> list[Problem]:
-    """Translate pydantic's errors; a typo is one problem, not 'unknown' plus 'missing'."""
+    """Translate pydantic's errors; a typo is one problem, not 'unknown' plus 'missing'.
+
+    A 'did you mean' costs a fuzzy comparison with every field; in a file with more
+    unknown keys than are ever shown (`MAX_PER_FILE`), none is a typo worth one."""
+    extra = [error for error in errors if error["type"] == "extra_forbidden"]
+    suggest = len(extra) <= MAX_PER_FILE
     suggested = set()
-    for error in errors:
-        if error["type"] == "extra_forbidden":
-            loc = tuple(error["loc"])
-            close = _closest_field(loc)
-            if close:
-                suggested.add((*loc[:-1], close))
+    for error in extra if suggest else ():
+        loc = tuple(error["loc"])
+        close = _closest_field(loc)
+        if close:
+            suggested.add((*loc[:-1], close))
     return [
-        _translate(error, doc)
+        _translate(error, doc, suggest)
         for error in errors
         if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
     ]
@@ -247,7 +256,7 @@ def _closest_field(loc: tuple[str | int, ...]) -> str | None:
     return close[0] if close else None
 
 
-def _translate(error: ErrorDetails, doc: Document) -> Problem:
+def _translate(error: ErrorDetails, doc: Document, suggest: bool = True) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -258,7 +267,7 @@ def _translate(error: ErrorDetails, doc: Document) -> Problem:
         return doc.problem(loc[:-1], f"verplicht veld '{name}' ontbreekt", key=True)
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        close = _closest_field(loc)
+        close = _closest_field(loc) if suggest else None
         fields = model.model_fields_at(loc[:-1]) or {}
         hint = f"; bedoelde je '{close}'?" if close else _known_fields_hint(fields)
         return doc.problem(loc, f"onbekend veld '{key}'{hint}", key=True)

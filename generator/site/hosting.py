@@ -5,7 +5,8 @@ and so the web form at /beheer/ (Decap CMS, which talks to GitHub's API) is not 
 the site's policy. The policy allows only the site itself; Material puts a few small
 scripts inline in every page, and rather than allowing all inline script the policy lists
 the SHA-256 of each. `_headers` (Netlify, Cloudflare Pages) adds the headers a meta tag
-cannot carry, such as refusing to be framed.
+cannot carry, such as refusing to be framed (`X-Frame-Options` and CSP `frame-ancestors`);
+on other hosts the web form refuses a frame itself (`authoring/templates/beheer.html`).
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ def headers_file() -> str:
             "  Referrer-Policy: strict-origin-when-cross-origin",
             "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
             "  X-Frame-Options: DENY",
+            "  Content-Security-Policy: frame-ancestors 'none'",
             "  Cross-Origin-Opener-Policy: same-origin",
             "",
         ]

@@ -37,6 +37,8 @@ class CorePage(Page):
         self.markdown = ""
         core = render.page(self.file.content_string)
         self.meta = {"title": html.escape(core.title)}
+        # Other front matter (the sitemap's date, a page's feed), as Zensical reads it.
+        self.meta.update({k: html.escape(v) for k, v in core.meta.items()})
         if core.description:
             self.meta["description"] = html.escape(core.description)
         if core.hide:

@@ -37,6 +37,7 @@ from mkdocs.structure.nav import Navigation
 from generator.build import pipeline, preview
 from generator.finder.search_index import SearchIndexError, write_index
 from generator.site.addresses import Addresses
+from generator.site.site_info import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 
@@ -49,6 +50,7 @@ class Site(Protocol):
     templates_dir: Path | None
     root: Path
     addresses: Addresses
+    info: SiteInfo
 
     def today(self) -> date: ...
 
@@ -122,6 +124,7 @@ class QuickPreview:
                 self.site.root,
                 config.site_url or "",
                 self.site.addresses,
+                self.site.info,
             )
             if update is None:
                 return False

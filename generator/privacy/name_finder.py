@@ -1,0 +1,811 @@
+"""Where a text names a person: deduce, a world-wide name list, and the cues Dutch gives.
+
+Three readers, each for what the others miss, and one judge of what is no person:
+- deduce (`person_names`) reads Dutch names in context: titles, initials, prefixes;
+- the world-wide list (`name_list`, derived from names-dataset with wordfreq's Dutch
+  frequencies) finds the names of statushouders and labour migrants that deduce's Dutch
+  lists lack: a capitalised first name (`Yohannes`, `Oksana`), a first name and a surname
+  in any case (`fatma demir`, `Oksana Kovalenko`);
+- cues: a title or a role word (`mevrouw`, `dhr.`, `huurder`, `bewoner`, `familie`, `broer`)
+  followed by a capitalised word, initials or a quoted first name is a name (`huurder
+  (B.K.)`, `bewoner 'Henk'`, `Familie Haddou`), whatever the case of the role word.
+What is no person: Dutch places (deduce's list of residences, municipalities, provinces and
+regions), and `data/not_persons.txt` (rivers, care and housing organisations, public bodies,
+laws and programmes, brands), also as part of a longer name written whole (`Capelle aan den
+IJssel`, `Leger des Heils`), and a name right after a building or a foundation (`flat Van
+Heemstra`, `Stichting Anton Constandse`), or after `vernoemd naar`. The names a case
+declares (organisation, partners) are checked themselves and exempt nothing elsewhere but
+the same whole name.
+
+Every reader is bounded: deduce reads sentences of at most `CHUNK` characters (on a
+thousand names in a row it recursed until it died), and a sentence whose capitalised words
+are all names found before is not read again (so a name repeated 400 times costs one
+reading); the rest are dictionary look-ups over the words, once each.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from generator.privacy import name_list, person_names
+
+CHUNK = 400
+"""The longest stretch deduce reads at once, in characters (cut at a space)."""
+
+TITLES = frozenset(
+    [
+        "mevrouw",
+        "mevr",
+        "mw",
+        "mvr",
+        "meneer",
+        "mijnheer",
+        "mnr",
+        "dhr",
+        "heer",
+        "juffrouw",
+        "mr",
+        "dr",
+        "drs",
+        "ir",
+        "ing",
+        "prof",
+    ]
+)
+ROLES = frozenset(
+    [
+        "familie",
+        "fam",
+        "gezin",
+        "bewoner",
+        "bewoonster",
+        "huurder",
+        "huurster",
+        "cliënt",
+        "client",
+        "klant",
+        "deelnemer",
+        "deelneemster",
+        "buurman",
+        "buurvrouw",
+        "buren",
+        "moeder",
+        "vader",
+        "zoon",
+        "dochter",
+        "broer",
+        "zus",
+        "zuster",
+        "oom",
+        "tante",
+        "opa",
+        "oma",
+        "neef",
+        "nicht",
+        "echtgenoot",
+        "echtgenote",
+        "vriend",
+        "vriendin",
+        "kind",
+        "jongen",
+        "meisje",
+        "statushouder",
+        "nieuwkomer",
+        "begeleider",
+        "begeleidster",
+        "woonbegeleider",
+        "consulent",
+        "woonconsulent",
+        "wijkcoach",
+        "buurtcoach",
+        "huismeester",
+        "mentor",
+        "bewindvoerder",
+        "casemanager",
+        "hulpverlener",
+        "wethouder",
+        "ambtenaar",
+        "collega",
+        "stagiair",
+        "stagiaire",
+        "vrijwilliger",
+        "vrijwilligster",
+        "ervaringsdeskundige",
+        "dame",
+        "man",
+        "vrouw",
+    ]
+)
+_PLACE_LISTS = ("lst_residence", "lst_municipality", "lst_province", "lst_region")
+_BUILDINGS = frozenset(
+    [
+        "flat",
+        "complex",
+        "gebouw",
+        "woongebouw",
+        "wooncomplex",
+        "hofje",
+        "school",
+        "brug",
+        "park",
+        "zaal",
+        "centrum",
+        "buurthuis",
+        "wijkcentrum",
+        "toren",
+        "kliniek",
+        "fonds",
+        "prijs",
+        "stichting",
+        "project",
+        "woonzorgcentrum",
+        "zorgcentrum",
+        "kerk",
+        "moskee",
+        "bibliotheek",
+        "huis",
+        "woonvorm",
+    ]
+)
+_STREET_END = re.compile(
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
+    r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf)$"
+)
+_STREET_WORDS = frozenset(
+    ("boulevard", "avenue", "rue", "plaza", "piazza", "via", "plein", "laan", "straat")
+)
+_WORD = re.compile(r"[^\W\d_](?:[\w'-]*[^\W_])?")
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,4}(?![a-z])|[A-Z]{2,3}\b(?=\)|,|$)")
+_SENTENCE_END = frozenset(".!?;:\n")
+
+
+@functools.cache
+def _not_persons() -> tuple[frozenset[str], frozenset[str]]:
+    """Names that are no person, lower case: whole names, and the words of one-word names."""
+    here = Path(__file__).parent / "data" / "not_persons.txt"
+    names = {
+        line.strip().casefold()
+        for line in here.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    places = person_names.place_root()
+    for lst in _PLACE_LISTS:
+        path = places / lst / "items.txt"
+        if path.exists():
+            names.update(
+                line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
+            )
+    phrases = {" ".join(_WORD.findall(name)) for name in names}
+    phrases.discard("")
+    return frozenset(phrases), frozenset(n for n in phrases if " " not in n)
+
+
+@functools.cache
+def _dutch_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    first, last, interfix, _common = person_names.words()
+    return first, last, interfix
+
+
+def prepare() -> None:
+    """Load the lists every case's text is held against (see `personal_data.prepare`)."""
+    _not_persons()
+    _lower_first_names()
+    _world_openers()
+    name_list.dutch_words()
+    person_names.words()
+
+
+def is_first_name(word: str) -> bool:
+    low = word.casefold()
+    return low in _dutch_names()[0] or low in name_list.names().first
+
+
+def is_surname(word: str) -> bool:
+    low = word.casefold()
+    return low in _dutch_names()[1] or low in name_list.names().last
+
+
+def _is_name(word: str) -> bool:
+    return is_first_name(word) or is_surname(word)
+
+
+def _common(word: str) -> bool:
+    return word.casefold() in name_list.dutch_words()
+
+
+def _international_first(word: str, *, sentence_start: bool) -> bool:
+    """A first name of the world-wide list that is hardly a Dutch word: rare as a word
+    (Zipf under 3.0) anywhere, or among the 200 first of some country and under 4.0 inside
+    a sentence (`Mehmet`, `Hamid`; not `Mark`, `Rob`, `Will`). Never an acronym (`OBA`)."""
+    if word.isupper():
+        return False
+    low = word.casefold()
+    lists = name_list.names()
+    rank = lists.first.get(low)
+    if rank is None or low in _dutch_names()[2]:
+        return False
+    frequency = lists.frequency.get(low, 0)
+    if sentence_start:
+        return frequency < 30
+    return frequency < 30 or (rank <= 200 and frequency < 40)
+
+
+class Words:
+    """The words of a stretch of text with their spans (in the whole text), and the tests
+    on them the rules share."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.text = text
+        stop = len(text) if end is None else end
+        self.spans = [m.span() for m in _WORD.finditer(text, start, stop)]
+        self.words = [text[a:b] for a, b in self.spans]
+        self.starts = [a for a, _ in self.spans]
+        self.lows = [w.casefold() for w in self.words]
+
+    def capital(self, i: int) -> bool:
+        word = self.words[i]
+        return word[0].isupper() and not word.isupper() or (len(word) > 1 and word.isupper())
+
+    def sentence_start(self, i: int) -> bool:
+        before = self.text[max(0, self.spans[i][0] - 3) : self.spans[i][0]]
+        if i == 0:
+            return not before.strip() or any(c in _SENTENCE_END for c in before)
+        between = self.text[self.spans[i - 1][1] : self.spans[i][0]]
+        return any(c in _SENTENCE_END for c in between)
+
+    def joined(self, a: int, b: int) -> str:
+        return self.text[self.spans[a][0] : self.spans[b - 1][1]]
+
+
+def find(
+    text: str, declared: Iterable[str] = (), flagged: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of person names in a visible text (see the module's docstring). Only the
+    sentences a cheap test flags are read word by word (`windows`; `flagged` when the
+    caller asked for them already): most have none."""
+    if flagged is None and _known_name(text):
+        return []  # a place, an organisation, a law or a brand, written whole
+    spans_to_read = windows(text) if flagged is None else flagged
+    if not spans_to_read:
+        return []
+    kept = _phrases(declared)
+    reading = _Reading()
+    found: list[tuple[int, int]] = []
+    for start, end in spans_to_read:
+        words = Words(text, start, end)
+        if not words.words:
+            continue
+        spans = list(_after_cues(words))
+        spans.extend(_from_the_list(words))
+        spans.extend(_from_deduce(text, start, end, spans, reading))
+        found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
+    return _every_occurrence(text, _merged(found))
+
+
+_PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
+_AFTER_ROLE = re.compile(r"[ ,:(]{1,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
+"""What follows a role word that names someone: a capital, initials, a quoted name."""
+_SENTENCE_FIRST = re.compile(r"[.!?;:]\s\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
+_TEXT_FIRST = re.compile(r"\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
+_END = re.compile(r"[.!?;](?=\s|$)")
+
+
+_CUE_SET = frozenset(TITLES | ROLES)
+
+
+def _international_firsts(text: str) -> list[int]:
+    """Where a first name of the world-wide list opens a sentence: the sentences' first
+    words are collected and held against the list at once (a set operation), and only
+    a word found there is looked for again."""
+    opening = _TEXT_FIRST.match(text)
+    words = set(_SENTENCE_FIRST.findall(text))
+    if opening:
+        words.add(opening.group(1))
+    names = {w for w in words if w.casefold() in _world_openers()}
+    if not names:
+        return []
+    firsts = [opening] if opening and opening.group(1) in names else []
+    firsts.extend(m for m in _SENTENCE_FIRST.finditer(text) if m.group(1) in names)
+    return [m.start(1) for m in firsts if _international_first(m.group(1), sentence_start=True)]
+
+
+@functools.cache
+def _world_openers() -> frozenset[str]:
+    """First names of the world-wide list that count at a sentence's start (rare as a
+    Dutch word): the sentence-start test, as one set."""
+    lists = name_list.names()
+    interfix = _dutch_names()[2]
+    return frozenset(
+        word for word in lists.first if lists.frequency.get(word, 0) < 30 and word not in interfix
+    )
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """The sentences that may hold a name: a capitalised word inside a sentence, an
+    initial, a title or a Dutch first name (`person_names.candidate_sentences`), a role
+    word before a capital or a quote, a first name of the lists in lower case, a first
+    name of the world-wide list opening a sentence. Found with regular expressions and
+    set operations over the whole text; Python looks only at what they found. (A case's
+    fields are asked once, joined: `personal_data` gives each field its windows.)"""
+    spans = list(person_names.candidate_sentences(text))
+    folded = text.casefold()
+    tokens = set(folded.translate(_PUNCTUATION).split())
+    places: list[int] = []
+    for cue in tokens & _CUE_SET:
+        title = cue in TITLES
+        at = folded.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            whole = (at == 0 or not folded[at - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            )
+            if whole and (title or _AFTER_ROLE.match(text, end)):
+                places.append(at)
+            at = folded.find(cue, end)
+    lower = tokens & _lower_first_names()
+    if lower:
+        words = "|".join(re.escape(w) for w in sorted(lower))
+        pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
+        places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
+    places.extend(_international_firsts(text))
+    spans.extend(_sentence_around(text, place) for place in places)
+    return _merged(spans)
+
+
+def _sentence_around(text: str, place: int) -> tuple[int, int]:
+    """The sentence around `place`, at most `CHUNK` characters on either side."""
+    low = max(0, place - CHUNK)
+    begin = max((text.rfind(c, low, place) for c in ".!?;"), default=-1)
+    begin = low if begin < 0 and low > 0 else begin + 1
+    stop = _END.search(text, min(len(text), place + 24), min(len(text), place + CHUNK))
+    return begin, stop.end() if stop else min(len(text), place + CHUNK)
+
+
+class _Reading:
+    """What deduce has read in one text: names it found, capitalised words it found none in."""
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+        self.cleared: set[str] = set()
+
+
+_KIN = re.compile(
+    r"\b(?:broer|zus|zuster|moeder|vader|zoon|dochter|oom|tante|opa|oma|neef|nicht|"
+    r"echtgeno(?:ot|te)|partner|vriend|vriendin|buurman|buurvrouw|weduwe|weduwnaar)"
+    r"\s(?:van|v\.)\s",
+    re.IGNORECASE,
+)
+
+
+_KIN_WORDS = frozenset(
+    [
+        "broer",
+        "zus",
+        "zuster",
+        "moeder",
+        "vader",
+        "zoon",
+        "dochter",
+        "oom",
+        "tante",
+        "opa",
+        "oma",
+        "neef",
+        "nicht",
+        "echtgenoot",
+        "echtgenote",
+        "partner",
+        "vriend",
+        "vriendin",
+        "buurman",
+        "buurvrouw",
+        "weduwe",
+        "weduwnaar",
+    ]
+)
+
+
+def cued(text: str) -> list[tuple[int, int]]:
+    """Names a title, a role or a family tie points at (`Familie Haddou`, `meneer Bos`,
+    `Ahmed (broer van de huurder)`): in a declared name, these make it a person's."""
+    tokens = set(text.casefold().translate(_PUNCTUATION).split())
+    if not tokens & _CUE_SET and not tokens & _KIN_WORDS:
+        return []
+    words = Words(text)
+    spans = list(_after_cues(words))
+    spans.extend(m.span() for m in _KIN.finditer(text))
+    return spans
+
+
+def _known_name(text: str) -> bool:
+    return " ".join(_WORD.findall(text.casefold())) in _not_persons()[0]
+
+
+def _phrases(declared: Iterable[str]) -> frozenset[str]:
+    """The declared names as whole phrases (lower case), also without a leading
+    organisation word (`Woonstichting De Vaart` also exempts `De Vaart` written whole)."""
+    found = set()
+    for name in declared:
+        low = " ".join(_WORD.findall(name.casefold()))
+        if low:
+            found.add(low)
+            first, _, rest = low.partition(" ")
+            if rest and first in _ORGANISATION_WORDS:
+                found.add(rest)
+    return frozenset(found)
+
+
+_ORGANISATION_WORDS = frozenset(
+    [
+        "stichting",
+        "woonstichting",
+        "wooncorporatie",
+        "corporatie",
+        "woningcorporatie",
+        "woningstichting",
+        "woonbedrijf",
+        "woongroep",
+        "woonzorg",
+        "zorggroep",
+        "zorg",
+        "vereniging",
+        "gemeente",
+        "team",
+        "wijkteam",
+        "fonds",
+        "welzijn",
+        "coöperatie",
+        "groep",
+        "regio",
+        "partner",
+        "samenwerkingsverband",
+        "bv",
+        "nv",
+    ]
+)
+
+
+def looks_like_organisation(value: str) -> bool:
+    """Whether a declared value says what kind of body it is (`Stichting ...`, `...
+    Wonen`, `Wijkteam ...`)."""
+    return any(
+        w in _ORGANISATION_WORDS or w.endswith(_ORGANISATION_ENDINGS)
+        for w in _WORD.findall(value.casefold())
+    )
+
+
+_ORGANISATION_ENDINGS = (
+    "bedrijf",
+    "bouw",
+    "diensten",
+    "advies",
+    "architecten",
+    "installaties",
+    "techniek",
+    "makelaardij",
+    "zorg",
+    "wonen",
+    "woondiensten",
+    "groep",
+    "stichting",
+    "corporatie",
+    "team",
+    "werk",
+    "fonds",
+    "bank",
+    "raad",
+    "centrum",
+    "loket",
+    "dienst",
+    "vereniging",
+)
+
+
+def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
+    """A title or role word followed by initials, a quoted name or a capitalised word (a
+    title also by a name in lower case), across a comma, colon or opening bracket."""
+    text = words.text
+    for i, word in enumerate(words.words):
+        low = word.casefold()
+        title = low in TITLES
+        if not title and low not in ROLES:
+            continue
+        after = words.spans[i][1]
+        if title and after < len(text) and text[after] == ".":
+            after += 1
+        gap = re.match(r"[ ,:(]*", text[after : after + 12])
+        at = after + (gap.end() if gap else 0)
+        initials = _INITIALS.match(text, at)
+        if initials and initials.end() > at:
+            yield at, initials.end() if text[initials.end() - 1] != " " else initials.end() - 1
+            continue
+        quoted = re.match(r"(['\"])([^\W\d_][\w-]{0,30})\1", text[at : at + 40])
+        if quoted:
+            yield at, at + quoted.end()
+            continue
+        j = i + 1
+        # `van der`, `de` before a surname; after a role only when written as part of a
+        # name (`huurder Van Dam`, but `consulent van Woonstichting ...`)
+        loose = title or low in ("familie", "fam", "gezin")
+        while j < len(words.words) and words.words[j].casefold() in _dutch_names()[2]:
+            if not loose and not words.words[j][0].isupper():
+                break
+            j += 1
+        if j >= len(words.words) or words.spans[j][0] - after > 12 + 10 * (j - i - 1):
+            continue
+        if j > i + 1 and not loose and not words.words[i + 1][0].isupper():
+            continue
+        if any(c in _SENTENCE_END for c in text[after : words.spans[j][0]]):
+            continue
+        candidate = words.words[j]
+        folded = candidate.casefold()
+        if _STREET_END.search(folded) or _organisation_word(folded):
+            continue
+        if words.capital(j):
+            if _is_name(candidate) or not _common(candidate):
+                yield words.spans[i + 1][0], words.spans[j][1]
+        elif title and _is_name(candidate):
+            yield words.spans[i + 1][0], words.spans[j][1]
+
+
+def brand_and_place(value: str) -> bool:
+    """Whether a declared value reads as a brand before a place or region (`Domesta
+    Drenthe`, `Woongoed Waal`: most corporations are named so): a word of it is a known
+    place, river or body, and none is a first name."""
+    words = _WORD.findall(value)
+    known = _not_persons()[1]
+    return any(w.casefold() in known for w in words) and not any(is_first_name(w) for w in words)
+
+
+def is_place(word: str) -> bool:
+    """Whether a word is a known place, region or river on its own (`Harderwijk`)."""
+    return word.casefold() in _not_persons()[1]
+
+
+def _organisation_word(word: str) -> bool:
+    return word in _ORGANISATION_WORDS or word.endswith(_ORGANISATION_ENDINGS)
+
+
+def _from_the_list(words: Words) -> Iterator[tuple[int, int]]:
+    """A first name and a surname (any case), and a capitalised first name of the world-wide
+    list that is hardly a Dutch word."""
+    interfix = _dutch_names()[2]
+    n = len(words.words)
+    i = 0
+    while i < n:
+        word = words.words[i]
+        low = word.casefold()
+        capital = words.capital(i)
+        if not capital and low not in _lower_first_names():
+            i += 1
+            continue
+        j = i + 1
+        while j < n and words.words[j].casefold() in interfix:
+            j += 1
+        if j < n and j > i and is_first_name(word) and words.spans[j][0] - words.spans[i][1] < 40:
+            other = words.words[j]
+            joined = not any(
+                c in _SENTENCE_END for c in words.text[words.spans[i][1] : words.spans[j][0]]
+            )
+            if joined and _pair(word, other, capital, words.capital(j)):
+                yield words.spans[i][0], words.spans[j][1]
+                i = j + 1
+                continue
+        if capital and _international_first(word, sentence_start=words.sentence_start(i)):
+            yield words.spans[i]
+        i += 1
+
+
+@functools.cache
+def _lower_first_names() -> frozenset[str]:
+    """First names that are no common Dutch word: where a lower-case pair may start."""
+    world = name_list.names().first.keys()
+    return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
+
+
+def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> bool:
+    if not first_capital or not other_capital:
+        # lower case: both must be names and neither a common Dutch word
+        return first.casefold() in _lower_first_names() and is_surname(other) and not _common(other)
+    if _STREET_END.search(other.casefold()):
+        return False
+    if is_surname(other):
+        return not _common(first) or not _common(other)
+    return not _common(other) and _international_first(first, sentence_start=False)
+
+
+def _from_deduce(
+    text: str, start: int, end: int, found: list[tuple[int, int]], reading: _Reading
+) -> Iterator[tuple[int, int]]:
+    """deduce's names in a sentence, in bounded stretches; a stretch whose capitalised
+    words are all names found already, or words deduce found no name in, is not read
+    again (a name repeated 400 times costs one reading)."""
+    reading.known.update(w.casefold() for a, b in found for w in _WORD.findall(text[a:b]))
+    for begin, stop in _chunks(text, start, end):
+        piece = text[begin:stop]
+        capitals = {w.casefold() for w in _WORD.findall(piece) if w[0].isupper()}
+        known, cleared = reading.known, reading.cleared
+        if all(word in known or word in cleared for word in capitals):
+            continue
+        named: set[str] = set()
+        for a, b in person_names.persons(piece):
+            named.update(w.casefold() for w in _WORD.findall(piece[a:b]))
+            yield begin + a, begin + b
+        reading.known |= named
+        reading.cleared |= capitals - named
+
+
+def _chunks(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - begin > CHUNK:
+        cut = text.rfind(" ", begin + CHUNK // 2, begin + CHUNK)
+        cut = cut if cut > begin else begin + CHUNK
+        yield begin, cut
+        begin = cut
+    if end > begin:
+        yield begin, end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) -> bool:
+    """Whether a found span is a place, an organisation, a law or a brand (also as part of a
+    longer name written whole), a declared name written whole, or a building's name."""
+    first = bisect.bisect_left(words.starts, span[0])
+    last = bisect.bisect_right(words.starts, span[1] - 1)
+    while last > first and words.spans[last - 1][1] > span[1]:
+        last -= 1
+    if last <= first:
+        return False
+    whole, single = _not_persons()
+    lows = words.lows
+    if any(lows[i] in TITLES for i in range(first, last)):
+        return False
+    if first > 0 and lows[first - 1] in TITLES | ROLES:
+        return False
+    # part of a longer known name: up to three words on either side
+    for a in range(max(0, first - 3), first + 1):
+        for b in range(last, min(len(lows), last + 3) + 1):
+            phrase = " ".join(lows[a:b])
+            if phrase in whole or phrase in declared:
+                return True
+    interfix = _dutch_names()[2]
+    capitals = [
+        i for i in range(first, last) if words.capital(i) and lows[i] not in interfix
+    ] or list(range(first, last))
+    if all(
+        lows[i] in single
+        or (_common(words.words[i]) and not _is_name(words.words[i]))
+        or _covered(lows, i, first, last, whole, declared)
+        for i in capitals
+    ):
+        return True
+    if lows[first] in _STREET_WORDS:
+        return True
+    if _STREET_END.search(lows[last - 1]) or (
+        last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
+    ):
+        return True  # a street named after someone (`Hannie Schaftstraat`), no house number
+    before = first - 1
+    while before >= 0 and (lows[before] in ("de", "het", "een") or lows[before] in interfix):
+        before -= 1
+    if before >= 0 and lows[before] in _STREET_WORDS:
+        return True  # `Boulevard Heuvelink`, `Avenue Carré`
+    if before >= 0 and lows[before] in _BUILDINGS:
+        return True
+    return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
+
+
+def _covered(
+    lows: list[str], i: int, first: int, last: int, whole: frozenset[str], declared: frozenset[str]
+) -> bool:
+    """Whether word `i` is part of a known name written whole near the span."""
+    for a in range(max(0, first - 3, i - 5), i + 1):
+        for b in range(i + 1, min(len(lows), last + 3, a + 6) + 1):
+            phrase = " ".join(lows[a:b])
+            if phrase in whole or phrase in declared:
+                return True
+    return False
+
+
+def _every_occurrence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each found name wherever else it stands whole in the text (a name found once in a
+    sentence deduce read is found in the sentences it did not read)."""
+    if not spans:
+        return spans
+    names = {text[a:b] for a, b in spans if b - a >= 3}
+    extra: list[tuple[int, int]] = []
+    if names:
+        pattern = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")(?!\w)",
+            re.IGNORECASE,
+        )
+        extra = [m.span() for m in pattern.finditer(text)]
+    return _merged(spans + extra)
+
+
+def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
+    """First names followed by a surname in a file name, slug or role (`jan-de-vries`,
+    `fatma demir`), in any case, Dutch or from anywhere. With `single`, a first name alone
+    counts too (a role like 'fatima, huurder'), when it is no common word."""
+    words = Words(text)
+    interfix = _dutch_names()[2]
+    dutch_first, dutch_last = _dutch_names()[0], _dutch_names()[1]
+    found = []
+    n = len(words.words)
+    i = 0
+    while i < n:
+        word = words.words[i]
+        low = word.casefold()
+        if not is_first_name(word) or low in interfix:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and words.words[j].casefold() in interfix:
+            j += 1
+        if any(_STREET_END.search(words.lows[k]) for k in range(i, min(n, i + 4))):
+            i += 1  # part of a street's name (`Martin Luther Kinglaan`)
+            continue
+        if j < n and is_surname(words.words[j]):
+            other = words.words[j].casefold()
+            dutch = low in dutch_first and other in dutch_last
+            if dutch or not (_common(word) and _common(other)):
+                found.append((words.spans[i][0], words.spans[j][1]))
+                i = j + 1
+                continue
+        if single and (low in dutch_first or not _common(word)):
+            found.append(words.spans[i])
+        i += 1
+    return found
+
+
+_TEAM_WORDS = frozenset(
+    [
+        "info",
+        "team",
+        "wijkteam",
+        "wonen",
+        "zorg",
+        "contact",
+        "algemeen",
+        "secretariaat",
+        "balie",
+        "loket",
+        "post",
+        "mail",
+        "servicedesk",
+        "klantenservice",
+        "verhuur",
+        "redactie",
+        "communicatie",
+        "support",
+        "hallo",
+    ]
+)
+
+
+def personal_local_part(local: str) -> bool:
+    """An e-mail address's part before `@` made of a person's name (`j.jansen`,
+    `v.achternaam`, `fatima`, `m.yilmaz`): an initial before a word, or a name."""
+    low = local.casefold()
+    parts = [p for p in re.split(r"[._+-]", low) if p]
+    if any(p in _TEAM_WORDS or any(p.startswith(t) for t in ("team", "info")) for p in parts):
+        return False
+    if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[-1]) >= 3:
+        return True  # `v.achternaam`, `j.de.vries`
+    return any(len(p) > 2 and (_is_name(p) and not _common(p)) for p in parts) or any(
+        len(p) > 2 and is_first_name(p) and is_surname(parts[-1]) for p in parts[:-1]
+    )

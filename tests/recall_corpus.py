@@ -1,0 +1,242 @@
+"""The recall corpus of issue 23: at least five variants of every kind the scan must stop,
+written for each way a value got through before (invisible characters, names from other
+countries, names after role words, declared names, other word orders, obfuscations, new
+kinds). Every name, number and address is made up; BSNs pass the 11-test and IBANs mod 97
+by construction. `tests/test_privacy_corpora.py` holds that every entry is found with its
+kind; `bench/privacy_scan.py` prints the figures.
+
+Each entry is (group, field, text, kind): the text stands in `field` of a case that also
+declares an organisation, a municipality, a region and two partners (`personal_data_corpus.
+DECLARED`).
+"""
+
+from __future__ import annotations
+
+SHY = "\u00ad"  # soft hyphen: what Word's optional hyphen becomes when pasted
+ZWSP = "\u200b"
+JOINER = "\u2060"
+
+RECALL: list[tuple[str, str, str, str]] = [
+    # Invisible characters inside a value (typed, or as an entity in Markdown)
+    ("invisible", "aanpak", f"Bel haar op 06{SHY}1234{SHY}5678 na vijven.", "telefoonnummer"),
+    ("invisible", "aanpak", "Bel haar op 06&shy;12345678 na vijven.", "telefoonnummer"),
+    ("invisible", "aanpak", "Haar BSN is 1234&#8203;56782.", "bsn"),
+    (
+        "invisible",
+        "resultaten",
+        "Mail f.demir&#x2060;@voorbeeld.nl voor het dossier.",
+        "e-mailadres",
+    ),
+    ("invisible", "aanpak", f"Huur ging van NL91{SHY}ABNA{SHY}0417{SHY}1643{SHY}00 af.", "iban"),
+    ("invisible", "aanpak", f"Samen met Fat{ZWSP}ma De{JOINER}mir zocht de consulent.", "naam"),
+    ("invisible", "lessen", "Noteer nooit 111&#xAD;222&#xAD;333 in een mail.", "bsn"),
+    # Names the Dutch lists do not know, without a title
+    (
+        "world names",
+        "aanpak",
+        "Samen met Yohannes Tesfamariam zocht de consulent een kamer.",
+        "naam",
+    ),
+    ("world names", "aanpak", "Oksana Kovalenko kreeg na drie maanden een woning.", "naam"),
+    (
+        "world names",
+        "aanpak",
+        "Volgens Abdulrahman Alhassan was de wachtlijst het probleem.",
+        "naam",
+    ),
+    ("world names", "resultaten", "Gulalai Ahmadzai woont nu in een eigen huis.", "naam"),
+    ("world names", "aanpak", "De sleutel ging naar Mehmet Yıldırım en zijn gezin.", "naam"),
+    ("world names", "aanpak", "Khadija Bouzid belde elke week over de lekkage.", "naam"),
+    (
+        "world names",
+        "aanpak",
+        "Agnieszka Wiśniewska werkt in de kassen en huurt een kamer.",
+        "naam",
+    ),
+    ("world names", "aanpak", "Samen met Semhar zocht de consulent een kamer.", "naam"),
+    # Lower case, after a role word, in a quote's role
+    ("role words", "aanpak", "fatma demir kreeg een woning aan de rand van de stad.", "naam"),
+    ("role words", "aanpak", "De huurder (B.K.) belde elke week.", "naam"),
+    ("role words", "aanpak", "Bewoner 'Henk' wilde niet verhuizen.", "naam"),
+    ("role words", "aanpak", "mevrouw jansen belde over de verwarming.", "naam"),
+    ("role words", "aanpak", "Dhr. Haddou kreeg een tweede kans.", "naam"),
+    ("role words", "aanpak", "Zijn broer Tesfay hielp bij de verhuizing.", "naam"),
+    ("role words", "citaten.wie", "oksana, huurder", "naam"),
+    ("role words", "citaten.wie", "Familie Haddou", "naam"),
+    # Names in image file names and links
+    ("file names", "afbeeldingen.bestand", "media/fatma-demir-voor-de-deur.jpg", "naam"),
+    ("file names", "afbeeldingen.bestand", "media/yohannes_tesfamariam.png", "naam"),
+    ("file names", "afbeeldingen.bestand", "media/piet-jansen-0612345678.jpg", "telefoonnummer"),
+    ("file names", "afbeeldingen.bestand", "media/jan-de-vries.png", "naam"),
+    ("file names", "afbeeldingen.bestand", "media/woning-kerkstraat-12.jpg", "adres"),
+    # Declared names that are a person's
+    ("declared", "partners.naam", "Fatma Demir", "naam"),
+    ("declared", "partners.naam", "Familie Haddou", "naam"),
+    ("declared", "partners.naam", "Ahmed (broer van de huurder)", "naam"),
+    ("declared", "regio", "de buurt van meneer Bakker", "naam"),
+    ("declared", "financiering.bron", "Mevrouw De Vries", "naam"),
+    ("declared", "contact.organisatie", "Jan Jansen", "naam"),
+    # BSN with punctuation and line breaks
+    ("bsn", "aanpak", "Het BSN 123456782, dat stond op de brief.", "bsn"),
+    ("bsn", "aanpak", "Noteer het nummer 123 456\n782 nooit zo.", "bsn"),
+    ("bsn", "aanpak", "Zijn bsn (1234.56.782) stond in de mail.", "bsn"),
+    ("bsn", "aanpak", "BSN: 123-456-782; verder niets.", "bsn"),
+    ("bsn", "lessen", "Zet nooit een BSN als 111 22 23 33 in een notitie.", "bsn"),
+    # Dates of birth, also in words
+    ("birth", "aanpak", "Ze is geboren op vier juni 1958 in Asmara.", "geboortedatum"),
+    ("birth", "aanpak", "Hij werd op 12 maart 1961 geboren.", "geboortedatum"),
+    ("birth", "aanpak", "Bewoner, geboren in '58, kreeg een woning.", "geboortedatum"),
+    ("birth", "aanpak", "Haar geboortedatum: de derde januari 1990.", "geboortedatum"),
+    ("birth", "aanpak", "De huurder (geb. 4-6-1958) belde.", "geboortedatum"),
+    ("birth", "aanpak", "Zij is jarig op 4 juni en werd toen 66.", "geboortedatum"),
+    # Addresses in any order
+    ("address", "aanpak", "Ze woont op nummer 8b van de Molenweg.", "adres"),
+    ("address", "aanpak", "Het gaat om de Stationsstraat, huisnummer 3.", "adres"),
+    ("address", "aanpak", "Zijn flat aan de Beukenlaan nr. 12-III was te klein.", "adres"),
+    ("address", "aanpak", "Het huis aan de Kerkstraat drie is verkocht.", "adres"),
+    ("address", "aanpak", "Ze woont aan de Jan van Galenstraat 88 boven de bakker.", "adres"),
+    ("address", "titel", "Een uitbouw aan de Molenweg nummer acht", "adres"),
+    # Obfuscated e-mail addresses
+    ("e-mail", "aanpak", "Mail fatma at voorbeeld dot nl voor het dossier.", "e-mailadres"),
+    ("e-mail", "aanpak", "Schrijf naar f.demir (at) voorbeeld (punt) nl.", "e-mailadres"),
+    ("e-mail", "aanpak", "Zijn adres is piet apenstaartje voorbeeld punt nl.", "e-mailadres"),
+    ("e-mail", "aanpak", "Contact via jan [at] voorbeeld [dot] nl.", "e-mailadres"),
+    ("e-mail", "aanpak", "Mail naar k.de.boer @ hotmail.com als het kan.", "e-mailadres"),
+    # Links with names, dates of birth or credentials
+    ("links", "bronnen.url", "https://jan:geheim@www.voorbeeld.nl/dossier", "inloggegevens"),
+    ("links", "bronnen.url", "https://www.voorbeeld.nl/verhalen/fatma-demir", "naam"),
+    (
+        "links",
+        "bronnen.url",
+        "https://www.voorbeeld.nl/zoek?geboortedatum=1958-06-04",
+        "geboortedatum",
+    ),
+    ("links", "partners.url", "https://www.voorbeeld.nl/mensen/jan_jansen", "naam"),
+    (
+        "links",
+        "aanpak",
+        "Zie [het dossier](https://beheer:wachtwoord@intranet.voorbeeld.nl/x).",
+        "inloggegevens",
+    ),
+    ("links", "aanpak", "Lees [het verhaal](https://www.voorbeeld.nl/oksana-kovalenko).", "naam"),
+    # A personal mailbox where the contract asks for a team
+    ("mailbox", "contact.email", "v.achternaam@corporatie.nl", "e-mailadres"),
+    ("mailbox", "contact.email", "f.demir@corporatie.nl", "e-mailadres"),
+    ("mailbox", "contact.email", "yohannes.tesfamariam@corporatie.nl", "e-mailadres"),
+    ("mailbox", "contact.email", "j.de.vries@corporatie.nl", "e-mailadres"),
+    ("mailbox", "contact.email", "wijkteam.oost@gmail.com", "e-mailadres"),
+    # Licence plates, one of every Dutch sidecode that has digits and letters
+    ("plates", "aanpak", "De auto met kenteken 12-ABC-3 stond voor de deur.", "kenteken"),
+    ("plates", "aanpak", "Zijn bus (GB-123-X) stond er elke dag.", "kenteken"),
+    ("plates", "aanpak", "Het busje 1-KBB-00 hoort bij de huurder.", "kenteken"),
+    ("plates", "aanpak", "Haar auto, XX-99-XX, stond er al jaren.", "kenteken"),
+    ("plates", "aanpak", "De scooter met plaat D-123-FG werd gestolen.", "kenteken"),
+    ("plates", "aanpak", "Kenteken 99 XXX 9 staat in de melding.", "kenteken"),
+    ("plates", "aanpak", "De camper (ab-12-cd) stond op de stoep.", "kenteken"),
+    # Postcodes, IBANs and phone numbers written the ways people paste them
+    ("postcode", "aanpak", "Het huis staat op 7001 AB 12.", "postcode"),
+    ("postcode", "aanpak", "Verhuisd naar 3511 lk 14a, vlak bij het station.", "postcode"),
+    ("postcode", "aanpak", "Postcode 6981CD hoort bij haar moeder.", "postcode"),
+    ("postcode", "aanpak", "Adres: 1234&nbsp;AB.", "postcode"),
+    ("postcode", "resultaten", "Ze woont nu in 9711\u00a0GZ.", "postcode"),
+    ("iban", "aanpak", "Van NL44-RABO-0123-4567-89 werd de huur betaald.", "iban"),
+    ("iban", "aanpak", "Rekening nl91 abna 0417 1643 00 van de bewoner.", "iban"),
+    ("iban", "aanpak", "Betaald via DE89 3704 0044 0532 0130 00.", "iban"),
+    ("iban", "aanpak", "IBAN: NL91.ABNA.0417.1643.00, op naam van haar zus.", "iban"),
+    ("iban", "aanpak", "Van NL91ABNA0417164300 en daarna van NL44RABO0123456789.", "iban"),
+    (
+        "phone",
+        "aanpak",
+        "Zijn mobiel, 06 – 12 34 56 78, staat bij de corporatie.",
+        "telefoonnummer",
+    ),
+    ("phone", "aanpak", "Whatsapp hem op +316 12345678.", "telefoonnummer"),
+    ("phone", "aanpak", "Bel (06) 1234 5678 na vijven.", "telefoonnummer"),
+    ("phone", "aanpak", "Bel 0031 6 12345678 als het misgaat.", "telefoonnummer"),
+    ("phone", "aanpak", "Haar nummer: 06.12.34.56.78.", "telefoonnummer"),
+    ("phone", "aanpak", "Bel &#48;6-12345678 als het misgaat.", "telefoonnummer"),
+    ("links", "partners.url", "https://admin:Welkom01@portaal.voorbeeld.nl/", "inloggegevens"),
+    (
+        "links",
+        "aanpak",
+        "Het dossier staat op ftp://huurder:geheim@server.voorbeeld.nl/map.",
+        "inloggegevens",
+    ),
+    ("links", "contact.url", "https://wijkteam@www.voorbeeld.nl/contact", "inloggegevens"),
+    # Client, dossier and registration numbers
+    ("numbers", "aanpak", "Zijn cliëntnummer is 2023-44718 bij het wijkteam.", "dossiernummer"),
+    ("numbers", "aanpak", "Dossiernummer: WZ-88231 staat op de brief.", "dossiernummer"),
+    ("numbers", "aanpak", "Registratienummer 2024/0193/AB van de aanvraag.", "dossiernummer"),
+    ("numbers", "aanpak", "Onder klantnummer 100.238.77 is de huur verlaagd.", "dossiernummer"),
+    ("numbers", "aanpak", "Haar huurdersnummer is 00481932.", "dossiernummer"),
+]
+
+# Strings of the vocabulary file (`cases/_vocabulaire.yaml`), any section: each must be
+# found (`personal_data.scan_strings`).
+VOCABULARY: list[tuple[str, str]] = [
+    ("label", "Gezin Demir, Kerkstraat 12"),
+    ("omschrijving", "Vragen? Bel 06-12345678."),
+    ("omschrijving", "Voor de familie van Fatma Demir in de Molenweg."),
+    ("label", "Wonen aan de Dorpsstraat 14"),
+    ("omschrijving", "Informatie via f.demir@gmail.com."),
+]
+
+
+# Written by the same engineer after the scan was built and measured once, unchanged:
+# 20 of 20 found, 1 of 10 ordinary sentences refused (`Aan de Lek ...`: a river after a
+# capitalised common word, since fixed). Not independent evidence: no fresh tester was
+# available (see docs/trust-and-privacy.md).
+LATE_RECALL: list[tuple[str, str, str]] = [
+    ("aanpak", "Haar zoon Dawit Berhane kwam elke zondag.", "naam"),
+    ("aanpak", "We spraken met buurvrouw Ilse over de tuin.", "naam"),
+    ("aanpak", "Het gezin van Hussein Al-Khatib kreeg voorrang.", "naam"),
+    ("aanpak", "De bewoonster, Nadia El Idrissi, had vier kinderen.", "naam"),
+    ("aanpak", "Contact liep via taras.shevchenko@outlook.com.", "e-mailadres"),
+    ("aanpak", "Hij woont sinds mei op Lindelaan 44-bis.", "adres"),
+    ("aanpak", "Zijn adres: Vondelstraat 7hs, Amsterdam.", "adres"),
+    ("aanpak", "BSN 1234 56 782 werd per ongeluk gemaild.", "bsn"),
+    ("aanpak", "Geb.datum 17-09-1989, alleenstaand.", "geboortedatum"),
+    ("aanpak", "Ze werd in 1958 geboren in Keren.", "geboortedatum"),
+    ("aanpak", "Bel gerust op 0031-6-2345-6789.", "telefoonnummer"),
+    ("aanpak", "Haar rekening NL02 ABNA 0123 4567 89 stond rood.", "iban"),
+    ("aanpak", "Zijn kenteken is 56-KLN-4 volgens de melding.", "kenteken"),
+    ("aanpak", "Zaaknummer Z/24/118923 bij de gemeente.", "dossiernummer"),
+    ("aanpak", "Postcode 3062 PA, derde etage.", "postcode"),
+    ("aanpak", "Zie https://www.voorbeeld.nl/bewoners/dawit-berhane-1989.", "naam"),
+    ("citaten.wie", "Ilse (buurvrouw)", "naam"),
+    ("citaten.wie", "moeder van Dawit", "naam"),
+    ("aanpak", "Meneer Ç. Öztürk belde over de verwarming.", "naam"),
+    ("aanpak", "De familie Nguyen woont er nu twee jaar.", "naam"),
+]
+LATE_ORDINARY: list[tuple[str, str]] = [
+    ("aanpak", "De proef liep van maart 2023 tot en met juni 2024 in twaalf wijken."),
+    ("aanpak", "Samen met Lister en de GGD maakte de corporatie een plan voor de wijk."),
+    ("aanpak", "Het Rijk gaf via het Volkshuisvestingsfonds 4,5 miljoen euro."),
+    ("aanpak", "Aan de Lek bij Culemborg staan de woningen op palen."),
+    ("aanpak", "Medewerkers werkten in Teams en Excel om de wachtlijst bij te houden."),
+    ("aanpak", "Vanaf Utrecht Centraal is het tien minuten met bus 12."),
+    ("aanpak", "De Raad van State gaf de gemeente gelijk in 2022."),
+    ("aanpak", "Ouderen in Ouderkerk aan den IJssel en Nieuwerkerk aan den IJssel deden mee."),
+    ("aanpak", "In Sint-Michielsgestel en 's-Hertogenbosch zijn de wachtlijsten lang."),
+    ("aanpak", "Op de Rijnkade en de Nieuwe Binnenweg liggen veel winkels."),
+]
+
+# Found when issue 27's search corpus (33 stories by another engineer, never seen by the
+# scan) met this scan: 3 false alarms in 33 files, all fixed (a brand before a region or
+# river as an organisation; a town whose name ends like a street before a number word).
+# With variants of the same kinds written then.
+CROSS_CORPUS_ORDINARY: list[tuple[str, str]] = [
+    ("organisatie", "Domesta Drenthe"),
+    ("organisatie", "Woongoed Waal"),
+    ("partners.naam", "Wonion Achterhoek"),
+    ("financiering.bron", "Stichting Welzijn Veluwe"),
+    ("aanpak", "De corporatie in Harderwijk bouwde zes Skaeve Huse aan de rand van de stad."),
+    ("aanpak", "In Harderwijk zes Skaeve Huse, in Beverwijk twee."),
+    ("aanpak", "Katwijk acht woningen, Noordwijk vier: zo verdeelden ze het."),
+]
+CROSS_CORPUS_RECALL: list[tuple[str, str, str]] = [
+    ("organisatie", "Jan Drenthe", "naam"),
+    ("partners.naam", "Fatma Waal", "naam"),
+    ("aanpak", "Ze woont aan de Kerkstraat zes.", "adres"),
+    ("aanpak", "Het huis aan de Stationsweg acht.", "adres"),
+]

@@ -1,0 +1,440 @@
+"""The corpora of issue 23, in `make test`: recall (`tests/recall_corpus.py`, at least five
+variants per kind, every one found with its kind, and one of each with its exact Dutch
+message, file, line and column), precision (`tests/fixtures/precision/`, ordinary Dutch
+housing stories: `check` finds nothing), the held-out set written before this scan
+(`personal_data_corpus.HELD_OUT`), every occurrence reported, allowances that cover only
+their value, declared names that exempt nothing, the vocabulary file, and hostile input
+that must not make the scan slow (bounded work, and a generous alarm only a hang meets).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import shutil
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, SEED
+from personal_data_corpus import HELD_OUT, ORDINARY, kinds_found
+from recall_corpus import (
+    CROSS_CORPUS_ORDINARY,
+    CROSS_CORPUS_RECALL,
+    LATE_ORDINARY,
+    LATE_RECALL,
+    RECALL,
+    VOCABULARY,
+)
+from test_bad_files import VALID, add, sub
+
+from generator.cli.commands import main
+from generator.privacy import person_names, personal_data
+
+HINT = (
+    "; haal het weg, of zet het in privacy.uitzonderingen met een reden als het geen "
+    "persoonsgegeven is"
+)
+SHY = "\u00ad"
+
+
+def aanpak(text: str) -> Callable[[str], str]:
+    return sub("aanpak: We deden iets.", f"aanpak: {text}")
+
+
+@pytest.fixture
+def cases_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cases = tmp_path / "cases"
+    shutil.copytree(SEED, cases)  # never the live cases/
+    monkeypatch.chdir(tmp_path)
+    return cases
+
+
+def check(path: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["check", "--today", "2026-01-15", path])
+    return result.exit_code, result.output.strip().splitlines()
+
+
+# --- recall ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "kind"),
+    [pytest.param(f, t, k, id=f"{g}-{i}") for i, (g, f, t, k) in enumerate(RECALL)],
+)
+def test_every_recall_variant_is_found_with_its_kind(field: str, text: str, kind: str) -> None:
+    assert kind in kinds_found(field, text)
+
+
+def test_the_recall_corpus_has_five_variants_of_every_group_and_kind() -> None:
+    groups = collections.Counter(group for group, _, _, _ in RECALL)
+    assert min(groups.values()) >= 5, groups
+    kinds = collections.Counter(kind for _, _, _, kind in RECALL)
+    assert set(kinds) == set(personal_data.KINDS)
+    assert min(kinds.values()) >= 5, kinds
+
+
+def test_the_held_out_set_written_before_this_scan_is_found_whole() -> None:
+    assert [text for field, text, kind in HELD_OUT if kind not in kinds_found(field, text)] == []
+
+
+def test_the_set_written_after_the_scan_is_found_whole() -> None:
+    assert [text for field, text, kind in LATE_RECALL if kind not in kinds_found(field, text)] == []
+
+
+def test_the_cross_corpus_variants_are_found() -> None:
+    found = [text for field, text, kind in CROSS_CORPUS_RECALL if kind in kinds_found(field, text)]
+    assert len(found) == len(CROSS_CORPUS_RECALL)
+
+
+@pytest.mark.parametrize(("field", "text"), ORDINARY + LATE_ORDINARY + CROSS_CORPUS_ORDINARY)
+def test_ordinary_sentences_pass(field: str, text: str) -> None:
+    assert kinds_found(field, text) == []
+
+
+EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
+    (
+        "soft-hyphen-in-phone",
+        aanpak(f"Bel haar op 06{SHY}1234{SHY}5678 na vijven."),
+        [
+            "11:9: 'aanpak': onzichtbaar teken U+00AD (zachte afbreekstreep) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
+            "11:21: mogelijk persoonsgegeven (telefoonnummer) in 'aanpak': '06******78'" + HINT,
+        ],
+    ),
+    (
+        "entity-in-bsn",
+        aanpak("'Haar BSN is 1234&#8203;56782.'"),
+        [
+            "11:9: 'aanpak': onzichtbaar teken U+200B (spatie zonder breedte) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
+            "11:22: mogelijk persoonsgegeven (bsn) in 'aanpak': '12*****82'" + HINT,
+        ],
+    ),
+    (
+        "world-name",
+        aanpak("Samen met Yohannes Tesfamariam zocht de consulent een kamer."),
+        [
+            "11:19: mogelijk persoonsgegeven (naam) in 'aanpak': 'Yo****** *********am'" + HINT,
+        ],
+    ),
+    (
+        "lower-case-name",
+        aanpak("fatma demir kreeg een woning aan de rand van de stad."),
+        [
+            "11:9: mogelijk persoonsgegeven (naam) in 'aanpak': 'fa*** ***ir'" + HINT,
+        ],
+    ),
+    (
+        "initials-after-role",
+        aanpak("De huurder (B.K.) belde elke week."),
+        [
+            "11:21: mogelijk persoonsgegeven (naam) in 'aanpak': 'B.*.'" + HINT,
+        ],
+    ),
+    (
+        "quoted-name-after-role",
+        aanpak("Bewoner 'Henk' wilde niet verhuizen."),
+        [
+            "11:17: mogelijk persoonsgegeven (naam) in 'aanpak': ''H***''" + HINT,
+        ],
+    ),
+    (
+        "partner-is-a-person",
+        add("partners:\n  - naam: Fatma Demir\n    rol: Begeleiding\n"),
+        [
+            "17:11: mogelijk persoonsgegeven (naam) in 'partners[1].naam': 'Fa*** ***ir'; hier hoort de naam van een organisatie, plaats of rol, niet van een persoon: vervang hem, of zet hem in privacy.uitzonderingen met een reden",
+        ],
+    ),
+    (
+        "family-as-partner",
+        add("partners:\n  - naam: Familie Haddou\n    rol: Vrijwilligers\n"),
+        [
+            "17:11: mogelijk persoonsgegeven (naam) in 'partners[1].naam': 'Fa***** ****ou'; hier hoort de naam van een organisatie, plaats of rol, niet van een persoon: vervang hem, of zet hem in privacy.uitzonderingen met een reden",
+        ],
+    ),
+    (
+        "region-of-a-person",
+        add("regio: de buurt van meneer Bakker\n"),
+        [
+            "16:8: mogelijk persoonsgegeven (naam) in 'regio': 'de ***** *** ****** ****er'; hier hoort de naam van een organisatie, plaats of rol, niet van een persoon: vervang hem, of zet hem in privacy.uitzonderingen met een reden",
+        ],
+    ),
+    (
+        "bsn-comma",
+        aanpak("Het BSN 123456782, dat stond op de brief."),
+        [
+            "11:17: mogelijk persoonsgegeven (bsn) in 'aanpak': '12*****82'" + HINT,
+        ],
+    ),
+    (
+        "bsn-line-break",
+        add("resultaten: |\n  Noteer het nummer 123 456\n  782 nooit zo.\n"),
+        [
+            "17:21: mogelijk persoonsgegeven (bsn) in 'resultaten': '12* *** *82'" + HINT,
+        ],
+    ),
+    (
+        "birth-in-words",
+        aanpak("Ze is geboren op vier juni 1958 in Asmara."),
+        [
+            "11:15: mogelijk persoonsgegeven (geboortedatum) in 'aanpak': 'ge***** ** **** **** **58'"
+            + HINT,
+        ],
+    ),
+    (
+        "address-number-first",
+        aanpak("Ze woont op nummer 8b van de Molenweg."),
+        [
+            "11:21: mogelijk persoonsgegeven (adres) in 'aanpak': 'nu**** ** *** ** ******eg'"
+            + HINT,
+        ],
+    ),
+    (
+        "address-number-in-words",
+        aanpak("Het huis aan de Kerkstraat drie is verkocht."),
+        [
+            "11:25: mogelijk persoonsgegeven (adres) in 'aanpak': 'Ke******** **ie'" + HINT,
+        ],
+    ),
+    (
+        "email-at-dot",
+        aanpak("Mail fatma at voorbeeld dot nl voor het dossier."),
+        [
+            "11:14: mogelijk persoonsgegeven (e-mailadres) in 'aanpak': 'fa*** ** ********* *** nl'"
+            + HINT,
+        ],
+    ),
+    (
+        "licence-plate",
+        aanpak("De auto met kenteken 12-ABC-3 stond voor de deur."),
+        [
+            "11:30: mogelijk persoonsgegeven (kenteken) in 'aanpak': '1*-***-*'" + HINT,
+        ],
+    ),
+    (
+        "dossier-number",
+        aanpak("'Dossiernummer: WZ-88231 staat op de brief.'"),
+        [
+            "11:10: mogelijk persoonsgegeven (dossiernummer) in 'aanpak': 'Do***********: **-***31'"
+            + HINT,
+        ],
+    ),
+    (
+        "credentials",
+        add("bronnen:\n  - titel: Dossier\n    url: https://jan:geheim@www.voorbeeld.nl/dossier\n"),
+        [
+            "18:10: mogelijk persoonsgegeven (inloggegevens) in 'bronnen[1].url': 'ht***://***:******@***.*********.**/*****er'"
+            + HINT,
+        ],
+    ),
+    (
+        "name-in-link",
+        add(
+            "bronnen:\n  - titel: Verhaal\n    url: https://www.voorbeeld.nl/verhalen/fatma-demir\n"
+        ),
+        [
+            "18:44: mogelijk persoonsgegeven (naam) in 'bronnen[1].url': 'fa***-***ir'" + HINT,
+        ],
+    ),
+    (
+        "personal-mailbox",
+        add("contact:\n  email: v.achternaam@corporatie.nl\n"),
+        [
+            "17:10: mogelijk persoonsgegeven (e-mailadres) in 'contact.email': 'v.a*********@**********.nl'; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang het, of zet het in privacy.uitzonderingen met een reden",
+        ],
+    ),
+    (
+        "name-four-times",
+        add(
+            "resultaten: |\n  Piet Jansen belde. Daarna belde Piet Jansen weer.\n  Ook Piet Jansen kwam langs, en toen Piet Jansen nog eens.\n"
+        ),
+        [
+            "17:3: mogelijk persoonsgegeven (naam) in 'resultaten': 'Pi** ****en'" + HINT,
+            "17:35: mogelijk persoonsgegeven (naam) in 'resultaten': 'Pi** ****en'" + HINT,
+            "18:7: mogelijk persoonsgegeven (naam) in 'resultaten': 'Pi** ****en'" + HINT,
+            "18:39: mogelijk persoonsgegeven (naam) in 'resultaten': 'Pi** ****en'" + HINT,
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), [pytest.param(c, e, id=i) for i, c, e in EXACT])
+def test_each_recall_group_with_its_exact_message(
+    cases_dir: Path, change: Callable[[str], str], expected: list[str]
+) -> None:
+    (cases_dir / "case.yaml").write_text(change(VALID), encoding="utf-8")
+    code, lines = check("cases/case.yaml")
+    assert code == 1
+    assert lines[:-1] == [f"cases/case.yaml:{line}" for line in expected]
+
+
+# --- precision ------------------------------------------------------------------------------
+
+
+def test_ordinary_housing_stories_give_no_alarm(cases_dir: Path) -> None:
+    """Places (`Capelle aan den IJssel`, `Bergen op Zoom`), rivers, care and housing
+    organisations, laws and programmes, brands, streets named after people, public bodies:
+    not one finding in any of the stories."""
+    stories = sorted((FIXTURES / "precision").glob("*.yaml"))
+    assert len(stories) >= 50
+    for story in stories:
+        shutil.copy(story, cases_dir / story.name)
+    code, lines = check("cases")
+    assert (code, lines) == (
+        0,
+        [f"{len(stories) + 3} bestanden gecontroleerd, geen problemen gevonden."],
+    )
+
+
+# --- every occurrence, exact allowances, declared names -------------------------------------
+
+
+def test_a_second_iban_after_an_allowed_one_is_reported(cases_dir: Path) -> None:
+    (cases_dir / "case.yaml").write_text(
+        aanpak("Huur naar NL91ABNA0417164300 en terug van NL44RABO0123456789.")(VALID)
+        + "privacy:\n  uitzonderingen:\n    - soort: iban\n      waarde: NL91 ABNA 0417 1643 00\n"
+        "      reden: rekening van de corporatie zelf\n",
+        encoding="utf-8",
+    )
+    assert check("cases/case.yaml") == (
+        1,
+        [
+            "cases/case.yaml:11:51: mogelijk persoonsgegeven (iban) in 'aanpak': "
+            f"'NL**************89'{HINT}",
+            "cases/case.yaml:11:19: toegestaan: iban 'NL**************00' in 'aanpak' "
+            "(reden: rekening van de corporatie zelf)",
+            "1 bestand gecontroleerd, 1 met problemen (1 probleem).",
+        ],
+    )
+
+
+def test_an_allowed_name_does_not_allow_its_words_elsewhere(cases_dir: Path) -> None:
+    (cases_dir / "case.yaml").write_text(
+        aanpak("Fatma Demir belde. Later belde Yusuf Demir.")(VALID)
+        + "privacy:\n  uitzonderingen:\n    - soort: naam\n      waarde: Fatma Demir\n"
+        "      reden: wethouder, in functie genoemd\n",
+        encoding="utf-8",
+    )
+    assert check("cases/case.yaml") == (
+        1,
+        [
+            f"cases/case.yaml:11:40: mogelijk persoonsgegeven (naam) in 'aanpak': 'Yu*** ***ir'{HINT}",
+            "cases/case.yaml:11:9: toegestaan: naam 'Fa*** ***ir' in 'aanpak' (reden: wethouder, "
+            "in functie genoemd)",
+            "1 bestand gecontroleerd, 1 met problemen (1 probleem).",
+        ],
+    )
+
+
+def test_a_declared_organisation_exempts_no_word_of_it_elsewhere(cases_dir: Path) -> None:
+    """`Zorggroep Haddou` is an organisation (it says so), but `Haddou` after a first name
+    in the story is a person."""
+    (cases_dir / "case.yaml").write_text(
+        add("partners:\n  - naam: Zorggroep Haddou\n    rol: Begeleiding\n")(
+            aanpak("Fatma Haddou kreeg de sleutel van Zorggroep Haddou.")(VALID)
+        ),
+        encoding="utf-8",
+    )
+    code, lines = check("cases/case.yaml")
+    assert code == 1
+    assert lines[:-1] == [
+        f"cases/case.yaml:11:9: mogelijk persoonsgegeven (naam) in 'aanpak': 'Fa*** ****ou'{HINT}"
+    ]
+
+
+# --- the vocabulary file ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "value"), VOCABULARY)
+def test_personal_data_in_the_vocabulary_is_found_and_its_term_withdrawn(
+    cases_dir: Path, key: str, value: str
+) -> None:
+    vocabulary = cases_dir / "_vocabulaire.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.strip() == "samenwerking:")
+    field_line = line + (1 if key == "label" else 2)
+    lines = text.splitlines()
+    prefix = lines[field_line - 1].split(":", 1)[0]
+    lines[field_line - 1] = f"{prefix}: '{value}'"
+    vocabulary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (cases_dir / "case.yaml").write_text(VALID, encoding="utf-8")  # uses `samenwerking`
+    code, output = check("cases")
+    assert code == 1
+    found = [ln for ln in output if "mogelijk persoonsgegeven" in ln]
+    assert found and all(
+        ln.startswith(f"cases/_vocabulaire.yaml:{field_line}:")
+        and f"'themas.samenwerking.{key}'" in ln
+        for ln in found
+    ), found
+    # withdrawn: the case that uses the term is not published with it
+    assert any("cases/case.yaml" in ln and "onbekend thema 'samenwerking'" in ln for ln in output)
+
+
+# --- hostile input: bounded work, no hang ----------------------------------------------------
+
+
+def _alarm(seconds: int) -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"the scan took more than {seconds} s: it hangs")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+HOSTILE = {
+    "a name a thousand times": "Jan Jansen " * 1000,
+    "a hyphenated word before a street": "-".join(["woord"] * 3000) + " Dorpsstraat 12",
+    "four hundred first names": "Fatima " * 400,
+    "a 200 KB story": (
+        "De corporatie werkte samen met Mehmet aan een woning aan de Dorpsstraat 12, "
+        "tel 0612345678. "
+    )
+    * 2200,
+    "200 KB of digits": "0 " * 100_000,
+    "200 KB of capitals": "Ab " * 66_000,
+    "200 KB of street words": "Kerkstraat " * 18_000,
+    "200 KB of e-mail-like text": ("x" * 100 + "@") * 2000,
+    "200 KB of dates of birth": "geboren 1-2-1958 " * 12_000,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_neither_hangs_nor_crashes(text: str) -> None:
+    """A generous alarm (30 s; each input takes well under a second here) that only a hang
+    or a quadratic pattern meets; the scan must not raise either (deduce died of a
+    RecursionError on a name written a thousand times)."""
+    with contextlib.contextmanager(_alarm)(30):
+        found = kinds_found("aanpak", text)
+    assert isinstance(found, list)
+
+
+def test_deduce_reads_a_repeated_name_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bounded work: four hundred sentences naming the same person cost deduce one or two
+    readings, not four hundred, and each reading is at most `CHUNK` characters."""
+    calls: list[int] = []
+    persons = person_names.persons
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        calls.append(len(text))
+        return persons(text)
+
+    monkeypatch.setattr(person_names, "persons", counted)
+    found = kinds_found("aanpak", "Toen belde Piet de Vries weer. " * 400)
+    assert found.count("naam") == 400
+    assert len(calls) <= 2 and max(calls) <= 400
+
+
+def test_fields_read_together_do_not_run_into_each_other() -> None:
+    """A case's fields are read as one text (for speed): a number split over two fields,
+    or a sentence with a capital in one field, finds nothing in the other."""
+    data = {
+        "lessen": ["Noteer het nummer 123 456", "782 en 06 1234", "5678 daarna."],
+        "tips_voor_gemeenten": ["Vraag het Gemeente Eindhoven", "Bouw en begeleiding"],
+    }
+    assert [f.kind for f in personal_data._findings(data, None)] == []
