@@ -107,6 +107,13 @@ class Project:
         return self
 
 
+def without_the_seeds(text: str) -> str:
+    """The full-contract pilot's text without what names a seed case (its related case and
+    the case it adopted), for a project built without the seeds."""
+    text = text.replace("gerelateerd:\n  - springplankwoning-doetinchem\n", "")
+    return re.sub(r"  - case: springplankwoning-doetinchem\n    verschil: .*\n", "", text)
+
+
 def case_model_with_a_new_field() -> type:
     """The case model plus an optional field `wijk`: what a later issue adding a field
     does. Outputs made from the model (template, schema, guide, web form) must follow."""

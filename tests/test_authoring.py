@@ -73,8 +73,32 @@ def test_schema_rejects_what_check_rejects() -> None:
         {"bijgewerkt": "10-01-2025"},
         {"titel": "Kort"},
         {"bronnen": [{"titel": "x", "url": "ftp://x"}]},
+        {"onderbouwing": {"niveau": "bewezen", "toelichting": "T"}},
+        {"onderbouwing": {"niveau": "erkend", "toelichting": "T"}},
+        {"kosten": [{"omschrijving": "O", "euro": -1, "eenheid": "totaal", "betaald_uit": "wmo"}]},
+        {
+            "kosten": [
+                {"omschrijving": "O", "euro": "12.500", "eenheid": "totaal", "betaald_uit": "wmo"}
+            ]
+        },
+        {"kosten": [{"omschrijving": "O", "euro": 5, "betaald_uit": "wmo"}]},
+        {"kosten": [{"omschrijving": "O", "betaald_uit": "wmo2"}]},
+        {"overgenomen_van": [{"verschil": "V"}]},
+        {"overgenomen_van": [{"case": "x-y-z", "url": "https://a.example/", "verschil": "V"}]},
+        {
+            "afwijkingen": [
+                {"regel": "R", "toelichting": "T", "grondslag": {"url": "https://a.nl/"}}
+            ]
+        },
     ):
         assert list(validator.iter_errors({**good, **bad})), bad
+    for fine in (
+        {"onderbouwing": {"niveau": "erkend", "toelichting": "T", "bron": "https://a.nl/"}},
+        {"kosten": [{"omschrijving": "O", "euro": 0.5, "eenheid": "totaal", "betaald_uit": "wmo"}]},
+        {"kosten": [{"omschrijving": "O", "betaald_uit": "wmo"}]},
+        {"overgenomen_van": [{"url": "https://a.example/", "verschil": "V"}]},
+    ):
+        assert not list(validator.iter_errors({**good, **fine})), fine
 
 
 def test_editor_is_wired_to_the_schema() -> None:

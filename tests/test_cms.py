@@ -10,6 +10,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ import yaml
 from conftest import ROOT, SEED, Project, case_model_with_a_new_field, make_project, serve_folder
 
 from generator.authoring import web_form as cms
+from generator.build import pipeline
 from generator.contract import labels, model
 from generator.reading.vocabulary import load_vocabulary
 
@@ -39,7 +41,11 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert list(pilots) == list(model.Case.model_fields)
     assert "pilot" not in fields_of(config, "casussen")
     assert pilots["titel"]["label"] == "Titel" and "5 tot 120 tekens" in pilots["titel"]["hint"]
-    assert pilots["status"]["options"] == ["concept", "gepubliceerd", "gearchiveerd"]
+    assert pilots["status"]["options"] == [
+        {"label": "Concept", "value": "concept"},
+        {"label": "Gepubliceerd", "value": "gepubliceerd"},
+        {"label": "Gearchiveerd", "value": "gearchiveerd"},
+    ]
     assert pilots["regio"]["required"] is False and "required" not in pilots["titel"]
     assert {o["value"] for o in pilots["themas"]["options"]} == set(vocabulary().themas)
     assert pilots["themas"]["multiple"] is True
@@ -51,13 +57,62 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert pilots["financiering"]["fields"][2]["widget"] == "text"
     assert pilots["bijgewerkt"]["widget"] == "datetime"
     pilot = {f["name"]: f for f in pilots["pilot"]["fields"]}
-    assert pilot["fase"]["options"] == list(labels.FASE)
+    assert [o["value"] for o in pilot["fase"]["options"]] == list(labels.FASE)
     assert pilots["bronnen"]["fields"][1]["pattern"][0] == model.URL_PATTERN
     assert pilots["titel"]["pattern"][1].startswith("Gebruik 5 tot 120 tekens, zonder ")
     assert pilots["samenvatting"]["pattern"][1].startswith("Gebruik 20 tot 500 tekens, zonder ")
     assert config["backend"]["name"] == "github"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "nl"
+
+
+def test_the_form_asks_how_well_it_works_what_it_costs_who_did_it_and_the_source() -> None:
+    """Issue 26's fields, each with its Dutch label and the widget that holds check's rule."""
+    pilots = fields_of(cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo")), "pilots")
+
+    def inner(block: str) -> dict:  # type: ignore[type-arg]
+        return {f["name"]: f for f in pilots[block]["fields"]}
+
+    basis = inner("onderbouwing")
+    assert pilots["onderbouwing"]["label"] == "Onderbouwing"
+    assert basis["niveau"]["options"] == [
+        {"label": "Idee", "value": "idee"},
+        {"label": "Praktijkervaring", "value": "praktijkervaring"},
+        {"label": "Intern geëvalueerd", "value": "intern-geevalueerd"},
+        {"label": "Extern geëvalueerd", "value": "extern-geevalueerd"},
+        {"label": "Elders toegepast", "value": "elders-toegepast"},
+        {"label": "Erkend", "value": "erkend"},
+    ]
+    assert basis["toelichting"]["widget"] == "markdown"
+    assert basis["bron"]["pattern"][0] == model.URL_PATTERN
+    assert "verplicht bij extern-geevalueerd en erkend" in basis["bron"]["hint"]
+    costs = inner("kosten")
+    assert [costs[n]["label"] for n in costs] == [
+        "Omschrijving",
+        "Bedrag in euro",
+        "Eenheid",
+        "Betaald uit",
+    ]
+    # a number of at least 0: the form refuses "-500" and "veel", as check does
+    assert {k: costs["euro"][k] for k in ("widget", "value_type", "min")} == {
+        "widget": "number",
+        "value_type": "float",
+        "min": 0,
+    }
+    assert [o["label"] for o in costs["eenheid"]["options"]] == list(labels.EENHEID.values())
+    assert costs["betaald_uit"]["widget"] == "select" and "multiple" not in costs["betaald_uit"]
+    assert [o["value"] for o in costs["betaald_uit"]["options"]] == list(vocabulary().geldstromen)
+    assert "required" not in costs["betaald_uit"] and "required" not in costs["omschrijving"]
+    adopted = inner("overgenomen_van")
+    assert pilots["overgenomen_van"]["label"] == "Overgenomen van"
+    assert adopted["case"]["widget"] == "relation" and adopted["case"]["multiple"] is False
+    assert adopted["url"]["pattern"][0] == model.HTTPS_PATTERN
+    assert (
+        adopted["verschil"]["label"] == "Wat is anders" and adopted["verschil"]["widget"] == "text"
+    )
+    source = {f["name"]: f for f in inner("afwijkingen")["grondslag"]["fields"]}
+    assert inner("afwijkingen")["grondslag"]["label"] == "Grondslag"
+    assert source["url"]["pattern"][0] == model.HTTPS_PATTERN
 
 
 def test_a_change_to_the_model_changes_the_form(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -263,6 +318,92 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
         k: v for k, v in written.items() if k != "gemeente"
     }
     assert sorted(p.name for p in project.cases.glob("proefwonen*")) == [path.name]
+    shutil.rmtree(project.site, ignore_errors=True)
+
+
+def test_author_gives_costs_evidence_and_an_adoption_through_the_form(
+    form_project, browser
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 26's fields in the real form: a negative amount is refused as check refuses it,
+    the amount is saved as a number, and the site shows the case as its author meant."""
+    project, base, _ = form_project
+    page = browser.new_page()
+    page.goto(base + "beheer/#/collections/casussen/new", wait_until="networkidle")
+    page.get_by_role("button", name="Inloggen").click()
+    page.locator('input[id^="titel-field-"]').first.wait_for()
+    page.locator('input[id^="titel-field-"]').first.fill("Studio's na de opvang in Zutphen")
+    page.locator('textarea[id^="samenvatting-field-"]').first.fill(
+        "Mensen uit de opvang huren een eigen studio, met begeleiding van de Wmo."
+    )
+    page.locator('input[id^="organisatie-field-"]').first.fill("Woonstichting Proef")
+    page.locator('input[id^="gemeente-field-"]').first.fill("Zutphen")
+    choose(page, "themas", "Dakloosheid")
+    choose(page, "doelgroepen", "Dak- en thuislozen")
+    choose(page, "status", "gepubliceerd")
+    page.locator('input[id^="bijgewerkt-field-"]').first.fill("2026-01-10")
+    markdown(page, "aanleiding", "De opvang zat vol.")
+    markdown(page, "aanpak", "Elke bewoner kreeg een eigen studio.")
+    add_item(page, "lessen", "Voeg lessen toe", "Begin met een paar studio's.")
+    add_item(page, "tips_voor_gemeenten", "Voeg tips voor gemeenten toe", "Regel de Wmo vooraf.")
+    # how well it works: the level by its Dutch label
+    basis = page.locator('div[id^="onderbouwing-field-"]').first
+    basis.get_by_test_id("expand-button").first.click()
+    choose(page, "niveau", "Intern geëvalueerd")
+    markdown(page, "toelichting", "Na een jaar telden we wie nog in de studio woonde.")
+    # a cost line: a negative amount is refused
+    page.get_by_role("button", name="Voeg kosten toe").click()
+    page.locator('input[id^="omschrijving-field-"]').first.fill("Woonbegeleiding")
+    page.locator('input[id^="euro-field-"]').first.fill("-500")
+    choose(page, "eenheid", "per jaar")
+    choose(page, "betaald_uit", "Wmo")
+    # the adoption of a case on this site, chosen by its title
+    page.get_by_role("button", name="Voeg overgenomen van toe").click()
+    box = page.locator('input[id^="case-field-"]').first
+    box.click()
+    box.fill("Springplank")
+    page.locator('[class*="option"]', has_text="Springplankwoning: in zes maanden").first.click()
+    page.locator('textarea[id^="verschil-field-"]').first.fill("Een eigen studio, geen kamer.")
+    path = project.cases / "studios-na-de-opvang-in-zutphen.yaml"
+    publish(page)
+    errors = page.locator('[class*="ControlErrorsList"] li')
+    errors.first.wait_for()
+    assert errors.all_text_contents() == ["Bedrag in euro moet tenminste 0 bevatten."]
+    assert not path.exists()
+    page.locator('input[id^="euro-field-"]').first.fill("12500")
+    preview = page.frame_locator("iframe").first
+    costs = preview.locator("h2", has_text="Wat kost het, en wie betaalt?").locator(
+        "xpath=following-sibling::ul[1]"
+    )
+    assert costs.inner_text() == "Woonbegeleiding: €\u00a012.500 per jaar. Wmo"
+    assert "Onderbouwing: Intern geëvalueerd" in preview.locator(".mwb-meta").inner_text()
+    publish(page)
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    page.close()
+    assert path.exists(), sorted(p.name for p in project.cases.iterdir())
+    written = yaml.safe_load(path.read_text())
+    assert written["kosten"] == [
+        {
+            "omschrijving": "Woonbegeleiding",
+            "euro": 12500,
+            "eenheid": "per-jaar",
+            "betaald_uit": "wmo",
+        }
+    ]
+    assert written["onderbouwing"]["niveau"] == "intern-geevalueerd"
+    assert written["overgenomen_van"] == [
+        {"case": "springplankwoning-doetinchem", "verschil": "Een eigen studio, geen kamer."}
+    ]
+    check = project.cli("check", str(path.relative_to(project.root)))
+    assert check.returncode == 0, check.stdout
+    # the core's pages (the theme adds nothing here; a whole build would take seconds more)
+    built = pipeline.build(project.cases, date(2026, 1, 15), base=project.root)
+    assert not built.problems, built.problems
+    html = built.pages["cases/studios-na-de-opvang-in-zutphen.md"]
+    assert '<span class="mwb-amount">€\u00a012.500 per jaar</span>, betaald uit Wmo' in html
+    original = built.pages["cases/springplankwoning-doetinchem.md"]
+    assert "Ook gedaan door" in original and "(Woonstichting Proef, Zutphen)" in original
     shutil.rmtree(project.site, ignore_errors=True)
 
 

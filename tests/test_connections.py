@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -58,7 +59,7 @@ def test_rule_deviations_page_groups_by_rule_with_links(seed_site: Project) -> N
 def test_statistics_are_tables_with_bars(seed_site: Project) -> None:
     html = seed_site.html("statistieken/index.html")
     tables = re.findall(r'<table class="mwb-chart".*?</table>', html, re.S)
-    assert len(tables) == 4
+    assert len(tables) == 7
     for table in tables:
         assert '<caption class="mwb-visually-hidden">' in table and "aria-describedby=" in table
     themes = html.split('<caption class="mwb-visually-hidden">Cases per thema</caption>')[1]
@@ -131,3 +132,151 @@ def test_atom_feed_is_valid_and_newest_first(seed_site: Project) -> None:
     assert '<link rel="alternate feed" type="application/atom+xml"' in over
     for link in ("cases.json", "cases.csv", "feed.xml"):
         assert f'href="../{link}"' in over
+
+
+# --- knowledge that travels: sources set aside, adoptions, costs, freshness --------------------
+
+
+def sections_of(page: str, tag: str = "h3") -> dict[str, str]:
+    """The text under each heading of level `tag`, by the heading's text."""
+    parts = re.split(rf"<{tag}[^>]*>", page)[1:]
+    return {
+        html.unescape(text_of(part.split(f"</{tag}>")[0])).rstrip("¶ "): html.unescape(
+            text_of(part.split(f"</{tag}>", 1)[1])
+        )
+        for part in parts
+    }
+
+
+def test_rule_deviations_are_grouped_by_their_legal_source(seed_site: Project) -> None:
+    """Regelruimte: per law or policy, how often it was set aside, by which cases, with a
+    link to its text; the rules that name no source after, by rule. Each deviation once."""
+    html = seed_site.html("regelruimte/index.html")
+    by_source, without = html.split('id="zonder-bron"')
+    sources = sections_of(by_source)
+    assert list(sources) == [
+        "Wet of regeling: Wet maatschappelijke ondersteuning 2015",  # set aside twice: first
+        "Wet of regeling: Participatiewet",
+        "Wet of regeling: Woningwet",
+    ]
+    wmo = sources["Wet of regeling: Wet maatschappelijke ondersteuning 2015"]
+    assert wmo.startswith("2 keer opzijgezet, in 2 cases. Tekst: wetten.overheid.nl")
+    for said in (
+        "Regel: Begeleiding alleen binnen een beschermde woonvorm Hoe afgeweken: Iriszorg bood",
+        "Uit: Springplankwoning: in zes maanden",
+        "Regel: Woningaanpassingen alleen via de standaardroute van de Wmo Hoe afgeweken: De "
+        "gemeente en de corporatie",
+        "Uit: Samen wonen dankzij een uitbouw",
+    ):
+        assert said in wmo, said
+    wmo_html = by_source.split("Wet maatschappelijke ondersteuning 2015</h3>")[1].split(
+        "</section>"
+    )[0]
+    assert '<a href="https://wetten.overheid.nl/BWBR0035362/">wetten.overheid.nl</a>' in wmo_html
+    assert 'href="../cases/springplankwoning-doetinchem/"' in wmo_html
+    assert 'href="../cases/uitbouw-samenwonen-doetinchem/"' in wmo_html
+    assert sources["Wet of regeling: Participatiewet"].startswith("1 keer opzijgezet, in 1 case.")
+    rules = sections_of(without)
+    assert "Regel: Geen nieuw huurcontract bij een oude huurschuld" in rules
+    assert "Regel: Begeleiding alleen binnen een beschermde woonvorm" not in rules
+    assert text_of(html).count("Uit: ") == 8
+    # the case page names the source of its deviation, linked
+    spring = seed_site.html("cases/springplankwoning-doetinchem/index.html")
+    assert (
+        '<p class="mwb-source"><strong>Grondslag:</strong> <a href="https://wetten.overheid.nl/'
+        'BWBR0015703/">Participatiewet</a></p>'
+    ) in spring
+
+
+def test_an_adoption_is_shown_on_both_pages_and_counted(seed_site: Project) -> None:
+    adopter = seed_site.html("cases/volledige-pilot/index.html")
+    based_on = sections_of(adopter, "h2")["Gebaseerd op"]
+    assert based_on == (
+        "Springplankwoning: in zes maanden van de opvang naar een eigen plek (Woningcorporatie "
+        "in Doetinchem, Doetinchem) Wat is anders: Hier wonen jongeren met schulden, niet mensen "
+        "uit de opvang; de coaching gaat over geld. Een aanpak elders: "
+        "maatwerkbank.example.org/cases/proefwonen-met-budgetcoaching/ Wat is anders: De proef "
+        "duurde een jaar in plaats van zes maanden."
+    )
+    assert 'href="../springplankwoning-doetinchem/"' in adopter.split('id="gebaseerd-op"')[1]
+    original = seed_site.html("cases/springplankwoning-doetinchem/index.html")
+    done_too = sections_of(original, "h2")["Ook gedaan door"]
+    assert done_too == (
+        "Volledige pilot met alle velden (Woonstichting Voorbeeld, Voorbeeldstad) Wat is anders: "
+        "Hier wonen jongeren met schulden, niet mensen uit de opvang; de coaching gaat over geld."
+    )
+    assert 'href="../volledige-pilot/"' in original.split('id="ook-gedaan-door"')[1]
+    # a case nobody adopted has no such section
+    assert "Ook gedaan door" not in seed_site.html("cases/uitbouw-samenwonen-doetinchem/index.html")
+    # the home page and the statistics count them: one from this site, one from elsewhere
+    assert "2 keer overgenomen" in text_of(seed_site.html("index.html"))
+    stats = seed_site.html("statistieken/index.html")
+    adoptions = stats.split("Overnames</caption>")[1].split("</table>")[0]
+    assert re.findall(r'<th scope="row">([^<]+)</th>.*?<span>(\d+)</span></td>', adoptions) == [
+        ("Een case op deze site", "1"),
+        ("Een aanpak elders", "1"),
+    ]
+    levels = stats.split("Cases per onderbouwing</caption>")[1].split("</table>")[0]
+    assert re.findall(r'<th scope="row">([^<]+)</th>.*?<span>(\d+)</span></td>', levels)[:4] == [
+        ("Idee", "0"),
+        ("Praktijkervaring", "3"),
+        ("Intern geëvalueerd", "0"),
+        ("Extern geëvalueerd", "1"),
+    ]
+
+
+def test_costs_show_in_dutch_notation_with_their_funding_stream(seed_site: Project) -> None:
+    page = seed_site.html("cases/volledige-pilot/index.html")
+    costs = sections_of(page, "h2")["Wat kost het, en wie betaalt?"]
+    assert costs == (  # (text_of leaves a space where an element ends)
+        "Budgetcoaching : € 12.500 per jaar , betaald uit Gemeentelijke middelen "
+        "Inrichting van de proefwoning : € 3.250,50 eenmalig , betaald uit Woningwet (corporatie) "
+        "Wijkverpleging aan huis : betaald uit Zorgverzekeringswet"
+    )
+    # the amount and its unit never break apart
+    assert '<span class="mwb-amount">€\u00a012.500 per jaar</span>' in page
+    # how well it is known to work: the facts box, and a section with the ladder and source
+    assert (
+        '<li><strong>Onderbouwing:</strong> <a href="#onderbouwing">Extern geëvalueerd</a>' in page
+    )
+    basis = sections_of(page, "h2")["Hoe goed werkt het?"]
+    assert basis.startswith(
+        "Extern geëvalueerd : Een onafhankelijke partij heeft onderzocht wat het opleverde. Idee "
+        "Praktijkervaring Intern geëvalueerd Extern geëvalueerd Elders toegepast Erkend"
+    )
+    assert '<li aria-current="step">Extern geëvalueerd</li>' in page
+    assert basis.endswith("Bron: https://www.example.org/evaluatie")
+
+
+@pytest.mark.build
+def test_a_case_not_checked_for_long_says_so_calmly(project: Project) -> None:
+    """`verouderd_na_maanden` in mkdocs.yml (default 18): the uitbouw case, last checked on
+    15 June 2025, is out of date after 6 months on 15 January 2026; the others are not."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      cases_dir: cases\n", "      cases_dir: cases\n      verouderd_na_maanden: 6\n"
+        )
+    )
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    notice = (
+        '<p class="mwb-notice mwb-stale">Laatst gecontroleerd op <time datetime="2025-06-15">15 '
+        "juni 2025</time>; mogelijk verouderd. Regels, bedragen en contactgegevens kunnen "
+        "intussen anders zijn.</p>"
+    )
+    assert notice in project.html("cases/uitbouw-samenwonen-doetinchem/index.html")
+    for slug in ("springplankwoning-doetinchem", "straatgewijze-renovatie-of-sloop-doetinchem"):
+        assert "mwb-stale" not in project.html(f"cases/{slug}/index.html"), slug
+    finder = json.loads(
+        project.html("zoeken/index.html")
+        .split('<script type="application/json" id="mwb-facet-totals">')[1]
+        .split("</script>")[0]
+    )
+    assert finder["totals"]["actualiteit"] == {"Mogelijk verouderd": 1, "Recent gecontroleerd": 2}
+
+
+def test_by_default_a_case_is_current_for_18_months(seed_site: Project) -> None:
+    """The same case, built with the default setting: 7 months is not out of date yet."""
+    assert "mwb-stale" not in seed_site.html("cases/uitbouw-samenwonen-doetinchem/index.html")
+    assert "Recent gecontroleerd" in seed_site.html("zoeken/index.html")

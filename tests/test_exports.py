@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -81,6 +82,73 @@ def test_no_csv_cell_can_run_as_a_formula(site: Project) -> None:
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
     # the web pages show the author's text as written
     assert "=HYPERLINK(" in site.html("cases/formules-en-tekens/index.html")
+
+
+def cost_rows(site: Project) -> list[dict[str, str]]:
+    """`kosten.csv` as Dutch Excel reads it: UTF-8 after a BOM, `;`, CRLF line ends."""
+    raw = (site.site / "kosten.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert text.count("\r\n") == text.count("\n") > 1
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def dutch_number(cell: str) -> float:
+    """A cell as Excel with Dutch settings reads a number: a decimal comma, no other sign."""
+    assert re.fullmatch(r"\d+(,\d\d)?", cell), cell
+    return float(cell.replace(",", "."))
+
+
+def test_costs_are_numbers_in_json_and_one_row_per_line_in_kosten_csv(seed_site: Project) -> None:
+    records = {r["slug"]: r for r in json.loads(seed_site.html("cases.json"))["cases"]}
+    costs = records["volledige-pilot"]["kosten"]
+    assert [c.get("euro") for c in costs] == [12500, 3250.5, None]
+    assert type(costs[0]["euro"]) is int and type(costs[1]["euro"]) is float
+    assert costs[0] == {
+        "omschrijving": "Budgetcoaching",
+        "euro": 12500,
+        "eenheid": "per-jaar",
+        "betaald_uit": "gemeentelijke-middelen",
+    }
+    assert records["volledige-pilot"]["onderbouwing"]["niveau"] == "extern-geevalueerd"
+    rows = cost_rows(seed_site)
+    assert list(rows[0]) == [
+        "slug",
+        "url",
+        "titel",
+        "omschrijving",
+        "euro",
+        "eenheid",
+        "betaald_uit",
+        "betaald_uit_label",
+    ]
+    # one row per cost line of every published case (the seeds name no amounts)
+    assert len(rows) == sum(len(r.get("kosten", [])) for r in records.values()) == 8
+    pilot = [r for r in rows if r["slug"] == "volledige-pilot"]
+    assert [r["euro"] for r in pilot] == ["12500", "3250,50", ""]
+    assert [dutch_number(r["euro"]) for r in pilot[:2]] == [12500, 3250.5]
+    assert pilot[0]["url"] == "https://kennisbank.corporatie.test/cases/volledige-pilot/"
+    assert pilot[0]["titel"] == "Volledige pilot met alle velden"
+    assert (pilot[1]["eenheid"], pilot[1]["betaald_uit"], pilot[1]["betaald_uit_label"]) == (
+        "eenmalig",
+        "woningwet-corporatie",
+        "Woningwet (corporatie)",
+    )
+    spring = [r["omschrijving"] for r in rows if r["slug"] == "springplankwoning-doetinchem"]
+    assert spring[1] == "Woonbegeleiding door Iriszorg"
+    # cases.csv has the level of evidence as a column
+    overview = csv_rows(seed_site)
+    assert {r["slug"]: r["onderbouwing_niveau"] for r in overview}["volledige-pilot"] == (
+        "extern-geevalueerd"
+    )
+
+
+def test_no_cost_cell_can_run_as_a_formula(site: Project) -> None:
+    row = next(r for r in cost_rows(site) if r["slug"] == "formules-en-tekens")
+    assert row["titel"] == "'" + FORMULA
+    assert row["omschrijving"] == "'=2*3; met puntkomma"  # one cell, the separator inside
+    assert row["euro"] == "0,50" and dutch_number(row["euro"]) == 0.5
+    assert row["eenheid"] == "per-huishouden"
 
 
 def test_feed_and_json_parse_with_unusual_characters(site: Project) -> None:

@@ -136,8 +136,10 @@ def not_exported_as_said(
     the model says (or is there although hidden)."""
     problems = []
     for field in leaves(fields):
-        values = [str(v).strip() for v in values_in(data, field.path)]
-        exported = [str(v).strip() for v in values_in(record, field.path)]
+        # an amount is a number in the export (12.5 for "12.50"); any other value as written
+        same = (lambda v: str(float(v))) if field.kind == "amount" else (lambda v: str(v).strip())
+        values = [same(v) for v in values_in(data, field.path)]
+        exported = [same(v) for v in values_in(record, field.path)]
         if isinstance(field.export, Hidden):
             if exported or field.path.split(".")[0] in record:
                 problems.append(f"'{field.path}': in cases.json although hidden")
@@ -199,7 +201,9 @@ def shown_as(field: CaseField, value: Any) -> str:
     if field.kind == "choice":
         return labels.CHOICES[field.name][value]
     if field.kind == "terms":
-        return vocabulary().terms(field.name)[value].label  # type: ignore[no-any-return]
+        return vocabulary().terms(field.vocabulary)[value].label  # type: ignore[no-any-return]
+    if field.kind == "amount":
+        return labels.euro(float(value))
     if field.kind in ("date", "period"):
         return labels.dutch_period(str(value))
     if field.kind == "markdown":

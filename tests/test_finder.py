@@ -99,9 +99,65 @@ def test_every_facet_of_the_issue_is_offered(finder) -> None:  # type: ignore[no
         "Regio",
         "Partner",
         "Jaar laatst gecontroleerd",
+        "Onderbouwing",
+        "Betaald uit",
+        "Afgeweken van (wet of beleid)",
+        "Overgenomen",
+        "Actualiteit",
     ]
     page.locator("summary", has_text="Partner").click()
     assert page.locator("label", has_text="Iriszorg").inner_text() == "Iriszorg (1)"
+
+
+def open_facet(page, title: str):  # type: ignore[no-untyped-def]
+    facet = page.locator("details.mwb-facet", has=page.locator("summary", has_text=title))
+    facet.locator("summary").click()
+    return facet
+
+
+def counts(facet) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """A facet's values as shown: `{"Wmo": "(2)"}`."""
+    shown = {}
+    for label in facet.locator(".mwb-facet-value:not([hidden]) label").all_inner_texts():
+        value, _, count = label.rpartition(" ")
+        shown[value] = count
+    return shown
+
+
+def test_how_well_it_works_and_who_pays_filter_with_counts(finder) -> None:  # type: ignore[no-untyped-def]
+    """The level of evidence and the funding streams are facets with their totals; choosing
+    a funding stream narrows the results, and the other facets count what is left."""
+    page, base = finder
+    open_finder(page, base + "zoeken/")
+    level = open_facet(page, "Onderbouwing")
+    assert counts(level) == {"Praktijkervaring": "(3)", "Extern geëvalueerd": "(1)"}
+    paid = open_facet(page, "Betaald uit")
+    assert counts(paid) == {
+        "Woningwet (corporatie)": "(3)",
+        "Wmo": "(2)",
+        "Gemeentelijke middelen": "(1)",
+        "Participatiewet": "(1)",
+        "Zorgverzekeringswet": "(1)",
+    }
+    paid.locator("label", has_text="Wmo").click()
+    page.wait_for_function(
+        "document.getElementById('mwb-status').textContent === '2 cases gevonden.'"
+    )
+    assert sorted(titles(page)) == [
+        "Samen wonen dankzij een uitbouw aan een bestaande woning",
+        "Springplankwoning: in zes maanden van de opvang naar een eigen plek",
+    ]
+    page.wait_for_function(
+        "[...document.querySelectorAll('label')].some(l => l.textContent === 'Praktijkervaring (2)')"
+    )
+    assert parse_qs(urlparse(page.url).query) == {"geldstroom": ["Wmo"]}
+    # a shared address with a level of evidence and a legal source
+    open_finder(page, base + "zoeken/?onderbouwing=Extern+ge%C3%ABvalueerd")
+    assert titles(page) == ["Volledige pilot met alle velden"]
+    open_finder(page, base + "zoeken/?grondslag=Wet+maatschappelijke+ondersteuning+2015")
+    assert len(titles(page)) == 2
+    open_finder(page, base + "zoeken/?navolging=Overgenomen+door+anderen")
+    assert titles(page) == ["Springplankwoning: in zes maanden van de opvang naar een eigen plek"]
 
 
 def test_header_search_opens_the_finder(finder) -> None:  # type: ignore[no-untyped-def]

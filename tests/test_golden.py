@@ -23,6 +23,7 @@ PAGES = [
     "themas/index.md",
     "themas/dakloosheid.md",
     "tips/index.md",
+    "regelruimte/index.md",
 ]
 
 

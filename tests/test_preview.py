@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, TODAY, Project, make_project
+from conftest import FIXTURES, TODAY, Project, make_project, without_the_seeds
 from test_serve import get, serving, wait_for
 
 from generator.build import pipeline, preview
@@ -23,9 +23,7 @@ def _project(root: Path) -> Project:
     """The full-contract pilot and a second case, with nothing that names the seeds."""
     project = make_project(root, cases=FIXTURES / "cases")
     pilot = project.cases / PILOT
-    text = pilot.read_text(encoding="utf-8").replace(
-        "gerelateerd:\n  - springplankwoning-doetinchem\n", ""
-    )
+    text = without_the_seeds(pilot.read_text(encoding="utf-8"))
     pilot.write_text(text.replace("status: gearchiveerd", "status: gepubliceerd"), "utf-8")
     project.write_case(
         "tweede-case.yaml",

@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "overview": "cases/",
     "case": "cases/uitbouw-samenwonen-doetinchem/",
     "pilot": "cases/volledige-pilot/",
+    "adopted-case": "cases/springplankwoning-doetinchem/",
     "theme": "themas/wonen-en-zorg/",
     "target-group": "doelgroepen/zittende-huurders/",
     "tips": "tips/",
@@ -221,7 +222,7 @@ def test_statistics_show_each_number_once_in_a_table_with_bars(fixture_site: Pro
     cases = fixture_cases()
     html = fixture_site.html("statistieken/index.html")
     tables = re.findall(r'<table class="mwb-chart".*?</table>', html, re.S)
-    assert len(tables) == 4
+    assert len(tables) == 7
     assert "<svg" not in html.split('<article class="md-content__inner')[1].split("</article>")[0]
     themes = Counter(t for c in cases.values() for t in c["themas"])
     assert '<th scope="row">Wonen en zorg</th>' in tables[0]
@@ -230,7 +231,15 @@ def test_statistics_show_each_number_once_in_a_table_with_bars(fixture_site: Pro
         rf'aria-hidden="true" style="width: [\d.]+%"></span><span>{themes["wonen-en-zorg"]}<', row
     )
     # every table is described by the sentence under it
-    for key in ("themas", "doelgroepen", "fasen", "jaren"):
+    for key in (
+        "themas",
+        "doelgroepen",
+        "fasen",
+        "jaren",
+        "onderbouwing",
+        "geldstromen",
+        "overnames",
+    ):
         assert f'aria-describedby="grafiek-{key}-uitleg"' in html
         assert f'<p class="mwb-chart-note" id="grafiek-{key}-uitleg">' in html
 

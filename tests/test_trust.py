@@ -20,6 +20,7 @@ import pytest
 from conftest import FIXTURES, ROOT, SITE_HOST, Project, make_project
 
 from generator.cli.site_gate import lychee_run
+from generator.site.facets import FACETS
 
 pytestmark = pytest.mark.build  # this module builds sites or starts servers
 
@@ -77,6 +78,13 @@ def test_counts_and_related_links_ignore_unpublished_cases(leaky: Project) -> No
     spring = leaky.html("cases/springplankwoning-doetinchem/index.html")
     related = spring.split('id="gerelateerde-cases"')[1]
     assert "uitbouw-samenwonen-doetinchem" in related
+    # a concept that says it adopted a published case is not among its adopters, counts
+    # nowhere, and its funding stream, level and legal source are no finder value
+    assert "Ook gedaan door" not in spring
+    assert "<strong>0</strong> keer overgenomen" in leaky.html("index.html")
+    finder = leaky.html("zoeken/index.html")
+    assert "Jeugdwet" not in finder and "Erkend" not in finder
+    assert "98765" not in leaky.html("kosten.csv")
 
 
 def test_the_build_says_what_was_held_back_and_why(leaky: Project) -> None:
@@ -156,7 +164,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert len(hashes[0]) > 100
     assert hashes[0] == hashes[1]
     names = set(hashes[0])
-    assert len([n for n in names if n.startswith("pagefind/filter/")]) == 9
+    # one filter file per facet: every facet has values in this site
+    assert len([n for n in names if n.startswith("pagefind/filter/")]) == len(FACETS) == 14
     assert any(n.startswith("pagefind/fragment/") for n in names)
     assert any(n.startswith("pagefind/pagefind.nl_") and n.endswith(".pf_meta") for n in names)
     assert {"sitemap.xml.gz", "feed.xml", "cases.json", "cases.csv"} <= names

@@ -90,9 +90,12 @@ def _template_field(name: str, info: FieldInfo, *, pilot: bool) -> list[str]:
 def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str]:
     lines = [f"{name}:"]
     indent = "  - " if is_list else "  "
-    for i, (sub, info) in enumerate(block.model_fields.items()):
+    first = True
+    for sub, info in block.model_fields.items():
         example = example_of(info)
         nested = block_in(info.annotation)
+        if example is None and nested is None and not info.is_required():
+            continue  # an alternative the description names (`overgenomen_van.url`)
         if nested is not None:
             lines.append(f"{'  ' if is_list else ''}  {sub}:")
             # A list inside a block (privacy.uitzonderingen) is written as a list, so the
@@ -104,6 +107,7 @@ def _block_example(name: str, block: type[BaseModel], is_list: bool) -> list[str
             continue
         if isinstance(example, bool):
             example = str(example).lower()
-        prefix = indent if i == 0 else ("    " if is_list else "  ")
+        prefix = indent if first else ("    " if is_list else "  ")
+        first = False
         lines.append(f"{prefix}{sub}: {example if example not in (None, '') else ''}".rstrip())
     return lines

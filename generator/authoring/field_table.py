@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic.fields import FieldInfo
 
+from generator.contract import labels
 from generator.contract.fields import CaseField, case_fields, csv_fields, walk
 from generator.contract.model import (
     Case,
@@ -45,6 +46,18 @@ def field_reference() -> str:
 
 
 _REFERENCE_COLUMNS = ("veld", "verplicht", "uitleg", "voorbeeld")
+
+
+def levels_reference() -> str:
+    """HTML: the steps of `onderbouwing.niveau`, low to high, each with its label as the
+    case page shows it, the value to write, and its meaning (`labels.NIVEAU_UITLEG`)."""
+    items = "".join(
+        f"<dt>{_h(label)} (<code>{level}</code>)</dt>\n<dd>{_h(labels.NIVEAU_UITLEG[level])}"
+        f"{' Vul dan ook <code>bron</code> in.' if level in labels.NIVEAU_MET_BRON else ''}"
+        "</dd>\n"
+        for level, label in labels.NIVEAU.items()
+    )
+    return f'<dl class="mwb-levels">\n{items}</dl>\n'
 
 
 def _reference_rows(name: str, info: FieldInfo) -> list[str]:
@@ -95,11 +108,11 @@ _KINDS = {
     "date": "date (`YYYY-MM-DD`)",
     "period": "date or month (`YYYY-MM`)",
     "bool": "`true` or `false`",
+    "amount": "amount in euro (a number, at least 0)",
 }
 
 
 _LISTS = {
-    "terms": "list of vocabulary terms",
     "slug": "list of names of case files (without `.yaml`)",
 }
 
@@ -159,8 +172,12 @@ def _type(field: CaseField) -> str:
     fewest = min_items(info) if field.many else None
     if fewest:
         rules.append(f"at least {fewest}")
+    if field.vocabulary:
+        kind = f"term from the vocabulary's `{field.vocabulary}`"
     if field.many:
         kind = _LISTS.get(field.kind, f"list of {kind}")
+        if field.vocabulary:
+            kind = f"list of terms from the vocabulary's `{field.vocabulary}`"
     return kind + (f" ({', '.join(rules)})" if rules else "")
 
 

@@ -1,7 +1,7 @@
 """Which of `check`'s rules on a single field the web form enforces too, and why not the rest.
 
 `check` applies the model's field rules (`model.Case`: required fields, choices, patterns,
-lengths, list sizes, dates, periods, yes/no, vocabulary terms). An author using the form
+lengths, list sizes, dates, periods, yes/no, vocabulary terms, amounts). An author using the form
 should meet them while typing, not in a failed pull request later. This module lists both
 sides, each derived from its source: `check_rules()` from the model, `form_rules()` from
 the generated Decap configuration. A test holds that every rule of the first is in the
@@ -28,8 +28,6 @@ from generator.reading.vocabulary import Vocabulary
 Rule = tuple[str, str]
 """(field path with `*` for a list's items, e.g. `partners.*.naam`; kind of rule)."""
 
-_VOCABULARY = ("themas", "doelgroepen")
-
 CHECK_ONLY: dict[Rule, str] = {
     ("privacy.toestemming.vastgelegd_op", "verplicht"): (
         "required only when the optional block 'toestemming' is filled in; Decap can only "
@@ -38,6 +36,18 @@ CHECK_ONLY: dict[Rule, str] = {
     ("privacy.toestemming.geldig_tot", "verplicht"): (
         "required only when the optional block 'toestemming' is filled in; Decap can only "
         "require a field always, so check asks for it"
+    ),
+    ("onderbouwing.niveau", "verplicht"): (
+        "required only when the optional block 'onderbouwing' is filled in; Decap can only "
+        "require a field always, so check asks for it"
+    ),
+    ("onderbouwing.toelichting", "verplicht"): (
+        "required only when the optional block 'onderbouwing' is filled in; Decap can only "
+        "require a field always, so check asks for it"
+    ),
+    ("afwijkingen.*.grondslag.naam", "verplicht"): (
+        "required only when a deviation's optional block 'grondslag' is filled in; Decap can "
+        "only require a field always, so check asks for it"
     ),
 }
 """Rules the form cannot hold, with the reason; with `hidden_in_form()`, the rules of the
@@ -74,8 +84,10 @@ def _rules_of(block: type[BaseModel], prefix: str) -> set[Rule]:
             rules.add((path, "verplicht"))
         if model.choices_of(annotation):
             rules.add((path, "keuze"))
-        if name in _VOCABULARY and block is Case:
+        if model.terms_kind(info):
             rules.add((path, "woordenlijst"))
+        if model.is_amount(info):
+            rules.add((path, "bedrag"))
         if model.has_type(annotation, bool):
             rules.add((path, "ja_nee"))
         if model.has_type(annotation, date):
@@ -122,8 +134,11 @@ def _form_rules_of(
         options = [o["value"] if isinstance(o, dict) else o for o in field.get("options", [])]
         if choices and (options == choices or hidden_value in choices):
             rules.add((path, "keuze"))
-        if name in _VOCABULARY and set(options) == set(vocabulary.terms(name)):
+        terms = model.terms_kind(info)
+        if terms and set(options) == set(vocabulary.terms(terms)):
             rules.add((path, "woordenlijst"))
+        if widget == "number" and field.get("min") == 0 and field.get("value_type") == "float":
+            rules.add((path, "bedrag"))
         if widget == "boolean":
             rules.add((path, "ja_nee"))
         if widget == "datetime" and field.get("format") == "YYYY-MM-DD":
@@ -140,7 +155,7 @@ def _form_rules_of(
         if low and field.get("min") == low:
             rules.add((path, "aantal"))
         if widget == "relation":  # values are chosen from existing case files
-            rules.add((f"{path}.*", "patroon"))
+            rules.add((f"{path}.*" if field.get("multiple") else path, "patroon"))
         nested = model.block_in(info.annotation)
         if nested is not None and "fields" in field:
             inner = f"{path}.*." if widget == "list" else f"{path}."

@@ -7,9 +7,12 @@ content gate refuses a committed `schema/case.schema.json` that is not this.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from generator.contract.model import Case
+from pydantic import BaseModel
+
+from generator.contract.model import Case, block_in, is_list, terms_kind
 from generator.reading.vocabulary import Vocabulary
 
 SCHEMA_PATH = "schema/case.schema.json"
@@ -26,14 +29,47 @@ def json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
         "Een case-bestand van de Maatwerkbank (cases/<naam>.yaml). Gegenereerd uit het model; "
         "niet met de hand wijzigen."
     )
-    for kind in ("themas", "doelgroepen"):
-        terms = vocabulary.terms(kind)
-        schema["properties"][kind]["items"] = {
-            "type": "string",
-            "enum": list(terms),
-            "description": "; ".join(f"{slug}: {t.label}" for slug, t in terms.items()),
-        }
+    for block in _blocks(Case):
+        properties = (
+            schema["properties"] if block is Case else schema["$defs"][block.__name__]["properties"]
+        )
+        for name, info in block.model_fields.items():
+            kind = terms_kind(info)
+            if kind is None:
+                continue
+            terms = vocabulary.terms(kind)
+            choices = {
+                "type": "string",
+                "enum": list(terms),
+                "description": "; ".join(f"{slug}: {t.label}" for slug, t in terms.items()),
+            }
+            if is_list(info.annotation):
+                properties[name]["items"] = choices
+            else:
+                own = properties[name].get("description", "")
+                properties[name] = {
+                    **properties[name],
+                    **choices,
+                    "description": f"{own} Kies uit: {choices['description']}".strip(),
+                }
     return schema
+
+
+def _blocks(block: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """The case model and every block in it (each once: pydantic's `$defs`)."""
+    seen: set[type[BaseModel]] = set()
+    stack = [block]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        yield current
+        stack.extend(
+            nested
+            for info in current.model_fields.values()
+            if (nested := block_in(info.annotation)) is not None
+        )
 
 
 def json_schema_text(vocabulary: Vocabulary) -> str:

@@ -26,7 +26,7 @@ from generator.contract.fields import CaseField, case_fields
 from generator.contract.model import Case
 from generator.contract.uses import Hidden, Part, use_of
 from generator.privacy.personal_data import FIELDS, SIMPLE_PATTERNS
-from generator.reading.vocabulary import Vocabulary
+from generator.reading.vocabulary import KINDS, OPTIONAL_KINDS, Vocabulary
 
 ADMIN_DIR = "beheer"
 MARKDOWN_SCRIPT = "markdown-it.min.js"
@@ -87,7 +87,7 @@ def preview_data(config: dict[str, Any], vocabulary: Vocabulary) -> dict[str, An
         "keuzes": labels.CHOICES,
         "woordenlijst": {
             kind: {slug: term.label for slug, term in vocabulary.terms(kind).items()}
-            for kind in ("themas", "doelgroepen")
+            for kind in (*KINDS, *OPTIONAL_KINDS)
         },
         "maanden": list(labels.MONTHS),
     }
@@ -102,6 +102,7 @@ def _preview_fields(fields: tuple[CaseField, ...]) -> list[dict[str, Any]]:
             "label": field.label,
             "deel": str(field.page),
             "soort": field.kind,
+            "termen": field.vocabulary,
             "lijst": field.many,
             "velden": _preview_fields(field.fields),
         }
@@ -227,22 +228,24 @@ def _field(
     annotation = info.annotation
     block = model.block_in(annotation)
     choices = model.choices_of(annotation)
-    if name in ("themas", "doelgroepen"):
-        terms = vocabulary.terms(name)
-        field.update(
-            widget="select",
-            multiple=True,
-            min=1,
-            options=[{"label": t.label, "value": slug} for slug, t in terms.items()],
-        )
-    elif name == "gerelateerd":
+    terms = model.terms_kind(info)
+    if terms is not None:
+        field["widget"] = "select"
+        if model.is_list(annotation):
+            field.update(multiple=True, min=1)
+        field["options"] = [
+            {"label": t.label, "value": slug} for slug, t in vocabulary.terms(terms).items()
+        ]
+    elif model.pattern_of(info) == model.SLUG_PATTERN:
+        # Names of other case files (`gerelateerd`, `overgenomen_van.case`): chosen from
+        # the cases there are, by title.
         field.update(
             widget="relation",
             collection=ALL_CASES,
             value_field="{{slug}}",
             search_fields=["titel"],
             display_fields=["titel"],
-            multiple=True,
+            multiple=model.is_list(annotation),
         )
     elif model.is_list(annotation) and block is not None:
         field.update(
@@ -273,13 +276,20 @@ def _field(
             ],
         )
     elif choices:
-        field.update(widget="select", options=choices)
+        shown = labels.CHOICES.get(name, {})
+        field.update(
+            widget="select",
+            options=[{"label": shown[c], "value": c} if c in shown else c for c in choices],
+        )
         if name == "soort":
             field["default"] = "casus"
         if name == "status":
             field["default"] = "concept"
     elif model.has_type(annotation, bool):
         field.update(widget="boolean", default=bool(info.default))
+    elif model.is_amount(info):
+        # Decap saves a number, which the file then holds as written (12500, 3250.5).
+        field.update(widget="number", value_type="float", min=0, step=0.01)
     elif model.has_type(annotation, date):
         field.update(
             widget="datetime",
@@ -354,6 +364,7 @@ def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str
 
 _PATTERN_HELP = {
     model.URL_PATTERN: "Een webadres dat begint met https://",
+    model.HTTPS_PATTERN: "Een webadres dat begint met https://",
     model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
     model.MEDIA_PATTERN: "Een afbeelding (jpg, png, webp of gif) met een naam zonder spaties",
 }

@@ -22,7 +22,8 @@ from generator.contract.model import Case
 from generator.contract.problems import NOTE, WARNING, Problem, at_most, shortened
 from generator.privacy import personal_data
 from generator.privacy.vocabulary_scan import scan_vocabulary
-from generator.reading import text_rules
+from generator.reading import text_rules, validation
+from generator.reading.freshness import STALE_AFTER_MONTHS, Freshness
 from generator.reading.loading import (
     case_files,
     display_path,
@@ -134,14 +135,16 @@ def check(
     today: date,
     base: Path | None = None,
     site_files: frozenset[str] | None = None,
+    stale_after_months: int = STALE_AFTER_MONTHS,
 ) -> CheckResult:
     """Load and validate case files. `cases_dir` holds the vocabulary and media;
     `site_files` are the site's own files (pages, theme), which no image may replace
-    (default: those of the project that holds `cases_dir`)."""
+    (default: those of the project that holds `cases_dir`); `stale_after_months` is the
+    site's `verouderd_na_maanden` (cases not checked for longer are listed in the notes)."""
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with collector_paused():
-        return _check(paths, cases_dir, today, base, site_files)
+        return _check(paths, cases_dir, base, site_files, Freshness(today, stale_after_months))
 
 
 def project_site_files(cases_dir: Path) -> frozenset[str]:
@@ -172,8 +175,13 @@ class _FileCheck:
 
 
 def _check(
-    paths: list[Path], cases_dir: Path, today: date, base: Path | None, site_files: frozenset[str]
+    paths: list[Path],
+    cases_dir: Path,
+    base: Path | None,
+    site_files: frozenset[str],
+    freshness: Freshness,
 ) -> CheckResult:
+    today = freshness.today
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary_display = display_path(vocabulary_path, base)
     vocabulary, problems = load_vocabulary(vocabulary_path, vocabulary_display)
@@ -212,8 +220,9 @@ def _check(
             shortened(problem if problem in found else _masked(problem))
             for problem in at_most(problems + privacy_problems)
         ]
-        if problems:
+        if problems or case is None:
             return _FileCheck(display, problems, notes, None)
+        notes.extend(validation.advice(document, case, freshness))
         return _FileCheck(display, problems, notes, document.data, case)
 
     def with_model(checked: _FileCheck) -> _FileCheck:
@@ -233,7 +242,7 @@ def _check(
         notes.extend(checked.notes)
         if checked.case is not None and checked.display not in doubled:
             valid.append(ValidCase(path.stem, checked.case, checked.display))
-            targets = text_rules.linked_cases(checked.data)
+            targets = validation.cases_named(checked.data)
             if targets:
                 links[path.stem] = _Links(path, targets, checked.data)
     # Publication is decided here, once, before anything is rendered.
@@ -283,8 +292,9 @@ def _links_to_unpublished(
 ) -> tuple[list[ValidCase], list[Problem]]:
     """A published case may link to a case that is not published on the date (concept,
     embargo, consent ended, or a problem in its file): the link is shown as its text, in
-    every output (`text_rules.without_links_to`: the published case gets that text), with
-    a warning at the link, and the site builds. A link to a case that comes or goes within
+    every output (`validation.without_cases`: the published case gets that text; an
+    adoption of such a case, `overgenomen_van`, loses its case), with a warning at the
+    link, and the site builds. A link to a case that comes or goes within
     `publication.LOOK_AHEAD` days gets a note. Only cases checked in this run are judged
     (a check of one file cannot know whether the others are published).
 
@@ -300,7 +310,7 @@ def _links_to_unpublished(
         for slug in sorted(published & links.keys()):
             if hidden.isdisjoint(links[slug].targets):
                 continue
-            data, failed = text_rules.without_links_to(links[slug].data, hidden)
+            data, failed = validation.without_cases(links[slug].data, hidden)
             case = None if failed else _validated(data, vocabulary)
             if case is not None:
                 degraded[slug] = case
@@ -315,14 +325,18 @@ def _links_to_unpublished(
     notices: list[Problem] = []
     for slug in sorted(published & links.keys()):
         about: dict[str, tuple[str, str]] = {}
+        adopted: dict[str, tuple[str, str]] = {}
         for target in links[slug].targets & checked_slugs:
-            what = _what_happens(by_slug.get(target), target in hidden, held, today)
+            linked, is_hidden = by_slug.get(target), target in hidden
+            what = _what_happens(linked, is_hidden, held, today, AS_TEXT)
             if what is not None:
                 about[target] = what
+                adopted[target] = _what_happens(linked, is_hidden, held, today, AS_UNNAMED) or what
         if about:
             document, _ = load(links[slug].path, by_slug[slug].display)
             if document is not None:
                 notices.extend(text_rules.unpublished_link_notices(document, about))
+                notices.extend(validation.unpublished_adoption_notices(document, adopted))
     valid = [replace(v, case=degraded[v.slug]) if v.slug in degraded else v for v in valid]
     return valid, notices
 
@@ -340,11 +354,16 @@ def _validated(data: Any, vocabulary: Vocabulary) -> Case | None:
         return None
 
 
+AS_TEXT = "als gewone tekst getoond"
+AS_UNNAMED = "niet genoemd (de pagina zegt: een case die niet op deze site staat)"
+"""How the site shows a link to a case it does not publish, and an adoption of one."""
+
+
 def _what_happens(
-    target: ValidCase | None, hidden: bool, held: dict[str, HeldBack], today: date
+    target: ValidCase | None, hidden: bool, held: dict[str, HeldBack], today: date, shown: str
 ) -> tuple[str, str] | None:
-    """What a link to a case does on the site: shown as text now (a warning, with why and
-    until when), or a link that becomes text soon (a note); None for a link that stays."""
+    """What a link to a case (or an adoption of one) does on the site: `shown` now (a
+    warning, with why and until when), or soon (a note); None for one that stays."""
     change = next_change(target.case, today) if target is not None else None
     if hidden:
         held_back = held.get(target.display) if target is not None else None
@@ -352,7 +371,7 @@ def _what_happens(
         until = f"; vanaf {change.isoformat()} is het weer een link" if change else ""
         return (
             WARNING,
-            f"wordt als gewone tekst getoond, want die case wordt op {today.isoformat()} niet "
+            f"wordt {shown}, want die case wordt op {today.isoformat()} niet "
             f"gepubliceerd: {why}{until}",
         )
     if target is None or change is None:
@@ -361,7 +380,7 @@ def _what_happens(
     why = f": {reason[0]}" if reason else ""
     return (
         NOTE,
-        f"wordt vanaf {change.isoformat()} als gewone tekst getoond, want die case gaat dan "
+        f"wordt vanaf {change.isoformat()} {shown}, want die case gaat dan "
         f"van de site{why}; haal de link op tijd weg of verleng de toestemming",
     )
 
@@ -377,6 +396,7 @@ def build(
     documents_made: Callable[[dict[str, str]], object] | None = None,
     site: SiteInfo | None = None,
     mode: Mode = Mode.STRICT,
+    stale_after_months: int = STALE_AFTER_MONTHS,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`: the
     cases that pass every rule and are published on that date, in either `mode` (which
@@ -384,16 +404,17 @@ def build(
 
     Pages are `{source path: template output}` (front matter and HTML body, see
     `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
-    `site_files` as for `check`. `documents_made` gets the finder's search documents
-    (`BuildResult.search_documents`) as soon as they are made, before the pages. `site`:
-    the site's name and licence (`site_info`; its address is `site_url`).
+    `site_files` and `stale_after_months` as for `check`. `documents_made` gets the
+    finder's search documents (`BuildResult.search_documents`) as soon as they are made,
+    before the pages. `site`: the site's name and licence (`site_info`; its address is
+    `site_url`).
     """
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with collector_paused():
         result = _build(
             cases_dir,
-            today,
+            Freshness(today, stale_after_months),
             templates_dir,
             base,
             site_url,
@@ -408,7 +429,7 @@ def build(
 
 def _build(
     cases_dir: Path,
-    today: date,
+    freshness: Freshness,
     templates_dir: Path | None,
     base: Path | None,
     site_url: str,
@@ -417,8 +438,8 @@ def _build(
     documents_made: Callable[[dict[str, str]], object] | None,
     site: SiteInfo | None = None,
 ) -> BuildResult:
-    checked = _check([cases_dir], cases_dir, today, base, site_files)
-    catalog = Catalog.build(checked.vocabulary, checked.published)
+    checked = _check([cases_dir], cases_dir, base, site_files, freshness)
+    catalog = Catalog.build(checked.vocabulary, checked.published, freshness)
     catalog.prepare()
     if site_url and not site_url.endswith("/"):
         site_url += "/"  # every absolute URL is made by appending a page path
@@ -495,4 +516,7 @@ def data_files(
 def snippets() -> dict[str, str]:
     """Generated pieces that hand-written pages include by a marker (the author guide's
     field list comes from the model, so it can never fall behind)."""
-    return {"<!-- maatwerkbank:velden -->": field_table.field_reference()}
+    return {
+        "<!-- maatwerkbank:velden -->": field_table.field_reference(),
+        "<!-- maatwerkbank:niveaus -->": field_table.levels_reference(),
+    }

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.build import pipeline
-from generator.reading import text_rules
+from generator.reading import validation
 from generator.reading.loading import CASE_SUFFIXES, load
 from generator.site import render, search_documents
 from generator.site.addresses import Addresses
@@ -85,8 +85,25 @@ def _names(catalog: Catalog) -> list[list[str]]:
 
 
 def _naming(catalog: Catalog, slug: str) -> list[Entry]:
-    """The other cases that name `slug` in their `gerelateerd`."""
-    return [e for e in catalog.entries if slug in (e.case.gerelateerd or ()) and e.slug != slug]
+    """The other cases that name `slug` in their `gerelateerd` or say they adopted it (their
+    pages show its title)."""
+    return [
+        e
+        for e in catalog.entries
+        if e.slug != slug
+        and (
+            slug in (e.case.gerelateerd or ())
+            or any(o.case == slug for o in e.case.overgenomen_van or ())
+        )
+    ]
+
+
+def _named_by(catalog: Catalog, slug: str) -> list[Entry]:
+    """The cases `slug` says it adopted: their pages show it under 'Ook gedaan door'."""
+    adopted = catalog.by_slug[slug].case.overgenomen_van or ()
+    return [
+        catalog.by_slug[o.case] for o in adopted if o.case in catalog.by_slug and o.case != slug
+    ]
 
 
 def _related_to(previous: Catalog, catalog: Catalog, slug: str) -> list[Entry]:
@@ -96,6 +113,7 @@ def _related_to(previous: Catalog, catalog: Catalog, slug: str) -> list[Entry]:
     group with it, if their related cases differ or include it. Others cannot be affected:
     related cases are chosen from the candidates of the case's own terms only."""
     shown = _naming(catalog, slug)
+    shown += [e for e in _named_by(catalog, slug) if e not in shown]
     if not (previous.is_candidate(slug) or catalog.is_candidate(slug)):
         return shown
     old, new = previous.by_slug[slug].case, catalog.by_slug[slug].case
@@ -180,13 +198,18 @@ def _update(
     document, _ = load(saved, saved.name)
     if (
         document is None
-        or not text_rules.linked_cases(document.data) <= previous.catalog.by_slug.keys()
+        or not validation.cases_named(document.data) <= previous.catalog.by_slug.keys()
     ):
         return None  # a link to a case that is not published: a problem only all files show
+    if (
+        checked.published[slug].overgenomen_van
+        != previous.catalog.by_slug[slug].case.overgenomen_van
+    ):
+        return None  # the pages of the cases it adopted (before and after) change too
     addresses = addresses or Addresses()
     published = {e.slug: e.case for e in previous.catalog.entries}
     published[slug] = checked.published[slug]
-    catalog = Catalog.build(checked.vocabulary, published)
+    catalog = Catalog.build(checked.vocabulary, published, previous.catalog.freshness)
     catalog.prepare()
     if _names(catalog) != _names(previous.catalog):
         return None  # a name is now spelled as the saved case spells it, on many pages
@@ -231,7 +254,7 @@ def _update(
         pages.update(remade)
         return {src: text for src, text in remade.items() if previous.pages.get(src) != text}
 
-    named = bool(_naming(catalog, slug))
+    named = bool(_naming(catalog, slug) or _named_by(catalog, slug))
     candidate = previous.catalog.is_candidate(slug) or catalog.is_candidate(slug)
     return Update(
         result,

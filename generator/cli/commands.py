@@ -25,7 +25,12 @@ from generator.build.publish_mode import Mode
 from generator.cli import ci_reports, click_dutch, site_gate
 from generator.contract.problems import summary
 from generator.engines import postbuild, site_input
-from generator.engines.site_config import ENGINES, PLUGIN_ENGINES, SiteConfig
+from generator.engines.site_config import (
+    ENGINES,
+    PLUGIN_ENGINES,
+    SiteConfig,
+    stale_after_months,
+)
 from generator.engines.site_input import SiteInputError, write_site_input
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.loading import display_path, slug_problem
@@ -90,11 +95,17 @@ def main() -> None:
     "(JSON) op stdout, de meldingen op stderr.",
 )
 def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_format: str) -> None:
-    """Controleer case-bestanden (standaard alles in cases/)."""
+    """Controleer case-bestanden (standaard alles in cases/). Cases die langer dan
+    'verouderd_na_maanden' (mkdocs.yml, standaard 18) niet zijn gecontroleerd, staan eronder."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.UsageError(f"bestand of map '{missing[0]}' bestaat niet")
-    result = pipeline.check(list(paths) or [cases_dir], cases_dir, _today(today))
+    result = pipeline.check(
+        list(paths) or [cases_dir],
+        cases_dir,
+        _today(today),
+        stale_after_months=stale_after_months(Path("mkdocs.yml")),
+    )
     to_stderr = output_format == "gitlab"
     for problem in [*result.problems, *result.notices]:
         if output_format == "github":

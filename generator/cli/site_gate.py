@@ -34,6 +34,7 @@ from generator.authoring.schema import json_schema_text
 from generator.build import pipeline, visibility
 from generator.cli import ci_reports, site_audit
 from generator.contract.problems import Problem, summary
+from generator.engines.site_config import stale_after_months
 from generator.reading.loading import display_path
 from generator.reading.vocabulary import load_vocabulary
 from generator.site import hosting
@@ -110,7 +111,8 @@ def run(
 def _cases(gate: Gate) -> pipeline.CheckResult:
     gate.step(1, "Case-bestanden (maatwerkbank check)")
     cases = gate.root / "cases"
-    result = pipeline.check([cases], cases, gate.today, base=gate.root)
+    months = stale_after_months(gate.root / "mkdocs.yml")
+    result = pipeline.check([cases], cases, gate.today, base=gate.root, stale_after_months=months)
     gate.report([*result.problems, *result.notices])
     for note in result.notes:
         gate.echo(note)

@@ -31,7 +31,8 @@ class CaseField:
     info: FieldInfo
     kind: str
     """What its values are: text, markdown, url, email, file, slug, choice, terms, date,
-    period, bool, or block (a nested block, `fields` holds its fields)."""
+    period, bool, amount (euro, a number), or block (a nested block, `fields` holds its
+    fields)."""
     many: bool
     """A list (of values, or of blocks)."""
     scan: Scan | Hidden
@@ -51,6 +52,11 @@ class CaseField:
     @property
     def title(self) -> str:
         return self.info.title or self.name
+
+    @property
+    def vocabulary(self) -> str | None:
+        """For a field of vocabulary terms, the list they come from (`themas`, `geldstromen`)."""
+        return model.terms_kind(self.info)
 
 
 def case_fields(case: type[BaseModel] | None = None) -> tuple[CaseField, ...]:
@@ -111,6 +117,7 @@ _NOT_FREE_TEXT = {
     "date": "a date",
     "period": "a date or month",
     "bool": "true or false",
+    "amount": "a number",
     "block": "a block: the scan reads its fields",
 }
 
@@ -135,6 +142,8 @@ def _kind(info: FieldInfo) -> str:
         return "date"
     if model.is_period(info):
         return "period"
+    if model.is_amount(info):
+        return "amount"
     if model.is_markdown(info):
         return "markdown"
     return _PATTERN_KINDS.get(model.pattern_of(info) or "", "text")
@@ -142,6 +151,7 @@ def _kind(info: FieldInfo) -> str:
 
 _PATTERN_KINDS = {
     model.URL_PATTERN: "url",
+    model.HTTPS_PATTERN: "url",
     model.EMAIL_PATTERN: "email",
     model.MEDIA_PATTERN: "file",
     model.SLUG_PATTERN: "slug",

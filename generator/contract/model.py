@@ -30,11 +30,13 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from generator.contract import labels
 from generator.contract.uses import Hidden, Part, Use
 
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$"
 SLUG_PATTERN = r"^[a-z0-9-]{3,80}$"
 # Path segments may not start with a dot, so '..' and hidden files are impossible.
@@ -107,6 +109,38 @@ def number_as_text(value: object) -> object:
     return value
 
 
+AMOUNT_RE = re.compile(r"\d{1,12}(\.\d{1,2})?")
+"""An amount in euro as a number: digits, and at most two decimals after a point. A point
+followed by three digits (`12.500`) is refused: Dutch authors write it for twelve
+thousand five hundred, the form's YAML reads it as 12.5, so neither reading is safe."""
+
+
+def parse_euro(value: object) -> int | float:
+    """An amount in euro (`kosten[].euro`): a number of at least 0, kept as a number, so
+    the open data carry numbers. Whole amounts stay whole (12500, not 12500.0)."""
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and AMOUNT_RE.fullmatch(value.strip()):
+        number = float(value.strip())
+    elif isinstance(value, str) and AMOUNT_RE.fullmatch(value.strip().removeprefix("-")):
+        number = -float(value.strip()[1:])
+    if number is None or number != number or number in (float("inf"), float("-inf")):
+        raise PydanticCustomError(
+            "bedrag",
+            "'{waarde}' is geen bedrag: schrijf alleen het getal in euro's, zonder € en "
+            "zonder punt voor duizendtallen, bijvoorbeeld 12500 of 12500.50",
+            {"waarde": _short(value)},
+        )
+    if number < 0:
+        raise PydanticCustomError(
+            "bedrag_negatief",
+            "een bedrag is 0 of meer, niet {waarde}",
+            {"waarde": _short(value) if isinstance(value, str) else str(value)},
+        )
+    return int(number) if float(number).is_integer() else float(number)
+
+
 def _short(value: object) -> str:
     text = value if isinstance(value, str) else type(value).__name__
     return text if len(text) <= 40 else text[:37] + "..."
@@ -146,8 +180,15 @@ Markdown = Annotated[
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=HTTPS_PATTERN)]
 Thema = Annotated[str, AfterValidator(Term("themas"))]
 Doelgroep = Annotated[str, AfterValidator(Term("doelgroepen"))]
+Geldstroom = Annotated[str, AfterValidator(Term("geldstromen"))]
+Euro = Annotated[
+    int | float,
+    BeforeValidator(parse_euro),
+    WithJsonSchema({"type": "number", "minimum": 0}),
+]
 
 
 class Block(BaseModel):
@@ -157,6 +198,23 @@ class Block(BaseModel):
 
 
 # --- nested blocks -----------------------------------------------------------------------
+
+
+class Grondslag(Block):
+    naam: Annotated[Text, Use(scan="name")] = Field(
+        title="Naam",
+        description="De wet, regeling of het beleid waar de regel uit komt, met het artikel als "
+        "dat kan: bijvoorbeeld 'Huisvestingswet 2014, artikel 12' of de "
+        "Huisvestingsverordening van de gemeente.",
+        examples=["Wet maatschappelijke ondersteuning 2015"],
+    )
+    url: Annotated[HttpsUrl | None, Use(scan="url")] = Field(
+        None,
+        title="Webadres",
+        description="Waar de regel te lezen is, bijvoorbeeld op wetten.overheid.nl of "
+        "lokaleregelgeving.overheid.nl (https://...).",
+        examples=["https://wetten.overheid.nl/BWBR0035362/"],
+    )
 
 
 class Afwijking(Block):
@@ -169,6 +227,12 @@ class Afwijking(Block):
         title="Toelichting",
         description="Hoe is afgeweken, door wie en waarom.",
         examples=["De gemeente kende de uitkering toe voordat er een vast woonadres was."],
+    )
+    grondslag: Grondslag | None = Field(
+        None,
+        title="Grondslag",
+        description="De wet, regeling of het beleid waar de regel uit komt, als die openbaar is: "
+        "de Regelruimte groepeert de afwijkingen daarop.",
     )
 
 
@@ -198,7 +262,7 @@ class Financiering(Block):
     bedrag: Text | None = Field(
         None,
         title="Bedrag",
-        description="Bedrag of omvang, als tekst.",
+        description="Bedrag of omvang, als tekst (een bedrag als getal hoort in 'kosten').",
         examples=["€ 12.000 per jaar"],
     )
     toelichting: Annotated[Text | None, Use(form="long")] = Field(
@@ -206,6 +270,122 @@ class Financiering(Block):
         title="Toelichting",
         description="Waarvoor het geld is gebruikt.",
         examples=["Woonbegeleiding voor vier bewoners"],
+    )
+
+
+class Kostenpost(Block):
+    # One cost line: what for, how much, counted how, and from which budget. (No docstring:
+    # pydantic would put it in the JSON Schema, which authors' editors show.)
+
+    model_config = ConfigDict(
+        json_schema_extra={"dependentRequired": {"euro": ["eenheid"], "eenheid": ["euro"]}}
+    )
+
+    omschrijving: Text = Field(
+        title="Omschrijving",
+        description="Waarvoor het geld is, bijvoorbeeld 'Woonbegeleiding' of 'Inrichting van "
+        "de woning'.",
+        examples=["Woonbegeleiding"],
+    )
+    euro: Euro | None = Field(
+        None,
+        title="Bedrag in euro",
+        description="Het bedrag als getal, zonder € en zonder punt voor duizendtallen: 12500 of "
+        "12500.50. Laat het weg als het bedrag niet bekend is; nooit schatten.",
+        examples=[12500],
+    )
+    eenheid: Literal["eenmalig", "per-maand", "per-jaar", "per-huishouden", "totaal"] | None = (
+        Field(
+            None,
+            title="Eenheid",
+            description="Hoe het bedrag geldt: eenmalig, per-maand, per-jaar, per-huishouden of "
+            "totaal; verplicht bij een bedrag.",
+            examples=["per-jaar"],
+        )
+    )
+    betaald_uit: Geldstroom = Field(
+        title="Betaald uit",
+        description="De geldstroom waaruit het betaald is, uit de woordenlijst (geldstromen), "
+        "bijvoorbeeld wmo of woningwet-corporatie.",
+        examples=["wmo"],
+    )
+
+
+class Onderbouwing(Block):
+    # How well it is known to work: a step on the ladder (`labels.NIVEAU`), why, and
+    # where a reader can check it. The JSON Schema says what `check` says: `bron` with
+    # the two levels that rest on a report.
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"niveau": {"enum": list(labels.NIVEAU_MET_BRON)}},
+                "required": ["niveau"],
+            },
+            "then": {"required": ["bron"]},
+        }
+    )
+
+    niveau: Annotated[
+        Literal[
+            "idee",
+            "praktijkervaring",
+            "intern-geevalueerd",
+            "extern-geevalueerd",
+            "elders-toegepast",
+            "erkend",
+        ],
+        Use(page=Part.FACTS, label="Onderbouwing", export="csv"),
+    ] = Field(
+        title="Niveau",
+        description="Hoe goed bekend is dat het werkt, van laag naar hoog: idee, "
+        "praktijkervaring, intern-geevalueerd, extern-geevalueerd, elders-toegepast of "
+        "erkend.",
+        examples=["intern-geevalueerd"],
+    )
+    toelichting: Markdown = Field(
+        title="Toelichting",
+        description="Waarom dit niveau: wat is gemeten of onderzocht, door wie en wanneer.",
+        examples=["De partners telden na een jaar hoeveel bewoners een eigen woning hadden."],
+    )
+    bron: Annotated[Url | None, Use(scan="url")] = Field(
+        None,
+        title="Bron",
+        description="Het evaluatierapport of de vermelding in een databank, zoals die van "
+        "Movisie of het NJi (https://...); verplicht bij extern-geevalueerd en erkend.",
+        examples=["https://www.example.nl/evaluatie.pdf"],
+    )
+
+
+class Overname(Block):
+    # A case this one adopted: on this site (`case`) or elsewhere (`url`), one of the two.
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["case"]}, {"required": ["url"]}]}
+    )
+
+    case: Annotated[
+        Slug | None,
+        Use(scan=Hidden("the name of another case file, scanned as its own file name")),
+    ] = Field(
+        None,
+        title="Case op deze site",
+        description="De bestandsnaam (zonder .yaml) van de case op deze site die is "
+        "overgenomen; of vul 'url' in.",
+        examples=["uitbouw-samenwonen-doetinchem"],
+    )
+    url: Annotated[HttpsUrl | None, Use(scan="url")] = Field(
+        None,
+        title="Webadres",
+        description="Of: de pagina van de case op een andere Maatwerkbank, of een andere "
+        "webpagina over de aanpak (https://...).",
+    )
+    verschil: Annotated[Text, Use(form="long")] = Field(
+        title="Wat is anders",
+        description="Wat deze case anders deed dan het origineel, en waarom.",
+        examples=[
+            "Hier wonen de bewoners elk in een eigen studio in plaats van samen in een huis."
+        ],
     )
 
 
@@ -507,6 +687,14 @@ class Case(Block):
             "Van de eerste zeven bewoners vonden er vijf binnen zes maanden een eigen woning."
         ],
     )
+    onderbouwing: Annotated[
+        Onderbouwing | None, Use(page=Part.SECTION, label="Hoe goed werkt het?")
+    ] = Field(
+        None,
+        title="Onderbouwing",
+        description="Hoe goed bekend is dat de aanpak werkt, en waarom: van een idee tot erkend "
+        "in een landelijke databank.",
+    )
     afwijkingen: Annotated[
         list[Afwijking] | None,
         Use(page=Part.SECTION, label="Waar is afgeweken van de regels?"),
@@ -520,7 +708,18 @@ class Case(Block):
         None, title="Partners", description="Betrokken organisaties en hun rol."
     )
     financiering: Annotated[list[Financiering] | None, Use(page=Part.SECTION)] = Field(
-        None, title="Financiering", description="Wie betaalde waarvoor."
+        None,
+        title="Financiering",
+        description="Wie betaalde waarvoor, in woorden. Bedragen als getal en de geldstroom "
+        "horen in 'kosten'.",
+    )
+    kosten: Annotated[
+        list[Kostenpost] | None, Use(page=Part.SECTION, label="Wat kost het, en wie betaalt?")
+    ] = Field(
+        None,
+        title="Kosten",
+        description="Wat het kost en uit welk budget: per post een omschrijving, het bedrag als "
+        "getal, de eenheid en de geldstroom.",
     )
     citaten: Annotated[list[Citaat] | None, Use(page=Part.SECTION)] = Field(
         None,
@@ -565,6 +764,14 @@ class Case(Block):
         title="Gerelateerde cases",
         description="Bestandsnamen (zonder .yaml) van andere cases.",
         examples=[["uitbouw-samenwonen-doetinchem"]],
+    )
+    overgenomen_van: Annotated[
+        list[Overname] | None, Use(page=Part.SECTION, label="Gebaseerd op")
+    ] = Field(
+        None,
+        title="Overgenomen van",
+        description="De case(s) waarop deze aanpak is gebaseerd: een case op deze site of een "
+        "pagina elders, met wat er anders is gedaan.",
     )
     privacy: Annotated[
         Privacy | None,
@@ -664,6 +871,19 @@ def is_terms(info: FieldInfo) -> bool:
 def takes_number(info: FieldInfo) -> bool:
     """Whether a text field also takes a whole number (`deelnemers`)."""
     return any(getattr(m, "func", None) is number_as_text for m in field_metadata(info))
+
+
+def terms_kind(info: FieldInfo) -> str | None:
+    """The vocabulary list a field takes its terms from (`themas`, `geldstromen`), or None."""
+    return next(
+        (m.func.kind for m in field_metadata(info) if isinstance(getattr(m, "func", None), Term)),
+        None,
+    )
+
+
+def is_amount(info: FieldInfo) -> bool:
+    """Whether a field holds an amount in euro, a number (`kosten.euro`)."""
+    return any(getattr(m, "func", None) is parse_euro for m in field_metadata(info))
 
 
 def is_period(info: FieldInfo) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator.authoring import web_form as cms
+from generator.reading.freshness import STALE_AFTER_MONTHS
 from generator.site.site_info import SiteInfo
 
 ENGINES = ("mkdocs", "zensical", "properdocs")
@@ -37,6 +38,7 @@ PLUGIN_DEFAULTS: dict[str, Any] = {
     "cms_local_backend": cms.FormSettings.local_backend,
     "cms_bundle": "node_modules/decap-cms/dist",
     "expand_nav": True,
+    "verouderd_na_maanden": STALE_AFTER_MONTHS,
 }
 """The plugin's options and their defaults (the MkDocs plugin declares the same)."""
 
@@ -119,6 +121,15 @@ class SiteConfig:
             local_backend=options["cms_local_backend"],
             auth_url=options["cms_auth_url"],
         )
+
+
+def stale_after_months(path: Path) -> int:
+    """The site's `verouderd_na_maanden` for `check`, which also runs without a site: the
+    default when `path` (mkdocs.yml) is missing or unreadable (the build says why)."""
+    try:
+        return int(SiteConfig.read(path).options["verouderd_na_maanden"])
+    except (OSError, ValueError, TypeError, yaml.YAMLError):
+        return STALE_AFTER_MONTHS
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[tuple[str, str]]]) -> list[Any]:

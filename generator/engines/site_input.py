@@ -91,6 +91,7 @@ def write_site_input(
         addresses=addresses_for(config, engine),
         site=config.site_info,
         mode=mode,
+        stale_after_months=int(config.options["verouderd_na_maanden"]),
     )
     docs = folder / DOCS
     for old in (docs, folder / SEARCH_DOCUMENTS):

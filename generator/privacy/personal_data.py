@@ -344,15 +344,15 @@ def _values(data: dict[str, Any], parts: list[str], loc: Path_) -> Iterator[tupl
     key = parts[0]
     if len(parts) == 1:
         if isinstance(value, str):
-            yield (key,), value
+            yield (*loc, key), value
         elif isinstance(value, list):
-            yield from (((key, i), v) for i, v in enumerate(value) if isinstance(v, str))
+            yield from (((*loc, key, i), v) for i, v in enumerate(value) if isinstance(v, str))
         return
     items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
     for i, item in items:
         if not isinstance(item, dict):
             continue
-        here: Path_ = (key,) if i is None else (key, i)
+        here: Path_ = (*loc, key) if i is None else (*loc, key, i)
         if len(parts) == 2:
             inner = item.get(parts[1])
             if isinstance(inner, str):

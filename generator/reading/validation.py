@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,10 +19,11 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.contract import model
+from generator.contract import labels, model
 from generator.contract.model import Case
 from generator.contract.problems import MAX_PER_FILE, Problem, field_name
 from generator.reading import media, text_rules
+from generator.reading.freshness import Freshness
 from generator.reading.loading import Document
 from generator.reading.vocabulary import Vocabulary
 
@@ -85,6 +86,26 @@ def validate_links(
                     f"(geen bestand cases/{related}.yaml){hint}",
                 )
             )
+    for i, adopted in enumerate(case.overgenomen_van or []):
+        if adopted.case is None:
+            continue
+        where = ("overgenomen_van", i, "case")
+        if adopted.case == slug:
+            problems.append(
+                document.problem(
+                    where, f"'{field_name(where)}': een case kan niet van zichzelf zijn overgenomen"
+                )
+            )
+        elif adopted.case not in known_slugs:
+            close = difflib.get_close_matches(adopted.case, sorted(known_slugs), n=1, cutoff=0.6)
+            hint = f"; bedoelde je '{close[0]}'?" if close else ""
+            problems.append(
+                document.problem(
+                    where,
+                    f"'{field_name(where)}': case '{adopted.case}' bestaat niet "
+                    f"(geen bestand cases/{adopted.case}.yaml){hint}",
+                )
+            )
     images = {image.bestand for image in case.afbeeldingen or []}
     problems.extend(text_rules.link_problems(document, known_slugs, images))
     judged: dict[str, str | None] = {}
@@ -97,6 +118,85 @@ def validate_links(
             loc = ("afbeeldingen", i, "bestand")
             problems.append(document.problem(loc, f"'{field_name(loc)}': {refused}"))
     return problems
+
+
+def cases_named(data: Any) -> set[str]:
+    """The cases a case's page links to and that must be published with it: those its
+    Markdown links to (`../<slug>/`) and those it says it adopted (`overgenomen_van`)."""
+    return text_rules.linked_cases(data) | set(_adopted(data))
+
+
+def _adopted(data: Any) -> dict[str, int]:
+    """The slugs in `overgenomen_van[].case` as written, with their place in the list."""
+    items = data.get("overgenomen_van") if isinstance(data, dict) else None
+    found: dict[str, int] = {}
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        target = item.get("case") if isinstance(item, dict) else None
+        if isinstance(target, str) and target.strip():
+            found.setdefault(target.strip(), i)
+    return found
+
+
+def without_cases(data: Any, hidden: frozenset[str]) -> tuple[Any, list[text_rules.Path_]]:
+    """A copy of a case's data that names no case in `hidden` (not published on the date):
+    its Markdown links to them are their text (`text_rules.without_links_to`, which also
+    gives the places where that could not be done safely), and an adoption of one
+    (`overgenomen_van[].case`) keeps its `verschil` but loses its case, which the page
+    shows as "een case die niet op deze site staat" (as a link shows as text)."""
+    copy, failed = text_rules.without_links_to(data, hidden)
+    items = copy.get("overgenomen_van") if isinstance(copy, dict) else None
+    for item in items if isinstance(items, list) else []:
+        target = item.get("case") if isinstance(item, dict) else None
+        if isinstance(target, str) and target.strip() in hidden:
+            item["case"] = None
+    return copy, failed
+
+
+def unpublished_adoption_notices(
+    document: Document, about: dict[str, tuple[str, str]]
+) -> list[Problem]:
+    """At each adoption of a case in `about` (`{slug: (level, what happens)}`), a notice of
+    that level, as `text_rules.unpublished_link_notices` gives at a link."""
+    notices = []
+    items = document.data.get("overgenomen_van") if isinstance(document.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        target = item.get("case") if isinstance(item, dict) else None
+        if isinstance(target, str) and target.strip() in about:
+            level, what = about[target.strip()]
+            where = ("overgenomen_van", i, "case")
+            problem = document.problem(
+                where, f"'{field_name(where)}': case '{target.strip()}' {what}"
+            )
+            notices.append(replace(problem, level=level))
+    return notices
+
+
+def advice(document: Document, case: Case, freshness: Freshness) -> list[str]:
+    """Lines for the editors that are no problem (the case is published all the same): a
+    finished or scaled-up pilot that does not say how well it is known to work, and a
+    case whose last check lies longer ago than the site's setting."""
+    notes = []
+    if case.pilot and case.pilot.fase in ("afgerond", "opgeschaald") and not case.onderbouwing:
+        phase = labels.FASE[case.pilot.fase].lower()
+        notes.append(
+            document.problem(
+                ("pilot", "fase"),
+                f"waarschuwing: de pilot is {phase}, maar 'onderbouwing' ontbreekt; zeg met "
+                "'onderbouwing.niveau' hoe goed bekend is dat de aanpak werkt (bijvoorbeeld "
+                "intern-geevalueerd), en waarom",
+            )
+        )
+    if case.status == "gepubliceerd" and freshness.is_stale(case.bijgewerkt):
+        notes.append(
+            document.problem(
+                ("bijgewerkt",),
+                f"let op: mogelijk verouderd: laatst gecontroleerd op "
+                f"{labels.dutch_date(case.bijgewerkt)}, langer dan {freshness.months} maanden "
+                "geleden; controleer of de case nog klopt en zet de datum van die controle in "
+                "'bijgewerkt'",
+            )
+        )
+    return [str(note) for note in sorted(notes)]
 
 
 def _empty_fields(doc: Document, reported: set[tuple[str | int, ...]]) -> list[Problem]:
@@ -164,6 +264,7 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
                     ("pilot", "einde"), f"'pilot.einde' ({end}) ligt voor 'pilot.start' ({start})"
                 )
             )
+    problems.extend(_knowledge_rules(doc))
     privacy = data.get("privacy")
     if isinstance(privacy, dict) and privacy.get("herleidbaar") in ("true", "True", "TRUE", True):
         consent = privacy.get("toestemming")
@@ -194,6 +295,66 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
     return problems
 
 
+def _knowledge_rules(doc: Document) -> list[Problem]:
+    """The rules between the fields of `onderbouwing`, `kosten` and `overgenomen_van`:
+    a level that rests on a report names it, an amount says how it counts, an adoption
+    names one case."""
+    data, problems = doc.data, []
+    basis = data.get("onderbouwing")
+    level = basis.get("niveau") if isinstance(basis, dict) else None
+    if isinstance(basis, dict) and level in labels.NIVEAU_MET_BRON and not basis.get("bron"):
+        problems.append(
+            doc.problem(
+                ("onderbouwing", "niveau"),
+                f"bij niveau '{level}' hoort 'onderbouwing.bron': het evaluatierapport of de "
+                "vermelding in de databank (https://...), zodat lezers het kunnen nagaan",
+            )
+        )
+    costs = data.get("kosten")
+    for i, cost in enumerate(costs if isinstance(costs, list) else []):
+        if not isinstance(cost, dict):
+            continue
+        has_amount, has_unit = cost.get("euro") is not None, cost.get("eenheid") is not None
+        if has_amount and not has_unit:
+            problems.append(
+                doc.problem(
+                    ("kosten", i, "euro"),
+                    f"bij een bedrag hoort '{field_name(('kosten', i, 'eenheid'))}'; kies uit: "
+                    f"{', '.join(labels.EENHEID)}",
+                )
+            )
+        elif has_unit and not has_amount:
+            problems.append(
+                doc.problem(
+                    ("kosten", i, "eenheid"),
+                    f"'{field_name(('kosten', i, 'eenheid'))}' hoort bij een bedrag: vul "
+                    "'euro' in, of haal 'eenheid' weg als het bedrag niet bekend is",
+                )
+            )
+    adopted = data.get("overgenomen_van")
+    for i, item in enumerate(adopted if isinstance(adopted, list) else []):
+        if not isinstance(item, dict):
+            continue
+        name = field_name(("overgenomen_van", i))
+        if item.get("case") is None and item.get("url") is None:
+            problems.append(
+                doc.problem(
+                    ("overgenomen_van", i),
+                    f"'{name}' noemt geen case: vul 'case' in (de bestandsnaam van een case op "
+                    "deze site) of 'url' (een pagina elders)",
+                )
+            )
+        elif item.get("case") is not None and item.get("url") is not None:
+            problems.append(
+                doc.problem(
+                    ("overgenomen_van", i, "url"),
+                    f"'{name}' noemt 'case' en 'url': kies er één (een case op deze site, of "
+                    "een pagina elders)",
+                )
+            )
+    return problems
+
+
 def _before(a: str, b: str) -> bool:
     """Is period `a` before `b`? A month compares with a date on year and month only."""
     ka, kb = model.period_key(a), model.period_key(b)
@@ -220,6 +381,7 @@ def _period_or_none(value: Any) -> str | None:
 
 _PATTERN_MESSAGES = {
     model.URL_PATTERN: "moet een webadres zijn dat begint met https:// (of http://)",
+    model.HTTPS_PATTERN: "moet een webadres zijn dat begint met https://",
     model.EMAIL_PATTERN: "moet een e-mailadres zijn, bijvoorbeeld team@corporatie.nl",
     model.SLUG_PATTERN: "moet de bestandsnaam van een case zijn zonder .yaml (kleine letters, "
     "cijfers en '-')",
@@ -307,7 +469,16 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, name: str, msg: str) ->
     return f"'{name}' heeft een ongeldige waarde"
 
 
-_OWN_ERRORS = {"datum", "datum_bestaat_niet", "periode", "ja_nee", "onbekende_term", "contact_leeg"}
+_OWN_ERRORS = {
+    "datum",
+    "datum_bestaat_niet",
+    "periode",
+    "ja_nee",
+    "onbekende_term",
+    "contact_leeg",
+    "bedrag",
+    "bedrag_negatief",
+}
 
 
 def _help(loc: tuple[str | int, ...]) -> str:

@@ -7,12 +7,15 @@ slug (used in case files and URLs), a readable Dutch label and a short descripti
 The same file holds the finder's synonyms, which the corporation extends: `synoniemen` per
 term (words a reader may type for it) and a general `synoniemen` list of groups of words
 that mean the same (`site.search_words` makes them find each other).
+
+It also lists the funding streams (`geldstromen`) that `kosten[].betaald_uit` names; that
+list is optional, so a vocabulary written before it keeps building.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -23,9 +26,16 @@ from generator.reading import text_rules
 from generator.reading.loading import RESERVED_SLUG_RE, SLUG_RE, Document, load
 
 KINDS = ("themas", "doelgroepen")
+"""The lists every vocabulary has (each has pages on the site)."""
+OPTIONAL_KINDS = ("geldstromen",)
+"""Lists a vocabulary may have: `geldstromen`, for `kosten[].betaald_uit`."""
 SYNONYMS = "synoniemen"
 # "het thema" but "de doelgroep": Dutch adjectives follow the article.
-UNKNOWN = {"themas": "onbekend thema", "doelgroepen": "onbekende doelgroep"}
+UNKNOWN = {
+    "themas": "onbekend thema",
+    "doelgroepen": "onbekende doelgroep",
+    "geldstromen": "onbekende geldstroom",
+}
 
 
 class _TermModel(BaseModel):
@@ -49,9 +59,12 @@ class Vocabulary:
     doelgroepen: dict[str, Term]
     synonyms: tuple[tuple[str, ...], ...] = ()
     """The general list: groups of words that mean the same, for the finder."""
+    geldstromen: dict[str, Term] = field(default_factory=dict)
+    """The funding streams `kosten[].betaald_uit` takes (optional in the file)."""
 
     def terms(self, kind: str) -> dict[str, Term]:
-        return self.themas if kind == "themas" else self.doelgroepen
+        found: dict[str, Term] = getattr(self, kind)
+        return found
 
     def check(self, kind: str, slug: str) -> None:
         """Raise a Dutch validation error naming the closest term when `slug` is unknown."""
@@ -76,22 +89,27 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
     document, problems = load(path, display)
     themas: dict[str, Term] = {}
     doelgroepen: dict[str, Term] = {}
+    geldstromen: dict[str, Term] = {}
     if document is None:
         return Vocabulary(themas, doelgroepen), problems
     data = document.data
     # Labels and descriptions are shown on every page: the same character rules as cases.
     problems.extend(text_rules.value_problems(document))
     for key in data:
-        if key not in (*KINDS, SYNONYMS):
+        if key not in (*KINDS, *OPTIONAL_KINDS, SYNONYMS):
             problems.append(
                 document.problem(
                     (key,),
-                    f"onbekend onderdeel '{key}'; gebruik 'themas', 'doelgroepen' en '{SYNONYMS}'",
+                    f"onbekend onderdeel '{key}'; gebruik 'themas', 'doelgroepen', "
+                    f"'geldstromen' en '{SYNONYMS}'",
                     key=True,
                 )
             )
-    for kind, target in zip(KINDS, (themas, doelgroepen), strict=True):
+    lists = (themas, doelgroepen, geldstromen)
+    for kind, target in zip((*KINDS, *OPTIONAL_KINDS), lists, strict=True):
         section = data.get(kind)
+        if kind in OPTIONAL_KINDS and kind not in data:
+            continue
         if not isinstance(section, dict) or not section:
             problems.append(
                 document.problem((), f"de woordenlijst mist '{kind}' met minstens één term")
@@ -107,7 +125,7 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
                     )
                 )
                 continue
-            if RESERVED_SLUG_RE.fullmatch(slug):
+            if kind in KINDS and RESERVED_SLUG_RE.fullmatch(slug):
                 # themas/index.md is the overview; themas/pagina-2.md would be its next page.
                 problems.append(
                     document.problem(
@@ -135,7 +153,7 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
             )
     synonyms, synonym_problems = _synonym_groups(document, data.get(SYNONYMS))
     problems.extend(synonym_problems)
-    return Vocabulary(themas, doelgroepen, synonyms), problems
+    return Vocabulary(themas, doelgroepen, synonyms, geldstromen), problems
 
 
 def _synonym_groups(

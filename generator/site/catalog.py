@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.contract.model import Case
+from generator.contract.model import Case, Grondslag
+from generator.reading.freshness import Freshness
 from generator.reading.loading import RESERVED_SLUG_RE
 from generator.reading.vocabulary import Vocabulary
 
@@ -78,6 +79,22 @@ class Deviation:
     rule: str
     explanation: str
     entry: Entry
+    source: Grondslag | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A law, regulation or policy that cases set aside (`afwijkingen[].grondslag`): its
+    name in the spelling most deviations use, its address, and each deviation from it."""
+
+    name: str
+    url: str | None
+    deviations: list[Deviation]
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The cases that set it aside, each once, in the order of the deviations."""
+        return list({d.entry.slug: d.entry for d in self.deviations}.values())
 
 
 @dataclass
@@ -87,9 +104,13 @@ class Catalog:
     by_slug: dict[str, Entry] = field(default_factory=dict)
     by_theme: dict[str, list[Entry]] = field(default_factory=dict)
     by_group: dict[str, list[Entry]] = field(default_factory=dict)
+    freshness: Freshness | None = None
+    """The build date and the site's `verouderd_na_maanden`; None: no case is out of date."""
 
     @classmethod
-    def build(cls, vocabulary: Vocabulary, cases: dict[str, Case]) -> Catalog:
+    def build(
+        cls, vocabulary: Vocabulary, cases: dict[str, Case], freshness: Freshness | None = None
+    ) -> Catalog:
         """Index published cases; entries are newest `bijgewerkt` first, then by slug."""
         entries = sorted(
             (Entry(slug, case) for slug, case in cases.items()),
@@ -108,6 +129,7 @@ class Catalog:
             {e.slug: e for e in entries},
             {t: by_theme.get(t, []) for t in vocabulary.themas},
             {g: by_group.get(g, []) for g in vocabulary.doelgroepen},
+            freshness,
         )
 
     def prepare(self) -> None:
@@ -116,6 +138,7 @@ class Catalog:
         _ = self._organisation_index, self._partner_index, self._position
         _ = self._municipality_index, self._region_index
         _ = self._candidates
+        _ = self.adopters, self._source_index
 
     @cached_property
     def organisations(self) -> list[Named]:
@@ -165,19 +188,76 @@ class Catalog:
     @cached_property
     def deviations(self) -> list[tuple[str, list[Deviation]]]:
         """Every rule deviation, grouped by the rule (same words, any case or spacing); a
-        case that names the same deviation twice is listed once."""
+        case that names the same deviation (and source) twice is listed once."""
         groups: dict[str, list[Deviation]] = defaultdict(list)
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[str, str, str, str]] = set()
         for entry in self.entries:
             for a in entry.case.afwijkingen or []:
-                key = (name_key(a.regel), entry.slug, name_key(a.toelichting))
+                source = name_key(a.grondslag.naam) if a.grondslag else ""
+                key = (name_key(a.regel), entry.slug, name_key(a.toelichting), source)
                 if key not in seen:
                     seen.add(key)
-                    groups[key[0]].append(Deviation(a.regel, a.toelichting, entry))
+                    groups[key[0]].append(Deviation(a.regel, a.toelichting, entry, a.grondslag))
         return sorted(
             ((items[0].rule, items) for items in groups.values()),
             key=lambda group: (-len(group[1]), name_key(group[0])),
         )
+
+    # --- knowledge that travels: sources set aside, adoptions, freshness ---------------------
+
+    @cached_property
+    def sources(self) -> list[Source]:
+        """The deviations that name their legal or policy source, grouped by it (same name,
+        any case or spacing), the source set aside most often first."""
+        groups: dict[str, list[Deviation]] = defaultdict(list)
+        for _, items in self.deviations:
+            for deviation in items:
+                if deviation.source is not None:
+                    groups[name_key(deviation.source.naam)].append(deviation)
+        found = []
+        for items in groups.values():
+            names = Counter(display_name(d.source.naam) for d in items if d.source)
+            urls = Counter(d.source.url for d in items if d.source and d.source.url)
+            found.append(
+                Source(
+                    names.most_common(1)[0][0],
+                    urls.most_common(1)[0][0] if urls else None,
+                    sorted(items, key=lambda d: self._position[d.entry.slug]),
+                )
+            )
+        return sorted(found, key=lambda s: (-len(s.deviations), name_key(s.name)))
+
+    @cached_property
+    def unsourced(self) -> list[tuple[str, list[Deviation]]]:
+        """The deviations that name no source, grouped by rule as in `deviations`."""
+        groups = [(rule, [d for d in items if d.source is None]) for rule, items in self.deviations]
+        return [(rule, items) for rule, items in groups if items]
+
+    def source_of(self, grondslag: Grondslag) -> Source:
+        return self._source_index[name_key(grondslag.naam)]
+
+    @cached_property
+    def _source_index(self) -> dict[str, Source]:
+        return {name_key(s.name): s for s in self.sources}
+
+    @cached_property
+    def adopters(self) -> dict[str, list[Entry]]:
+        """Per published case, the published cases that say they adopted it, each once."""
+        found: dict[str, dict[str, Entry]] = defaultdict(dict)
+        for entry in self.entries:
+            for item in entry.case.overgenomen_van or []:
+                if item.case in self.by_slug and item.case != entry.slug:
+                    found[item.case][entry.slug] = entry
+        return {slug: list(entries.values()) for slug, entries in found.items()}
+
+    @property
+    def adoptions(self) -> int:
+        """How often a published case says it adopted an approach (here or elsewhere)."""
+        return sum(len(e.case.overgenomen_van or []) for e in self.entries)
+
+    def is_stale(self, entry: Entry) -> bool:
+        """Whether a case's last check lies longer ago than the site's setting."""
+        return self.freshness is not None and self.freshness.is_stale(entry.case.bijgewerkt)
 
     @property
     def pilots(self) -> list[Entry]:

@@ -93,4 +93,51 @@ def charts(catalog: Catalog) -> list[Chart]:
             "Jaar",
             [(str(year), years[year]) for year in sorted(years)],
         ),
+        *_knowledge(catalog),
+    ]
+
+
+def _knowledge(catalog: Catalog) -> list[Chart]:
+    """How well the cases are known to work, from which budgets they are paid, and how
+    often an approach was adopted."""
+    total = len(catalog.entries)
+    levels: Counter[str] = Counter(
+        e.case.onderbouwing.niveau for e in catalog.entries if e.case.onderbouwing
+    )
+    streams = Counter(
+        slug
+        for e in catalog.entries
+        for slug in dict.fromkeys(k.betaald_uit for k in e.case.kosten or [])
+    )
+    adopted = [o for e in catalog.entries for o in e.case.overgenomen_van or []]
+    here = sum(1 for o in adopted if o.case)
+    said = sum(levels.values())
+    return [
+        Chart(
+            "onderbouwing",
+            "Cases per onderbouwing",
+            f"Hoe goed bekend is dat de aanpak werkt, van idee tot erkend: {said} van de "
+            f"{total} cases zeggen het.",
+            "Onderbouwing",
+            [(label, levels.get(level, 0)) for level, label in labels.NIVEAU.items()],
+        ),
+        Chart(
+            "geldstromen",
+            "Cases per geldstroom",
+            f"Aantal van de {total} gepubliceerde cases dat kosten uit deze geldstroom noemt; een "
+            "case kan er meer noemen.",
+            "Geldstroom",
+            [
+                (term.label, streams.get(slug, 0))
+                for slug, term in catalog.vocabulary.geldstromen.items()
+            ],
+        ),
+        Chart(
+            "overnames",
+            "Overnames",
+            f"Hoe vaak een case zegt dat ze een aanpak overnam ({len(adopted)} keer): van een "
+            "case op deze site of van een aanpak elders.",
+            "Overgenomen van",
+            [("Een case op deze site", here), ("Een aanpak elders", len(adopted) - here)],
+        ),
     ]

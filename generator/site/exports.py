@@ -14,6 +14,11 @@ allowances, for the editors, not for readers); the fields marked `csv` are also 
 columns of `cases.csv`, in the model's order, after `slug` and `url`. A list becomes one
 cell, its values joined by `; `; a field in a list of blocks (`partners.naam`) is the
 column of that list (`partners`).
+
+`kosten.csv` has one row per cost line (`kosten[]`) of every published case, in the same
+dialect: the case's `slug`, `url` and `titel`, then the fields of a cost line in the model's
+order, with the label of its funding stream after the term. The amount is a number as Dutch
+Excel reads one: no thousands separator, a decimal comma (`3250,50`); empty when unknown.
 """
 
 from __future__ import annotations
@@ -60,9 +65,26 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 cannot hold at all (control characters, U+FFFE/U+FFFF): a YAML escape
 # such as "\x01" can put them in a case, and one would make the whole feed unreadable.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _cost_columns(one: CaseField) -> tuple[str, ...]:
+    """A cost line's field as columns: a vocabulary term also by its label."""
+    return (one.name, f"{one.name}_label") if one.kind == "terms" else (one.name,)
+
+
 _CSV_FIELDS = csv_fields()
 CSV_COLUMNS = ("slug", "url", *(one.column for one in _CSV_FIELDS))
 """The columns of `cases.csv`: `slug`, `url` and the fields the model marks `csv`."""
+
+
+_COSTS = next(one for one in case_fields() if one.path == "kosten")
+COST_COLUMNS = (
+    "slug",
+    "url",
+    "titel",
+    *(name for one in _COSTS.fields for name in _cost_columns(one)),
+)
+"""The columns of `kosten.csv`: the case, then the fields of a cost line (`Kostenpost`)."""
 
 
 def case_json(entry: Entry, catalog: Catalog, site_url: str, addresses: Addresses) -> str:
@@ -89,14 +111,17 @@ class Records:
     """
 
     basis: tuple[str, bool, frozenset[str]] = ("", True, frozenset())
-    made: dict[str, tuple[Case, str, str]] = field(default_factory=dict)
+    made: dict[str, tuple[Case, str, str, str]] = field(default_factory=dict)
 
-    def of(self, catalog: Catalog, site_url: str, addresses: Addresses) -> list[tuple[str, str]]:
-        """Every published case's JSON record and CSV line, in catalog order."""
+    def of(
+        self, catalog: Catalog, site_url: str, addresses: Addresses
+    ) -> list[tuple[str, str, str]]:
+        """Every published case's JSON record, CSV line and lines of `kosten.csv`, in
+        catalog order."""
         basis = (site_url, addresses.directory_urls, frozenset(catalog.by_slug))
         if basis != self.basis:
             self.basis, self.made = basis, {}
-        made: dict[str, tuple[Case, str, str]] = {}
+        made: dict[str, tuple[Case, str, str, str]] = {}
         for entry in catalog.entries:
             kept = self.made.get(entry.slug)
             if kept is None or kept[0] is not entry.case:
@@ -104,13 +129,16 @@ class Records:
                     entry.case,
                     case_json(entry, catalog, site_url, addresses),
                     csv_row(entry, site_url, addresses),
+                    cost_rows(entry, catalog, site_url, addresses),
                 )
             made[entry.slug] = kept
         self.made = made
-        return [(record, row) for _, record, row in made.values()]
+        return [(record, row, costs) for _, record, row, costs in made.values()]
 
 
-def cases_json(records: list[tuple[str, str]], site_url: str, site: SiteInfo | None = None) -> str:
+def cases_json(
+    records: list[tuple[str, str, str]], site_url: str, site: SiteInfo | None = None
+) -> str:
     licence = (site or SiteInfo()).licence
     head = {
         "schema": site_url + SCHEMA_PATH,
@@ -120,7 +148,7 @@ def cases_json(records: list[tuple[str, str]], site_url: str, site: SiteInfo | N
         "aantal": len(records),
     }
     # Compact, and written piece by piece: each case's record is already JSON text.
-    cases = ",".join(record for record, _ in records)
+    cases = ",".join(record for record, _, _ in records)
     return (
         json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + f',"cases":[{cases}]}}\n'
     )
@@ -156,8 +184,40 @@ def _csv_line(cells: list[str]) -> str:
     return out.getvalue()
 
 
-def cases_csv(records: list[tuple[str, str]]) -> str:
-    return CSV_BOM + _csv_line(list(CSV_COLUMNS)) + "".join(line for _, line in records)
+def cases_csv(records: list[tuple[str, str, str]]) -> str:
+    return CSV_BOM + _csv_line(list(CSV_COLUMNS)) + "".join(line for _, line, _ in records)
+
+
+def cost_rows(entry: Entry, catalog: Catalog, site_url: str, addresses: Addresses) -> str:
+    """A case's lines of `kosten.csv` (`COST_COLUMNS`), one per cost line, formula-safe."""
+    head = [entry.slug, site_url + addresses.page_url(entry.src), entry.case.titel]
+    lines = []
+    for cost in entry.case.kosten or []:
+        row = list(head)
+        for one in _COSTS.fields:
+            value = getattr(cost, one.name)
+            if one.kind == "amount":
+                row.append(excel_number(value))
+            elif one.kind == "terms":
+                row += [value, catalog.vocabulary.terms(one.vocabulary or "")[value].label]
+            else:
+                row.append(_cell(value))
+        lines.append(_csv_line([spreadsheet_safe(cell) for cell in row]))
+    return "".join(lines)
+
+
+def excel_number(value: float | None) -> str:
+    """A number as Excel with Dutch settings reads one from a CSV: no thousands separator,
+    a decimal comma; cents always with two digits. Empty for no value."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".replace(".", ",")
+
+
+def costs_csv(records: list[tuple[str, str, str]]) -> str:
+    return CSV_BOM + _csv_line(list(COST_COLUMNS)) + "".join(costs for _, _, costs in records)
 
 
 FEEDS = "feeds"
@@ -242,14 +302,15 @@ def data_files(
     records: Records | None = None,
     site: SiteInfo | None = None,
 ) -> dict[str, str]:
-    """`cases.json`, `cases.csv`, `feed.xml`, the feeds per theme, target group and region,
-    and the DCAT description; `records` from the previous build, if any, spares making
-    the records of unchanged cases again."""
+    """`cases.json`, `cases.csv`, `kosten.csv`, `feed.xml`, the feeds per theme, target
+    group and region, and the DCAT description; `records` from the previous build, if any,
+    spares making the records of unchanged cases again."""
     made = (records or Records()).of(catalog, site_url, addresses)
     site = site or SiteInfo(url=site_url)
     files = {
         "cases.json": cases_json(made, site_url, site),
         "cases.csv": cases_csv(made),
+        "kosten.csv": costs_csv(made),
         "feed.xml": atom_feed(catalog, site_url, addresses, page="index.md"),
         linked_data.DCAT_PATH: linked_data.dcat(catalog, site),
     }

@@ -26,6 +26,22 @@ FACETS = {
     "partner": "Partner",
     "jaar": "Jaar laatst gecontroleerd",
 }
+# How knowledge travels: how well it is known to work, from which budget it is paid, which
+# legal or policy source it set aside, whether it was adopted, and whether it is current.
+KNOWLEDGE_FACETS = {
+    "onderbouwing": "Onderbouwing",
+    "geldstroom": "Betaald uit",
+    "grondslag": "Afgeweken van (wet of beleid)",
+    "navolging": "Overgenomen",
+    "actualiteit": "Actualiteit",
+}
+FACETS.update(KNOWLEDGE_FACETS)
+ADOPTED = "Gebaseerd op een andere aanpak"
+"""The `navolging` value of a case that says it adopted another (here or elsewhere)."""
+ADOPTED_BY_OTHERS = "Overgenomen door anderen"
+"""The `navolging` value of a case that a published case says it adopted."""
+STALE = "Mogelijk verouderd"
+CURRENT = "Recent gecontroleerd"
 
 
 def case_facets(entry: Entry, catalog: Catalog) -> dict[str, list[str]]:
@@ -43,8 +59,37 @@ def case_facets(entry: Entry, catalog: Catalog) -> dict[str, list[str]]:
             dict.fromkeys(catalog.partner_named(p.naam).name for p in case.partners or [])
         ),
         "jaar": [str(case.bijgewerkt.year)],
+        **knowledge_facets(entry, catalog),
     }
     return {key: values[key] for key in FACETS}
+
+
+def knowledge_facets(entry: Entry, catalog: Catalog) -> dict[str, list[str]]:
+    """The values of `KNOWLEDGE_FACETS` of one case."""
+    case, geldstromen = entry.case, catalog.vocabulary.geldstromen
+    navolging = [ADOPTED] if case.overgenomen_van else []
+    if entry.slug in catalog.adopters:
+        navolging.append(ADOPTED_BY_OTHERS)
+    freshness = catalog.freshness
+    return {
+        "onderbouwing": [labels.NIVEAU[case.onderbouwing.niveau]] if case.onderbouwing else [],
+        "geldstroom": list(
+            dict.fromkeys(geldstromen[k.betaald_uit].label for k in case.kosten or [])
+        ),
+        "grondslag": list(
+            dict.fromkeys(
+                catalog.source_of(a.grondslag).name
+                for a in case.afwijkingen or []
+                if a.grondslag is not None
+            )
+        ),
+        "navolging": navolging,
+        "actualiteit": (
+            [STALE if catalog.is_stale(entry) else CURRENT]
+            if freshness is not None and freshness.months > 0
+            else []
+        ),
+    }
 
 
 def facet_totals(catalog: Catalog) -> dict[str, dict[str, int]]:

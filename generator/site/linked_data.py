@@ -29,6 +29,7 @@ EU = "http://publications.europa.eu/resource/authority/"
 DISTRIBUTIONS = (
     ("cases.json", "JSON", "application/json", "Alle gepubliceerde cases, elk veld (JSON)."),
     ("cases.csv", "CSV", "text/csv", "Alle gepubliceerde cases als tabel (CSV, voor Excel)."),
+    ("kosten.csv", "CSV", "text/csv", "Alle kostenposten, met bedrag en geldstroom (CSV)."),
     ("feed.xml", "ATOM", "application/atom+xml", "Nieuwe en bijgewerkte cases (Atom-feed)."),
 )
 

@@ -209,6 +209,7 @@ def environment(
         first_sentence=_first_sentence,
         datum=labels.dutch_date,
         periode=labels.dutch_period,
+        euro=labels.euro,
         front=_front_matter_text,
     )
     env.globals.update(
@@ -220,6 +221,9 @@ def environment(
         SOORT=labels.SOORT,
         STATUS=labels.STATUS,
         FASE=labels.FASE,
+        NIVEAU=labels.NIVEAU,
+        NIVEAU_UITLEG=labels.NIVEAU_UITLEG,
+        EENHEID=labels.EENHEID,
         aantal=labels.count,
         site=site or SiteInfo(),
     )
@@ -392,19 +396,27 @@ class _Lists:
 
     @jinja2.pass_context
     def deviation_list(
-        self, context: jinja2.runtime.Context, deviations: Sequence[Deviation]
+        self, context: jinja2.runtime.Context, deviations: Sequence[Deviation], rule: bool = False
     ) -> Markup:
-        """How each case deviated from one rule, with the case."""
-        pairs = [(d.explanation, d.entry) for d in deviations]
+        """How each case deviated from one rule (or, with `rule`, from one source: each
+        deviation's rule first), with the case."""
+        pairs = [
+            (
+                (f'<span class="mwb-field">Regel:</span> {_h(d.rule)}<br>' if rule else "")
+                + f'<span class="mwb-field">Hoe afgeweken:</span> {_h(d.explanation)}',
+                d.entry,
+            )
+            for d in deviations
+        ]
         return self._sourced(context["page_src"], pairs, "")
 
     def _sourced(self, page_src: str, items: list[tuple[str, Entry]], attributes: str) -> Markup:
+        """Items of escaped HTML, each with the case it comes from."""
         rows = []
         for text, e in items:
             t = self.texts(e)
             rows.append(
-                f'<li><span class="mwb-field">Hoe afgeweken:</span> {_h(text)}<br>'
-                f'<span class="mwb-entry-meta">Uit: '
+                f'<li>{text}<br><span class="mwb-entry-meta">Uit: '
                 f'<a href="{self._addresses.relative_url(e.src, page_src)}">{t.title}</a> '
                 f"({t.source})</span></li>\n"
             )
@@ -492,10 +504,27 @@ def case_page_renderer(catalog: Catalog, env: jinja2.Environment) -> Callable[[E
                 organisation=catalog.organisation_of(entry),
                 partner_named=catalog.partner_named,
                 published=published,
+                **_knowledge(catalog, entry),
             )
         )
 
     return case_page
+
+
+def _knowledge(catalog: Catalog, entry: Entry) -> dict[str, Any]:
+    """What a case page shows besides the case itself about how its knowledge travels:
+    the published cases it names as adopted, those that adopted it (with what they did
+    differently), whether it may be out of date, and the funding streams' labels."""
+    adopters = [
+        (other, next(o.verschil for o in other.case.overgenomen_van or [] if o.case == entry.slug))
+        for other in catalog.adopters.get(entry.slug, [])
+    ]
+    return {
+        "by_slug": catalog.by_slug,
+        "adopters": adopters,
+        "stale": catalog.is_stale(entry),
+        "geldstromen": catalog.vocabulary.geldstromen,
+    }
 
 
 def _with_contents(source: str) -> str:
@@ -670,6 +699,7 @@ def _home(catalog: Catalog, env: jinja2.Environment) -> Listing:
         "tips": sum(len(e.case.tips_voor_gemeenten) for e in catalog.entries),
         "deviations": sum(len(items) for _, items in catalog.deviations),
         "organisations": len(catalog.organisations),
+        "adoptions": catalog.adoptions,
     }
     themes = _terms_by_count(vocabulary.themas, catalog.by_theme)
     groups = _terms_by_count(vocabulary.doelgroepen, catalog.by_group)
@@ -767,15 +797,48 @@ def _connection_pages(
     partner = env.get_template("partner.html.j2")
     for named in catalog.partners:
         yield from _paginated(partner, f"partners/{named.slug}.md", named.entries, partner=named)
+    yield from _rules_pages(catalog, env)
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    """A group on the Regelruimte page: the deviations from one legal or policy source
+    (`kind` "bron", with its address), or those from one rule that name no source."""
+
+    kind: str
+    title: str
+    url: str | None
+    deviations: Sequence[Deviation]
+
+    @property
+    def cases(self) -> int:
+        return len({d.entry.slug for d in self.deviations})
+
+
+def _rules_pages(catalog: Catalog, env: jinja2.Environment) -> Iterator[Listing]:
+    """Regelruimte: the deviations grouped by the law, regulation or policy they set aside,
+    the one set aside most often first; then those that name no source, by rule."""
     rules = env.get_template("regelruimte.html.j2")
     count = sum(len(items) for _, items in catalog.deviations)
-    for pager, groups in _pages("regelruimte/index.md", catalog.deviations, RULES_PER_PAGE):
+    groups = [RuleGroup("bron", s.name, s.url, s.deviations) for s in catalog.sources]
+    groups += [RuleGroup("regel", rule, None, items) for rule, items in catalog.unsourced]
+    for pager, chunk in _pages("regelruimte/index.md", groups, RULES_PER_PAGE):
         yield Listing(
             pager.src,
-            tuple(d.entry.slug for _, items in groups for d in items),
-            (count, tuple(pager.pages), tuple((rule, len(items)) for rule, items in groups)),
+            tuple(d.entry.slug for group in chunk for d in group.deviations),
+            (
+                count,
+                len(catalog.sources),
+                tuple(pager.pages),
+                tuple((g.kind, g.title, g.url, len(g.deviations), g.cases) for g in chunk),
+            ),
             functools.partial(
-                rules.render, page_src=pager.src, pager=pager, groups=groups, count=count
+                rules.render,
+                page_src=pager.src,
+                pager=pager,
+                groups=chunk,
+                count=count,
+                sources=len(catalog.sources),
             ),
         )
 

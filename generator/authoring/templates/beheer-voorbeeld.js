@@ -95,12 +95,24 @@
     return body ? [h("h2", { key: title }, title), body] : null;
   }
 
+  // An amount in euro as the site writes it (labels.euro): € 12.500, € 3.250,50.
+  function euro(value) {
+    var number = Number(value);
+    if (!isFinite(number) || number < 0) return text(value);
+    var cents = Math.round(number * 100);
+    var whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    var rest = cents % 100;
+    return "\u20ac\u00a0" + whole + (rest ? "," + (rest < 10 ? "0" : "") + rest : "");
+  }
+
   // One value as the case page shows it, by what the model says its values are.
   function shown(field, value) {
     if (empty(value)) return "";
     if (field.soort === "markdown") return rendered(value, MD4);
     if (field.soort === "date" || field.soort === "period") return dutchDate(value);
     if (field.soort === "choice") return (DATA.keuzes[field.naam] || {})[value] || text(value);
+    if (field.soort === "terms") return (DATA.woordenlijst[field.termen] || {})[value] || text(value);
+    if (field.soort === "amount") return euro(value);
     if (field.soort === "bool") return value ? "ja" : "nee";
     return text(value);
   }
@@ -109,22 +121,38 @@
     return list.filter(function (item) { return !empty(item); });
   }
   function joined(field, value) {
-    var table = field.soort === "terms" ? DATA.woordenlijst[field.naam] || {} : null;
-    return values(field, value).map(function (item) {
-      return table ? table[item] || item : shown(field, item);
-    }).join(", ");
+    return values(field, value).map(function (item) { return shown(field, item); }).join(", ");
+  }
+
+  // A block inside an item (a deviation's source): its label, its first value, linked to
+  // its web address when it has one.
+  function inner(field, value) {
+    var name = null, link = null;
+    field.velden.forEach(function (f) {
+      var v = value[f.naam];
+      if (empty(v)) return;
+      if (f.soort === "url") { if (linkAllowed(v)) link = text(v); } else if (name === null) name = shown(f, v);
+    });
+    var body = name === null ? link : name;
+    return h("p", { key: field.naam }, h("strong", {}, field.label + ": "),
+      link ? h("a", { href: link }, body) : body);
   }
 
   // An item of a list of blocks: its first value in bold (a link when the item has a web
-  // address), the other values after it, Markdown as text below.
+  // address), the other values after it (a choice right after an amount is its unit:
+  // "€ 12.500 per jaar"), Markdown and inner blocks below.
   function item(fields, value, key) {
-    var head = null, rest = [], blocks = [], link = null;
+    var head = null, rest = [], blocks = [], link = null, last = null;
     fields.forEach(function (f) {
       var v = value[f.naam];
       if (empty(v)) return;
       if (f.soort === "url") { if (linkAllowed(v)) link = text(v); return; }
       if (f.soort === "markdown") { blocks.push(h("div", { key: f.naam }, rendered(v, MD4))); return; }
-      if (head === null) head = shown(f, v); else rest.push(shown(f, v));
+      if (f.soort === "block") { blocks.push(inner(f, v)); return; }
+      if (head === null) head = shown(f, v);
+      else if (f.soort === "choice" && last === "amount") rest.push(rest.pop() + " " + shown(f, v));
+      else rest.push(shown(f, v));
+      last = f.soort;
     });
     return h("li", { key: key },
       head === null ? null : h("strong", {}, link ? h("a", { href: link }, head) : head),
@@ -147,7 +175,17 @@
       return h("ul", {}, values(field, value).map(function (v, i) { return item(field.velden, v, i); }));
     }
     if (field.soort === "block") {
-      return h("ul", {}, field.velden.map(function (f) { return fact(f.label, joined(f, value[f.naam])); }));
+      // The block's own fields (those shown elsewhere are placed there): Markdown as text,
+      // a web address as a link, the others as facts.
+      var facts = [], texts = [];
+      field.velden.forEach(function (f) {
+        var v = value[f.naam];
+        if (f.deel !== field.deel || empty(v)) return;
+        if (f.soort === "markdown") texts.push(h("div", { key: f.naam }, rendered(v)));
+        else if (f.soort === "url" && linkAllowed(v)) facts.push(fact(f.label, h("a", { href: text(v) }, text(v))));
+        else facts.push(fact(f.label, joined(f, v)));
+      });
+      return [facts.length ? h("ul", { key: "feiten" }, facts) : null, texts];
     }
     if (field.lijst) {
       return h("ul", {}, values(field, value).map(function (v, i) { return h("li", { key: i }, shown(field, v)); }));
@@ -171,6 +209,9 @@
           parts.rest.push(figure(field.velden, v, field.naam + i, asset));
         });
       } else {
+        if (field.soort === "block" && !field.lijst) {  // its fields shown in another part
+          place(field.velden.filter(function (f) { return f.deel !== field.deel; }), value, parts, asset);
+        }
         parts.rest.push(section(field.label, body(field, value)));
       }
     });

@@ -26,3 +26,5 @@ class MaatwerkbankConfig(base.Config):
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
     expand_nav = c.Type(bool, default=PLUGIN_DEFAULTS["expand_nav"])
     """Add one nav entry per theme and target group under their section's index page."""
+    verouderd_na_maanden = c.Type(int, default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
+    """A case not checked (`bijgewerkt`) for longer says so on its page; 0: never."""

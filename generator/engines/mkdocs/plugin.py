@@ -127,6 +127,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             documents_made=self.index.add,
             site=self.info,
             mode=self.mode(),
+            stale_after_months=self.config.verouderd_na_maanden,
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
         # pages live on in MkDocs' files, the documents in the finder's index until done).
