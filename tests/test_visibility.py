@@ -107,3 +107,19 @@ def test_a_public_repository_with_only_public_stories_may_publish(tmp_path: Path
 )
 def test_an_unknown_visibility_counts_as_public(value: str, read: Visibility) -> None:
     assert read_visibility(value) is read
+
+
+def test_stories_in_a_folder_under_cases_count_too(tmp_path: Path) -> None:
+    """No build reads `cases/oud/`, but git holds it: an archived concept there is public."""
+    result = _check(tmp_path, {"a-openbaar": PLAIN})
+    archive = tmp_path / "cases" / "oud"
+    archive.mkdir()
+    (archive / "b-ingetrokken.yaml").write_text(PLAIN + CONSENT.format(until="2025-01-01"))
+    (archive / "c-openbaar.yml").write_text(PLAIN)
+    (archive / "notities.txt").write_text("status: concept\n")
+    cases = tmp_path / "cases"
+    assert not_for_a_public_repository(result, TODAY, tmp_path, cases) == [
+        ("cases/oud/b-ingetrokken.yaml", "herleidbaar")
+    ]
+    message = refusal(Visibility.PUBLIC, result, TODAY, tmp_path, cases)
+    assert message is not None and "cases/oud/b-ingetrokken.yaml (herleidbaar)" in message

@@ -17,6 +17,7 @@ public. `internal` (GitLab: every signed-in user of the instance) is allowed, wi
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -42,15 +43,18 @@ def read_visibility(value: str) -> Visibility:
 
 
 def not_for_a_public_repository(
-    result: CheckResult, today: date, base: Path | None = None
+    result: CheckResult, today: date, base: Path | None = None, cases_dir: Path | None = None
 ) -> list[tuple[str, str]]:
     """The case files that must not be in a public repository, with why (Dutch): concept,
     embargo, identifiable; a file that cannot be read or judged counts too (it may be any).
-    Valid cases are judged by their model, others by their data as written."""
+    Valid cases are judged by their model, others by their data as written. YAML files in
+    folders under `cases_dir`, which no build reads (an archive of old stories, say), are
+    in git all the same: they are judged too."""
     found: list[tuple[str, str]] = []
     valid = {v.display: v for v in result.valid}
-    shown = display_paths(result.files, base)
-    for path in result.files:
+    files = [*result.files, *_beside_the_cases(cases_dir, result.files)]
+    shown = display_paths(files, base)
+    for path in files:
         display = shown[path]
         item = valid.get(display)
         if item is not None:
@@ -62,6 +66,19 @@ def not_for_a_public_repository(
         if why is not None:
             found.append((display, why))
     return found
+
+
+def _beside_the_cases(cases_dir: Path | None, files: list[Path]) -> list[Path]:
+    """YAML files in the folders under `cases_dir` (not the case files a build reads)."""
+    if cases_dir is None or not cases_dir.is_dir():
+        return []
+    known, found = set(files), []
+    for folder, _, names in os.walk(cases_dir):  # symbolic links to folders are not followed
+        for name in names:
+            path = Path(folder) / name
+            if path.suffix in (".yaml", ".yml") and path.parent != cases_dir and path not in known:
+                found.append(path)
+    return sorted(found)
 
 
 def _why_not_public(data: Any, today: date) -> str | None:
@@ -88,13 +105,17 @@ def _why_not_public(data: Any, today: date) -> str | None:
 
 
 def refusal(
-    visibility: Visibility, result: CheckResult, today: date, base: Path | None = None
+    visibility: Visibility,
+    result: CheckResult,
+    today: date,
+    base: Path | None = None,
+    cases_dir: Path | None = None,
 ) -> str | None:
     """The Dutch message that refuses publishing from a public repository that holds
     stories the site withholds, or None when publishing may go on."""
     if visibility is not Visibility.PUBLIC:
         return None
-    found = not_for_a_public_repository(result, today, base)
+    found = not_for_a_public_repository(result, today, base, cases_dir)
     if not found:
         return None
     listed = ", ".join(f"{display} ({why})" for display, why in found[:10])

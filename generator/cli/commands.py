@@ -404,7 +404,7 @@ def _refuse_from_a_public_repository(
         return
     cases = config.path_option("cases_dir") or config.root / "cases"
     checked = pipeline.check([cases], cases, today, base=config.root)
-    message = visibility.refusal(chosen, checked, today, config.root)
+    message = visibility.refusal(chosen, checked, today, config.root, cases)
     if message is None:
         return
     click.echo(message, err=True)

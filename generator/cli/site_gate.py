@@ -170,7 +170,7 @@ def _visibility(gate: Gate, checked: pipeline.CheckResult) -> bool:
     chosen = visibility.read_visibility(gate.visibility)
     if chosen is visibility.Visibility.INTERNAL:
         gate.echo(visibility.INTERNAL_NOTE)
-    message = visibility.refusal(chosen, checked, gate.today, gate.root)
+    message = visibility.refusal(chosen, checked, gate.today, gate.root, gate.root / "cases")
     if message is not None:
         gate.report_message(message)
     return message is not None
