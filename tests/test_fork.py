@@ -45,8 +45,8 @@ def fork(target: Path, cases: list[Path]) -> Path:
         # The same lock as the checkout's packages: a copy newer than them would make
         # `make site` (scripts/npm-packages.sh) run `npm ci` through the link, emptying
         # this checkout's node_modules.
-        stamp = installed.stat().st_mtime
-        os.utime(target / "package-lock.json", (stamp, stamp))
+        stamp = installed.stat().st_mtime_ns
+        os.utime(target / "package-lock.json", ns=(stamp, stamp))
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "site_url: https://maatwerkbank.example.nl/\n" in text
