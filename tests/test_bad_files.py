@@ -227,10 +227,16 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         ["17:16: bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'"],
     ),
     (
+        "identifiable-in-dutch",  # ja and nee are yes and no, as true and false are
+        "case.yaml",
+        add("privacy:\n  herleidbaar: Ja\n"),
+        ["17:16: bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'"],
+    ),
+    (
         "identifiable-not-boolean",
         "case.yaml",
-        add("privacy:\n  herleidbaar: ja\n"),
-        ["17:16: 'privacy.herleidbaar': kies true (ja) of false (nee), niet 'ja'"],
+        add("privacy:\n  herleidbaar: misschien\n"),
+        ["17:16: 'privacy.herleidbaar': kies ja of nee (of true of false), niet 'misschien'"],
     ),
     (
         "consent-ends-before-it-starts",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,6 +119,17 @@ def test_new_refuses_a_path(project: Project) -> None:
     assert taken.stderr.splitlines()[-1] == (
         "Fout: cases/bestaat-als-yml.yml bestaat al; kies een andere naam"
     )
+
+
+def test_new_names_the_check_command_that_works(project: Project) -> None:
+    # `make new` runs this; the author has `make check`, not `maatwerkbank` on the PATH.
+    result = project.cli("new", "mijn-eerste-case")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "cases/mijn-eerste-case.yaml gemaakt. Vul de velden in en controleer hem met: make check"
+    ]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^check: .*\n\t@\$\(BIN\)/maatwerkbank check ", makefile, re.M)
 
 
 @pytest.mark.build

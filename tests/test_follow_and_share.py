@@ -158,7 +158,7 @@ def test_every_case_page_is_a_schema_org_article(site: Project) -> None:
         "https://creativecommons"
     )
     assert {d["contentUrl"] for d in dataset["distribution"]} == {
-        SITE_URL + f for f in ("cases.json", "cases.csv", "feed.xml")
+        SITE_URL + f for f in ("cases.json", "cases.csv", "kosten.csv", "feed.xml")
     }
 
 

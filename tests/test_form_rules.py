@@ -39,6 +39,8 @@ def test_every_single_field_rule_of_check_is_in_the_form_or_explained() -> None:
     # the model's rules are read from the model, not listed by hand
     assert {("titel", "lengte"), ("pilot.fase", "verplicht"), ("pilot.start", "periode")} <= rules
     assert {("themas", "woordenlijst"), ("bronnen.*.url", "patroon")} <= rules
+    # and the two about every file: its name, and no empty values
+    assert {form_rules.FILE_NAME, form_rules.NOT_EMPTY} <= rules
     assert form_rules.missing_in_form(config(), vocabulary()) == {
         "casussen": set(),
         "pilots": set(),
@@ -60,10 +62,17 @@ def test_a_form_rule_that_goes_missing_is_found() -> None:
     field(pilots["fields"], "pilot", "fase")["required"] = False
     del field(pilots["fields"], "titel")["pattern"]
     field(pilots["fields"], "samenvatting")["pattern"][0] = "^[\\s\\S]{20,499}$"
-    assert form_rules.missing_in_form(changed, vocabulary())["pilots"] == {
-        ("pilot.fase", "verplicht"),
-        ("titel", "lengte"),
-        ("samenvatting", "lengte"),
+    pilots["slug"] = "{{slug}}"  # Decap's own name: the whole title, up to 120 characters
+    casussen = collection(changed, "casussen")
+    casussen["format"] = "yaml"  # Decap's YAML: `regio: ""` for an emptied field
+    assert form_rules.missing_in_form(changed, vocabulary()) == {
+        "pilots": {
+            ("pilot.fase", "verplicht"),
+            ("titel", "lengte"),
+            ("samenvatting", "lengte"),
+            form_rules.FILE_NAME,
+        },
+        "casussen": {form_rules.NOT_EMPTY, form_rules.FILE_NAME},
     }
 
 

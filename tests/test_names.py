@@ -1,7 +1,7 @@
 """One name, one page: spellings of one organisation, partner, municipality or region
-(typographic apostrophes, the ĳ ligature, decomposed accents, case, spaces) are one page
-and one finder value, shown in the spelling most cases use; names never take a page the
-site has for itself."""
+(typographic apostrophes, the ĳ ligature, decomposed accents, case, spaces, a hyphen for
+a space) are one page and one finder value, shown in the spelling most cases use; names
+never take a page the site has for itself."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def test_variants_are_one_key() -> None:
     assert name_key("\u0132sselstein") == name_key("IJsselstein") == name_key("ijsselstein")
     assert name_key("Cafe\u0301 de Zorg") == name_key("Café de Zorg")
     assert name_key("Café") != name_key("Cafe")
+    assert name_key("Wijk bij Duurstede") == name_key("Wijk-bij-Duurstede")
+    assert name_key("GGD Zuid Limburg") == name_key("GGD Zuid-Limburg")
+    # the hyphen of a word processor (U+2010), a non-breaking one, an en dash, spaced
+    assert name_key("GGD Zuid\u2010Limburg") == name_key("GGD Zuid\u2011Limburg")
+    assert name_key("GGD Zuid \u2013 Limburg") == name_key("ggd zuid limburg")
+    assert name_key("Wijk bij Duurstede") != name_key("Wijkbij Duurstede")
 
 
 def test_one_organisation_page_in_the_majority_spelling(site: Project) -> None:
@@ -54,6 +60,15 @@ def test_one_partner_page_in_the_majority_spelling(site: Project) -> None:
     assert "Café de Zorg (4 cases)" in text_of(site.html("partners/index.html"))
 
 
+def test_a_hyphen_or_a_space_is_one_partner_and_one_region(site: Project) -> None:
+    partners = sorted(p.name for p in (site.site / "partners").iterdir() if p.is_dir())
+    assert [p for p in partners if p.startswith("ggd")] == ["ggd-zuid-limburg"]
+    assert "GGD Zuid-Limburg (3 cases)" in text_of(site.html("partners/index.html"))
+    regions = sorted(p.name for p in (site.site / "regios").iterdir() if p.is_dir())
+    assert [r for r in regions if r.startswith("utrecht")] == ["utrecht-west"]
+    assert "Utrecht-West (4 cases)" in text_of(site.html("regios/index.html"))
+
+
 def test_one_finder_value_per_name(site: Project) -> None:
     totals = finder_totals(site)
     assert totals["organisatie"]["Woonstichting 't Heem"] == 4
@@ -63,6 +78,7 @@ def test_one_finder_value_per_name(site: Project) -> None:
     assert totals["gemeente"] == {"Doetinchem": 3, "IJsselstein": 4}
     assert totals["regio"] == {"Achterhoek": 3, "Utrecht-West": 4}
     assert totals["partner"]["Café de Zorg"] == 4
+    assert {v: n for v, n in totals["partner"].items() if "GGD" in v} == {"GGD Zuid-Limburg": 3}
     # Pagefind's filter index (what ticking a value searches) holds one value, on 4 pages
     index = pagefind_filters(site)
     heem = {v: pages for v, pages in index["organisatie"].items() if "heem" in v.casefold()}

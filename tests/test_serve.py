@@ -101,16 +101,29 @@ def test_preview_keeps_serving_and_shows_problems(served: tuple[Project, str]) -
         "cases/uitbouw-samenwonen-doetinchem.yaml:19:9 : ongeldige waarde 'klaar' voor 'status'"
         in text_of(problems)
     )
-    # the valid cases are still served, the broken one is not
+    # the valid cases are still served; where the broken one was, what is wrong with it
     assert get(base + "cases/springplankwoning-doetinchem/")[0] == 200
-    assert get(base + "cases/uitbouw-samenwonen-doetinchem/")[0] == 404
+    status, broken = get(base + "cases/uitbouw-samenwonen-doetinchem/")
+    assert status == 200
+    assert "1 probleem in case-bestanden" in broken  # the banner, as on every page
+    said = text_of(broken)
+    assert "Deze case heeft een probleem" in said
+    assert (
+        "Zolang cases/uitbouw-samenwonen-doetinchem.yaml een probleem heeft, toont de site "
+        "deze case niet"
+    ) in said
+    assert (
+        "cases/uitbouw-samenwonen-doetinchem.yaml:19:9 : ongeldige waarde 'klaar' voor 'status'"
+        in said
+    )
 
 
 def test_preview_rebuilds_when_a_case_changes(served: tuple[Project, str]) -> None:
     project, base = served
     path = project.cases / "uitbouw-samenwonen-doetinchem.yaml"
     path.write_text(path.read_text().replace("status: klaar", "status: gepubliceerd"))
-    wait_for(lambda: get(base + "cases/uitbouw-samenwonen-doetinchem/")[0] == 200)
+    wait_for(lambda: "Deze case heeft" not in get(base + "cases/uitbouw-samenwonen-doetinchem/")[1])
+    assert get(base + "cases/uitbouw-samenwonen-doetinchem/")[0] == 200
     assert "probleem in case-bestanden" not in get(base)[1]
     # a new file appears, a deleted one disappears
     new = project.cases / "nieuwe-case.yaml"
@@ -195,10 +208,22 @@ def test_preview_warns_about_a_missing_site_url_and_keeps_serving(project: Proje
         stderr=subprocess.STDOUT,
         text=True,
     )
+    base = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(lambda: _up(f"http://127.0.0.1:{port}/"))
+        wait_for(lambda: _up(base))
+        # a saved page rebuilds the whole site; the warning is not said again
+        guide = project.root / "content" / "een-case-toevoegen.md"
+        guide.write_text(guide.read_text() + "\nHerzien voor de test.\n")
+        wait_for(lambda: "Herzien voor de test." in get(base + "een-case-toevoegen/")[1])
     finally:
         process.terminate()
         output = process.communicate(timeout=20)[0]
-    assert f"WARNING -  {MISSING}" in output.splitlines(), output
+    lines = output.splitlines()
+    assert lines.count(f"WARNING -  {MISSING}") == 1, output
     assert "Traceback" not in output
+    # MkDocs' own lines in Dutch (serve_log), twice built
+    assert lines.count("INFO    -  De site wordt gebouwd...") == 2, output
+    assert any("De voorvertoning staat op http://127.0.0.1:" in line for line in lines), output
+    assert any(line.endswith("Wijziging gezien: de site wordt bijgewerkt") for line in lines)
+    for english in ("Building documentation", "Serving on", "Detected file changes", "Cleaning"):
+        assert english not in output, output

@@ -11,7 +11,7 @@ import json
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.authoring.schema import SCHEMA_PATH
+from generator.authoring.schema import SCHEMA_COMMENT
 from generator.contract.model import Case, PilotBlok, block_in, choices_of, example_of, is_markdown
 from generator.contract.model import is_list as holds_list
 
@@ -19,7 +19,7 @@ from generator.contract.model import is_list as holds_list
 def case_template(slug: str, *, pilot: bool = False) -> str:
     """A new case file: required fields empty (check asks for them), optional ones commented."""
     lines = [
-        f"# yaml-language-server: $schema=../{SCHEMA_PATH}",
+        SCHEMA_COMMENT,
         f"# Nieuwe case: {slug}",
         "# Vul de velden in. Regels die met # beginnen zijn uitleg en voorbeelden; je mag ze",
         "# laten staan of weghalen. Haal het # weg voor een optioneel veld dat je wilt gebruiken.",

@@ -107,7 +107,7 @@ _KINDS = {
     "terms": "vocabulary term",
     "date": "date (`YYYY-MM-DD`)",
     "period": "date or month (`YYYY-MM`)",
-    "bool": "`true` or `false`",
+    "bool": "`ja` or `nee` (also `true`, `false`)",
     "amount": "amount in euro (a number, at least 0)",
 }
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.authoring.web_form import FORMAT, SLUG
 from generator.contract import model
 from generator.contract.fields import case_fields, walk
 from generator.contract.model import Case
@@ -59,9 +60,19 @@ LEFT_OUT: dict[str, dict[str, str]] = {
 """Blocks a collection leaves out on purpose, per collection."""
 
 
+FILE_NAME: Rule = ("<bestand>", "naam")
+"""`check`'s rule for a file's name (`loading.slug_problem`): 3 to 80 characters a-z, 0-9
+and '-', not a name the site keeps for itself. The form names a new file by the same rule
+(`file_names`, through the collection's slug, `web_form.SLUG`)."""
+NOT_EMPTY: Rule = ("*", "leeg")
+"""`check` refuses a field written without a value or as `""`; the form's file format
+leaves out what an author emptied (`web_form.FORMAT`)."""
+
+
 def check_rules() -> set[Rule]:
-    """Every single-field rule the model makes `check` apply."""
-    return _rules_of(Case, "")
+    """Every single-field rule the model makes `check` apply, and the two about every
+    file: its name, and no empty values."""
+    return _rules_of(Case, "") | {FILE_NAME, NOT_EMPTY}
 
 
 def hidden_in_form() -> dict[Rule, str]:
@@ -115,7 +126,12 @@ def _rules_of(block: type[BaseModel], prefix: str) -> set[Rule]:
 
 def form_rules(collection: dict[str, Any], vocabulary: Vocabulary) -> set[Rule]:
     """The rules one Decap collection of the generated config enforces, by field path."""
-    return _form_rules_of(collection["fields"], "", vocabulary, Case)
+    rules = _form_rules_of(collection["fields"], "", vocabulary, Case)
+    if collection.get("format") == FORMAT:
+        rules.add(NOT_EMPTY)
+        if collection.get("slug") == SLUG:
+            rules.add(FILE_NAME)
+    return rules
 
 
 def _form_rules_of(
@@ -144,7 +160,7 @@ def _form_rules_of(
         if widget == "datetime" and field.get("format") == "YYYY-MM-DD":
             rules.add((path, "datum"))
         pattern = field.get("pattern", [None])[0]
-        if model.is_period(info) and pattern == r"^\d{4}-\d{2}(-\d{2})?$":
+        if model.is_period(info) and pattern == model.PERIOD_PATTERN:
             rules.add((path, "periode"))
         if pattern and pattern == model.pattern_of(info):
             rules.add((path, "patroon"))

@@ -17,6 +17,9 @@ from generator.reading.vocabulary import Vocabulary
 
 SCHEMA_PATH = "schema/case.schema.json"
 SCHEMA_ID = "https://maatwerkbank.nl/schema/case.schema.json"
+SCHEMA_COMMENT = f"# yaml-language-server: $schema=../{SCHEMA_PATH}"
+"""The first line of a case file: editors with the YAML language server check it while
+typing against the schema (the template and the web form write it)."""
 
 
 def json_schema(vocabulary: Vocabulary) -> dict[str, Any]:

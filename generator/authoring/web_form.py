@@ -3,8 +3,10 @@
 Every field of the contract becomes a form field with its Dutch label and help text, the
 required flags, choices and patterns, taken from `model.Case` (the same classes that
 validate files and give the JSON Schema), so a change to the model changes the form with
-no hand edit. Files are written as `cases/<slug>.yaml`, fields in the model's order.
-The narrative fields also get the personal-data scan's simple patterns as hints
+no hand edit. Files are read and written in the project's own format (`FORMAT`, with
+js-yaml: values as written, the schema comment and the model's key order kept, emptied
+fields left out), new ones named by check's rule (`file_names`). The narrative fields
+also get the personal-data scan's simple patterns as hints
 (`personal_data.SIMPLE_PATTERNS`), and the preview script gets the site's Dutch labels
 and the collections' names from here (`preview_data`); `form_rules` checks that the form
 holds every single-field rule `check` applies.
@@ -19,21 +21,36 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.authoring import file_names, form_texts
+from generator.authoring.schema import SCHEMA_COMMENT
 from generator.contract import labels, model
-from generator.contract.fields import CaseField, case_fields
+from generator.contract.fields import CaseField, case_fields, walk
 from generator.contract.model import Case
 from generator.contract.uses import Hidden, Part, use_of
 from generator.privacy.personal_data import FIELDS, SIMPLE_PATTERNS
+from generator.reading.loading import NULLS
 from generator.reading.vocabulary import KINDS, OPTIONAL_KINDS, Vocabulary
 
 ADMIN_DIR = "beheer"
 MARKDOWN_SCRIPT = "markdown-it.min.js"
 """markdown-it (npm, pinned), copied next to Decap: the preview renders authors' Markdown
 with the CommonMark rules the site uses (markdown-it-py, `author_text`)."""
+YAML_SCRIPT = "js-yaml.min.js"
+"""js-yaml (npm, pinned), copied next to Decap: the project's own file format reads and
+writes case files with it (`templates/beheer-formaat.js`)."""
+NPM_SCRIPTS = {MARKDOWN_SCRIPT: "markdown-it", YAML_SCRIPT: "js-yaml"}
+"""The npm packages' browser builds the form loads besides Decap, by file name."""
 # The hidden collection over every case file, for choosing related cases.
 ALL_CASES = "alle-cases"
+FORMAT = "maatwerkbank-yaml"
+"""The file format the form registers with Decap (`beheer-formaat.js`): values as written,
+the schema comment and the model's key order kept, emptied fields left out."""
+SLUG = "{{fields.__bestandsnaam}}"
+"""A new case's file name: `beheer-formulier.js` puts check's rule's name for the title
+there before Decap saves (`file_names.file_name`); the format leaves it out of the file."""
 
 
 @dataclass(frozen=True)
@@ -47,17 +64,101 @@ class FormSettings:
     auth_url: str = ""
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
 def admin_files(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, str]:
-    """The admin app's own files (Decap's bundle is copied in by the adapter)."""
-    templates = Path(__file__).parent / "templates"
+    """The admin app's own files (Decap's bundle and the npm scripts are copied in by the
+    adapter): the page, Decap's configuration, the file format, the form's Dutch and
+    start-up (`formulier.js`) and the preview, each script with its data from the model."""
     config = cms_config(vocabulary, settings)
-    script = (templates / "beheer-voorbeeld.js").read_text(encoding="utf-8")
-    data = json.dumps(preview_data(config, vocabulary), ensure_ascii=True, indent=1)
     return {
-        f"{ADMIN_DIR}/index.html": (templates / "beheer.html").read_text(encoding="utf-8"),
-        f"{ADMIN_DIR}/voorbeeld.js": script.replace("/* GEGEVENS */ {}", data, 1),
+        f"{ADMIN_DIR}/index.html": (TEMPLATES / "beheer.html").read_text(encoding="utf-8"),
+        f"{ADMIN_DIR}/formulier.css": (TEMPLATES / "beheer.css").read_text(encoding="utf-8"),
         f"{ADMIN_DIR}/config.yml": _config_text(config),
+        f"{ADMIN_DIR}/formaat.js": (TEMPLATES / "beheer-formaat.js").read_text(encoding="utf-8"),
+        f"{ADMIN_DIR}/formulier.js": _with_data("beheer-formulier.js", form_data(config, settings)),
+        f"{ADMIN_DIR}/voorbeeld.js": _with_data(
+            "beheer-voorbeeld.js", preview_data(config, vocabulary)
+        ),
     }
+
+
+def _with_data(template: str, data: dict[str, Any]) -> str:
+    script = (TEMPLATES / template).read_text(encoding="utf-8")
+    return script.replace("/* GEGEVENS */ {}", json.dumps(data, ensure_ascii=True, indent=1), 1)
+
+
+def format_data() -> dict[str, Any]:
+    """What the file format needs to read and write case files as `check` reads them:
+    the loader's empty values, the yes/no fields and their words, the model's key order,
+    the schema comment, and the file-name rule's limits."""
+    return {
+        "leeg": list(NULLS),
+        "janee": {
+            "velden": [f.path for f in walk(case_fields()) if f.kind == "bool"],
+            "ja": list(model.YES),
+            "nee": list(model.NO),
+        },
+        "getallen": [f.path for f in walk(case_fields()) if f.kind == "amount"],
+        "volgorde": _key_order(Case),
+        "schema": SCHEMA_COMMENT,
+        "bestandsnaam": file_names.form_settings(),
+        "geen_velden": NOT_FIELDS,
+    }
+
+
+NOT_FIELDS = (
+    "Dit bestand bestaat niet uit velden ('veld: waarde') en kan niet in het formulier "
+    "worden geopend; controleer het met make check"
+)
+"""Why the form does not open a file that is a list or a bare text: it would save it empty."""
+
+
+def _key_order(block: type[BaseModel]) -> dict[str, Any]:
+    """The model's keys, in its order, with the keys of each block they hold (a list of
+    blocks: the keys of its items)."""
+    order: dict[str, Any] = {}
+    for name, info in block.model_fields.items():
+        nested = model.block_in(info.annotation)
+        order[name] = _key_order(nested) if nested is not None else {}
+    return order
+
+
+def form_data(config: dict[str, Any], settings: FormSettings) -> dict[str, Any]:
+    """What `formulier.js` needs: the format's data, the collections it serves, the
+    local backend to look for (as Decap does), and the Dutch (`form_texts`)."""
+    return {
+        "formaat": format_data(),
+        "naam": FORMAT,
+        "collecties": [c["name"] for c in config["collections"]],
+        "lokaal": config["local_backend"]["url"],
+        "teksten": form_texts.locale_data(),
+        "verplichte_lijsten": required_lists(),
+    }
+
+
+def required_lists() -> list[dict[str, str]]:
+    """The case's required lists of text (`lessen`, `tips_voor_gemeenten`): Decap 3.16
+    saves such a list with no items (its list control replaces the 'required' error with
+    its own size check, which passes an empty list), so the form refuses that itself,
+    before saving (`beheer-formulier.js`, `preSave`), with check's words."""
+    return [
+        {
+            "naam": name,
+            "label": info.title or name,
+            "melding": empty_list_message(info.title or name),
+        }
+        for name, info in Case.model_fields.items()
+        if model.is_list(info.annotation)
+        and model.block_in(info.annotation) is None
+        and info.is_required()
+        and model.min_items(info)
+    ]
+
+
+def empty_list_message(label: str) -> str:
+    return f"Vul {label} in: minstens één (de knop 'Voeg {label.lower()} toe')."
 
 
 def left_out_page() -> str:
@@ -138,6 +239,8 @@ def cms_config(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, Any]
         "local_backend": {"url": settings.local_backend},
         "media_folder": "cases/media",
         "public_folder": "media",
+        # A new file's name comes from `SLUG`, already clean; Decap only adds '-1' when it
+        # is taken.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         # Casus and pilot are two collections over the same folder: 'Nieuwe pilot' starts
         # with the pilot block, a casus has none, and files without a kind (the
@@ -154,7 +257,7 @@ def cms_config(vocabulary: Vocabulary, settings: FormSettings) -> dict[str, Any]
                 "delete": False,
                 "folder": "cases",
                 "extension": "yaml",
-                "format": "yaml",
+                "format": FORMAT,
                 "identifier_field": "titel",
                 "fields": [{"label": "Titel", "name": "titel", "widget": "string"}],
             },
@@ -183,10 +286,10 @@ def _collection(
         "gecontroleerd voordat ze op de site komt.",
         "folder": "cases",
         "extension": "yaml",
-        "format": "yaml",
+        "format": FORMAT,
         "create": True,
         "delete": False,
-        "slug": "{{slug}}",
+        "slug": SLUG,
         "identifier_field": "titel",
         "filter": {"field": "soort", "value": soort},
         "summary": "{{titel}} ({{status}})",
@@ -301,7 +404,7 @@ def _field(
     elif model.is_period(info):
         field.update(
             widget="string",
-            pattern=[r"^\d{4}-\d{2}(-\d{2})?$", "Schrijf JJJJ-MM of JJJJ-MM-DD, bijv. 2024-09"],
+            pattern=[model.PERIOD_PATTERN, "schrijf JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld 2024-09"],
         )
     elif name == "bestand":
         field.update(widget="image", choose_url=False)
@@ -323,7 +426,7 @@ def _field(
         field["widget"] = "text" if use_of(info).form == "long" else "string"
         pattern = model.pattern_of(info)
         if pattern:
-            field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "Ongeldige vorm")]
+            field["pattern"] = [pattern, _PATTERN_HELP.get(pattern, "dit heeft niet de goede vorm")]
         else:
             hint = _pattern(model.lengths_of(info), path)
             if hint:
@@ -338,10 +441,11 @@ HINTED = frozenset(path for path, how in FIELDS.items() if how in ("text", "name
 # look-ahead over the scan's simple patterns, so it can share that pattern with a length.
 _PERSONAL = "(?![\\s\\S]*(?:" + "|".join(SIMPLE_PATTERNS.values()) + "))"
 PERSONAL_HINT = (
-    "Hier lijkt een telefoonnummer, e-mailadres, BSN, IBAN of postcode in te staan: haal het "
+    "hier lijkt een telefoonnummer, e-mailadres, BSN, IBAN of postcode in te staan: haal het "
     "weg. Is het geen persoonsgegeven (bijvoorbeeld het algemene nummer van een loket), vraag "
     "de redactie dan om een uitzondering"  # Decap adds the full stop
 )
+"""The form shows it as '<Label>: <message>.' (`form_texts`, `regexPattern`)."""
 
 
 def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str] | None:
@@ -351,20 +455,21 @@ def _pattern(lengths: tuple[int, int] | None, path: tuple[str, ...]) -> list[str
     if lengths is None and not personal:
         return None
     if lengths is None:
-        return [f"^{_PERSONAL}[\\s\\S]*$", f"Geen persoonsgegevens. {PERSONAL_HINT}"]
+        return [f"^{_PERSONAL}[\\s\\S]*$", PERSONAL_HINT]
     low, high = lengths
     body = f"[\\s\\S]{{{low},{high}}}"
     if not personal:
-        return [f"^{body}$", f"Gebruik {low} tot {high} tekens"]
+        return [f"^{body}$", f"gebruik {low} tot {high} tekens"]
     return [
         f"^{_PERSONAL}{body}$",
-        f"Gebruik {low} tot {high} tekens, zonder persoonsgegevens. {PERSONAL_HINT}",
+        f"gebruik {low} tot {high} tekens, zonder persoonsgegevens. {PERSONAL_HINT[0].upper()}"
+        f"{PERSONAL_HINT[1:]}",
     ]
 
 
 _PATTERN_HELP = {
-    model.URL_PATTERN: "Een webadres dat begint met https://",
-    model.HTTPS_PATTERN: "Een webadres dat begint met https://",
-    model.EMAIL_PATTERN: "Een e-mailadres, bijvoorbeeld team@corporatie.nl",
-    model.MEDIA_PATTERN: "Een afbeelding (jpg, png, webp of gif) met een naam zonder spaties",
+    model.URL_PATTERN: "schrijf een volledig webadres, dat begint met https://",
+    model.HTTPS_PATTERN: "schrijf een volledig webadres, dat begint met https://",
+    model.EMAIL_PATTERN: "schrijf een e-mailadres, bijvoorbeeld team@corporatie.nl",
+    model.MEDIA_PATTERN: "kies een afbeelding (jpg, png, webp of gif) met een naam zonder spaties",
 }

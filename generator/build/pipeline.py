@@ -22,7 +22,7 @@ from generator.contract.model import Case
 from generator.contract.problems import NOTE, WARNING, Problem, at_most, shortened
 from generator.privacy import personal_data
 from generator.privacy.vocabulary_scan import scan_vocabulary
-from generator.reading import text_rules, validation
+from generator.reading import accidental_lists, text_rules, validation
 from generator.reading.freshness import STALE_AFTER_MONTHS, Freshness
 from generator.reading.loading import (
     case_files,
@@ -213,6 +213,7 @@ def _check(
         if case is not None and not problems:
             problems.extend(validate_links(document, path.stem, case, known, cases_dir, site_files))
         privacy_problems, notes = personal_data.scan(document, path.stem)
+        notes.extend(accidental_lists.notes(document))
         # Messages echo what authors wrote: personal-looking values in them are masked
         # (the scan's own are masked already), after the list is cut to its first ones.
         found = set(privacy_problems)

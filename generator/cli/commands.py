@@ -355,7 +355,7 @@ def site(
     if result.stopped:
         click.echo(
             f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
-            "hierboven op; 'maatwerkbank check' toont ze ook.",
+            "hierboven op; 'make check' toont ze ook.",
             err=True,
         )
         _aborted()
@@ -447,10 +447,7 @@ def new(slug: str, pilot: bool, cases_dir: Path) -> None:
         raise click.UsageError(f"{display_path(existing)} bestaat al; kies een andere naam")
     cases_dir.mkdir(parents=True, exist_ok=True)
     path.write_text(case_template.case_template(slug, pilot=pilot), encoding="utf-8")
-    click.echo(
-        f"{display_path(path)} gemaakt. Vul de velden in en controleer met: "
-        f"maatwerkbank check {display_path(path)}"
-    )
+    click.echo(f"{display_path(path)} gemaakt. Vul de velden in en controleer hem met: make check")
 
 
 @main.command()

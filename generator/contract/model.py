@@ -39,6 +39,8 @@ URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$"
 SLUG_PATTERN = r"^[a-z0-9-]{3,80}$"
+PERIOD_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+"""A date or a month (JJJJ-MM-DD, JJJJ-MM); `parse_period` also checks that it exists."""
 # Path segments may not start with a dot, so '..' and hidden files are impossible.
 MEDIA_PATTERN = (
     r"^media/([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)$"
@@ -92,14 +94,24 @@ def period_key(value: str) -> tuple[int, int, int]:
     return (parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
 
+YES = ("true", "ja")
+NO = ("false", "nee")
+"""What a yes/no field takes, in any case: YAML's words and the Dutch ones authors write."""
+
+
 def parse_bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
+    if isinstance(value, str) and value.strip().lower() in YES + NO:
+        return value.strip().lower() in YES
     raise PydanticCustomError(
-        "ja_nee", "kies true (ja) of false (nee), niet '{waarde}'", {"waarde": _short(value)}
+        "ja_nee", "kies ja of nee (of true of false), niet '{waarde}'", {"waarde": _short(value)}
     )
+
+
+def is_yes(value: object) -> bool:
+    """Whether a value as written says yes (for rules read before the model validates)."""
+    return value is True or (isinstance(value, str) and value.strip().lower() in YES)
 
 
 def number_as_text(value: object) -> object:
@@ -168,9 +180,20 @@ Datum = Annotated[
 Periode = Annotated[
     str,
     AfterValidator(parse_period),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+    WithJsonSchema({"type": "string", "pattern": PERIOD_PATTERN}),
 ]
-JaNee = Annotated[bool, BeforeValidator(parse_bool)]
+JaNee = Annotated[
+    bool,
+    BeforeValidator(parse_bool),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "string", "enum": [*YES, *NO, *(w.capitalize() for w in YES + NO)]},
+            ]
+        }
+    ),
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[
     str,
@@ -522,7 +545,7 @@ class Privacy(Block):
     herleidbaar: JaNee = Field(
         False,
         title="Herleidbaar",
-        description="true als een lezer een persoon in het verhaal zou kunnen herkennen "
+        description="ja (true) als een lezer een persoon in het verhaal zou kunnen herkennen "
         "(kleine pilot, genoemde straat, zeldzame situatie).",
         examples=[False],
     )

@@ -89,11 +89,15 @@ def web_form_files(
     """The web form at /beheer/ as site input (pages link to it, so engines check it like
     any file): its texts by path, the npm files to copy by path, and lines for the build
     log. Without the npm packages, a page there that says how to add the form."""
-    # markdown-it is installed next to Decap (package.json) and renders the preview.
-    markdown = form.bundle.parents[1] / "markdown-it" / "dist" / cms.MARKDOWN_SCRIPT
-    if not (form.bundle / BUNDLE_FILE).is_file() or not markdown.is_file():
+    # markdown-it (the preview) and js-yaml (the file format) are installed next to Decap
+    # (package.json); their browser builds are copied beside it.
+    scripts = {
+        name: form.bundle.parents[1] / package / "dist" / name
+        for name, package in cms.NPM_SCRIPTS.items()
+    }
+    if not (form.bundle / BUNDLE_FILE).is_file() or not all(p.is_file() for p in scripts.values()):
         return {f"{cms.ADMIN_DIR}/index.html": cms.left_out_page()}, {}, [FORM_LEFT_OUT]
-    copies = {f"{cms.ADMIN_DIR}/{cms.MARKDOWN_SCRIPT}": markdown}
+    copies = {f"{cms.ADMIN_DIR}/{name}": path for name, path in scripts.items()}
     for path in sorted(form.bundle.iterdir()):
         # The full bundle (React included), its lazily loaded chunks and WebAssembly.
         if path.name.endswith(BUNDLE_FILE) or path.suffix == ".wasm":

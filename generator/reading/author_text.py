@@ -378,6 +378,12 @@ def _unlinked(children: list[Token], hidden: frozenset[str]) -> list[Token]:
     return kept
 
 
+def block_tokens(markdown: str) -> list[Token]:
+    """A text's tokens as the site's parser reads its blocks (each with its `map` of
+    lines): for rules about how a text is laid out (`accidental_lists`)."""
+    return _PLAIN.parse(markdown)
+
+
 def scheme(url: str) -> str | None:
     """The scheme of an address (`https`), read as browsers read it, or None when relative."""
     found = _SCHEME.match("".join(ch for ch in url if ch > " " and ch != "\x7f"))

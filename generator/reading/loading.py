@@ -22,11 +22,13 @@ from generator.contract.problems import Problem, field_name
 from generator.reading import files, text_rules
 
 MAX_BYTES = 256 * 1024
+MIN_SLUG, MAX_SLUG = 3, 80
+"""The shortest and longest file name (without .yaml): the case's address on the site."""
+SLUG_RE = re.compile(rf"[a-z0-9-]{{{MIN_SLUG},{MAX_SLUG}}}")
 MAX_DEPTH = 20
 """The deepest nesting of lists and blocks a case file may have (the model needs four:
 `afwijkingen`, an item, its fields). Deeper data is refused before anything walks it;
 libyaml itself stops at 1,000 levels, far more than Python's own stack allows."""
-SLUG_RE = re.compile(r"[a-z0-9-]{3,80}")
 # Slugs that would collide with generated listing pages under cases/.
 RESERVED_SLUG_RE = re.compile(r"index|pagina-\d+")
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -34,7 +36,9 @@ CASE_SUFFIXES = (".yaml", ".yml")
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
+NULLS = ("", "~", "null", "Null", "NULL")
+"""The plain (unquoted) scalars that mean 'no value'; every other scalar is text."""
+_NULL_SET = frozenset(NULLS)
 
 
 @dataclass
@@ -117,6 +121,12 @@ class Document:
             text = self.line(line)
             column = len(text) - len(text.lstrip(" ")) + 1
         return Problem(self.display, line, column, message)
+
+    def is_literal(self, loc: Path_) -> bool:
+        """Whether the text at `loc` is written as a literal block (`|`): the file's lines
+        are the text's lines."""
+        node = self._node(loc)
+        return isinstance(node, yaml.ScalarNode) and node.style == "|"
 
     def node_at(self, loc: Path_) -> yaml.Node | None:
         """The YAML node of the value at `loc`, None when there is none."""
@@ -219,8 +229,9 @@ def slug_problem(path: Path, display: str) -> Problem | None:
             display,
             1,
             1,
-            f"ongeldige bestandsnaam '{printable(path.name)}': gebruik alleen kleine letters a-z, "
-            "cijfers en '-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')",
+            f"ongeldige bestandsnaam '{printable(path.name)}': gebruik alleen kleine letters "
+            f"a-z, cijfers en '-', {MIN_SLUG} tot {MAX_SLUG} tekens (bijvoorbeeld "
+            "'springplank-doetinchem.yaml')",
         )
     if RESERVED_SLUG_RE.fullmatch(slug):
         return Problem(
@@ -486,7 +497,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def _construct(node: yaml.Node, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        if not node.style and node.value in _NULLS:  # plain (unquoted) only
+        if not node.style and node.value in _NULL_SET:  # plain (unquoted) only
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

@@ -364,6 +364,16 @@ def unpublished_link_notices(
     return notices
 
 
+def markdown_strings(data: Any) -> list[tuple[Path_, str]]:
+    """Every value of a Markdown field in a case's data, with its place."""
+    markdown, names = markdown_fields(), _markdown_names()
+    return [
+        (loc, text)
+        for loc, text in _strings(data, ())
+        if loc and loc[-1] in names and _generic(loc) in markdown
+    ]
+
+
 def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:
     if not author_text.link_allowed(url) or author_text.scheme(url) or url.startswith("#"):
         return True  # other hosts, or made plain text when rendered

@@ -266,7 +266,7 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
             )
     problems.extend(_knowledge_rules(doc))
     privacy = data.get("privacy")
-    if isinstance(privacy, dict) and privacy.get("herleidbaar") in ("true", "True", "TRUE", True):
+    if isinstance(privacy, dict) and model.is_yes(privacy.get("herleidbaar")):
         consent = privacy.get("toestemming")
         if not isinstance(consent, dict):
             problems.append(

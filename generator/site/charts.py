@@ -117,15 +117,15 @@ def _knowledge(catalog: Catalog) -> list[Chart]:
             "onderbouwing",
             "Cases per onderbouwing",
             f"Hoe goed bekend is dat de aanpak werkt, van idee tot erkend: {said} van de "
-            f"{total} cases zeggen het.",
+            f"{labels.count(total, 'case zegt', 'cases zeggen')} het.",
             "Onderbouwing",
             [(label, levels.get(level, 0)) for level, label in labels.NIVEAU.items()],
         ),
         Chart(
             "geldstromen",
             "Cases per geldstroom",
-            f"Aantal van de {total} gepubliceerde cases dat kosten uit deze geldstroom noemt; een "
-            "case kan er meer noemen.",
+            f"Aantal van de {labels.count(total, 'gepubliceerde case', 'gepubliceerde cases')} "
+            "dat kosten uit deze geldstroom noemt; een case kan er meer noemen.",
             "Geldstroom",
             [
                 (term.label, streams.get(slug, 0))

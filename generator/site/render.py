@@ -15,9 +15,9 @@ import functools
 import html
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 import jinja2
@@ -28,6 +28,7 @@ from generator.contract import labels
 from generator.contract.model import Case
 from generator.contract.problems import Problem
 from generator.reading import author_text
+from generator.reading.loading import CASE_SUFFIXES, RESERVED_SLUG_RE, SLUG_RE
 from generator.reading.vocabulary import Term, Vocabulary
 from generator.site import charts, exports, facets, linked_data
 from generator.site.addresses import Addresses
@@ -857,6 +858,30 @@ def problems_banner(count: int, page_src: str, addresses: Addresses) -> str:
 def render_problems(problems: Sequence[Problem], env: jinja2.Environment) -> str:
     """A page listing content problems, shown in the preview instead of failing it."""
     return env.get_template("problems.html.j2").render(page_src=PROBLEMS_PAGE, problems=problems)
+
+
+def case_problem_pages(
+    problems: Sequence[Problem], env: jinja2.Environment, taken: Iterable[str] = ()
+) -> dict[str, str]:
+    """For the preview: at the page of each case file with problems, a page saying what is
+    wrong with it (an author who saves a mistake sees it where the case was, not a 404).
+    Only for files whose name is a case's address and whose page is not `taken`."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        name = PurePosixPath(problem.path)
+        is_case = name.suffix in CASE_SUFFIXES and SLUG_RE.fullmatch(name.stem)
+        if is_case and not RESERVED_SLUG_RE.fullmatch(name.stem):
+            by_file.setdefault(problem.path, []).append(problem)
+    taken = set(taken)
+    pages = {}
+    template = env.get_template("case_problems.html.j2")
+    for path, found in by_file.items():
+        src = f"cases/{PurePosixPath(path).stem}.md"
+        if src not in taken:
+            pages[src] = template.render(
+                page_src=src, path=path, problems=found, problems_page=PROBLEMS_PAGE
+            )
+    return pages
 
 
 def _paginated(

@@ -10,7 +10,8 @@
 (function () {
   "use strict";
   var DATA = /* GEGEVENS */ {};
-  CMS.registerPreviewStyle("../stylesheets/maatwerkbank.css");
+  // The site's stylesheets are registered by formulier.js, read from the site as served;
+  // the page is wrapped as Material wraps a page, with the site's colour scheme.
 
   function linkAllowed(url) {
     var cleaned = String(url).replace(/[\u0000-\u0020\u007f]/g, "");
@@ -223,7 +224,7 @@
       var c = this.props.entry.get("data").toJS();
       var parts = { kop: [], inleiding: [], feiten: [], pilot: [], rest: [] };
       place(DATA.velden, c, parts, this.props.getAsset);
-      return h("article", { className: "md-typeset" },
+      var page = h("article", { className: "md-content__inner md-typeset" },
         h("h1", {}, parts.kop.join(" ") || "(nog geen titel)"),
         // The page's notice for an archived case: the one state that changes its layout.
         c.status === "gearchiveerd" ? h("div", { className: "admonition warning mwb-archived" },
@@ -236,6 +237,10 @@
           h("p", { className: "admonition-title" }, "De pilot in het kort"),
           h("ul", {}, parts.pilot)) : null,
         parts.rest);
+      var colours = typeof window === "undefined" ? {} : window.MaatwerkbankKleuren;
+      var scheme = Object.assign({ className: "md-container mwb-voorbeeld" }, colours || {});
+      return h("div", scheme, h("main", { className: "md-main" },
+        h("div", { className: "md-main__inner md-grid" }, h("div", { className: "md-content" }, page))));
     },
   });
   // Every collection the form has: the names come from the generated config.

@@ -6,7 +6,8 @@ problems through MkDocs' logger, and hooks into `mkdocs serve`, through MkDocs' 
 plugin events. Nothing is ever written into the docs dir. What must reach further into
 MkDocs or Material lives in a module of its own, each checked by a test against the
 installed versions: `core_pages` (the core's HTML pages skip Python-Markdown),
-`quick_preview` (the preview's quick path), `theme_caches`, `live_reload`, `strict_mode`.
+`quick_preview` (the preview's quick path), `theme_caches`, `live_reload`, `strict_mode`,
+`serve_log` (the preview's terminal in Dutch).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from mkdocs.structure.pages import Page
 from generator.authoring.web_form import FormSettings
 from generator.build import pipeline, publish_mode
 from generator.build.publish_mode import Mode, ModeError, left_out_line, read_mode
-from generator.contract.problems import NOTE, summary
+from generator.contract.problems import summary
 from generator.engines import postbuild
-from generator.engines.mkdocs import live_reload, strict_mode, theme_caches
+from generator.engines.mkdocs import live_reload, serve_log, strict_mode, theme_caches
 from generator.engines.mkdocs.config import MaatwerkbankConfig
 from generator.engines.mkdocs.core_pages import make_core_page
 from generator.engines.mkdocs.quick_preview import QuickPreview
@@ -58,6 +59,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.preview = QuickPreview(self)
         self.with_policy: set[str] = set()
         """Pages written with their policy in this build (`on_post_page`): not read again."""
+        self.said: set[str] = set()
+        """Warnings about the settings given in this `mkdocs serve`: said once, not at every
+        rebuild (the instance lives as long as the server: it has `on_startup`)."""
 
     def today(self) -> date:
         return self.build_date().day
@@ -80,6 +84,8 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            serve_log.speak_dutch()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -98,7 +104,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             vocab_path = self.cases_dir / pipeline.VOCABULARY_FILE
             vocabulary, _ = load_vocabulary(vocab_path, str(vocab_path))
             config.nav = expand_nav(config.nav, render.nav_sections(vocabulary))
-        strict_mode.check_site_url(config, log, serving=self.serving)
+        strict_mode.check_site_url(
+            config, log, serving=self.serving, said=self.said if self.serving else None
+        )
         # The site's licence, for the core and for the theme's footer.
         try:
             self.info = SiteInfo.of(config.site_name, config.site_url, config.extra)
@@ -134,12 +142,14 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         self.result = result if self.serving else None
         for held in result.held_back:
             log.info(f"niet gepubliceerd: {held.display}: {held.reason}")
-        self._report_notices(result)
+        strict_mode.report_notices(log, result.notices)
         if result.problems:
             self._report(result)
         if result.problems and self.serving:
-            env = render.environment(self.templates_dir)
+            env = render.environment(self.templates_dir, self.addresses)
             result.pages[PROBLEMS_PAGE] = render.render_problems(result.problems, env)
+            # A saved mistake shows where the case was: its problems, not a 404.
+            result.pages.update(render.case_problem_pages(result.problems, env, result.pages))
         self.core_pages = frozenset(result.pages)
         nav_pages = set(render.NAV_PAGES)
         for src_uri, text in result.pages.items():
@@ -266,21 +276,11 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
                 log.error(str(problem))
             raise PluginError(
                 f"build gestopt: {summary(result.files_checked, result.problems)} Los de "
-                "problemen hierboven op; 'maatwerkbank check' toont ze ook."
+                "problemen hierboven op; 'make check' toont ze ook."
             )
         for problem in result.problems:
             strict_mode.log_uncounted(log, logging.ERROR, str(problem))
         strict_mode.log_uncounted(log, logging.ERROR, left_out_line(result))
-
-    @staticmethod
-    def _report_notices(result: pipeline.BuildResult) -> None:
-        """Warnings and notes (a link shown as text): the site builds all the same, also
-        in strict mode, so they are shown as warnings that strict mode does not count."""
-        for notice in result.notices:
-            if notice.level == NOTE:
-                log.info(str(notice))
-            else:
-                strict_mode.warn_uncounted(log, str(notice))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -17,10 +17,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
+from generator.contract.problems import NOTE, Problem
 from generator.site import hosting
 
 
-def check_site_url(config: MkDocsConfig, log: logging.Logger, *, serving: bool) -> None:
+def check_site_url(
+    config: MkDocsConfig, log: logging.Logger, *, serving: bool, said: set[str] | None = None
+) -> None:
+    """`said`: the warnings given earlier in this `mkdocs serve` (which checks the config
+    again at every rebuild): each is said once."""
     site_url = config.site_url
     if serving and config.config_file_path:
         # `mkdocs serve` has put its own address in the setting by now.
@@ -31,6 +36,10 @@ def check_site_url(config: MkDocsConfig, log: logging.Logger, *, serving: bool) 
     kind, message = problem
     if kind == "ontbreekt" and config.strict and not serving:
         raise PluginError(message)
+    if said is not None:
+        if message in said:
+            return
+        said.add(message)
     if kind == "ontbreekt":
         log.warning(message)
     else:
@@ -49,3 +58,14 @@ def log_uncounted(log: logging.Logger, level: int, message: str) -> None:
     for handler in logging.getLogger("mkdocs").handlers:
         if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
             handler.handle(record)
+
+
+def report_notices(log: logging.Logger, notices: list[Problem]) -> None:
+    """Warnings and notes (a link shown as text): the site builds all the same, also in
+    strict mode, so warnings are shown as warnings that strict mode does not count, and
+    notes as information."""
+    for notice in notices:
+        if notice.level == NOTE:
+            log.info(str(notice))
+        else:
+            warn_uncounted(log, str(notice))
