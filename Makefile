@@ -6,6 +6,12 @@ BIN    := $(VENV)/bin
 # The site generator: mkdocs (MkDocs 1.6.1 + mkdocs-material 9.8, the default) or zensical.
 # The one setting to change for another engine: `make site ENGINE=zensical`, or set it here.
 ENGINE ?= mkdocs
+# strikt: any problem in a case file stops `make site`. geldig (the main branch's runs in
+# CI): the site is built from the valid cases, a case with a problem is left out and
+# reported (docs/publishing.md). MAATWERKBANK_VISIBILITY=public|internal|private (set by
+# the workflows) refuses publishing from a public repository that holds stories the site
+# withholds.
+MODE ?= strikt
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -17,9 +23,9 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
-site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form too, when Node is there; ENGINE=zensical)
+site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form too, when Node is there; ENGINE=zensical; MODE=geldig)
 	scripts/npm-packages.sh
-	ENGINE=$(ENGINE) MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
+	ENGINE='$(ENGINE)' MAATWERKBANK_MODE='$(MODE)' MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
 test: lint browser ## the whole test suite: lint, types, layers, then every test (browser tests too)
 	$(BIN)/python -m pytest

@@ -2,7 +2,8 @@
 # Build the site into a temporary folder and swap it in only when the build succeeded, so a
 # failed build never leaves a half-written site/ behind for publishing.
 # Usage: scripts/build-site.sh [SITE_DIR]   (ENGINE=mkdocs|zensical chooses the engine;
-# MAATWERKBANK=... the maatwerkbank command)
+# MAATWERKBANK=... the maatwerkbank command; MAATWERKBANK_MODE=geldig builds from the valid
+# cases, MAATWERKBANK_VISIBILITY=... refuses a public repository: see maatwerkbank site --help)
 set -euo pipefail
 out="${1:-site}"
 tmp="$(mktemp -d "${out%/}.building.XXXXXX")"

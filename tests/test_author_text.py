@@ -391,11 +391,11 @@ def test_page_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
     assert broken == []
 
 
-def test_a_link_to_a_case_that_is_not_published_is_a_problem_and_never_on_the_site(
-    bare: Project,
-) -> None:
+def test_a_link_to_a_case_that_is_not_published_is_text_with_a_warning(bare: Project) -> None:
     """Found by breaking it: `../geheim/` to a concept case passed check and named that case
-    on the published page, in cases.json and the finder."""
+    on the published page, in cases.json and the finder. Then it was a problem, which kept
+    the linking case (and, on the nightly run, every other change) off the site the day the
+    target's consent ended. Now the link is text, with a warning, and nothing stops."""
     bare.write_case(
         "geheim-plan.yaml",
         CASE.format(titel="Geheim plan", gemeente="X", aanleiding="x").replace(
@@ -404,18 +404,55 @@ def test_a_link_to_a_case_that_is_not_published_is_a_problem_and_never_on_the_si
     )
     _check(bare, aanleiding='"Zie [het plan](../geheim-plan/)."')
     result = bare.cli("check")  # every file: whether the target is published is known
-    assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == (
-        "cases/proef-case.yaml:10:13: 'aanleiding': link naar case 'geheim-plan', die op deze "
-        "datum niet gepubliceerd wordt (concept, embargo, toestemming of een probleem); haal de "
-        "link weg of wacht tot die case online staat"
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        "cases/proef-case.yaml:10:13: waarschuwing: 'aanleiding': link naar case "
+        "'geheim-plan' wordt als gewone tekst getoond, want die case wordt op 2026-01-15 "
+        "niet gepubliceerd: status is concept",
+        "2 bestanden gecontroleerd, geen problemen gevonden.",
+    ]
+    github = bare.cli("check", "--format", "github")
+    assert github.stdout.splitlines()[0].startswith(
+        "::warning file=cases/proef-case.yaml,line=10,col=13,title=Maatwerkbank::'aanleiding': "
+        "link naar case 'geheim-plan' wordt als gewone tekst getoond"
     )
+    # one file alone: whether the target is published is not known, so nothing is said
+    alone = bare.cli("check", "cases/proef-case.yaml")
+    assert alone.stdout.strip() == "1 bestand gecontroleerd, geen problemen gevonden."
     # and the renderer, on its own, keeps such a link's text only
     html = author_text.render(
         "[plan](../geheim-plan/) [ander](../proef-case/#aanpak)",
         author_text.Context(cases=frozenset({"proef-case"})),
     )
     assert html == '<p>plan <a href="../proef-case/#aanpak">ander</a></p>\n'
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Zie [het plan](../geheim/).", "Zie het plan.\n"),
+        ("[a](../geheim/#x) en [b](../open/)", "a en [b](../open/)\n"),
+        ("<../geheim/> [c](<../geheim/>)", "\\<../geheim/> c\n"),
+        ("[ref][g]\n\n[g]: ../geheim/ 'titel'", "ref\n"),
+        ("[**vet** en `code`](../geheim/)", "**vet** en `code`\n"),
+        ("- een\n  - [twee](../geheim/)\n\n> [drie](../geheim/)", "- een\n  - twee\n\n> drie\n"),
+        ("[![beeld](media/x.png)](../geheim/)", "![beeld](media/x.png)\n"),
+        ("<script>x</script> [d](../geheim/) \\*niet schuin\\*", None),
+    ],
+)
+def test_links_to_a_hidden_case_become_their_text_and_nothing_else_changes(
+    markdown: str, expected: str | None
+) -> None:
+    """The published text of a case that links to a hidden one: the links are gone, and
+    the text renders as the original did without them (proven inside, checked here)."""
+    written = author_text.without_case_links(markdown, frozenset({"geheim"}))
+    assert written is not None
+    if expected is not None:
+        assert written == expected
+    assert [url for _, url, _ in author_text.links(written) if "geheim" in url] == []
+    assert author_text.render(written) == author_text.render(
+        markdown, author_text.Context(cases=frozenset({"open"}))
+    )
 
 
 def test_many_equal_headings_cost_linear_time() -> None:

@@ -264,6 +264,17 @@ def test_zensical_build_stops_on_a_case_problem_with_the_dutch_message(tmp_path:
     )
     assert "Traceback" not in result.stdout + result.stderr
     assert not project.site.exists()
+    # publishing what is valid (the main branch's runs): the site without that case
+    valid = project.cli(
+        "site", "--engine", "zensical", "--site-dir", str(project.site), "--mode", "geldig"
+    )
+    assert valid.returncode == 0, valid.stderr
+    assert (
+        "niet gepubliceerd wegens problemen: cases/springplankwoning-doetinchem.yaml. De site "
+        "is gebouwd uit de 2 geldige, gepubliceerde cases" in valid.stderr
+    )
+    assert (project.site / "cases/uitbouw-samenwonen-doetinchem/index.html").is_file()
+    assert not (project.site / "cases/springplankwoning-doetinchem").exists()
 
 
 def test_zensical_build_refuses_a_hand_written_page_in_a_generated_place(tmp_path: Path) -> None:

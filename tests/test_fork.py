@@ -40,6 +40,13 @@ def fork(target: Path, cases: list[Path]) -> Path:
     for case in cases:
         shutil.copy(case, target / "cases" / case.name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
+    installed = ROOT / "node_modules/.package-lock.json"
+    if installed.is_file():
+        # The same lock as the checkout's packages: a copy newer than them would make
+        # `make site` (scripts/npm-packages.sh) run `npm ci` through the link, emptying
+        # this checkout's node_modules.
+        stamp = installed.stat().st_mtime_ns
+        os.utime(target / "package-lock.json", ns=(stamp, stamp))
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "site_url: https://maatwerkbank.example.nl/\n" in text

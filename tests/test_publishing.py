@@ -53,12 +53,25 @@ def test_workflow_publishes_only_from_main_with_least_privilege() -> None:
         assert job["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
-    # the product's suite when the change is more than content; the content gate (annotations
-    # on the pull request) and the build every time; deploy waits for both
+    # the product's suite when the change is more than content; a pull request gets the
+    # content gate (annotations) and the strict build; main builds from the valid cases,
+    # and the same gate runs after the deploy (tests/test_withdrawal.py runs these steps)
     assert product["if"] == "needs.scope.outputs.product == 'true'"
     assert [s["run"] for s in product["steps"] if "run" in s] == ["make test"]
-    runs = [step.get("run") for step in build["steps"] if "run" in step]
-    assert runs == ["make check-site FORMAT=github", "make site"]
+    runs = [(step.get("if"), step["run"]) for step in build["steps"] if "run" in step]
+    assert runs == [
+        ("github.event_name == 'pull_request'", "make check-site FORMAT=github"),
+        ("github.event_name == 'pull_request'", "make site"),
+        ("github.event_name != 'pull_request'", "make site MODE=geldig"),
+    ]
+    verdict = jobs["verdict"]
+    assert verdict["permissions"] == {"contents": "read"}
+    assert set(verdict["needs"]) == {"build", "deploy"}
+    assert verdict["if"] == "always() && github.event_name != 'pull_request'"
+    assert [s["run"] for s in verdict["steps"] if "run" in s] == ["make check-site FORMAT=github"]
+    visibility = "${{ github.event.repository.private && 'private' || 'public' }}"
+    for job in (build, verdict):
+        assert job["env"]["MAATWERKBANK_VISIBILITY"] == visibility
     assert set(deploy["needs"]) == {"product", "build"}
     assert "needs.product.result == 'skipped'" in deploy["if"]
     assert "needs.build.result == 'success'" in deploy["if"]
@@ -127,12 +140,20 @@ def test_gitlab_pages_job_publishes_public() -> None:
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
     pages = gitlab["pages"]
     assert pages["artifacts"]["paths"] == ["public"]
-    assert pages["script"][:2] == ["make check-site", "make site"]
+    # the default branch publishes what is valid, then the gate fails the pipeline on any
+    # problem; a merge request gets the gate only
+    assert pages["script"][0] == "make site MODE=geldig"
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert "make test" in gitlab["test"]["script"]
-    gate = gitlab["check-site"]
-    assert "make check-site" in gate["script"]
-    assert gate["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    assert gate["rules"] == gitlab["test"]["rules"]
+    assert gitlab["stages"] == ["test", "deploy", "verify"]
+    assert gitlab["variables"]["MAATWERKBANK_VISIBILITY"] == "$CI_PROJECT_VISIBILITY"
+    gate, after = gitlab["check-site"], gitlab["check-after-pages"]
+    assert gate["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert after["stage"] == "verify"
+    assert after["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH", "when": "always"}]
+    for job in (gate, after):
+        assert "make check-site" in job["script"]
+        assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
 
 
 @pytest.mark.build

@@ -17,8 +17,9 @@ from typing import Any
 
 from generator.authoring import field_table, schema
 from generator.build import parallel
+from generator.build.publish_mode import Mode
 from generator.contract.model import Case
-from generator.contract.problems import Problem, at_most, shortened
+from generator.contract.problems import NOTE, WARNING, Problem, at_most, shortened
 from generator.privacy import personal_data
 from generator.privacy.vocabulary_scan import scan_vocabulary
 from generator.reading import accidental_lists, text_rules, validation
@@ -32,7 +33,7 @@ from generator.reading.loading import (
     slug_problem,
 )
 from generator.reading.media import clean_copy
-from generator.reading.publication import HeldBack, hold_back_reason
+from generator.reading.publication import HeldBack, hold_back_reason, next_change
 from generator.reading.validation import ValidCase, validate_document, validate_links
 from generator.reading.vocabulary import Vocabulary, load_vocabulary
 from generator.site import exports, hosting, render, search_documents
@@ -55,6 +56,9 @@ class CheckResult:
     """Lines for the author that are not problems: allowances used, cases held back."""
     held_back: list[HeldBack]
     """Valid cases not published on the check's date (concept, embargo, expired consent)."""
+    notices: list[Problem] = field(default_factory=list)
+    """Warnings and notes at a place in a file, which publish all the same: a link to a case
+    not published on the date, shown as text; a linked case that comes or goes soon."""
 
     @property
     def published(self) -> dict[str, Case]:
@@ -76,11 +80,28 @@ class BuildResult:
     held_back: list[HeldBack]
     catalog: Catalog
     files_checked: int = 0
+    notices: list[Problem] = field(default_factory=list)
+    """As `CheckResult.notices`."""
+    mode: Mode = Mode.STRICT
+    """What the adapter asked for: whether a problem stops the build (`stopped`)."""
     listed: dict[str, tuple[tuple[str, ...], Any]] = field(default_factory=dict)
     """Each listing page's cases and figures (`render.Listing`), by source path: what the
     preview's quick path compares the next build's with, to render only what changed."""
     records: exports.Records = field(default_factory=exports.Records)
     """The exports' records per case, for the next build (`exports.Records`)."""
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the adapter must fail the build: any problem in strict mode. In the mode
+        that publishes what is valid, the site holds every case that passed and is
+        published on the date, and the problems of the others are reported."""
+        return bool(self.problems) and self.mode is Mode.STRICT
+
+    @property
+    def left_out(self) -> list[str]:
+        """The files whose problems kept them off the site (or kept all cases off it, for
+        the vocabulary), in order."""
+        return sorted({problem.path for problem in self.problems})
 
 
 @contextmanager
@@ -213,7 +234,7 @@ def _check(
 
     valid: list[ValidCase] = []
     notes: list[str] = []
-    links: dict[str, tuple[Path, set[str]]] = {}
+    links: dict[str, _Links] = {}
     if files:
         personal_data.prepare()  # once, before the worker processes fork
     results = parallel.split_map(check_file, files, receive=with_model)
@@ -222,7 +243,9 @@ def _check(
         notes.extend(checked.notes)
         if checked.case is not None and checked.display not in doubled:
             valid.append(ValidCase(path.stem, checked.case, checked.display))
-            links[path.stem] = (path, validation.cases_named(checked.data))
+            targets = validation.cases_named(checked.data)
+            if targets:
+                links[path.stem] = _Links(path, targets, checked.data)
     # Publication is decided here, once, before anything is rendered.
     held_back = []
     for item in valid:
@@ -231,49 +254,136 @@ def _check(
             held_back.append(HeldBack(item.display, *reason))
     checked_slugs = {path.stem for path in files}
     found_here = len(problems)
-    valid = _without_links_to_unpublished(valid, held_back, links, checked_slugs, problems)
+    valid, notices = _links_to_unpublished(
+        valid, held_back, links, checked_slugs, problems, vocabulary, today
+    )
     problems[found_here:] = [_masked(problem) for problem in problems[found_here:]]
     notes.extend(
         f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
     )
-    return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back)
+    notices = sorted(_masked(notice) for notice in notices)
+    return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back, notices)
 
 
 def _masked(problem: Problem) -> Problem:
     message = personal_data.mask_message(problem.message)
     if message == problem.message:
         return problem
-    return Problem(problem.path, problem.line, problem.column, message)
+    return replace(problem, message=message)
 
 
-def _without_links_to_unpublished(
+@dataclass(frozen=True)
+class _Links:
+    """A valid case's links to other cases, and its data (for the rare case that must be
+    published with some of them shown as text)."""
+
+    path: Path
+    targets: set[str]
+    data: Any
+
+
+def _links_to_unpublished(
     valid: list[ValidCase],
     held_back: list[HeldBack],
-    links: dict[str, tuple[Path, set[str]]],
+    links: dict[str, _Links],
     checked_slugs: set[str],
     problems: list[Problem],
-) -> list[ValidCase]:
-    """Published cases whose Markdown links to a case that is not published, or that say
-    they adopted one, are a problem (the link would be dead, and would name the hidden
-    case); they leave `valid`, which may leave other links dead in turn. Only cases checked
-    in this run are judged (a check of one file cannot know whether the others are
-    published). Files are read again only for the rare offender, for the positions of the
-    problem."""
-    held = {h.display for h in held_back}
+    vocabulary: Vocabulary,
+    today: date,
+) -> tuple[list[ValidCase], list[Problem]]:
+    """A published case may link to a case that is not published on the date (concept,
+    embargo, consent ended, or a problem in its file): the link is shown as its text, in
+    every output (`validation.without_cases`: the published case gets that text; an
+    adoption of such a case, `overgenomen_van`, loses its case), with a warning at the
+    link, and the site builds. A link to a case that comes or goes within
+    `publication.LOOK_AHEAD` days gets a note. Only cases checked in this run are judged
+    (a check of one file cannot know whether the others are published).
+
+    A text whose links cannot be taken out safely (proven per text; never seen) is a
+    problem: that case leaves the site too, which may turn more links into text."""
+    held = {h.display: h for h in held_back}
+    by_slug = {v.slug: v for v in valid}
     while True:
         published = {v.slug for v in valid if v.display not in held}
-        hidden = checked_slugs - published
-        offenders = [v for v in valid if v.slug in published and links[v.slug][1] & hidden]
-        if not offenders:
-            return valid
-        for v in offenders:
-            path, targets = links[v.slug]
-            document, _ = load(path, v.display)
+        hidden = frozenset(checked_slugs - published)
+        degraded: dict[str, Case] = {}
+        unsafe: list[str] = []
+        for slug in sorted(published & links.keys()):
+            if hidden.isdisjoint(links[slug].targets):
+                continue
+            data, failed = validation.without_cases(links[slug].data, hidden)
+            case = None if failed else _validated(data, vocabulary)
+            if case is not None:
+                degraded[slug] = case
+                continue
+            unsafe.append(slug)
+            document, _ = load(links[slug].path, by_slug[slug].display)
             if document is not None:
-                hidden_targets = targets - published
-                problems.extend(text_rules.unpublished_link_problems(document, hidden_targets))
-                problems.extend(validation.unpublished_adoption_problems(document, hidden_targets))
-        valid = [v for v in valid if v not in offenders]
+                problems.extend(document.problem(loc, UNSAFE_LINK) for loc in failed or [()])
+        if not unsafe:
+            break
+        valid = [v for v in valid if v.slug not in unsafe]
+    notices: list[Problem] = []
+    for slug in sorted(published & links.keys()):
+        about: dict[str, tuple[str, str]] = {}
+        adopted: dict[str, tuple[str, str]] = {}
+        for target in links[slug].targets & checked_slugs:
+            linked, is_hidden = by_slug.get(target), target in hidden
+            what = _what_happens(linked, is_hidden, held, today, AS_TEXT)
+            if what is not None:
+                about[target] = what
+                adopted[target] = _what_happens(linked, is_hidden, held, today, AS_UNNAMED) or what
+        if about:
+            document, _ = load(links[slug].path, by_slug[slug].display)
+            if document is not None:
+                notices.extend(text_rules.unpublished_link_notices(document, about))
+                notices.extend(validation.unpublished_adoption_notices(document, adopted))
+    valid = [replace(v, case=degraded[v.slug]) if v.slug in degraded else v for v in valid]
+    return valid, notices
+
+
+UNSAFE_LINK = (
+    "link naar een case die op deze datum niet gepubliceerd wordt, en die niet als gewone "
+    "tekst getoond kan worden; haal de link weg"
+)
+
+
+def _validated(data: Any, vocabulary: Vocabulary) -> Case | None:
+    try:
+        return Case.model_validate(data, context={"vocabulary": vocabulary})
+    except ValueError:  # pydantic's ValidationError
+        return None
+
+
+AS_TEXT = "als gewone tekst getoond"
+AS_UNNAMED = "niet genoemd (de pagina zegt: een case die niet op deze site staat)"
+"""How the site shows a link to a case it does not publish, and an adoption of one."""
+
+
+def _what_happens(
+    target: ValidCase | None, hidden: bool, held: dict[str, HeldBack], today: date, shown: str
+) -> tuple[str, str] | None:
+    """What a link to a case (or an adoption of one) does on the site: `shown` now (a
+    warning, with why and until when), or soon (a note); None for one that stays."""
+    change = next_change(target.case, today) if target is not None else None
+    if hidden:
+        held_back = held.get(target.display) if target is not None else None
+        why = held_back.reason if held_back is not None else "het bestand heeft problemen"
+        until = f"; vanaf {change.isoformat()} is het weer een link" if change else ""
+        return (
+            WARNING,
+            f"wordt {shown}, want die case wordt op {today.isoformat()} niet "
+            f"gepubliceerd: {why}{until}",
+        )
+    if target is None or change is None:
+        return None
+    reason = hold_back_reason(target.case, change)
+    why = f": {reason[0]}" if reason else ""
+    return (
+        NOTE,
+        f"wordt vanaf {change.isoformat()} {shown}, want die case gaat dan "
+        f"van de site{why}; haal de link op tijd weg of verleng de toestemming",
+    )
 
 
 def build(
@@ -286,9 +396,12 @@ def build(
     site_files: frozenset[str] | None = None,
     documents_made: Callable[[dict[str, str]], object] | None = None,
     site: SiteInfo | None = None,
+    mode: Mode = Mode.STRICT,
     stale_after_months: int = STALE_AFTER_MONTHS,
 ) -> BuildResult:
-    """Everything the site shows, from the case files in `cases_dir` as of `today`.
+    """Everything the site shows, from the case files in `cases_dir` as of `today`: the
+    cases that pass every rule and are published on that date, in either `mode` (which
+    only says whether a problem stops the build: `BuildResult.stopped`).
 
     Pages are `{source path: template output}` (front matter and HTML body, see
     `render.page`); `addresses` is the site's URL scheme (directory URLs by default);
@@ -300,7 +413,7 @@ def build(
     if site_files is None:
         site_files = project_site_files(cases_dir)
     with collector_paused():
-        return _build(
+        result = _build(
             cases_dir,
             Freshness(today, stale_after_months),
             templates_dir,
@@ -311,6 +424,8 @@ def build(
             documents_made,
             site,
         )
+    result.mode = mode
+    return result
 
 
 def _build(
@@ -377,6 +492,7 @@ def _build(
         checked.held_back,
         catalog,
         files_checked=len(checked.files),
+        notices=checked.notices,
         listed=listed,
         records=records,
     )

@@ -12,7 +12,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from generator.contract.problems import Problem
+from generator.contract.problems import ERROR, NOTE, WARNING, Problem
+
+GITHUB_LEVELS = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
+GITLAB_SEVERITIES = {ERROR: "major", WARNING: "minor", NOTE: "info"}
 
 
 def _data(text: str) -> str:
@@ -23,22 +26,30 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(problem: Problem, level: str = "error") -> str:
-    """One GitHub workflow command; values escaped as GitHub's toolkit does."""
+def github(problem: Problem) -> str:
+    """One GitHub workflow command (an error, a warning or a notice, after the problem's
+    level); values escaped as GitHub's toolkit does."""
+    level = GITHUB_LEVELS[problem.level]
     return (
         f"::{level} file={_property(problem.path)},line={problem.line},col={problem.column},"
         f"title={_property('Maatwerkbank')}::{_data(problem.message)}"
     )
 
 
+def github_message(message: str) -> str:
+    """An error of the whole run (no file) as a GitHub workflow command."""
+    return f"::error title={_property('Maatwerkbank')}::{_data(message)}"
+
+
 def gitlab(problems: Iterable[Problem]) -> str:
-    """A GitLab code-quality report: one issue per problem, with a stable fingerprint."""
+    """A GitLab code-quality report: one issue per problem (warnings and notes too, less
+    severe), with a stable fingerprint."""
     issues = [
         {
             "description": problem.message,
             "check_name": "maatwerkbank",
             "fingerprint": hashlib.sha256(str(problem).encode("utf-8")).hexdigest(),
-            "severity": "major",
+            "severity": GITLAB_SEVERITIES[problem.level],
             "location": {"path": problem.path, "lines": {"begin": problem.line}},
         }
         for problem in problems

@@ -20,7 +20,8 @@ import click
 
 from generator.authoring import case_template
 from generator.authoring.schema import json_schema_text
-from generator.build import pipeline
+from generator.build import pipeline, publish_mode, visibility
+from generator.build.publish_mode import Mode
 from generator.cli import ci_reports, click_dutch, site_gate
 from generator.contract.problems import summary
 from generator.engines import postbuild, site_input
@@ -33,8 +34,9 @@ from generator.engines.site_config import (
 from generator.engines.site_input import SiteInputError, write_site_input
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.loading import display_path, slug_problem
-from generator.reading.publication import BuildDateError, build_date
+from generator.reading.publication import BuildDate, BuildDateError, read_build_date
 from generator.reading.vocabulary import load_vocabulary
+from generator.site import hosting
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -43,8 +45,12 @@ click_dutch.install()
 
 
 def _today(value: str | None) -> date:
+    return _build_date(value).day
+
+
+def _build_date(value: str | None) -> BuildDate:
     try:
-        return build_date(value)
+        return read_build_date(value)
     except BuildDateError as error:
         raise click.UsageError(str(error)) from None
 
@@ -101,7 +107,7 @@ def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_fo
         stale_after_months=stale_after_months(Path("mkdocs.yml")),
     )
     to_stderr = output_format == "gitlab"
-    for problem in result.problems:
+    for problem in [*result.problems, *result.notices]:
         if output_format == "github":
             click.echo(ci_reports.github(problem))
         else:
@@ -110,7 +116,7 @@ def check(paths: tuple[Path, ...], cases_dir: Path, today: str | None, output_fo
         click.echo(note, err=to_stderr)
     click.echo(summary(len(result.files), result.problems), err=to_stderr)
     if output_format == "gitlab":
-        click.echo(ci_reports.gitlab(result.problems), nl=False)
+        click.echo(ci_reports.gitlab([*result.problems, *result.notices]), nl=False)
     sys.exit(1 if result.problems else 0)
 
 
@@ -132,11 +138,34 @@ def _site_config(config_file: Path) -> SiteConfig:
     return SiteConfig.read(config_file)
 
 
+def _configured_date(config: SiteConfig, mode: Mode) -> str | None:
+    """The settings' build date, unless a publishing build sets it aside (with a warning)."""
+    configured, set_aside = publish_mode.configured_date(mode, config.options["today"])
+    if set_aside:
+        click.echo(f"waarschuwing: {set_aside}", err=True)
+    return configured
+
+
+mode_option = click.option(
+    "--mode",
+    type=click.Choice([m.value for m in Mode]),
+    default=Mode.STRICT.value,
+    show_default=True,
+    envvar=publish_mode.ENVIRONMENT,
+    help="strikt: elk probleem in een case-bestand stopt de build. geldig: bouw uit de "
+    "geldige cases die op de datum gepubliceerd worden, laat een case met een probleem weg "
+    "en meld het (zo haalt de nachtelijke run altijd weg wat weg moet). Ook via de "
+    "omgevingsvariabele MAATWERKBANK_MODE.",
+)
+
+
 def _report_build(result: pipeline.BuildResult) -> None:
-    for problem in result.problems:
+    for problem in [*result.problems, *result.notices]:
         click.echo(str(problem), err=True)
     for held in result.held_back:
         click.echo(f"niet gepubliceerd: {held.display}: {held.reason}", err=True)
+    if result.problems and not result.stopped:
+        click.echo(publish_mode.left_out_line(result), err=True)
 
 
 @main.command()
@@ -170,6 +199,7 @@ def _report_build(result: pipeline.BuildResult) -> None:
     help="Map met eigen templates die de standaardtemplates vervangen.",
 )
 @today_option
+@mode_option
 def generate(
     out_dir: Path,
     config_file: Path,
@@ -177,17 +207,21 @@ def generate(
     cases_dir: Path | None,
     templates_dir: Path | None,
     today: str | None,
+    mode: str,
 ) -> None:
     """Schrijf de hele invoer van de site (pagina's, data, media, zoekdocumenten, config)."""
     config = _site_config(config_file)
+    when = _build_date(today or _configured_date(config, Mode(mode)))
+    click.echo(when.describe(), err=True)
     try:
         written = write_site_input(
             config,
             out_dir,
-            _today(today or config.options["today"]),
+            when.day,
             engine=engine,
             cases_dir=cases_dir,
             templates_dir=templates_dir,
+            mode=Mode(mode),
         )
     except SiteInputError as error:
         click.echo(str(error), err=True)
@@ -200,6 +234,7 @@ def generate(
     )
     if result.problems:
         click.echo(summary(result.files_checked, result.problems), err=True)
+    if result.stopped:
         sys.exit(1)
 
 
@@ -213,12 +248,38 @@ def generate(
     show_default=True,
     help="github: problemen in bestanden als annotaties in een GitHub-workflow.",
 )
-def check_site(today: str | None, output_format: str) -> None:
+@click.option(
+    "--visibility",
+    "repository_visibility",
+    metavar="public|internal|private",
+    envvar="MAATWERKBANK_VISIBILITY",
+    help="Zichtbaarheid van de repository: openbaar met concepten, verhalen onder embargo "
+    "of herleidbare verhalen in cases/ is een probleem (zie 'site --visibility'). Ook via "
+    "de omgevingsvariabele MAATWERKBANK_VISIBILITY.",
+)
+def check_site(today: str | None, output_format: str, repository_visibility: str | None) -> None:
     """Controleer de echte site voor publicatie: cases, instellingen, strikte build, links
     en bronnen van derden (draai vanuit de map met mkdocs.yml)."""
     if not Path("mkdocs.yml").is_file():
         raise click.UsageError("geen mkdocs.yml in deze map; draai dit in de map van de site")
-    sys.exit(site_gate.run(Path.cwd(), _today(today), output_format, click.echo))
+    sys.exit(
+        site_gate.run(Path.cwd(), _today(today), output_format, click.echo, repository_visibility)
+    )
+
+
+VISIBILITY_VARIABLE = "MAATWERKBANK_VISIBILITY"
+visibility_option = click.option(
+    "--visibility",
+    "repository_visibility",
+    metavar="public|internal|private",
+    envvar=VISIBILITY_VARIABLE,
+    help="Zichtbaarheid van de repository (de workflows geven die door: GitHub "
+    "github.event.repository.private, GitLab CI_PROJECT_VISIBILITY). Openbaar, terwijl "
+    "cases/ concepten, verhalen onder embargo of herleidbare verhalen bevat: publiceren "
+    "geweigerd, en de site wordt één pagina 'tijdelijk niet beschikbaar'. Een onbekende "
+    "waarde telt als openbaar. Zonder deze optie: niet gecontroleerd. Ook via de "
+    "omgevingsvariabele MAATWERKBANK_VISIBILITY.",
+)
 
 
 @main.command()
@@ -244,22 +305,34 @@ def check_site(today: str | None, output_format: str) -> None:
     help="Werkmap voor de invoer van zensical (standaard: build/zensical naast de config).",
 )
 @today_option
+@mode_option
+@visibility_option
 def site(
     config_file: Path,
     engine: str,
     site_dir: Path | None,
     work_dir: Path | None,
     today: str | None,
+    mode: str,
+    repository_visibility: str | None,
 ) -> None:
     """Bouw de hele site (pagina's, zoekfunctie, webformulier, CSP) met MkDocs of Zensical."""
     config = _site_config(config_file)
     target = (site_dir or config.site_dir).resolve()
+    chosen = Mode(mode)
+    when = _build_date(today or _configured_date(config, chosen))
+    if repository_visibility is not None:
+        _refuse_from_a_public_repository(config, target, when.day, repository_visibility, chosen)
     if engine in PLUGIN_ENGINES:
-        command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config.path)]
-        environment = dict(os.environ)
+        # Strict mode is MkDocs' own too; publishing what is valid builds as MkDocs does
+        # without it: a warning about a hand-written page cannot stop the withdrawal either.
+        strict = ["--strict"] if chosen is Mode.STRICT else []
+        command = [sys.executable, "-m", engine, "build", *strict, "-f", str(config.path)]
+        environment = dict(os.environ, **{publish_mode.ENVIRONMENT: chosen.value})
         if today:
-            environment["SOURCE_DATE_EPOCH"] = str(_epoch(_today(today)))
+            environment["SOURCE_DATE_EPOCH"] = str(_epoch(when.day))
         sys.exit(subprocess.run([*command, "--site-dir", str(target)], env=environment).returncode)
+    click.echo(f"maatwerkbank: {when.describe()}")
     work = (work_dir or config.root / "build" / engine).resolve()
     try:
         # Zensical builds only inside its project folder: the site is moved out after.
@@ -267,9 +340,10 @@ def site(
         written = write_site_input(
             config,
             work,
-            _today(today or config.options["today"]),
+            when.day,
             web_form=postbuild.WebForm(bundle, config.form_settings()),
             search_documents=False,
+            mode=chosen,
         )
     except SiteInputError as error:
         click.echo(str(error), err=True)
@@ -278,7 +352,7 @@ def site(
     _report_build(result)
     for note in written.notes:
         click.echo(note, err=True)
-    if result.problems:
+    if result.stopped:
         click.echo(
             f"build gestopt: {summary(result.files_checked, result.problems)} Los de problemen "
             "hierboven op; 'make check' toont ze ook.",
@@ -289,8 +363,9 @@ def site(
     index = BackgroundIndex(work / "pagefind")
     index.add(result.search_documents)
     started = time.perf_counter()
+    strict = ["--strict"] if chosen is Mode.STRICT else []
     built = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "--strict", "-f", str(written.config)],
+        [sys.executable, "-m", "zensical", "build", *strict, "-f", str(written.config)],
         cwd=work,
     )
     click.echo(f"zensical: {time.perf_counter() - started:.1f} s")
@@ -311,6 +386,33 @@ def site(
         f"site gebouwd met {engine} in {target}: {len(result.catalog.entries)} cases, "
         f"{len(result.pages)} gegenereerde pagina's."
     )
+
+
+def _refuse_from_a_public_repository(
+    config: SiteConfig, target: Path, today: date, value: str, mode: Mode
+) -> None:
+    """A public repository that holds stories the site withholds publishes no stories: the
+    site becomes one page 'tijdelijk niet beschikbaar' (`visibility`), so the refusal
+    also takes the previous site's stories offline. Ends the command when refused: with
+    exit 1 in strict mode, 0 in the mode that publishes what is valid (the workflow
+    publishes that page, and its check after publishing fails with the same message)."""
+    chosen = visibility.read_visibility(value)
+    if chosen is visibility.Visibility.PRIVATE:
+        return
+    if chosen is visibility.Visibility.INTERNAL:
+        click.echo(visibility.INTERNAL_NOTE, err=True)
+        return
+    cases = config.path_option("cases_dir") or config.root / "cases"
+    checked = pipeline.check([cases], cases, today, base=config.root)
+    message = visibility.refusal(chosen, checked, today, config.root, cases)
+    if message is None:
+        return
+    click.echo(message, err=True)
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for name, text in hosting.withdrawn_site(str(config.raw.get("site_name") or "")).items():
+        (target / name).write_text(text, encoding="utf-8")
+    sys.exit(1 if mode is Mode.STRICT else 0)
 
 
 def _aborted() -> NoReturn:

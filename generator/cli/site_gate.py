@@ -5,8 +5,10 @@ live `cases/` and `content/`, which belong to whoever forked the repository. Thi
 at exactly those, as CI does before it publishes and on every pull request:
 
 1. the case files (`maatwerkbank check`),
-2. the settings: `site_url` set and not the example address, and `schema/case.schema.json`
-   made from the current model and vocabulary,
+2. the settings: `site_url` set and not the example address, `schema/case.schema.json`
+   made from the current model and vocabulary, and, when the workflow passes it, the
+   repository's visibility (`build.visibility`: no public repository with stories the site
+   withholds),
 3. the strict build of the real site, into a temporary folder,
 4. every internal link and anchor of that site (lychee, offline),
 5. no resource from a third party in any page or stylesheet.
@@ -29,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from generator.authoring.schema import json_schema_text
-from generator.build import pipeline
+from generator.build import pipeline, visibility
 from generator.cli import ci_reports, site_audit
 from generator.contract.problems import Problem, summary
 from generator.engines.site_config import stale_after_months
@@ -47,6 +49,7 @@ class Gate:
     today: date
     output_format: str = "tekst"
     echo: Echo = print
+    visibility: str | None = None
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -56,6 +59,13 @@ class Gate:
                 self.echo(ci_reports.github(problem))
             else:
                 self.echo(str(problem))
+
+    def report_message(self, message: str) -> None:
+        """A problem of the whole repository (no file): an annotation on the run."""
+        if self.output_format == "github":
+            self.echo(ci_reports.github_message(message))
+        else:
+            self.echo(message)
 
     def step(self, number: int, title: str) -> None:
         self.echo(f"\n[{number}/5] {title}")
@@ -69,11 +79,19 @@ class Gate:
         self.echo(f"overgeslagen: {reason}")
 
 
-def run(root: Path, today: date, output_format: str = "tekst", echo: Echo = print) -> int:
-    """Every step of the gate on the project in `root`; 0 when the site may be published."""
-    gate = Gate(root, today, output_format, echo)
-    cases_ok = _cases(gate)
-    site_url = _settings(gate)
+def run(
+    root: Path,
+    today: date,
+    output_format: str = "tekst",
+    echo: Echo = print,
+    visibility: str | None = None,
+) -> int:
+    """Every step of the gate on the project in `root`; 0 when the site may be published.
+    `visibility`: the repository's (`build.visibility`), checked when given."""
+    gate = Gate(root, today, output_format, echo, visibility=visibility)
+    checked = _cases(gate)
+    cases_ok = not checked.problems
+    site_url = _settings(gate, checked)
     with tempfile.TemporaryDirectory(prefix="maatwerkbank-check-site-") as temporary:
         site = Path(temporary) / "site"
         built = _build(gate, site, cases_ok)
@@ -90,23 +108,24 @@ def run(root: Path, today: date, output_format: str = "tekst", echo: Echo = prin
     return 0
 
 
-def _cases(gate: Gate) -> bool:
+def _cases(gate: Gate) -> pipeline.CheckResult:
     gate.step(1, "Case-bestanden (maatwerkbank check)")
     cases = gate.root / "cases"
     months = stale_after_months(gate.root / "mkdocs.yml")
     result = pipeline.check([cases], cases, gate.today, base=gate.root, stale_after_months=months)
-    gate.report(result.problems)
+    gate.report([*result.problems, *result.notices])
     for note in result.notes:
         gate.echo(note)
     gate.echo(summary(len(result.files), result.problems))
     if result.problems:
         gate.failed.append("case-bestanden")
-    return not result.problems
+    return result
 
 
-def _settings(gate: Gate) -> str:
-    """Check `site_url` and the committed schema; returns the site URL."""
-    gate.step(2, "Instellingen (site_url in mkdocs.yml, schema/case.schema.json)")
+def _settings(gate: Gate, checked: pipeline.CheckResult) -> str:
+    """Check `site_url`, the committed schema and the repository's visibility; returns the
+    site URL."""
+    gate.step(2, "Instellingen (site_url in mkdocs.yml, schema/case.schema.json, zichtbaarheid)")
     problems: list[Problem] = []
     config_path = gate.root / "mkdocs.yml"
     text = config_path.read_text(encoding="utf-8")
@@ -136,11 +155,25 @@ def _settings(gate: Gate) -> str:
                 )
             )
     gate.report(problems)
-    if problems:
+    refused = _visibility(gate, checked)
+    if problems or refused:
         gate.failed.append("instellingen")
     else:
         gate.echo(f"site_url: {site_url}; schema is actueel.")
     return site_url
+
+
+def _visibility(gate: Gate, checked: pipeline.CheckResult) -> bool:
+    """True when the repository may not publish (`build.visibility.refusal`)."""
+    if gate.visibility is None:
+        return False
+    chosen = visibility.read_visibility(gate.visibility)
+    if chosen is visibility.Visibility.INTERNAL:
+        gate.echo(visibility.INTERNAL_NOTE)
+    message = visibility.refusal(chosen, checked, gate.today, gate.root, gate.root / "cases")
+    if message is not None:
+        gate.report_message(message)
+    return message is not None
 
 
 def _build(gate: Gate, site: Path, cases_ok: bool) -> bool:

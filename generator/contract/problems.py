@@ -8,22 +8,34 @@ column, so editors and terminals can jump to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+ERROR = "fout"
+WARNING = "waarschuwing"
+NOTE = "opmerking"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One author-facing message: `path:line:column: message` (Dutch)."""
+    """One author-facing message: `path:line:column: message` (Dutch).
+
+    `level` is `fout` (a problem: `check` fails, the case is not published), or, for
+    what an author should know but what publishes all the same, `waarschuwing` (something
+    on the site is not what the file says, such as a link shown as text) or `opmerking`
+    (something that will change by itself, such as a link that becomes text next month).
+    """
 
     path: str
     line: int
     column: int
     message: str
+    level: str = ERROR
     hidden: int = field(default=0, compare=False)
     """For the last line of a cut list (`more`): how many problems it stands for."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "" if self.level == ERROR else f"{self.level}: "
+        return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 def summary(files_checked: int, problems: list[Problem]) -> str:
@@ -94,7 +106,7 @@ def shortened(problem: Problem) -> Problem:
     )
     if message == problem.message:
         return problem
-    return Problem(problem.path, problem.line, problem.column, message, problem.hidden)
+    return replace(problem, message=message)
 
 
 def more(path: str, line: int, column: int, count: int) -> Problem:

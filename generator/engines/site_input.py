@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from generator.build import pipeline
+from generator.build.publish_mode import Mode
 from generator.engines import postbuild, site_config
 from generator.engines.engine_markdown import MARKER
 from generator.engines.site_config import SiteConfig
@@ -72,13 +73,14 @@ def write_site_input(
     templates_dir: Path | None = None,
     web_form: postbuild.WebForm | None = None,
     search_documents: bool = True,
+    mode: Mode = Mode.STRICT,
 ) -> SiteInput:
     """Build with the core and write the site input for `engine` into `folder`.
 
-    Written also when cases have problems (the caller reports them and fails), so a
-    reader sees what the valid cases give. Raises `SiteInputError` when a hand-written
-    page takes the place of a generated one. `search_documents`: also write the finder's
-    documents (`zoekdocumenten/`).
+    Written also when cases have problems (the caller reports them, and fails when the
+    result is `stopped` in `mode`), so a reader sees what the valid cases give. Raises
+    `SiteInputError` when a hand-written page takes the place of a generated one.
+    `search_documents`: also write the finder's documents (`zoekdocumenten/`).
     """
     result = pipeline.build(
         cases_dir or config.path_option("cases_dir") or config.root / "cases",
@@ -88,6 +90,7 @@ def write_site_input(
         site_url=config.site_url,
         addresses=addresses_for(config, engine),
         site=config.site_info,
+        mode=mode,
         stale_after_months=int(config.options["verouderd_na_maanden"]),
     )
     docs = folder / DOCS

@@ -320,6 +320,64 @@ def links(markdown: str) -> list[tuple[str, str, int]]:
     return found
 
 
+def case_link_target(url: str) -> str | None:
+    """The case a relative link leads to (`../<slug>/`, with or without `#anchor`), or None."""
+    target = url.split("#", 1)[0]
+    if target.startswith("../") and target.endswith("/") and len(target) > 4:
+        return target[3:-1]
+    return None
+
+
+def without_case_links(markdown: str, hidden: frozenset[str]) -> str | None:
+    """`markdown` with every link to a case in `hidden` turned into its text, as Markdown:
+    what the site publishes of a text that links to a case it does not show (the page,
+    the finder, the exports and feeds all read the same text, so none can name that case).
+
+    The text is parsed, the links are taken out of its tokens, and the tokens are written
+    back as Markdown by mdformat's renderer (CommonMark; the rare text that has such a link
+    comes out in mdformat's normal form). The result is proven, not trusted: its HTML must
+    be the HTML of the original without those links. None when it is not (the caller then
+    leaves the case out, and says so).
+    """
+    from mdformat.renderer import MDRenderer  # the rare path: imported when needed
+
+    writer = MarkdownIt(
+        "commonmark",
+        {"html": False, "maxNesting": MAX_NESTING},
+        renderer_cls=MDRenderer,  # type: ignore[arg-type]  # mdformat's documented use
+    )
+    writer.validateLink = lambda url: True  # type: ignore[method-assign]
+    writer.options.update({"mdformat": {}, "parser_extension": [], "codeformatters": {}})
+    env: dict[str, Any] = {}
+    tokens = writer.parse(markdown, env)
+    for token in tokens:
+        if token.children:
+            token.children = _unlinked(token.children, hidden)
+    expected = _PLAIN.renderer.render(tokens, _PLAIN.options, {})
+    try:
+        written = str(writer.renderer.render(tokens, writer.options, env))
+    except Exception:  # noqa: BLE001 (a text the writer cannot write: proven unsafe below)
+        return None
+    if _PLAIN.render(written) != expected:
+        return None
+    if any(case_link_target(url) in hidden for kind, url, _ in links(written) if kind == "link"):
+        return None
+    return written
+
+
+def _unlinked(children: list[Token], hidden: frozenset[str]) -> list[Token]:
+    kept: list[Token] = []
+    dropped = 0  # link_close tokens still to drop (links do not nest)
+    for child in children:
+        if child.type == "link_open" and case_link_target(str(child.attrGet("href"))) in hidden:
+            dropped += 1
+        elif child.type == "link_close" and dropped:
+            dropped -= 1
+        else:
+            kept.append(child)
+    return kept
+
+
 def block_tokens(markdown: str) -> list[Token]:
     """A text's tokens as the site's parser reads its blocks (each with its `map` of
     lines): for rules about how a text is laid out (`accidental_lists`)."""

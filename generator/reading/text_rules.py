@@ -20,6 +20,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel
@@ -285,40 +286,94 @@ def _relative(url: str) -> bool:
     return author_text.link_allowed(url) and not author_text.scheme(url)
 
 
-def linked_cases(data: Any) -> set[str]:
-    """The slugs of the cases a case's Markdown fields link to (`../<slug>/`)."""
+@dataclass(frozen=True)
+class CaseReference:
+    """A place in a case's data that leads to another case: a Markdown link `../<slug>/`
+    (`line`: the link's line within the text, from 0). A case may be published while one
+    it refers to is not: the reference is then shown as text (`without_links_to`), and
+    `check` says so at this place."""
+
+    loc: Path_
+    target: str
+    line: int = 0
+
+
+def case_references(data: Any) -> list[CaseReference]:
+    """Every reference from a case's Markdown fields to another case, in file order."""
     markdown, names = markdown_fields(), _markdown_names()
-    found: set[str] = set()
+    found: list[CaseReference] = []
     for loc, text in _strings(data, ()):
         if loc[-1] in names and "../" in text and _generic(loc) in markdown:
-            for kind, url, _ in author_text.links(text):
-                target = url.split("#", 1)[0]
-                if kind == "link" and target.startswith("../") and target.endswith("/"):
-                    found.add(target[3:-1])
+            for kind, url, line in author_text.links(text):
+                target = author_text.case_link_target(url)
+                if kind == "link" and target is not None:
+                    found.append(CaseReference(loc, target, line))
     return found
 
 
-def unpublished_link_problems(document: Document, unpublished: set[str]) -> list[Problem]:
-    """Links from a published case to cases that are not published on the build's date:
-    the link would be dead, and its address would name a case that must not be seen."""
-    problems: list[Problem] = []
-    markdown, names = markdown_fields(), _markdown_names()
-    for loc, text in _strings(document.data, ()):
-        if loc[-1] not in names or "../" not in text or _generic(loc) not in markdown:
+def linked_cases(data: Any) -> set[str]:
+    """The slugs of the cases a case's Markdown fields link to (`../<slug>/`)."""
+    return {reference.target for reference in case_references(data)}
+
+
+def without_links_to(data: Any, hidden: frozenset[str]) -> tuple[Any, list[Path_]]:
+    """A copy of a case's data in which every link to a case in `hidden` is its text, and
+    the places where that could not be done safely (`author_text.without_case_links`):
+    the caller leaves such a case out. Only the texts that have such links are touched."""
+    copy = copy_data(data)
+    failed: list[Path_] = []
+    for loc in dict.fromkeys(r.loc for r in case_references(data) if r.target in hidden):
+        parent = copy
+        for part in loc[:-1]:
+            parent = parent[part]
+        degraded = author_text.without_case_links(parent[loc[-1]], hidden)
+        if degraded is None:
+            failed.append(loc)
+        else:
+            parent[loc[-1]] = degraded
+    return copy, failed
+
+
+def copy_data(data: Any) -> Any:
+    """A copy of YAML data (dicts, lists and plain values), without recursion."""
+    if not isinstance(data, (dict, list)):
+        return data
+    root: Any = {} if isinstance(data, dict) else []
+    stack: list[tuple[Any, Any]] = [(data, root)]
+    while stack:
+        source, target = stack.pop()
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, value in items:
+            if isinstance(value, (dict, list)):
+                inner: Any = {} if isinstance(value, dict) else []
+                stack.append((value, inner))
+                value = inner
+            if isinstance(target, dict):
+                target[key] = value
+            else:
+                target.append(value)
+    return root
+
+
+def unpublished_link_notices(
+    document: Document, about: dict[str, tuple[str, str]]
+) -> list[Problem]:
+    """At each link from a published case to a case in `about` (`{slug: (level, what
+    happens to the link)}`), a notice of that level: a link to a case not published on
+    the build's date is shown as text (a warning), one to a case that comes or goes
+    within `publication.LOOK_AHEAD` days will change (a note)."""
+    notices: list[Problem] = []
+    for reference in case_references(document.data):
+        if reference.target not in about:
             continue
-        for kind, url, offset in author_text.links(text):
-            target = url.split("#", 1)[0]
-            if kind == "link" and target.startswith("../") and target[3:-1] in unpublished:
-                problems.append(
-                    document.problem_at_line(
-                        loc,
-                        offset,
-                        f"'{field_name(loc)}': link naar case '{target[3:-1]}', die op deze "
-                        "datum niet gepubliceerd wordt (concept, embargo, toestemming of een "
-                        "probleem); haal de link weg of wacht tot die case online staat",
-                    )
-                )
-    return problems
+        level, what = about[reference.target]
+        problem = document.problem_at_line(
+            reference.loc,
+            reference.line,
+            f"'{field_name(reference.loc)}': link naar case '{reference.target}' {what}",
+        )
+        notices.append(replace(problem, level=level))
+    return notices
 
 
 def markdown_strings(data: Any) -> list[tuple[Path_, str]]:

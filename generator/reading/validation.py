@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -137,22 +137,38 @@ def _adopted(data: Any) -> dict[str, int]:
     return found
 
 
-def unpublished_adoption_problems(document: Document, unpublished: set[str]) -> list[Problem]:
-    """A published case that says it adopted a case that is not published on the build's
-    date: its page would name a case that must not be seen (as a link would)."""
-    problems = []
-    for target, i in _adopted(document.data).items():
-        if target in unpublished:
+def without_cases(data: Any, hidden: frozenset[str]) -> tuple[Any, list[text_rules.Path_]]:
+    """A copy of a case's data that names no case in `hidden` (not published on the date):
+    its Markdown links to them are their text (`text_rules.without_links_to`, which also
+    gives the places where that could not be done safely), and an adoption of one
+    (`overgenomen_van[].case`) keeps its `verschil` but loses its case, which the page
+    shows as "een case die niet op deze site staat" (as a link shows as text)."""
+    copy, failed = text_rules.without_links_to(data, hidden)
+    items = copy.get("overgenomen_van") if isinstance(copy, dict) else None
+    for item in items if isinstance(items, list) else []:
+        target = item.get("case") if isinstance(item, dict) else None
+        if isinstance(target, str) and target.strip() in hidden:
+            item["case"] = None
+    return copy, failed
+
+
+def unpublished_adoption_notices(
+    document: Document, about: dict[str, tuple[str, str]]
+) -> list[Problem]:
+    """At each adoption of a case in `about` (`{slug: (level, what happens)}`), a notice of
+    that level, as `text_rules.unpublished_link_notices` gives at a link."""
+    notices = []
+    items = document.data.get("overgenomen_van") if isinstance(document.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        target = item.get("case") if isinstance(item, dict) else None
+        if isinstance(target, str) and target.strip() in about:
+            level, what = about[target.strip()]
             where = ("overgenomen_van", i, "case")
-            problems.append(
-                document.problem(
-                    where,
-                    f"'{field_name(where)}': case '{target}' wordt op deze datum niet "
-                    "gepubliceerd (concept, embargo, toestemming of een probleem); noem alleen "
-                    "een gepubliceerde case, of wacht tot die online staat",
-                )
+            problem = document.problem(
+                where, f"'{field_name(where)}': case '{target.strip()}' {what}"
             )
-    return problems
+            notices.append(replace(problem, level=level))
+    return notices
 
 
 def advice(document: Document, case: Case, freshness: Freshness) -> list[str]:

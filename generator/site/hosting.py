@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html import escape
 
 import yaml
 
@@ -154,3 +155,36 @@ def headers_file() -> str:
             "",
         ]
     )
+
+
+WITHDRAWN_TITLE = "Tijdelijk niet beschikbaar"
+
+
+def withdrawn_site(site_name: str) -> dict[str, str]:
+    """The site published instead of the stories when publishing is refused (a public
+    repository with stories that may not be public, `build.visibility`): one page that
+    says the site is away, as the home page and the 404 page, so every old address of a
+    story lands on it. It names no case and no reason (the run's log has the reason)."""
+    name = escape(site_name or "Maatwerkbank")
+    page = f"""<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{WITHDRAWN_TITLE} - {name}</title>
+</head>
+<body>
+<main>
+<h1>{name}: {WITHDRAWN_TITLE.lower()}</h1>
+<p>Deze kennisbank is tijdelijk niet beschikbaar. Probeer het later opnieuw.</p>
+</main>
+</body>
+</html>
+"""
+    policed = with_policy(page)
+    return {
+        "index.html": policed,
+        "404.html": policed,
+        "robots.txt": "User-agent: *\nDisallow: /\n",
+    }

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
+from generator.contract.problems import NOTE, Problem
 from generator.site import hosting
 
 
@@ -47,7 +48,24 @@ def check_site_url(
 
 def warn_uncounted(log: logging.Logger, message: str) -> None:
     """Send `message` as a warning to MkDocs' handlers except the one that counts them."""
-    record = log.makeRecord(log.name, logging.WARNING, __file__, 0, message, (), None)
+    log_uncounted(log, logging.WARNING, message)
+
+
+def log_uncounted(log: logging.Logger, level: int, message: str) -> None:
+    """Send `message` at `level` to MkDocs' handlers except the one that counts warnings
+    and errors for strict mode."""
+    record = log.makeRecord(log.name, level, __file__, 0, message, (), None)
     for handler in logging.getLogger("mkdocs").handlers:
         if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
             handler.handle(record)
+
+
+def report_notices(log: logging.Logger, notices: list[Problem]) -> None:
+    """Warnings and notes (a link shown as text): the site builds all the same, also in
+    strict mode, so warnings are shown as warnings that strict mode does not count, and
+    notes as information."""
+    for notice in notices:
+        if notice.level == NOTE:
+            log.info(str(notice))
+        else:
+            warn_uncounted(log, str(notice))
