@@ -3,10 +3,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 
+from generator.build import publish_mode
+from generator.build.publish_mode import Mode, ModeError, read_mode
 from generator.engines.site_config import PLUGIN_DEFAULTS
+from generator.reading.publication import BuildDate, BuildDateError, read_build_date
 
 
 class MaatwerkbankConfig(base.Config):
@@ -28,3 +34,22 @@ class MaatwerkbankConfig(base.Config):
     """Add one nav entry per theme and target group under their section's index page."""
     verouderd_na_maanden = c.Type(int, default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
     """A case not checked (`bijgewerkt`) for longer says so on its page; 0: never."""
+
+
+def mode() -> Mode:
+    """Strict, or publish what is valid (`publish_mode`; `maatwerkbank site --mode`)."""
+    try:
+        return read_mode()
+    except ModeError as error:
+        raise PluginError(str(error)) from None
+
+
+def build_date(settings: MaatwerkbankConfig, log: logging.Logger) -> BuildDate:
+    """The build's Dutch date: `today` from mkdocs.yml, unless the mode sets it aside."""
+    configured, set_aside = publish_mode.configured_date(mode(), settings.today)
+    if set_aside:
+        log.warning(set_aside)
+    try:
+        return read_build_date(configured)
+    except BuildDateError as error:
+        raise PluginError(str(error)) from None

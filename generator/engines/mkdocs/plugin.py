@@ -28,17 +28,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.authoring.web_form import FormSettings
-from generator.build import pipeline, publish_mode
-from generator.build.publish_mode import Mode, ModeError, left_out_line, read_mode
-from generator.contract.problems import summary
+from generator.build import pipeline
 from generator.engines import postbuild
+from generator.engines.mkdocs import config as plugin_config
 from generator.engines.mkdocs import live_reload, serve_log, strict_mode, theme_caches
 from generator.engines.mkdocs.config import MaatwerkbankConfig
 from generator.engines.mkdocs.core_pages import make_core_page
 from generator.engines.mkdocs.quick_preview import QuickPreview
 from generator.engines.site_config import expand_nav
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
-from generator.reading.publication import BuildDate, BuildDateError, read_build_date
+from generator.reading.publication import BuildDate
 from generator.reading.vocabulary import load_vocabulary
 from generator.site import hosting, render
 from generator.site.addresses import Addresses
@@ -67,20 +66,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         return self.build_date().day
 
     def build_date(self) -> BuildDate:
-        configured, set_aside = publish_mode.configured_date(self.mode(), self.config.today)
-        if set_aside:
-            log.warning(set_aside)
-        try:
-            return read_build_date(configured)
-        except BuildDateError as error:
-            raise PluginError(str(error)) from None
-
-    def mode(self) -> Mode:
-        """Strict, or publish what is valid (`publish_mode`; `maatwerkbank site --mode`)."""
-        try:
-            return read_mode()
-        except ModeError as error:
-            raise PluginError(str(error)) from None
+        return plugin_config.build_date(self.config, log)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -134,7 +120,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             site_files=frozenset(f.src_uri for f in files),
             documents_made=self.index.add,
             site=self.info,
-            mode=self.mode(),
+            mode=plugin_config.mode(),
             stale_after_months=self.config.verouderd_na_maanden,
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
@@ -144,7 +130,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             log.info(f"niet gepubliceerd: {held.display}: {held.reason}")
         strict_mode.report_notices(log, result.notices)
         if result.problems:
-            self._report(result)
+            strict_mode.report_problems(log, result, serving=self.serving)
         if result.problems and self.serving:
             env = render.environment(self.templates_dir, self.addresses)
             result.pages[PROBLEMS_PAGE] = render.render_problems(result.problems, env)
@@ -261,26 +247,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         if self.templates_dir is not None:
             server.watch(str(self.templates_dir))
         self.preview.install(server, config)
-
-    def _report(self, result: pipeline.BuildResult) -> None:
-        """Problems as MkDocs reports: errors that stop a strict build, warnings in the
-        preview (which shows them on a page of their own, and a banner on every page). In
-        the mode that publishes what is valid, errors that no strict build counts: the
-        site is made from the other cases."""
-        if self.serving:
-            for problem in result.problems:
-                log.warning(str(problem))
-            return
-        if result.stopped:
-            for problem in result.problems:
-                log.error(str(problem))
-            raise PluginError(
-                f"build gestopt: {summary(result.files_checked, result.problems)} Los de "
-                "problemen hierboven op; 'make check' toont ze ook."
-            )
-        for problem in result.problems:
-            strict_mode.log_uncounted(log, logging.ERROR, str(problem))
-        strict_mode.log_uncounted(log, logging.ERROR, left_out_line(result))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

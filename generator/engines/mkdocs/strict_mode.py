@@ -17,7 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
-from generator.contract.problems import NOTE, Problem
+from generator.build.pipeline import BuildResult
+from generator.build.publish_mode import left_out_line
+from generator.contract.problems import NOTE, Problem, summary
 from generator.site import hosting
 
 
@@ -69,3 +71,24 @@ def report_notices(log: logging.Logger, notices: list[Problem]) -> None:
             log.info(str(notice))
         else:
             warn_uncounted(log, str(notice))
+
+
+def report_problems(log: logging.Logger, result: BuildResult, *, serving: bool) -> None:
+    """Problems as MkDocs reports: errors that stop a strict build, warnings in the
+    preview (which shows them on a page of their own, and a banner on every page). In
+    the mode that publishes what is valid, errors that no strict build counts: the site
+    is made from the other cases."""
+    if serving:
+        for problem in result.problems:
+            log.warning(str(problem))
+        return
+    if result.stopped:
+        for problem in result.problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"build gestopt: {summary(result.files_checked, result.problems)} Los de "
+            "problemen hierboven op; 'make check' toont ze ook."
+        )
+    for problem in result.problems:
+        log_uncounted(log, logging.ERROR, str(problem))
+    log_uncounted(log, logging.ERROR, left_out_line(result))
