@@ -18,15 +18,15 @@ name lists say.
 from __future__ import annotations
 
 import functools
-import gc
 import gzip
 import hashlib
 import io
-import os
 import pickle
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.privacy import list_cache
 
 DATA = Path(__file__).parent / "data" / "names.tsv.gz"
 WORDS = Path(__file__).parent / "data" / "dutch_words.txt.gz"
@@ -61,41 +61,18 @@ def names() -> Names:
     (`~/.cache/maatwerkbank/`, 0.05 s), else from the data file (0.3 s), which writes it."""
     raw = DATA.read_bytes()
     key = hashlib.sha256(raw).hexdigest()[:16]
-    cache = _cache_dir() / f"names-{key}.pickle"
-    collected = gc.isenabled()
-    gc.disable()  # unpickling many small objects: the collector would rescan them
-    try:
-        with open(cache, "rb") as file:
-            loaded = pickle.load(file)
-        if isinstance(loaded, Names):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    finally:
-        if collected:
-            gc.enable()
-    rows = [line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines()]
-    made = Names(
-        {row[0]: int(row[1]) for row in rows if row[1] != "0"},
-        {row[0]: int(row[2]) for row in rows if row[2] != "0"},
-        {row[0]: int(row[3]) for row in rows},
-    )
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, cache)
-    except OSError:
-        pass  # a read-only home: parsed again next time
-    return made
+
+    def parse() -> Names:
+        rows = [line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines()]
+        return Names(
+            {row[0]: int(row[1]) for row in rows if row[1] != "0"},
+            {row[0]: int(row[2]) for row in rows if row[2] != "0"},
+            {row[0]: int(row[3]) for row in rows},
+        )
+
+    return list_cache.cached(f"names-{key}.pickle", parse, Names)
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "maatwerkbank"
-
-
-@functools.cache
 def dutch_words() -> frozenset[str]:
     """The common Dutch words (read on first use)."""
     with gzip.open(WORDS, "rt", encoding="utf-8") as file:

@@ -21,17 +21,16 @@ none of these and never reach deduce.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import importlib
 import json
 import logging
-import os
-import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from generator.privacy import list_cache
 
 _LISTS = [
     "locations/lst_placename",
@@ -142,32 +141,9 @@ def _lookup_structs(tokenizer: Any) -> Any:
     process that checks cases may need them."""
     version = getattr(_library()["deduce"], "__version__", "?")
     key = hashlib.sha256(repr((version, _LISTS)).encode()).hexdigest()[:16]
-    cache = _cache_dir() / f"deduce-{version}-{key}.pickle"
-    try:
-        with open(cache, "rb") as file:
-            collected = gc.isenabled()
-            gc.disable()  # unpickling many small objects: the collector would rescan them
-            try:
-                return pickle.load(file)
-            finally:
-                if collected:
-                    gc.enable()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    structs = _build_lookup_structs(tokenizer)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(structs, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, cache)
-    except OSError:
-        pass  # a read-only home: built again next time
-    return structs
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "maatwerkbank"
+    return list_cache.cached(
+        f"deduce-{version}-{key}.pickle", lambda: _build_lookup_structs(tokenizer)
+    )
 
 
 def _build_lookup_structs(tokenizer: Any) -> Any:
