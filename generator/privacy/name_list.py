@@ -73,6 +73,7 @@ def names() -> Names:
     return list_cache.cached(f"names-{key}.pickle", parse, Names)
 
 
+@functools.cache
 def dutch_words() -> frozenset[str]:
     """The common Dutch words (read on first use)."""
     with gzip.open(WORDS, "rt", encoding="utf-8") as file:
