@@ -27,8 +27,9 @@ site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form 
 	scripts/npm-packages.sh
 	ENGINE='$(ENGINE)' MAATWERKBANK_MODE='$(MODE)' MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
-test: lint browser ## the whole test suite: lint, types, layers, then every test (browser tests too)
-	$(BIN)/python -m pytest
+TEST_JOBS ?= 2
+test: lint browser ## the whole test suite: lint, types, layers, then every test (browser tests too), in TEST_JOBS processes
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 test-core: $(BIN)/.installed ## the fast tier after each change: no site build, no server, no browser
 	$(BIN)/python -m pytest -m "not build and not browser"
