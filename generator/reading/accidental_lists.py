@@ -23,9 +23,10 @@ from generator.contract.problems import field_name
 from generator.reading import author_text, text_rules
 from generator.reading.loading import Document
 
-_MAYBE = re.compile(r"[^\s][^\n]*\n[ \t]{0,3}(?:[-+*]|1[.)])(?:[ \t]|$)")
-"""A line that could start a list right after a line with text (most texts have none, and
-are not parsed again)."""
+_LIST_LINE = re.compile(r"\n[ \t]{0,3}(?:[-+*]|1[.)])(?:[ \t]|$)")
+"""A line that could start a list. Starts with the line break, which the engine skips to:
+a pattern that starts with the line before (`[^\s][^\n]*\n...`) is tried again from
+every character of a long line, quadratic in its length."""
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
 
@@ -35,7 +36,7 @@ def notes(document: Document) -> list[str]:
     in the middle of a paragraph whose line before does not end in `:`."""
     found: list[str] = []
     for loc, text in text_rules.markdown_strings(document.data):
-        if not _MAYBE.search(text) or not document.is_literal(loc):
+        if not _maybe_list(text) or not document.is_literal(loc):
             continue
         for offset, marker in list_starts(text):
             problem = document.problem_at_line(loc, offset, "")
@@ -44,6 +45,16 @@ def notes(document: Document) -> list[str]:
                 f"'{field_name(loc)}': {message(marker)}"
             )
     return found
+
+
+def _maybe_list(text: str) -> bool:
+    """Whether a line could start a list right after a line with text (most texts have
+    none, and are not parsed again). Each line before a candidate is read once."""
+    for match in _LIST_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not text[line_start : match.start()].isspace() and line_start < match.start():
+            return True
+    return False
 
 
 def message(marker: str) -> str:
