@@ -25,7 +25,7 @@ from generator.reading.loading import Document
 
 _LIST_LINE = re.compile(r"\n[ \t]{0,3}(?:[-+*]|1[.)])(?:[ \t]|$)")
 """A line that could start a list. Starts with the line break, which the engine skips to:
-a pattern that starts with the line before (`[^\s][^\n]*\n...`) is tried again from
+a pattern that starts with the line before (a line with text, then its break) is tried again from
 every character of a long line, quadratic in its length."""
 _LISTS = ("bullet_list_open", "ordered_list_open")
 _MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
