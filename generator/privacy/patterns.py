@@ -14,6 +14,7 @@ slower than linear (`tests/test_scan_limits.py` holds it on hostile input).
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from collections.abc import Iterator
@@ -223,6 +224,10 @@ def _street_word_in(low: str) -> bool:
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
 _PHONE_HINT = re.compile(r"[+0]\d[\d\s\-()./]{7,20}\d")
+MOST_PHONE_HINTS = 1000
+"""Runs of digits that may be a phone number, per text, that phonenumbers weighs one by one
+(its matcher parses every candidate: 80,000 of them take seconds, and it stops unseen after
+65,535); a text with more is refused whole (`found` reports them unverified)."""
 _DIGIT_WORDS = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
 _PHONE_IN_WORDS = re.compile(rf"\bnul(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{9}}\b", re.IGNORECASE)
 """A Dutch phone number spelt out digit by digit (`nul-zes-een-twee-...`): ten digit words,
@@ -288,7 +293,17 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*spelt.span()):
                 taken.add(*spelt.span())
                 yield "telefoonnummer", spelt.start(), spelt.end()
-    if digits and _PHONE_HINT.search(text):
+    hints = (
+        list(itertools.islice(_PHONE_HINT.finditer(text), MOST_PHONE_HINTS + 1)) if digits else []
+    )
+    if len(hints) > MOST_PHONE_HINTS:
+        # More runs of digits than phonenumbers can weigh in time (each costs a parse):
+        # each is reported as it stands, unverified, and the case is refused.
+        for hint in itertools.chain(hints, _PHONE_HINT.finditer(text, hints[-1].end())):
+            if taken.free(*hint.span()):
+                taken.add(*hint.span())
+                yield "telefoonnummer", hint.start(), hint.end()
+    elif hints:
         matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
         for number in matcher:
             if taken.free(number.start, number.end):
@@ -522,12 +537,26 @@ def _iban_end(text: str, start: int, end: int) -> int:
     word), else -1. Tried from long to short: at most 34 characters count."""
     stops = [i + 1 for i in range(start, end) if text[i].isalnum()]
     for stop in reversed(stops):
-        candidate = re.sub(r"[ .-]", "", text[start:stop]).upper()
+        candidate = text[start:stop].translate(_SEPARATORS).upper()
         if len(candidate) < 15:
             break
-        if iban.is_valid(candidate) and (stop == len(text) or not text[stop].isalnum()):
+        if (
+            (stop == len(text) or not text[stop].isalnum())
+            and _mod_97(candidate)
+            and iban.is_valid(candidate)
+        ):
             return stop
     return -1
+
+
+_LETTER_DIGITS = str.maketrans({c: str(ord(c) - 55) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+def _mod_97(candidate: str) -> bool:
+    """The IBAN check (ISO 7064 mod 97-10) in one integer operation, as a sieve before
+    python-stdnum's own check: a run of IBAN-like words offers some twenty lengths each."""
+    digits = (candidate[4:] + candidate[:4]).translate(_LETTER_DIGITS)
+    return digits.isascii() and digits.isdigit() and int(digits) % 97 == 1
 
 
 def _has_digit(text: str) -> bool:
