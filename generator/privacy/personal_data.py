@@ -133,8 +133,9 @@ def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], li
     findings = list(itertools.islice(_findings(data, slug), MOST_FINDINGS + 1))
     problems, notes = _reported(document, findings[:MOST_FINDINGS], _allowances(data))
     if len(findings) > MOST_FINDINGS:
+        # Said at the field where the scan stopped (before the findings shown in it).
         beyond = findings[MOST_FINDINGS]
-        line, column = _position(document, document.source.splitlines(), beyond, {})
+        line, column = document.mark(beyond.loc) if beyond.loc else (1, 1)
         name = field_name(beyond.loc) if beyond.loc else "bestandsnaam"
         problems.append(
             Problem(
