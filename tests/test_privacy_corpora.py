@@ -34,7 +34,7 @@ from recall_corpus import (
 from test_bad_files import VALID, add, sub
 
 from generator.cli.commands import main
-from generator.privacy import person_names, personal_data
+from generator.privacy import patterns, person_names, personal_data
 
 HINT = (
     "; haal het weg, of zet het in privacy.uitzonderingen met een reden als het geen "
@@ -497,3 +497,77 @@ def test_fields_read_together_do_not_run_into_each_other() -> None:
         "tips_voor_gemeenten": ["Vraag het Gemeente Eindhoven", "Bouw en begeleiding"],
     }
     assert [f.kind for f in personal_data._findings(data, None)] == []
+
+
+def test_phonenumbers_parses_a_bounded_number_of_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bounded work: 80,000 phone-like prefixes cost phonenumbers no parse at all (each
+    costs a parse, and its matcher gives up unseen after 65,535): the text is refused
+    unverified. Under the limit, every candidate is weighed as before."""
+    from phonenumbers import phonenumbermatcher
+
+    parsed: list[str] = []
+    parse = phonenumbermatcher.parse
+
+    def counted(number: str, *args: object, **kwargs: object) -> object:
+        parsed.append(number)
+        return parse(number, *args, **kwargs)
+
+    monkeypatch.setattr(phonenumbermatcher, "parse", counted)
+    found = list(patterns.found("06 " * 80_000))
+    assert parsed == []
+    assert len(found) > patterns.MOST_PHONE_HINTS
+    assert {kind for kind, _, _ in found} == {"telefoonnummer"}
+    few = "Bel 06 12345678 of 06 87654321. " * (patterns.MOST_PHONE_HINTS // 2)
+    assert [kind for kind, _, _ in patterns.found(few)] == ["telefoonnummer"] * (
+        patterns.MOST_PHONE_HINTS
+    )
+    assert 0 < len(parsed) <= 3 * patterns.MOST_PHONE_HINTS
+
+
+def test_an_iban_is_validated_once_not_at_every_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bounded work: each run of IBAN-like words offers some twenty lengths; python-stdnum
+    weighs only the one whose mod 97 is right."""
+    from stdnum import iban
+
+    checked: list[str] = []
+    is_valid = iban.is_valid
+
+    def counted(number: str) -> bool:
+        checked.append(number)
+        return is_valid(number)
+
+    monkeypatch.setattr(patterns.iban, "is_valid", counted)
+    found = list(patterns.found("NL91ABNA0417164300 " * 2000))
+    assert [kind for kind, _, _ in found] == ["iban"] * 2000
+    assert len(checked) == 2000
+    assert not list(patterns.found("NL91ABNA0417164301 betaald"))
+
+
+def test_a_case_with_more_findings_than_the_limit_is_refused_after_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bounded work: 25,000 licence plates cost the work of `MOST_FINDINGS` (each is
+    placed in the file and masked), and the case is refused with one more problem."""
+    from generator.reading.loading import parse
+
+    placed: list[object] = []
+    position = personal_data._position
+
+    def counted(*args: object) -> tuple[int, int]:
+        placed.append(args)
+        return position(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(personal_data, "_position", counted)
+    source = "titel: Een case\naanpak: |\n  " + "AB-12-CD " * 25_000 + "\n"
+    document, _ = parse(source.encode(), "lang.yaml")
+    assert document is not None
+    problems, _ = personal_data.scan(document)
+    assert len(placed) == personal_data.MOST_FINDINGS
+    assert len(problems) == personal_data.MOST_FINDINGS + 1
+    assert str(problems[-1]) == (
+        f"lang.yaml:2:9: meer dan {personal_data.MOST_FINDINGS} mogelijke persoonsgegevens "
+        "(vanaf 'aanpak'): de controle stopt hier en de case wordt niet gepubliceerd; "
+        "haal ze weg"
+    )
