@@ -99,6 +99,18 @@ def _why_not_public(data: Any, today: date) -> str | None:
     privacy = data.get("privacy")
     if isinstance(privacy, dict) and privacy.get("herleidbaar") not in (None, False):
         return "herleidbaar"
+    consent = privacy.get("toestemming") if isinstance(privacy, dict) else None
+    if consent is not None:
+        until = consent.get("geldig_tot") if isinstance(consent, dict) else None
+        if isinstance(until, str):
+            try:
+                until = date.fromisoformat(until)
+            except ValueError:
+                return "toestemming onleesbaar"
+        if not isinstance(until, date):
+            return "toestemming onleesbaar"
+        if until < today:
+            return f"toestemming verlopen op {until.isoformat()}"
     if privacy is not None and not isinstance(privacy, dict):
         return "privacy onleesbaar"
     return None
