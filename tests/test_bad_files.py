@@ -427,6 +427,37 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
             "'-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"
         ],
     ),
+    *(
+        (
+            f"file-name-{ident}",
+            name,
+            lambda text: text,
+            [
+                f"1:1: ongeldige bestandsnaam '{name}': begin met een kleine letter of een "
+                "cijfer, niet met '-' (bijvoorbeeld 'springplank-doetinchem.yaml')"
+            ],
+        )
+        for ident, name in (
+            ("only-dashes", "---.yaml"),
+            ("an-option", "--help.yaml"),
+            ("leading-dash", "-vaak-gedaan.yaml"),
+        )
+    ),
+    (
+        "choice-as-a-set",
+        "case.yaml",
+        sub("status: gepubliceerd", "status: !!set {concept, gepubliceerd}"),
+        [
+            "8:9: 'status' moet één waarde zijn, geen lijst of blok; kies uit: concept, "
+            "gepubliceerd, gearchiveerd"
+        ],
+    ),
+    (
+        "choice-as-a-list",
+        "case.yaml",
+        sub("soort: casus", "soort: [casus, pilot]"),
+        ["1:8: 'soort' moet één waarde zijn, geen lijst of blok; kies uit: casus, pilot"],
+    ),
     (
         "file-name-too-short",
         "ab.yaml",

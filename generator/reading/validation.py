@@ -222,7 +222,7 @@ def _empty_fields(doc: Document, reported: set[tuple[str | int, ...]]) -> list[P
                             key=True,
                         )
                     )
-                else:
+                elif (*loc, key) not in reported:  # a wrong value is one problem, not more
                     stack.append(((*loc, key), item))
         elif isinstance(value, list):
             stack.extend(((*loc, i), item) for i, item in enumerate(value))
@@ -455,6 +455,8 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, name: str, msg: str) ->
         return f"'{name}' heeft minstens {ctx['min_length']} item nodig"
     if kind == "literal_error":
         allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        if isinstance(value, (dict, list, set, tuple)):  # never Python's own spelling of it
+            return f"'{name}' moet één waarde zijn, geen lijst of blok; kies uit: {allowed}"
         return f"ongeldige waarde '{value}' voor '{name}'; kies uit: {allowed}"
     if kind == "string_pattern_mismatch":
         return (
