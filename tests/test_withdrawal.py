@@ -280,3 +280,76 @@ def test_a_public_repository_with_identifiable_stories_publishes_no_story(tmp_pa
     private = run_job(root, "build", Event("push"), moment=NIGHT - 24 * 3600)
     assert private.ok, private.log
     assert (root / "site/cases" / LINKED / "index.html").is_file()
+
+
+def test_a_deleted_case_takes_no_other_story_offline(tmp_path: Path) -> None:
+    """Case B is deleted while A links to it, names it in `gerelateerd` and adopted it: the
+    nightly run publishes A with the link as text and B nowhere, and goes green; the check
+    after it shows the warnings (issue 24, attack F4)."""
+    cases = [c for c in _cases(tmp_path) if c.stem == LINKING]
+    cases[0].write_text(
+        cases[0].read_text(encoding="utf-8")
+        + f"gerelateerd: [{LINKED}]\novergenomen_van:\n  - case: {LINKED}\n    verschil: Kleiner.\n",
+        encoding="utf-8",
+    )
+    root = fork(tmp_path / "fork", cases)
+    night = Event("schedule")
+    build = run_job(root, "build", night)
+    assert build.ok, build.log
+    gone = (
+        f"want die case bestaat niet of wordt niet gepubliceerd (geen bestand cases/{LINKED}.yaml)"
+    )
+    assert (
+        f"cases/{LINKING}.yaml:17:3: waarschuwing: 'aanpak': link naar case '{LINKED}' wordt "
+        f"als gewone tekst getoond, {gone}"
+    ) in build.log
+    assert f"gerelateerde case '{LINKED}' wordt niet getoond, {gone}" in build.log
+    folder = deployed_folder(night)
+    assert folder is not None
+    site = every_text(root / folder)
+    page = site[f"cases/{LINKING}/index.html"]
+    assert "Lees ook hoe tijdelijk wonen werkt." in page
+    assert "Een case die niet op deze site staat" in page and "Kleiner." in page
+    assert [path for path, text in site.items() if LINKED in text] == []
+    verdict = run_job(root, "verdict", night)
+    assert verdict.ok, verdict.log
+
+
+SETTINGS = "cases_dir: cases\n      today: 2026-01-15\n      verouderd_na_maanden: {months}\n"
+
+
+def test_settings_written_wrong_never_stop_the_publishing_run(tmp_path: Path) -> None:
+    """`today` written as a YAML date is the same setting as the quoted one: set aside by
+    the publishing run, used by a strict build. A number of months written in words is
+    set aside for the default by the publishing run and refused in Dutch by a strict one."""
+    root = fork(tmp_path / "fork", _cases(tmp_path, linking="  Gewoon.\n"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("cases_dir: cases\n", SETTINGS.format(months="achttien"), 1), "utf-8"
+    )
+    night = Event("schedule")
+    build = run_job(root, "build", night)
+    assert build.ok, build.log
+    assert "'today: 2026-01-15' in de instellingen telt niet bij publiceren" in build.log
+    assert (
+        "'verouderd_na_maanden: achttien' in de instellingen is geen aantal maanden: schrijf "
+        "een heel getal, bijvoorbeeld 18 (0: nooit); de build gebruikt 18"
+    ) in build.log
+    assert "builddatum 2026-02-01" in build.log
+    assert "Expected type" not in build.log and "Traceback" not in build.log
+    strict = run_job(root, "build", Event("pull_request"))
+    assert not strict.ok
+    assert (
+        "'verouderd_na_maanden: achttien' in de instellingen is geen aantal maanden: schrijf "
+        "een heel getal, bijvoorbeeld 18 (0: nooit)"
+    ) in strict.log
+    # a strict build uses the unquoted date
+    config.write_text(text.replace("cases_dir: cases\n", SETTINGS.format(months="18"), 1), "utf-8")
+    env = {**os.environ, "MAKEFLAGS": f"VENV={ROOT / '.venv'}", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    made = subprocess.run(
+        ["make", "site"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "builddatum 2026-01-15 (opgegeven datum)" in made.stderr

@@ -143,6 +143,14 @@ def _configured_date(config: SiteConfig, mode: Mode) -> str | None:
     configured, set_aside = publish_mode.configured_date(mode, config.options["today"])
     if set_aside:
         click.echo(f"waarschuwing: {set_aside}", err=True)
+    try:
+        _, months_aside = publish_mode.configured_months(
+            mode, config.options["verouderd_na_maanden"]
+        )
+    except publish_mode.SettingError:
+        months_aside = None  # refused with the build (`write_site_input`)
+    if months_aside:
+        click.echo(f"waarschuwing: {months_aside}", err=True)
     return configured
 
 

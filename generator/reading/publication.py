@@ -98,10 +98,10 @@ def hold_back_reason(case: Case, today: date) -> tuple[str, bool] | None:
     # promises it, and an author who wrote an end date meant it (fail safe means withdraw).
     privacy = case.privacy
     consent = privacy.toestemming if privacy else None
-    if privacy and (privacy.herleidbaar or consent is not None):
-        if consent is None or consent.geldig_tot < today:
-            until = consent.geldig_tot.isoformat() if consent else "onbekend"
-            return f"toestemming verlopen op {until} (privacy.toestemming.geldig_tot)", True
+    claimed = privacy is not None and (privacy.herleidbaar or consent is not None)
+    if claimed and (consent is None or consent.geldig_tot < today):
+        until = consent.geldig_tot.isoformat() if consent else "onbekend"
+        return f"toestemming verlopen op {until} (privacy.toestemming.geldig_tot)", True
     return None
 
 

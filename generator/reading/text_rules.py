@@ -395,7 +395,9 @@ def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:
     if not author_text.link_allowed(url) or author_text.scheme(url) or url.startswith("#"):
         return True  # other hosts, or made plain text when rendered
     target = author_text.case_link_target(url)
-    return target is not None and (target in known_slugs or CASE_SHAPED.fullmatch(target) is not None)
+    if target is None:
+        return False
+    return target in known_slugs or CASE_SHAPED.fullmatch(target) is not None
 
 
 CASE_SHAPED = re.compile(r"[a-z0-9][a-z0-9-]*")

@@ -15,12 +15,40 @@ from generator.engines.site_config import PLUGIN_DEFAULTS
 from generator.reading.publication import BuildDate, BuildDateError, read_build_date
 
 
+class _DateSetting(base.BaseConfigOption[object]):
+    """`today` as written: text or a YAML date (`today: 2026-12-01`), both one setting.
+    Which it may be is decided with the mode (`publish_mode.configured_date`): a build that
+    publishes sets any value aside, so no value here can stop the run that withdraws."""
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+class _MonthsSetting(base.BaseConfigOption[int]):
+    """`verouderd_na_maanden`, refused in Dutch (`publish_mode.configured_months`)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if value is None:
+            return int(self.default)
+        try:
+            months, set_aside = publish_mode.configured_months(mode(), value)
+        except publish_mode.SettingError as error:
+            raise base.ValidationError(str(error)) from None
+        if set_aside:
+            self.warnings.append(set_aside)
+        return months
+
+
 class MaatwerkbankConfig(base.Config):
     cases_dir = c.Type(str, default=PLUGIN_DEFAULTS["cases_dir"])
     """Folder with the case files, the vocabulary and media, relative to mkdocs.yml."""
     templates_dir = c.Optional(c.Type(str))
     """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
-    today = c.Optional(c.Type(str))
+    today = _DateSetting()
     """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
     cms_repo = c.Type(str, default=PLUGIN_DEFAULTS["cms_repo"])
     """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
@@ -32,7 +60,7 @@ class MaatwerkbankConfig(base.Config):
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
     expand_nav = c.Type(bool, default=PLUGIN_DEFAULTS["expand_nav"])
     """Add one nav entry per theme and target group under their section's index page."""
-    verouderd_na_maanden = c.Type(int, default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
+    verouderd_na_maanden = _MonthsSetting(default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
     """A case not checked (`bijgewerkt`) for longer says so on its page; 0: never."""
 
 
