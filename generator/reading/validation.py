@@ -108,9 +108,7 @@ def missing_case(target: str, known_slugs: set[str]) -> str:
     return f"bestaat niet of wordt niet gepubliceerd (geen bestand cases/{target}.yaml){hint}"
 
 
-def missing_related_notices(
-    document: Document, case: Case, known_slugs: set[str]
-) -> list[Problem]:
+def missing_related_notices(document: Document, case: Case, known_slugs: set[str]) -> list[Problem]:
     """A warning at each `gerelateerd` entry without a case file: the page leaves it out
     (as it leaves out a related case that is not published)."""
     notices = []
