@@ -36,10 +36,12 @@ LINKING, LINKED = "buurtkamer-zwolle", "tijdelijk-wonen-zwolle"
 
 @dataclass(frozen=True)
 class Event:
-    """What the workflow's expressions read: the event's name and the repository's flag."""
+    """What a run sees: the event's name, the repository's visibility as GitHub's API gives
+    it (`gh api repos/...`), and whether the API answers at all."""
 
     name: str
     private: bool = True
+    api_answers: bool = True
 
 
 # The expressions publish.yml uses, and what GitHub makes of them. A new expression in the
@@ -47,10 +49,29 @@ class Event:
 EXPRESSIONS: dict[str, Callable[[Event], str | bool]] = {
     "github.event_name == 'pull_request'": lambda e: e.name == "pull_request",
     "github.event_name != 'pull_request'": lambda e: e.name != "pull_request",
-    "github.event.repository.private && 'private' || 'public'": lambda e: (
-        "private" if e.private else "public"
-    ),
+    "github.token": lambda e: "het-token-van-de-run",
 }
+
+REPOSITORY = "corporatie/maatwerkbank"
+FAKE_GH = """#!/bin/sh
+# GitHub's CLI as the workflow calls it: `gh api repos/<owner>/<name> --jq .visibility`
+[ "$GH_TOKEN" = het-token-van-de-run ] || exit 4
+[ "$*" = "api repos/{repository} --jq .visibility" ] || exit 3
+{answer}
+"""
+
+
+def _fake_gh(folder: Path, event: Event) -> Path:
+    """A folder with a `gh` that answers as GitHub's API would for `event` (or fails)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if event.api_answers:
+        answer = "echo " + ("private" if event.private else "public")
+    else:
+        answer = "echo 'HTTP 502: Bad Gateway' >&2; exit 1"
+    gh = folder / "gh"
+    gh.write_text(FAKE_GH.format(repository=REPOSITORY, answer=answer), encoding="utf-8")
+    gh.chmod(0o755)
+    return folder
 
 
 def _expression(text: str, event: Event) -> str | bool:
@@ -89,14 +110,23 @@ def run_job(root: Path, job_name: str, event: Event, moment: int = NIGHT) -> Job
     )
     for name, value in (job.get("env") or {}).items():
         env[name] = str(_expression(value, event))
+    runner = root.parent / f"runner-{job_name}"
+    github_env = runner / "env"
+    env.update(
+        GITHUB_REPOSITORY=REPOSITORY,
+        GITHUB_ENV=str(github_env),
+        PATH=f"{_fake_gh(runner / 'bin', event)}:{env['PATH']}",
+    )
+    github_env.write_text("", encoding="utf-8")
     done: list[tuple[str, subprocess.CompletedProcess[str]]] = []
     for step in job["steps"]:
         if "run" not in step or ("if" in step and not _expression(step["if"], event)):
             continue
+        step_env = {k: str(_expression(v, event)) for k, v in (step.get("env") or {}).items()}
         result = subprocess.run(
             ["bash", "-e", "-c", step["run"]],
             cwd=root,
-            env=env,
+            env={**env, **step_env},
             capture_output=True,
             text=True,
             timeout=600,
@@ -104,6 +134,10 @@ def run_job(root: Path, job_name: str, event: Event, moment: int = NIGHT) -> Job
         done.append((step["name"], result))
         if result.returncode != 0:
             break
+        # what a step writes to $GITHUB_ENV is in the environment of the steps after it
+        for line in github_env.read_text(encoding="utf-8").splitlines():
+            name, _, value = line.partition("=")
+            env[name] = value
     return JobRun(done)
 
 
@@ -175,8 +209,10 @@ def test_the_nightly_run_withdraws_an_expired_story_and_every_link_to_it(tmp_pat
         "WARNING -  'today: 2026-01-15' in de instellingen telt niet bij publiceren (modus geldig)"
     ) in build.log
     assert [name for name, _ in build.steps] == [
-        "Site bouwen uit de geldige cases (wat niet meer online mag, gaat eraf)"
+        "Zichtbaarheid van de repository",
+        "Site bouwen uit de geldige cases (wat niet meer online mag, gaat eraf)",
     ]
+    assert "zichtbaarheid van de repository: private" in build.log
     # the job reports the stale link, and names the Dutch date it built for
     assert STALE_LINK in build.log
     dated = "builddatum 2026-02-01 (SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd, CET)"
@@ -248,7 +284,8 @@ def test_a_failing_case_on_main_is_left_out_while_the_others_publish(tmp_path: P
     checked = run_job(root, "build", pull, moment=NIGHT - 24 * 3600)
     assert not checked.ok
     assert [name for name, _ in checked.steps] == [
-        "Site-controle (cases, instellingen, strikte build, links, bronnen van derden)"
+        "Zichtbaarheid van de repository",
+        "Site-controle (cases, instellingen, strikte build, links, bronnen van derden)",
     ]
     assert deployed_folder(pull) is None
 
@@ -276,6 +313,14 @@ def test_a_public_repository_with_identifiable_stories_publishes_no_story(tmp_pa
     # a pull request in that repository fails with the same message
     pull = run_job(root, "build", Event("pull_request", private=False), moment=NIGHT - 86400)
     assert not pull.ok and REFUSED.search(pull.log)
+    # a scheduled run whose API call fails: unknown, which counts as public
+    silent = run_job(root, "build", Event("schedule", api_answers=False), moment=NIGHT - 86400)
+    assert silent.ok, silent.log
+    assert "zichtbaarheid van de repository: unknown" in silent.log
+    assert REFUSED.search(silent.log), silent.log
+    assert (
+        "Deze kennisbank is tijdelijk niet beschikbaar." in (root / "site/index.html").read_text()
+    )
     # private: published as usual
     private = run_job(root, "build", Event("push"), moment=NIGHT - 24 * 3600)
     assert private.ok, private.log
