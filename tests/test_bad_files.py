@@ -773,6 +773,63 @@ def test_a_case_that_names_a_missing_case_is_published_with_warnings(cases_dir: 
     )
 
 
+CONSENT = "privacy:\n{flag}  toestemming:\n    vastgelegd_op: 2025-01-01\n    geldig_tot: {until}\n"
+
+
+def test_ended_consent_withdraws_a_case_whatever_herleidbaar_says(cases_dir: Path) -> None:
+    """The field's promise: after `geldig_tot` the case is not published, also when
+    `herleidbaar` is false or left out (attack F1); links to it get the same warnings and
+    30-day notes as links to an identifiable story."""
+    for name, flag, until in (
+        ("zonder-vlag", "", "2026-01-10"),
+        ("vlag-nee", "  herleidbaar: false\n", "2026-01-10"),
+        ("vlag-ja", "  herleidbaar: ja\n", "2026-01-10"),
+        ("bijna-op", "  herleidbaar: nee\n", "2026-02-01"),
+        ("nog-lang", "  herleidbaar: nee\n", "2027-01-01"),
+    ):
+        (cases_dir / f"{name}.yaml").write_text(VALID + CONSENT.format(flag=flag, until=until))
+    (cases_dir / "verwijzer.yaml").write_text(
+        VALID.replace(
+            "aanpak: We deden iets.", "aanpak: Zie [a](../bijna-op/) en [b](../vlag-nee/)."
+        )
+    )
+    ended = "toestemming verlopen op 2026-01-10 (privacy.toestemming.geldig_tot)"
+    assert check() == (
+        0,
+        [
+            "cases/verwijzer.yaml:11:9: opmerking: 'aanpak': link naar case 'bijna-op' wordt "
+            "vanaf 2026-02-02 als gewone tekst getoond, want die case gaat dan van de site: "
+            "toestemming verlopen op 2026-02-01 (privacy.toestemming.geldig_tot); haal de link "
+            "op tijd weg of verleng de toestemming",
+            "cases/verwijzer.yaml:11:9: waarschuwing: 'aanpak': link naar case 'vlag-nee' wordt "
+            f"als gewone tekst getoond, want die case wordt op 2026-01-15 niet gepubliceerd: {ended}",
+            f"cases/vlag-ja.yaml: waarschuwing: niet gepubliceerd: {ended}",
+            f"cases/vlag-nee.yaml: waarschuwing: niet gepubliceerd: {ended}",
+            f"cases/zonder-vlag.yaml: waarschuwing: niet gepubliceerd: {ended}",
+            "9 bestanden gecontroleerd, geen problemen gevonden.",
+        ],
+    )
+    from datetime import date
+
+    from generator.build import pipeline
+
+    built = pipeline.build(cases_dir, date(2026, 1, 15))
+    published = {entry.slug for entry in built.catalog.entries}
+    assert {"bijna-op", "nog-lang", "verwijzer"} <= published
+    assert not {"zonder-vlag", "vlag-nee", "vlag-ja"} & published
+    # the consent's dates are checked whenever it is written
+    (cases_dir / "vlag-nee.yaml").write_text(
+        VALID + CONSENT.format(flag="  herleidbaar: false\n", until="2024-12-31")
+    )
+    assert check("cases/vlag-nee.yaml") == (
+        1,
+        [
+            "cases/vlag-nee.yaml:20:17: 'geldig_tot' ligt voor 'vastgelegd_op'",
+            "1 bestand gecontroleerd, 1 met problemen (1 probleem).",
+        ],
+    )
+
+
 def test_check_lists_cases_not_checked_for_longer_than_the_setting(
     cases_dir: Path, tmp_path: Path
 ) -> None:

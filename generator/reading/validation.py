@@ -269,32 +269,34 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
             )
     problems.extend(_knowledge_rules(doc))
     privacy = data.get("privacy")
-    if isinstance(privacy, dict) and model.is_yes(privacy.get("herleidbaar")):
-        consent = privacy.get("toestemming")
-        if not isinstance(consent, dict):
+    consent = privacy.get("toestemming") if isinstance(privacy, dict) else None
+    identifiable = isinstance(privacy, dict) and model.is_yes(privacy.get("herleidbaar"))
+    if identifiable and not isinstance(consent, dict):
+        problems.append(
+            doc.problem(
+                ("privacy", "herleidbaar"),
+                "bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'",
+            )
+        )
+    # Consent counts whatever `herleidbaar` says (`publication.hold_back_reason`), so its
+    # dates are checked whenever it is written.
+    if isinstance(consent, dict):
+        given = _date_or_none(consent.get("vastgelegd_op"))
+        until = _date_or_none(consent.get("geldig_tot"))
+        if given and until and until < given:
             problems.append(
                 doc.problem(
-                    ("privacy", "herleidbaar"),
-                    "bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'",
+                    ("privacy", "toestemming", "geldig_tot"),
+                    "'geldig_tot' ligt voor 'vastgelegd_op'",
                 )
             )
-        else:
-            given = _date_or_none(consent.get("vastgelegd_op"))
-            until = _date_or_none(consent.get("geldig_tot"))
-            if given and until and until < given:
-                problems.append(
-                    doc.problem(
-                        ("privacy", "toestemming", "geldig_tot"),
-                        "'geldig_tot' ligt voor 'vastgelegd_op'",
-                    )
+        if given and given > today:
+            problems.append(
+                doc.problem(
+                    ("privacy", "toestemming", "vastgelegd_op"),
+                    "'vastgelegd_op' ligt in de toekomst",
                 )
-            if given and given > today:
-                problems.append(
-                    doc.problem(
-                        ("privacy", "toestemming", "vastgelegd_op"),
-                        "'vastgelegd_op' ligt in de toekomst",
-                    )
-                )
+            )
     return problems
 
 
