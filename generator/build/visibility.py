@@ -5,13 +5,14 @@ Everything in `cases/` is in git, history included: concept stories, stories und
 embargo, identifiable stories (`privacy.herleidbaar`) with their consent dates, and the
 reviewed exceptions of the personal-data scan. A public repository (a public fork, a
 project made public) shows all of it to anyone, whatever the site shows. So the publish
-workflows pass the repository's visibility (GitHub: `github.event.repository.private`,
-GitLab: `CI_PROJECT_VISIBILITY`), and when it is public while `cases/` holds such a story,
+workflows pass the repository's visibility (GitHub: asked of the API, `gh api
+repos/... --jq .visibility`, since a scheduled run's event may lack the repository; GitLab:
+`CI_PROJECT_VISIBILITY`), and when it is public while `cases/` holds such a story,
 publishing is refused with a Dutch message. Refused means the stories leave the site too:
 the workflow publishes `hosting.withdrawn_site` instead (fail safe means withdraw: a
 refusal that left the previous site online would keep stories online that should go).
 
-A visibility this module does not know (empty: the event had no repository) counts as
+A visibility this module does not know (`unknown`: the API did not answer) counts as
 public. `internal` (GitLab: every signed-in user of the instance) is allowed, with a note.
 """
 

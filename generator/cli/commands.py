@@ -281,9 +281,10 @@ visibility_option = click.option(
     "repository_visibility",
     metavar="public|internal|private",
     envvar=VISIBILITY_VARIABLE,
-    help="Zichtbaarheid van de repository (de workflows geven die door: GitHub "
-    "github.event.repository.private, GitLab CI_PROJECT_VISIBILITY). Openbaar, terwijl "
-    "cases/ concepten, verhalen onder embargo of herleidbare verhalen bevat: publiceren "
+    help="Zichtbaarheid van de repository (de workflows geven die door: GitHub vraagt de "
+    "API, gh api repos/<eigenaar>/<naam> --jq .visibility; GitLab CI_PROJECT_VISIBILITY). "
+    "Openbaar, terwijl cases/ concepten, verhalen onder embargo, herleidbare verhalen of "
+    "verhalen met verlopen toestemming bevat (elk bestand onder cases/ telt): publiceren "
     "geweigerd, en de site wordt één pagina 'tijdelijk niet beschikbaar'. Een onbekende "
     "waarde telt als openbaar. Zonder deze optie: niet gecontroleerd. Ook via de "
     "omgevingsvariabele MAATWERKBANK_VISIBILITY.",
