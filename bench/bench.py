@@ -350,6 +350,11 @@ class Variant:
         for folder in ("content", "overrides"):
             shutil.copytree(self.root / folder, target / folder)
         shutil.copytree(cases, target / "cases")
+        # The vocabulary file as this version reads it (its sections grew over time; the
+        # synthetic cases use only the seed themes and target groups, which all have).
+        own = self.root / "tests/fixtures/seed/_vocabulaire.yaml"
+        if own.exists():
+            shutil.copy(own, target / "cases" / "_vocabulaire.yaml")
         return target
 
 

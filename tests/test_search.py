@@ -308,9 +308,7 @@ def finder(search_site: Project, browser):  # type: ignore[no-untyped-def]
 
 def found(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Every case the finder lists for `query`, by slug (all pages of results)."""
-    # The status line says "gevonden" once the results are shown: no need to wait for
-    # the network to be idle for half a second after each query.
-    page.goto(f"{base}zoeken/?q={quote(query)}", wait_until="load")
+    page.goto(f"{base}zoeken/?q={quote(query)}", wait_until="networkidle")
     page.wait_for_function("document.getElementById('mwb-status').textContent.includes('gevonden')")
     while page.locator("#mwb-more").is_visible():
         page.click("#mwb-more")

@@ -286,6 +286,8 @@ class SearchWords:
         self.decompounder = decompounder
         self.groups = groups
         self._longest = max((len(p) for p in groups.words), default=0)
+        self._starts = frozenset(p[0] for p in groups.words if len(p) > 1)
+        """First words of the phrases of several words: only there is a phrase looked up."""
 
     @functools.lru_cache(maxsize=1 << 17)  # noqa: B019 (one instance per build)
     def _run(self, run: str) -> tuple[str, tuple[str, ...]]:
@@ -318,13 +320,15 @@ class SearchWords:
                 added[i].extend(extra)
         if self._longest > 1:
             for start in range(len(normal)):
+                if normal[start] not in self._starts:
+                    continue
                 for length in range(min(self._longest, len(normal) - start), 1, -1):
                     group = self.groups.words.get(tuple(normal[start : start + length]))
                     if group:
                         added[token_of[start + length - 1]].append(group)
                         break
         return " ".join(
-            token + "".join(f" {ADDED}{word}" for word in dict.fromkeys(extra))
+            token + "".join(f" {ADDED}{word}" for word in dict.fromkeys(extra)) if extra else token
             for token, extra in zip(tokens, added, strict=True)
         )
 
