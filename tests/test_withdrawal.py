@@ -398,3 +398,12 @@ def test_settings_written_wrong_never_stop_the_publishing_run(tmp_path: Path) ->
     )
     assert made.returncode == 0, made.stdout + made.stderr
     assert "builddatum 2026-01-15 (opgegeven datum)" in made.stderr
+    # every other setting of the wrong type: a Dutch message, not Python's types
+    wrong = SETTINGS.format(months="18") + "      expand_nav: misschien\n"
+    config.write_text(text.replace("cases_dir: cases\n", wrong, 1), "utf-8")
+    made = subprocess.run(
+        ["make", "site"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert made.returncode != 0
+    assert "option 'expand_nav': moet true of false zijn, niet 'misschien'" in made.stderr
+    assert "Expected type" not in made.stdout + made.stderr

@@ -78,17 +78,17 @@ def configured_date(mode: Mode, configured: object) -> tuple[str | None, str | N
     Dutch when it is no date)."""
     if configured is None or configured == "":
         return None, None
-    written = _written(configured)
+    shown = written(configured)
     if mode is Mode.VALID:
         return None, (
-            f"'today: {written}' in de instellingen telt niet bij publiceren (modus "
+            f"'today: {shown}' in de instellingen telt niet bij publiceren (modus "
             "geldig): de site wordt gebouwd op de datum van nu, zodat wat niet meer online "
             "mag eraf gaat; haal de regel weg"
         )
-    return written, None
+    return shown, None
 
 
-def _written(value: object) -> str:
+def written(value: object) -> str:
     """A setting's value as the author wrote it, never in Python's own spelling."""
     if isinstance(value, datetime):
         return value.date().isoformat()
@@ -113,7 +113,7 @@ def configured_months(mode: Mode, value: object) -> tuple[int, str | None]:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip()), None
     message = (
-        f"'verouderd_na_maanden: {_written(value)}' in de instellingen is geen aantal "
+        f"'verouderd_na_maanden: {written(value)}' in de instellingen is geen aantal "
         "maanden: schrijf een heel getal, bijvoorbeeld 18 (0: nooit)"
     )
     if mode is Mode.VALID:
