@@ -248,15 +248,6 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         ["20:17: 'geldig_tot' ligt voor 'vastgelegd_op'"],
     ),
     (
-        "related-case-missing",
-        "case.yaml",
-        add("gerelateerd: [springplankwoning-doetinchm]\n"),
-        [
-            "16:15: gerelateerde case 'springplankwoning-doetinchm' bestaat niet (geen bestand "
-            "cases/springplankwoning-doetinchm.yaml); bedoelde je 'springplankwoning-doetinchem'?"
-        ],
-    ),
-    (
         "image-file-missing",
         "case.yaml",
         add("afbeeldingen:\n  - bestand: media/foto.jpg\n    alt: Een foto van de straat\n"),
@@ -436,6 +427,37 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
             "'-', 3 tot 80 tekens (bijvoorbeeld 'springplank-doetinchem.yaml')"
         ],
     ),
+    *(
+        (
+            f"file-name-{ident}",
+            name,
+            lambda text: text,
+            [
+                f"1:1: ongeldige bestandsnaam '{name}': begin met een kleine letter of een "
+                "cijfer, niet met '-' (bijvoorbeeld 'springplank-doetinchem.yaml')"
+            ],
+        )
+        for ident, name in (
+            ("only-dashes", "---.yaml"),
+            ("an-option", "--help.yaml"),
+            ("leading-dash", "-vaak-gedaan.yaml"),
+        )
+    ),
+    (
+        "choice-as-a-set",
+        "case.yaml",
+        sub("status: gepubliceerd", "status: !!set {concept, gepubliceerd}"),
+        [
+            "8:9: 'status' moet één waarde zijn, geen lijst of blok; kies uit: concept, "
+            "gepubliceerd, gearchiveerd"
+        ],
+    ),
+    (
+        "choice-as-a-list",
+        "case.yaml",
+        sub("soort: casus", "soort: [casus, pilot]"),
+        ["1:8: 'soort' moet één waarde zijn, geen lijst of blok; kies uit: casus, pilot"],
+    ),
     (
         "file-name-too-short",
         "ab.yaml",
@@ -517,16 +539,6 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         [
             "18:14: 'kosten[1].eenheid' hoort bij een bedrag: vul 'euro' in, of haal 'eenheid' "
             "weg als het bedrag niet bekend is"
-        ],
-    ),
-    (
-        "adopted-case-missing",
-        "case.yaml",
-        add("overgenomen_van:\n  - case: springplankwoning-doetinchen\n    verschil: Anders.\n"),
-        [
-            "17:11: 'overgenomen_van[1].case': case 'springplankwoning-doetinchen' bestaat niet "
-            "(geen bestand cases/springplankwoning-doetinchen.yaml); bedoelde je "
-            "'springplankwoning-doetinchem'?"
         ],
     ),
     (
@@ -700,6 +712,122 @@ def test_an_adoption_of_a_case_that_is_not_published_names_no_case(cases_dir: Pa
     # published, the same adoption is fine
     (cases_dir / "geheim.yaml").write_text(VALID)
     assert check() == (0, ["5 bestanden gecontroleerd, geen problemen gevonden."])
+
+
+def test_a_case_that_names_a_missing_case_is_published_with_warnings(cases_dir: Path) -> None:
+    """A deleted (or misspelt) case is a case not published on the date: a link to it is
+    shown as text, `gerelateerd` leaves it out and an adoption names no case, each with a
+    warning, and the case that names it stays on the site (issue 24, attack F4)."""
+    (cases_dir / "navolger.yaml").write_text(
+        VALID.replace(
+            "aanpak: We deden iets.",
+            "aanpak: |\n  Zie [de woning](../weg-case/) en\n"
+            "  [de pilot](../springplankwoning-doetinchm/#aanpak).",
+        )
+        + "gerelateerd: [weg-case, springplankwoning-doetinchem]\n"
+        + "overgenomen_van:\n  - case: weg-case\n    verschil: Anders.\n"
+    )
+    gone = "bestaat niet of wordt niet gepubliceerd (geen bestand cases/weg-case.yaml)"
+    typo = (
+        "bestaat niet of wordt niet gepubliceerd (geen bestand "
+        "cases/springplankwoning-doetinchm.yaml); bedoelde je 'springplankwoning-doetinchem'?"
+    )
+    expected = [
+        f"cases/navolger.yaml:12:3: waarschuwing: 'aanpak': link naar case 'weg-case' wordt "
+        f"als gewone tekst getoond, want die case {gone}",
+        "cases/navolger.yaml:13:3: waarschuwing: 'aanpak': link naar case "
+        f"'springplankwoning-doetinchm' wordt als gewone tekst getoond, want die case {typo}",
+        f"cases/navolger.yaml:18:15: waarschuwing: gerelateerde case 'weg-case' wordt niet "
+        f"getoond, want die case {gone}",
+        "cases/navolger.yaml:20:11: waarschuwing: 'overgenomen_van[1].case': case 'weg-case' "
+        "wordt niet genoemd (de pagina zegt: een case die niet op deze site staat), want die "
+        f"case {gone}",
+    ]
+    # the whole folder, and the one file alone: the same warnings, no problem
+    assert check() == (0, [*expected, "4 bestanden gecontroleerd, geen problemen gevonden."])
+    assert check("cases/navolger.yaml") == (
+        0,
+        [*expected, "1 bestand gecontroleerd, geen problemen gevonden."],
+    )
+    from datetime import date
+
+    from generator.build import pipeline
+
+    built = pipeline.build(cases_dir, date(2026, 1, 15))
+    assert built.problems == []
+    page = built.pages["cases/navolger.md"]
+    assert "Zie de woning en" in page and "de pilot." in page
+    assert "weg-case" not in page and "doetinchm" not in page
+    assert "Een case die niet op deze site staat" in page
+    assert 'href="../springplankwoning-doetinchem/"' in page  # the related case that exists
+    # a relative link that is no case's address is still a problem
+    (cases_dir / "navolger.yaml").write_text(
+        VALID.replace("aanpak: We deden iets.", "aanpak: Zie [dit](../Weg_Case/).")
+    )
+    code, lines = check("cases/navolger.yaml")
+    assert code == 1
+    assert lines[0] == (
+        "cases/navolger.yaml:11:9: 'aanpak': link '../Weg_Case/' wijst niet naar een pagina "
+        "van deze site: gebruik een volledig webadres (https://...) of ../<case>/ voor een "
+        "andere case"
+    )
+
+
+CONSENT = "privacy:\n{flag}  toestemming:\n    vastgelegd_op: 2025-01-01\n    geldig_tot: {until}\n"
+
+
+def test_ended_consent_withdraws_a_case_whatever_herleidbaar_says(cases_dir: Path) -> None:
+    """The field's promise: after `geldig_tot` the case is not published, also when
+    `herleidbaar` is false or left out (attack F1); links to it get the same warnings and
+    30-day notes as links to an identifiable story."""
+    for name, flag, until in (
+        ("zonder-vlag", "", "2026-01-10"),
+        ("vlag-nee", "  herleidbaar: false\n", "2026-01-10"),
+        ("vlag-ja", "  herleidbaar: ja\n", "2026-01-10"),
+        ("bijna-op", "  herleidbaar: nee\n", "2026-02-01"),
+        ("nog-lang", "  herleidbaar: nee\n", "2027-01-01"),
+    ):
+        (cases_dir / f"{name}.yaml").write_text(VALID + CONSENT.format(flag=flag, until=until))
+    (cases_dir / "verwijzer.yaml").write_text(
+        VALID.replace(
+            "aanpak: We deden iets.", "aanpak: Zie [a](../bijna-op/) en [b](../vlag-nee/)."
+        )
+    )
+    ended = "toestemming verlopen op 2026-01-10 (privacy.toestemming.geldig_tot)"
+    assert check() == (
+        0,
+        [
+            "cases/verwijzer.yaml:11:9: opmerking: 'aanpak': link naar case 'bijna-op' wordt "
+            "vanaf 2026-02-02 als gewone tekst getoond, want die case gaat dan van de site: "
+            "toestemming verlopen op 2026-02-01 (privacy.toestemming.geldig_tot); haal de link "
+            "op tijd weg of verleng de toestemming",
+            "cases/verwijzer.yaml:11:9: waarschuwing: 'aanpak': link naar case 'vlag-nee' wordt "
+            f"als gewone tekst getoond, want die case wordt op 2026-01-15 niet gepubliceerd: {ended}",
+            f"cases/vlag-ja.yaml: waarschuwing: niet gepubliceerd: {ended}",
+            f"cases/vlag-nee.yaml: waarschuwing: niet gepubliceerd: {ended}",
+            f"cases/zonder-vlag.yaml: waarschuwing: niet gepubliceerd: {ended}",
+            "9 bestanden gecontroleerd, geen problemen gevonden.",
+        ],
+    )
+    from datetime import date
+
+    from generator.build import pipeline
+
+    built = pipeline.build(cases_dir, date(2026, 1, 15))
+    published = {entry.slug for entry in built.catalog.entries}
+    assert {"bijna-op", "nog-lang", "verwijzer"} <= published
+    assert not {"zonder-vlag", "vlag-nee", "vlag-ja"} & published
+    # the consent's dates are checked whenever it is written
+    (cases_dir / "vlag-nee.yaml").write_text(
+        VALID + CONSENT.format(flag="  herleidbaar: false\n", until="2024-12-31")
+    )
+    assert check("cases/vlag-nee.yaml") == (
+        1,
+        [
+            "cases/vlag-nee.yaml:20:17: 'geldig_tot' ligt voor 'vastgelegd_op'",
+            "1 bestand gecontroleerd, 1 met problemen (1 probleem).",
+        ],
+    )
 
 
 def test_check_lists_cases_not_checked_for_longer_than_the_setting(

@@ -52,12 +52,23 @@ def test_the_clock_is_read_in_dutch_time_whatever_the_machine_zone(
     assert datetime.fromtimestamp(WINTER_NIGHT).date() == date(2026, 2, 1)
     assert datetime.fromtimestamp(_moment(2026, 1, 31, 12, 0)).date() == date(2026, 2, 1)
     assert read_build_date(clock=lambda: WINTER_NIGHT) == BuildDate(
-        date(2026, 2, 1), "klok: 2026-02-01 00:30 Nederlandse tijd"
+        date(2026, 2, 1), "klok: 2026-02-01 00:30 Nederlandse tijd, CET"
     )
     # noon UTC on the 31st is the 31st in the Netherlands, the 1st in Kiritimati
     assert build_date(clock=lambda: _moment(2026, 1, 31, 12, 0)) == date(2026, 1, 31)
     assert build_date(clock=lambda: SUMMER_NIGHT) == date(2026, 7, 1)
     assert build_date(clock=lambda: _moment(2026, 6, 30, 21, 59)) == date(2026, 6, 30)
+
+
+def test_the_log_tells_the_two_half_past_twos_apart_when_summer_time_ends() -> None:
+    # 25 October 2026: 02:30 comes twice, first in summer time, an hour later in winter time
+    first, second = _moment(2026, 10, 25, 0, 30), _moment(2026, 10, 25, 1, 30)
+    assert read_build_date(clock=lambda: first).source == (
+        "klok: 2026-10-25 02:30 Nederlandse tijd, CEST"
+    )
+    assert read_build_date(clock=lambda: second).source == (
+        "klok: 2026-10-25 02:30 Nederlandse tijd, CET"
+    )
 
 
 def test_source_date_epoch_is_a_moment_read_in_dutch_time(
@@ -66,10 +77,10 @@ def test_source_date_epoch_is_a_moment_read_in_dutch_time(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(WINTER_NIGHT)))
     found = read_build_date(clock=lambda: 0)  # the clock is not read
     assert found == BuildDate(
-        date(2026, 2, 1), "SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd"
+        date(2026, 2, 1), "SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd, CET"
     )
     assert found.describe() == (
-        "builddatum 2026-02-01 (SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd)"
+        "builddatum 2026-02-01 (SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd, CET)"
     )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(WINTER_NIGHT) - 3600))  # 23:30 Dutch
     assert build_date() == date(2026, 1, 31)

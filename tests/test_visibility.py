@@ -53,6 +53,10 @@ def test_concept_embargoed_identifiable_and_unreadable_stories_may_not_be_public
             "g-kapot": PLAIN.replace("status: gepubliceerd", "status: klaar"),
             "h-geen-yaml": "titel: [\n",
             "i-niet-herleidbaar": PLAIN + "privacy:\n  herleidbaar: false\n",
+            "j-verlopen-niet-herleidbaar": PLAIN
+            + CONSENT.format(until="2026-01-01").replace("herleidbaar: true", "herleidbaar: false"),
+            "k-geldig-niet-herleidbaar": PLAIN
+            + CONSENT.format(until="2027-01-01").replace("herleidbaar: true", "herleidbaar: false"),
         },
     )
     found = dict(not_for_a_public_repository(result, TODAY, tmp_path))
@@ -61,6 +65,7 @@ def test_concept_embargoed_identifiable_and_unreadable_stories_may_not_be_public
         "cases/c-embargo.yaml": "embargo tot 2026-03-01",
         "cases/e-herleidbaar.yaml": "herleidbaar",
         "cases/f-verlopen.yaml": "herleidbaar",
+        "cases/j-verlopen-niet-herleidbaar.yaml": "toestemming verlopen op 2026-01-01",
         # a file with a problem is judged by what it says, or counts when unreadable
         "cases/g-kapot.yaml": "concept",
         "cases/h-geen-yaml.yaml": "niet te lezen",
@@ -119,7 +124,37 @@ def test_stories_in_a_folder_under_cases_count_too(tmp_path: Path) -> None:
     (archive / "notities.txt").write_text("status: concept\n")
     cases = tmp_path / "cases"
     assert not_for_a_public_repository(result, TODAY, tmp_path, cases) == [
-        ("cases/oud/b-ingetrokken.yaml", "herleidbaar")
+        ("cases/oud/b-ingetrokken.yaml", "herleidbaar"),
+        ("cases/oud/notities.txt", "concept"),
     ]
     message = refusal(Visibility.PUBLIC, result, TODAY, tmp_path, cases)
     assert message is not None and "cases/oud/b-ingetrokken.yaml (herleidbaar)" in message
+
+
+def test_every_file_git_holds_under_cases_is_judged_whatever_its_name(tmp_path: Path) -> None:
+    """Drafts saved under names no build reads are in git all the same (attack F8): each is
+    judged as a case file; an unreadable one counts. The vocabulary, images in media/ and
+    empty files are not stories."""
+    result = _check(tmp_path, {"a-openbaar": PLAIN})
+    cases = tmp_path / "cases"
+    concept = PLAIN.replace("status: gepubliceerd", "status: concept")
+    for name in ("_concept-verhaal.yaml", "concept-b.YAML", "concept-c.yaml.bak"):
+        (cases / name).write_text(concept, encoding="utf-8")
+    (cases / "concept-d.yaml~").write_text(PLAIN + CONSENT.format(until="2027-01-01"))
+    (cases / "oud-openbaar.yaml.bak").write_text(PLAIN)  # a published story: may be public
+    (cases / "kladje.txt").write_bytes(b"\xff\xfe niet te lezen")
+    (cases / ".gitkeep").write_text("")
+    (cases / "media").mkdir()
+    (cases / "media/foto.jpg").write_bytes(b"\xff\xd8 geen verhaal")
+    (cases / "media/notitie.md").write_text(concept)
+    assert not_for_a_public_repository(result, TODAY, tmp_path, cases) == [
+        ("cases/_concept-verhaal.yaml", "concept"),
+        ("cases/concept-b.YAML", "concept"),
+        ("cases/concept-c.yaml.bak", "concept"),
+        ("cases/concept-d.yaml~", "herleidbaar"),
+        ("cases/kladje.txt", "niet te lezen"),
+        ("cases/media/notitie.md", "concept"),
+    ]
+    message = refusal(Visibility.PUBLIC, result, TODAY, tmp_path, cases)
+    assert message is not None
+    assert "openbaar mogen zijn: cases/_concept-verhaal.yaml (concept), " in message

@@ -36,10 +36,12 @@ LINKING, LINKED = "buurtkamer-zwolle", "tijdelijk-wonen-zwolle"
 
 @dataclass(frozen=True)
 class Event:
-    """What the workflow's expressions read: the event's name and the repository's flag."""
+    """What a run sees: the event's name, the repository's visibility as GitHub's API gives
+    it (`gh api repos/...`), and whether the API answers at all."""
 
     name: str
     private: bool = True
+    api_answers: bool = True
 
 
 # The expressions publish.yml uses, and what GitHub makes of them. A new expression in the
@@ -47,10 +49,29 @@ class Event:
 EXPRESSIONS: dict[str, Callable[[Event], str | bool]] = {
     "github.event_name == 'pull_request'": lambda e: e.name == "pull_request",
     "github.event_name != 'pull_request'": lambda e: e.name != "pull_request",
-    "github.event.repository.private && 'private' || 'public'": lambda e: (
-        "private" if e.private else "public"
-    ),
+    "github.token": lambda e: "het-token-van-de-run",
 }
+
+REPOSITORY = "corporatie/maatwerkbank"
+FAKE_GH = """#!/bin/sh
+# GitHub's CLI as the workflow calls it: `gh api repos/<owner>/<name> --jq .visibility`
+[ "$GH_TOKEN" = het-token-van-de-run ] || exit 4
+[ "$*" = "api repos/{repository} --jq .visibility" ] || exit 3
+{answer}
+"""
+
+
+def _fake_gh(folder: Path, event: Event) -> Path:
+    """A folder with a `gh` that answers as GitHub's API would for `event` (or fails)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if event.api_answers:
+        answer = "echo " + ("private" if event.private else "public")
+    else:
+        answer = "echo 'HTTP 502: Bad Gateway' >&2; exit 1"
+    gh = folder / "gh"
+    gh.write_text(FAKE_GH.format(repository=REPOSITORY, answer=answer), encoding="utf-8")
+    gh.chmod(0o755)
+    return folder
 
 
 def _expression(text: str, event: Event) -> str | bool:
@@ -89,14 +110,23 @@ def run_job(root: Path, job_name: str, event: Event, moment: int = NIGHT) -> Job
     )
     for name, value in (job.get("env") or {}).items():
         env[name] = str(_expression(value, event))
+    runner = root.parent / f"runner-{job_name}"
+    github_env = runner / "env"
+    env.update(
+        GITHUB_REPOSITORY=REPOSITORY,
+        GITHUB_ENV=str(github_env),
+        PATH=f"{_fake_gh(runner / 'bin', event)}:{env['PATH']}",
+    )
+    github_env.write_text("", encoding="utf-8")
     done: list[tuple[str, subprocess.CompletedProcess[str]]] = []
     for step in job["steps"]:
         if "run" not in step or ("if" in step and not _expression(step["if"], event)):
             continue
+        step_env = {k: str(_expression(v, event)) for k, v in (step.get("env") or {}).items()}
         result = subprocess.run(
             ["bash", "-e", "-c", step["run"]],
             cwd=root,
-            env=env,
+            env={**env, **step_env},
             capture_output=True,
             text=True,
             timeout=600,
@@ -104,6 +134,10 @@ def run_job(root: Path, job_name: str, event: Event, moment: int = NIGHT) -> Job
         done.append((step["name"], result))
         if result.returncode != 0:
             break
+        # what a step writes to $GITHUB_ENV is in the environment of the steps after it
+        for line in github_env.read_text(encoding="utf-8").splitlines():
+            name, _, value = line.partition("=")
+            env[name] = value
     return JobRun(done)
 
 
@@ -175,13 +209,14 @@ def test_the_nightly_run_withdraws_an_expired_story_and_every_link_to_it(tmp_pat
         "WARNING -  'today: 2026-01-15' in de instellingen telt niet bij publiceren (modus geldig)"
     ) in build.log
     assert [name for name, _ in build.steps] == [
-        "Site bouwen uit de geldige cases (wat niet meer online mag, gaat eraf)"
+        "Zichtbaarheid van de repository",
+        "Site bouwen uit de geldige cases (wat niet meer online mag, gaat eraf)",
     ]
+    assert "zichtbaarheid van de repository: private" in build.log
     # the job reports the stale link, and names the Dutch date it built for
     assert STALE_LINK in build.log
-    assert "builddatum 2026-02-01 (SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd)" in (
-        build.log
-    )
+    dated = "builddatum 2026-02-01 (SOURCE_DATE_EPOCH: 2026-02-01 00:30 Nederlandse tijd, CET)"
+    assert dated in build.log
     folder = deployed_folder(night)
     assert folder is not None
     site = every_text(root / folder)
@@ -249,7 +284,8 @@ def test_a_failing_case_on_main_is_left_out_while_the_others_publish(tmp_path: P
     checked = run_job(root, "build", pull, moment=NIGHT - 24 * 3600)
     assert not checked.ok
     assert [name for name, _ in checked.steps] == [
-        "Site-controle (cases, instellingen, strikte build, links, bronnen van derden)"
+        "Zichtbaarheid van de repository",
+        "Site-controle (cases, instellingen, strikte build, links, bronnen van derden)",
     ]
     assert deployed_folder(pull) is None
 
@@ -277,7 +313,97 @@ def test_a_public_repository_with_identifiable_stories_publishes_no_story(tmp_pa
     # a pull request in that repository fails with the same message
     pull = run_job(root, "build", Event("pull_request", private=False), moment=NIGHT - 86400)
     assert not pull.ok and REFUSED.search(pull.log)
+    # a scheduled run whose API call fails: unknown, which counts as public
+    silent = run_job(root, "build", Event("schedule", api_answers=False), moment=NIGHT - 86400)
+    assert silent.ok, silent.log
+    assert "zichtbaarheid van de repository: unknown" in silent.log
+    assert REFUSED.search(silent.log), silent.log
+    assert (
+        "Deze kennisbank is tijdelijk niet beschikbaar." in (root / "site/index.html").read_text()
+    )
     # private: published as usual
     private = run_job(root, "build", Event("push"), moment=NIGHT - 24 * 3600)
     assert private.ok, private.log
     assert (root / "site/cases" / LINKED / "index.html").is_file()
+
+
+def test_a_deleted_case_takes_no_other_story_offline(tmp_path: Path) -> None:
+    """Case B is deleted while A links to it, names it in `gerelateerd` and adopted it: the
+    nightly run publishes A with the link as text and B nowhere, and goes green; the check
+    after it shows the warnings (issue 24, attack F4)."""
+    cases = [c for c in _cases(tmp_path) if c.stem == LINKING]
+    cases[0].write_text(
+        cases[0].read_text(encoding="utf-8")
+        + f"gerelateerd: [{LINKED}]\novergenomen_van:\n  - case: {LINKED}\n    verschil: Kleiner.\n",
+        encoding="utf-8",
+    )
+    root = fork(tmp_path / "fork", cases)
+    night = Event("schedule")
+    build = run_job(root, "build", night)
+    assert build.ok, build.log
+    gone = (
+        f"want die case bestaat niet of wordt niet gepubliceerd (geen bestand cases/{LINKED}.yaml)"
+    )
+    assert (
+        f"cases/{LINKING}.yaml:17:3: waarschuwing: 'aanpak': link naar case '{LINKED}' wordt "
+        f"als gewone tekst getoond, {gone}"
+    ) in build.log
+    assert f"gerelateerde case '{LINKED}' wordt niet getoond, {gone}" in build.log
+    folder = deployed_folder(night)
+    assert folder is not None
+    site = every_text(root / folder)
+    page = site[f"cases/{LINKING}/index.html"]
+    assert "Lees ook hoe tijdelijk wonen werkt." in page
+    assert "Een case die niet op deze site staat" in page and "Kleiner." in page
+    assert [path for path, text in site.items() if LINKED in text] == []
+    verdict = run_job(root, "verdict", night)
+    assert verdict.ok, verdict.log
+
+
+SETTINGS = "cases_dir: cases\n      today: 2026-01-15\n      verouderd_na_maanden: {months}\n"
+
+
+def test_settings_written_wrong_never_stop_the_publishing_run(tmp_path: Path) -> None:
+    """`today` written as a YAML date is the same setting as the quoted one: set aside by
+    the publishing run, used by a strict build. A number of months written in words is
+    set aside for the default by the publishing run and refused in Dutch by a strict one."""
+    root = fork(tmp_path / "fork", _cases(tmp_path, linking="  Gewoon.\n"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("cases_dir: cases\n", SETTINGS.format(months="achttien"), 1), "utf-8"
+    )
+    night = Event("schedule")
+    build = run_job(root, "build", night)
+    assert build.ok, build.log
+    assert "'today: 2026-01-15' in de instellingen telt niet bij publiceren" in build.log
+    assert (
+        "'verouderd_na_maanden: achttien' in de instellingen is geen aantal maanden: schrijf "
+        "een heel getal, bijvoorbeeld 18 (0: nooit); de build gebruikt 18"
+    ) in build.log
+    assert "builddatum 2026-02-01" in build.log
+    assert "Expected type" not in build.log and "Traceback" not in build.log
+    strict = run_job(root, "build", Event("pull_request"))
+    assert not strict.ok
+    assert (
+        "'verouderd_na_maanden: achttien' in de instellingen is geen aantal maanden: schrijf "
+        "een heel getal, bijvoorbeeld 18 (0: nooit)"
+    ) in strict.log
+    # a strict build uses the unquoted date
+    config.write_text(text.replace("cases_dir: cases\n", SETTINGS.format(months="18"), 1), "utf-8")
+    env = {**os.environ, "MAKEFLAGS": f"VENV={ROOT / '.venv'}", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    made = subprocess.run(
+        ["make", "site"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "builddatum 2026-01-15 (opgegeven datum)" in made.stderr
+    # every other setting of the wrong type: a Dutch message, not Python's types
+    wrong = SETTINGS.format(months="18") + "      expand_nav: misschien\n"
+    config.write_text(text.replace("cases_dir: cases\n", wrong, 1), "utf-8")
+    made = subprocess.run(
+        ["make", "site"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert made.returncode != 0
+    assert "option 'expand_nav': moet true of false zijn, niet 'misschien'" in made.stderr
+    assert "Expected type" not in made.stdout + made.stderr

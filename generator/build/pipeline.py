@@ -168,6 +168,8 @@ class _FileCheck:
     data: Any
     """The file's data when it passed every rule, else None."""
     case: Case | None = None
+    notices: list[Problem] = field(default_factory=list)
+    """Warnings that publish all the same (`CheckResult.notices`)."""
 
     def __getstate__(self) -> dict[str, Any]:
         # Sent without the model: pickling models costs more than validating the data again.
@@ -224,7 +226,8 @@ def _check(
         if problems or case is None:
             return _FileCheck(display, problems, notes, None)
         notes.extend(validation.advice(document, case, freshness))
-        return _FileCheck(display, problems, notes, document.data, case)
+        notices = validation.missing_related_notices(document, case, known)
+        return _FileCheck(display, problems, notes, document.data, case, notices)
 
     def with_model(checked: _FileCheck) -> _FileCheck:
         """A file checked in another process comes without its model: validated again."""
@@ -234,6 +237,7 @@ def _check(
 
     valid: list[ValidCase] = []
     notes: list[str] = []
+    file_notices: list[Problem] = []
     links: dict[str, _Links] = {}
     if files:
         personal_data.prepare()  # once, before the worker processes fork
@@ -241,6 +245,7 @@ def _check(
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)
         notes.extend(checked.notes)
+        file_notices.extend(checked.notices)
         if checked.case is not None and checked.display not in doubled:
             valid.append(ValidCase(path.stem, checked.case, checked.display))
             targets = validation.cases_named(checked.data)
@@ -255,13 +260,13 @@ def _check(
     checked_slugs = {path.stem for path in files}
     found_here = len(problems)
     valid, notices = _links_to_unpublished(
-        valid, held_back, links, checked_slugs, problems, vocabulary, today
+        valid, held_back, links, checked_slugs, known, problems, vocabulary, today
     )
     problems[found_here:] = [_masked(problem) for problem in problems[found_here:]]
     notes.extend(
         f"{h.display}: waarschuwing: niet gepubliceerd: {h.reason}" for h in held_back if h.warn
     )
-    notices = sorted(_masked(notice) for notice in notices)
+    notices = sorted(_masked(notice) for notice in notices + file_notices)
     return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back, notices)
 
 
@@ -287,6 +292,7 @@ def _links_to_unpublished(
     held_back: list[HeldBack],
     links: dict[str, _Links],
     checked_slugs: set[str],
+    known: set[str],
     problems: list[Problem],
     vocabulary: Vocabulary,
     today: date,
@@ -296,16 +302,20 @@ def _links_to_unpublished(
     every output (`validation.without_cases`: the published case gets that text; an
     adoption of such a case, `overgenomen_van`, loses its case), with a warning at the
     link, and the site builds. A link to a case that comes or goes within
-    `publication.LOOK_AHEAD` days gets a note. Only cases checked in this run are judged
-    (a check of one file cannot know whether the others are published).
+    `publication.LOOK_AHEAD` days gets a note. A case that does not exist (no file in
+    `known`: deleted, or misspelt) is treated as one that is not published, so deleting a
+    story never withdraws the ones that name it; so is a `gerelateerd` entry, which the
+    page leaves out. Other cases are judged only when checked in this run (a check of one
+    file cannot know whether the others are published).
 
     A text whose links cannot be taken out safely (proven per text; never seen) is a
     problem: that case leaves the site too, which may turn more links into text."""
     held = {h.display: h for h in held_back}
     by_slug = {v.slug: v for v in valid}
+    missing = {t for named in links.values() for t in named.targets} - known
     while True:
         published = {v.slug for v in valid if v.display not in held}
-        hidden = frozenset(checked_slugs - published)
+        hidden = frozenset((checked_slugs - published) | missing)
         degraded: dict[str, Case] = {}
         unsafe: list[str] = []
         for slug in sorted(published & links.keys()):
@@ -327,7 +337,12 @@ def _links_to_unpublished(
     for slug in sorted(published & links.keys()):
         about: dict[str, tuple[str, str]] = {}
         adopted: dict[str, tuple[str, str]] = {}
-        for target in links[slug].targets & checked_slugs:
+        for target in links[slug].targets & (checked_slugs | missing):
+            if target in missing:
+                why = validation.missing_case(target, known)
+                about[target] = (WARNING, f"wordt {AS_TEXT}, want die case {why}")
+                adopted[target] = (WARNING, f"wordt {AS_UNNAMED}, want die case {why}")
+                continue
             linked, is_hidden = by_slug.get(target), target in hidden
             what = _what_happens(linked, is_hidden, held, today, AS_TEXT)
             if what is not None:

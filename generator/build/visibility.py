@@ -5,13 +5,14 @@ Everything in `cases/` is in git, history included: concept stories, stories und
 embargo, identifiable stories (`privacy.herleidbaar`) with their consent dates, and the
 reviewed exceptions of the personal-data scan. A public repository (a public fork, a
 project made public) shows all of it to anyone, whatever the site shows. So the publish
-workflows pass the repository's visibility (GitHub: `github.event.repository.private`,
-GitLab: `CI_PROJECT_VISIBILITY`), and when it is public while `cases/` holds such a story,
+workflows pass the repository's visibility (GitHub: asked of the API, `gh api
+repos/... --jq .visibility`, since a scheduled run's event may lack the repository; GitLab:
+`CI_PROJECT_VISIBILITY`), and when it is public while `cases/` holds such a story,
 publishing is refused with a Dutch message. Refused means the stories leave the site too:
 the workflow publishes `hosting.withdrawn_site` instead (fail safe means withdraw: a
 refusal that left the previous site online would keep stories online that should go).
 
-A visibility this module does not know (empty: the event had no repository) counts as
+A visibility this module does not know (`unknown`: the API did not answer) counts as
 public. `internal` (GitLab: every signed-in user of the instance) is allowed, with a note.
 """
 
@@ -23,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from generator.build.pipeline import CheckResult
+from generator.build.pipeline import VOCABULARY_FILE, CheckResult
 from generator.reading.loading import display_paths, load
 
 
@@ -45,11 +46,13 @@ def read_visibility(value: str) -> Visibility:
 def not_for_a_public_repository(
     result: CheckResult, today: date, base: Path | None = None, cases_dir: Path | None = None
 ) -> list[tuple[str, str]]:
-    """The case files that must not be in a public repository, with why (Dutch): concept,
-    embargo, identifiable; a file that cannot be read or judged counts too (it may be any).
-    Valid cases are judged by their model, others by their data as written. YAML files in
-    folders under `cases_dir`, which no build reads (an archive of old stories, say), are
-    in git all the same: they are judged too."""
+    """The files that must not be in a public repository, with why (Dutch): concept,
+    embargo, identifiable, consent ended; a file that cannot be read or judged counts too
+    (it may be any of these). Valid cases are judged by their model, others by their data
+    as written. Every other file under `cases_dir` is in git all the same, whatever its
+    name (`_concept.yaml`, `x.YAML`, `x.yaml.bak`, `x.yaml~`, a folder of old stories):
+    each is judged as a case file, except the vocabulary, images in `media/` and empty
+    files."""
     found: list[tuple[str, str]] = []
     valid = {v.display: v for v in result.valid}
     files = [*result.files, *_beside_the_cases(cases_dir, result.files)]
@@ -68,16 +71,31 @@ def not_for_a_public_repository(
     return found
 
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+"""What `media/` holds for the cases (`model.MEDIA_PATTERN`); not stories."""
+
+
 def _beside_the_cases(cases_dir: Path | None, files: list[Path]) -> list[Path]:
-    """YAML files in the folders under `cases_dir` (not the case files a build reads)."""
+    """Every file under `cases_dir` that is not one of the case files a build reads (and
+    not the vocabulary, an image in `media/` or an empty file)."""
     if cases_dir is None or not cases_dir.is_dir():
         return []
     known, found = set(files), []
+    vocabulary = cases_dir / VOCABULARY_FILE
+    media = cases_dir / "media"
     for folder, _, names in os.walk(cases_dir):  # symbolic links to folders are not followed
         for name in names:
             path = Path(folder) / name
-            if path.suffix in (".yaml", ".yml") and path.parent != cases_dir and path not in known:
-                found.append(path)
+            if path in known or path == vocabulary:
+                continue
+            if path.is_relative_to(media) and name.lower().endswith(IMAGE_SUFFIXES):
+                continue
+            try:
+                if path.lstat().st_size == 0 and path.is_file() and not path.is_symlink():
+                    continue
+            except OSError:
+                pass  # judged (and refused) as unreadable
+            found.append(path)
     return sorted(found)
 
 
@@ -99,6 +117,18 @@ def _why_not_public(data: Any, today: date) -> str | None:
     privacy = data.get("privacy")
     if isinstance(privacy, dict) and privacy.get("herleidbaar") not in (None, False):
         return "herleidbaar"
+    consent = privacy.get("toestemming") if isinstance(privacy, dict) else None
+    if consent is not None:
+        until = consent.get("geldig_tot") if isinstance(consent, dict) else None
+        if isinstance(until, str):
+            try:
+                until = date.fromisoformat(until)
+            except ValueError:
+                return "toestemming onleesbaar"
+        if not isinstance(until, date):
+            return "toestemming onleesbaar"
+        if until < today:
+            return f"toestemming verlopen op {until.isoformat()}"
     if privacy is not None and not isinstance(privacy, dict):
         return "privacy onleesbaar"
     return None

@@ -143,6 +143,14 @@ def _configured_date(config: SiteConfig, mode: Mode) -> str | None:
     configured, set_aside = publish_mode.configured_date(mode, config.options["today"])
     if set_aside:
         click.echo(f"waarschuwing: {set_aside}", err=True)
+    try:
+        _, months_aside = publish_mode.configured_months(
+            mode, config.options["verouderd_na_maanden"]
+        )
+    except publish_mode.SettingError:
+        months_aside = None  # refused with the build (`write_site_input`)
+    if months_aside:
+        click.echo(f"waarschuwing: {months_aside}", err=True)
     return configured
 
 
@@ -273,9 +281,10 @@ visibility_option = click.option(
     "repository_visibility",
     metavar="public|internal|private",
     envvar=VISIBILITY_VARIABLE,
-    help="Zichtbaarheid van de repository (de workflows geven die door: GitHub "
-    "github.event.repository.private, GitLab CI_PROJECT_VISIBILITY). Openbaar, terwijl "
-    "cases/ concepten, verhalen onder embargo of herleidbare verhalen bevat: publiceren "
+    help="Zichtbaarheid van de repository (de workflows geven die door: GitHub vraagt de "
+    "API, gh api repos/<eigenaar>/<naam> --jq .visibility; GitLab CI_PROJECT_VISIBILITY). "
+    "Openbaar, terwijl cases/ concepten, verhalen onder embargo, herleidbare verhalen of "
+    "verhalen met verlopen toestemming bevat (elk bestand onder cases/ telt): publiceren "
     "geweigerd, en de site wordt één pagina 'tijdelijk niet beschikbaar'. Een onbekende "
     "waarde telt als openbaar. Zonder deze optie: niet gecontroleerd. Ook via de "
     "omgevingsvariabele MAATWERKBANK_VISIBILITY.",

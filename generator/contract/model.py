@@ -508,7 +508,7 @@ class Toestemming(Block):
     geldig_tot: Datum = Field(
         title="Geldig tot",
         description="Tot wanneer de toestemming geldt; daarna wordt de case niet meer "
-        "gepubliceerd.",
+        "gepubliceerd, ook als herleidbaar false is.",
         examples=["2027-01-15"],
     )
 

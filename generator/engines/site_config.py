@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator.authoring import web_form as cms
+from generator.build.publish_mode import Mode, configured_months
 from generator.reading.freshness import STALE_AFTER_MONTHS
 from generator.site.site_info import SiteInfo
 
@@ -127,8 +128,9 @@ def stale_after_months(path: Path) -> int:
     """The site's `verouderd_na_maanden` for `check`, which also runs without a site: the
     default when `path` (mkdocs.yml) is missing or unreadable (the build says why)."""
     try:
-        return int(SiteConfig.read(path).options["verouderd_na_maanden"])
-    except (OSError, ValueError, TypeError, yaml.YAMLError):
+        written = SiteConfig.read(path).options["verouderd_na_maanden"]
+        return configured_months(Mode.STRICT, written)[0]
+    except (OSError, ValueError, TypeError, yaml.YAMLError):  # SettingError too
         return STALE_AFTER_MONTHS
 
 

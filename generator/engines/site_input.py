@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from generator.build import pipeline
-from generator.build.publish_mode import Mode
+from generator.build.publish_mode import Mode, SettingError, configured_months
 from generator.engines import postbuild, site_config
 from generator.engines.engine_markdown import MARKER
 from generator.engines.site_config import SiteConfig
@@ -82,6 +82,10 @@ def write_site_input(
     `SiteInputError` when a hand-written page takes the place of a generated one.
     `search_documents`: also write the finder's documents (`zoekdocumenten/`).
     """
+    try:
+        months, _ = configured_months(mode, config.options["verouderd_na_maanden"])
+    except SettingError as error:
+        raise SiteInputError(str(error)) from None
     result = pipeline.build(
         cases_dir or config.path_option("cases_dir") or config.root / "cases",
         today,
@@ -91,7 +95,7 @@ def write_site_input(
         addresses=addresses_for(config, engine),
         site=config.site_info,
         mode=mode,
-        stale_after_months=int(config.options["verouderd_na_maanden"]),
+        stale_after_months=months,
     )
     docs = folder / DOCS
     for old in (docs, folder / SEARCH_DOCUMENTS):

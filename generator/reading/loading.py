@@ -247,6 +247,15 @@ def slug_problem(path: Path, display: str) -> Problem | None:
             f"a-z, cijfers en '-', {MIN_SLUG} tot {MAX_SLUG} tekens (bijvoorbeeld "
             "'springplank-doetinchem.yaml')",
         )
+    if slug.startswith("-"):
+        # `--help.yaml`, `-x.yaml`: a name that reads as an option when given to a command
+        return Problem(
+            display,
+            1,
+            1,
+            f"ongeldige bestandsnaam '{printable(path.name)}': begin met een kleine letter of "
+            "een cijfer, niet met '-' (bijvoorbeeld 'springplank-doetinchem.yaml')",
+        )
     if RESERVED_SLUG_RE.fullmatch(slug):
         return Problem(
             display,

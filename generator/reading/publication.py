@@ -84,7 +84,8 @@ def read_build_date(
 
 
 def _dutch(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} Nederlandse tijd"
+    # The zone's abbreviation tells the two 02:30s apart on the night summer time ends.
+    return f"{moment:%Y-%m-%d %H:%M} Nederlandse tijd, {moment:%Z}"
 
 
 def hold_back_reason(case: Case, today: date) -> tuple[str, bool] | None:
@@ -93,12 +94,14 @@ def hold_back_reason(case: Case, today: date) -> tuple[str, bool] | None:
         return "status is concept", False
     if case.publiceren_vanaf and case.publiceren_vanaf > today:
         return f"embargo tot {case.publiceren_vanaf.isoformat()} (publiceren_vanaf)", True
+    # Consent that has ended withdraws the story whatever `herleidbaar` says: the field
+    # promises it, and an author who wrote an end date meant it (fail safe means withdraw).
     privacy = case.privacy
-    if privacy and privacy.herleidbaar:
-        consent = privacy.toestemming
-        if consent is None or consent.geldig_tot < today:
-            until = consent.geldig_tot.isoformat() if consent else "onbekend"
-            return f"toestemming verlopen op {until} (privacy.toestemming.geldig_tot)", True
+    consent = privacy.toestemming if privacy else None
+    claimed = privacy is not None and (privacy.herleidbaar or consent is not None)
+    if claimed and (consent is None or consent.geldig_tot < today):
+        until = consent.geldig_tot.isoformat() if consent else "onbekend"
+        return f"toestemming verlopen op {until} (privacy.toestemming.geldig_tot)", True
     return None
 
 

@@ -387,10 +387,21 @@ def markdown_strings(data: Any) -> list[tuple[Path_, str]]:
 
 
 def _leads_somewhere(url: str, known_slugs: set[str]) -> bool:
+    """Whether a link leads to a page of the site, or is shown as text. A link to a case
+    (`../<slug>/`) always does: to a case that is published it is a link, to one that
+    does not exist (deleted, misspelt) or is not published it is shown as text with a
+    warning (`unpublished_link_notices`), so that removing one story never withdraws the
+    stories that link to it."""
     if not author_text.link_allowed(url) or author_text.scheme(url) or url.startswith("#"):
         return True  # other hosts, or made plain text when rendered
-    target = url.split("#", 1)[0]
-    return target.startswith("../") and target.endswith("/") and target[3:-1] in known_slugs
+    target = author_text.case_link_target(url)
+    if target is None:
+        return False
+    return target in known_slugs or CASE_SHAPED.fullmatch(target) is not None
+
+
+CASE_SHAPED = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""What a link target must look like to be taken for a case that may come or go."""
 
 
 @functools.cache

@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 
 from generator.contract import labels, model
 from generator.contract.model import Case
-from generator.contract.problems import MAX_PER_FILE, Problem, field_name
+from generator.contract.problems import MAX_PER_FILE, WARNING, Problem, field_name
 from generator.reading import media, text_rules
 from generator.reading.freshness import Freshness
 from generator.reading.loading import Document
@@ -66,8 +66,10 @@ def validate_links(
     cases_dir: Path,
     site_files: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """Rule 3 for one file: references to other files. `known_slugs` are all case files,
-    valid or not (a related case with a problem of its own is still a case)."""
+    """Rule 3 for one file: references to other files. A reference to a case that does
+    not exist is no problem here: like one to a case that is not published, it is left
+    out of the page with a warning (`missing_case`, and the build's pass over links), so
+    that deleting a story never withdraws the stories that name it."""
     problems: list[Problem] = []
     for i, related in enumerate(case.gerelateerd or []):
         if related == slug:
@@ -76,34 +78,12 @@ def validate_links(
                     ("gerelateerd", i), "een case kan niet aan zichzelf gerelateerd zijn"
                 )
             )
-        elif related not in known_slugs:
-            close = difflib.get_close_matches(related, sorted(known_slugs), n=1, cutoff=0.6)
-            hint = f"; bedoelde je '{close[0]}'?" if close else ""
-            problems.append(
-                document.problem(
-                    ("gerelateerd", i),
-                    f"gerelateerde case '{related}' bestaat niet "
-                    f"(geen bestand cases/{related}.yaml){hint}",
-                )
-            )
     for i, adopted in enumerate(case.overgenomen_van or []):
-        if adopted.case is None:
-            continue
         where = ("overgenomen_van", i, "case")
         if adopted.case == slug:
             problems.append(
                 document.problem(
                     where, f"'{field_name(where)}': een case kan niet van zichzelf zijn overgenomen"
-                )
-            )
-        elif adopted.case not in known_slugs:
-            close = difflib.get_close_matches(adopted.case, sorted(known_slugs), n=1, cutoff=0.6)
-            hint = f"; bedoelde je '{close[0]}'?" if close else ""
-            problems.append(
-                document.problem(
-                    where,
-                    f"'{field_name(where)}': case '{adopted.case}' bestaat niet "
-                    f"(geen bestand cases/{adopted.case}.yaml){hint}",
                 )
             )
     images = {image.bestand for image in case.afbeeldingen or []}
@@ -118,6 +98,29 @@ def validate_links(
             loc = ("afbeeldingen", i, "bestand")
             problems.append(document.problem(loc, f"'{field_name(loc)}': {refused}"))
     return problems
+
+
+def missing_case(target: str, known_slugs: set[str]) -> str:
+    """Why a case named by another is not shown, when there is no file of that name: it
+    may have been deleted (then this is right) or misspelt (then the hint helps)."""
+    close = difflib.get_close_matches(target, sorted(known_slugs), n=1, cutoff=0.6)
+    hint = f"; bedoelde je '{close[0]}'?" if close else ""
+    return f"bestaat niet of wordt niet gepubliceerd (geen bestand cases/{target}.yaml){hint}"
+
+
+def missing_related_notices(document: Document, case: Case, known_slugs: set[str]) -> list[Problem]:
+    """A warning at each `gerelateerd` entry without a case file: the page leaves it out
+    (as it leaves out a related case that is not published)."""
+    notices = []
+    for i, related in enumerate(case.gerelateerd or []):
+        if related not in known_slugs:
+            problem = document.problem(
+                ("gerelateerd", i),
+                f"gerelateerde case '{related}' wordt niet getoond, want die case "
+                f"{missing_case(related, known_slugs)}",
+            )
+            notices.append(replace(problem, level=WARNING))
+    return notices
 
 
 def cases_named(data: Any) -> set[str]:
@@ -217,7 +220,7 @@ def _empty_fields(doc: Document, reported: set[tuple[str | int, ...]]) -> list[P
                             key=True,
                         )
                     )
-                else:
+                elif (*loc, key) not in reported:  # a wrong value is one problem, not more
                     stack.append(((*loc, key), item))
         elif isinstance(value, list):
             stack.extend(((*loc, i), item) for i, item in enumerate(value))
@@ -266,32 +269,34 @@ def _between_fields(doc: Document, today: date) -> list[Problem]:
             )
     problems.extend(_knowledge_rules(doc))
     privacy = data.get("privacy")
-    if isinstance(privacy, dict) and model.is_yes(privacy.get("herleidbaar")):
-        consent = privacy.get("toestemming")
-        if not isinstance(consent, dict):
+    consent = privacy.get("toestemming") if isinstance(privacy, dict) else None
+    identifiable = isinstance(privacy, dict) and model.is_yes(privacy.get("herleidbaar"))
+    if identifiable and not isinstance(consent, dict):
+        problems.append(
+            doc.problem(
+                ("privacy", "herleidbaar"),
+                "bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'",
+            )
+        )
+    # Consent counts whatever `herleidbaar` says (`publication.hold_back_reason`), so its
+    # dates are checked whenever it is written.
+    if isinstance(consent, dict):
+        given = _date_or_none(consent.get("vastgelegd_op"))
+        until = _date_or_none(consent.get("geldig_tot"))
+        if given and until and until < given:
             problems.append(
                 doc.problem(
-                    ("privacy", "herleidbaar"),
-                    "bij herleidbaar: true hoort 'toestemming' met 'vastgelegd_op' en 'geldig_tot'",
+                    ("privacy", "toestemming", "geldig_tot"),
+                    "'geldig_tot' ligt voor 'vastgelegd_op'",
                 )
             )
-        else:
-            given = _date_or_none(consent.get("vastgelegd_op"))
-            until = _date_or_none(consent.get("geldig_tot"))
-            if given and until and until < given:
-                problems.append(
-                    doc.problem(
-                        ("privacy", "toestemming", "geldig_tot"),
-                        "'geldig_tot' ligt voor 'vastgelegd_op'",
-                    )
+        if given and given > today:
+            problems.append(
+                doc.problem(
+                    ("privacy", "toestemming", "vastgelegd_op"),
+                    "'vastgelegd_op' ligt in de toekomst",
                 )
-            if given and given > today:
-                problems.append(
-                    doc.problem(
-                        ("privacy", "toestemming", "vastgelegd_op"),
-                        "'vastgelegd_op' ligt in de toekomst",
-                    )
-                )
+            )
     return problems
 
 
@@ -450,6 +455,8 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, name: str, msg: str) ->
         return f"'{name}' heeft minstens {ctx['min_length']} item nodig"
     if kind == "literal_error":
         allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        if isinstance(value, (dict, list, set, tuple)):  # never Python's own spelling of it
+            return f"'{name}' moet één waarde zijn, geen lijst of blok; kies uit: {allowed}"
         return f"ongeldige waarde '{value}' voor '{name}'; kies uit: {allowed}"
     if kind == "string_pattern_mismatch":
         return (

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -15,24 +16,77 @@ from generator.engines.site_config import PLUGIN_DEFAULTS
 from generator.reading.publication import BuildDate, BuildDateError, read_build_date
 
 
+class _DateSetting(base.BaseConfigOption[object]):
+    """`today` as written: text or a YAML date (`today: 2026-12-01`), both one setting.
+    Which it may be is decided with the mode (`publish_mode.configured_date`): a build that
+    publishes sets any value aside, so no value here can stop the run that withdraws."""
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+class _MonthsSetting(base.BaseConfigOption[int]):
+    """`verouderd_na_maanden`, refused in Dutch (`publish_mode.configured_months`)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if value is None:
+            return int(self.default)
+        try:
+            months, set_aside = publish_mode.configured_months(mode(), value)
+        except publish_mode.SettingError as error:
+            raise base.ValidationError(str(error)) from None
+        if set_aside:
+            self.warnings.append(set_aside)
+        return months
+
+
+class _Text(c.Type[str]):
+    """MkDocs' type check, with a Dutch message instead of "Expected type: <class ...>"
+    (the person who edits mkdocs.yml reads Dutch, and no Python)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str):
+            return value
+        raise base.ValidationError(f"moet tekst zijn, niet '{publish_mode.written(value)}'")
+
+
+class _YesNo(c.Type[bool]):
+    """As `_Text`, for true or false."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(bool, **kwargs)
+
+    def run_validation(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise base.ValidationError(f"moet true of false zijn, niet '{publish_mode.written(value)}'")
+
+
 class MaatwerkbankConfig(base.Config):
-    cases_dir = c.Type(str, default=PLUGIN_DEFAULTS["cases_dir"])
+    cases_dir = _Text(default=PLUGIN_DEFAULTS["cases_dir"])
     """Folder with the case files, the vocabulary and media, relative to mkdocs.yml."""
-    templates_dir = c.Optional(c.Type(str))
+    templates_dir = c.Optional(_Text())
     """Folder with templates that override the built-in ones, relative to mkdocs.yml."""
-    today = c.Optional(c.Type(str))
+    today = _DateSetting()
     """Build date (YYYY-MM-DD) for embargo and consent; default SOURCE_DATE_EPOCH or today."""
-    cms_repo = c.Type(str, default=PLUGIN_DEFAULTS["cms_repo"])
+    cms_repo = _Text(default=PLUGIN_DEFAULTS["cms_repo"])
     """GitHub repository (owner/name) the web form writes to; the forking corporation's own."""
-    cms_auth_url = c.Type(str, default=PLUGIN_DEFAULTS["cms_auth_url"])
+    cms_auth_url = _Text(default=PLUGIN_DEFAULTS["cms_auth_url"])
     """A self-hosted OAuth client for GitHub logins (empty: Netlify's)."""
-    cms_local_backend = c.Type(str, default=PLUGIN_DEFAULTS["cms_local_backend"])
+    cms_local_backend = _Text(default=PLUGIN_DEFAULTS["cms_local_backend"])
     """Where `make beheer`'s decap-server listens."""
-    cms_bundle = c.Type(str, default=PLUGIN_DEFAULTS["cms_bundle"])
+    cms_bundle = _Text(default=PLUGIN_DEFAULTS["cms_bundle"])
     """Decap CMS's built files (npm package decap-cms), copied into the site at /beheer/."""
-    expand_nav = c.Type(bool, default=PLUGIN_DEFAULTS["expand_nav"])
+    expand_nav = _YesNo(default=PLUGIN_DEFAULTS["expand_nav"])
     """Add one nav entry per theme and target group under their section's index page."""
-    verouderd_na_maanden = c.Type(int, default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
+    verouderd_na_maanden = _MonthsSetting(default=PLUGIN_DEFAULTS["verouderd_na_maanden"])
     """A case not checked (`bijgewerkt`) for longer says so on its page; 0: never."""
 
 
