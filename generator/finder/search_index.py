@@ -29,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from generator.finder import pagefind_order
@@ -58,10 +59,15 @@ class BackgroundIndex:
 
     def __init__(self, output_dir: Path) -> None:
         self.output_dir = output_dir
+        # Its own error output is kept aside, not mixed into the build's: a cancelled index
+        # (a build that failed) may leave asyncio's complaints about a killed Pagefind.
+        # Only an index that ends without its answer says what it printed.
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed in finish/cancel)
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, str(output_dir)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=self._errors,
         )
 
     def add(self, documents: dict[str, str]) -> None:
@@ -77,7 +83,13 @@ class BackgroundIndex:
         try:
             count, error = json.loads(answer)
         except ValueError:
-            count, error = 0, "het indexproces stopte onverwacht"
+            self._errors.seek(0)
+            printed = self._errors.read().decode("utf-8", "replace").strip()[-500:]
+            count, error = (
+                0,
+                "het indexproces stopte onverwacht" + (f": {printed}" if printed else ""),
+            )
+        self._errors.close()
         if error:
             shutil.rmtree(self.output_dir, ignore_errors=True)
             raise SearchIndexError(f"Pagefind faalde: {error}")
@@ -89,6 +101,7 @@ class BackgroundIndex:
         stops Pagefind's at once and ends (SIGTERM, see `_index`)."""
         self._process.terminate()
         self._finished()
+        self._errors.close()
         shutil.rmtree(self.output_dir, ignore_errors=True)
 
     def _finished(self) -> bytes:
