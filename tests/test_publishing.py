@@ -255,3 +255,27 @@ def test_the_readme_is_short_and_names_both_commands() -> None:
         assert f"`{part}`" in readme  # the parts, named as the folders are
     for part in ("engines", "cli"):
         assert f"`{part}`" in readme
+
+
+def test_a_built_site_is_never_committed_but_the_site_package_is() -> None:
+    """Git ignores a built `site/` wherever a build writes one, and never the generator's
+    own `site` package (an unanchored pattern would hide its new modules)."""
+
+    def ignored(path: str) -> bool:
+        found = subprocess.run(
+            ["git", "check-ignore", "-q", "--no-index", path], cwd=ROOT, check=False
+        )
+        return found.returncode == 0
+
+    for built in ("site/index.html", "site/pagefind/pagefind.js", "fork/site/cases.json"):
+        assert ignored(built), built
+    for source in ("generator/site/new_module.py", "generator/site/templates/new.html.j2"):
+        assert not ignored(source), source
+    tracked = subprocess.run(
+        ["git", "ls-files", "-ci", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert tracked.stdout == ""  # no committed file is one git would ignore
