@@ -435,14 +435,6 @@ class _Reading:
         self.cleared: set[str] = set()
 
 
-_KIN = re.compile(
-    r"\b(?:broer|zus|zuster|moeder|vader|zoon|dochter|oom|tante|opa|oma|neef|nicht|"
-    r"echtgeno(?:ot|te)|partner|vriend|vriendin|buurman|buurvrouw|weduwe|weduwnaar)"
-    r"\s(?:van|v\.)\s",
-    re.IGNORECASE,
-)
-
-
 _KIN_WORDS = frozenset(
     [
         "broer",
@@ -469,6 +461,11 @@ _KIN_WORDS = frozenset(
         "weduwnaar",
     ]
 )
+_KIN = re.compile(
+    r"\b(?:" + "|".join(sorted(_KIN_WORDS, key=len, reverse=True)) + r")\s(?:van|v\.)\s",
+    re.IGNORECASE,
+)
+"""A family tie before `van` (`broer van de huurder`): the kin words above."""
 
 
 def cued(text: str) -> list[tuple[int, int]]:
