@@ -23,7 +23,7 @@ from generator.contract.problems import field_name
 from generator.reading import author_text, text_rules
 from generator.reading.loading import Document
 
-_LIST_LINE = re.compile(r"\n[ \t]{0,3}(?:[-+*]|1[.)])(?:[ \t]|$)")
+_LIST_LINE = re.compile(r"\n[ \t]{0,3}(?:>[ \t]?){0,16}[ \t]{0,3}(?:[-+*]|0{0,8}1[.)])(?:[ \t]|$)")
 """A line that could start a list. Starts with the line break, which the engine skips to:
 a pattern that starts with the line before (a line with text, then its break) is tried again from
 every character of a long line, quadratic in its length."""
@@ -83,7 +83,7 @@ def list_starts(markdown: str) -> list[tuple[int, str]]:
                 and token.map is not None
                 and token.map[0] >= 1
                 and _paragraph_end(tokens, i - 1) == token.map[0]
-                and not lines[token.map[0] - 1].rstrip().endswith(":")
+                and not _announces(lines[token.map[0] - 1])
             ):
                 line = token.map[0]
                 marker = _MARKER.match(lines[line].lstrip())
@@ -92,6 +92,12 @@ def list_starts(markdown: str) -> list[tuple[int, str]]:
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
     return starts
+
+
+def _announces(line: str) -> bool:
+    """Whether a line introduces a list: it ends with a colon, also inside emphasis
+    (`**Stappen:**`, `*De stappen:*`) or a quote's marker."""
+    return line.rstrip().rstrip("*_").rstrip().endswith(":")
 
 
 def _paragraph_end(tokens: list[Token], close: int) -> int | None:
