@@ -195,11 +195,12 @@ def test_only_case_pages_are_indexed(seed_site: Project) -> None:
 
 
 @pytest.mark.build
-def test_nothing_is_staged_for_the_index(
+def test_the_index_input_is_gone_after_the_build(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pagefind gets the search documents from memory (its Python API): no folder of
-    documents is written, in the temp folder or in shared memory."""
+    """Pagefind's input (one document per case) lives in a temporary folder that the
+    index's process removes: nothing of it is left behind, in the temp folder or in
+    shared memory."""
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setenv("TMPDIR", str(temporary))
@@ -285,46 +286,11 @@ def _waited_for(condition, seconds: float = 30) -> bool:  # type: ignore[no-unty
     return True
 
 
-def test_the_pagefind_wrapper_still_has_what_the_quick_reader_replaces() -> None:
-    """Upgrade canary for generator/finder/pagefind_service.py, which replaces the pinned
-    wrapper's answer loop (it pauses 0.1 s per answer): the loop `launch` starts must be
-    ours, and the wrapper's state it reads (`_backend`, `_responses` by message id) must
-    still be there. Fails when a new `pagefind` renames or reshapes them."""
-    import asyncio
-    import inspect
-
-    from pagefind.service import PagefindService
-
-    from generator.finder.pagefind_service import Service
-
-    assert "_wait_for_responses" in inspect.getsource(PagefindService.launch)
-    assert "self._responses[message_id] = future" in inspect.getsource(PagefindService.send)
-
-    async def started() -> tuple[str, object, object, int]:
-        service = await Service().launch()
-        try:
-            index = await service.create_index()
-            await index.add_html_file(content=DOCUMENT.format(n=1), source_path="a/index.html")
-            loop = service._poll_task.get_coro()
-            return loop.__qualname__, service._backend, service._responses, service._message_id
-        finally:
-            await service.close()
-
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as thread:  # its own event loop (Playwright runs one here)
-        loop, backend, responses, sent = thread.submit(asyncio.run, started()).result()
-    assert loop == "Service._wait_for_responses"
-    assert isinstance(backend, asyncio.subprocess.Process)
-    assert isinstance(responses, dict) and set(responses) == {1, 2} and sent == 2
-    assert _pagefind_children() == []
-
-
-def test_a_pagefind_that_ends_fails_the_build_in_dutch_and_does_not_hang(
+def test_a_failing_or_missing_pagefind_fails_the_index_in_dutch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A Pagefind that stops without answering (here: a binary that exits at once) fails
-    every request that waits for it (the wrapper's own loop would wait forever)."""
+    """A Pagefind that fails (here: a binary that exits at once), or is missing, gives a
+    Dutch error and no index."""
     from generator.finder.search_index import SearchIndexError, write_index
 
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
@@ -336,10 +302,17 @@ def test_a_pagefind_that_ends_fails_the_build_in_dutch_and_does_not_hang(
         write_index({"cases/een/index.html": DOCUMENT.format(n=1)}, tmp_path / "pagefind")
 
 
-def test_a_cancelled_index_stops_pagefind_and_leaves_no_index(tmp_path: Path) -> None:
+def test_a_cancelled_index_stops_pagefind_and_leaves_no_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A build that fails while the finder's index is made stops the index's process and
-    Pagefind under it, and leaves no half-made index to land in the site folder later."""
+    Pagefind under it, and leaves no half-made index to land in the site folder later,
+    nor its input in the temporary folder."""
     from generator.finder.search_index import BackgroundIndex
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
 
     documents = {f"cases/{n}/index.html": DOCUMENT.format(n=n) for n in range(3000)}
     index = BackgroundIndex(tmp_path / "pagefind")
@@ -350,9 +323,10 @@ def test_a_cancelled_index_stops_pagefind_and_leaves_no_index(tmp_path: Path) ->
     index.cancel()
     assert _waited_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in pagefind))
     assert not (tmp_path / "pagefind").exists()
+    assert list(temporary.iterdir()) == []
 
 
-def test_the_index_from_memory_finds_what_the_documents_say(tmp_path: Path) -> None:
+def test_the_index_finds_what_the_documents_say(tmp_path: Path) -> None:
     """Each document is indexed at the URL its path gives (as Pagefind does for a folder),
     with its words: the index lists every page, and its fragments carry the URLs."""
     import gzip

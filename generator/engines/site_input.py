@@ -8,7 +8,7 @@ everything the plugin would add, into one folder (`maatwerkbank generate --out D
   snippets filled in) plus every generated page, data file and media file, and the web
   form at /beheer/ when asked;
 - `DIR/zoekdocumenten/`: the finder's search documents, for a generator that runs
-  Pagefind itself (`maatwerkbank site` indexes them from memory instead); they are not
+  Pagefind itself (`maatwerkbank site` hands them to the index's process instead); they are not
   pages of the site;
 - `DIR/mkdocs.yml`: the site's config for that engine (`site_config.engine_config`),
   which builds into `DIR/site/` (Zensical builds only inside its project folder).

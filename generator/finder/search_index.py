@@ -1,27 +1,25 @@
 """The finder's search index: Pagefind over the core's search documents
-(`site.search_documents`), through Pagefind's Python API, from memory.
+(`site.search_documents`).
 
-Pagefind (the Rust binary in the `pagefind[bin]` wheel, run offline as a service by its
-Python wrapper) indexes them with Dutch stemming (`lang="nl"`) into a chunked index, so a
-first query downloads a few hundred kilobytes whatever the number of cases. Nothing is
-staged on disk: the documents go to Pagefind's service as strings, and the index is
-written into the site, then put in a fixed order (`pagefind_order`) so two builds give
-the same bytes.
+Pagefind (the binary in the `pagefind[bin]` wheel, found as its Python package finds it,
+run offline) indexes them with Dutch stemming (`lang="nl"`) into a chunked index, so a
+first query downloads a few hundred kilobytes whatever the number of cases; the index is
+put in a fixed order (`pagefind_order`) so two builds give the same bytes.
 
 The documents exist before the site is themed, so `BackgroundIndex` indexes them while
-the caller renders the pages, in a process of its own (this module run as a program): its
-event loop, feeding thousands of documents and reading their answers, took the GIL from
-the thread that renders the pages so often that a thread of the build's own process made
-the theming three times slower in wall time at 5,000 cases (docs/performance.md). The
-process starts before the documents are made, so its start costs the build nothing. It is
-a plain child program, not a `multiprocessing` one, so that a preview stopped at any
-moment (Ctrl-C reaches the whole process group) ends it without a traceback: it ignores
-SIGINT, and a parent that is gone is an end of input, which it takes quietly.
+the caller renders the pages, in a process of its own (this module run as a program,
+started before the documents are made, so its start costs the build nothing), which
+writes them into a temporary folder and runs Pagefind's command line over it. Pagefind's
+Python API (from memory, through its service) was measured against it and did not hold
+the speed: its service indexes one document at a time, 3.4 times the command line's wall
+time at 5,000 cases (docs/performance.md). The process is a plain child program, not a
+`multiprocessing` one, so that a preview stopped at any moment (Ctrl-C reaches the whole
+process group) ends it without a traceback: it ignores SIGINT, and a parent that is gone
+is an end of input, which it takes quietly.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import pickle
@@ -32,12 +30,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.finder import pagefind_order
-from generator.finder.pagefind_service import PagefindError, Service
+from pagefind.service import get_executable
 
-BATCH = 250
-"""Documents sent at once before their answers are awaited: enough to keep Pagefind busy,
-few enough that they are not all copied into the pipe's buffer at once."""
+from generator.finder import pagefind_order
 
 
 class SearchIndexError(RuntimeError):
@@ -132,51 +127,49 @@ def _main(output_dir: str) -> None:
 
 
 def _write_index(documents: dict[str, str], output_dir: Path) -> int:
+    """Write the documents into a temporary folder, as the site would hold them, and run
+    Pagefind over it. SIGTERM (`BackgroundIndex.cancel`) stops Pagefind at once and
+    removes the folder, so nothing writes into the output folder afterwards."""
     if not documents:
         # Nothing published yet (a fresh fork, only concepts): no index, and the finder
         # page says there are no cases (Pagefind itself refuses to index nothing).
         return 0
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("het programma pagefind ontbreekt (pip-pakket pagefind[bin])")
     shutil.rmtree(output_dir, ignore_errors=True)
+    pagefind: subprocess.Popen[str] | None = None
+
+    def stop(*_: object) -> None:
+        if pagefind is not None:
+            pagefind.kill()
+        raise SystemExit(1)  # the temporary folder is removed on the way out
+
+    signal.signal(signal.SIGTERM, stop)
     try:
-        asyncio.run(_index(documents, output_dir))
-    except (PagefindError, OSError) as error:
-        shutil.rmtree(output_dir, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix="maatwerkbank-zoek-") as folder:
+            for path, html in documents.items():
+                target = Path(folder, path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+            # Run in the folder: a Pagefind configuration file of whatever folder the
+            # build runs in is not read.
+            output = str(output_dir.absolute())
+            command = [str(binary), "--quiet", "--site", ".", "--output-path", output]
+            pagefind = subprocess.Popen(
+                command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+            said, _ = pagefind.communicate()
+    except OSError as error:
         raise SearchIndexError(str(error)) from None
-    except asyncio.CancelledError:
+    except SystemExit:
         shutil.rmtree(output_dir, ignore_errors=True)
-        return 0
+        raise
+    if pagefind.returncode != 0:
+        shutil.rmtree(output_dir, ignore_errors=True)
+        raise SearchIndexError(said.strip()[-500:] or f"code {pagefind.returncode}")
     pagefind_order.normalise(output_dir)
     return len(documents)
-
-
-async def _index(documents: dict[str, str], output_dir: Path) -> None:
-    """Index and write; SIGTERM (`BackgroundIndex.cancel`) cancels it, and Pagefind is
-    killed, so that nothing writes into the output folder afterwards."""
-    task = asyncio.current_task()
-    if task is not None and hasattr(signal, "SIGTERM"):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
-    service = Service()
-    await service.launch()
-    try:
-        index = await service.create_index()
-        items = list(documents.items())
-        for start in range(0, len(items), BATCH):
-            batch = items[start : start + BATCH]
-            await asyncio.gather(
-                *(index.add_html_file(content=html, source_path=path) for path, html in batch)
-            )
-        # Pagefind's `write_files` answers before its files are all written (an index read
-        # right after could be cut off); the files are taken in memory and written here.
-        for file in await index.get_files():
-            path = output_dir / file["path"]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(file["content"])
-    except asyncio.CancelledError:
-        service.kill()
-        raise
-    finally:
-        await service.close()  # Pagefind's process ends with it
 
 
 if __name__ == "__main__":
