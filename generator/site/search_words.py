@@ -279,6 +279,21 @@ class SynonymGroups:
 # --- the added words of a text -----------------------------------------------------------
 
 
+_MOST_KNOWN = 1 << 18
+"""Distinct tokens remembered per build before the memory starts again."""
+
+
+@dataclass(frozen=True)
+class _Token:
+    forms: tuple[str, ...]
+    """The normal forms of its runs of letters."""
+    suffix: str
+    """What it adds, as written after it (` ^woning ^zoekgroep002`), or nothing."""
+    added: tuple[str, ...]
+    starts: bool
+    """Whether a phrase of several words can start in it."""
+
+
 class SearchWords:
     """Adds the hidden words of one site's search documents."""
 
@@ -288,6 +303,11 @@ class SearchWords:
         self._longest = max((len(p) for p in groups.words), default=0)
         self._starts = frozenset(p[0] for p in groups.words if len(p) > 1)
         """First words of the phrases of several words: only there is a phrase looked up."""
+        self._known: dict[str, _Token] = {}
+        self._shown: dict[str, str] = {}
+        """Each token as written with what it adds (`eengezinswoning ^gezinswoning ...`)."""
+        self._starting: set[str] = set()
+        """The tokens a phrase of several words can start in."""
 
     @functools.lru_cache(maxsize=1 << 17)  # noqa: B019 (one instance per build)
     def _run(self, run: str) -> tuple[str, tuple[str, ...]]:
@@ -305,32 +325,74 @@ class SearchWords:
             added.extend(w for form in forms if (w := self.groups.words.get((form,))))
         return normal, tuple(dict.fromkeys(added))
 
+    def _token(self, token: str) -> _Token:
+        """What one whitespace-separated token adds, and the normal forms of its runs of
+        letters (for the phrases)."""
+        forms: list[str] = []
+        extra: list[str] = []
+        for run in _LETTERS.findall(token):
+            form, added = self._run(run)
+            forms.append(form)
+            extra.extend(added)
+        unique = tuple(dict.fromkeys(extra))
+        return _Token(
+            tuple(forms),
+            "".join(f" {ADDED}{word}" for word in unique),
+            unique,
+            any(form in self._starts for form in forms),
+        )
+
     def with_added(self, text: str) -> str:
         """`text` with the added words after the words they come from: the tails of each
-        compound and the group word of each synonym found (`^woning ^zoekgroep002`)."""
+        compound and the group word of each synonym found (`^woning ^zoekgroep002`).
+
+        Each distinct token is looked at once per build (`_known`): a case's thousand
+        words are a few hundred distinct ones, nearly all seen in earlier cases."""
         tokens = text.split()
-        normal: list[str] = []
-        token_of: list[int] = []
-        added: list[list[str]] = [[] for _ in tokens]
-        for i, token in enumerate(tokens):
-            for run in _LETTERS.findall(token):
-                form, extra = self._run(run)
-                normal.append(form)
-                token_of.append(i)
-                added[i].extend(extra)
-        if self._longest > 1:
-            for start in range(len(normal)):
-                if normal[start] not in self._starts:
+        known = self._known
+        if len(known) > _MOST_KNOWN:
+            known.clear()
+            self._shown.clear()
+            self._starting.clear()
+        shown = list(map(self._shown.get, tokens))
+        if None in shown:
+            for i, token in enumerate(tokens):
+                if shown[i] is None:
+                    info = known[token] = self._token(token)
+                    shown[i] = self._shown[token] = token + info.suffix
+                    if info.starts:
+                        self._starting.add(token)
+        if self._starting.isdisjoint(tokens):
+            return " ".join(shown)  # type: ignore[arg-type]
+        for i, groups in self._phrases(tokens).items():
+            extra = dict.fromkeys((*known[tokens[i]].added, *groups))
+            shown[i] = tokens[i] + "".join(f" {ADDED}{word}" for word in extra)
+        return " ".join(shown)  # type: ignore[arg-type]
+
+    def _phrases(self, tokens: list[str]) -> dict[int, list[str]]:
+        """The group words of the phrases of several words in a text, by the token each
+        phrase ends in; looked up only from the tokens a phrase can start in."""
+        known, starting, longest = self._known, self._starting, self._longest
+        found: dict[int, list[str]] = {}
+        for i in [i for i, token in enumerate(tokens) if token in starting]:
+            own = len(known[tokens[i]].forms)
+            forms: list[str] = []
+            owner: list[int] = []
+            j = i
+            while j < len(tokens) and len(forms) < own + longest:
+                more = known[tokens[j]].forms
+                forms.extend(more)
+                owner.extend([j] * len(more))
+                j += 1
+            for start in range(own):
+                if forms[start] not in self._starts:
                     continue
-                for length in range(min(self._longest, len(normal) - start), 1, -1):
-                    group = self.groups.words.get(tuple(normal[start : start + length]))
+                for length in range(min(longest, len(forms) - start), 1, -1):
+                    group = self.groups.words.get(tuple(forms[start : start + length]))
                     if group:
-                        added[token_of[start + length - 1]].append(group)
+                        found.setdefault(owner[start + length - 1], []).append(group)
                         break
-        return " ".join(
-            token + "".join(f" {ADDED}{word}" for word in dict.fromkeys(extra)) if extra else token
-            for token, extra in zip(tokens, added, strict=True)
-        )
+        return found
 
     def hidden(self, words: Iterable[str]) -> str:
         """Words only for the index (term labels, names, group words), each added:
