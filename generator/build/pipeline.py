@@ -38,7 +38,7 @@ from generator.reading.validation import ValidCase, validate_document, validate_
 from generator.reading.vocabulary import Vocabulary, load_vocabulary
 from generator.site import exports, hosting, render, search_documents
 from generator.site.addresses import Addresses
-from generator.site.catalog import Catalog
+from generator.site.catalog import Catalog, Entry
 from generator.site.site_info import SiteInfo
 
 VOCABULARY_FILE = "_vocabulaire.yaml"
@@ -474,20 +474,23 @@ def _build(
             listed[listing.src] = (listing.cases, listing.figures)
         return pages, data_files(catalog, site_url, addresses, records, site)
 
-    # The finder's documents first: its index takes seconds, and `documents_made` can
-    # start it while the pages are made.
+    def page_and_document(entry: Entry) -> tuple[str, str]:
+        # The page first: its document reads the text of the Markdown the page just parsed.
+        page = case_page(entry)
+        return page, search_document(entry)
+
+    # Each case's page and search document, and the pages and files about all cases, are
+    # independent: they are made side by side, on every core the machine has.
+    per_case, (listings, data) = parallel.map_beside(
+        page_and_document, catalog.entries, about_all_cases
+    )
     documents = {
         addresses.document_path(entry.src): document
-        for entry, document in zip(
-            catalog.entries, parallel.split_map(search_document, catalog.entries), strict=True
-        )
+        for entry, (_, document) in zip(catalog.entries, per_case, strict=True)
     }
     if documents_made is not None:
-        documents_made(documents)
-    # Each case's page, and the pages and files about all cases, are independent: they are
-    # made side by side, on every core the machine has.
-    per_case, (listings, data) = parallel.map_beside(case_page, catalog.entries, about_all_cases)
-    pages = {entry.src: page for entry, page in zip(catalog.entries, per_case, strict=True)}
+        documents_made(documents)  # the finder's index is made while the site is themed
+    pages = {entry.src: page for entry, (page, _) in zip(catalog.entries, per_case, strict=True)}
     pages.update(listings)
     # Checked by `validate_links` (inside cases/media/, no symlink, an image by content);
     # copied without metadata.

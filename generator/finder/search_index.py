@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import pickle
 import shutil
 import signal
@@ -147,7 +148,7 @@ def _write_index(documents: dict[str, str], output_dir: Path) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        with tempfile.TemporaryDirectory(prefix="maatwerkbank-zoek-") as folder:
+        with tempfile.TemporaryDirectory(prefix="maatwerkbank-zoek-", dir=_in_memory()) as folder:
             for path, html in documents.items():
                 target = Path(folder, path)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +171,14 @@ def _write_index(documents: dict[str, str], output_dir: Path) -> int:
         raise SearchIndexError(said.strip()[-500:] or f"code {pagefind.returncode}")
     pagefind_order.normalise(output_dir)
     return len(documents)
+
+
+def _in_memory() -> str | None:
+    """Linux's shared-memory folder, where there is one: thousands of small files written
+    and read once cost seconds of a disk's metadata work (docs/performance.md); else the
+    system's temporary folder."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 if __name__ == "__main__":
