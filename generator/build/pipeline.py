@@ -240,7 +240,9 @@ def _check(
     file_notices: list[Problem] = []
     links: dict[str, _Links] = {}
     if files:
-        personal_data.prepare()  # once, before the worker processes fork
+        # Once, before the worker processes fork (deduce too, when there are workers to
+        # share it; one process loads it when a text first needs it).
+        personal_data.prepare(deduce=parallel.processes(len(files)) > 1)
     results = parallel.split_map(check_file, files, receive=with_model)
     for path, checked in zip(files, results, strict=True):
         problems.extend(checked.problems)

@@ -194,8 +194,11 @@ def _dutch_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return first, last, interfix
 
 
-def prepare() -> None:
-    """Load the lists every case's text is held against (see `personal_data.prepare`)."""
+def prepare(deduce: bool = False) -> None:
+    """Load the lists every case's text is held against, and deduce with `deduce` (see
+    `personal_data.prepare`)."""
+    if deduce:
+        person_names.prepare()
     _not_persons()
     _lower_first_names()
     _world_openers()

@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import importlib.metadata
+import importlib.util
 import json
 import logging
 import re
@@ -176,15 +178,45 @@ def _deduce() -> Any:
     return _case_deduce()
 
 
+def prepare() -> None:
+    """Load deduce now (see `personal_data.prepare`)."""
+    _deduce()
+
+
 def place_root() -> Path:
-    """deduce's folder of place-name lists (residences, municipalities, provinces, regions)."""
-    return Path(str(_library()["path"])) / "src" / "locations" / "lst_placename"
+    """deduce's folder of place-name lists (residences, municipalities, provinces, regions),
+    found without importing deduce (which imports numpy: a third of a second of every
+    `check`)."""
+    spec = importlib.util.find_spec("deduce")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return Path(str(_library()["path"])) / "src" / "locations" / "lst_placename"
+    return Path(origin).parent / "data" / "lookup" / "src" / "locations" / "lst_placename"
 
 
 @functools.cache
 def words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """First names, surnames, name prefixes (`de`, `van`) and common words, lower case
     (read from deduce's lists without the place names, whose reading costs the most)."""
+    return _name_words()[:4]  # type: ignore[return-value]
+
+
+@functools.cache
+def surnames_after_prefix() -> frozenset[str]:
+    """Surnames deduce knows with a prefix (`Berg` of `van den Berg`), lower case."""
+    return _name_words()[4]
+
+
+@functools.cache
+def _name_words() -> tuple[frozenset[str], ...]:
+    """`words()` and `surnames_after_prefix()`, from our cache file when it is there: the
+    lists are deduce's, and reading them needs deduce imported, numpy and all."""
+    version = importlib.metadata.version("deduce")
+    key = hashlib.sha256(repr((version, _LISTS)).encode()).hexdigest()[:16]
+    return list_cache.cached(f"deduce-words-{version}-{key}.pickle", _read_name_words, tuple)
+
+
+def _read_name_words() -> tuple[frozenset[str], ...]:
     raw = _raw_lists(tuple(name for name in _LISTS if "placename" not in name))
     common = frozenset(
         w.lower() for w in raw["common_word"] | raw["stop_word"] | raw["medical_term"]
@@ -192,14 +224,8 @@ def words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
     first = frozenset(w.lower() for w in raw["first_name"] if len(w) > 1) - common
     last = frozenset(w.lower() for w in raw["surname"] if len(w) > 1) - common
     interfix = frozenset(w.lower() for w in raw["interfix"])
-    return first, last, interfix, common
-
-
-@functools.cache
-def surnames_after_prefix() -> frozenset[str]:
-    """Surnames deduce knows with a prefix (`Berg` of `van den Berg`), lower case."""
-    raw = _raw_lists(tuple(name for name in _LISTS if "placename" not in name))
-    return frozenset(w.lower() for w in raw["interfix_surname"] if len(w) > 2)
+    after_prefix = frozenset(w.lower() for w in raw["interfix_surname"] if len(w) > 2)
+    return first, last, interfix, common, after_prefix
 
 
 def candidate_sentences(text: str) -> Iterator[tuple[int, int]]:

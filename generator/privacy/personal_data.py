@@ -216,10 +216,11 @@ def _in_file_order(finding: Finding) -> tuple[tuple[tuple[int, str | int], ...],
     return tuple((0, p) if isinstance(p, int) else (1, p) for p in finding.loc), finding.start
 
 
-def prepare() -> None:
-    """Load what the scan reads (name lists, deduce's tables) now: before `check` forks
-    its worker processes, so they share it instead of each loading it again."""
-    name_finder.prepare()
+def prepare(deduce: bool = False) -> None:
+    """Load what the scan reads (name lists; deduce and its tables with `deduce`) now:
+    before `check` forks its worker processes, so they share it instead of each loading
+    it again."""
+    name_finder.prepare(deduce)
 
 
 def mask(value: str) -> str:

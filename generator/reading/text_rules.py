@@ -440,9 +440,16 @@ def _generic(loc: Path_) -> tuple[str, ...]:
     return tuple("*" if isinstance(part, int) else part for part in loc)
 
 
+_last_read: tuple[Any, list[tuple[Path_, str]]] | None = None
+"""The strings of the data read last: each file's are asked for by five rules in turn."""
+
+
 def _strings(data: Any, loc: Path_) -> list[tuple[Path_, str]]:
     """Every string in a case's data with its place, depth first in file order (a loop, not
-    recursion: it runs over every value of every file)."""
+    recursion: it runs over every value of every file). Not to be changed by the caller."""
+    global _last_read
+    if _last_read is not None and _last_read[0] is data and not loc:
+        return _last_read[1]
     found: list[tuple[Path_, str]] = []
     stack: list[tuple[Path_, Any]] = [(loc, data)]
     while stack:
@@ -453,4 +460,6 @@ def _strings(data: Any, loc: Path_) -> list[tuple[Path_, str]]:
             stack.extend((((*here, k), v) for k, v in reversed(value.items())))
         elif isinstance(value, list):
             stack.extend((((*here, i), v) for i, v in reversed(list(enumerate(value)))))
+    if not loc:
+        _last_read = (data, found)
     return found
