@@ -370,6 +370,27 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         ],
     ),
     (
+        "too-many-partners",  # each partner gets a page: one file must not add thousands
+        "case.yaml",
+        add(
+            "partners:\n"
+            + "".join(f"  - naam: Stichting Wijkzorg {i}\n    rol: Meedenken\n" for i in range(51))
+        ),
+        ["17:3: 'partners' heeft te veel items (51); hoogstens 50: noem de belangrijkste"],
+    ),
+    (
+        "too-many-deviations",  # and so does each rule's source
+        "case.yaml",
+        add(
+            "afwijkingen:\n"
+            + "".join(
+                f"  - regel: Regel {i} van de verordening\n    toelichting: Niet toegepast.\n"
+                for i in range(3000)
+            )
+        ),
+        ["17:3: 'afwijkingen' heeft te veel items (3000); hoogstens 50: noem de belangrijkste"],
+    ),
+    (
         "two-documents",
         "case.yaml",
         add("---\ntitel: Tweede\n"),

@@ -287,6 +287,15 @@ def test_zensical_build_refuses_a_hand_written_page_in_a_generated_place(tmp_pat
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_zensical_build_refuses_a_page_that_is_not_utf8_in_dutch(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project.root / "content" / "oud.md").write_bytes("# Oud\n\nCafé\n".encode("latin-1"))
+    result = project.build_with("zensical")
+    assert result.returncode == 1
+    assert "content/oud.md:3:4: bestand is geen UTF-8" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_a_case_held_back_leaves_no_trace_in_a_rebuilt_zensical_site(tmp_path: Path) -> None:
     """Zensical keeps a cache between builds (build/zensical/.cache): a case that goes back
     to concept must still vanish from every byte of the next site."""

@@ -79,6 +79,23 @@ def test_build_fails_with_the_dutch_problem_and_no_traceback(project: Project) -
         assert "Traceback" not in result.stderr
 
 
+def test_a_hand_written_page_that_is_not_utf8_stops_the_build_in_dutch(project: Project) -> None:
+    """A page in content/ saved in another encoding (here Latin-1, as an old editor does)
+    gets the file, line and column in Dutch, not MkDocs' English traceback."""
+    page = project.root / "content" / "over.md"
+    page.write_bytes(
+        page.read_bytes() + "\nGeschreven in Tiel, café De Gérant.\n".encode("latin-1")
+    )
+    lines = page.read_bytes().count(b"\n")
+    result = project.build("--strict")
+    assert result.returncode == 1
+    assert (
+        f"content/over.md:{lines}:24: bestand is geen UTF-8: sla het op als UTF-8 (in de "
+        "meeste editors: 'Opslaan als' en codering UTF-8 kiezen)" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
 def test_generated_file_may_not_overwrite_a_hand_written_page(project: Project) -> None:
     (project.root / "content" / "tips").mkdir()
     (project.root / "content" / "tips" / "index.md").write_text("# Tips\n", encoding="utf-8")

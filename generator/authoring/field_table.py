@@ -19,6 +19,7 @@ from generator.contract.model import (
     choices_of,
     example_of,
     lengths_of,
+    max_items,
     min_items,
     takes_number,
 )
@@ -154,10 +155,13 @@ def _table(fields: list[CaseField], block: CaseField | None = None) -> str:
 
 def _type(field: CaseField) -> str:
     info = field.info
+    most = max_items(info) if field.many else None
     if field.kind == "block":
         keys = ", ".join(f.name + ("" if f.info.is_required() else "?") for f in field.fields)
         shape = f"`{{{keys}}}`"
-        return f"list of {shape}" if field.many else shape
+        return (
+            (f"list of {shape}" + (f" (at most {most})" if most else "")) if field.many else shape
+        )
     if field.kind == "choice":
         choices = [f"`{c}`" for c in choices_of(info.annotation)]
         kind = ", ".join(choices[:-1]) + f" or {choices[-1]}"
@@ -172,6 +176,8 @@ def _type(field: CaseField) -> str:
     fewest = min_items(info) if field.many else None
     if fewest:
         rules.append(f"at least {fewest}")
+    if most:
+        rules.append(f"at most {most}")
     if field.vocabulary:
         kind = f"term from the vocabulary's `{field.vocabulary}`"
     if field.many:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+from annotated_types import MaxLen
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -257,6 +258,12 @@ class Afwijking(Block):
         description="De wet, regeling of het beleid waar de regel uit komt, als die openbaar is: "
         "de Regelruimte groepeert de afwijkingen daarop.",
     )
+
+
+MOST_ITEMS = 50
+"""Partners, and deviations from rules, in one case: each partner and each rule's source
+gets a page of its own, so one file of thousands would add thousands of pages; a story
+names a handful."""
 
 
 class Partner(Block):
@@ -719,7 +726,7 @@ class Case(Block):
         "in een landelijke databank.",
     )
     afwijkingen: Annotated[
-        list[Afwijking] | None,
+        Annotated[list[Afwijking], MaxLen(MOST_ITEMS)] | None,
         Use(page=Part.SECTION, label="Waar is afgeweken van de regels?"),
     ] = Field(
         None,
@@ -727,9 +734,9 @@ class Case(Block):
         description="Van welke regels, beleid of standaardwerkwijzen is afgeweken, en hoe: de kern "
         "van maatwerk.",
     )
-    partners: Annotated[list[Partner] | None, Use(page=Part.SECTION)] = Field(
-        None, title="Partners", description="Betrokken organisaties en hun rol."
-    )
+    partners: Annotated[
+        Annotated[list[Partner], MaxLen(MOST_ITEMS)] | None, Use(page=Part.SECTION)
+    ] = Field(None, title="Partners", description="Betrokken organisaties en hun rol.")
     financiering: Annotated[list[Financiering] | None, Use(page=Part.SECTION)] = Field(
         None,
         title="Financiering",
@@ -921,6 +928,14 @@ def min_items(info: FieldInfo) -> int | None:
     """The fewest items a list field takes (`themas`, `lessen`: one), else None."""
     return next(
         (int(m.min_length) for m in field_metadata(info) if getattr(m, "min_length", None)),
+        None,
+    )
+
+
+def max_items(info: FieldInfo) -> int | None:
+    """The most items a list field takes (`partners`: `MOST_ITEMS`), else None."""
+    return next(
+        (int(m.max_length) for m in field_metadata(info) if getattr(m, "max_length", None)),
         None,
     )
 

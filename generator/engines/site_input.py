@@ -31,9 +31,12 @@ import yaml
 
 from generator.build import pipeline
 from generator.build.publish_mode import Mode, SettingError, configured_months
+from generator.contract.problems import Problem
 from generator.engines import postbuild, site_config
 from generator.engines.engine_markdown import MARKER
 from generator.engines.site_config import SiteConfig
+from generator.reading import files
+from generator.reading.loading import display_path
 from generator.site import render
 from generator.site.addresses import Addresses
 
@@ -79,13 +82,17 @@ def write_site_input(
 
     Written also when cases have problems (the caller reports them, and fails when the
     result is `stopped` in `mode`), so a reader sees what the valid cases give. Raises
-    `SiteInputError` when a hand-written page takes the place of a generated one.
+    `SiteInputError` when a hand-written page takes the place of a generated one, or
+    cannot be read (`unreadable_pages`).
     `search_documents`: also write the finder's documents (`zoekdocumenten/`).
     """
     try:
         months, _ = configured_months(mode, config.options["verouderd_na_maanden"])
     except SettingError as error:
         raise SiteInputError(str(error)) from None
+    unreadable = unreadable_pages(config.docs_dir, config.root)
+    if unreadable:
+        raise SiteInputError("\n".join(map(str, unreadable)))
     result = pipeline.build(
         cases_dir or config.path_option("cases_dir") or config.root / "cases",
         today,
@@ -140,6 +147,18 @@ def write_site_input(
         + yaml.safe_dump(derived, sort_keys=False, allow_unicode=True),
     )
     return SiteInput(result, folder, tuple(notes))
+
+
+def unreadable_pages(docs_dir: Path, base: Path) -> list[Problem]:
+    """The hand-written pages (`content/`) an engine cannot read: not UTF-8 (MkDocs and
+    Zensical would stop with a traceback in English), each with its line and column."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        if path.is_file():
+            text = files.decoded(path.read_bytes())
+            if isinstance(text, tuple):
+                problems.append(Problem(display_path(path, base), *text, files.NOT_UTF8))
+    return problems
 
 
 def _copy_hand_written(source: Path, target: Path) -> None:

@@ -111,3 +111,20 @@ def _refused_by(error: OSError) -> Refused:
     if error.errno in (errno.EACCES, errno.EPERM):
         return Refused("niet leesbaar (geen toegang)", "unreadable")
     return Refused("niet leesbaar (leesfout)", "unreadable")
+
+
+NOT_UTF8 = (
+    "bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en "
+    "codering UTF-8 kiezen)"
+)
+
+
+def decoded(raw: bytes) -> str | tuple[int, int]:
+    """`raw` as UTF-8 text, or the line and column (from 1) of its first byte that is not:
+    where an author's editor saved it in another encoding."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return line, column

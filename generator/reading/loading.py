@@ -331,17 +331,9 @@ def parse(
 
     if len(raw) > MAX_BYTES:
         return fail(1, 1, _too_large(len(raw)))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return fail(
-            line,
-            column,
-            "bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: "
-            "'Opslaan als' en codering UTF-8 kiezen)",
-        )
+    text = files.decoded(raw)
+    if isinstance(text, tuple):
+        return fail(*text, files.NOT_UTF8)
     text = text.removeprefix("\ufeff")
     hidden = text_rules.source_problems(text, display)
     if hidden:

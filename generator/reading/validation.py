@@ -453,6 +453,11 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, name: str, msg: str) ->
         return f"'{name}' is te lang ({n} tekens); hoogstens {maximum} tekens"
     if kind == "too_short":
         return f"'{name}' heeft minstens {ctx['min_length']} item nodig"
+    if kind == "too_long":
+        return (
+            f"'{name}' heeft te veel items ({ctx.get('actual_length', len(value))}); hoogstens "
+            f"{ctx['max_length']}: noem de belangrijkste"
+        )
     if kind == "literal_error":
         allowed = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         if isinstance(value, (dict, list, set, tuple)):  # never Python's own spelling of it

@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from generator.authoring.web_form import FormSettings
 from generator.build import pipeline
-from generator.engines import postbuild
+from generator.engines import postbuild, site_input
 from generator.engines.mkdocs import config as plugin_config
 from generator.engines.mkdocs import live_reload, serve_log, strict_mode, theme_caches
 from generator.engines.mkdocs.config import MaatwerkbankConfig
@@ -102,6 +102,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        unreadable = site_input.unreadable_pages(Path(config.docs_dir), self.root)
+        if unreadable:  # (MkDocs would stop on them with a traceback in English)
+            raise PluginError("\n".join(map(str, unreadable)))
         self.with_policy.clear()
         when = self.build_date()
         today = when.day
