@@ -35,6 +35,9 @@ from pagefind.service import get_executable
 
 from generator.finder import pagefind_order
 
+NICENESS = 10
+"""How far the index's process (and Pagefind under it) steps back for other work."""
+
 
 class SearchIndexError(RuntimeError):
     pass
@@ -114,6 +117,10 @@ class BackgroundIndex:
 def _main(output_dir: str) -> None:
     """The index's process: read the documents, index them, answer `[count, error]`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if hasattr(os, "nice"):
+        # Behind the build's own work: the pages are themed one by one in one process,
+        # the longest path of a build, and a preview shows the saved page first.
+        os.nice(NICENESS)
     try:
         received = pickle.load(sys.stdin.buffer)
     except (EOFError, pickle.UnpicklingError):
