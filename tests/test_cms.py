@@ -66,6 +66,15 @@ def test_form_has_every_field_of_the_model_with_labels_and_rules() -> None:
     assert config["locale"] == "nl"
 
 
+def test_the_form_stops_at_the_partners_and_deviations_check_takes() -> None:
+    """Each partner and each rule's source gets a page: the form adds no more items than
+    `check` accepts, and says nothing of a list without such a bound."""
+    pilots = fields_of(cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo")), "pilots")
+    assert pilots["partners"]["max"] == model.MOST_ITEMS == 50
+    assert pilots["afwijkingen"]["max"] == model.MOST_ITEMS
+    assert "max" not in pilots["kosten"] and "max" not in pilots["bronnen"]
+
+
 def test_the_form_asks_how_well_it_works_what_it_costs_who_did_it_and_the_source() -> None:
     """Issue 26's fields, each with its Dutch label and the widget that holds check's rule."""
     pilots = fields_of(cms.cms_config(vocabulary(), cms.FormSettings(repo="org/repo")), "pilots")

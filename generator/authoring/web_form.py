@@ -359,6 +359,9 @@ def _field(
                 for n, i in block.model_fields.items()
             ],
         )
+        most = model.max_items(info)
+        if most:
+            field["max"] = most  # the form stops where `check` would
     elif model.is_list(annotation):
         item: dict[str, Any] = {"label": info.title or name, "name": "item", "widget": "text"}
         hint = _pattern(None, (*path, "*"))
