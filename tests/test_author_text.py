@@ -10,6 +10,7 @@ characters no reader can see, and nesting and dead links, get Dutch `check` mess
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlparse
@@ -453,6 +454,37 @@ def test_links_to_a_hidden_case_become_their_text_and_nothing_else_changes(
     assert author_text.render(written) == author_text.render(
         markdown, author_text.Context(cases=frozenset({"open"}))
     )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("[a  ](../geheim/)\nvolgende regel", "a\nvolgende regel\n"),
+        ("[    code](../geheim/)", "code\n"),
+        ("x [\ta\t](../geheim/)\ny", "x  a\ny\n"),
+        ("a  \n[  b  ](../geheim/)  \nc", "a\\\nb\\\nc\n"),
+        ("- [   item](../geheim/)", "- item\n"),
+        ("> [    citaat](../geheim/)", "> citaat\n"),
+        ("[**vet**  ](../geheim/)\nverder", "**vet**\nverder\n"),
+        ("[a ](../geheim/)tekst", "a tekst\n"),
+    ],
+)
+def test_white_space_at_a_hidden_links_edges_does_not_withdraw_the_linking_case(
+    markdown: str, expected: str
+) -> None:
+    """Found by breaking it (issue 24, F5): as bare text, the spaces inside a link's
+    brackets made a hard line break or a code block, the proof failed, and the case that
+    linked was withdrawn with its target. At a line's edge they go, elsewhere one stays;
+    the reader sees the same words."""
+    written = author_text.without_case_links(markdown, frozenset({"geheim"}))
+    assert written == expected
+    assert [url for _, url, _ in author_text.links(written) if "geheim" in url] == []
+
+    def words(html: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+    shown = author_text.render(markdown, author_text.Context(cases=frozenset({"open"})))
+    assert words(author_text.render(written)) == words(shown)
 
 
 def test_many_equal_headings_cost_linear_time() -> None:

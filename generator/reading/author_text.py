@@ -368,14 +368,39 @@ def without_case_links(markdown: str, hidden: frozenset[str]) -> str | None:
 def _unlinked(children: list[Token], hidden: frozenset[str]) -> list[Token]:
     kept: list[Token] = []
     dropped = 0  # link_close tokens still to drop (links do not nest)
+    begin = 0
+    texts: list[tuple[int, int]] = []
     for child in children:
         if child.type == "link_open" and case_link_target(str(child.attrGet("href"))) in hidden:
             dropped += 1
+            begin = len(kept)
         elif child.type == "link_close" and dropped:
             dropped -= 1
+            texts.append((begin, len(kept)))
         else:
             kept.append(child)
+    for begin, end in texts:
+        _trimmed(kept, begin, end)
     return kept
+
+
+_BREAKS = ("softbreak", "hardbreak")
+
+
+def _trimmed(kept: list[Token], begin: int, end: int) -> None:
+    """White space at the edges of a link's text (`kept[begin:end]`), now bare text, as one
+    space, or none at a line's start or end: kept as written, `[a  ](...)` before a line's
+    end would become a hard line break, and `[    code](...)` at a paragraph's start a
+    code block."""
+    if begin >= end:
+        return
+    first, final = kept[begin], kept[end - 1]
+    if first.type == "text" and first.content[:1].isspace():
+        at_start = begin == 0 or kept[begin - 1].type in _BREAKS
+        first.content = ("" if at_start else " ") + first.content.lstrip()
+    if final.type == "text" and final.content[-1:].isspace():
+        at_end = end == len(kept) or kept[end].type in _BREAKS
+        final.content = final.content.rstrip() + ("" if at_end else " ")
 
 
 def block_tokens(markdown: str) -> list[Token]:
