@@ -288,11 +288,19 @@ def test_zensical_build_refuses_a_hand_written_page_in_a_generated_place(tmp_pat
 
 
 def test_zensical_build_refuses_a_page_that_is_not_utf8_in_dutch(tmp_path: Path) -> None:
+    """A page in another encoding, and a file name that is not UTF-8: Zensical left the
+    site empty for the second and said it was built (found by a fresh tester)."""
     project = make_project(tmp_path / "project")
     (project.root / "content" / "oud.md").write_bytes("# Oud\n\nCafé\n".encode("latin-1"))
+    (project.root / "content" / "caf\udce9.md").write_text(
+        "# Kop\n", encoding="utf-8", errors="surrogateescape"
+    )
     result = project.build_with("zensical")
     assert result.returncode == 1
     assert "content/oud.md:3:4: bestand is geen UTF-8" in result.stderr
+    assert "content/caf\\udce9.md:1:1: de naam van dit bestand of deze map is geen UTF-8" in (
+        result.stderr
+    )
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -79,20 +79,43 @@ def test_build_fails_with_the_dutch_problem_and_no_traceback(project: Project) -
         assert "Traceback" not in result.stderr
 
 
-def test_a_hand_written_page_that_is_not_utf8_stops_the_build_in_dutch(project: Project) -> None:
-    """A page in content/ saved in another encoding (here Latin-1, as an old editor does)
-    gets the file, line and column in Dutch, not MkDocs' English traceback."""
-    page = project.root / "content" / "over.md"
+def test_hand_written_pages_an_engine_cannot_read_stop_the_build_in_dutch(
+    project: Project,
+) -> None:
+    """Pages in content/ saved in another encoding (Latin-1 as an old editor saves it,
+    UTF-16 without its byte-order mark, which passes for UTF-8 but is full of NULs), in
+    Markdown or HTML, and a file name that is not UTF-8: each at its line and column (in
+    characters; a line may end in `\r`), all of them at once, not MkDocs' English
+    traceback (a fresh tester found each)."""
+    content = project.root / "content"
+    page = content / "over.md"
     page.write_bytes(
         page.read_bytes() + "\nGeschreven in Tiel, café De Gérant.\n".encode("latin-1")
     )
     lines = page.read_bytes().count(b"\n")
+    (content / "oud").mkdir()
+    (content / "oud" / "kolom.md").write_bytes("# Kop\n\néé".encode() + "é".encode("latin-1"))
+    (content / "oud" / "mac.markdown").write_bytes(b"# A\rB\r" + "é".encode("latin-1"))
+    (content / "pagina.html").write_bytes("<p>Café</p>".encode("latin-1"))
+    (content / "utf16.md").write_bytes("# Kop\n\nTekst.\n".encode("utf-16-le"))
+    (content / "caf\udce9.md").write_text("# Kop\n", encoding="utf-8", errors="surrogateescape")
     result = project.build("--strict")
     assert result.returncode == 1
-    assert (
-        f"content/over.md:{lines}:24: bestand is geen UTF-8: sla het op als UTF-8 (in de "
-        "meeste editors: 'Opslaan als' en codering UTF-8 kiezen)" in result.stderr
+    not_utf8 = (
+        "bestand is geen UTF-8: sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en "
+        "codering UTF-8 kiezen)"
     )
+    for line in (
+        "content/caf\\udce9.md:1:1: de naam van dit bestand of deze map is geen UTF-8: hernoem "
+        "het (letters als é opnieuw getypt)",
+        f"content/oud/kolom.md:3:3: {not_utf8}",
+        f"content/oud/mac.markdown:3:1: {not_utf8}",
+        f"content/over.md:{lines}:24: {not_utf8}",
+        f"content/pagina.html:1:7: {not_utf8}",
+        "content/utf16.md:1:2: bestand bevat NUL-tekens (U+0000): het is opgeslagen als UTF-16 "
+        "of is geen tekst; sla het op als UTF-8",
+    ):
+        assert line in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -149,16 +149,48 @@ def write_site_input(
     return SiteInput(result, folder, tuple(notes))
 
 
+PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm"})
+"""Files in `content/` an engine reads as text: Markdown (the suffixes MkDocs reads as
+pages) and HTML (read again after the build, for each page's policy)."""
+
+
 def unreadable_pages(docs_dir: Path, base: Path) -> list[Problem]:
-    """The hand-written pages (`content/`) an engine cannot read: not UTF-8 (MkDocs and
-    Zensical would stop with a traceback in English), each with its line and column."""
+    """What in the hand-written pages (`content/`) an engine cannot read, each at its line
+    and column: a page that is not UTF-8, or holds NUL characters (UTF-16 without its
+    byte-order mark passes for UTF-8), and a file or folder whose name is not UTF-8 (MkDocs
+    stops with a traceback in English, Zensical leaves the site empty and says nothing)."""
     problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        if path.is_file():
-            text = files.decoded(path.read_bytes())
-            if isinstance(text, tuple):
-                problems.append(Problem(display_path(path, base), *text, files.NOT_UTF8))
+    for path in sorted(docs_dir.rglob("*")):
+        display = display_path(path, base)  # (a name's bytes that are not UTF-8 as `\udce9`)
+        if not _utf8_name(path.name):
+            problems.append(Problem(display, 1, 1, _NAME_NOT_UTF8))
+            continue
+        if path.suffix.lower() not in PAGE_SUFFIXES or not path.is_file():
+            continue
+        text = files.decoded(path.read_bytes())
+        if isinstance(text, tuple):
+            problems.append(Problem(display, *text, files.NOT_UTF8))
+        elif "\x00" in text:
+            line, column = files.position(text, text.index("\x00"))
+            problems.append(Problem(display, line, column, _NUL))
     return problems
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system gave that are not UTF-8
+        return False
+    return True
+
+
+_NAME_NOT_UTF8 = (
+    "de naam van dit bestand of deze map is geen UTF-8: hernoem het (letters als é opnieuw getypt)"
+)
+_NUL = (
+    "bestand bevat NUL-tekens (U+0000): het is opgeslagen als UTF-16 of is geen tekst; sla "
+    "het op als UTF-8"
+)
 
 
 def _copy_hand_written(source: Path, target: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,11 +121,21 @@ NOT_UTF8 = (
 
 
 def decoded(raw: bytes) -> str | tuple[int, int]:
-    """`raw` as UTF-8 text, or the line and column (from 1) of its first byte that is not:
+    """`raw` as UTF-8 text, or the line and column (from 1, in characters; a line ends at
+    `\n`, `\r\n` or `\r`, as editors and YAML read them) of its first byte that is not:
     where an author's editor saved it in another encoding."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return line, column
+        before = raw[: error.start].decode("utf-8")  # valid up to the first bad byte
+        lines = _LINE_BREAK.split(before)
+        return len(lines), len(lines[-1]) + 1
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of `text[index]`, lines ending as `decoded` counts them."""
+    lines = _LINE_BREAK.split(text[:index])
+    return len(lines), len(lines[-1]) + 1

@@ -75,6 +75,9 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
+        unreadable = site_input.unreadable_pages(Path(config.docs_dir), self.root)
+        if unreadable:  # (MkDocs would stop on them with a traceback in English)
+            raise PluginError("\n".join(map(str, unreadable)))
         self.cases_dir = self.root / self.config.cases_dir
         templates = self.config.templates_dir
         self.templates_dir = self.root / templates if templates else None
@@ -102,9 +105,6 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        unreadable = site_input.unreadable_pages(Path(config.docs_dir), self.root)
-        if unreadable:  # (MkDocs would stop on them with a traceback in English)
-            raise PluginError("\n".join(map(str, unreadable)))
         self.with_policy.clear()
         when = self.build_date()
         today = when.day
