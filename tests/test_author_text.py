@@ -428,6 +428,25 @@ def test_a_link_to_a_case_that_is_not_published_is_text_with_a_warning(bare: Pro
     assert html == '<p>plan <a href="../proef-case/#aanpak">ander</a></p>\n'
 
 
+def test_a_link_that_cannot_become_text_is_reported_at_its_line_and_field(bare: Project) -> None:
+    """The one shape left that the text conversion cannot prove (a paragraph of nothing but
+    a blank link to a case that is not published): the linking case is left out, and the
+    message names the field and the link's own line, not the block's first."""
+    bare.write_case(
+        "geheim-plan.yaml",
+        CASE.format(titel="Geheim plan", gemeente="X", aanleiding="x").replace(
+            "status: gepubliceerd", "status: concept"
+        ),
+    )
+    _check(bare, aanleiding="|\n  Eerste regel.\n\n  [ ](../geheim-plan/)")
+    result = bare.cli("check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "cases/proef-case.yaml:13:3: 'aanleiding': link naar een case die op deze datum niet "
+        "gepubliceerd wordt, en die niet als gewone tekst getoond kan worden; haal de link weg"
+    )
+
+
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
@@ -467,6 +486,11 @@ def test_links_to_a_hidden_case_become_their_text_and_nothing_else_changes(
         ("> [    citaat](../geheim/)", "> citaat\n"),
         ("[**vet**  ](../geheim/)\nverder", "**vet**\nverder\n"),
         ("[a ](../geheim/)tekst", "a tekst\n"),
+        # a link of nothing but white space and a line break (found by a fresh tester)
+        ("Zie [\n](../geheim/) hier.", "Zie  hier.\n"),
+        ("Zie [\t\n\t](../geheim/) hier.", "Zie  hier.\n"),
+        ("[  ](../geheim/)\nhier", "hier\n"),
+        ("a\n[\n](../geheim/)\nb", "a\nb\n"),
     ],
 )
 def test_white_space_at_a_hidden_links_edges_does_not_withdraw_the_linking_case(

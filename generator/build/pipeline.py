@@ -19,12 +19,14 @@ from generator.authoring import field_table, schema
 from generator.build import parallel
 from generator.build.publish_mode import Mode
 from generator.contract.model import Case
-from generator.contract.problems import NOTE, WARNING, Problem, at_most, shortened
+from generator.contract.problems import NOTE, WARNING, Problem, at_most, field_name, shortened
 from generator.privacy import personal_data
 from generator.privacy.vocabulary_scan import scan_vocabulary
 from generator.reading import accidental_lists, text_rules, validation
 from generator.reading.freshness import STALE_AFTER_MONTHS, Freshness
 from generator.reading.loading import (
+    Document,
+    Path_,
     case_files,
     display_path,
     display_paths,
@@ -331,7 +333,7 @@ def _links_to_unpublished(
             unsafe.append(slug)
             document, _ = load(links[slug].path, by_slug[slug].display)
             if document is not None:
-                problems.extend(document.problem(loc, UNSAFE_LINK) for loc in failed or [()])
+                problems.extend(_unsafe_link(document, loc, hidden) for loc in failed or [()])
         if not unsafe:
             break
         valid = [v for v in valid if v.slug not in unsafe]
@@ -357,6 +359,20 @@ def _links_to_unpublished(
                 notices.extend(validation.unpublished_adoption_notices(document, adopted))
     valid = [replace(v, case=degraded[v.slug]) if v.slug in degraded else v for v in valid]
     return valid, notices
+
+
+def _unsafe_link(document: Document, loc: Path_, hidden: frozenset[str]) -> Problem:
+    """At the first link in `loc` to a hidden case (its own line), naming the field."""
+    lines = [
+        r.line
+        for r in text_rules.case_references(document.data)
+        if r.loc == loc and r.target in hidden
+    ]
+    if not loc:
+        return document.problem(loc, UNSAFE_LINK)
+    return document.problem_at_line(
+        loc, min(lines, default=0), f"'{field_name(loc)}': {UNSAFE_LINK}"
+    )
 
 
 UNSAFE_LINK = (

@@ -379,7 +379,7 @@ def _unlinked(children: list[Token], hidden: frozenset[str]) -> list[Token]:
             texts.append((begin, len(kept)))
         else:
             kept.append(child)
-    for begin, end in texts:
+    for begin, end in reversed(texts):  # (a text left empty is taken out: back to front)
         _trimmed(kept, begin, end)
     return kept
 
@@ -391,16 +391,39 @@ def _trimmed(kept: list[Token], begin: int, end: int) -> None:
     """White space at the edges of a link's text (`kept[begin:end]`), now bare text, as one
     space, or none at a line's start or end: kept as written, `[a  ](...)` before a line's
     end would become a hard line break, and `[    code](...)` at a paragraph's start a
-    code block."""
-    if begin >= end:
+    code block. A text of nothing but white space and line breaks is taken out."""
+    if all(
+        t.type in _BREAKS or (t.type == "text" and not t.content.strip()) for t in kept[begin:end]
+    ):
+        del kept[begin:end]
+        end = begin
+        before = kept[begin - 1].type if begin > 0 else None
+        after = kept[begin].type if begin < len(kept) else None
+        if after in _BREAKS and (before is None or before in _BREAKS):
+            del kept[begin]  # no line of its own, no empty line
+        elif before in _BREAKS and after is None:
+            del kept[begin - 1]
+            begin -= 1
+        if begin < len(kept) and kept[begin].type == "text" and _at_start(kept, begin):
+            kept[begin].content = kept[begin].content.lstrip()
+        if begin > 0 and kept[begin - 1].type == "text" and _at_end(kept, begin):
+            kept[begin - 1].content = kept[begin - 1].content.rstrip()
         return
     first, final = kept[begin], kept[end - 1]
     if first.type == "text" and first.content[:1].isspace():
-        at_start = begin == 0 or kept[begin - 1].type in _BREAKS
-        first.content = ("" if at_start else " ") + first.content.lstrip()
+        first.content = ("" if _at_start(kept, begin) else " ") + first.content.lstrip()
     if final.type == "text" and final.content[-1:].isspace():
-        at_end = end == len(kept) or kept[end].type in _BREAKS
-        final.content = final.content.rstrip() + ("" if at_end else " ")
+        final.content = final.content.rstrip() + ("" if _at_end(kept, end) else " ")
+
+
+def _at_start(kept: list[Token], begin: int) -> bool:
+    """Whether `kept[begin]` starts a line."""
+    return begin == 0 or kept[begin - 1].type in _BREAKS
+
+
+def _at_end(kept: list[Token], end: int) -> bool:
+    """Whether `kept[end - 1]` ends a line."""
+    return end == len(kept) or kept[end].type in _BREAKS
 
 
 def block_tokens(markdown: str) -> list[Token]:
