@@ -370,6 +370,18 @@ CORPUS: list[tuple[str, str, Callable[[str], str] | bytes, list[str]]] = [
         ],
     ),
     (
+        "a-theme-twice",  # (3,000 times: one theme shown 3,000 times on the page)
+        "case.yaml",
+        sub("themas: [samenwerking]", "themas: [samenwerking, wonen-en-zorg, samenwerking]"),
+        ["6:9: 'themas': noemt 'samenwerking' meer dan eens; noem elke term één keer"],
+    ),
+    (
+        "a-target-group-twice",
+        "case.yaml",
+        sub("doelgroepen: [ouderen]", "doelgroepen:\n  - ouderen\n  - ouderen"),
+        ["8:3: 'doelgroepen': noemt 'ouderen' meer dan eens; noem elke term één keer"],
+    ),
+    (
         "too-many-partners",  # each partner gets a page: one file must not add thousands
         "case.yaml",
         add(

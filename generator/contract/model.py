@@ -205,6 +205,23 @@ Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTER
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 HttpsUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=HTTPS_PATTERN)]
+
+
+def each_once(values: list[str]) -> list[str]:
+    """A list of terms names each term once: a case that lists its theme 3,000 times (the
+    file's limit allows it) would show it 3,000 times on its page."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError(
+                "dubbele_term",
+                "noemt '{term}' meer dan eens; noem elke term één keer",
+                {"term": value},
+            )
+        seen.add(value)
+    return values
+
+
 Thema = Annotated[str, AfterValidator(Term("themas"))]
 Doelgroep = Annotated[str, AfterValidator(Term("doelgroepen"))]
 Geldstroom = Annotated[str, AfterValidator(Term("geldstromen"))]
@@ -663,13 +680,21 @@ class Case(Block):
         description="Bijvoorbeeld de woningmarktregio.",
         examples=["Achterhoek"],
     )
-    themas: Annotated[list[Thema], Field(min_length=1), Use(page=Part.FACTS, export="csv")] = Field(
+    themas: Annotated[
+        list[Thema],
+        Field(min_length=1, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(each_once),
+        Use(page=Part.FACTS, export="csv"),
+    ] = Field(
         title="Thema's",
         description="Minstens één thema uit de woordenlijst.",
         examples=[["dakloosheid", "wonen-en-zorg"]],
     )
     doelgroepen: Annotated[
-        list[Doelgroep], Field(min_length=1), Use(page=Part.FACTS, export="csv")
+        list[Doelgroep],
+        Field(min_length=1, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(each_once),
+        Use(page=Part.FACTS, export="csv"),
     ] = Field(
         title="Doelgroepen",
         description="Minstens één doelgroep uit de woordenlijst.",

@@ -490,6 +490,7 @@ _OWN_ERRORS = {
     "contact_leeg",
     "bedrag",
     "bedrag_negatief",
+    "dubbele_term",
 }
 
 
