@@ -295,9 +295,11 @@ def test_zensical_build_refuses_a_page_that_is_not_utf8_in_dutch(tmp_path: Path)
     (project.root / "content" / "caf\udce9.md").write_text(
         "# Kop\n", encoding="utf-8", errors="surrogateescape"
     )
+    (project.root / "overrides" / "oud.html").write_bytes("<p>Café</p>\n".encode("latin-1"))
     result = project.build_with("zensical")
     assert result.returncode == 1
     assert "content/oud.md:3:4: bestand is geen UTF-8" in result.stderr
+    assert "overrides/oud.html:1:7: bestand is geen UTF-8" in result.stderr
     assert "content/caf\\udce9.md:1:1: de naam van dit bestand of deze map is geen UTF-8" in (
         result.stderr
     )

@@ -84,7 +84,7 @@ def test_hand_written_pages_an_engine_cannot_read_stop_the_build_in_dutch(
 ) -> None:
     """Pages in content/ saved in another encoding (Latin-1 as an old editor saves it,
     UTF-16 without its byte-order mark, which passes for UTF-8 but is full of NULs), in
-    Markdown or HTML, and a file name that is not UTF-8: each at its line and column (in
+    Markdown or HTML, the theme's own templates, and a file name that is not UTF-8: each at its line and column (in
     characters; a line may end in `\r`), all of them at once, not MkDocs' English
     traceback (a fresh tester found each)."""
     content = project.root / "content"
@@ -99,6 +99,10 @@ def test_hand_written_pages_an_engine_cannot_read_stop_the_build_in_dutch(
     (content / "pagina.html").write_bytes("<p>Café</p>".encode("latin-1"))
     (content / "utf16.md").write_bytes("# Kop\n\nTekst.\n".encode("utf-16-le"))
     (content / "caf\udce9.md").write_text("# Kop\n", encoding="utf-8", errors="surrogateescape")
+    template = project.root / "overrides" / "main.html"  # a publisher's own branding
+    before = template.read_bytes()
+    template.write_bytes(before + b"\n<!-- caf" + "é".encode("latin-1") + b" -->\n")
+    template_line = before.count(b"\n") + 2  # (the file ends in a line break)
     result = project.build("--strict")
     assert result.returncode == 1
     not_utf8 = (
@@ -112,6 +116,7 @@ def test_hand_written_pages_an_engine_cannot_read_stop_the_build_in_dutch(
         f"content/oud/mac.markdown:3:1: {not_utf8}",
         f"content/over.md:{lines}:24: {not_utf8}",
         f"content/pagina.html:1:7: {not_utf8}",
+        f"overrides/main.html:{template_line}:9: {not_utf8}",
         "content/utf16.md:1:2: bestand bevat NUL-tekens (U+0000): het is opgeslagen als UTF-16 "
         "of is geen tekst; sla het op als UTF-8",
     ):

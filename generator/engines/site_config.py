@@ -79,6 +79,13 @@ class SiteConfig:
         return self.root / str(self.raw.get("docs_dir", "docs"))
 
     @property
+    def theme_dir(self) -> Path | None:
+        """The theme's own templates (`theme.custom_dir`, `overrides/`), if set."""
+        theme = self.raw.get("theme")
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return self.root / str(custom) if custom else None
+
+    @property
     def site_dir(self) -> Path:
         return self.root / str(self.raw.get("site_dir", "site"))
 

@@ -90,7 +90,7 @@ def write_site_input(
         months, _ = configured_months(mode, config.options["verouderd_na_maanden"])
     except SettingError as error:
         raise SiteInputError(str(error)) from None
-    unreadable = unreadable_pages(config.docs_dir, config.root)
+    unreadable = unreadable_pages(config.docs_dir, config.root, config.theme_dir)
     if unreadable:
         raise SiteInputError("\n".join(map(str, unreadable)))
     result = pipeline.build(
@@ -154,13 +154,17 @@ PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html
 pages) and HTML (read again after the build, for each page's policy)."""
 
 
-def unreadable_pages(docs_dir: Path, base: Path) -> list[Problem]:
-    """What in the hand-written pages (`content/`) an engine cannot read, each at its line
-    and column: a page that is not UTF-8, or holds NUL characters (UTF-16 without its
-    byte-order mark passes for UTF-8), and a file or folder whose name is not UTF-8 (MkDocs
-    stops with a traceback in English, Zensical leaves the site empty and says nothing)."""
+def unreadable_pages(docs_dir: Path, base: Path, theme_dir: Path | None = None) -> list[Problem]:
+    """What in the hand-written pages (`content/`) and the theme's own templates
+    (`overrides/`) an engine cannot read, each at its line and column: a page or template
+    that is not UTF-8, or holds NUL characters (UTF-16 without its byte-order mark passes
+    for UTF-8), and a file or folder whose name is not UTF-8 (MkDocs stops with a traceback
+    in English, Zensical leaves the site empty and says nothing)."""
     problems = []
-    for path in sorted(docs_dir.rglob("*")):
+    paths = sorted(docs_dir.rglob("*"))
+    if theme_dir is not None and theme_dir.is_dir():
+        paths.extend(sorted(theme_dir.rglob("*")))
+    for path in paths:
         display = display_path(path, base)  # (a name's bytes that are not UTF-8 as `\udce9`)
         if not _utf8_name(path.name):
             problems.append(Problem(display, 1, 1, _NAME_NOT_UTF8))

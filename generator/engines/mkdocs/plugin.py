@@ -75,7 +75,10 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
-        unreadable = site_input.unreadable_pages(Path(config.docs_dir), self.root)
+        custom = config.theme.custom_dir
+        unreadable = site_input.unreadable_pages(
+            Path(config.docs_dir), self.root, Path(custom) if custom else None
+        )
         if unreadable:  # (MkDocs would stop on them with a traceback in English)
             raise PluginError("\n".join(map(str, unreadable)))
         self.cases_dir = self.root / self.config.cases_dir
