@@ -188,3 +188,29 @@ def test_make_check_ends_on_the_dutch_summary_and_explains_makes_line(project: P
     errors = result.stderr.splitlines()
     assert errors[0] == "(make meldt hierna 'Error 1': dat is alleen de uitkomst hierboven.)"
     assert len(errors) == 2 and errors[1].endswith("check] Error 1")
+
+
+def test_no_built_site_is_committed_and_any_built_site_is_ignored() -> None:
+    """A built site (MkDocs' `site/`, in the project or in any folder a fork or a test
+    builds in) never lands in git: it holds every published story of one day, and a
+    withdrawn story would live on in history. The generator's own `site` package is
+    source, and stays in."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked archive has no index to look at)")
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+
+    tracked = git("ls-files").stdout.splitlines()
+    built = [
+        path
+        for path in tracked
+        if {"site", "pagefind"} & set(path.split("/")[:-1])
+        and not path.startswith("generator/site/")
+        or path.endswith(("sitemap.xml.gz", "pagefind-entry.json"))
+    ]
+    assert built == []
+    for path in ("site/index.html", "sub/project/site/cases/x/index.html", "site/pagefind/a"):
+        assert git("check-ignore", "-q", path).returncode == 0, path
+    assert git("check-ignore", "-q", "generator/site/render.py").returncode == 1
+    assert "generator/site/render.py" in tracked
