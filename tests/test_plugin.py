@@ -257,3 +257,23 @@ def test_the_theme_templates_are_compiled_once_per_set_of_compiler_settings() ->
     assert plain != pattern(jinja2.Environment(extensions=["jinja2.ext.i18n"]))
     assert plain != pattern(jinja2.Environment(autoescape=True))
     assert _theme_bytecode_cache(jinja2.Environment(autoescape=jinja2.select_autoescape())) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("cms_repo", 12, "moet tekst zijn, niet '12'"),
+        ("templates_dir", ["sjablonen"], "moet tekst zijn, niet '(een lijst of blok)'"),
+        ("expand_nav", "misschien", "moet true of false zijn, niet 'misschien'"),
+    ],
+)
+def test_a_plugin_setting_of_the_wrong_type_is_refused_in_dutch(
+    key: str, value: object, message: str
+) -> None:
+    """Whoever edits mkdocs.yml reads Dutch, not "Expected type: <class 'str'>"."""
+    from generator.engines.mkdocs.config import MaatwerkbankConfig
+
+    config = MaatwerkbankConfig()
+    config.load_dict({key: value})
+    failed, _ = config.validate()
+    assert [(name, str(error)) for name, error in failed] == [(key, message)]

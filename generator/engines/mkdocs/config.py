@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -44,29 +44,29 @@ class _MonthsSetting(base.BaseConfigOption[int]):
         return months
 
 
-class _Text(c.Type[str]):
+T = TypeVar("T")
+
+
+class _Typed(c.Type[T]):
     """MkDocs' type check, with a Dutch message instead of "Expected type: <class ...>"
     (the person who edits mkdocs.yml reads Dutch, and no Python)."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(str, **kwargs)
+    def __init__(self, kind: type[T], words: str, **kwargs: Any) -> None:
+        super().__init__(kind, **kwargs)
+        self.words = words
 
-    def run_validation(self, value: object) -> str:
-        if isinstance(value, str):
-            return value
-        raise base.ValidationError(f"moet tekst zijn, niet '{publish_mode.written(value)}'")
+    def run_validation(self, value: object) -> T:
+        if isinstance(value, self._type):
+            return value  # type: ignore[no-any-return]
+        raise base.ValidationError(f"moet {self.words} zijn, niet '{publish_mode.written(value)}'")
 
 
-class _YesNo(c.Type[bool]):
-    """As `_Text`, for true or false."""
+def _Text(**kwargs: Any) -> _Typed[str]:  # noqa: N802 (used as MkDocs' option classes are)
+    return _Typed(str, "tekst", **kwargs)
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(bool, **kwargs)
 
-    def run_validation(self, value: object) -> bool:
-        if isinstance(value, bool):
-            return value
-        raise base.ValidationError(f"moet true of false zijn, niet '{publish_mode.written(value)}'")
+def _YesNo(**kwargs: Any) -> _Typed[bool]:  # noqa: N802
+    return _Typed(bool, "true of false", **kwargs)
 
 
 class MaatwerkbankConfig(base.Config):
