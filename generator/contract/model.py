@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from annotated_types import MaxLen
 from pydantic import (
@@ -225,6 +225,13 @@ def each_once(values: list[str]) -> list[str]:
 Thema = Annotated[str, AfterValidator(Term("themas"))]
 Doelgroep = Annotated[str, AfterValidator(Term("doelgroepen"))]
 Geldstroom = Annotated[str, AfterValidator(Term("geldstromen"))]
+T = TypeVar("T")
+Terms = Annotated[
+    list[T],
+    Field(min_length=1, json_schema_extra={"uniqueItems": True}),
+    AfterValidator(each_once),
+]
+"""A case's themes or target groups: at least one, each once."""
 Euro = Annotated[
     int | float,
     BeforeValidator(parse_euro),
@@ -680,22 +687,12 @@ class Case(Block):
         description="Bijvoorbeeld de woningmarktregio.",
         examples=["Achterhoek"],
     )
-    themas: Annotated[
-        list[Thema],
-        Field(min_length=1, json_schema_extra={"uniqueItems": True}),
-        AfterValidator(each_once),
-        Use(page=Part.FACTS, export="csv"),
-    ] = Field(
+    themas: Annotated[Terms[Thema], Use(page=Part.FACTS, export="csv")] = Field(
         title="Thema's",
         description="Minstens één thema uit de woordenlijst.",
         examples=[["dakloosheid", "wonen-en-zorg"]],
     )
-    doelgroepen: Annotated[
-        list[Doelgroep],
-        Field(min_length=1, json_schema_extra={"uniqueItems": True}),
-        AfterValidator(each_once),
-        Use(page=Part.FACTS, export="csv"),
-    ] = Field(
+    doelgroepen: Annotated[Terms[Doelgroep], Use(page=Part.FACTS, export="csv")] = Field(
         title="Doelgroepen",
         description="Minstens één doelgroep uit de woordenlijst.",
         examples=[["dak-en-thuislozen"]],
