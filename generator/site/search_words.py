@@ -294,11 +294,14 @@ _MOST_KNOWN = 1 << 18
 class _Token:
     forms: tuple[str, ...]
     """The normal forms of its runs of letters."""
-    suffix: str
-    """What it adds, as written after it (` ^woning ^zoekgroep002`), or nothing."""
     added: tuple[str, ...]
     starts: bool
     """Whether a phrase of several words can start in it."""
+
+
+def _written(words: Iterable[str]) -> str:
+    """Added words as they follow their token (` ^woning ^zoekgroep002`), or nothing."""
+    return "".join(f" {ADDED}{word}" for word in words)
 
 
 class SearchWords:
@@ -341,12 +344,8 @@ class SearchWords:
             form, added = self._run(run)
             forms.append(form)
             extra.extend(added)
-        unique = tuple(dict.fromkeys(extra))
         return _Token(
-            tuple(forms),
-            "".join(f" {ADDED}{word}" for word in unique),
-            unique,
-            any(form in self._starts for form in forms),
+            tuple(forms), tuple(dict.fromkeys(extra)), any(form in self._starts for form in forms)
         )
 
     def with_added(self, text: str) -> str:
@@ -366,14 +365,13 @@ class SearchWords:
             for i, token in enumerate(tokens):
                 if shown[i] is None:
                     info = known[token] = self._token(token)
-                    shown[i] = self._shown[token] = token + info.suffix
+                    shown[i] = self._shown[token] = token + _written(info.added)
                     if info.starts:
                         self._starting.add(token)
         if self._starting.isdisjoint(tokens):
             return " ".join(shown)  # type: ignore[arg-type]
         for i, groups in self._phrases(tokens).items():
-            extra = dict.fromkeys((*known[tokens[i]].added, *groups))
-            shown[i] = tokens[i] + "".join(f" {ADDED}{word}" for word in extra)
+            shown[i] = tokens[i] + _written(dict.fromkeys((*known[tokens[i]].added, *groups)))
         return " ".join(shown)  # type: ignore[arg-type]
 
     def _phrases(self, tokens: list[str]) -> dict[int, list[str]]:
