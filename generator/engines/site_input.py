@@ -165,18 +165,18 @@ def unreadable_pages(docs_dir: Path, base: Path, theme_dir: Path | None = None) 
     if theme_dir is not None and theme_dir.is_dir():
         paths.extend(sorted(theme_dir.rglob("*")))
     for path in paths:
-        display = display_path(path, base)  # (a name's bytes that are not UTF-8 as `\udce9`)
+        # (a name's bytes that are not UTF-8 are shown as `\udce9`)
         if not _utf8_name(path.name):
-            problems.append(Problem(display, 1, 1, _NAME_NOT_UTF8))
+            problems.append(Problem(display_path(path, base), 1, 1, _NAME_NOT_UTF8))
             continue
         if path.suffix.lower() not in PAGE_SUFFIXES or not path.is_file():
             continue
         text = files.decoded(path.read_bytes())
         if isinstance(text, tuple):
-            problems.append(Problem(display, *text, files.NOT_UTF8))
+            problems.append(Problem(display_path(path, base), *text, files.NOT_UTF8))
         elif "\x00" in text:
-            line, column = files.position(text, text.index("\x00"))
-            problems.append(Problem(display, line, column, _NUL))
+            at = files.position(text, text.index("\x00"))
+            problems.append(Problem(display_path(path, base), *at, _NUL))
     return problems
 
 

@@ -128,8 +128,7 @@ def decoded(raw: bytes) -> str | tuple[int, int]:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start].decode("utf-8")  # valid up to the first bad byte
-        lines = _LINE_BREAK.split(before)
-        return len(lines), len(lines[-1]) + 1
+        return position(before, len(before))
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
