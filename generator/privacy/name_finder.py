@@ -201,6 +201,7 @@ def prepare(deduce: bool = False) -> None:
         person_names.prepare()
     _not_persons()
     _lower_first_names()
+    _first_names_to_find()
     _world_openers()
     person_names.surnames_after_prefix()
     name_list.dutch_words()
@@ -347,7 +348,7 @@ def _coordinated(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
 _PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
 _AFTER_ROLE = re.compile(r"[ ,:(]{1,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
 """What follows a role word that names someone: a capital, initials, a quoted name."""
-_SENTENCE_FIRST = re.compile(r"[.!?;:]\s\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
+_LETTERS_AT = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 _TEXT_FIRST = re.compile(r"\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
 _END = re.compile(r"[.!?;](?=\s|$)")
 
@@ -355,20 +356,36 @@ _END = re.compile(r"[.!?;](?=\s|$)")
 _CUE_SET = frozenset(TITLES | ROLES)
 
 
-def _international_firsts(text: str) -> list[int]:
+def _international_firsts(text: str, openers: list[int]) -> list[int]:
     """Where a first name of the world-wide list opens a sentence: the sentences' first
-    words are collected and held against the list at once (a set operation), and only
-    a word found there is looked for again."""
+    words (`openers`: the capitals that open one) are held against the list at once (a
+    set operation), and only a word found there is looked at again."""
+    firsts = [(i, _LETTERS_AT.match(text, i)) for i in openers if _starts_sentence(text, i)]
+    words = {(i, m.group()) for i, m in firsts if m is not None}
     opening = _TEXT_FIRST.match(text)
-    words = set(_SENTENCE_FIRST.findall(text))
     if opening:
-        words.add(opening.group(1))
-    names = {w for w in words if w.casefold() in _world_openers()}
+        words.add((opening.start(1), opening.group(1)))
+    names = {w for _, w in words if w.casefold() in _world_openers()}
     if not names:
         return []
-    firsts = [opening] if opening and opening.group(1) in names else []
-    firsts.extend(m for m in _SENTENCE_FIRST.finditer(text) if m.group(1) in names)
-    return [m.start(1) for m in firsts if _international_first(m.group(1), sentence_start=True)]
+    return sorted(
+        i for i, w in words if w in names and _international_first(w, sentence_start=True)
+    )
+
+
+def _starts_sentence(text: str, capital: int) -> bool:
+    """A capital after a sentence's end, one or two spaces and at most one quote or
+    bracket (one of the capitals `person_names.openings` gives, in fewer places)."""
+    if capital > 1 and text[capital - 1] == " " and text[capital - 2] in ".!?;:":
+        return True  # the common case: after a full stop and a space
+    at = capital - 1
+    if at >= 0 and text[at] in "\"'(":
+        at -= 1
+    if at < 1 or not text[at].isspace():
+        return False
+    if text[at - 1] in ".!?;:":
+        return True
+    return at >= 2 and text[at - 1].isspace() and text[at - 2] in ".!?;:"
 
 
 @functools.cache
@@ -389,7 +406,9 @@ def windows(text: str) -> list[tuple[int, int]]:
     name of the world-wide list opening a sentence. Found with regular expressions and
     set operations over the whole text; Python looks only at what they found. (A case's
     fields are asked once, joined: `personal_data` gives each field its windows.)"""
-    spans = list(person_names.candidate_sentences(text))
+    caps = person_names.capitals(text)
+    opening = person_names.openings(text, caps)
+    spans = list(person_names.candidate_sentences(text, caps, opening))
     folded = text.casefold()
     tokens = set(folded.translate(_PUNCTUATION).split())
     places: list[int] = []
@@ -404,14 +423,12 @@ def windows(text: str) -> list[tuple[int, int]]:
             if whole and (title or _AFTER_ROLE.match(text, end)):
                 places.append(at)
             at = folded.find(cue, end)
-    lower = tokens & _lower_first_names()
-    lower |= tokens & _dutch_names()[0]  # set operations, in C: most texts have many words
-    lower.update(t for t in name_list.names().first.keys() & tokens if _lower_pair_first(t))
+    lower = tokens & _first_names_to_find()  # a set operation, in C: texts have many words
     if lower:
         words = "|".join(re.escape(w) for w in sorted(lower))
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
         places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
-    places.extend(_international_firsts(text))
+    places.extend(_international_firsts(text, opening))
     places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
     spans.extend(_sentence_around(text, place) for place in places)
     return _merged(spans)
@@ -675,6 +692,15 @@ def _lower_first_names() -> frozenset[str]:
     """First names that are no common Dutch word: where a lower-case pair may start."""
     world = name_list.names().first.keys()
     return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
+
+
+@functools.cache
+def _first_names_to_find() -> frozenset[str]:
+    """The first names `windows` looks for in any case: those that are no common Dutch
+    word, deduce's Dutch first names, and those that open a pair in lower case."""
+    world = name_list.names().first.keys()
+    pairs = (word for word in world if _lower_pair_first(word))
+    return _lower_first_names().union(_dutch_names()[0], pairs)
 
 
 def _lower_pair_first(low: str) -> bool:
