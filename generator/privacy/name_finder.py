@@ -698,9 +698,10 @@ def _lower_first_names() -> frozenset[str]:
 def _first_names_to_find() -> frozenset[str]:
     """The first names `windows` looks for in any case: those that are no common Dutch
     word, deduce's Dutch first names, and those that open a pair in lower case."""
-    world = name_list.names().first.keys()
-    pairs = (word for word in world if _lower_pair_first(word))
-    return _lower_first_names().union(_dutch_names()[0], pairs)
+    lists = name_list.names()
+    frequency = lists.frequency
+    rare = {word for word in lists.first if frequency.get(word, 0) < 30}  # `_lower_pair_first`
+    return _lower_first_names().union(_dutch_names()[0], rare)
 
 
 def _lower_pair_first(low: str) -> bool:

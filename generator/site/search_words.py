@@ -71,7 +71,10 @@ _WORD_SPLIT = re.compile(r"[^\w]+|_")
 
 def _fold(text: str) -> str:
     """Lower case without accents: `financiële` and `financiele` are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():
+        return folded  # nothing to take off (most words)
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
