@@ -643,6 +643,8 @@ LONG_FIELDS: dict[str, tuple[str, str | None]] = {
     "valid phone numbers": ("0612345678 " * 20_000, CAPPED),
     "e-mail addresses": ("x@y.nl " * 33_000, CAPPED),
     "one name": ("Jan Jansen " * 20_000, CAPPED),
+    "initials without a name": ("A. B. " * 40_000, None),
+    "initials before names": ("A.B.C. Jansen " * 16_000, CAPPED),
 }
 
 

@@ -74,8 +74,11 @@ _TITLES = re.compile(
     r"\b(?:mevrouw|mevr|mw|meneer|mijnheer|dhr|de heer|heer|juffrouw|dr|drs|ir|ing|mr)\b\.?",
     re.IGNORECASE,
 )
-# Initials (`J. Jansen`, `A.B. Cd`), tried at a capital before a full stop.
-_INITIAL = re.compile(r"[A-Z](?<![\w][A-Z])\.\s?(?:[A-Z]\.\s?)*[A-Z][a-z]")
+# Initials (`J. Jansen`, `A.B. Cd`), tried at a capital before a full stop: at most
+# `MOST_INITIALS` of them, so a try costs the same wherever it starts (unbounded, a text of
+# 50,000 initials and no name took two minutes: each try ran to the text's end).
+MOST_INITIALS = 6
+_INITIAL = re.compile(rf"[A-Z](?<![\w][A-Z])\.\s?(?:[A-Z]\.\s?){{0,{MOST_INITIALS - 1}}}[A-Z][a-z]")
 _WORD_AT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _OPENING_WORD = re.compile(r"\s*[\"'‘“(*\[_-]*([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _TITLE_WORDS = frozenset(
