@@ -79,6 +79,21 @@ def test_the_recall_corpus_has_five_variants_of_every_group_and_kind() -> None:
     assert min(kinds.values()) >= 5, kinds
 
 
+# Digits of another script (Arabic-Indic here) in a case that has no ASCII digit at all:
+# the scan once looked for numbers only when a text had an ASCII one.
+OTHER_SCRIPT_DIGITS = [
+    ("aanpak", "Bel haar op +٣١ ٦ ١٢٣٤٥٦٧٨ na vijven.", "telefoonnummer"),
+    ("aanpak", "Haar BSN is ١١١٢٢٢٣٣٣, zei ze.", "bsn"),
+    ("resultaten", "Hij woont aan de Molenweg ٨ in het dorp.", "adres"),
+    ("lessen", "Ze is geboren op ١٢-٠٣-١٩٥٨ in Gouda.", "geboortedatum"),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "kind"), OTHER_SCRIPT_DIGITS)
+def test_digits_of_another_script_are_digits(field: str, text: str, kind: str) -> None:
+    assert kind in kinds_found(field, text)
+
+
 def test_the_held_out_set_written_before_this_scan_is_found_whole() -> None:
     assert [text for field, text, kind in HELD_OUT if kind not in kinds_found(field, text)] == []
 

@@ -17,6 +17,7 @@ import bisect
 import itertools
 import operator
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -329,8 +330,12 @@ def _at_run_starts(
     position = 0
     for run_start, run_end in runs:
         start = run_start - back
-        if start < position or start < 0 or (kind == "postcode" and run_end - run_start != 4):
+        if start < position or start < 0:
             continue
+        if kind == "postcode" and run_end - run_start != 4:
+            continue  # four digits, not one more or less
+        if kind == "iban" and not (text[start].isascii() and text[start + 1].isalpha()):
+            continue  # two letters before the check digits (the pattern says which)
         match = pattern.match(text, start)
         if match is None:
             continue
@@ -584,6 +589,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return (start, end) if end >= 0 else None
     if kind == "bsn":
         digits = value.translate(_SEPARATORS)
+        if not digits.isascii():  # digits of another script (`١١١٢٢٢٣٣٣`) are digits too
+            digits = "".join(str(unicodedata.decimal(c, 0)) for c in digits)
         valid = _eleven_test(digits) and bool(digits.strip("0")) and bsn.is_valid(digits)
         return (start, end) if valid else None
     if kind == "geboortedatum" and _NO_PERSON_BORN.search(text, max(0, start - 60), start):
