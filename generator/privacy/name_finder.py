@@ -403,9 +403,10 @@ def windows(text: str) -> list[tuple[int, int]]:
     """The sentences that may hold a name: a capitalised word inside a sentence, an
     initial, a title or a Dutch first name (`person_names.candidate_sentences`), a role
     word before a capital or a quote, a first name of the lists in lower case, a first
-    name of the world-wide list opening a sentence. Found with regular expressions and
-    set operations over the whole text; Python looks only at what they found. (A case's
-    fields are asked once, joined: `personal_data` gives each field its windows.)"""
+    name of the world-wide list opening a sentence. Found from the text's capitals (one
+    byte scan, `person_names.capitals`), substring searches and set operations; Python
+    looks only at what they found. (A case's fields are asked once, joined:
+    `personal_data` gives each field its windows.)"""
     caps = person_names.capitals(text)
     opening = person_names.openings(text, caps)
     spans = list(person_names.candidate_sentences(text, caps, opening))

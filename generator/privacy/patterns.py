@@ -244,8 +244,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
 
     The kinds that hold a digit are looked for only where the text has digits: at the runs
     of digits (`_digit_runs`, found at the speed of a byte search) and in a few characters
-    around them, never by a pattern tried at every place of the text (a story of 4.5 KB
-    has a handful of figures)."""
+    around them, never by a pattern tried at every place of the text (a story has a
+    handful of figures)."""
     runs = _digit_runs(text)
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
@@ -373,7 +373,8 @@ _REPLACED = ord("?")
 def _digit_runs(text: str) -> list[tuple[int, int]]:
     """Start and end of every run of decimal digits (what `\\d` matches): the text as
     Latin-1 bytes (one per character; any other character a `?`), each digit marked, and
-    the marks found with byte searches, 20 times faster than a regular expression. The
+    the marks found with byte searches (a pattern that starts with `\\d` is tried at
+    every character: docs/performance.md). The
     few characters outside Latin-1 are looked at one by one (Arabic-Indic digits are
     digits to the patterns too)."""
     data = text.encode("latin-1", "replace")

@@ -75,8 +75,8 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 # Initials (`J. Jansen`, `A.B. Cd`), tried at a capital before a full stop: at most
-# `MOST_INITIALS` of them, so a try costs the same wherever it starts (unbounded, a text of
-# 50,000 initials and no name took two minutes: each try ran to the text's end).
+# `MOST_INITIALS` of them, so a try costs the same wherever it starts (unbounded, each try
+# ran to the end of a text of initials: time with the square of its length).
 MOST_INITIALS = 6
 _INITIAL = re.compile(rf"[A-Z](?<![\w][A-Z])\.\s?(?:[A-Z]\.\s?){{0,{MOST_INITIALS - 1}}}[A-Z][a-z]")
 _WORD_AT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*")
@@ -292,7 +292,7 @@ _CAPITAL_MARKS = bytes(
 def capitals(text: str) -> list[int]:
     """Where each capital letter stands (`[A-ZÀ-ÖØ-Þ]`: NFKC text's capitals, all Latin-1),
     found with byte searches in the text as Latin-1 (any other character is no capital):
-    a tenth of what a pattern that starts with that class costs."""
+    far less than a pattern that starts with that class (docs/performance.md)."""
     marks = text.encode("latin-1", "replace").translate(_CAPITAL_MARKS)
     found = []
     at = marks.find(b"C")

@@ -184,7 +184,7 @@ def visible(raw: str, markdown: bool = False) -> Visible:
 
 def _has_markup(raw: str) -> bool:
     """Whether a text has a character of Markdown or HTML markup (`&\\*`_`): five searches
-    for one character, in C, ten times faster over a story than one character class."""
+    for one character, in C, cheaper over a story than one pattern of a character class."""
     return "&" in raw or "\\" in raw or "*" in raw or "`" in raw or "_" in raw
 
 
