@@ -374,9 +374,8 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
     """Start and end of every run of decimal digits (what `\\d` matches): the text as
     Latin-1 bytes (one per character; any other character a `?`), each digit marked, and
     the marks found with byte searches (a pattern that starts with `\\d` is tried at
-    every character: docs/performance.md). The
-    few characters outside Latin-1 are looked at one by one (Arabic-Indic digits are
-    digits to the patterns too)."""
+    every character: docs/performance.md). The few characters outside Latin-1 are looked
+    at one by one (Arabic-Indic digits are digits to the patterns too)."""
     data = text.encode("latin-1", "replace")
     marks = bytearray(data.translate(_DIGIT_MARKS))
     if not text.isascii() and data.count(_REPLACED) > text.count("?"):
