@@ -201,7 +201,6 @@ def prepare(deduce: bool = False) -> None:
         person_names.prepare()
     _not_persons()
     _lower_first_names()
-    _first_names_to_find()
     _world_openers()
     person_names.surnames_after_prefix()
     name_list.dutch_words()
@@ -424,7 +423,9 @@ def windows(text: str) -> list[tuple[int, int]]:
             if whole and (title or _AFTER_ROLE.match(text, end)):
                 places.append(at)
             at = folded.find(cue, end)
-    lower = tokens & _first_names_to_find()  # a set operation, in C: texts have many words
+    lower = tokens & _lower_first_names()
+    lower |= tokens & _dutch_names()[0]  # set operations, in C: most texts have many words
+    lower.update(t for t in name_list.names().first.keys() & tokens if _lower_pair_first(t))
     if lower:
         words = "|".join(re.escape(w) for w in sorted(lower))
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
@@ -693,16 +694,6 @@ def _lower_first_names() -> frozenset[str]:
     """First names that are no common Dutch word: where a lower-case pair may start."""
     world = name_list.names().first.keys()
     return frozenset(_dutch_names()[0].union(world).difference(name_list.dutch_words()))
-
-
-@functools.cache
-def _first_names_to_find() -> frozenset[str]:
-    """The first names `windows` looks for in any case: those that are no common Dutch
-    word, deduce's Dutch first names, and those that open a pair in lower case."""
-    lists = name_list.names()
-    frequency = lists.frequency
-    rare = {word for word in lists.first if frequency.get(word, 0) < 30}  # `_lower_pair_first`
-    return _lower_first_names().union(_dutch_names()[0], rare)
 
 
 def _lower_pair_first(low: str) -> bool:
