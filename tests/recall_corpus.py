@@ -338,3 +338,21 @@ AFTER_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Prinses Amalia bezocht het buurthuis."),
     ("aanpak", "De jongeren van Het Anker en De Brug deden mee."),
 ]
+
+# Missed when a fresh tester (given only issue 23; its own 104 variants and 70 ordinary
+# sentences, 6 December 2026: 90 found, 5 more refused for their invisible characters, no
+# false alarm) met this scan, and fixed as kinds: an IBAN whose bank's own check digit
+# is wrong (still someone's account), a house number written on after the postcode, a
+# birth-date cue that says whose date it is. Variants of each beside the tester's own.
+TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanpak",
+        "Hij heeft nog een Belgische rekening, BE68 5390 0754 7034, waar zijn loon op komt.",
+        "iban",
+    ),
+    ("aanpak", "De borg gaat naar BE68539007547034.", "iban"),
+    ("aanpak", "Stuur de sleutel naar 7001AB12 ter attentie van de bewoner.", "postcode"),
+    ("resultaten", "Het nieuwe adres is 3512JK4b, tweede etage.", "postcode"),
+    ("aanpak", "Geboortedatum huurder: 1985-11-23.", "geboortedatum"),
+    ("lessen", "Geboortedatum van de bewoonster: 4 juni 1958.", "geboortedatum"),
+]

@@ -24,6 +24,7 @@ from typing import Any
 import phonenumbers
 import regex
 from stdnum import iban
+from stdnum.exceptions import ValidationError
 from stdnum.nl import bsn
 
 from generator.privacy import name_finder
@@ -49,6 +50,11 @@ _BIRTH_CUE = (
     r"(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum|geboortejaar|dob|birthdate|"
     r"date of birth|birthday)"
 )
+_WHOSE = (
+    r"(?:van\s)?(?:de\s|het\s)?(?:huurders?|bewoners?|bewoonster|cli[eë]nt|klant|moeder|vader"
+    r"|kind|zoon|dochter|partner|aanvrager)"
+)
+"""Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
 _FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar))"
 _AT = r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
 _DOT = r"(?:\.| \. |\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
@@ -158,7 +164,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "geboortedatum",
         re.compile(
-            rf"\b{_BIRTH_CUE}{_FILLER}{{0,4}}\s?{_DATE}"
+            rf"\b{_BIRTH_CUE}(?:\s{_WHOSE})?{_FILLER}{{0,4}}\s?{_DATE}"
             rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
             rf"|(?<![\w°])°\s?{_DATE}"
@@ -183,6 +189,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "postcode",
         re.compile(
             r"[1-9](?<!\w[1-9])\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
+            r"|(?!SA|SD|SS)[A-Z]{2}\d{1,4}[a-zA-Z]?\b"  # house number written on: `7001AB12`
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
             r"|[a-zA-Z]{2}\b(?:(?<=ostcode \d{4}[a-zA-Z]{2})|(?<=ostcode: \d{4}[a-zA-Z]{2})"
             r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2}))"
@@ -650,10 +657,21 @@ def _iban_end(text: str, start: int, end: int) -> int:
         if (
             (stop == len(text) or not text[stop].isalnum())
             and _mod_97(candidate)
-            and iban.is_valid(candidate)
+            and _iban_shape(candidate)
         ):
             return stop
     return -1
+
+
+def _iban_shape(candidate: str) -> bool:
+    """An IBAN by its country's length and layout and its check digits (python-stdnum),
+    without the bank's own check inside it: an account number with a wrong national check
+    digit is still someone's account number (`BE68 5390 0754 7034`)."""
+    try:
+        iban.validate(candidate, check_country=False)
+    except ValidationError:
+        return False
+    return True
 
 
 _LETTER_DIGITS = str.maketrans({c: str(ord(c) - 55) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
