@@ -312,6 +312,10 @@ AFTER_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Het complex is van 1965 en wordt gerenoveerd."),
     ("aanpak", "Het plan werd geboren op 3 maart 2022 aan de keukentafel."),
     ("aanpak", "De woningen zijn van 1970."),
+    ("aanpak", "We kozen voor plan B. De bewoners waren blij met die keuze."),
+    ("aanpak", "Zie bijlage A. de Raad van State besliste anders."),
+    ("aanpak", "Het ging om blok C. de bewoners daar kozen voor renovatie."),
+    ("lessen", "Het werk aan de J.P. Coenstraat begon in maart."),
     ("aanpak", "Het project kwam in 2019 ter wereld als proef."),
     ("bronnen.url", "https://www.voorbeeld.nl/nieuws/2023-06-04/opening"),
     ("aanpak", "In de Dorpsstraat kwamen drie nieuwe woningen."),
@@ -343,7 +347,9 @@ AFTER_TESTER_ORDINARY: list[tuple[str, str]] = [
 # sentences, 6 December 2026: 90 found, 5 more refused for their invisible characters, no
 # false alarm) met this scan, and fixed as kinds: an IBAN whose bank's own check digit
 # is wrong (still someone's account), a house number written on after the postcode, a
-# birth-date cue that says whose date it is. Variants of each beside the tester's own.
+# birth-date cue that says whose date it is; later the same day, initials with a prefix
+# before a surname that is also a common word or a place (`J. de Vries`, `H. van Dam`),
+# and numbers in the digits of other scripts. Variants of each beside the tester's own.
 TESTER_RECALL: list[tuple[str, str, str]] = [
     (
         "aanpak",
@@ -355,4 +361,14 @@ TESTER_RECALL: list[tuple[str, str, str]] = [
     ("resultaten", "Het nieuwe adres is 3512JK4b, tweede etage.", "postcode"),
     ("aanpak", "Geboortedatum huurder: 1985-11-23.", "geboortedatum"),
     ("lessen", "Geboortedatum van de bewoonster: 4 juni 1958.", "geboortedatum"),
+    ("aanpak", "Het gesprek met J. de Vries liep goed.", "naam"),
+    ("aanpak", "Toen belde J.P. van der Berg ons op.", "naam"),
+    ("resultaten", "Daarna kwam H. van Dam nog even langs.", "naam"),
+    ("lessen", "De sleutel is afgegeven aan M. ter Horst.", "naam"),
+    ("aanpak", "R. de Groot en S. van Dijk tekenden samen.", "naam"),
+    ("aanpak", "Volgens H.J. van den Bosch was de woning te klein.", "naam"),
+    ("aanpak", "Bel haar op ٠٦-١٢٣٤٥٦٧٨ na vijven.", "telefoonnummer"),
+    ("aanpak", "Zijn nummer is ०६ १२३४ ५६७८.", "telefoonnummer"),
+    ("resultaten", "Het adres is ٧٠٠١ AB in Doetinchem.", "postcode"),
+    ("aanpak", "De huur gaat van NL٩١ABNA٠٤١٧١٦٤٣٠٠ af.", "iban"),
 ]

@@ -164,6 +164,15 @@ _STREET_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'-]*[^\W_])?")
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,4}(?![a-z])|[A-Z]{2,3}\b(?=\)|,|$)")
+_INITIALS_AND_PREFIX = re.compile(
+    r"(?<![\w.])(?:[A-ZÀ-ÖØ-Þ]\. ?){0,5}[A-ZÀ-ÖØ-Þ]\. "
+    r"(?:(?:van|de|den|der|ter|ten|te|het|'t|in|op|uit|aan|bij|la|le|da|di|du|del|dos|el|von|zur)"
+    r" ){1,3}[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30})?"
+)
+"""Initials, a prefix in lower case and a capitalised word: the way Dutch writes a
+person (`J. de Vries`, `H.J. van den Bosch`). A new sentence opens with a capital, so
+`plan B. de ...` reads on in lower case; the surname may be a common word or a place
+(`de Boer`, `van Dam`, `de Vries`) and is a surname all the same."""
 _SENTENCE_END = frozenset(".!?;:\n")
 
 
@@ -290,6 +299,7 @@ def find(
         spans = list(_after_cues(words))
         spans.extend(_from_the_list(words))
         spans.extend(_lower_case_names(words))
+        spans.extend(m.span() for m in _INITIALS_AND_PREFIX.finditer(text, start, end))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
     found = [_with_surname(text, span) for span in found]
@@ -854,7 +864,17 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     capitals = [
         i for i in range(first, last) if words.capital(i) and lows[i] not in interfix
     ] or list(range(first, last))
-    if all(
+    initialled = _INITIALS_AND_PREFIX.match(words.text, words.spans[first][0]) is not None
+    if initialled:
+        # After the initials and the prefix, a known name of two words or more is no
+        # person (`A. de Raad van State`: an appendix, then a body); one word is a surname
+        # even where it is a place too (`de Vries`, `van Dam`).
+        k = next(
+            (i for i in range(first, last) if len(words.words[i]) > 1 and words.capital(i)), last
+        )
+        if any(" ".join(lows[k:b]) in whole for b in range(k + 2, min(len(lows), last + 3) + 1)):
+            return True
+    if not initialled and all(
         lows[i] in single
         or (_common(words.words[i]) and not _is_name(words.words[i]))
         or _covered(lows, i, first, last, whole, declared)
