@@ -254,6 +254,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     around them, never by a pattern tried at every place of the text (a story has a
     handful of figures)."""
     runs = _digit_runs(text)
+    if runs and not text.isascii():
+        text = _with_ascii_digits(text, runs)
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
     if not (
@@ -371,6 +373,16 @@ def _phone_hints(text: str, groups: list[tuple[int, int]]) -> Iterator[tuple[int
     for low, high in groups:
         for hint in _PHONE_HINT.finditer(text, max(0, low - 1), high):
             yield hint.span()
+
+
+def _with_ascii_digits(text: str, runs: list[tuple[int, int]]) -> str:
+    """The text with the digits of other scripts (`٠٦-١٢٣٤٥٦٧٨`, `０６`) written as ASCII
+    digits, one character for one, so every kind (phone numbers, postcodes, BSNs) is read in
+    them and the spans stay those of the text."""
+    others = {c for start, end in runs for c in text[start:end] if not c.isascii()}
+    if not others:
+        return text
+    return text.translate({ord(c): 0x30 + unicodedata.decimal(c) for c in others})
 
 
 _DIGIT_MARKS = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
@@ -596,8 +608,6 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return (start, end) if end >= 0 else None
     if kind == "bsn":
         digits = value.translate(_SEPARATORS)
-        if not digits.isascii():  # digits of another script (`١١١٢٢٢٣٣٣`) are digits too
-            digits = "".join(str(unicodedata.decimal(c, 0)) for c in digits)
         valid = _eleven_test(digits) and bool(digits.strip("0")) and bsn.is_valid(digits)
         return (start, end) if valid else None
     if kind == "geboortedatum" and _NO_PERSON_BORN.search(text, max(0, start - 60), start):
