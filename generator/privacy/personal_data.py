@@ -298,7 +298,12 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         elif how == "email":
             yield from _in_contact_email(raw, loc)
         elif how == "phone":
+            # A contact's phone field is text too (`06-12345678 (vraag naar Fatma)`): a
+            # mobile number in it is a person's, any other kind is what it is anywhere.
             yield from _in_contact_phone(raw, loc)
+            yield from (
+                f for f in _in_text(raw, loc, "text", False, kept) if f.kind != "telefoonnummer"
+            )
         elif how != "name":
             flagged = read.get(loc)
             if flagged is None and how == "text" and "://" not in raw:
@@ -537,14 +542,14 @@ def _in_contact_email(raw: str, loc: Path_) -> Iterator[Finding]:
 
 
 def _in_contact_phone(raw: str, loc: Path_) -> Iterator[Finding]:
-    text = visible(raw).text
-    try:
-        number = phonenumbers.parse(text, "NL")
-    except phonenumbers.NumberParseException:
-        return
-    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
-        shown = raw.strip()
-        yield Finding("telefoonnummer", shown, shown, loc, raw.find(shown), _CONTACT_HINT)
+    """Every mobile number in a contact's phone field (an organisation's own number, fixed
+    or for services, is what the field is for)."""
+    shown = visible(raw)
+    for match in phonenumbers.PhoneNumberMatcher(
+        shown.text, "NL", leniency=phonenumbers.Leniency.POSSIBLE
+    ):
+        if phonenumbers.number_type(match.number) == phonenumbers.PhoneNumberType.MOBILE:
+            yield _finding("telefoonnummer", shown, match.start, match.end, loc, _CONTACT_HINT)
 
 
 # --- allowances and positions ------------------------------------------------------------
