@@ -246,6 +246,18 @@ _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|n
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
 
 
+_SERVICES = frozenset(
+    {
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.UAN,
+    }
+)
+"""Numbers only services and organisations get (0800, 090x, 088, a municipality's 14):
+published as the organisation's own, never a tenant's."""
+
+
 def found(text: str) -> Iterator[tuple[str, int, int]]:
     """Kind, start and end of each personal value in a visible text, none overlapping.
 
@@ -300,6 +312,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     elif hints:
         matcher = phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID)
         for number in matcher:
+            if phonenumbers.number_type(number.number) in _SERVICES:
+                continue  # `0800-4887243`, `088 900 4000`, `14 0314`: no person's number
             if taken.free(number.start, number.end):
                 taken.add(number.start, number.end)
                 yield "telefoonnummer", number.start, number.end
