@@ -30,6 +30,8 @@ from recall_corpus import (
     LATE_RECALL,
     RECALL,
     TESTER_RECALL,
+    THIRD_TESTER_ORDINARY,
+    THIRD_TESTER_RECALL,
     VOCABULARY,
 )
 from test_bad_files import VALID, add, sub
@@ -107,6 +109,18 @@ def test_what_the_last_fresh_tester_found_is_found() -> None:
     assert [
         text for field, text, kind in TESTER_RECALL if kind not in kinds_found(field, text)
     ] == []
+
+
+def test_what_the_third_fresh_tester_found_is_found() -> None:
+    assert [
+        (field, text)
+        for field, text, kind in THIRD_TESTER_RECALL
+        if kind not in kinds_found(field, text)
+    ] == []
+
+
+def test_the_third_testers_false_alarms_pass() -> None:
+    assert [(field, text) for field, text in THIRD_TESTER_ORDINARY if found_in(field, text)] == []
 
 
 def test_the_cross_corpus_variants_are_found() -> None:
