@@ -377,7 +377,10 @@ TESTER_RECALL: list[tuple[str, str, str]] = [
 # variants and 334 ordinary sentences, through `check`): 628 found, 27 ordinary sentences
 # refused. Fixed as kinds, each with variants beside the tester's own: a contact's phone
 # field with more than a number in it (it was read as one number, or not at all), values
-# split by an HTML comment or tag or by a hyphen at a line's end, ...
+# split by an HTML comment or tag or by a hyphen at a line's end; and ordinary sentences
+# refused (service numbers, neighbourhoods after `wijk` or `in`, a place after a point of
+# the compass, a street with its article, a law's year, a block's range of numbers, care
+# organisations and sayings with a name in them, a word and a number).
 THIRD_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("contact.telefoon", "06-12345678 (mobiel)", "telefoonnummer"),
     ("contact.telefoon", "0314 377 600 / 06-12345678", "telefoonnummer"),
@@ -394,6 +397,13 @@ THIRD_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("aanpak", "BSN 12345678-\n2 staat in de brief.", "bsn"),
     ("aanpak", "Ze woont op Molen-\nweg 8.", "adres"),
     ("lessen", "Bel haar op 06-1234-\n5678 na vijven.", "telefoonnummer"),
+    # the rules made for the false alarms below still find what they must
+    ("aanpak", "Daarna kwam mevrouw Waal langs.", "naam"),
+    ("aanpak", "Zijn vader Abraham kwam mee naar de bezichtiging.", "naam"),
+    ("aanpak", "Daarna sprak ik Jansen 2 keer over de huur.", "naam"),
+    ("aanpak", "Ze woont op Molenweg 8-2, driehoog.", "adres"),
+    ("aanpak", "Hij woont aan de Zuiderring 12 in Doetinchem.", "adres"),
+    ("aanpak", "Het gezin De Huet kreeg de sleutel van meneer De Huet zelf.", "naam"),
 ]
 
 THIRD_TESTER_ORDINARY: list[tuple[str, str]] = [
@@ -406,4 +416,22 @@ THIRD_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Voor vragen over toeslagen: 0800-0543, de BelastingTelefoon."),
     ("aanpak", "In Noord-\nHolland en Zuid-Holland is de woningnood groot."),
     ("aanpak", "Zie <https://www.rijksoverheid.nl/onderwerpen/huurwoning> voor meer."),
+    ("aanpak", "Het gezin uit Eritrea kreeg een woning in de wijk De Huet."),
+    ("citaten.wie", "wijkagent in De Huet"),
+    ("resultaten", "Twaalf huishoudens uit Het Overstegen deden mee."),
+    ("aanpak", "In de buurt De Hoven staan vooral eengezinswoningen."),
+    ("aanpak", "GGD Noord- en Oost-Gelderland deed de medische beoordeling."),
+    ("lessen", "Ook in Oost-Gelderland, Zuid-Limburg en West-Betuwe is er woningnood."),
+    ("aanpak", "Midden-Drenthe en Noordoost-Friesland kozen voor dezelfde aanpak."),
+    ("aanpak", "In de Laan van Nieuw Oost-Indië komt een buurtkamer."),
+    ("aanpak", "De Wet inburgering 2021 en de Huisvestingswet 2014 gelden."),
+    ("aanpak", "Het Akkoord van Groningen 2024 is daarbij leidend."),
+    ("aanpak", "Dr. Leo Kannerhuis en Van Boeijen gaven advies over prikkelarm wonen."),
+    ("aanpak", "Een inkomen van Jan Modaal is niet genoeg voor een huis in de vrije sector."),
+    ("lessen", "Jan en alleman wil meepraten; kies vooraf wie beslist."),
+    ("aanpak", "Hij is een echte Pietje Precies als het om de huur gaat."),
+    ("aanpak", "Jantje lacht, Jantje huilt: zo ging het ook met de pilot."),
+    ("aanpak", "Blok 4 van de flats aan de Molenweg wordt als eerste gesloopt."),
+    ("aanpak", "Fase 2 begon in mei, Portiek 3 volgde in juni."),
+    ("aanpak", "Het complex Molenweg 2-40 wordt in 2026 gesloopt."),
 ]

@@ -155,6 +155,15 @@ _BUILDINGS = frozenset(
         "woonvorm",
     ]
 )
+_AREAS = frozenset(
+    ["wijk", "woonwijk", "buurt", "stadsdeel", "stadswijk", "dorp", "kern", "buurtschap", "gebied"]
+)
+"""Where the capitalised words after it name a neighbourhood or a village (`de wijk De
+Huet`), as a building's word does a building."""
+_COMPASS = frozenset(
+    ["noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest"]
+)
+_NUMBER_NEXT = re.compile(r" \d")
 _STREET_END = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
     r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf)$"
@@ -843,10 +852,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return False
     whole, single = _not_persons()
     lows = words.lows
-    if any(lows[i] in TITLES for i in range(first, last)):
-        return False
-    if first > 0 and lows[first - 1] in TITLES | ROLES:
-        return False
+    lead = first - 1 if first > 0 and lows[first - 1] in TITLES | ROLES else first
+    if lead < first or any(lows[i] in TITLES for i in range(first, last)):
+        # A title or role word makes a person, but for a known name that holds it
+        # (`Dr. Leo Kannerhuis`, `Vader Abraham`).
+        ends = range(last, min(len(lows), last + 3) + 1)
+        return any(" ".join(lows[lead:b]) in whole for b in ends)
     near = range(first, min(len(lows), last + 2))
     if any(words.capital(i) and _institution(lows[i]) for i in near):
         return True  # named after someone: `Anne Frank Huis`, `Vincent van Gogh-school`
@@ -876,13 +887,24 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
             return True
     if not initialled and all(
         lows[i] in single
+        or _compass_place(lows[i], single)
         or (_common(words.words[i]) and not _is_name(words.words[i]))
         or _covered(lows, i, first, last, whole, declared)
         for i in capitals
     ):
         return True
-    if lows[first] in _STREET_WORDS:
-        return True
+    if lows[first] in _STREET_WORDS or (
+        lows[first] in ("de", "het") and first + 1 < last and lows[first + 1] in _STREET_WORDS
+    ):
+        return True  # `Laan van Nieuw Oost-Indië`, also with its article
+    word = words.words[first]
+    if (
+        last == first + 1
+        and _NUMBER_NEXT.match(words.text, words.spans[first][1])
+        and _common(word)
+        and not is_first_name(word)
+    ):
+        return True  # a word and a number is a label (`Blok 4`, `Fase 2`), no name
     street = _STREET_END.search(lows[last - 1])
     if (street and street.start() > 0) or (
         last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
@@ -893,8 +915,15 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         before -= 1
     if before >= 0 and lows[before] in _STREET_WORDS:
         return True  # `Boulevard Heuvelink`, `Avenue Carré`
-    if before >= 0 and lows[before] in _BUILDINGS:
+    if before >= 0 and (lows[before] in _BUILDINGS or lows[before] in _AREAS):
         return True
+    if (
+        before >= 0
+        and lows[before] in ("in", "uit")
+        and lows[first] in ("de", "het", "'t", "den")
+        and words.capital(first)
+    ):
+        return True  # `in De Huet`, `uit Het Loo`: a place's own article, capitalised
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
@@ -932,6 +961,12 @@ _INSTITUTIONS = frozenset(
     ]
 )
 _INSTITUTION_ENDINGS = ("ziekenhuis", "school", "centrum", "college", "academie", "instituut")
+
+
+def _compass_place(low: str, places: frozenset[str]) -> bool:
+    """A place with a point of the compass before it (`Oost-Gelderland`, `Zuid-Limburg`)."""
+    compass, _, place = low.partition("-")
+    return compass in _COMPASS and place in places
 
 
 def _institution(low: str) -> bool:

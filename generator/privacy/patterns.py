@@ -635,12 +635,28 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         if streets and not article and all(name_finder.is_place(w) for w in streets):
             return None  # a town named like a street (`in Harderwijk zes woningen`); a
             # street takes an article (`in de Molenstraat op 22`), a town does not
+        if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
+            # a law's year; a block's first and last number (`Molenweg 2-40`), no home
+            return None
         start += lead.end() if lead else 0
         if value.endswith(".") and not _ABBREVIATED.search(value):
             end -= 1  # the sentence's full stop, not an abbreviation's
     if kind == "kenteken" and not _plate_shape(value):
         return None
     return start, end
+
+
+_LAW_AND_YEAR = re.compile(
+    r"\b(?:wet|regeling|besluit|verordening|akkoord|programma|agenda)\b.*\b(?:19|20)\d\d\W?$",
+    re.IGNORECASE,
+)
+"""A law or a programme with its year (`Wet inburgering 2021`: `inburgering` ends like a
+street, `-ring`)."""
+_RANGE_OF_HOUSES = re.compile(r"\b(\d{1,4}) ?- ?(\d{1,4})\W?$")
+
+
+def _range(match: re.Match[str] | None) -> bool:
+    return match is not None and int(match.group(2)) >= int(match.group(1)) + 2
 
 
 _SEPARATORS = str.maketrans("", "", " .-")
