@@ -95,8 +95,8 @@ _DATE_AFTER_OP = (
 _NUMBER_CUE = (
     r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
-    r"patiënt|patient|indicatie|beschikkings|BIG|AGB|V|burgerservice)"
-    r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|dossier(?=\s?:)"
+    r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ)"
+    r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
 )
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
@@ -159,7 +159,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("iban", re.compile(r"[A-Za-z](?<!\w[A-Za-z])[A-Za-z]\d{2}(?:[ .-]?[A-Za-z0-9]){11,32}")),
+    ("iban", re.compile(r"[A-Za-z](?<!\w[A-Za-z])[A-Za-z] ?\d{2}(?:[ .-]?[A-Za-z0-9]){11,32}")),
     ("bsn", re.compile(r"(?<![\w.,-])(?:\d[ .-]?){8}\d(?!\w|[.,-]\d)")),
     (
         "geboortedatum",
@@ -188,12 +188,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "postcode",
         re.compile(
-            r"[1-9](?<!\w[1-9])\d{3}\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
+            r"[1-9](?<!\w[1-9])\d{3}(?:-(?!SA|SD|SS)[A-Z]{2}[- ]\d{1,4}[a-zA-Z]?\b|"
+            r"\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
             r"|(?!SA|SD|SS)[A-Z]{2}\d{1,4}[a-zA-Z]?\b"  # house number written on: `7001AB12`
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
             r"|[a-zA-Z]{2}\b(?:(?<=ostcode \d{4}[a-zA-Z]{2})|(?<=ostcode: \d{4}[a-zA-Z]{2})"
             r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2}))"
-            r"|[a-z]{2},?\s(?=(?:huisnummer|nummer|nr\.?)\s?\d))"
+            r"|[a-z]{2},?\s(?=(?:huisnummer|nummer|nr\.?)\s?\d)))"
         ),
     ),
     (
@@ -209,7 +210,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})(?:\s?:|\s(?:is|was|van|nummer))?\s?(?:[#(]\s?)?"
+            rf"(?i:\b{_NUMBER_CUE})(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
+            r"\s?[:|]?\s?(?:[#(]\s?)?"
             r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
         ),
@@ -353,6 +355,8 @@ def _at_run_starts(
     position = 0
     for run_start, run_end in runs:
         start = run_start - back
+        if kind == "iban" and text[start + 1 : run_start] == " ":
+            start -= 1  # `NL 44 RABO ...`: a space after the country
         if start < position or start < 0:
             continue
         if kind == "postcode" and run_end - run_start != 4:
@@ -525,7 +529,7 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
-_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier")
+_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier", "referentie")
 
 
 def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int, int]]:
@@ -541,10 +545,20 @@ def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int
     for at in places:
         if at < position:
             continue
-        match = pattern.search(text, max(position, at - 30), min(len(text), at + 60))
-        if match is not None and match.end() > at:
-            yield match.span()
-            position = match.end()
+        match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
+        if match is None or match.end() <= at:
+            continue
+        if match.group("words") and not _identifier(match.group().split()[-1].lstrip("#(:|")):
+            continue  # `dossier van de familie telt 1200 pagina's`: words, then a figure
+        yield match.span()
+        position = match.end()
+
+
+def _identifier(value: str) -> bool:
+    """A number that can only be an identifier, wherever it stands: five digits or more, or
+    groups of digits joined (`2023-0457`), or letters and digits (`AB12345`)."""
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 5 or bool(re.search(r"\d[./-]\d", value)) or not value.isdigit()
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -608,6 +622,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "kenmerk" in low
             or "id" in low
             or "dossier" in low
+            or "referentie" in low
         )
     return digits  # the others are looked for at the runs of digits only
 

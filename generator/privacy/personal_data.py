@@ -60,7 +60,10 @@ _MARKDOWN = frozenset(field.path for field in leaves(case_fields()) if field.kin
 # IBAN mod 97, phonenumbers, the word lists). tests/test_form_rules.py holds that the
 # scan finds every value these refuse, and that ordinary figures pass both.
 SIMPLE_PATTERNS: dict[str, str] = {
-    "telefoonnummer": r"(?:\+31(?:\s*\(0\))?|\b0)(?:[\s\-().]*\d){9}(?!\d)",
+    # (not 088, 0800, 090x: services', as in the scan)
+    "telefoonnummer": (
+        r"(?:\+31(?:\s*\(0\))?|\b0)(?![\s\-().]*(?:8[08]|90))(?:[\s\-().]*\d){9}(?!\d)"
+    ),
     "e-mailadres": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}",
     "bsn": r"(?<![\d.,-])(?:\d{4}[. ]?\d{2}[. ]?\d{3}|\d{3}[. ]\d{3}[. ]\d{3})(?![\d,]|\.\d)",
     "iban": r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
