@@ -394,6 +394,19 @@ THIRD_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("aanpak", "Bel 06<span>12345678</span> voor de sleutel.", "telefoonnummer"),
     ("aanpak", "Mail: fatma.demir@gmail<!-- x -->.com", "e-mailadres"),
     ("resultaten", "Fat<b>ma</b> Demir kreeg de sleutel.", "naam"),
+    ("contact.telefoon", "06<span>12345678</span>", "telefoonnummer"),
+    # what a tag or comment holds is shown as written, and read where it stands
+    ("aanpak", '<img alt="Fatma Demir" src="woning.png">', "naam"),
+    ("aanpak", "<!-- Fatma Demir belt terug -->", "naam"),
+    (
+        "aanpak",
+        'Zie <a href="https://jan:geheim@portaal.example.nl/">verslag</a>.',
+        "inloggegevens",
+    ),
+    ("aanpak", "Rekeningnummer 0123456789 bij de Rabobank.", "dossiernummer"),
+    ("aanpak", "Gironummer 1234567 van de huurder.", "dossiernummer"),
+    ("partners.naam", "J. de Vries", "naam"),
+    ("contact.organisatie", "H.J. van den Bosch", "naam"),
     ("aanpak", "BSN 12345678-\n2 staat in de brief.", "bsn"),
     ("aanpak", "Ze woont op Molen-\nweg 8.", "adres"),
     ("lessen", "Bel haar op 06-1234-\n5678 na vijven.", "telefoonnummer"),
@@ -450,4 +463,7 @@ THIRD_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Het dossier bevat 35 brieven en 120 e-mails."),
     ("aanpak", "De referentie naar de Woningwet 2015 klopt."),
     ("aanpak", "Tussen 2020-2024 bouwden we 120 woningen."),
+    ("partners.naam", "Dr. Leo Kannerhuis"),
+    ("aanpak", "Zie <b>de wijk</b> en <em>het plan</em> voor meer."),
+    ("aanpak", "Het rekeningnummer staat op de factuur."),
 ]

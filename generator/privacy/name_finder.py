@@ -293,7 +293,7 @@ def find(
     """Spans of person names in a visible text (see the module's docstring). Only the
     sentences a cheap test flags are read word by word (`windows`; `flagged` when the
     caller asked for them already): most have none."""
-    if flagged is None and _known_name(text):
+    if flagged is None and known_name(text):
         return []  # a place, an organisation, a law or a brand, written whole
     spans_to_read = windows(text) if flagged is None else flagged
     if not spans_to_read:
@@ -521,7 +521,8 @@ def cued(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _known_name(text: str) -> bool:
+def known_name(text: str) -> bool:
+    """Whether a text is, written whole, a name that is no person (a place, a body, a law)."""
     return " ".join(_WORD.findall(text.casefold())) in _not_persons()[0]
 
 
@@ -664,9 +665,14 @@ def brand_and_place(value: str) -> bool:
     """Whether a declared value reads as a brand before a place or region (`Domesta
     Drenthe`, `Woongoed Waal`: most corporations are named so): a word of it is a known
     place, river or body, and none is a first name."""
+    if _STARTS_WITH_INITIAL.match(value):
+        return False  # `J. de Vries`: initials open a person's name, whatever follows
     words = _WORD.findall(value)
     known = _not_persons()[1]
     return any(w.casefold() in known for w in words) and not any(is_first_name(w) for w in words)
+
+
+_STARTS_WITH_INITIAL = re.compile(r"\s*[A-ZÀ-ÖØ-Þ]\.")
 
 
 def is_place(word: str) -> bool:

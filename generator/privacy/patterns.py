@@ -94,6 +94,7 @@ _DATE_AFTER_OP = (
 )
 _NUMBER_CUE = (
     r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
+    r"(?:bank)?rekening|giro|pas|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
     r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ)"
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"

@@ -78,7 +78,11 @@ _TITLES = re.compile(
 # `MOST_INITIALS` of them, so a try costs the same wherever it starts (unbounded, each try
 # ran to the end of a text of initials: time with the square of its length).
 MOST_INITIALS = 6
-_INITIAL = re.compile(rf"[A-Z](?<![\w][A-Z])\.\s?(?:[A-Z]\.\s?){{0,{MOST_INITIALS - 1}}}[A-Z][a-z]")
+_INITIAL = re.compile(
+    rf"[A-Z](?<![\w][A-Z])\.\s?(?:[A-Z]\.\s?){{0,{MOST_INITIALS - 1}}}"
+    r"(?:(?:van|de|den|der|ter|ten|te|'t|la|le|da|di|du|el|von) ){0,3}[A-Z][a-z]"
+)
+"""Initials before a surname, with its prefix (`H.J. van den Bosch`)."""
 _WORD_AT = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _OPENING_WORD = re.compile(r"\s*[\"'‘“(*\[_-]*([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _TITLE_WORDS = frozenset(

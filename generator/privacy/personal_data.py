@@ -312,6 +312,38 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             if flagged is None and how == "text" and "://" not in raw:
                 continue  # nothing the patterns or the name finder's tests flagged
             yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
+    for loc, raw, how, markdown in fields:
+        if "<" in raw and how in ("text", "role", "phone"):
+            yield from _through_markup(raw, loc, "text" if how == "phone" else how, markdown, kept)
+
+
+_MARKUP = re.compile(r"<!--.{0,2000}?-->|</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?/?>", re.S)
+"""An HTML comment or tag. The site shows HTML as written (what a tag or comment holds is
+read where it stands), but a value split by one is a value to a reader too."""
+
+
+def _through_markup(
+    raw: str, loc: Path_, how: str, markdown: bool, declared: frozenset[str]
+) -> Iterator[Finding]:
+    """What a text holds across its HTML tags and comments (`06<span>12345678</span>`,
+    `1234<!-- -->56782`): the text read again without them, and each finding that spans
+    one given back as written."""
+    pieces = [match.span() for match in _MARKUP.finditer(raw)]
+    if not pieces:
+        return
+    kept: list[str] = []
+    where: list[int] = []  # the value's index of each character kept
+    at = 0
+    for start, end in [*pieces, (len(raw), len(raw))]:
+        kept.append(raw[at:start])
+        where.extend(range(at, start))
+        at = end
+    for finding in _in_text("".join(kept), loc, how, markdown, declared):
+        first = where[finding.start]
+        last = where[finding.start + len(finding.value) - 1] + 1
+        if any(first < start < last for start, _ in pieces):
+            value = raw[first:last]
+            yield Finding(finding.kind, value, finding.shown, loc, first, finding.hint)
 
 
 @dataclass
@@ -446,6 +478,8 @@ def _in_declared(
     text = shown.text
     for kind, start, end in patterns.found(text) if kinds is None else kinds:
         yield _finding(kind, shown, start, end, loc)
+    if name_finder.known_name(text):
+        return  # `Dr. Leo Kannerhuis`: a care organisation, its title and all
     cues = name_finder.cued(text)
     organisation = name_finder.looks_like_organisation(text) or name_finder.brand_and_place(text)
     named = cues or ([] if organisation else name_finder.find(text))

@@ -15,9 +15,7 @@ personal-data scan, the character rules, the link rules) reads `visible(value)`:
    controls, variation selectors, tag characters, Hangul fillers ...);
 3. Unicode NFKC (full-width digits and `＠` become ASCII, a no-break space a space, `ĳ` `ij`),
    and dashes and typographic quotes folded to `-`, `'` and `"`;
-4. HTML comments and tags read through (`06<span>12345678</span>`: the site shows them as
-   written, and the number whole to anyone who reads on), and a word or number broken with
-   a hyphen at a line's end joined (`Molen-` / `weg 8`);
+4. a word or number broken with a hyphen at a line's end joined (`Molen-` / `weg 8`);
 5. every run of white space, line breaks included, one space.
 
 `Visible.raw_span` maps a stretch of the visible text back to the value as written (and so,
@@ -46,20 +44,17 @@ _OTHER = r"\s+|[^\x00-\x7f][\u0300-\u036f]*"
 """White space, and a non-ASCII character with the combining marks after it (so NFKC
 makes `e` + U+0301 one `é`: ASCII letters before a mark are taken along too)."""
 # (Python's own `re`: it splits several times faster than `regex` here.)
-_READ_THROUGH = (
-    r"<!--[^>]{0,2000}?-->|</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?/?>|(?<=\w)-\n\s*(?=\w)"
-)
-"""What a value's characters are read through, as if it were not there: an HTML comment or
-tag (the site shows HTML as written, but `06<span>12345678</span>` is a phone number all
-the same), and a word or number broken with a hyphen at a line's end (`Molen-` / `weg 8`,
-`12345678-` / `2`)."""
+_READ_THROUGH = r"(?<=\w)-\n\s*(?=\w)"
+"""A word or number broken with a hyphen at a line's end (`Molen-` / `weg 8`, `12345678-` /
+`2`): read whole. (HTML tags and comments are shown as written, so what they hold is
+visible; the personal-data scan reads a value a second time without them.)"""
 _PLAIN_SPLIT = re.compile(rf"({_ENTITY}|{_READ_THROUGH}|[A-Za-z][\u0300-\u036f]+|{_OTHER})")
 _MARKDOWN_SPLIT = re.compile(
     rf"({_ENTITY}|{_READ_THROUGH}|\\[!-/:-@\[-`{{-~\n]|[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
     rf"|[A-Za-z][\u0300-\u036f]+|{_OTHER})"
 )
-_NEEDS_WORK_PLAIN = re.compile("[&<\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
-_NEEDS_WORK_MARKDOWN = re.compile("[&<\\\\*`_\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
+_NEEDS_WORK_PLAIN = re.compile("[&\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
+_NEEDS_WORK_MARKDOWN = re.compile("[&\\\\*`_\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
 """One character class each (the engine skips to it): what may change besides runs of
 plain spaces and spaces at the ends, which `visible` tests with string methods."""
 IGNORABLE = regex.compile(r"\p{DI}")
@@ -193,18 +188,10 @@ def visible(raw: str, markdown: bool = False) -> Visible:
 
 
 def _has_markup(raw: str) -> bool:
-    """Whether a text has a character of Markdown or HTML markup (`&\\*`_<`) or a word
+    """Whether a text has a character of Markdown or HTML markup (`&\\*`_`) or a word
     broken at a line's end: substring searches in C, cheaper over a story than one pattern
     of a character class."""
-    return (
-        "&" in raw
-        or "\\" in raw
-        or "*" in raw
-        or "`" in raw
-        or "_" in raw
-        or "<" in raw
-        or "-\n" in raw
-    )
+    return "&" in raw or "\\" in raw or "*" in raw or "`" in raw or "_" in raw or "-\n" in raw
 
 
 _RUNS = regex.compile(r" {2,}")
@@ -232,7 +219,7 @@ def _replacement(token: str) -> str:
         return _clean(decoded) if decoded != token else token
     if first == "\\":
         return " " if token[1] == "\n" else token[1]
-    if first in "*`_<" or (first == "-" and token[1:2] == "\n"):
+    if first in "*`_" or (first == "-" and token[1:2] == "\n"):
         return ""
     if token.isspace():
         return " "
