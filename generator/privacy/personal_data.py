@@ -309,7 +309,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             )
         elif how != "name":
             flagged = read.get(loc)
-            if flagged is None and how == "text" and "://" not in raw:
+            if flagged is None and how == "text" and "://" not in raw and "www." not in raw:
                 continue  # nothing the patterns or the name finder's tests flagged
             yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
     for loc, raw, how, markdown in fields:
@@ -487,11 +487,11 @@ def _in_declared(
         yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
 
 
-_LINK = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}")
+_LINK = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}|\bwww\.[^\s<>()]{1,2000}")
 
 
 def _links_in(text: str) -> Iterator[tuple[int, int]]:
-    if "://" in text:
+    if "://" in text or "www." in text:
         yield from (m.span() for m in _LINK.finditer(text))
 
 
@@ -507,21 +507,35 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
 _CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
 """A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
 _DATE_IN_LINK = re.compile(
-    r"(?<!\d)(?:(\d{1,2})[-_./](\d{1,2})[-_./](\d{4})|(\d{4})[-_./](\d{1,2})[-_./](\d{1,2}))(?!\d)"
+    r"(?<!\d)(?:(\d{1,2})[-_./](\d{1,2})[-_./](\d{4})|(\d{4})[-_./](\d{1,2})[-_./](\d{1,2})"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(19\d\d)|(19\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+    r"(?!\d)"
 )
+"""A full date in a link: with separators, or eight digits of a day, a month and a year of
+the last century (`/19580604`, `?geb=04061958`)."""
+_SECRET_IN_LINK = re.compile(
+    r"[?&;#](?:password|passwd|pwd|pass|wachtwoord|pin|pincode|token|access_token|api_?key"
+    r"|secret|session(?:id)?|sid|auth)=[^&#;\s]{1,500}",
+    re.IGNORECASE,
+)
+"""A password, key or session in a link's query (`?password=Welkom01`): the way into
+someone's account, like user info before the host."""
 _OLDEST_WEB_YEAR = 1995
 """A full date in a link from before the web archives anything (`/bewoners/04-06-1958/`)
 is a date of birth, not a publication date."""
 
 
 def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
-    """Phone numbers in chat links, and dates of birth in a link's path or query."""
+    """Phone numbers in chat links, dates of birth in a link's path or query, and passwords
+    and keys in its query."""
     for match in _CHAT_LINK.finditer(address):
         yield "telefoonnummer", match.start(1), match.end(1)
     for match in _DATE_IN_LINK.finditer(address):
-        year = match.group(3) or match.group(4)
+        year = next(group for group in match.groups()[2:] if group is not None)
         if int(year) < _OLDEST_WEB_YEAR:
             yield "geboortedatum", match.start(), match.end()
+    for match in _SECRET_IN_LINK.finditer(address):
+        yield "inloggegevens", match.start() + 1, match.end()
 
 
 _AS_WORDS = re.compile(r"[-_./+=&?#%:;,~]")
