@@ -406,6 +406,11 @@ THIRD_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("aanpak", "Rekeningnummer 0123456789 bij de Rabobank.", "dossiernummer"),
     ("aanpak", "Gironummer 1234567 van de huurder.", "dossiernummer"),
     ("partners.naam", "J. de Vries", "naam"),
+    ("filename", "fatma-kreeg-een-woning.yaml", "naam"),
+    ("filename", "de-sleutel-voor-oksana.yaml", "naam"),
+    ("afbeeldingen.bestand", "media/oksana.png", "naam"),
+    ("afbeeldingen.bestand", "media/FatmaDemir.png", "naam"),
+    ("afbeeldingen.bestand", "media/MehmetYilmaz.jpg", "naam"),
     (
         "aanpak",
         "Zie [verslag](https://portaal.example.nl/?user=jdevries&password=Welkom01).",
@@ -479,4 +484,9 @@ THIRD_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("bronnen.url", "https://www.example.nl/zoek?key=woning&page=2"),
     ("bronnen.url", "https://www.example.nl/nieuws/20240604-nieuwe-woningen"),
     ("aanpak", "Zie www.rijksoverheid.nl/onderwerpen/huurwoning voor meer."),
+    ("filename", "tiny-houses-almere-poort.yaml"),
+    ("filename", "amber-alert-in-de-wijk.yaml"),
+    ("filename", "roos-en-tulpen-in-de-tuin.yaml"),
+    ("afbeeldingen.bestand", "media/NieuweWoningen.jpg"),
+    ("afbeeldingen.bestand", "media/IMG_20230512.jpg"),
 ]

@@ -115,7 +115,7 @@ def test_what_the_third_fresh_tester_found_is_found() -> None:
     assert [
         (field, text)
         for field, text, kind in THIRD_TESTER_RECALL
-        if kind not in kinds_found(field, text)
+        if kind not in found_in(field, text)
     ] == []
 
 

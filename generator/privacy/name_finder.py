@@ -1012,6 +1012,22 @@ def _every_occurrence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return _merged(spans + extra)
 
 
+def rare_first_names(text: str) -> list[tuple[int, int]]:
+    """Words of a file name or slug that are first names of the world-wide list and hardly
+    Dutch words (`fatma`, `oksana`; the test of a first name opening a sentence, Zipf under
+    3.0: not `roos`, nor `tiny` or `amber`, first names somewhere and English words), and
+    no known place or body (`timon`)."""
+    openers, known = _world_openers(), _not_persons()[1]
+    words = Words(text)
+    return [
+        words.spans[i]
+        for i, low in enumerate(words.lows)
+        if low in openers
+        and low not in known
+        and not any(_STREET_END.search(w) for w in words.lows[i + 1 : i + 4])
+    ]
+
+
 def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
     """First names followed by a surname in a file name, slug or role (`jan-de-vries`,
     `fatma demir`), in any case, Dutch or from anywhere. With `single`, a first name alone

@@ -570,17 +570,29 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     name = raw.rsplit("/", 1)[-1]
     stem = raw[: len(raw) - len(name)] + (name.rsplit(".", 1)[0] if "." in name else name)
     offset = 0
-    text = visible(re.sub(r"[-_./]", " ", stem)).text
+    text = visible(_CAMEL.sub(" ", re.sub(r"[-_./]", " ", stem))).text
     spans = [(kind, start, end) for kind, start, end in patterns.found(text)]
-    spans.extend(("naam", a, b) for a, b in name_finder.name_words(text, single=False))
+    names = name_finder.name_words(text, single=False)
+    # A first name alone, when it is hardly a Dutch word (`fatma-kreeg-een-woning`,
+    # `media/oksana.png`; not `roos-en-tulpen`): a file is named after its subject.
+    names += [
+        (a, b)
+        for a, b in name_finder.rare_first_names(text)
+        if not any(a < end and start < b for start, end in names)
+    ]
+    spans.extend(("naam", a, b) for a, b in names)
     for kind, start, end in spans:
         value = _from_words(raw, text[start:end])
         yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
 
 
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
+"""Where a word in camel case turns (`FatmaDemir`): a separator to read it by."""
+
+
 def _from_words(raw: str, found: str) -> str:
     """The part of a file name that reads `found` once separators are spaces."""
-    pattern = r"[-_. ]+".join(re.escape(w) for w in found.split())
+    pattern = r"[-_. ]*".join(re.escape(w) for w in found.split())
     match = re.search(pattern, raw, re.IGNORECASE)
     return match.group(0) if match else found
 
