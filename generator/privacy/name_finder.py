@@ -1166,9 +1166,12 @@ def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
     if len(part) < 5 or not part.isalpha():
         return False
     rest = part[1:]
+    dutch_last = _dutch_names()[1]
     for glued in range(4):
-        if len(rest) >= 3 and (is_surname(rest) or glued) and (glued or not _common(rest)):
+        if glued and len(rest) >= 3:
             return True  # after a prefix (`m-de-haan`), any word is a surname
+        if len(rest) >= 3 and is_surname(rest) and (not _common(rest) or rest in dutch_last):
+            return True  # `kjansen`: a Dutch surname, however common a word it is too
         prefix = next(
             (p for p in _GLUED_PREFIXES if rest.startswith(p) and len(rest) > len(p)), None
         )
