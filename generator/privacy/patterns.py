@@ -42,13 +42,20 @@ _DAY_WORDS = (
 )
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2}|negentien[a-z]{3,16}|tweeduizend[a-z]{0,16})"
 _DAY = rf"(?:\d{{1,2}}(?:e|ste|de)?|{_DAY_WORDS})"
+_ROMAN_MONTHS = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _DATE = (
-    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}}|'\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}[-/.]{_MONTHS}[-/.]?(?:\d{{4}}|'\d{{2}})"
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?!\d)"
+    rf"|\d{{1,2}}\s{_ROMAN_MONTHS}\s(?:19|20)\d\d"
     rf"|{_DAY}\s(?:van\s)?{_MONTHS}(?:\s{_YEAR})?(?!\w)|{_MONTHS}\s{_YEAR}|{_YEAR})"
 )
+"""A date as Dutch writes it: in figures (`4-6-1958`, `04061958`, `4-6-'58`), with a month
+in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1958`), or a
+year alone."""
 _BIRTH_CUE = (
-    r"(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum|geboortejaar|dob|birthdate|"
-    r"date of birth|birthday)"
+    r"(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum|gebdat\.?|geboortejaar|geboorte"
+    r"|dob|birthdate|date of birth|birthday)"
 )
 _WHOSE = (
     r"(?:van\s)?(?:de\s|het\s)?(?:huurders?|bewoners?|bewoonster|cli[eë]nt|klant|moeder|vader"
@@ -169,7 +176,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
             rf"|(?<![\w°])°\s?{_DATE}"
-            rf"|\b(?:ze|zij|hij|ik|u|je|mevrouw|meneer)\s(?:is|was|ben|bent)\svan\s{_YEAR}(?!\w)"
+            rf"|\b(?:ze|zij|hij|ik|u|je|mevrouw|meneer)\s(?:is|was|ben|bent)\svan\s"
+            rf"(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}(?!\w)"
+            rf"|\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|man|vrouw|vader|moeder|zoon"
+            rf"|dochter|hij|zij)\s\((?:'\d{{2}}|19\d\d)\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}",
             re.IGNORECASE,
         ),
@@ -590,6 +600,9 @@ def _addresses(text: str, pattern: Any, runs: list[tuple[int, int]]) -> Iterator
         position = max(match.end(), anchor + 1)
 
 
+_IS_OF_DAY = re.compile(r"\b(?:is|was|ben|bent) van \d")
+
+
 def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
     """The cheap test before a pattern: what each kind cannot be without (substrings of the
     lower-case text: a case-blind alternation is slow in Python's engine)."""
@@ -612,6 +625,10 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "van 19" in low
             or "van '" in low
             or "van ’" in low
+            or "gebdat" in low
+            or "('" in low
+            or "(19" in low
+            or (" van " in low and _IS_OF_DAY.search(low) is not None)
         )
     if kind == "adres":
         return True  # `_anchors` is the cheap test
