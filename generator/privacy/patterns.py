@@ -77,11 +77,48 @@ _STREET_WORD = (
 )
 _CAPITAL_STREET_WORD = rf"\b[A-ZÀ-ÖØ-Þ][\w'-]{{0,40}}+(?<=[\w'-](?i:{_STREETS}))\.?"
 _LEAD_WORDS = r"(?:\b(?:[A-ZÀ-ÖØ-Þ][\w'-]{0,40}+|de|van|der|den|het|ter|ten|'t)\s){0,3}"
-_NUMBER_WORDS = (
-    r"(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
-    r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|"
-    r"zeventig|tachtig|negentig|honderd)"
+_UNIT_WORDS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_TEN_WORDS = (
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
 )
+_NUMBER_WORD_LIST = [
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "honderd",
+] + [
+    *_TEN_WORDS,
+    *(
+        unit + ("ën" if unit.endswith("e") else "en") + ten
+        for unit in _UNIT_WORDS
+        for ten in _TEN_WORDS
+    ),
+]
+"""House numbers in words, to ninety-nine (`acht`, `achtentwintig`, `drieëntwintig`)."""
+_NUMBER_WORDS = "(?:" + "|".join(sorted(_NUMBER_WORD_LIST, key=len, reverse=True)) + ")"
 _HOUSE_NUMBER = (
     r"(?>\d{1,4})(?:\s?[a-zA-Z]\b|-\d{1,3}\b|-?[IVX]{1,4}\b|\s(?:bis|hoog|huis|boven|beneden)\b"
     r"|-[a-zA-Z]{1,3}\b)?"
@@ -190,7 +227,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?)(?:{_HOUSE_NUMBER}|(?i:{_NUMBER_WORDS})\b)"
             rf"\s(?:van|aan|in|op)\s(?:de\s|het\s)?{_STREET_WORD}"
             rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?:op\s(?!{_DATE_AFTER_OP}))?"
-            rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
+            rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
             rf"|{_CAPITAL_STREET_WORD},?\s(?i:(?:huis)?nummer\s)?"
             rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
@@ -271,6 +308,17 @@ _SERVICES = frozenset(
 published as the organisation's own, never a tenant's."""
 
 
+_FOREIGN_LEADS = ("Rue ", "Via ", "Avenue ", "Calle ", "Piazza ", "Plaza ", "Place ", "Chaussée ")
+_FOREIGN_STREET = re.compile(
+    r"\b(?:Rue|Via|Avenue|Calle|Piazza|Plaza|Place|Chaussée)"
+    r"(?: (?:de|la|du|des|del|della|di|le|les|l'|d')){0,2}"
+    r" [A-ZÀ-ÖØ-Þ][\w'-]{1,30}(?: [A-ZÀ-ÖØ-Þ][\w'-]{1,30}){0,2},? \d{1,4}[a-zA-Z]?\b"
+    rf"(?!{_QUANTITY}| [a-z]{{2,30}}(?:en|s)\b)"
+)
+"""A street of another country, its word first (`Rue Neuve 5`, `Via Regia 12`, `Avenue
+Céramique 221`): statushouders' and labour migrants' addresses abroad are theirs too."""
+
+
 def found(text: str) -> Iterator[tuple[str, int, int]]:
     """Kind, start and end of each personal value in a visible text, none overlapping.
 
@@ -308,6 +356,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield kind, start, end
+    if runs and any(lead in text for lead in _FOREIGN_LEADS):
+        for street in _FOREIGN_STREET.finditer(text):
+            if taken.free(*street.span()):
+                taken.add(*street.span())
+                yield "adres", street.start(), street.end()
     if "nul" in low:
         for spelt in _PHONE_IN_WORDS.finditer(text):
             if taken.free(*spelt.span()):
@@ -466,7 +519,7 @@ def _near(groups: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
 
 
 _NUMBER_FIRST = re.compile(rf"(?i:nummer|nr\.?|no\.)\s?(?:\d|(?i:{_NUMBER_WORDS})\b)")
-_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS[3:-1].split("|"))
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORD_LIST)
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
 _HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no", "op")
 
@@ -512,6 +565,8 @@ def _after_word(text: str, start: int) -> bool:
     or `nr`: where a house number may follow a street."""
     if start >= 2 and text[start - 2 : start] == "nr":
         return True
+    if start >= 1 and text[start - 1] == "#":
+        start -= 1  # `Molenweg #8`
     if start < 2 or not text[start - 1].isspace():
         return False
     before = text[start - 2]
