@@ -178,6 +178,13 @@ _INITIALS_AND_PREFIX = re.compile(
     r"(?:(?:van|de|den|der|ter|ten|te|het|'t|in|op|uit|aan|bij|la|le|da|di|du|del|dos|el|von|zur)"
     r" ){1,3}[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30})?"
 )
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+_UPPER_OTHER = r"[\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u0460-\u052e]"
+_LOWER_OTHER = r"[\u03ac-\u03ce\u0430-\u045f\u0461-\u052f'’-]{1,30}"
+_OTHER_SCRIPT_NAME = re.compile(rf"{_UPPER_OTHER}{_LOWER_OTHER}(?: {_UPPER_OTHER}{_LOWER_OTHER})*")
+"""A capitalised word in Cyrillic or Greek, and those after it (`Оксана Коваленко`): no
+list here holds these scripts, and in a Dutch story such a word is a person's name (or a
+quote an author allows)."""
 """Initials, a prefix in lower case and a capitalised word: the way Dutch writes a
 person (`J. de Vries`, `H.J. van den Bosch`). A new sentence opens with a capital, so
 `plan B. de ...` reads on in lower case; the surname may be a common word or a place
@@ -260,6 +267,23 @@ def _international_first(word: str, *, sentence_start: bool) -> bool:
     return frequency < 30 or (rank <= 200 and frequency < 40)
 
 
+def _international_surname(word: str) -> bool:
+    """A surname of the world-wide list that is hardly a Dutch word (Zipf under 3.0) nor a
+    known place or body (`Kaczmarek`, `Yilmaz`, `Kovalenko`): a name on its own too. (Asked
+    of a word, not made into one set: that costs every `check` a twentieth of a second.)"""
+    if word.isupper():
+        return False
+    low = word.casefold()
+    lists = name_list.names()
+    return (
+        len(low) > 2
+        and low in lists.last
+        and lists.frequency.get(low, 0) < 30
+        and low not in _dutch_names()[2]
+        and low not in _not_persons()[1]
+    )
+
+
 class Words:
     """The words of a stretch of text with their spans (in the whole text), and the tests
     on them the rules share."""
@@ -309,6 +333,8 @@ def find(
         spans.extend(_from_the_list(words))
         spans.extend(_lower_case_names(words))
         spans.extend(m.span() for m in _INITIALS_AND_PREFIX.finditer(text, start, end))
+        if not text.isascii():
+            spans.extend(m.span() for m in _OTHER_SCRIPT_NAME.finditer(text, start, end))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
     found = [_with_surname(text, span) for span in found]
@@ -383,11 +409,15 @@ def _international_firsts(text: str, openers: list[int]) -> list[int]:
     opening = _TEXT_FIRST.match(text)
     if opening:
         words.add((opening.start(1), opening.group(1)))
-    names = {w for _, w in words if w.casefold() in _world_openers()}
+    world = _world_openers()
+    names = {w for _, w in words if w.casefold() in world or _international_surname(w)}
     if not names:
         return []
     return sorted(
-        i for i, w in words if w in names and _international_first(w, sentence_start=True)
+        i
+        for i, w in words
+        if w in names
+        and (_international_first(w, sentence_start=True) or _international_surname(w))
     )
 
 
@@ -451,6 +481,8 @@ def windows(text: str) -> list[tuple[int, int]]:
         places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
     places.extend(_international_firsts(text, opening))
     places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
+    if not text.isascii() and _OTHER_SCRIPT.search(text):
+        places.extend(m.start() for m in _OTHER_SCRIPT_NAME.finditer(text))
     spans.extend(_sentence_around(text, place) for place in places)
     return _merged(spans)
 
@@ -675,6 +707,14 @@ def brand_and_place(value: str) -> bool:
 _STARTS_WITH_INITIAL = re.compile(r"\s*[A-ZÀ-ÖØ-Þ]\.")
 
 
+def one_word_no_first_name(value: str) -> bool:
+    """Whether a declared value is one word that is no first name (`Weller`, `Vivare`): an
+    organisation's name, though the same word is a surname somewhere (a surname alone names
+    no one there; in a story it does: `Kaczmarek kreeg de sleutel`)."""
+    words = _WORD.findall(value)
+    return len(words) == 1 and not is_first_name(words[0])
+
+
 def is_place(word: str) -> bool:
     """Whether a word is a known place, region or river on its own (`Harderwijk`)."""
     return word.casefold() in _not_persons()[1]
@@ -709,7 +749,10 @@ def _from_the_list(words: Words) -> Iterator[tuple[int, int]]:
                 yield words.spans[i][0], words.spans[j][1]
                 i = j + 1
                 continue
-        if capital and _international_first(word, sentence_start=words.sentence_start(i)):
+        if capital and (
+            _international_first(word, sentence_start=words.sentence_start(i))
+            or _international_surname(word)
+        ):
             yield words.spans[i]
         i += 1
 

@@ -481,7 +481,11 @@ def _in_declared(
     if name_finder.known_name(text):
         return  # `Dr. Leo Kannerhuis`: a care organisation, its title and all
     cues = name_finder.cued(text)
-    organisation = name_finder.looks_like_organisation(text) or name_finder.brand_and_place(text)
+    organisation = (
+        name_finder.looks_like_organisation(text)
+        or name_finder.brand_and_place(text)
+        or name_finder.one_word_no_first_name(text)
+    )
     named = cues or ([] if organisation else name_finder.find(text))
     if named:
         yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
