@@ -417,6 +417,26 @@ def test_an_allowed_name_does_not_allow_its_words_elsewhere(cases_dir: Path) -> 
     )
 
 
+def test_an_allowed_phrase_covers_the_name_inside_it_there_only(cases_dir: Path) -> None:
+    """An allowance covers its value where it is written: the name inside an allowed
+    foundation's name passes there, and is reported where it stands alone."""
+    (cases_dir / "case.yaml").write_text(
+        aanpak("Stichting Fatma Demir hielp; later kwam Fatma Demir zelf.")(VALID)
+        + "privacy:\n  uitzonderingen:\n    - soort: naam\n      waarde: Stichting Fatma Demir\n"
+        "      reden: naam van een stichting, nagekeken\n",
+        encoding="utf-8",
+    )
+    assert check("cases/case.yaml") == (
+        1,
+        [
+            f"cases/case.yaml:11:49: mogelijk persoonsgegeven (naam) in 'aanpak': 'Fa*** ***ir'{HINT}",
+            "cases/case.yaml:11:19: toegestaan: naam 'Fa*** ***ir' in 'aanpak' (reden: naam van "
+            "een stichting, nagekeken)",
+            "1 bestand gecontroleerd, 1 met problemen (1 probleem).",
+        ],
+    )
+
+
 def test_a_declared_organisation_exempts_no_word_of_it_elsewhere(cases_dir: Path) -> None:
     """`Zorggroep Haddou` is an organisation (it says so), but `Haddou` after a first name
     in the story is a person."""

@@ -192,15 +192,17 @@ def _reported(
     notes: list[str] = []
     lines = document.source.splitlines()
     resume: dict[Path_, tuple[int, int]] = {}
+    phrases = _allowed_phrases(document.data) if allowed else []
     for finding in sorted(findings, key=_in_file_order):
         line, column = _position(document, lines, finding, resume)
         where = f"{document.display}:{line}:{column}"
         name = field_name(finding.loc) if finding.loc else "bestandsnaam"
         key = (finding.kind, _compact(finding.shown))
-        if key in allowed:
+        reason = allowed.get(key) or _inside_allowed(document, finding, phrases)
+        if reason is not None:
             notes.append(
                 f"{where}: toegestaan: {finding.kind} {mask(finding.shown)} in "
-                f"'{name}' (reden: {allowed[key]})"
+                f"'{name}' (reden: {reason})"
             )
             continue
         problems.append(
@@ -632,6 +634,43 @@ def _allowances(data: Any) -> dict[tuple[str, str], str]:
         ):
             allowed[(entry["soort"], _compact(visible(entry["waarde"]).text))] = entry["reden"]
     return allowed
+
+
+def _allowed_phrases(data: Any) -> list[tuple[str, str, str]]:
+    """The allowances as written (kind, value in lower case, reason)."""
+    privacy = data.get("privacy") if isinstance(data, dict) else None
+    entries = privacy.get("uitzonderingen") if isinstance(privacy, dict) else None
+    return [
+        (entry["soort"], entry["waarde"].strip().lower(), entry["reden"])
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+        and all(isinstance(entry.get(k), str) for k in ("soort", "waarde", "reden"))
+        and entry["waarde"].strip()
+    ]
+
+
+def _inside_allowed(
+    document: Document, finding: Finding, phrases: list[tuple[str, str, str]]
+) -> str | None:
+    """The reason of an allowance whose value, written in the same field, holds this finding
+    (`Stichting Fatma Demir` allowed: its `Fatma Demir` is allowed there, and only there)."""
+    node = document.node_at(finding.loc) if finding.loc else None
+    value = getattr(node, "value", None)
+    if not isinstance(value, str):
+        return None
+    low = value.lower()
+    if len(low) != len(value):
+        return None  # a letter whose lower case is longer: no offsets to compare
+    end = finding.start + len(finding.value)
+    for kind, phrase, reason in phrases:
+        if kind != finding.kind or len(phrase) <= len(finding.value):
+            continue
+        at = low.find(phrase)
+        while at >= 0:
+            if at <= finding.start and end <= at + len(phrase):
+                return reason
+            at = low.find(phrase, at + 1)
+    return None
 
 
 def _compact(value: str) -> str:
