@@ -409,8 +409,15 @@ def _international_firsts(text: str, openers: list[int]) -> list[int]:
     opening = _TEXT_FIRST.match(text)
     if opening:
         words.add((opening.start(1), opening.group(1)))
-    world = _world_openers()
-    names = {w for _, w in words if w.casefold() in world or _international_surname(w)}
+    lows = {w.casefold() for _, w in words}
+    known = (lows & _world_openers()) | (lows & name_list.names().last.keys())
+    if not known:
+        return []
+    names = {
+        w
+        for _, w in words
+        if w.casefold() in known and (w.casefold() in _world_openers() or _international_surname(w))
+    }
     if not names:
         return []
     return sorted(
