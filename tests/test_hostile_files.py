@@ -645,6 +645,11 @@ LONG_FIELDS: dict[str, tuple[str, str | None]] = {
     "one name": ("Jan Jansen " * 20_000, CAPPED),
     "initials without a name": ("A. B. " * 40_000, None),
     "initials before names": ("A.B.C. Jansen " * 16_000, CAPPED),
+    "comments never closed": ("<!--" * 50_000, "te veel regels en opmaak"),
+    "numbers split by tags": ("<b>06</b>12345678 " * 10_000, "te veel regels en opmaak"),
+    "cues for a dossier number": ("dossier van " * 15_000, None),
+    "initials and prefixes": ("J. de " * 30_000, None),
+    "cyrillic words": ("Оксана " * 15_000, CAPPED),
 }
 
 

@@ -181,8 +181,10 @@ _INITIALS_AND_PREFIX = re.compile(
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 _UPPER_OTHER = r"[\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u0460-\u052e]"
 _LOWER_OTHER = r"[\u03ac-\u03ce\u0430-\u045f\u0461-\u052f'’-]{1,30}"
-_OTHER_SCRIPT_NAME = re.compile(rf"{_UPPER_OTHER}{_LOWER_OTHER}(?: {_UPPER_OTHER}{_LOWER_OTHER})*")
-"""A capitalised word in Cyrillic or Greek, and those after it (`Оксана Коваленко`): no
+_OTHER_SCRIPT_NAME = re.compile(
+    rf"{_UPPER_OTHER}{_LOWER_OTHER}(?: {_UPPER_OTHER}{_LOWER_OTHER}){{0,3}}"
+)
+"""A capitalised word in Cyrillic or Greek, and up to three after it (`Оксана Коваленко`): no
 list here holds these scripts, and in a Dutch story such a word is a person's name (or a
 quote an author allows)."""
 """Initials, a prefix in lower case and a capitalised word: the way Dutch writes a

@@ -615,17 +615,32 @@ def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int
         for at in _occurrences(low, word)
         if at + len(word) == len(low) or not low[at + len(word)].isalpha()
     )  # at a word's end: `cliëntnummer`, `dossiernr.`, not `inrichting`
+    if len(places) > MOST_NUMBER_CUES:
+        # Windows around so many cues overlap: one pass over the text is linear.
+        for match in pattern.finditer(text):
+            if _numbered(match):
+                yield match.span()
+        return
     position = 0
     for at in places:
         if at < position:
             continue
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
-        if match is None or match.end() <= at:
+        if match is None or match.end() <= at or not _numbered(match):
             continue
-        if match.group("words") and not _identifier(match.group().split()[-1].lstrip("#(:|")):
-            continue  # `dossier van de familie telt 1200 pagina's`: words, then a figure
         yield match.span()
         position = match.end()
+
+
+MOST_NUMBER_CUES = 100
+"""Cues for a client or dossier number (`nummer`, `dossier`) in one text before the pattern
+runs once over the whole text instead of in a window around each (a story has a few)."""
+
+
+def _numbered(match: re.Match[str]) -> bool:
+    """Whether a cue's match ends in a number, or, after words (`dossier van de familie telt
+    1200 pagina's`), in a number that can only be an identifier."""
+    return not match.group("words") or _identifier(match.group().split()[-1].lstrip("#(:|"))
 
 
 def _identifier(value: str) -> bool:

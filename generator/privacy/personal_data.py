@@ -319,9 +319,29 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             yield from _through_markup(raw, loc, "text" if how == "phone" else how, markdown, kept)
 
 
-_MARKUP = re.compile(r"<!--.{0,2000}?-->|</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?/?>", re.S)
-"""An HTML comment or tag. The site shows HTML as written (what a tag or comment holds is
-read where it stands), but a value split by one is a value to a reader too."""
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?/?>")
+
+
+def _markup(raw: str) -> list[tuple[int, int]]:
+    """Start and end of each HTML comment and tag, in order. The site shows HTML as written
+    (what a tag or comment holds is read where it stands), but a value split by one is a
+    value to a reader too. Comments are found with `str.find` (a pattern would read on from
+    every `<!--` that is never closed); a tag inside a comment is part of it."""
+    comments: list[tuple[int, int]] = []
+    at = raw.find("<!--")
+    while at >= 0:
+        end = raw.find("-->", at + 4)
+        if end < 0:
+            break
+        comments.append((at, end + 3))
+        at = raw.find("<!--", end + 3)
+    starts = [start for start, _ in comments]
+    tags = []
+    for match in _TAG.finditer(raw):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i < 0 or match.start() >= comments[i][1]:
+            tags.append(match.span())
+    return sorted(comments + tags)
 
 
 def _through_markup(
@@ -330,7 +350,7 @@ def _through_markup(
     """What a text holds across its HTML tags and comments (`06<span>12345678</span>`,
     `1234<!-- -->56782`): the text read again without them, and each finding that spans
     one given back as written."""
-    pieces = [match.span() for match in _MARKUP.finditer(raw)]
+    pieces = _markup(raw)
     if not pieces:
         return
     kept: list[str] = []
