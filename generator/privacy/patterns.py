@@ -319,6 +319,24 @@ _FOREIGN_STREET = re.compile(
 Céramique 221`): statushouders' and labour migrants' addresses abroad are theirs too."""
 
 
+_NUMBER_BEFORE_STREET = regex.compile(
+    rf"(?<=\b(?i:op|aan) )\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
+)
+"""A house number before its street (`op 8 Molenweg`), as some write an address."""
+
+
+def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each house number written before its street: tried at runs of digits after `op` or
+    `aan` only."""
+    for start, end in runs:
+        if text[max(0, start - 3) : start].lower() in ("op ", "an ") and end < len(text):
+            match = _NUMBER_BEFORE_STREET.match(text, start, min(len(text), end + 50))
+            if match is not None:
+                value = match.group()
+                stop = match.end() - (value.endswith(".") and not _ABBREVIATED.search(value))
+                yield match.start(), stop
+
+
 def _foreign_lead_before(text: str, runs: list[tuple[int, int]]) -> bool:
     """Whether a foreign street's word (`Rue `, `Via `) stands in the 60 characters before
     some run of digits (looked for there only: searching a whole story eight times costs
@@ -364,6 +382,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield kind, start, end
+    if runs and _street_word_in(low):
+        for start, end in _numbers_before_streets(text, runs):
+            if taken.free(start, end):
+                taken.add(start, end)
+                yield "adres", start, end
     if runs and _foreign_lead_before(text, runs):
         for street in _FOREIGN_STREET.finditer(text):
             if taken.free(*street.span()):
