@@ -26,6 +26,8 @@ from recall_corpus import (
     AFTER_TESTER_RECALL,
     CROSS_CORPUS_ORDINARY,
     CROSS_CORPUS_RECALL,
+    FOURTH_TESTER_ORDINARY,
+    FOURTH_TESTER_RECALL,
     LATE_ORDINARY,
     LATE_RECALL,
     RECALL,
@@ -121,6 +123,18 @@ def test_what_the_third_fresh_tester_found_is_found() -> None:
 
 def test_the_third_testers_false_alarms_pass() -> None:
     assert [(field, text) for field, text in THIRD_TESTER_ORDINARY if found_in(field, text)] == []
+
+
+def test_what_the_fourth_fresh_tester_found_is_found() -> None:
+    assert [
+        (field, text)
+        for field, text, kind in FOURTH_TESTER_RECALL
+        if kind not in found_in(field, text)
+    ] == []
+
+
+def test_the_fourth_testers_false_alarms_pass() -> None:
+    assert [(field, text) for field, text in FOURTH_TESTER_ORDINARY if found_in(field, text)] == []
 
 
 def test_the_cross_corpus_variants_are_found() -> None:

@@ -160,13 +160,16 @@ _AREAS = frozenset(
 )
 """Where the capitalised words after it name a neighbourhood or a village (`de wijk De
 Huet`), as a building's word does a building."""
+_NAMED_AFTER = frozenset(["wet", "motie", "amendement", "commissie", "methode", "norm"])
+"""What is named after a person, who is then no tenant (`Wet Hillen`, `motie Mulder`,
+`commissie Remkes`)."""
 _COMPASS = frozenset(
     ["noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest"]
 )
 _NUMBER_NEXT = re.compile(r" \d")
 _STREET_END = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
-    r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf)$"
+    r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf|brug|tunnel|viaduct|sluis)$"
 )
 _STREET_WORDS = frozenset(
     ("boulevard", "avenue", "rue", "plaza", "piazza", "via", "plein", "laan", "straat")
@@ -913,16 +916,34 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     lead = first - 1 if first > 0 and lows[first - 1] in TITLES | ROLES else first
     if lead < first or any(lows[i] in TITLES for i in range(first, last)):
         # A title or role word makes a person, but for a known name that holds it
-        # (`Dr. Leo Kannerhuis`, `Vader Abraham`).
+        # (`Dr. Leo Kannerhuis`), a street, square or body named after the person (`Dr.
+        # Huber Noodtstraat`, `Koning Willem-Alexanderplein`, `Dr. C. Verhagenfonds`), or
+        # the person's name as an organisation's (`Stichting Dr. Hofstee`).
         ends = range(last, min(len(lows), last + 3) + 1)
-        return any(" ".join(lows[lead:b]) in whole for b in ends)
+        glued = range(max(first, lead + 1), min(len(lows), last + 1))
+        return (
+            any(" ".join(lows[lead:b]) in whole for b in ends)
+            or any(
+                (_STREET_END.search(lows[i]) or _institution(lows[i])) and words.capital(i - 1)
+                for i in glued
+            )
+            or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))
+        )
     near = range(first, min(len(lows), last + 2))
     if any(words.capital(i) and _institution(lows[i]) for i in near):
         return True  # named after someone: `Anne Frank Huis`, `Vincent van Gogh-school`
     if last + 1 < len(lows) and words.capital(last) and _institution(lows[last + 1]):
         return True  # `Ronald McDonald Huis`: the institution word two words on
-    if first > 0 and lows[first - 1] in ("het", "'t"):
-        return True  # no person follows `het`: `Het Baken`, `het Rijksmuseum`
+    if lows[first] in _NAMED_AFTER and words.capital(first) and last > first + 1:
+        return True  # `Wet Hillen`
+    if (
+        first > 0
+        and lows[first - 1] in ("het", "'t")
+        and not (
+            last == first + 1 and _international_first(words.words[first], sentence_start=False)
+        )
+    ):
+        return True  # no person follows `het` (`Het Baken`), but `vraag het Mustafa zelf`
     # part of a longer known name: up to three words on either side
     for a in range(max(0, first - 3), first + 1):
         for b in range(last, min(len(lows), last + 3) + 1):
@@ -945,6 +966,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
             return True
     if not initialled and all(
         lows[i] in single
+        or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
         or _compass_place(lows[i], single)
         or (_common(words.words[i]) and not _is_name(words.words[i]))
         or _covered(lows, i, first, last, whole, declared)
@@ -973,7 +995,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         before -= 1
     if before >= 0 and lows[before] in _STREET_WORDS:
         return True  # `Boulevard Heuvelink`, `Avenue Carré`
-    if before >= 0 and (lows[before] in _BUILDINGS or lows[before] in _AREAS):
+    if before >= 0 and (
+        lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
+    ):
         return True
     if (
         before >= 0
