@@ -537,6 +537,15 @@ FOURTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("aanpak", "Vraag het Fatma zelf, niet haar begeleider.", "naam"),
     ("aanpak", "Meneer Bakker van de Molenstraat kwam langs.", "naam"),
     ("aanpak", "Daarna kwam dr. Jansen nog langs.", "naam"),
+    ("aanpak", "BSN 22169593 (acht cijfers, zonder de nul) stond in het dossier.", "bsn"),
+    ("aanleiding", "BSN 35488219 staat in het systeem.", "bsn"),
+    ("aanleiding", "Vreemdelingennummer 2345678901 stond op het W-document.", "dossiernummer"),
+    ("aanleiding", "Het vreemdelingennummer van de man was 2345678901.", "dossiernummer"),
+    ("aanpak", "De familie woont in de Anjerlaan (nummer 23).", "adres"),
+    ("aanleiding", "Ze woont op de Molenweg (nr. 8).", "adres"),
+    ("resultaten", "Ze woont in de Molenweg (8).", "adres"),
+    ("lessen", "Op de Grote Markt nummer zeven woont zij nu.", "adres"),
+    ("aanleiding", "Zij woont op De Dam 7.", "adres"),
 ]
 
 FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
@@ -559,4 +568,9 @@ FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("partners.naam", "Van Doorne advocaten"),
     ("partners.naam", "Yes We Can Clinics"),
     ("aanpak", "Het Jeroen Bosch Ziekenhuis en het Antoni van Leeuwenhoek deden mee."),
+    ("resultaten", "De wijk is geboren in 1965 en wordt nu voor het eerst vernieuwd."),
+    ("aanleiding", "De stichting (RSIN 878838211) is eigenaar van de grond."),
+    ("aanpak", "Het postadres van de corporatie is Postbus 1500, 7000 BM Doetinchem."),
+    ("aanpak", "De Molenweg (2019) werd als eerste vernieuwd."),
+    ("aanpak", "BSN 12345678 is geen geldig nummer, zei de ambtenaar."),
 ]

@@ -138,7 +138,7 @@ _DATE_AFTER_OP = (
 )
 _NUMBER_CUE = (
     r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
-    r"(?:bank)?rekening|giro|pas|"
+    r"(?:bank)?rekening|giro|pas|vreemdelingen|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
     r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ)"
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
@@ -226,9 +226,9 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         regex.compile(
             rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?)(?:{_HOUSE_NUMBER}|(?i:{_NUMBER_WORDS})\b)"
             rf"\s(?:van|aan|in|op)\s(?:de\s|het\s)?{_STREET_WORD}"
-            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s(?:op\s(?!{_DATE_AFTER_OP}))?"
+            rf"|{_LEAD_WORDS}{_STREET_WORD},?\s\(?(?:op\s(?!{_DATE_AFTER_OP}))?"
             rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
-            rf"|{_CAPITAL_STREET_WORD},?\s(?i:(?:huis)?nummer\s)?"
+            rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b),?\s(?i:(?:huis)?nummer\s)?"
             rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
         ),
@@ -319,6 +319,10 @@ _FOREIGN_STREET = re.compile(
 Céramique 221`): statushouders' and labour migrants' addresses abroad are theirs too."""
 
 
+_SHORT_BSN = re.compile(
+    r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer))\)?:? ?(?:is |was )?(\d{8})(?![\d,.-]\d)"
+)
+"""A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off)."""
 _NUMBER_BEFORE_STREET = regex.compile(
     rf"(?<=\b(?i:op|aan) )\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
 )
@@ -382,6 +386,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield kind, start, end
+    if runs and ("bsn" in low or "burgerservice" in low or "sofi" in low):
+        for short in _SHORT_BSN.finditer(text):
+            if bsn.is_valid("0" + short.group(1)) and taken.free(*short.span(1)):
+                taken.add(*short.span(1))
+                yield "bsn", short.start(1), short.end(1)
     if runs and _street_word_in(low):
         for start, end in _numbers_before_streets(text, runs):
             if taken.free(start, end):
@@ -596,8 +605,8 @@ def _after_word(text: str, start: int) -> bool:
     or `nr`: where a house number may follow a street."""
     if start >= 2 and text[start - 2 : start] == "nr":
         return True
-    if start >= 1 and text[start - 1] == "#":
-        start -= 1  # `Molenweg #8`
+    if start >= 1 and text[start - 1] in "#(":
+        start -= 1  # `Molenweg #8`, `Molenweg (8)`
     if start < 2 or not text[start - 1].isspace():
         return False
     before = text[start - 2]
@@ -609,7 +618,7 @@ def _after_word(text: str, start: int) -> bool:
 def _street_before(text: str, end: int, capital: bool = False) -> bool:
     """Whether the word before `end` (past `nummer`, `nr.` and a comma) is a street."""
     for _ in range(2):
-        while end > 0 and text[end - 1] in " ,.":
+        while end > 0 and text[end - 1] in " ,.(":
             end -= 1
         begin = end
         while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'-"):
@@ -764,6 +773,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         end = _iban_end(text, start, end)
         return (start, end) if end >= 0 else None
     if kind == "bsn":
+        if _ORGANISATION_NUMBER_BEFORE.search(text, max(0, start - 25), start):
+            return None  # `RSIN 878838211`: an organisation's number has a BSN's 11-test
         digits = value.translate(_SEPARATORS)
         valid = _eleven_test(digits) and bool(digits.strip("0")) and bsn.is_valid(digits)
         return (start, end) if valid else None
@@ -771,13 +782,20 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return None  # `het idee werd geboren op ...`: born is said of a plan, not a person
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
+    if kind == "postcode" and _PO_BOX_BEFORE.search(text, max(0, start - 20), start):
+        return None  # `Postbus 1500, 7000 BM`: an organisation's post, no home
+
     if kind == "adres":
         streets = [w for w in _ADDRESS_WORD.findall(value) if w.lower().endswith(_STREET_ENDINGS)]
         lead = _LOWER_LEAD.match(value)
-        article = lead is not None and lead.group(0).split()[-1] in ("de", "het", "'t")
+        article = (
+            lead is not None and lead.group(0).split()[-1] in ("de", "het", "'t")
+        ) or value.startswith(("De ", "Het ", "'t "))
         if streets and not article and all(name_finder.is_place(w) for w in streets):
             return None  # a town named like a street (`in Harderwijk zes woningen`); a
             # street takes an article (`in de Molenstraat op 22`), a town does not
+        if "(" in value and _YEAR_IN_BRACKETS.search(value):
+            return None  # `De Molenweg (2019)`: a year
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
             # a law's year; a block's first and last number (`Molenweg 2-40`), no home
             return None
@@ -795,6 +813,7 @@ _LAW_AND_YEAR = re.compile(
 )
 """A law or a programme with its year (`Wet inburgering 2021`: `inburgering` ends like a
 street, `-ring`)."""
+_YEAR_IN_BRACKETS = re.compile(r"\((?:1[89]|20)\d\d$")
 _RANGE_OF_HOUSES = re.compile(r"\b(\d{1,4}) ?- ?(\d{1,4})\W?$")
 
 
@@ -802,10 +821,15 @@ def _range(match: re.Match[str] | None) -> bool:
     return match is not None and int(match.group(2)) >= int(match.group(1)) + 2
 
 
+_PO_BOX_BEFORE = re.compile(r"(?i:postbus|antwoordnummer) \d{1,6},? $")
+_ORGANISATION_NUMBER_BEFORE = re.compile(
+    r"(?i:\bRSIN|fiscaal nummer|KvK(?:-nummer)?|btw(?:-nummer)?)\)?:? ?(?:is )?$"
+)
 _SEPARATORS = str.maketrans("", "", " .-")
 _NO_PERSON_BORN = re.compile(
     r"\b(?:idee|ideeën|plan|plannen|project|initiatief|concept|gedachte|pilot|aanpak|"
-    r"samenwerking|werkwijze|methode|programma)\s(?:\w{1,20}\s)?(?:werd|is|was|werden|zijn|kwam)"
+    r"samenwerking|werkwijze|methode|programma|wijk|buurt|stad|dorp|gebouw|complex|flat|"
+    r"woningen|vereniging|stichting|corporatie|traditie|festival|school)\s(?:\w{1,20}\s)?(?:werd|is|was|werden|zijn|kwam)"
     r"\s(?:\w{1,12}\s)?$",
     re.IGNORECASE,
 )
