@@ -546,6 +546,17 @@ FOURTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("resultaten", "Ze woont in de Molenweg (8).", "adres"),
     ("lessen", "Op de Grote Markt nummer zeven woont zij nu.", "adres"),
     ("aanleiding", "Zij woont op De Dam 7.", "adres"),
+    ("aanleiding", "Voor ze vluchtte woonde ze in de vulytsia Khreshchatyk 22, kv. 5.", "adres"),
+    ("aanleiding", "In Polen woonde hij aan de ul. Marszałkowska 12 m. 4.", "adres"),
+    ("aanpak", "Zijn familie woont in de Rue Hassan II n° 45, Casablanca.", "adres"),
+    ("aanpak", "Zijn broer woont aan de Atatürk Caddesi No: 12 Daire 3.", "adres"),
+    ("aanpak", "j. de vries belde de corporatie.", "naam"),
+    ("aanleiding", "De brief was gericht aan j.j. de vries-bakker.", "naam"),
+    ("resultaten", "Hij las de brief van p. de groot voor.", "naam"),
+    ("filename", "huurder-geboren-04-06-1958.yaml", "geboortedatum"),
+    ("filename", "huurder-04-06-1958.yaml", "geboortedatum"),
+    ("afbeeldingen.bestand", "media/huurder-19580604.jpg", "geboortedatum"),
+    ("resultaten", "Schrijf naar fatmademir op gmail punt com.", "e-mailadres"),
 ]
 
 FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
@@ -573,4 +584,8 @@ FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Het postadres van de corporatie is Postbus 1500, 7000 BM Doetinchem."),
     ("aanpak", "De Molenweg (2019) werd als eerste vernieuwd."),
     ("aanpak", "BSN 12345678 is geen geldig nummer, zei de ambtenaar."),
+    ("filename", "bewonersavond-2023-06-04.yaml"),
+    ("aanpak", "De site staat op wonen punt nl, de mail gaat naar het team."),
+    ("aanpak", "Via Doetinchem kregen 12 gezinnen een woning."),
+    ("aanpak", "We kozen plan b. de bewoners waren blij."),
 ]

@@ -194,6 +194,8 @@ quote an author allows)."""
 person (`J. de Vries`, `H.J. van den Bosch`). A new sentence opens with a capital, so
 `plan B. de ...` reads on in lower case; the surname may be a common word or a place
 (`de Boer`, `van Dam`, `de Vries`) and is a surname all the same."""
+_INITIALLED = re.compile(_INITIALS_AND_PREFIX.pattern, re.IGNORECASE)
+"""The same in any case (`j. de vries`), for a span another rule found."""
 _SENTENCE_END = frozenset(".!?;:\n")
 
 
@@ -499,7 +501,9 @@ def windows(text: str) -> list[tuple[int, int]]:
     return _merged(spans)
 
 
-_LOWER_INITIAL = re.compile(r"\.(?<=(?<![\w.])[a-z]\.) (?=[a-z]{3})")
+_LOWER_INITIAL = re.compile(
+    r"\.(?<=(?<![\w])[a-z]\.) (?=[a-z]{3}|(?:de|van|der|den|ter|ten|te) [a-z])"
+)
 """An initial in lower case before a word (`m. yilmaz`): found from its full stop."""
 
 
@@ -799,6 +803,18 @@ def _lower_pair_last(low: str, prefixed: bool) -> bool:
     return prefixed and low in person_names.surnames_after_prefix()
 
 
+def _initials_start(text: str, at: int) -> int:
+    """Where the initials that end with the one at `at` start (`j.j.` of `j.j. de vries`)."""
+    while (
+        at >= 2
+        and text[at - 1] == "."
+        and text[at - 2].isalpha()
+        and (at == 2 or not text[at - 3].isalnum())
+    ):
+        at -= 2
+    return at
+
+
 def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
     """Names written all in lower case or all in capitals, where no capital marks them: a
     first name, its prefixes and a surname written alike (`jan de vries`, `anna kowalska`,
@@ -813,12 +829,18 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         low = words.lows[i]
         if lower and len(word) == 1 and i + 1 < n:
             between = text[words.spans[i][1] : words.spans[i + 1][0]]
-            nxt = words.lows[i + 1]
+            j = i + 1
+            while (
+                j + 1 < n and j - i < 4 and words.lows[j] in interfix and words.words[j].islower()
+            ):
+                j += 1  # `j. de vries`, `j.j. van der berg`
             initial = (
-                between == ". " and words.words[i + 1].islower() and _lower_pair_last(nxt, False)
+                between == ". "
+                and words.words[j].islower()
+                and _lower_pair_last(words.lows[j].partition("-")[0], j > i + 1)
             )
-            if initial and (i == 0 or text[words.spans[i][0] - 1] != "."):
-                yield words.spans[i][0], words.spans[i + 1][1]
+            if initial and (i < 2 or text[words.spans[i][0] - 2 : words.spans[i][0]] != ". "):
+                yield _initials_start(text, words.spans[i][0]), words.spans[j][1]
             continue
         if not _lower_pair_first(low):
             continue
@@ -954,8 +976,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     capitals = [
         i for i in range(first, last) if words.capital(i) and lows[i] not in interfix
     ] or list(range(first, last))
-    initialled = _INITIALS_AND_PREFIX.match(words.text, words.spans[first][0]) is not None
-    if initialled:
+    initialled = _INITIALLED.match(words.text, _initials_start(words.text, words.spans[first][0]))
+
+    if initialled is not None:
         # After the initials and the prefix, a known name of two words or more is no
         # person (`A. de Raad van State`: an appendix, then a body); one word is a surname
         # even where it is a place too (`de Vries`, `van Dam`).
@@ -964,7 +987,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         )
         if any(" ".join(lows[k:b]) in whole for b in range(k + 2, min(len(lows), last + 3) + 1)):
             return True
-    if not initialled and all(
+    if initialled is None and all(
         lows[i] in single
         or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
         or _compass_place(lows[i], single)

@@ -308,17 +308,47 @@ _SERVICES = frozenset(
 published as the organisation's own, never a tenant's."""
 
 
-_FOREIGN_LEADS = ("Rue ", "Via ", "Avenue ", "Calle ", "Piazza ", "Plaza ", "Place ", "Chaussée ")
+_FOREIGN_LEADS = (
+    "rue ",
+    "via ",
+    "avenue ",
+    "avenida ",
+    "calle ",
+    "carrer ",
+    "rua ",
+    "piazza ",
+    "plaza ",
+    "place ",
+    "chaussée ",
+    "vulytsia ",
+    "vul. ",
+    "ulitsa ",
+    "ulica ",
+    "ul. ",
+    "caddesi",
+    "sokak",
+    "sokağı",
+)
 _FOREIGN_STREET = re.compile(
-    r"\b(?:Rue|Via|Avenue|Calle|Piazza|Plaza|Place|Chaussée)"
+    r"(?:\b(?:Rue|Via|Avenue|Avenida|Calle|Carrer|Rua|Piazza|Plaza|Place|Chaussée"
+    r"|(?i:vulytsia|vul\.|ulitsa|ulica|ul\.))"
     r"(?: (?:de|la|du|des|del|della|di|le|les|l'|d')){0,2}"
-    r" [A-ZÀ-ÖØ-Þ][\w'-]{1,30}(?: [A-ZÀ-ÖØ-Þ][\w'-]{1,30}){0,2},? \d{1,4}[a-zA-Z]?\b"
+    r" [A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'-]{1,30}(?: (?:[A-ZÀ-ÖØ-Þ][\w'-]{1,30}|[IVX]{1,4})){0,2}"
+    r"|\b[A-ZÀ-ÖØ-ÞÇŞİ][\w'-]{1,30} (?:Caddesi|Sokak|Sokağı|Bulvarı))"
+    r",? (?:n[°o]\.? ?|nr\.? ?|No:? ?)?\d{1,4}[a-zA-Z]?\b"
     rf"(?!{_QUANTITY}| [a-z]{{2,30}}(?:en|s)\b)"
 )
 """A street of another country, its word first (`Rue Neuve 5`, `Via Regia 12`, `Avenue
 Céramique 221`): statushouders' and labour migrants' addresses abroad are theirs too."""
 
 
+_MAIL_SPOKEN = re.compile(
+    r"\b[\w.+-]{2,64} (?i:op|bij) (?i:gmail|hotmail|outlook|live|yahoo|icloud|ziggo|kpnmail"
+    r"|hetnet|home|planet|xs4all|telfort|upcmail|zonnet|casema|chello|quicknet|tele2|freeler"
+    r"|kpnplanet|caiway|solcon|proton|protonmail) (?i:punt|dot) (?i:com|nl|be|net)\b"
+)
+"""A mailbox at a free-mail provider said in words (`fatmademir op gmail punt com`): `op`
+is too common a word to read as `@` anywhere else."""
 _SHORT_BSN = re.compile(
     r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer))\)?:? ?(?:is |was )?(\d{8})(?![\d,.-]\d)"
 )
@@ -345,7 +375,7 @@ def _foreign_lead_before(text: str, runs: list[tuple[int, int]]) -> bool:
     """Whether a foreign street's word (`Rue `, `Via `) stands in the 60 characters before
     some run of digits (looked for there only: searching a whole story eight times costs
     more than the scan of its digits)."""
-    before = "|".join(text[max(0, start - 60) : start] for start, _ in runs)
+    before = "|".join(text[max(0, start - 60) : start] for start, _ in runs).lower()
     return any(lead in before for lead in _FOREIGN_LEADS)
 
 
@@ -362,7 +392,14 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
     if not (
-        runs or mail or _street_word_in(low) or "nul" in low or "gebor" in low or "geboor" in low
+        runs
+        or mail
+        or _street_word_in(low)
+        or "nul" in low
+        or "gebor" in low
+        or "geboor" in low
+        or " punt " in low
+        or " dot " in low
     ):
         return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
         # dates in words (most text has none of these)
@@ -401,6 +438,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*street.span()):
                 taken.add(*street.span())
                 yield "adres", street.start(), street.end()
+    if " punt " in low or " dot " in low:
+        for spoken in _MAIL_SPOKEN.finditer(text):
+            if taken.free(*spoken.span()):
+                taken.add(*spoken.span())
+                yield "e-mailadres", spoken.start(), spoken.end()
     if "nul" in low:
         for spelt in _PHONE_IN_WORDS.finditer(text):
             if taken.free(*spelt.span()):

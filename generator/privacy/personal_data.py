@@ -610,6 +610,10 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     for kind, start, end in spans:
         value = _from_words(raw, text[start:end])
         yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
+    for match in _DATE_IN_LINK.finditer(raw):  # `huurder-04-06-1958`, as in a link
+        year = next(group for group in match.groups()[2:] if group is not None)
+        if int(year) < _OLDEST_WEB_YEAR:
+            yield Finding("geboortedatum", match.group(), match.group(), loc, match.start())
 
 
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
