@@ -551,6 +551,8 @@ FOURTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("aanpak", "Zijn familie woont in de Rue Hassan II n° 45, Casablanca.", "adres"),
     ("aanpak", "Zijn broer woont aan de Atatürk Caddesi No: 12 Daire 3.", "adres"),
     ("aanpak", "j. de vries belde de corporatie.", "naam"),
+    ("aanpak", "De vereniging Fatma Demir hielp niet, zei ze.", "naam"),
+    ("aanpak", "De huurder 'Fatma Demir' belde.", "naam"),
     ("aanleiding", "De brief was gericht aan j.j. de vries-bakker.", "naam"),
     ("resultaten", "Hij las de brief van p. de groot voor.", "naam"),
     ("filename", "huurder-geboren-04-06-1958.yaml", "geboortedatum"),
@@ -588,4 +590,9 @@ FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "De site staat op wonen punt nl, de mail gaat naar het team."),
     ("aanpak", "Via Doetinchem kregen 12 gezinnen een woning."),
     ("aanpak", "We kozen plan b. de bewoners waren blij."),
+    ("aanpak", "Het verslag t.a.v. de raad volgde n.a.v. de evaluatie."),
+    ("aanpak", "De huurdersvereniging 'Ons Belang' en bewonerscommissie 'De Vonk' dachten mee."),
+    ("partners.naam", "Marga Klompé"),
+    ("partners.naam", "Willem van den Bergh"),
+    ("aanleiding", "In Bos en Lommer, de Tarwewijk en Pendrecht is de woningnood het grootst."),
 ]

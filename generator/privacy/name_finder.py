@@ -659,6 +659,7 @@ _ORGANISATION_ENDINGS = (
     "loket",
     "dienst",
     "vereniging",
+    "commissie",
 )
 
 
@@ -803,6 +804,17 @@ def _lower_pair_last(low: str, prefixed: bool) -> bool:
     return prefixed and low in person_names.surnames_after_prefix()
 
 
+_ABBREVIATIONS = frozenset(
+    re.split(
+        " ",
+        "t.a.v. n.a.v. m.b.t. i.v.m. t.b.v. i.p.v. m.u.v. o.a. d.w.z. z.s.m. e.d. a.s. v.w.b. "
+        "i.o.m. o.b.v. m.i.v. t.z.t. e.a. c.q. z.o.z. i.s.m. w.o. m.n. b.v. o.l.v. i.c.m. "
+        "m.m.v. a.d.h.v. p.p. v.a. t.o.v. n.v.t. i.e. e.g. v.z.",
+    )
+)
+"""Dutch abbreviations of single letters: no initials (`t.a.v. de raad`)."""
+
+
 def _initials_start(text: str, at: int) -> int:
     """Where the initials that end with the one at `at` start (`j.j.` of `j.j. de vries`)."""
     while (
@@ -839,8 +851,13 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
                 and words.words[j].islower()
                 and _lower_pair_last(words.lows[j].partition("-")[0], j > i + 1)
             )
-            if initial and (i < 2 or text[words.spans[i][0] - 2 : words.spans[i][0]] != ". "):
-                yield _initials_start(text, words.spans[i][0]), words.spans[j][1]
+            begin = _initials_start(text, words.spans[i][0])
+            if (
+                initial
+                and (i < 2 or text[words.spans[i][0] - 2 : words.spans[i][0]] != ". ")
+                and text[begin : words.spans[i][1] + 1] not in _ABBREVIATIONS
+            ):
+                yield begin, words.spans[j][1]
             continue
         if not _lower_pair_first(low):
             continue
@@ -1022,6 +1039,13 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
     ):
         return True
+    named = first - 2 if first >= 2 and lows[first - 1] in ("de", "het") else first - 1
+    if (
+        named >= 0
+        and _organisation_word(lows[named])
+        and words.text[words.spans[named + 1][0] - 1] in "'\"‘“"
+    ):
+        return True  # `bewonerscommissie 'De Vonk'`: an organisation's own name, quoted
     if (
         before >= 0
         and lows[before] in ("in", "uit")
