@@ -1013,10 +1013,11 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         for i in capitals
     ):
         return True
-    if lows[first] in _STREET_WORDS or (
-        lows[first] in ("de", "het") and first + 1 < last and lows[first + 1] in _STREET_WORDS
-    ):
-        return True  # `Laan van Nieuw Oost-Indië`, also with its article
+    lead_in = first
+    while lead_in + 1 < last and lows[lead_in] in ("aan", "op", "in", "de", "het", "'t"):
+        lead_in += 1
+    if lows[lead_in] in _STREET_WORDS:
+        return True  # `Laan van Nieuw Oost-Indië`, also with its article (`aan de Laan van`)
     word = words.words[first]
     if (
         last == first + 1

@@ -328,18 +328,23 @@ _FOREIGN_LEADS = (
     "caddesi",
     "sokak",
     "sokağı",
+    "laan van ",
+    "plein van ",
+    "kade van ",
+    "weg van ",
 )
 _FOREIGN_STREET = re.compile(
     r"(?:\b(?:Rue|Via|Avenue|Avenida|Calle|Carrer|Rua|Piazza|Plaza|Place|Chaussée"
-    r"|(?i:vulytsia|vul\.|ulitsa|ulica|ul\.))"
+    r"|(?i:vulytsia|vul\.|ulitsa|ulica|ul\.)|(?:Laan|Plein|Kade|Weg) van(?: de| het| der| den)?)"
     r"(?: (?:de|la|du|des|del|della|di|le|les|l'|d')){0,2}"
     r" [A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'-]{1,30}(?: (?:[A-ZÀ-ÖØ-Þ][\w'-]{1,30}|[IVX]{1,4})){0,2}"
     r"|\b[A-ZÀ-ÖØ-ÞÇŞİ][\w'-]{1,30} (?:Caddesi|Sokak|Sokağı|Bulvarı))"
     r",? (?:n[°o]\.? ?|nr\.? ?|No:? ?)?\d{1,4}[a-zA-Z]?\b"
     rf"(?!{_QUANTITY}| [a-z]{{2,30}}(?:en|s)\b)"
 )
-"""A street of another country, its word first (`Rue Neuve 5`, `Via Regia 12`, `Avenue
-Céramique 221`): statushouders' and labour migrants' addresses abroad are theirs too."""
+"""A street whose word comes first, abroad (`Rue Neuve 5`, `Via Regia 12`, `Atatürk Caddesi
+No: 12`: statushouders' and labour migrants' addresses abroad are theirs too) or here
+(`Laan van Nieuw Oost-Indië 3`)."""
 
 
 _MAIL_SPOKEN = re.compile(
