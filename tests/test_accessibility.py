@@ -236,3 +236,18 @@ def test_every_page_has_no_axe_violations_in_forced_colours(
         found += [f"{path or '/'}: {v}" for v in violations(page)]
     page.close()
     assert found == []
+
+
+def test_the_web_form_while_it_loads_has_no_axe_violations(site_url: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """Decap shows a loading text while it fetches its configuration (longer on a slow
+    connection); the configuration is held back here, so that state is what axe reads."""
+    page = browser.new_page()
+    held = []
+    page.route("**/config.yml*", lambda route: held.append(route))
+    page.goto(site_url + "beheer/", wait_until="load")
+    page.wait_for_selector('[class*="LoaderText"]', state="visible")
+    found = violations(page)
+    for route in held:
+        route.continue_()
+    page.close()
+    assert found == []
