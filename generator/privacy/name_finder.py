@@ -397,7 +397,7 @@ def _coordinated(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _PUNCTUATION = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~’‘“”'})
-_AFTER_ROLE = re.compile(r"[ ,:(]{1,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
+_AFTER_ROLE = re.compile(r"\.?[ ,:(]{1,4}(?:[A-ZÀ-ÖØ-Þ]|['\"][^\W\d_])")
 """What follows a role word that names someone: a capital, initials, a quoted name."""
 _LETTERS_AT = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 _TEXT_FIRST = re.compile(r"\s?[\"'(]?([A-ZÀ-ÖØ-Þ][^\W\d_]{2,})")
@@ -673,8 +673,8 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
         if not title and low not in ROLES:
             continue
         after = words.spans[i][1]
-        if title and after < len(text) and text[after] == ".":
-            after += 1
+        if (title or low == "fam") and after < len(text) and text[after] == ".":
+            after += 1  # `dhr.`, `fam.`: an abbreviation's full stop
         gap = re.match(r"[ ,:(]*", text[after : after + 12])
         at = after + (gap.end() if gap else 0)
         initials = _INITIALS.match(text, at)
