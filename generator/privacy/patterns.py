@@ -396,10 +396,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         text = _with_ascii_digits(text, runs)
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
+    streets = _street_word_in(low)
     if not (
         runs
         or mail
-        or _street_word_in(low)
+        or streets
         or "nul" in low
         or "gebor" in low
         or "geboor" in low
@@ -433,7 +434,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if bsn.is_valid("0" + short.group(1)) and taken.free(*short.span(1)):
                 taken.add(*short.span(1))
                 yield "bsn", short.start(1), short.end(1)
-    if runs and _street_word_in(low):
+    if runs and streets:
         for start, end in _numbers_before_streets(text, runs):
             if taken.free(start, end):
                 taken.add(start, end)
