@@ -37,11 +37,16 @@ def as_read(text: str) -> Any:
 
 
 def saved(path: Path, before: str, timeout: float = 20.0) -> str:
-    """The file's text once the form has written it (it differs from `before`)."""
+    """The file's text once the form has written it: it differs from `before`, and two
+    reads a moment apart agree (the server truncates the file before it writes it, so a
+    read in between sees it empty)."""
     deadline = time.monotonic() + timeout
+    last = None
     while time.monotonic() < deadline:
-        if path.exists() and path.read_text(encoding="utf-8") != before:
-            return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+        if text is not None and text.strip() and text != before and text == last:
+            return text
+        last = text
         time.sleep(0.2)
     raise AssertionError(f"{path.name} was not saved")
 
