@@ -1004,13 +1004,17 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         )
         if any(" ".join(lows[k:b]) in whole for b in range(k + 2, min(len(lows), last + 3) + 1)):
             return True
-    if initialled is None and all(
-        lows[i] in single
-        or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
-        or _compass_place(lows[i], single)
-        or (_common(words.words[i]) and not _is_name(words.words[i]))
-        or _covered(lows, i, first, last, whole, declared)
-        for i in capitals
+    if (
+        initialled is None
+        and not _prefixed_surname(words, first, last)
+        and all(
+            lows[i] in single
+            or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
+            or _compass_place(lows[i], single)
+            or (_common(words.words[i]) and not _is_name(words.words[i]))
+            or _covered(lows, i, first, last, whole, declared)
+            for i in capitals
+        )
     ):
         return True
     lead_in = first
@@ -1091,6 +1095,28 @@ _INSTITUTIONS = frozenset(
     ]
 )
 _INSTITUTION_ENDINGS = ("ziekenhuis", "school", "centrum", "college", "academie", "instituut")
+
+
+_CAPITAL_PREFIXES = frozenset(["De", "Van", "Ter", "Ten", "Te"])
+
+
+def _prefixed_surname(words: Words, first: int, last: int) -> bool:
+    """Whether a span is a Dutch surname with its prefix written capitalised, alone (`De
+    Vries`, `Van Dijk`, `Ter Horst`): a person's name in Dutch however common the word or
+    place the surname is (a place or body written whole was dismissed before this; not
+    `Den`, as in `Den Bosch`; not a firm, `De Vries Bouw`)."""
+    if last - first < 2 or words.words[first] not in _CAPITAL_PREFIXES:
+        return False
+    if last < len(words.lows) and words.capital(last) and _organisation_word(words.lows[last]):
+        return False
+    interfix = _dutch_names()[2]
+    between = range(first + 1, last - 1)
+    if not all(words.lows[i] in interfix and words.words[i].islower() for i in between):
+        return False
+    surname = words.lows[last - 1]
+    return words.capital(last - 1) and (
+        surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
+    )
 
 
 def _compass_place(low: str, places: frozenset[str]) -> bool:
