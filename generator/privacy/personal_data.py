@@ -551,15 +551,21 @@ _OLDEST_WEB_YEAR = 1995
 is a date of birth, not a publication date."""
 
 
+def _birth_dates_in(address: str) -> Iterator[tuple[int, int]]:
+    """Full dates of the last century in a link or a file name (see `_OLDEST_WEB_YEAR`)."""
+    for match in _DATE_IN_LINK.finditer(address):
+        year = next(group for group in match.groups()[2:] if group is not None)
+        if int(year) < _OLDEST_WEB_YEAR:
+            yield match.span()
+
+
 def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
     """Phone numbers in chat links, dates of birth in a link's path or query, and passwords
     and keys in its query."""
     for match in _CHAT_LINK.finditer(address):
         yield "telefoonnummer", match.start(1), match.end(1)
-    for match in _DATE_IN_LINK.finditer(address):
-        year = next(group for group in match.groups()[2:] if group is not None)
-        if int(year) < _OLDEST_WEB_YEAR:
-            yield "geboortedatum", match.start(), match.end()
+    for start, end in _birth_dates_in(address):
+        yield "geboortedatum", start, end
     for match in _SECRET_IN_LINK.finditer(address):
         yield "inloggegevens", match.start() + 1, match.end()
 
@@ -610,10 +616,8 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     for kind, start, end in spans:
         value = _from_words(raw, text[start:end])
         yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
-    for match in _DATE_IN_LINK.finditer(raw):  # `huurder-04-06-1958`, as in a link
-        year = next(group for group in match.groups()[2:] if group is not None)
-        if int(year) < _OLDEST_WEB_YEAR:
-            yield Finding("geboortedatum", match.group(), match.group(), loc, match.start())
+    for start, end in _birth_dates_in(raw):  # `huurder-04-06-1958`, as in a link
+        yield Finding("geboortedatum", raw[start:end], raw[start:end], loc, start)
 
 
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
@@ -648,28 +652,33 @@ def _in_contact_phone(raw: str, loc: Path_) -> Iterator[Finding]:
 # --- allowances and positions ------------------------------------------------------------
 
 
-def _allowances(data: Any) -> dict[tuple[str, str], str]:
+def _allowance_entries(data: Any) -> list[tuple[str, str, str]]:
+    """`privacy.uitzonderingen` as (kind, value, reason), the well-formed entries only
+    (validation reports the others)."""
     privacy = data.get("privacy") if isinstance(data, dict) else None
     entries = privacy.get("uitzonderingen") if isinstance(privacy, dict) else None
-    allowed = {}
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and all(
-            isinstance(entry.get(k), str) for k in ("soort", "waarde", "reden")
-        ):
-            allowed[(entry["soort"], _compact(visible(entry["waarde"]).text))] = entry["reden"]
-    return allowed
+    return [
+        (entry["soort"], entry["waarde"], entry["reden"])
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+        and all(isinstance(entry.get(k), str) for k in ("soort", "waarde", "reden"))
+    ]
+
+
+def _allowances(data: Any) -> dict[tuple[str, str], str]:
+    """The allowances by kind and value as a reader sees it, separators aside."""
+    return {
+        (kind, _compact(visible(value).text)): reason
+        for kind, value, reason in _allowance_entries(data)
+    }
 
 
 def _allowed_phrases(data: Any) -> list[tuple[str, str, str]]:
     """The allowances as written (kind, value in lower case, reason)."""
-    privacy = data.get("privacy") if isinstance(data, dict) else None
-    entries = privacy.get("uitzonderingen") if isinstance(privacy, dict) else None
     return [
-        (entry["soort"], entry["waarde"].strip().lower(), entry["reden"])
-        for entry in (entries if isinstance(entries, list) else [])
-        if isinstance(entry, dict)
-        and all(isinstance(entry.get(k), str) for k in ("soort", "waarde", "reden"))
-        and entry["waarde"].strip()
+        (kind, value.strip().lower(), reason)
+        for kind, value, reason in _allowance_entries(data)
+        if value.strip()
     ]
 
 
