@@ -113,28 +113,26 @@ def test_what_the_last_fresh_tester_found_is_found() -> None:
     ] == []
 
 
-def test_what_the_third_fresh_tester_found_is_found() -> None:
+LATER_TESTERS = {
+    "third": (THIRD_TESTER_RECALL, THIRD_TESTER_ORDINARY),
+    "fourth": (FOURTH_TESTER_RECALL, FOURTH_TESTER_ORDINARY),
+}
+"""The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
+found, and each one's false alarms pass."""
+
+
+@pytest.mark.parametrize("tester", LATER_TESTERS)
+def test_what_a_later_fresh_tester_found_is_found(tester: str) -> None:
+    recall, _ = LATER_TESTERS[tester]
     assert [
-        (field, text)
-        for field, text, kind in THIRD_TESTER_RECALL
-        if kind not in found_in(field, text)
+        (field, text) for field, text, kind in recall if kind not in found_in(field, text)
     ] == []
 
 
-def test_the_third_testers_false_alarms_pass() -> None:
-    assert [(field, text) for field, text in THIRD_TESTER_ORDINARY if found_in(field, text)] == []
-
-
-def test_what_the_fourth_fresh_tester_found_is_found() -> None:
-    assert [
-        (field, text)
-        for field, text, kind in FOURTH_TESTER_RECALL
-        if kind not in found_in(field, text)
-    ] == []
-
-
-def test_the_fourth_testers_false_alarms_pass() -> None:
-    assert [(field, text) for field, text in FOURTH_TESTER_ORDINARY if found_in(field, text)] == []
+@pytest.mark.parametrize("tester", LATER_TESTERS)
+def test_a_later_testers_false_alarms_pass(tester: str) -> None:
+    _, ordinary = LATER_TESTERS[tester]
+    assert [(field, text) for field, text in ordinary if found_in(field, text)] == []
 
 
 def test_the_cross_corpus_variants_are_found() -> None:
