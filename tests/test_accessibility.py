@@ -26,6 +26,7 @@ def site_url(fixture_site: Project):  # type: ignore[no-untyped-def]
 
 
 AXE = Axe()
+SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 
 def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -238,14 +239,20 @@ def test_every_page_has_no_axe_violations_in_forced_colours(
     assert found == []
 
 
-def test_the_web_form_while_it_loads_has_no_axe_violations(site_url: str, browser) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_web_form_while_it_loads_has_no_axe_violations(
+    site_url: str, browser, width: int
+) -> None:  # type: ignore[no-untyped-def]
     """Decap shows a loading text while it fetches its configuration (longer on a slow
     connection); the configuration is held back here, so that state is what axe reads."""
     page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     held = []
     page.route("**/config.yml*", lambda route: held.append(route))
     page.goto(site_url + "beheer/", wait_until="load")
     page.wait_for_selector('[class*="LoaderText"]', state="visible")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"beheer-laden-{width}.png"))
     found = violations(page)
     for route in held:
         route.continue_()
