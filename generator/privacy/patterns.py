@@ -267,7 +267,6 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
 )
 # Every start is tried (`overlapped`): a run of digits holds a BSN wherever it starts.
 _BSN_EVERYWHERE = regex.compile(dict(PATTERNS)["bsn"].pattern, regex.VERSION0)
-_NUMBER_AFTER_SPACE = re.compile(r"\s\d")
 _STREET_ENDINGS = tuple(_STREETS.split("|"))
 _STREET_SET = frozenset(_STREET_ENDINGS)
 _STREET_WORDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "hof")
@@ -291,7 +290,6 @@ _PHONE_IN_WORDS = re.compile(rf"\bnul(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{9}}\b", re
 """A Dutch phone number spelt out digit by digit (`nul-zes-een-twee-...`): ten digit words,
 the first `nul`, as every Dutch number starts."""
 _AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje")
-_AT_WORD = re.compile(r"[\[(]\s?(?:at|apenstaartje)\s?[\])]|\s(?:at|apenstaartje)\s", re.I)
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
 
