@@ -200,6 +200,8 @@ const run = () => search(currentState());
 async function search(state) {
   writeState(state);
   const mine = ++generation;
+  // The list is being replaced: assistive technology waits until it is whole.
+  list.setAttribute("aria-busy", "true");
   const filters = {};
   for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
   const query = state.q ? searchQuery(state.q, GROUPS) || state.q : null;
@@ -223,6 +225,7 @@ async function search(state) {
       ? "Geen cases gevonden. Probeer andere woorden of minder filters."
       : `${n} ${n === 1 ? "case" : "cases"} gevonden.`;
   showResults.textContent = n === 0 ? "Naar de resultaten" : `Toon ${n} ${n === 1 ? "case" : "cases"}`;
+  list.setAttribute("aria-busy", "false");
 }
 
 async function showMore(mine) {
