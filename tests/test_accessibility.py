@@ -29,13 +29,38 @@ AXE = Axe()
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 
+def axe_page(context):  # type: ignore[no-untyped-def]
+    """A new page that loads axe-core into every document it opens, before the page's own
+    scripts: a test that checks many pages then only runs it on each (evaluating its half
+    megabyte again for every page cost a sixth of a second)."""
+    page = context.new_page()
+    page.add_init_script(script=AXE.axe_script)
+    return page
+
+
+# Only violations are collected in full: a third less time per page than all results.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+
+
 def violations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    # Only violations are collected in full: a third less time per page than all results.
-    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
-    result = AXE.run(page, options=options)
-    return [
-        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result.response["violations"]
-    ]
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    found = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
+
+
+OPEN_DRAWER = """() => {
+    const button = document.querySelector('label.md-header__button[for=__drawer]');
+    if (!button || !button.checkVisibility()) return false;
+    // no slide-in transition: axe sees the drawer where it ends up
+    const style = document.createElement('style');
+    style.textContent = '* { transition: none !important }';
+    document.head.append(style);
+    const drawer = document.getElementById('__drawer');
+    drawer.checked = true;  // what a tap on the button does
+    drawer.dispatchEvent(new Event('change', {bubbles: true}));
+    return true;
+}"""
 
 
 def every_page(site: Path) -> list[str]:
@@ -66,7 +91,7 @@ def test_every_page_has_no_axe_violations_in_every_navigation_state(
     checked on the phone), as on a wide screen (the same pages, larger type)."""
     pages = every_page(fixture_site.site)
     assert {"", "404.html", "zoeken/", "themas/dakloosheid/", "tips/samenwerking/"} <= set(pages)
-    page = browser.new_page()
+    page = axe_page(browser)
     found: list[str] = []
     states: set[str] = set()
     kinds: dict[tuple[str, str], str] = {}  # (page kind, nav state) -> first page
@@ -74,10 +99,7 @@ def test_every_page_has_no_axe_violations_in_every_navigation_state(
         page.set_viewport_size({"width": width, "height": 900})
         for path in pages if width != 1600 else sorted(set(kinds.values())):
             page.goto(site_url + path, wait_until="load")
-            if page.locator("label.md-header__button[for=__drawer]").is_visible():
-                # no slide-in transition: axe sees the drawer where it ends up
-                page.add_style_tag(content="* { transition: none !important }")
-                page.locator("label.md-header__button[for=__drawer]").click()
+            if page.evaluate(OPEN_DRAWER):
                 assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
             state = page.evaluate(NAV_STATE)
             states.add(f"{width} {state}")
@@ -227,7 +249,7 @@ def test_every_page_has_no_axe_violations_in_forced_colours(
     """Windows high contrast: the system's colours replace the site's; nothing may become
     invisible or unreadable (the statistics bars keep a colour: maatwerkbank.css). One page
     of each kind: the colours come from the kind's markup, not from its words."""
-    page = browser.new_page()
+    page = axe_page(browser)
     page.emulate_media(forced_colors="active")
     found: list[str] = []
     pages = one_of_each_kind(every_page(fixture_site.site))

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import Project, make_project, serve_folder
-from test_accessibility import violations
+from test_accessibility import axe_page, violations
 
 from generator.cli.site_gate import lychee_run
 
@@ -163,10 +163,10 @@ def test_the_finder_finds_a_fixture_case_by_word_and_by_stem(served, browser) ->
 
 def test_no_axe_violations_on_any_page_type(served, browser) -> None:  # type: ignore[no-untyped-def]
     _, base = served
-    page = browser.new_page()
+    page = axe_page(browser)
     found = {}
     for name, path in PAGE_TYPES.items():
-        page.goto(base + path, wait_until="networkidle")
+        page.goto(base + path, wait_until="load")
         found[name] = violations(page)
     page.close()
     assert {name: v for name, v in found.items() if v} == {}
