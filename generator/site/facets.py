@@ -94,11 +94,13 @@ def knowledge_facets(entry: Entry, catalog: Catalog) -> dict[str, list[str]]:
 
 def facet_totals(catalog: Catalog) -> dict[str, dict[str, int]]:
     """How many published cases carry each facet value."""
-    totals: dict[str, Counter[str]] = {key: Counter() for key in FACETS}
+    # Counted once per facet, not updated per case (the preview counts 5,000 cases again
+    # after each save).
+    carried: dict[str, list[str]] = {key: [] for key in FACETS}
     for entry in catalog.entries:
         for key, values in case_facets(entry, catalog).items():
-            totals[key].update(values)
-    return {key: dict(sorted(counts.items())) for key, counts in totals.items() if counts}
+            carried[key].extend(values)
+    return {key: dict(sorted(Counter(values).items())) for key, values in carried.items() if values}
 
 
 def finder_data(catalog: Catalog) -> dict[str, object]:
