@@ -326,8 +326,10 @@ def parse(
 ) -> tuple[Document | None, list[Problem]]:
     """Parse bytes of YAML into a Document, reporting every hazard in authors' terms."""
 
+    hidden: list[Problem] = []
+
     def fail(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(display, line, column, message)]
+        return None, [*hidden, Problem(display, line, column, message)]
 
     if len(raw) > MAX_BYTES:
         return fail(1, 1, _too_large(len(raw)))
@@ -335,12 +337,14 @@ def parse(
     if isinstance(text, tuple):
         return fail(*text, files.NOT_UTF8)
     text = text.removeprefix("\ufeff")
-    hidden = text_rules.source_problems(text, display)
-    if hidden:
+    hidden.extend(text_rules.source_problems(text, display))
+    if hidden and not text_rules.only_ignorable(text):
         return None, hidden
+    # Zero-width and direction characters are refused, but the file is read all the
+    # same: a value they split is found and reported too (`visible_text` reads past them).
     tabs = _tab_problems(text, display)
     if tabs:
-        return None, tabs
+        return None, hidden + tabs
     if not _has_content(text):
         return fail(1, 1, "bestand is leeg: vul de velden van de case in (zie 'maatwerkbank new')")
     try:
@@ -362,7 +366,7 @@ def parse(
 
     problems = _anchor_problems(text, display) if ("&" in text or "*" in text) else []
     if problems:
-        return None, problems
+        return None, hidden + problems
     if not isinstance(node, yaml.MappingNode):
         return fail(
             node.start_mark.line + 1,
@@ -378,8 +382,8 @@ def parse(
     if not problems:
         problems.extend(text_rules.markup_problems(document))
         if problems:
-            return None, problems
-    return document, problems
+            return None, hidden + problems
+    return document, hidden + problems
 
 
 _TOO_DEEP = (

@@ -130,6 +130,19 @@ def source_problems(text: str, display: str) -> list[Problem]:
     return problems
 
 
+_IGNORABLE_FORBIDDEN = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+"""The forbidden characters that are default-ignorable and that YAML reads: a file with
+them is parsed (and scanned) all the same, its problems listed with the scan's."""
+
+
+def only_ignorable(text: str) -> bool:
+    """Whether every forbidden character in a file's text is one of `_IGNORABLE_FORBIDDEN`."""
+    return all(
+        _IGNORABLE_FORBIDDEN.match(match[0]) or (match[0] == "\r" and match.end() == len(text))
+        for match in _FORBIDDEN_IN_SOURCE.finditer(text)
+    )
+
+
 _LATIN_FORBIDDEN = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 
 
