@@ -611,3 +611,50 @@ FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("partners.naam", "Willem van den Bergh"),
     ("aanleiding", "In Bos en Lommer, de Tarwewijk en Pendrecht is de woningnood het grootst."),
 ]
+
+
+# The fifth fresh tester (issue 23's text only; 7 December 2026 by its clock, run on 6 December
+# 2026): 325 of 352 found and 7 of 306 refused at first. What it found, with variants of
+# our own beside each kind.
+FIFTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    ("regio", "buurt van meneer Van Leeuwen", "naam"),
+    ("regio", "de straat van mevrouw De Boer", "naam"),
+    ("aanpak", "Meneer Van Leeuwen kreeg een sleutel.", "naam"),
+    ("aanpak", "Via WhatsApp (wa.me/31612345678) hield de begeleider contact.", "telefoonnummer"),
+    ("aanpak", "Ze appte via wa.me/+31687654321 met de consulent.", "telefoonnummer"),
+    ("lessen", "Telegram (t.me/31612345678) werkte beter dan mail.", "telefoonnummer"),
+    ("aanleiding", "Zijn postcode is 7009 bc.", "postcode"),
+    ("aanleiding", "Haar postcode is 7001ab.", "postcode"),
+    ("aanleiding", "Ze verhuisde naar 7004-HK in Doetinchem.", "postcode"),
+    ("aanpak", "Het nieuwe adres ligt in 6512-KL, vlak bij het station.", "postcode"),
+    ("aanleiding", "De zoon (*14-05-2009) woont bij zijn moeder.", "geboortedatum"),
+    ("titel", "Een jongen (* 3-11-2007) krijgt een kamer", "geboortedatum"),
+    ("lessen", "Noem geen geboortedatum zoals 04-06-1958 in het verhaal.", "geboortedatum"),
+    ("aanpak", "Geboortedatum bijvoorbeeld 12-03-1961 stond op het formulier.", "geboortedatum"),
+    ("aanleiding", "Uitkeringsnummer 9876543 bij de Sociale Dienst.", "dossiernummer"),
+    ("aanleiding", "Zijn paspoortnummer NW3K8R2P1 stond op de kopie.", "dossiernummer"),
+    ("aanpak", "Het nummer van haar ID-kaart is IR57FK9L3.", "dossiernummer"),
+    (
+        "aanpak",
+        "Vreemdelingennummer (V-nr.) 12.345.678.90 stond op de brief van het COA.",
+        "dossiernummer",
+    ),
+    ("aanpak", "Haar creditcard 4111 1111 1111 1111 werd gebruikt voor de borg.", "dossiernummer"),
+    ("aanpak", "Het nummer van zijn verblijfsvergunning is E12345678.", "dossiernummer"),
+    ("resultaten", "Rijbewijsnummer 5123456789 lag bij de balie.", "dossiernummer"),
+    ("aanleiding", "De woning ligt op 51.96543, 6.28812, achter de school.", "adres"),
+    ("aanpak", "Haar huis staat op 52.0907,5.1214 in de kaart.", "adres"),
+]
+
+FIFTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Elke week doet ze boodschappen bij de Dirk en de Lidl."),
+    ("aanleiding", "Bewoners van De Huet kozen zelf de kleur van de voordeuren."),
+    ("aanpak", "Inwoners van De Meern en bewoners van het Oude Dorp dachten mee."),
+    ("aanleiding", "De bewoners van de Hofstede en de Molen hebben een gemeenschappelijke tuin."),
+    ("aanleiding", "De woongroepen De Roos en De Mees liggen naast elkaar."),
+    ("aanpak", "De flats De Vink, De Reiger en De Mees krijgen nieuwe liften."),
+    ("aanleiding", "Mevrouw de burgemeester opende de nieuwe woningen."),
+    ("aanpak", "Meneer de wethouder en mevrouw de voorzitter spraken de bewoners toe."),
+    ("aanpak", "Het besluit viel op 12-03-2024 en de postcodes 7001 tot en met 7009 doen mee."),
+    ("aanpak", "De pilot kostte 51.500 euro, 6.250 euro minder dan begroot."),
+]

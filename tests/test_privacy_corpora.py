@@ -26,6 +26,8 @@ from recall_corpus import (
     AFTER_TESTER_RECALL,
     CROSS_CORPUS_ORDINARY,
     CROSS_CORPUS_RECALL,
+    FIFTH_TESTER_ORDINARY,
+    FIFTH_TESTER_RECALL,
     FOURTH_TESTER_ORDINARY,
     FOURTH_TESTER_RECALL,
     LATE_ORDINARY,
@@ -116,6 +118,7 @@ def test_what_the_last_fresh_tester_found_is_found() -> None:
 LATER_TESTERS = {
     "third": (THIRD_TESTER_RECALL, THIRD_TESTER_ORDINARY),
     "fourth": (FOURTH_TESTER_RECALL, FOURTH_TESTER_ORDINARY),
+    "fifth": (FIFTH_TESTER_RECALL, FIFTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -639,3 +642,33 @@ def test_a_case_with_more_findings_than_the_limit_is_refused_after_the_limit(
         "(vanaf 'aanpak'): de controle stopt hier en de case wordt niet gepubliceerd; "
         "haal ze weg"
     )
+
+
+def test_a_value_split_by_a_typed_zero_width_character_is_found_as_well(
+    cases_dir: Path,
+) -> None:
+    """A zero-width space or word joiner typed into the file is refused where it stands,
+    and the file is read all the same: the value it splits is reported too (the fifth
+    fresh tester found it was not, though the case was refused)."""
+    (cases_dir / "case.yaml").write_text(
+        aanpak("Huur naar NL91ABNA\u200b0417164300, bel 06\u2060-12345678.")(VALID),
+        encoding="utf-8",
+    )
+    code, lines = check("cases/case.yaml")
+    assert code == 1
+    line = next(i for i, text in enumerate(VALID.splitlines(), 1) if text.startswith("aanpak:"))
+    # (the typed character is named twice: as a character in the file, and as one inside a
+    # number, the rule that also catches `&#8203;`)
+    assert lines[:-1] == [
+        f"cases/case.yaml:{line}:19: mogelijk persoonsgegeven (iban) in 'aanpak': "
+        f"'NL**************00'{HINT}",
+        f"cases/case.yaml:{line}:27: 'aanpak': onzichtbaar teken U+200B (spatie zonder breedte) "
+        "midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in "
+        "stukken); verwijder het",
+        f"cases/case.yaml:{line}:27: 'aanpak': teken U+200B (spatie zonder breedte) hoort niet "
+        "in een case-bestand: het is onzichtbaar en kan de site breken; verwijder het",
+        f"cases/case.yaml:{line}:44: mogelijk persoonsgegeven (telefoonnummer) in 'aanpak': "
+        f"'06-******78'{HINT}",
+        f"cases/case.yaml:{line}:46: 'aanpak': teken U+2060 (woordverbinder) hoort niet in een "
+        "case-bestand: het is onzichtbaar en kan de site breken; verwijder het",
+    ]

@@ -153,6 +153,11 @@ _BUILDINGS = frozenset(
         "bibliotheek",
         "huis",
         "woonvorm",
+        "woongroep",
+        "woongroepen",
+        "flats",
+        "complexen",
+        "gebouwen",
     ]
 )
 _AREAS = frozenset(
@@ -163,6 +168,32 @@ Huet`), as a building's word does a building."""
 _NAMED_AFTER = frozenset(["wet", "motie", "amendement", "commissie", "methode", "norm"])
 """What is named after a person, who is then no tenant (`Wet Hillen`, `motie Mulder`,
 `commissie Remkes`)."""
+_RESIDENTS = frozenset(["bewoners", "inwoners", "buurtbewoners", "wijkbewoners", "huurders"])
+"""The people of a place: what follows `bewoners van (de)` is where they live (`Bewoners van
+De Huet`, `de bewoners van de Hofstede`)."""
+_OFFICES = frozenset(
+    [
+        "burgemeester",
+        "wethouder",
+        "voorzitter",
+        "directeur",
+        "directrice",
+        "minister",
+        "staatssecretaris",
+        "gedeputeerde",
+        "commissaris",
+        "secretaris",
+        "rechter",
+        "notaris",
+        "dominee",
+        "pastoor",
+        "dokter",
+        "huisarts",
+        "ombudsman",
+    ]
+)
+"""An office addressed with its title (`mevrouw de burgemeester`, `meneer de voorzitter`):
+no name follows."""
 _COMPASS = frozenset(
     ["noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest"]
 )
@@ -701,10 +732,13 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             continue
         candidate = words.words[j]
         folded = candidate.casefold()
-        if _STREET_END.search(folded) or _organisation_word(folded):
+        if _STREET_END.search(folded) or _organisation_word(folded) or folded in _OFFICES:
             continue
         if words.capital(j):
-            if _is_name(candidate) or not _common(candidate):
+            # After a title, a capitalised prefix makes a surname of any word (`meneer Van
+            # Leeuwen`, `mevrouw De Boer`).
+            prefixed = title and j > i + 1 and words.words[i + 1][0].isupper()
+            if prefixed or _is_name(candidate) or not _common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and _is_name(candidate):
             yield words.spans[i + 1][0], words.spans[j][1]
@@ -939,6 +973,22 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _named_in_a_row(words: Words, before: int) -> bool:
+    """Whether the word at `before` is the `en` of a row of names that a building or area
+    word opens (`woongroepen De Roos, De Vink en De Mees`)."""
+    lows, interfix = words.lows, _dutch_names()[2]
+    if before < 1 or lows[before] not in ("en", "of"):
+        return False
+    at = before - 1
+    while at >= 0 and before - at <= 8:
+        if lows[at] in _BUILDINGS or lows[at] in _AREAS:
+            return True
+        if not (words.capital(at) or lows[at] in interfix or lows[at] in ("en", "of")):
+            return False
+        at -= 1
+    return False
+
+
 def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) -> bool:
     """Whether a found span is a place, an organisation, a law or a brand (also as part of a
     longer name written whole), a declared name written whole, or a building's name."""
@@ -1044,6 +1094,21 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
     ):
         return True
+    if (
+        before >= 0
+        and lows[before] in _RESIDENTS
+        and lows[before + 1] == "van"
+        and not is_first_name(words.words[first])
+    ):
+        return True  # `bewoners van De Huet`: a place
+    article = first if lows[first] in ("de", "het", "'t") else first - 1
+    if (
+        article >= 0
+        and lows[article] in ("de", "het", "'t")
+        and words.capital(article)
+        and _named_in_a_row(words, before)
+    ):
+        return True  # `de woongroepen De Roos en De Mees`: the second building too
     named = first - 2 if first >= 2 and lows[first - 1] in ("de", "het") else first - 1
     if (
         named >= 0

@@ -62,7 +62,7 @@ _WHOSE = (
     r"|kind|zoon|dochter|partner|aanvrager)"
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
-_FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar))"
+_FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|bijvoorbeeld))"
 _AT = r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
 _DOT = r"(?:\.| \. |\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 _STREETS = (
@@ -140,8 +140,11 @@ _NUMBER_CUE = (
     r"(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie|"
     r"(?:bank)?rekening|giro|pas|vreemdelingen|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
-    r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ)"
+    r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ"
+    r"|uitkerings|paspoort|document|rijbewijs|pas)"
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
+    r"|paspoort|id-?kaart|identiteitskaart|identiteitsbewijs|rijbewijs|verblijfsvergunning"
+    r"|verblijfsdocument|verblijfspas|creditcard|bankpas|betaalpas"
 )
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
@@ -213,10 +216,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
             rf"|(?<![\w°])°\s?{_DATE}"
+            rf"|(?<![\w*])\*\s?(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|'\d{{2}})"
+            rf"|\d{{1,2}}\s{_MONTHS}\s{_YEAR})"  # `(*14-05-2009)`: born on
             rf"|\b(?:ze|zij|hij|ik|u|je|mevrouw|meneer)\s(?:is|was|ben|bent)\svan\s"
             rf"(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}(?!\w)"
             rf"|\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|man|vrouw|vader|moeder|zoon"
-            rf"|dochter|hij|zij)\s\((?:'\d{{2}}|19\d\d)\)"
+            rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
+            rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}",
             re.IGNORECASE,
         ),
@@ -241,7 +247,9 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             r"|(?!SA|SD|SS)[A-Z]{2}\d{1,4}[a-zA-Z]?\b"  # house number written on: `7001AB12`
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
             r"|[a-zA-Z]{2}\b(?:(?<=ostcode \d{4}[a-zA-Z]{2})|(?<=ostcode: \d{4}[a-zA-Z]{2})"
-            r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2}))"
+            r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2})"
+            r"|(?<=ostcode is \d{4}[a-zA-Z]{2})|(?<=ostcode is \d{4} [a-zA-Z]{2}))"
+            r"|-(?!SA|SD|SS)[A-Z]{2}\b(?!-)"  # `7004-HK`
             r"|[a-z]{2},?\s(?=(?:huisnummer|nummer|nr\.?)\s?\d)))"
         ),
     ),
@@ -258,7 +266,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
+            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
             r"\s?[:|]?\s?(?:[#(]\s?)?"
             r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
@@ -285,6 +293,13 @@ MOST_PHONE_HINTS = 1000
 """Runs of digits that may be a phone number, per text, that phonenumbers weighs one by one
 (its matcher parses every candidate: 80,000 of them take seconds, and it stops unseen after
 65,535); a text with more is refused whole (`found` reports them unverified)."""
+_STAR_DATE = re.compile(r"\*\s?\d")
+_DATE_IN_BRACKETS = re.compile(r"\(\*?\s?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\)")
+CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
+"""A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
+_COORDINATES = re.compile(r"(?<![\d.])-?\d{1,2}\.\d{4,8},\s?-?\d{1,3}\.\d{4,8}(?![\d.])")
+"""A place as latitude and longitude to within tens of metres (`51.96543, 6.28812`): a
+home's address in figures."""
 _DIGIT_WORDS = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
 _PHONE_IN_WORDS = re.compile(rf"\bnul(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{9}}\b", re.IGNORECASE)
 """A Dutch phone number spelt out digit by digit (`nul-zes-een-twee-...`): ten digit words,
@@ -442,6 +457,16 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*street.span()):
                 taken.add(*street.span())
                 yield "adres", street.start(), street.end()
+    if runs and ("wa.me/" in low or "t.me/" in low or "phone=" in low):
+        for chat in CHAT_LINK.finditer(text):
+            if taken.free(*chat.span(1)):
+                taken.add(*chat.span(1))
+                yield "telefoonnummer", chat.start(1), chat.end(1)
+    if runs and "," in text:
+        for place in _COORDINATES.finditer(text):
+            if taken.free(*place.span()):
+                taken.add(*place.span())
+                yield "adres", place.start(), place.end()
     if " punt " in low or " dot " in low:
         for spoken in _MAIL_SPOKEN.finditer(text):
             if taken.free(*spoken.span()):
@@ -681,7 +706,24 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
-_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier", "referentie")
+_NUMBER_WORDS_AT = (
+    "nummer",
+    "nr",
+    "no.",
+    "kenmerk",
+    "-id",
+    " id",
+    "dossier",
+    "referentie",
+    "paspoort",
+    "kaart",
+    "bewijs",
+    "vergunning",
+    "document",
+    "rijbewijs",
+    "creditcard",
+    "pas ",
+)
 
 
 def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int, int]]:
@@ -787,12 +829,14 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "jarig" in low
             or "ter wereld" in low
             or "°" in low
+            or ("*" in low and _STAR_DATE.search(low) is not None)
             or "van 19" in low
             or "van '" in low
             or "van ’" in low
             or "gebdat" in low
             or "('" in low
             or "(19" in low
+            or ("(" in low and _DATE_IN_BRACKETS.search(low) is not None)
             or (" van " in low and _is_of_a_day(low))
         )
     if kind == "adres":
@@ -806,6 +850,13 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "id" in low
             or "dossier" in low
             or "referentie" in low
+            or "paspoort" in low
+            or "kaart" in low
+            or "bewijs" in low
+            or "vergunning" in low
+            or "document" in low
+            or "creditcard" in low
+            or "pas " in low
         )
     return digits  # the others are looked for at the runs of digits only
 

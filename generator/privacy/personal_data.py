@@ -530,8 +530,6 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     yield from _in_link(address)
 
 
-_CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
-"""A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
 _DATE_IN_LINK = re.compile(
     r"(?<!\d)(?:(\d{1,2})[-_./](\d{1,2})[-_./](\d{4})|(\d{4})[-_./](\d{1,2})[-_./](\d{1,2})"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(19\d\d)|(19\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
@@ -562,7 +560,7 @@ def _birth_dates_in(address: str) -> Iterator[tuple[int, int]]:
 def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
     """Phone numbers in chat links, dates of birth in a link's path or query, and passwords
     and keys in its query."""
-    for match in _CHAT_LINK.finditer(address):
+    for match in patterns.CHAT_LINK.finditer(address):
         yield "telefoonnummer", match.start(1), match.end(1)
     for start, end in _birth_dates_in(address):
         yield "geboortedatum", start, end
