@@ -462,7 +462,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*chat.span(1)):
                 taken.add(*chat.span(1))
                 yield "telefoonnummer", chat.start(1), chat.end(1)
-    if runs and "," in text:
+    if any(e - s >= 4 and text[s - 1 : s] == "." for s, e in runs) and "," in text:
         for place in _COORDINATES.finditer(text):
             if taken.free(*place.span()):
                 taken.add(*place.span())
@@ -716,13 +716,14 @@ _NUMBER_WORDS_AT = (
     "dossier",
     "referentie",
     "paspoort",
-    "kaart",
-    "bewijs",
-    "vergunning",
-    "document",
+    "id-kaart",
+    "idkaart",
+    "identiteits",
     "rijbewijs",
+    "verblijfs",
     "creditcard",
-    "pas ",
+    "bankpas",
+    "betaalpas",
 )
 
 
@@ -851,12 +852,14 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "dossier" in low
             or "referentie" in low
             or "paspoort" in low
-            or "kaart" in low
-            or "bewijs" in low
-            or "vergunning" in low
-            or "document" in low
+            or "id-kaart" in low
+            or "idkaart" in low
+            or "identiteits" in low
+            or "rijbewijs" in low
+            or "verblijfs" in low
             or "creditcard" in low
-            or "pas " in low
+            or "bankpas" in low
+            or "betaalpas" in low
         )
     return digits  # the others are looked for at the runs of digits only
 
