@@ -644,6 +644,15 @@ FIFTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("resultaten", "Rijbewijsnummer 5123456789 lag bij de balie.", "dossiernummer"),
     ("aanleiding", "De woning ligt op 51.96543, 6.28812, achter de school.", "adres"),
     ("aanpak", "Haar huis staat op 52.0907,5.1214 in de kaart.", "adres"),
+    ("aanleiding", "Het nummer van haar dochter: 06/98765432", "telefoonnummer"),
+    ("aanpak", "Bel haar op 06 9876 5432 na vijven.", "telefoonnummer"),
+    ("bronnen.url", "https://www.instagram.com/fatma_demir85/", "naam"),
+    (
+        "bronnen.url",
+        "https://www.gelderlander.nl/doetinchem/mohammed-al-khatib-63-vond-een-huis~a1234/",
+        "naam",
+    ),
+    ("aanpak", "Zie https://example.nl/bewoners/oksana_kovalenko1987 voor haar verhaal.", "naam"),
 ]
 
 FIFTH_TESTER_ORDINARY: list[tuple[str, str]] = [
@@ -657,4 +666,10 @@ FIFTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Meneer de wethouder en mevrouw de voorzitter spraken de bewoners toe."),
     ("aanpak", "Het besluit viel op 12-03-2024 en de postcodes 7001 tot en met 7009 doen mee."),
     ("aanpak", "De pilot kostte 51.500 euro, 6.250 euro minder dan begroot."),
+    ("aanpak", "Om 06.00 uur begon de verhuizing, om 06.30 uur stond alles buiten."),
+    ("bronnen.url", "https://www.platform31.nl/nieuws/housing-first-in-nederland-2024"),
+    (
+        "bronnen.url",
+        "https://www.rijksoverheid.nl/documenten/rapporten/2023/05/12/staat-van-de-volkshuisvesting",
+    ),
 ]

@@ -213,6 +213,7 @@ def _check(
             refused = [shortened(_masked(p)) for p in at_most(problems)]
             return _FileCheck(display, refused, notes, None)
         case, case_problems = validate_document(document, path.stem, vocabulary, today)
+        problems[:] = _once_per_character(problems, case_problems)
         problems.extend(case_problems)
         if case is not None and not problems:
             problems.extend(validate_links(document, path.stem, case, known, cases_dir, site_files))
@@ -272,6 +273,13 @@ def _check(
     )
     notices = sorted(_masked(notice) for notice in notices + file_notices)
     return CheckResult(files, valid, sorted(problems), vocabulary, notes, held_back, notices)
+
+
+def _once_per_character(found: list[Problem], values: list[Problem]) -> list[Problem]:
+    """`found` without a typed invisible character that a value's rule names at the same
+    place (as one inside a word or number, which says more): one message per character."""
+    named = {(p.line, p.column) for p in values if "teken U+" in p.message}
+    return [p for p in found if not ("teken U+" in p.message and (p.line, p.column) in named)]
 
 
 def _masked(problem: Problem) -> Problem:

@@ -293,6 +293,11 @@ MOST_PHONE_HINTS = 1000
 """Runs of digits that may be a phone number, per text, that phonenumbers weighs one by one
 (its matcher parses every candidate: 80,000 of them take seconds, and it stops unseen after
 65,535); a text with more is refused whole (`found` reports them unverified)."""
+_MOBILE_SHAPE = re.compile(
+    r"(?<![\d+])06(?:[\s./-]?\d{8}|[\s./-]?\d{4}[\s.]\d{4}|[\s./-]?\d{2}(?:[\s.]\d{2}){3})(?!\d)"
+)
+"""A Dutch mobile number's shape, also in a range no operator has (`06-98765432`), which
+phonenumbers does not count as valid: no story has a reason to hold one."""
 _STAR_DATE = re.compile(r"\*\s?\d")
 _DATE_IN_BRACKETS = re.compile(r"\(\*?\s?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\)")
 CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
@@ -494,6 +499,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(number.start, number.end):
                 taken.add(number.start, number.end)
                 yield "telefoonnummer", number.start, number.end
+    for start, _ in runs:
+        mobile = _MOBILE_SHAPE.match(text, start) if text.startswith("06", start) else None
+        if mobile is not None and taken.free(*mobile.span()):
+            taken.add(*mobile.span())
+            yield "telefoonnummer", *mobile.span()
 
 
 def _searched(

@@ -524,7 +524,7 @@ def _links_in(text: str) -> Iterator[tuple[int, int]]:
 def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     """Names and dates in a web address's path, query and fragment: read as words (every
     separator a space, so a span in the words is the same span in the address)."""
-    words = _AS_WORDS.sub(" ", address)
+    words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
     yield from _in_link(address)
@@ -569,6 +569,8 @@ def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
 
 
 _AS_WORDS = re.compile(r"[-_./+=&?#%:;,~]")
+_DIGITS = re.compile(r"\d")
+"""Read as separators too when a link is read for names (one for one, so spans stay put)."""
 
 
 def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
@@ -586,8 +588,16 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
     for kind, start, end in patterns.found(text):
         numbers.add(re.sub(r"\D", "", text[start:end])[-9:])
         yield Finding(kind, text[start:end], text[start:end], loc)
-    words = _AS_WORDS.sub(" ", text)
-    for start, end in name_finder.name_words(words, single=False):
+    words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", text))  # `fatma_demir85`: a name, a year
+    names = name_finder.name_words(words, single=False)
+    # A first name alone, when it is hardly a Dutch word, as in a file name: a page's
+    # address is named after its subject (`.../mohammed-al-khatib-63-vond-een-huis/`).
+    names += [
+        (a, b)
+        for a, b in name_finder.rare_first_names(words)
+        if not any(a < end and start < b for start, end in names)
+    ]
+    for start, end in names:
         yield Finding("naam", text[start:end], text[start:end], loc)
     for kind, start, end in _in_link(link):
         if link[start:end][-9:] not in numbers:  # not found again in the path's words
