@@ -673,3 +673,53 @@ FIFTH_TESTER_ORDINARY: list[tuple[str, str]] = [
         "https://www.rijksoverheid.nl/documenten/rapporten/2023/05/12/staat-van-de-volkshuisvesting",
     ),
 ]
+
+
+# The sixth fresh tester (issue 23's text only, the same night): 341 of 375 found and 12 of
+# 373 refused at first. Its main find: a name opening a sentence after one that ends in a
+# building or area word (`... aan huis. Fatma Demir ...`) was taken for that building's name.
+SIXTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanpak",
+        "De begeleiding kwam aan huis. Fatma Demir kreeg zo weer grip op haar post.",
+        "naam",
+    ),
+    ("aanleiding", "Hulp kwam van de stichting. Ahmad Alhamwi betaalt nu elke maand af.", "naam"),
+    (
+        "resultaten",
+        "Het geld kwam uit het fonds. Piet Hendriks kon zo zijn schuld aflossen.",
+        "naam",
+    ),
+    ("aanpak", "Ze woont nu in de wijk. Olena Kovalenko kent inmiddels al haar buren.", "naam"),
+    ("samenvatting", "Hij woont in een flat. Yonas Haile heeft last van de trap.", "naam"),
+    ("aanpak", "Zorg aan huis: Tesfay Gebremedhin krijgt drie keer per week bezoek.", "naam"),
+    ("aanpak", "Begeleiding in huis.\n\nMustafa Bouzidi heeft nu een vaste begeleider.", "naam"),
+    ("aanpak", "Zij woonde aan de straat. Hodan Warsame verhuisde in mei.", "naam"),
+    ("afbeeldingen.bijschrift", "BSN-nr.301572860", "bsn"),
+    ("aanpak", "BSN266498139 staat in de map.", "bsn"),
+    ("lessen", "Geb. datum 1 mei 1990", "geboortedatum"),
+    ("lessen", "Het dossier (nr. 2024-00871) ging naar de gemeente.", "dossiernummer"),
+    ("aanpak", "Vonnis met rolnummer C/05/412345 tegen de huurder.", "dossiernummer"),
+    ("aanpak", "Zorgverzekeringsnummer 123456789 van Zilveren Kruis.", "dossiernummer"),
+    (
+        "aanpak",
+        "Inloggen op het portaal met gebruikersnaam tgebremedhin en wachtwoord Asmara87!",
+        "inloggegevens",
+    ),
+    ("aanpak", "Het wachtwoord van de huurder is Welkom123.", "inloggegevens"),
+    ("resultaten", "Haar pincode: 4821ab stond op een briefje.", "inloggegevens"),
+]
+
+SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    ("aanpak", "De Berkel loopt vlak langs het complex."),
+    ("aanpak", "De Amstel en de Dommel zijn de namen van twee woongebouwen."),
+    ("aanpak", "De GGD Hollands Noorden en de GGD Gelderland-Zuid deden onderzoek."),
+    ("aanpak", "Het rapport van Berenschot werd in 2023 gepubliceerd."),
+    ("aanpak", "Het NJi en Movisie beoordelen erkende interventies."),
+    ("partners.naam", "Antoni van Leeuwenhoek"),
+    (
+        "aanpak",
+        "Het wachtwoord is bekend bij de huurder en een wachtwoord van 12 tekens is veiliger.",
+    ),
+    ("aanpak", "In de wijk De Huet staan de flats De Vink en De Mees."),
+]

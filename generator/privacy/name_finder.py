@@ -252,6 +252,16 @@ def _not_persons() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
+def _waters() -> frozenset[str]:
+    """The rivers, waters and landscapes of `not_persons.txt` (its first section), lower
+    case: they take `de` (`De Amstel`), as surnames do."""
+    here = Path(__file__).parent / "data" / "not_persons.txt"
+    section = here.read_text(encoding="utf-8").split("# rivers, waters, landscapes\n", 1)[1]
+    lines = section.split("\n#", 1)[0].splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip())
+
+
+@functools.cache
 def _dutch_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     first, last, interfix, _common = person_names.words()
     return first, last, interfix
@@ -1088,8 +1098,16 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     before = first - 1
     while before >= 0 and (lows[before] in ("de", "het", "een") or lows[before] in interfix):
         before -= 1
+    if before >= 0 and any(
+        c in _SENTENCE_END for c in words.text[words.spans[before][1] : words.spans[first][0]]
+    ):
+        # The word before ends another sentence (`Zorg aan huis. Fatma Demir ...`): it names
+        # nothing here.
+        before = -1
     if before >= 0 and lows[before] in _STREET_WORDS:
         return True  # `Boulevard Heuvelink`, `Avenue Carré`
+    if before == first - 1 and 2 <= len(words.words[before]) <= 5 and words.words[before].isupper():
+        return True  # after a body's initials, its region (`GGD Hollands Noorden`)
     if before >= 0 and (
         lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
     ):
@@ -1179,6 +1197,8 @@ def _prefixed_surname(words: Words, first: int, last: int) -> bool:
     if not all(words.lows[i] in interfix and words.words[i].islower() for i in between):
         return False
     surname = words.lows[last - 1]
+    if words.lows[first] == "de" and last - first == 2 and surname in _waters():
+        return False  # `De Amstel`, `De Berkel`: a river opening a sentence
     return words.capital(last - 1) and (
         surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
     )

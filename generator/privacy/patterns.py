@@ -54,7 +54,7 @@ _DATE = (
 in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1958`), or a
 year alone."""
 _BIRTH_CUE = (
-    r"(?:geboren|geb\.?|geboortedatum|geboortedag|geb\.datum|gebdat\.?|geboortejaar|geboorte"
+    r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|gebdat\.?|geboortejaar|geboorte"
     r"|dob|birthdate|date of birth|birthday)"
 )
 _WHOSE = (
@@ -141,10 +141,10 @@ _NUMBER_CUE = (
     r"(?:bank)?rekening|giro|pas|vreemdelingen|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
     r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ"
-    r"|uitkerings|paspoort|document|rijbewijs|pas)"
+    r"|uitkerings|paspoort|document|rijbewijs|pas|rol|zorgverzekerings|verzekerings)"
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
     r"|paspoort|id-?kaart|identiteitskaart|identiteitsbewijs|rijbewijs|verblijfsvergunning"
-    r"|verblijfsdocument|verblijfspas|creditcard|bankpas|betaalpas"
+    r"|verblijfsdocument|verblijfspas|creditcard|bankpas|betaalpas|AGB-code"
 )
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
@@ -267,7 +267,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "dossiernummer",
         re.compile(
             rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
-            r"\s?[:|]?\s?(?:[#(]\s?)?"
+            r"\s?[:|]?\s?(?:[#(]\s?(?:nr\.?\s?|nummer\s)?)?"
             r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
         ),
@@ -298,6 +298,14 @@ _MOBILE_SHAPE = re.compile(
 )
 """A Dutch mobile number's shape, also in a range no operator has (`06-98765432`), which
 phonenumbers does not count as valid: no story has a reason to hold one."""
+_PASSWORD = re.compile(
+    r"(?i:\b(?:wachtwoord|password|inlogcode|pincode)\b)"
+    r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?:?\s?"
+    r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]?(?:\s|$)|[,;])"
+)
+"""A password written out (`wachtwoord van de huurder is Welkom123`): letters and a digit
+after the word, as in a link's query."""
+_PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode")
 _STAR_DATE = re.compile(r"\*\s?\d")
 _DATE_IN_BRACKETS = re.compile(r"\(\*?\s?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\)")
 CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
@@ -373,7 +381,8 @@ _MAIL_SPOKEN = re.compile(
 """A mailbox at a free-mail provider said in words (`fatmademir op gmail punt com`): `op`
 is too common a word to read as `@` anywhere else."""
 _SHORT_BSN = re.compile(
-    r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer))\)?:? ?(?:is |was )?(\d{8})(?![\d,.-]\d)"
+    r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:-?nr\.?|-?nummer)?)\)?:? ?(?:is |was )?"
+    r"(\d{8,9})(?![\d,.-]\d)"
 )
 """A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off)."""
 _NUMBER_BEFORE_STREET = regex.compile(
@@ -449,7 +458,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield kind, start, end
     if runs and ("bsn" in low or "burgerservice" in low or "sofi" in low):
         for short in _SHORT_BSN.finditer(text):
-            if bsn.is_valid("0" + short.group(1)) and taken.free(*short.span(1)):
+            if bsn.is_valid(short.group(1).zfill(9)) and taken.free(*short.span(1)):
                 taken.add(*short.span(1))
                 yield "bsn", short.start(1), short.end(1)
     if runs and streets:
@@ -472,6 +481,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*place.span()):
                 taken.add(*place.span())
                 yield "adres", place.start(), place.end()
+    if any(word in low for word in _PASSWORD_WORDS):
+        for secret in _PASSWORD.finditer(text):
+            if taken.free(*secret.span(1)):
+                taken.add(*secret.span(1))
+                yield "inloggegevens", secret.start(1), secret.end(1)
     if " punt " in low or " dot " in low:
         for spoken in _MAIL_SPOKEN.finditer(text):
             if taken.free(*spoken.span()):
