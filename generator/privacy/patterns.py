@@ -444,7 +444,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         if kind == "adres":
             spans: Iterator[tuple[int, int]] = _addresses(text, pattern, runs)
         elif kind == "dossiernummer":
-            spans = _numbers_after_cues(text, low, pattern)
+            spans = _numbers_after_cues(text, low, pattern, _document_like(text, runs))
         elif kind == "bsn":
             spans = _bsns(text, groups)
         elif kind in _AT_RUN_START:
@@ -730,15 +730,8 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
-_NUMBER_WORDS_AT = (
-    "nummer",
-    "nr",
-    "no.",
-    "kenmerk",
-    "-id",
-    " id",
-    "dossier",
-    "referentie",
+_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier", "referentie")
+_DOCUMENT_WORDS_AT = (
     "paspoort",
     "id-kaart",
     "idkaart",
@@ -749,14 +742,29 @@ _NUMBER_WORDS_AT = (
     "bankpas",
     "betaalpas",
 )
+"""Identity documents and cards named without `nummer` (`paspoort NW3K8R2P1`): looked for
+only when the text has a long number or one that touches a letter, as their numbers are."""
 
 
-def _numbers_after_cues(text: str, low: str, pattern: Any) -> Iterator[tuple[int, int]]:
+def _document_like(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Whether some run of digits is long (five or more), touches a letter (`NW3K8R2P1`) or
+    the next run across one separator (`4111 1111 ...`)."""
+    return any(
+        end - start >= 5 or text[start - 1 : start].isalpha() or text[end : end + 1].isalpha()
+        for start, end in runs
+    ) or any(after[0] - before[1] <= 1 for before, after in itertools.pairwise(runs))
+
+
+def _numbers_after_cues(
+    text: str, low: str, pattern: Any, documents: bool = True
+) -> Iterator[tuple[int, int]]:
     """Client, dossier and registration numbers: the pattern is tried only in a window
-    around each `nummer`, `nr`, `no.` or `kenmerk` (found with `str.find`)."""
+    around each `nummer`, `nr`, `no.` or `kenmerk` (found with `str.find`), and around an
+    identity document's word when `documents`."""
+    cues = _NUMBER_WORDS_AT + _DOCUMENT_WORDS_AT if documents else _NUMBER_WORDS_AT
     places = sorted(
         at
-        for word in _NUMBER_WORDS_AT
+        for word in cues
         for at in _occurrences(low, word)
         if at + len(word) == len(low) or not low[at + len(word)].isalpha()
     )  # at a word's end: `cliëntnummer`, `dossiernr.`, not `inrichting`
