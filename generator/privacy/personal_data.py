@@ -589,15 +589,9 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
         numbers.add(re.sub(r"\D", "", text[start:end])[-9:])
         yield Finding(kind, text[start:end], text[start:end], loc)
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", text))  # `fatma_demir85`: a name, a year
-    names = name_finder.name_words(words, single=False)
-    # A first name alone, when it is hardly a Dutch word, as in a file name: a page's
-    # address is named after its subject (`.../mohammed-al-khatib-63-vond-een-huis/`).
-    names += [
-        (a, b)
-        for a, b in name_finder.rare_first_names(words)
-        if not any(a < end and start < b for start, end in names)
-    ]
-    for start, end in names:
+    # A page's address is named after its subject, as a file is
+    # (`.../mohammed-al-khatib-63-vond-een-huis/`).
+    for start, end in _names_in_words(words):
         yield Finding("naam", text[start:end], text[start:end], loc)
     for kind, start, end in _in_link(link):
         if link[start:end][-9:] not in numbers:  # not found again in the path's words
@@ -612,20 +606,25 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     offset = 0
     text = visible(_CAMEL.sub(" ", re.sub(r"[-_./]", " ", stem))).text
     spans = [(kind, start, end) for kind, start, end in patterns.found(text)]
-    names = name_finder.name_words(text, single=False)
-    # A first name alone, when it is hardly a Dutch word (`fatma-kreeg-een-woning`,
-    # `media/oksana.png`; not `roos-en-tulpen`): a file is named after its subject.
-    names += [
-        (a, b)
-        for a, b in name_finder.rare_first_names(text)
-        if not any(a < end and start < b for start, end in names)
-    ]
-    spans.extend(("naam", a, b) for a, b in names)
+    spans.extend(("naam", a, b) for a, b in _names_in_words(text))
     for kind, start, end in spans:
         value = _from_words(raw, text[start:end])
         yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
     for start, end in _birth_dates_in(raw):  # `huurder-04-06-1958`, as in a link
         yield Finding("geboortedatum", raw[start:end], raw[start:end], loc, start)
+
+
+def _names_in_words(words: str) -> list[tuple[int, int]]:
+    """Names in a file name or address read as words; also a first name alone, when it is
+    hardly a Dutch word (`fatma-kreeg-een-woning`, `media/oksana.png`; not
+    `roos-en-tulpen`): a file or page is named after its subject."""
+    names = name_finder.name_words(words, single=False)
+    names += [
+        (a, b)
+        for a, b in name_finder.rare_first_names(words)
+        if not any(a < end and start < b for start, end in names)
+    ]
+    return names
 
 
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
