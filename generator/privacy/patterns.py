@@ -883,15 +883,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "id" in low
             or "dossier" in low
             or "referentie" in low
-            or "paspoort" in low
-            or "id-kaart" in low
-            or "idkaart" in low
-            or "identiteits" in low
-            or "rijbewijs" in low
-            or "verblijfs" in low
-            or "creditcard" in low
-            or "bankpas" in low
-            or "betaalpas" in low
+            or any(word in low for word in _DOCUMENT_WORDS_AT)
         )
     return digits  # the others are looked for at the runs of digits only
 
