@@ -708,6 +708,8 @@ SIXTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ),
     ("aanpak", "Het wachtwoord van de huurder is Welkom123.", "inloggegevens"),
     ("resultaten", "Haar pincode: 4821ab stond op een briefje.", "inloggegevens"),
+    # our own: a row of names that does not start in the building's sentence
+    ("aanpak", "Ze woont in de flat. Fatma en De Vries hielpen met de verhuizing.", "naam"),
 ]
 
 SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [

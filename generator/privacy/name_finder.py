@@ -991,6 +991,8 @@ def _named_in_a_row(words: Words, before: int) -> bool:
         return False
     at = before - 1
     while at >= 0 and before - at <= 8:
+        if any(c in _SENTENCE_END for c in words.text[words.spans[at][1] : words.spans[at + 1][0]]):
+            return False  # the row starts in this sentence (`in de flat. Jan en De Vries`)
         if lows[at] in _BUILDINGS or lows[at] in _AREAS:
             return True
         if not (words.capital(at) or lows[at] in interfix or lows[at] in ("en", "of")):
@@ -1106,7 +1108,11 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         before = -1
     if before >= 0 and lows[before] in _STREET_WORDS:
         return True  # `Boulevard Heuvelink`, `Avenue Carré`
-    if before == first - 1 and 2 <= len(words.words[before]) <= 5 and words.words[before].isupper():
+    if (
+        0 <= before == first - 1
+        and 2 <= len(words.words[before]) <= 5
+        and words.words[before].isupper()
+    ):
         return True  # after a body's initials, its region (`GGD Hollands Noorden`)
     if before >= 0 and (
         lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
