@@ -169,6 +169,23 @@ RECALL: list[tuple[str, str, str, str]] = [
     ("numbers", "aanpak", "Registratienummer 2024/0193/AB van de aanvraag.", "dossiernummer"),
     ("numbers", "aanpak", "Onder klantnummer 100.238.77 is de huur verlaagd.", "dossiernummer"),
     ("numbers", "aanpak", "Haar huurdersnummer is 00481932.", "dossiernummer"),
+    # A home's internet address
+    ("internet", "aanpak", "Het IP-adres 83.160.12.45 stond in het logbestand.", "ip-adres"),
+    ("internet", "aanpak", "Zijn router had 192.168.1.23 als adres.", "ip-adres"),
+    ("internet", "resultaten", "De klacht kwam van 145.97.3.201, haar aansluiting.", "ip-adres"),
+    ("internet", "lessen", "Zet nooit een adres als 10.0.0.138 in een verhaal.", "ip-adres"),
+    ("internet", "aanpak", "Inlog vanaf 62.45.118.9 (thuis) werd geblokkeerd.", "ip-adres"),
+    # An account on social media
+    ("accounts", "aanpak", "Op Instagram heet hij @yonas.tesfay96.", "gebruikersnaam"),
+    ("accounts", "aanpak", "Op TikTok: @fatma_demir_official.", "gebruikersnaam"),
+    ("accounts", "resultaten", "Volg @oksana.k voor de foto's van de tuin.", "gebruikersnaam"),
+    ("accounts", "lessen", "Haar dochter (@lina.haddou) filmde de verhuizing.", "gebruikersnaam"),
+    (
+        "accounts",
+        "aanpak",
+        "Lees [haar verhaal](https://www.tiktok.com/@fatmademir58).",
+        "gebruikersnaam",
+    ),
 ]
 
 # Strings of the vocabulary file (`cases/_vocabulaire.yaml`), any section: each must be
@@ -724,4 +741,74 @@ SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [
         "Het wachtwoord is bekend bij de huurder en een wachtwoord van 12 tekens is veiliger.",
     ),
     ("aanpak", "In de wijk De Huet staan de flats De Vink en De Mees."),
+]
+
+
+# The seventh fresh tester (6-7 December 2026, `/tmp/t7`), and variants of each kind it
+# found, written after it.
+SEVENTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Nummer: zes-een-twee-drie-vier-vijf-zes-zeven-acht, na 06 bellen.",
+        "telefoonnummer",
+    ),
+    ("aanpak", "Zijn nummer is zes een twee drie vier vijf zes zeven acht.", "telefoonnummer"),
+    ("aanpak", "Tel. zes-twee-acht-acht-een-nul-nul-drie-vier.", "telefoonnummer"),
+    ("aanpak", "Haar BSN in woorden: een twee drie vier vijf zes zeven acht twee.", "bsn"),
+    ("aanleiding", "De woning op de Grutbroek 14 kreeg de uitbouw.", "adres"),
+    ("aanpak", "Ze woont aan de Slingeland 7.", "adres"),
+    ("aanpak", "Op de Bleek 102b staat de woning.", "adres"),
+    ("aanpak", "Adres huurder: 14 Hoogstraat", "adres"),
+    ("aanpak", "Nieuw adres: 8b Molenweg.", "adres"),
+    ("aanleiding", "Huisnummer 9, Wilhelminaweg.", "adres"),
+    ("aanpak", "Het pakket ging naar 7004 jk.", "postcode"),
+    ("aanpak", "Ze verhuisde naar 6543 xz Nijmegen.", "postcode"),
+    ("aanpak", "De brief kwam terug van 7001 ab, want niemand deed open.", "postcode"),
+    ("lessen", "Noem nooit een geboortedatum als 17 januari 1949.", "geboortedatum"),
+    (
+        "aanleiding",
+        "Geboortedag van de huurder: tweeëntwintig oktober negentienzevenenzestig.",
+        "geboortedatum",
+    ),
+    ("aanpak", "Ze werd geboren op eenendertig maart negentiendrieëntachtig.", "geboortedatum"),
+    ("aanpak", "geboortedatum: drieëntwintig mei negentienachtenvijftig", "geboortedatum"),
+    ("aanleiding", "mevrouw de jong heeft een verstandelijke beperking.", "naam"),
+    ("aanpak", "Daarna belde meneer van dam de corporatie.", "naam"),
+    ("aanpak", "We spraken dhr. van der berg over de aanbouw.", "naam"),
+    ("aanpak", "Met mevrouw de boer besproken.", "naam"),
+    ("aanpak", "Vraag het Mustafa Bouzidi zelf.", "naam"),
+    ("aanpak", "Vraag het Fatma Demir.", "naam"),
+    ("aanpak", "Mail fatma.demir@gmail .com voor een afspraak.", "e-mailadres"),
+    ("aanpak", "Mail naar fatma.demir@gmail. com of bel.", "e-mailadres"),
+    ("aanpak", "De auto met kenteken gb123k stond voor de deur.", "kenteken"),
+    ("aanpak", "Zijn bus (4tdl12) stond er.", "kenteken"),
+    ("afbeeldingen.alt", "Het IP-adres 83.160.12.45 van de bewoner.", "ip-adres"),
+    ("aanleiding", "Op Instagram heet hij @yonas.tesfay96.", "gebruikersnaam"),
+]
+SEVENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "De Koning bezocht in 2023 een vergelijkbaar project."),
+    ("aanpak", "Koningin Máxima opende de flat in 2019."),
+    ("aanleiding", "Minister De Jonge maakte geld vrij voor de aanpak."),
+    ("aanpak", "Staatssecretaris Van Ark bezocht de wijk."),
+    ("aanpak", "De aannemer Bouwbedrijf Van den Brink uit Ulft bouwde de uitbouw."),
+    ("aanpak", "Schilder Jansen & Zn. schilderde de gevel."),
+    ("aanpak", "Installatiebedrijf Te Lintelo plaatste de lift."),
+    ("aanpak", "Architectenbureau De Jong & Partners tekende de aanbouw."),
+    ("aanpak", "Hoveniersbedrijf Klein Gunnewiek legde de tuin aan."),
+    ("aanpak", "Makelaardij Van der Linden B.V. taxeerde de woning."),
+    ("aanpak", "In het Anne Frankhuis en het Dr. Schaepmanhuis wonen ouderen."),
+    ("aanpak", "Het Dr. Jan van Breemenhuis ligt in de wijk."),
+    ("filename", "uitbouw-molenweg-2024.yaml"),
+    ("aanpak", "Daarna gaf mevrouw de sleutel terug."),
+    ("aanpak", "We lieten mevrouw de woning zien."),
+    ("aanpak", "Mevrouw ten slotte zei nee."),
+    ("aanpak", "In 2024 en 2025 volgden nieuwe woningen."),
+    ("aanpak", "De route was ruim 1200 km."),
+    ("aanpak", "Op de Veluwe 14 nieuwe woningen, aan de Maas 3 keer zoveel."),
+    ("aanpak", "Op de Zorgbeurs 2024 gaven we een workshop."),
+    ("aanpak", "Aan de Tweede Kamer 12 vragen gesteld."),
+    ("aanpak", "Op de Achterhoekse Woonbeurs 3 workshops gegeven."),
+    ("aanpak", "Een, twee, drie: zo snel ging het."),
+    ("aanpak", "Het versienummer van de app was 2.3.1.4."),
+    ("aanpak", "Op de Markt 3 dagen per week een kraam."),
 ]

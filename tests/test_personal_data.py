@@ -114,6 +114,16 @@ CASES = [
         add("bronnen:\n  - titel: Dossier\n    url: https://jan:geheim@www.voorbeeld.nl/dossier\n"),
         "18:10: mogelijk persoonsgegeven (inloggegevens) in 'bronnen[1].url': 'ht***://***:******@***.*********.**/*****er'",
     ),
+    (
+        "ip-address",
+        sub("aanpak: We deden iets.", "aanpak: De klacht kwam van 83.160.12.45, haar aansluiting."),
+        "11:28: mogelijk persoonsgegeven (ip-adres) in 'aanpak': '83.***.**.45'",
+    ),
+    (
+        "social-media-account",
+        sub("aanpak: We deden iets.", "aanpak: Op Instagram heet hij @yonas.tesfay96."),
+        "11:31: mogelijk persoonsgegeven (gebruikersnaam) in 'aanpak': '@yo***.******96'",
+    ),
 ]
 
 

@@ -33,6 +33,8 @@ from recall_corpus import (
     LATE_ORDINARY,
     LATE_RECALL,
     RECALL,
+    SEVENTH_TESTER_ORDINARY,
+    SEVENTH_TESTER_RECALL,
     SIXTH_TESTER_ORDINARY,
     SIXTH_TESTER_RECALL,
     TESTER_RECALL,
@@ -122,6 +124,7 @@ LATER_TESTERS = {
     "fourth": (FOURTH_TESTER_RECALL, FOURTH_TESTER_ORDINARY),
     "fifth": (FIFTH_TESTER_RECALL, FIFTH_TESTER_ORDINARY),
     "sixth": (SIXTH_TESTER_RECALL, SIXTH_TESTER_ORDINARY),
+    "seventh": (SEVENTH_TESTER_RECALL, SEVENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -557,6 +557,8 @@ class Uitzondering(Block):
         "kenteken",
         "dossiernummer",
         "inloggegevens",
+        "ip-adres",
+        "gebruikersnaam",
     ] = Field(title="Soort", description="Wat voor gegeven het lijkt.", examples=["telefoonnummer"])
     waarde: Annotated[
         Text, Use(scan=Hidden("the reviewed value itself, which the scan is to pass over"))

@@ -750,8 +750,33 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             prefixed = title and j > i + 1 and words.words[i + 1][0].isupper()
             if prefixed or _is_name(candidate) or not _common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
-        elif title and _is_name(candidate):
+        elif title and (_is_name(candidate) or _lower_prefixed(words, i, j)):
             yield words.spans[i + 1][0], words.spans[j][1]
+
+
+_ADDRESSED = frozenset(
+    ["mevrouw", "mevr", "mw", "mvr", "meneer", "mijnheer", "mnr", "dhr", "heer", "juffrouw"]
+)
+_BEFORE_OBJECT = frozenset(["met", "bij", "voor", "door", "aan", "naar", "van", "over"])
+
+
+def _lower_prefixed(words: Words, i: int, j: int) -> bool:
+    """Whether a title, a surname's prefix and a word in lower case are a person (`mevrouw
+    de jong`, `dhr. van der berg`). `van der` and `van den` are nothing else. After `de`,
+    `ter` or `ten` the word must be a surname deduce knows after a prefix, and the title
+    open the sentence or follow a preposition: `gaf mevrouw de sleutel` names no one."""
+    if words.lows[i] not in _ADDRESSED or not words.words[j].islower():
+        return False
+    prefix = words.lows[i + 1 : j]
+    if prefix in (["van", "der"], ["van", "den"]):
+        return True
+    at = i - 1 if i > 0 and words.lows[i] == "heer" and words.lows[i - 1] == "de" else i
+    placed = words.sentence_start(at) or (at > 0 and words.lows[at - 1] in _BEFORE_OBJECT)
+    return (
+        prefix in (["de"], ["ter"], ["ten"])
+        and placed
+        and words.lows[j] in person_names.surnames_after_prefix()
+    )
 
 
 def brand_and_place(value: str) -> bool:
@@ -1016,6 +1041,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     lows = words.lows
     lead = first - 1 if first > 0 and lows[first - 1] in TITLES | ROLES else first
     if lead < first or any(lows[i] in TITLES for i in range(first, last)):
+        if lead > 0 and lows[lead - 1] in ("het", "'t") and lows[last - 1].endswith(_BUILT):
+            return True  # `het Dr. Schaepmanhuis`: a building named after its doctor
         # A title or role word makes a person, but for a known name that holds it
         # (`Dr. Leo Kannerhuis`), a street, square or body named after the person (`Dr.
         # Huber Noodtstraat`, `Koning Willem-Alexanderplein`, `Dr. C. Verhagenfonds`), or
@@ -1040,11 +1067,17 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if (
         first > 0
         and lows[first - 1] in ("het", "'t")
-        and not (
-            last == first + 1 and _international_first(words.words[first], sentence_start=False)
+        and (
+            lows[last - 1].endswith(_BUILT)
+            or not (
+                _international_first(words.words[first], sentence_start=False)
+                or (last > first + 1 and is_first_name(words.words[first]))
+            )
         )
     ):
-        return True  # no person follows `het` (`Het Baken`), but `vraag het Mustafa zelf`
+        # No person follows `het` (`Het Baken`, `het Anne Frankhuis`), but `vraag het
+        # Mustafa zelf`, `vraag het Fatma Demir`, `zeg het Jan de Vries`.
+        return True
     # part of a longer known name: up to three words on either side
     for a in range(max(0, first - 3), first + 1):
         for b in range(last, min(len(lows), last + 3) + 1):
@@ -1108,6 +1141,16 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         before = -1
     if before >= 0 and lows[before] in _STREET_WORDS:
         return True  # `Boulevard Heuvelink`, `Avenue Carré`
+    if before == first - 1 and lows[before] in _PUBLIC_OFFICES:
+        return True  # `Minister De Jonge`: a public office, held in public
+    if [lows[i] for i in capitals] in (["koning"], ["koningin"]) and lows[first] == "de":
+        return True  # `De Koning bezocht ...`: the head of state
+    if (before == first - 1 and _company(lows[before])) or (
+        last > first + 1 and words.capital(first) and _company(lows[first])
+    ):
+        return True  # `Bouwbedrijf Van den Brink`, `Hoveniersbedrijf Klein Gunnewiek`
+    if _LEGAL_FORM.match(words.text, words.spans[last - 1][1]):
+        return True  # `Jansen & Zn.`, `Van der Linden B.V.`: a firm
     if (
         0 <= before == first - 1
         and 2 <= len(words.words[before]) <= 5
@@ -1148,6 +1191,36 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     ):
         return True  # `in De Huet`, `uit Het Loo`: a place's own article, capitalised
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
+
+
+_BUILT = ("huis", "hof", "school", "centrum", "gebouw", "kliniek", "college", "lyceum")
+_PUBLIC_OFFICES = frozenset(
+    ["minister", "minister-president", "premier", "staatssecretaris", "kamerlid"]
+    + ["koning", "koningin", "prins", "prinses"]
+)
+"""Offices of the state whose holders are named in public by their office (`Minister De
+Jonge`, `Koningin Máxima`). A wethouder, an official or a consultant is a role word:
+their names are a person's."""
+_COMPANY_ENDINGS = (
+    "bedrijf",
+    "bureau",
+    "kantoor",
+    "makelaardij",
+    "makelaars",
+    "installaties",
+    "architecten",
+    "aannemers",
+)
+_LEGAL_FORM = re.compile(
+    r",? ?(?:(?:&|en) (?:Zn\b|Zonen\b|Zoon\b|Co\b|Partners\b)|(?:B\.V\.|BV|V\.O\.F\.|VOF|N\.V\.)"
+    r"(?!\w))"
+)
+"""A firm's legal form or family firm's tail after a name (`& Zn.`, `B.V.`)."""
+
+
+def _company(low: str) -> bool:
+    """A firm's kind (`bouwbedrijf`, `architectenbureau`, `notariskantoor`)."""
+    return low.endswith(_COMPANY_ENDINGS)
 
 
 _INSTITUTIONS = frozenset(

@@ -36,11 +36,11 @@ _MONTHS = (
 _DAY_WORDS = (
     r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
     r"vijftien|zestien|zeventien|achttien|negentien|twintig|(?:een|één|twee|drie|vier|vijf|"
-    r"zes|zeven|acht|negen)en(?:twintig|dertig)|dertig|eerste|tweede|derde|vierde|vijfde|"
+    r"zes|zeven|acht|negen)[eë]n(?:twintig|dertig)|dertig|eerste|tweede|derde|vierde|vijfde|"
     r"zesde|zevende|achtste|negende|tiende|elfde|twaalfde|\w{3,12}tiende|twintigste|"
-    r"\w{3,12}entwintigste|dertigste|eenendertigste)"
+    r"\w{3,12}[eë]ntwintigste|dertigste|eenendertigste)"
 )
-_YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2}|negentien[a-z]{3,16}|tweeduizend[a-z]{0,16})"
+_YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2}|negentien[a-zë]{3,16}|tweeduizend[a-zë]{0,16})"
 _DAY = rf"(?:\d{{1,2}}(?:e|ste|de)?|{_DAY_WORDS})"
 _ROMAN_MONTHS = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _DATE = (
@@ -62,9 +62,14 @@ _WHOSE = (
     r"|kind|zoon|dochter|partner|aanvrager)"
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
-_FILLER = r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|bijvoorbeeld))"
+_FILLER = (
+    r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld))"
+)
 _AT = r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
-_DOT = r"(?:\.| \. |\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
+_DOT = (
+    r"(?:\.| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
+    r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
+)
 _STREETS = (
     r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
@@ -172,14 +177,15 @@ _SIDECODES = frozenset(
 )
 
 
-def _plate_shape(value: str) -> bool:
+def _plate_shape(value: str, modern: bool = False) -> bool:
     """Whether three groups of letters and digits form a Dutch sidecode (1 to 14): each
-    group all letters or all digits, in one of the RDW's shapes."""
+    group all letters or all digits, in one of the RDW's shapes; `modern`: one of those
+    since 1999 (7 to 14, a group of one or three)."""
     groups = re.split(r"[- ]", value)
     if len(groups) == 1:  # written without separators: every way to cut it
         text = value
         return any(
-            _plate_shape(f"{text[:a]}-{text[a:b]}-{text[b:]}")
+            _plate_shape(f"{text[:a]}-{text[a:b]}-{text[b:]}", modern)
             for a in range(1, 4)
             for b in range(a + 1, min(a + 4, len(text)))
         )
@@ -187,7 +193,7 @@ def _plate_shape(value: str) -> bool:
         return False
     kinds = "".join("L" * len(g) if g.isalpha() else "D" * len(g) for g in groups)
     lengths = ".".join(str(len(g)) for g in groups)
-    return f"{kinds}|{lengths}" in _SIDECODES
+    return f"{kinds}|{lengths}" in _SIDECODES and (not modern or lengths != "2.2.2")
 
 
 PATTERNS: tuple[tuple[str, Any], ...] = (
@@ -231,7 +237,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "adres",
         regex.compile(
             rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?)(?:{_HOUSE_NUMBER}|(?i:{_NUMBER_WORDS})\b)"
-            rf"\s(?:van|aan|in|op)\s(?:de\s|het\s)?{_STREET_WORD}"
+            rf"(?:\s(?:van|aan|in|op)\s(?:de\s|het\s)?|,\s){_STREET_WORD}"
             rf"|{_LEAD_WORDS}{_STREET_WORD},?\s\(?(?:op\s(?!{_DATE_AFTER_OP}))?"
             rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
             rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b),?\s(?i:(?:huis)?nummer\s)?"
@@ -246,6 +252,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             r"\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
             r"|(?!SA|SD|SS)[A-Z]{2}\d{1,4}[a-zA-Z]?\b"  # house number written on: `7001AB12`
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
+            r"|(?<=\d\s)[a-z]{2}(?=[.,;:!?)]|$|\s[A-ZÀ-Þ][a-zà-ÿ])"  # `naar 7004 jk.`
             r"|[a-zA-Z]{2}\b(?:(?<=ostcode \d{4}[a-zA-Z]{2})|(?<=ostcode: \d{4}[a-zA-Z]{2})"
             r"|(?<=ostcode \d{4} [a-zA-Z]{2})|(?<=ostcode: \d{4} [a-zA-Z]{2})"
             r"|(?<=ostcode is \d{4}[a-zA-Z]{2})|(?<=ostcode is \d{4} [a-zA-Z]{2}))"
@@ -259,7 +266,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         # capitals): the candidates; `_plate_shape` holds them to the sidecodes.
         re.compile(
             r"[A-Za-z0-9](?<![\w-][A-Za-z0-9])(?:[A-Za-z0-9]{0,2}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}"
-            r"|(?<=[A-Z0-9])[A-Z0-9]{0,2} [A-Z0-9]{1,3} [A-Z0-9]{1,3}|(?<=[A-Z0-9])[A-Z0-9]{5})"
+            r"|(?<=[A-Z0-9])[A-Z0-9]{0,2} [A-Z0-9]{1,3} [A-Z0-9]{1,3}|(?<=[A-Z0-9])[A-Z0-9]{5}"
+            r"|(?<=[a-z0-9])[a-z0-9]{5})"  # `gb123k`: typed in lower case, without dashes
             r"(?!\w|-\w)"
         ),
     ),
@@ -288,6 +296,9 @@ def _street_word_in(low: str) -> bool:
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
 _NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
+_NOT_POSTCODE_LETTERS |= {"ca", "pp", "vs", "ex", "ja", "ok", "nl", "eu", "mr", "dr", "co"}
+# units after a figure (`ruim 1200 km.`)
+_NOT_POSTCODE_LETTERS |= {"km", "kg", "mg", "ml", "cm", "mm", "dm", "ha", "kw", "pk", "mb", "gb"}
 _PHONE_HINT = re.compile(r"[+0]\d[\d\s\-()./]{7,20}\d")
 MOST_PHONE_HINTS = 1000
 """Runs of digits that may be a phone number, per text, that phonenumbers weighs one by one
@@ -314,9 +325,35 @@ _COORDINATES = re.compile(r"(?<![\d.])-?\d{1,2}\.\d{4,8},\s?-?\d{1,3}\.\d{4,8}(?
 """A place as latitude and longitude to within tens of metres (`51.96543, 6.28812`): a
 home's address in figures."""
 _DIGIT_WORDS = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
-_PHONE_IN_WORDS = re.compile(rf"\bnul(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{9}}\b", re.IGNORECASE)
-"""A Dutch phone number spelt out digit by digit (`nul-zes-een-twee-...`): ten digit words,
-the first `nul`, as every Dutch number starts."""
+_NUMBER_IN_WORDS = re.compile(
+    rf"\b{_DIGIT_WORDS}(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{7,11}}\b", re.IGNORECASE
+)
+"""A number spelt out digit by digit (`nul-zes-een-twee-...`, `zes een twee ...` after `06`,
+a BSN's nine): eight digit words or more in a row, which no sentence has for another
+reason (`een, twee, drie` counts to three)."""
+_DIGIT_OF = {"nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4"}
+_DIGIT_OF |= {"vijf": "5", "zes": "6", "zeven": "7", "acht": "8", "negen": "9"}
+_DIGIT_COUNTED = ("nul", "twee", "drie", "vier", "vijf", "zes", "acht", "negen")
+"""Digit words counted as the cheap test (`een` and `zeven` are inside other words)."""
+
+
+def _spelt_kind(value: str) -> str:
+    """A BSN when nine spelt digits pass its check, else a phone number (every other run of
+    eight or more digits a story could spell is one)."""
+    digits = "".join(_DIGIT_OF[w] for w in re.findall(r"[^\W\d_]+", value.lower()))
+    return "bsn" if len(digits) == 9 and bsn.is_valid(digits) else "telefoonnummer"
+
+
+_IP_ADDRESS = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    r"(?![\w]|\.\d)"
+)
+"""An IPv4 address (`83.160.12.45`): a home's internet connection, as traceable as its
+street address."""
+_VERSION_BEFORE = re.compile(r"(?i:versie|release|\bbuild|\bupdate|\bv\.? ?$)")
+_HANDLE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]{0,29}[^\W\d_])[\w](?:[\w.]{0,28}[\w])?(?![\w@])")
+"""A user name on social media (`@yonas.tesfay96`, `@fatma_demir`): an account leads to its
+person as a mailbox does. An e-mail address is found before it (`@` after a letter)."""
 _AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje")
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
@@ -386,16 +423,46 @@ _SHORT_BSN = re.compile(
 )
 """A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off)."""
 _NUMBER_BEFORE_STREET = regex.compile(
-    rf"(?<=\b(?i:op|aan) )\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
+    rf"(?<=\b(?i:op|aan) |: )\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
 )
-"""A house number before its street (`op 8 Molenweg`), as some write an address."""
+"""A house number before its street (`op 8 Molenweg`, `Adres: 14 Hoogstraat`), as some
+write an address."""
+
+
+_STREETLESS = re.compile(
+    r"\b(?:[Oo]p|[Aa]an) de ([A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),? (?:(?:huis)?nummer |nr\.? ?)?"
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| [a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
+    rf"| {_MONTHS})"
+)
+"""A street whose name has no street word (`op de Grutbroek 14`, `aan de Slingeland 7`):
+`op de` or `aan de`, one capitalised word and a house number, which is no quantity (`aan de
+Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
+
+
+def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Each street without a street word before a run of digits (looked for there only)."""
+    for start, end in runs:
+        if start < 9 or text[start - 1] not in " .":
+            continue
+        match = _STREETLESS.search(text, max(0, start - 60), min(len(text), end + 60))
+        while match is not None and match.start(2) < start:
+            match = _STREETLESS.search(text, match.start() + 1, min(len(text), end + 60))
+        if match is None or match.start(2) != start:
+            continue
+        number = match.group(2)
+        if len(number) == 4 and number.startswith(("19", "20")):
+            continue  # `op de Floriade 2022`: a year
+        if name_finder.is_place(match.group(1)):
+            continue  # `aan de Maas 12`: a river, a region, a town
+        yield match.start(1), match.end(2)
 
 
 def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Each house number written before its street: tried at runs of digits after `op` or
     `aan` only."""
     for start, end in runs:
-        if text[max(0, start - 3) : start].lower() in ("op ", "an ") and end < len(text):
+        before = text[max(0, start - 3) : start].lower()
+        if (before in ("op ", "an ") or before.endswith(": ")) and end < len(text):
             match = _NUMBER_BEFORE_STREET.match(text, start, min(len(text), end + 50))
             if match is not None:
                 value = match.group()
@@ -424,11 +491,12 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
     streets = _street_word_in(low)
+    spelt = sum(low.count(word) for word in _DIGIT_COUNTED) >= 4
     if not (
         runs
         or mail
         or streets
-        or "nul" in low
+        or spelt
         or "gebor" in low
         or "geboor" in low
         or " punt " in low
@@ -466,6 +534,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
+    if runs and ("op de " in low or "aan de " in low):
+        for start, end in _streetless(text, runs):
+            if taken.free(start, end):
+                taken.add(start, end)
+                yield "adres", start, end
     if runs and _foreign_lead_before(text, runs):
         for street in _FOREIGN_STREET.finditer(text):
             if taken.free(*street.span()):
@@ -486,16 +559,30 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*secret.span(1)):
                 taken.add(*secret.span(1))
                 yield "inloggegevens", secret.start(1), secret.end(1)
+    if "@" in text:
+        for handle in _HANDLE.finditer(text):
+            if name_finder.looks_like_organisation(handle.group()[1:]):
+                continue  # `@Woonstichting`: a body's account
+            if taken.free(*handle.span()):
+                taken.add(*handle.span())
+                yield "gebruikersnaam", handle.start(), handle.end()
+    if len(runs) >= 4:
+        for ip in _IP_ADDRESS.finditer(text):
+            if taken.free(*ip.span()) and not _VERSION_BEFORE.search(
+                text, max(0, ip.start() - 40), ip.start()
+            ):
+                taken.add(*ip.span())
+                yield "ip-adres", ip.start(), ip.end()
     if " punt " in low or " dot " in low:
         for spoken in _MAIL_SPOKEN.finditer(text):
             if taken.free(*spoken.span()):
                 taken.add(*spoken.span())
                 yield "e-mailadres", spoken.start(), spoken.end()
-    if "nul" in low:
-        for spelt in _PHONE_IN_WORDS.finditer(text):
-            if taken.free(*spelt.span()):
-                taken.add(*spelt.span())
-                yield "telefoonnummer", spelt.start(), spelt.end()
+    if spelt:
+        for words in _NUMBER_IN_WORDS.finditer(text):
+            if taken.free(*words.span()):
+                taken.add(*words.span())
+                yield _spelt_kind(words.group()), words.start(), words.end()
     every_hint = _phone_hints(text, groups)
     hints = list(itertools.islice(every_hint, MOST_PHONE_HINTS + 1))
     if len(hints) > MOST_PHONE_HINTS:
@@ -928,6 +1015,9 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             end -= 1  # the sentence's full stop, not an abbreviation's
     if kind == "kenteken" and not _plate_shape(value):
         return None
+    if kind == "kenteken" and value.islower() and value.isalnum() and not _plate_shape(value, True):
+        return None  # `base64`, `1200km`: a word and a figure; typed in lower case without
+        # dashes, only a plate of today's shapes is read as one (`gb123k`)
     return start, end
 
 

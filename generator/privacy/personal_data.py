@@ -527,7 +527,13 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
+    for handle in _HANDLE_IN_LINK.finditer(address):
+        yield "gebruikersnaam", handle.start(1), handle.end(1)
     yield from _in_link(address)
+
+
+_HANDLE_IN_LINK = re.compile(r"/(@[\w.]{2,30})")
+"""An account in a link's path (`tiktok.com/@fatmademir58`, `medium.com/@...`)."""
 
 
 _DATE_IN_LINK = re.compile(
@@ -605,7 +611,11 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     stem = raw[: len(raw) - len(name)] + (name.rsplit(".", 1)[0] if "." in name else name)
     offset = 0
     text = visible(_CAMEL.sub(" ", re.sub(r"[-_./]", " ", stem))).text
-    spans = [(kind, start, end) for kind, start, end in patterns.found(text)]
+    spans = [
+        (kind, start, end)
+        for kind, start, end in patterns.found(text)
+        if not (kind == "adres" and _YEAR_AT_END.search(text, start, end))
+    ]  # `uitbouw-molenweg-2024.png`: a file is dated, a street named without its house
     spans.extend(("naam", a, b) for a, b in _names_in_words(text))
     for kind, start, end in spans:
         value = _from_words(raw, text[start:end])
@@ -627,6 +637,9 @@ def _names_in_words(words: str) -> list[tuple[int, int]]:
     return names
 
 
+_YEAR_AT_END = re.compile(r"\b(?:19[5-9]|20\d)\d$")
+"""A year after a street in a file name or slug: when the picture was taken. A house number
+that high is rare; a dated file name is not."""
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 """Where a word in camel case turns (`FatmaDemir`): a separator to read it by."""
 
