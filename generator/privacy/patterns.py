@@ -350,6 +350,17 @@ _IP_ADDRESS = re.compile(
 )
 """An IPv4 address (`83.160.12.45`): a home's internet connection, as traceable as its
 street address."""
+
+
+def _dotted_quads(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
+    """Where four runs of digits joined by single dots start (an IPv4 address's shape)."""
+    for i in range(len(runs) - 3):
+        if all(
+            runs[k + 1][0] == runs[k][1] + 1 and text[runs[k][1]] == "." for k in range(i, i + 3)
+        ):
+            yield runs[i][0]
+
+
 _VERSION_BEFORE = re.compile(r"(?i:versie|release|\bbuild|\bupdate|\bv\.? ?$)")
 _HANDLE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]{0,29}[^\W\d_])[\w](?:[\w.]{0,28}[\w])?(?![\w@])")
 """A user name on social media (`@yonas.tesfay96`, `@fatma_demir`): an account leads to its
@@ -444,6 +455,10 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
     for start, end in runs:
         if start < 9 or text[start - 1] not in " .":
             continue
+        space = text.rfind(" ", max(0, start - 34), start - 1)
+        word = text[space + 1 : start - 1]
+        if not (word[:1].isupper() or word.lower() in ("nummer", "huisnummer", "nr.", "nr")):
+            continue  # the word before the number is no street's name: the usual case
         match = _STREETLESS.search(text, max(0, start - 60), min(len(text), end + 60))
         while match is not None and match.start(2) < start:
             match = _STREETLESS.search(text, match.start() + 1, min(len(text), end + 60))
@@ -566,13 +581,15 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*handle.span()):
                 taken.add(*handle.span())
                 yield "gebruikersnaam", handle.start(), handle.end()
-    if len(runs) >= 4:
-        for ip in _IP_ADDRESS.finditer(text):
-            if taken.free(*ip.span()) and not _VERSION_BEFORE.search(
-                text, max(0, ip.start() - 40), ip.start()
-            ):
-                taken.add(*ip.span())
-                yield "ip-adres", ip.start(), ip.end()
+    for start in _dotted_quads(text, runs):
+        ip = _IP_ADDRESS.match(text, start)
+        if (
+            ip is not None
+            and taken.free(*ip.span())
+            and not _VERSION_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            taken.add(*ip.span())
+            yield "ip-adres", ip.start(), ip.end()
     if " punt " in low or " dot " in low:
         for spoken in _MAIL_SPOKEN.finditer(text):
             if taken.free(*spoken.span()):
