@@ -812,3 +812,42 @@ SEVENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Het versienummer van de app was 2.3.1.4."),
     ("aanpak", "Op de Markt 3 dagen per week een kraam."),
 ]
+
+# The eighth fresh tester (7 December 2026, `/tmp/t8`): what it found missed or refused,
+# with variants written after it.
+EIGHTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "tesfay gebremedhin kreeg een huis.", "naam"),
+    ("aanleiding", "TESFAY GEBREMEDHIN stond op de voordeur.", "naam"),
+    ("aanpak", "Daarna kwam yonas haileselassie langs.", "naam"),
+    ("contact.email", "jan.van.der.berg@portaal.nl", "e-mailadres"),
+    ("aanleiding", "Haar adres is fatma.demir op gmail.com.", "e-mailadres"),
+    ("aanpak", "Mail hem: ahmed.k bij hotmail.nl", "e-mailadres"),
+    ("aanleiding", "Het huis is Lindelaan 4-6 (bovenwoning).", "adres"),
+    ("aanleiding", "Zijn auto, kenteken gbxz12, stond er elke dag.", "kenteken"),
+    ("aanpak", "Het busje (vdtr34) stond voor de deur.", "kenteken"),
+    ("aanleiding", "Hij is bij het CJG bekend onder nummer 4481923.", "dossiernummer"),
+    (
+        "aanleiding",
+        "Het wachtwoord van het gedeelde account is Zomer2024!.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Zorgverzekeringspolis 123456789 van de cliënt werd gecontroleerd.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Het bankpasnummer 4871 0491 2039 1234 werd gedeeld.", "dossiernummer"),
+    ("aanpak", "Haar creditcard 5500-0000-0000-0004 lag op tafel.", "dossiernummer"),
+]
+EIGHTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "De Oude IJssel stroomt door Doetinchem."),
+    ("aanleiding", "De Oude IJssel en de Slinge stromen door de gemeente."),
+    ("aanleiding", "Station Doetinchem De Huet ligt op tien minuten lopen."),
+    ("aanleiding", "Een vergelijkbaar project staat in de Karl-Marx-Straße in Berlijn."),
+    ("aanleiding", "De wijkverpleging reed in een Renault Zoe en een Tesla."),
+    ("aanpak", "De klusbus is een Opel Vivaro met een laadklep."),
+    ("aanleiding", "De stichting staat bij de KvK ingeschreven onder nummer 41234567."),
+    ("aanpak", "Het thema heet wmo2015 in de oude database."),
+    ("aanpak", "De bijlage is als base64 meegestuurd."),
+    ("aanpak", "Molenweg 2-40 kreeg nieuwe kozijnen."),
+]

@@ -26,6 +26,8 @@ from recall_corpus import (
     AFTER_TESTER_RECALL,
     CROSS_CORPUS_ORDINARY,
     CROSS_CORPUS_RECALL,
+    EIGHTH_TESTER_ORDINARY,
+    EIGHTH_TESTER_RECALL,
     FIFTH_TESTER_ORDINARY,
     FIFTH_TESTER_RECALL,
     FOURTH_TESTER_ORDINARY,
@@ -125,6 +127,7 @@ LATER_TESTERS = {
     "fifth": (FIFTH_TESTER_RECALL, FIFTH_TESTER_ORDINARY),
     "sixth": (SIXTH_TESTER_RECALL, SIXTH_TESTER_ORDINARY),
     "seventh": (SEVENTH_TESTER_RECALL, SEVENTH_TESTER_ORDINARY),
+    "eighth": (EIGHTH_TESTER_RECALL, EIGHTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -200,7 +200,8 @@ _COMPASS = frozenset(
 _NUMBER_NEXT = re.compile(r" \d")
 _STREET_END = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
-    r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf|brug|tunnel|viaduct|sluis)$"
+    r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf|brug|tunnel|viaduct|sluis|"
+    r"straße|strasse|gasse|platz)$"
 )
 _STREET_WORDS = frozenset(
     ("boulevard", "avenue", "rue", "plaza", "piazza", "via", "plein", "laan", "straat")
@@ -257,6 +258,16 @@ def _waters() -> frozenset[str]:
     case: they take `de` (`De Amstel`), as surnames do."""
     here = Path(__file__).parent / "data" / "not_persons.txt"
     section = here.read_text(encoding="utf-8").split("# rivers, waters, landscapes\n", 1)[1]
+    lines = section.split("\n#", 1)[0].splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip())
+
+
+@functools.cache
+def _brands() -> frozenset[str]:
+    """The brands of `not_persons.txt` (its brands section), lower case: a capitalised word
+    after one is a model (`Renault Zoe`), not a first name."""
+    here = Path(__file__).parent / "data" / "not_persons.txt"
+    section = here.read_text(encoding="utf-8").split("# brands, products, media\n", 1)[1]
     lines = section.split("\n#", 1)[0].splitlines()
     return frozenset(line.strip().casefold() for line in lines if line.strip())
 
@@ -939,6 +950,10 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         if joined and _alike(words.words[j], lower) and _lower_pair_last(words.lows[j], j > i + 1):
             yield words.spans[i][0], words.spans[j][1]
             continue
+        rare = joined and j == i + 1 and _alike(words.words[j], lower) and _rare_first(low)
+        if rare and _unknown_word(words.lows[j]):
+            yield words.spans[i][0], words.spans[j][1]  # `tesfay gebremedhin`, as in a slug
+            continue
         opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n
         verb = i + 1 < n and words.lows[i + 1] not in _NOT_AFTER_SUBJECT
         if opening and verb and words.words[i + 1].islower() and text[words.spans[i][1]] == " ":
@@ -1078,9 +1093,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         # No person follows `het` (`Het Baken`, `het Anne Frankhuis`), but `vraag het
         # Mustafa zelf`, `vraag het Fatma Demir`, `zeg het Jan de Vries`.
         return True
-    # part of a longer known name: up to three words on either side
-    for a in range(max(0, first - 3), first + 1):
-        for b in range(last, min(len(lows), last + 3) + 1):
+    # part of a longer known name: up to three words on either side, or after the span's
+    # own article (`De Oude IJssel`: `Oude IJssel`)
+    article_first = lows[first] in ("de", "het", "'t") and last > first + 1
+    for a in range(max(0, first - 3), first + 1 + article_first):
+        # without its article, the name must run on past the span (`Vries` is a village)
+        for b in range(last + (a > first), min(len(lows), last + 3) + 1):
             phrase = " ".join(lows[a:b])
             if phrase in whole or phrase in declared:
                 return True
@@ -1141,6 +1159,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         before = -1
     if before >= 0 and lows[before] in _STREET_WORDS:
         return True  # `Boulevard Heuvelink`, `Avenue Carré`
+    if last == first + 2 and lows[first] in _brands() and words.capital(first + 1):
+        return True  # a brand and its model (`Renault Zoe`, `Opel Corsa`)
+    if before >= 1 and lows[before - 1] == "station" and is_place(lows[before]):
+        return True  # `Station Doetinchem De Huet`: a station's name after its town
     if before == first - 1 and lows[before] in _PUBLIC_OFFICES:
         return True  # `Minister De Jonge`: a public office, held in public
     if [lows[i] for i in capitals] in (["koning"], ["koningin"]) and lows[first] == "de":
@@ -1464,6 +1486,8 @@ def personal_local_part(local: str) -> bool:
     interfix = _dutch_names()[2]
     if len(parts) >= 2 and parts[0] in interfix and is_surname(parts[-1]):
         return True  # `de.vries`, `van.dam`
+    if len(parts) >= 3 and parts[-2] in interfix and parts[-1].isalpha():
+        return True  # `jan.van.der.berg`: a surname with its prefix, whatever its word
     if any(_initial_and_surname(p, interfix) for p in parts):
         return True  # `mdehaan`, `jdevries`: an initial glued to a surname
     if len(parts) == 1 and len(parts[0]) > 2 and parts[0] in _dutch_names()[0]:

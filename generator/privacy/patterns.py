@@ -150,6 +150,7 @@ _NUMBER_CUE = (
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
     r"|paspoort|id-?kaart|identiteitskaart|identiteitsbewijs|rijbewijs|verblijfsvergunning"
     r"|verblijfsdocument|verblijfspas|creditcard|bankpas|betaalpas|AGB-code"
+    r"|(?:zorgverzekerings|verzekerings)?polis|bekend\sonder\snummer"
 )
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
@@ -177,15 +178,14 @@ _SIDECODES = frozenset(
 )
 
 
-def _plate_shape(value: str, modern: bool = False) -> bool:
+def _plate_shape(value: str) -> bool:
     """Whether three groups of letters and digits form a Dutch sidecode (1 to 14): each
-    group all letters or all digits, in one of the RDW's shapes; `modern`: one of those
-    since 1999 (7 to 14, a group of one or three)."""
+    group all letters or all digits, in one of the RDW's shapes."""
     groups = re.split(r"[- ]", value)
     if len(groups) == 1:  # written without separators: every way to cut it
         text = value
         return any(
-            _plate_shape(f"{text[:a]}-{text[a:b]}-{text[b:]}", modern)
+            _plate_shape(f"{text[:a]}-{text[a:b]}-{text[b:]}")
             for a in range(1, 4)
             for b in range(a + 1, min(a + 4, len(text)))
         )
@@ -193,7 +193,7 @@ def _plate_shape(value: str, modern: bool = False) -> bool:
         return False
     kinds = "".join("L" * len(g) if g.isalpha() else "D" * len(g) for g in groups)
     lengths = ".".join(str(len(g)) for g in groups)
-    return f"{kinds}|{lengths}" in _SIDECODES and (not modern or lengths != "2.2.2")
+    return f"{kinds}|{lengths}" in _SIDECODES
 
 
 PATTERNS: tuple[tuple[str, Any], ...] = (
@@ -312,15 +312,20 @@ phonenumbers does not count as valid: no story has a reason to hold one."""
 _PASSWORD = re.compile(
     r"(?i:\b(?:wachtwoord|password|inlogcode|pincode)\b)"
     r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?:?\s?"
-    r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]?(?:\s|$)|[,;])"
+    r"(?:(?:\s[^\W\d]{1,20}){0,5}?\s(?i:is|was|luidt|werd|wordt)\s)?"
+    r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]{0,2}(?:\s|$)|[,;])"
 )
-"""A password written out (`wachtwoord van de huurder is Welkom123`): letters and a digit
-after the word, as in a link's query."""
+"""A password written out (`wachtwoord van de huurder is Welkom123`, `het wachtwoord van
+het gedeelde account is Zomer2024!`): letters and a digit after the word, or after a few
+words and `is`, as in a link's query."""
 _PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode")
 _STAR_DATE = re.compile(r"\*\s?\d")
 _DATE_IN_BRACKETS = re.compile(r"\(\*?\s?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\)")
 CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
 """A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
+_CARD_NUMBER = re.compile(r"(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?(?![\d-])")
+"""A bank or credit card's number, in groups of four (`4871 0491 2039 1234`): no figure in a
+story is written so."""
 _COORDINATES = re.compile(r"(?<![\d.])-?\d{1,2}\.\d{4,8},\s?-?\d{1,3}\.\d{4,8}(?![\d.])")
 """A place as latitude and longitude to within tens of metres (`51.96543, 6.28812`): a
 home's address in figures."""
@@ -424,10 +429,10 @@ No: 12`: statushouders' and labour migrants' addresses abroad are theirs too) or
 _MAIL_SPOKEN = re.compile(
     r"\b[\w.+-]{2,64} (?i:op|bij) (?i:gmail|hotmail|outlook|live|yahoo|icloud|ziggo|kpnmail"
     r"|hetnet|home|planet|xs4all|telfort|upcmail|zonnet|casema|chello|quicknet|tele2|freeler"
-    r"|kpnplanet|caiway|solcon|proton|protonmail) (?i:punt|dot) (?i:com|nl|be|net)\b"
+    r"|kpnplanet|caiway|solcon|proton|protonmail)(?: (?i:punt|dot) |\.)(?i:com|nl|be|net)\b"
 )
 """A mailbox at a free-mail provider said in words (`fatmademir op gmail punt com`): `op`
-is too common a word to read as `@` anywhere else."""
+is too common a word to read as `@` anywhere else (`fatma.demir op gmail.com` too)."""
 _SHORT_BSN = re.compile(
     r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:-?nr\.?|-?nummer)?)\)?:? ?(?:is |was )?"
     r"(\d{8,9})(?![\d,.-]\d)"
@@ -440,9 +445,11 @@ _NUMBER_BEFORE_STREET = regex.compile(
 write an address."""
 
 
+_VERBS = r"(?:was|werd|wonen|woonden|kregen|staan|stonden|liggen|lagen|hebben|hadden)"
+"""Verbs that end like a plural noun after a house number (`op 't Zand 4 was ...`)."""
 _STREETLESS = re.compile(
-    r"\b(?:[Oo]p|[Aa]an) de ([A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),? (?:(?:huis)?nummer |nr\.? ?)?"
-    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| [a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
+    r"\b(?:[Oo]p|[Aa]an) (?:de|het|'t) ([A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),? (?:(?:huis)?nummer |nr\.? ?)?"
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
     rf"| {_MONTHS})"
 )
 """A street whose name has no street word (`op de Grutbroek 14`, `aan de Slingeland 7`):
@@ -516,6 +523,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         or "geboor" in low
         or " punt " in low
         or " dot " in low
+        or "mail." in low
     ):
         return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
         # dates in words (most text has none of these)
@@ -549,7 +557,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
-    if runs and ("op de " in low or "aan de " in low):
+    if runs and ("op " in low or "aan " in low):
         for start, end in _streetless(text, runs):
             if taken.free(start, end):
                 taken.add(start, end)
@@ -569,6 +577,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*place.span()):
                 taken.add(*place.span())
                 yield "adres", place.start(), place.end()
+    if len(runs) >= 4:
+        for card in _CARD_NUMBER.finditer(text):
+            if taken.free(*card.span()):
+                taken.add(*card.span())
+                yield "dossiernummer", card.start(), card.end()
     if any(word in low for word in _PASSWORD_WORDS):
         for secret in _PASSWORD.finditer(text):
             if taken.free(*secret.span(1)):
@@ -590,7 +603,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         ):
             taken.add(*ip.span())
             yield "ip-adres", ip.start(), ip.end()
-    if " punt " in low or " dot " in low:
+    if " punt " in low or " dot " in low or "mail.com" in low or "mail.nl" in low:
         for spoken in _MAIL_SPOKEN.finditer(text):
             if taken.free(*spoken.span()):
                 taken.add(*spoken.span())
@@ -845,6 +858,7 @@ _DOCUMENT_WORDS_AT = (
     "creditcard",
     "bankpas",
     "betaalpas",
+    "polis",
 )
 """Identity documents and cards named without `nummer` (`paspoort NW3K8R2P1`): looked for
 only when the text has a long number or one that touches a letter, as their numbers are."""
@@ -1032,10 +1046,21 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             end -= 1  # the sentence's full stop, not an abbreviation's
     if kind == "kenteken" and not _plate_shape(value):
         return None
-    if kind == "kenteken" and value.islower() and value.isalnum() and not _plate_shape(value, True):
-        return None  # `base64`, `1200km`: a word and a figure; typed in lower case without
-        # dashes, only a plate of today's shapes is read as one (`gb123k`)
+    if kind == "kenteken" and value.islower() and value.isalnum() and _code_like(value):
+        return None  # `base64`, `mp3abc`: a word and a figure; typed in lower case without
+        # dashes, only letters a plate can have are read as one (`gb123k`, `gbxz12`)
     return start, end
+
+
+_VOWEL = re.compile(r"[aeiou]")
+
+
+def _code_like(value: str) -> bool:
+    """Whether a plate's shape in lower case without dashes is rather a word or a code: a
+    vowel (Dutch plates have had none since 1978, so that no word is spelt), or two
+    letters before or after four digits (`vt0217`, `2024ab`: the plates of the 1950s and
+    60s, rarer on the road than such codes in a text)."""
+    return bool(_VOWEL.search(value)) or value[2:].isdigit() or value[:-2].isdigit()
 
 
 _LAW_AND_YEAR = re.compile(
@@ -1049,7 +1074,7 @@ _RANGE_OF_HOUSES = re.compile(r"\b(\d{1,4}) ?- ?(\d{1,4})\W?$")
 
 
 def _range(match: re.Match[str] | None) -> bool:
-    return match is not None and int(match.group(2)) >= int(match.group(1)) + 2
+    return match is not None and int(match.group(2)) >= int(match.group(1)) + 4
 
 
 _PO_BOX_BEFORE = re.compile(r"(?i:postbus|antwoordnummer) \d{1,6},? $")
