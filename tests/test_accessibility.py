@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -63,6 +64,22 @@ OPEN_DRAWER = """() => {
 }"""
 
 
+_CHECKED_TOGGLE = re.compile(r"<input\b[^>]*\bmd-toggle\b[^>]*>")
+
+
+def written_nav_state(site: Path, path: str) -> str:
+    """The navigation state a page is written with (the toggles its HTML checks), in
+    `NAV_STATE`'s form: read from the file, without opening the page."""
+    file = site / path / "index.html" if path.endswith("/") or not path else site / path
+    html = file.read_text(encoding="utf-8")
+    ids = [
+        re.search(r'\bid="([^"]+)"', tag).group(1)  # type: ignore[union-attr]
+        for tag in _CHECKED_TOGGLE.findall(html)
+        if re.search(r"\schecked\b", tag)
+    ]
+    return " ".join(sorted(ids))
+
+
 def every_page(site: Path) -> list[str]:
     """The address of every HTML page of a built site (`x/index.html` as `x/`)."""
     return sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
@@ -86,9 +103,10 @@ def test_every_page_has_no_axe_violations_in_every_navigation_state(
 ) -> None:  # type: ignore[no-untyped-def]
     """Not a sample: every page the build wrote, on a phone (navigation drawer open, so
     the whole navigation in each page's own state: its section open, its link current);
-    on a laptop every page is opened and its navigation state read, and one page of each
-    kind in each state is checked (the others have the same markup with other words,
-    checked on the phone), as on a wide screen (the same pages, larger type)."""
+    on a laptop every page's navigation state is read from its HTML, and one page of each
+    kind in each state is opened and checked (the others have the same markup with other
+    words, checked on the phone; each opened page's state in the browser is the state
+    read), as on a wide screen (the same pages, larger type)."""
     pages = every_page(fixture_site.site)
     assert {"", "404.html", "zoeken/", "themas/dakloosheid/", "tips/samenwerking/"} <= set(pages)
     page = axe_page(browser)
@@ -98,13 +116,17 @@ def test_every_page_has_no_axe_violations_in_every_navigation_state(
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for path in pages if width != 1600 else sorted(set(kinds.values())):
+            written = written_nav_state(fixture_site.site, path)
+            if width == 1280 and kinds.setdefault((kind_of(path), written), path) != path:
+                states.add(f"{width} {written}")
+                continue  # a kind in a state already checked at this width
             page.goto(site_url + path, wait_until="load")
             if page.evaluate(OPEN_DRAWER):
                 assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
             state = page.evaluate(NAV_STATE)
             states.add(f"{width} {state}")
-            if width == 1280 and kinds.setdefault((kind_of(path), state), path) != path:
-                continue  # a kind in a state already checked at this width
+            if width != 390:
+                assert state == written, (path, state, written)
             found += [f"{width} px {path or '/'}: {v}" for v in violations(page)]
     page.close()
     # the drawer (phone) and the open sections (Thema's, Doelgroepen) were all reached
