@@ -5,8 +5,12 @@ migrants (Eritrean, Syrian, Afghan, Turkish, Moroccan, Polish, Ukrainian names),
 lists do not know. names-dataset (PyPI, MIT; first and last names with their rank per
 country, from a large public corpus) does, but loading it whole takes about 12 s and 1.9 GB
 (measured here), so its words are derived once into `data/names.tsv.gz` (a few hundred
-KB, read in a tenth of a second) by `python -m generator.privacy.name_list`, and a test
-holds that file equal to what the pinned packages give.
+KB, read in a tenth of a second) by `python -m generator.privacy.name_list`. That command
+also writes `data/names.source`: what the files were derived from (the hashes of
+names-dataset's two tables, of wordfreq's Dutch data and of this module) and the hashes of
+the files it wrote. A test holds the record equal to what is installed and shipped, so an
+upgraded package, a changed derivation or a file edited by hand fails it, without loading
+the tables again (docs/testing.md).
 
 Each line is `word<TAB>first rank<TAB>last rank<TAB>Dutch frequency`: the best rank of
 the word as a first name and as a surname in any country (0: not one), and its frequency
@@ -33,6 +37,8 @@ WORDS = Path(__file__).parent / "data" / "dutch_words.txt.gz"
 """The common words of Dutch (wordfreq's Zipf frequency of 3.0 or more, about 30,000
 words): a capitalised word after a role word that is none of these, nor in a name list,
 is read as a name (`huurder Tesfamariam`)."""
+SOURCE = Path(__file__).parent / "data" / "names.source"
+"""The derivation's record: one `what<TAB>sha256` line per input and per file written."""
 COMMON_ZIPF = 3.0
 MAX_RANK = 2000
 """A name counts when it is among the 2,000 most common first names or surnames of some
@@ -133,6 +139,28 @@ def derive_words() -> bytes:
     return _gzipped("\n".join(words) + "\n")
 
 
+def provenance() -> str:
+    """The record of a derivation, as it would be written now: the installed inputs' and
+    the shipped files' hashes."""
+    import names_dataset
+    import wordfreq
+
+    tables = Path(str(names_dataset.__file__)).parent / "v3"
+    frequencies = Path(str(wordfreq.__file__)).parent / "data"
+    parts = {
+        "names-dataset first names": tables / "first_names.pkl.gz",
+        "names-dataset last names": tables / "last_names.pkl.gz",
+        "wordfreq large_nl": frequencies / "large_nl.msgpack.gz",
+        "wordfreq small_nl": frequencies / "small_nl.msgpack.gz",
+        "derivation": Path(__file__),
+        "written names": DATA,
+        "written words": WORDS,
+    }
+    return "".join(
+        f"{what}\t{hashlib.sha256(path.read_bytes()).hexdigest()}\n" for what, path in parts.items()
+    )
+
+
 def _gzipped(text: str) -> bytes:
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as file:
@@ -143,4 +171,5 @@ def _gzipped(text: str) -> bytes:
 if __name__ == "__main__":
     DATA.write_bytes(derive())
     WORDS.write_bytes(derive_words())
+    SOURCE.write_text(provenance(), encoding="utf-8")
     print(f"{DATA}: {len(names().frequency)} names; {WORDS}: {len(dutch_words())} words")
