@@ -357,6 +357,19 @@ _IP_ADDRESS = re.compile(
 street address."""
 
 
+def _card_starts(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
+    """Where four runs of four digits joined by single spaces or dashes start (a card's
+    number: tried there only, as a search of every text cost a fifth of the patterns)."""
+    for i in range(len(runs) - 3):
+        if all(
+            runs[k][1] - runs[k][0] == 4
+            and runs[k + 1][0] == runs[k][1] + 1
+            and text[runs[k][1]] in " -"
+            for k in range(i, i + 3)
+        ):
+            yield runs[i][0]
+
+
 def _dotted_quads(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
     """Where four runs of digits joined by single dots start (an IPv4 address's shape)."""
     for i in range(len(runs) - 3):
@@ -577,11 +590,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*place.span()):
                 taken.add(*place.span())
                 yield "adres", place.start(), place.end()
-    if len(runs) >= 4:
-        for card in _CARD_NUMBER.finditer(text):
-            if taken.free(*card.span()):
-                taken.add(*card.span())
-                yield "dossiernummer", card.start(), card.end()
+    for start in _card_starts(text, runs):
+        card = _CARD_NUMBER.match(text, start)
+        if card is not None and taken.free(*card.span()):
+            taken.add(*card.span())
+            yield "dossiernummer", card.start(), card.end()
     if any(word in low for word in _PASSWORD_WORDS):
         for secret in _PASSWORD.finditer(text):
             if taken.free(*secret.span(1)):
