@@ -851,3 +851,55 @@ EIGHTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "De bijlage is als base64 meegestuurd."),
     ("aanpak", "Molenweg 2-40 kreeg nieuwe kozijnen."),
 ]
+
+# The ninth fresh tester (7 December 2026, `/tmp/t9`), and variants written after it.
+NINTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "Het gezin woont in de Molenstraat op nummer twaalf.", "adres"),
+    ("aanleiding", "Het COA-nummer van het gezin is 1234567.", "dossiernummer"),
+    ("aanleiding", "Stadspasnummer 6001234567 staat op de aanvraag.", "dossiernummer"),
+    ("aanleiding", "Wachtwoord van het huurdersaccount: Welkom123.", "inloggegevens"),
+    ("aanleiding", "DigiD-gebruikersnaam: kowalczyk_a83.", "gebruikersnaam"),
+    ("aanpak", "Haar inlognaam is f.demir_1958 bij het portaal.", "gebruikersnaam"),
+    (
+        "aanleiding",
+        "IP-adres van de bewoner: 2a02:a46f:ff52:0:3d4a:1b2c:9e8f:10ab.",
+        "ip-adres",
+    ),
+    ("aanpak", "Zijn modem meldde zich als 2001:db8::8a2e:370:7334.", "ip-adres"),
+    (
+        "aanleiding",
+        "Bel de huurder op nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "<!-- intern: dit is Fatma Demir uit de Molenstraat --> De huurder kreeg een woning.",
+        "naam",
+    ),
+    ("aanpak", "Fatma Demir uit de Molenstraat kreeg hulp.", "naam"),
+    ("aanpak", "Yonas Tesfay aan de Kerkstraat belde zelf.", "naam"),
+    ("aanpak", "Piet Jansen in de Dorpsstraat kreeg een traplift.", "naam"),
+    ("aanpak", "Olena Kovalenko op de Beukenlaan woont nu alleen.", "naam"),
+    ("aanpak", "Meneer Van Dijk kreeg een woning.", "naam"),
+    ("aanpak", "Volg @jan.jansen85 op Instagram.", "gebruikersnaam"),
+]
+NINTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Het Leger des Heils opende een nieuwe locatie aan de Oude Haven."),
+    ("titel", "Wonen aan de Oude Haven na de opvang"),
+    ("aanleiding", "De opvang ligt aan de Haven, vlak bij het station."),
+    ("aanleiding", "Het jongerenhuis op de Oude Haven heeft 12 studio's."),
+    ("aanleiding", "De woningen aan de Nieuwe Haven in Schiedam krijgen een nieuwe gevel."),
+    ("aanleiding", "Mevrouw Wethouder opende de nieuwe woningen met een korte toespraak."),
+    ("aanleiding", "Meneer Pastoor van de parochie stelde de pastorie beschikbaar als opvang."),
+    ("aanleiding", "Meneer Directeur, zo noemde de bewonerscommissie hem in de nieuwsbrief."),
+    ("aanleiding", "Volg @Woonbond op X en Instagram voor nieuws over huurrecht."),
+    ("aanleiding", "Het wijkteam is te volgen via @wijkteamzuid op Instagram."),
+    ("aanleiding", "Volg @Aedes_nl en @VNG op LinkedIn voor nieuws over de Woontop."),
+    ("aanleiding", "De gemeente deelde het nieuws via @gemeenteutrecht op X."),
+    ("aanpak", "Het verhaal staat ook op TikTok en YouTube."),
+    ("aanleiding", "Het Jan van Goyen-kwartier en de Van Heutszbuurt worden gerenoveerd."),
+    ("aanleiding", "Het overleg vond plaats in het Van Nelle-gebouw in Rotterdam."),
+    ("aanleiding", "De Groot Bouw en De Jong Installatietechniek bouwden de uitbouw."),
+    ("aanpak", "De gebruikersnaam is bekend bij de huurder."),
+    ("aanpak", "Het overleg begon om 10:30 en eindigde om 12:15; pauze 11:00."),
+]

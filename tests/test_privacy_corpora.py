@@ -34,6 +34,8 @@ from recall_corpus import (
     FOURTH_TESTER_RECALL,
     LATE_ORDINARY,
     LATE_RECALL,
+    NINTH_TESTER_ORDINARY,
+    NINTH_TESTER_RECALL,
     RECALL,
     SEVENTH_TESTER_ORDINARY,
     SEVENTH_TESTER_RECALL,
@@ -128,6 +130,7 @@ LATER_TESTERS = {
     "sixth": (SIXTH_TESTER_RECALL, SIXTH_TESTER_ORDINARY),
     "seventh": (SEVENTH_TESTER_RECALL, SEVENTH_TESTER_ORDINARY),
     "eighth": (EIGHTH_TESTER_RECALL, EIGHTH_TESTER_ORDINARY),
+    "ninth": (NINTH_TESTER_RECALL, NINTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -395,11 +395,25 @@ def find(
         if not text.isascii():
             spans.extend(m.span() for m in _OTHER_SCRIPT_NAME.finditer(text, start, end))
         spans.extend(_from_deduce(text, start, end, spans, reading))
-        found.extend(span for span in _merged(spans) if not _no_person(words, span, kept))
+        for span in _merged(spans):
+            if not _no_person(words, span, kept):
+                found.append(span)
+                continue
+            # A span joined from several is dismissed whole (`Fatma Demir uit de
+            # Molenstraat`, read by deduce as one name, ends in a street): a part of it
+            # that a place's phrase follows is weighed on its own.
+            parts = _merged([p for p in spans if span[0] <= p[0] and p[1] < span[1] and p != span])
+            found.extend(
+                p
+                for p in parts
+                if _PLACE_PHRASE.match(text, p[1], span[1]) and not _no_person(words, p, kept)
+            )
     found = [_with_surname(text, span) for span in found]
     return _every_occurrence(text, _merged(found + _coordinated(text, found)))
 
 
+_PLACE_PHRASE = re.compile(r" (?:uit|aan|in|op|bij) (?:de|het|den|'t) ")
+"""Where deduce reads on from a name into a place (`Fatma Demir uit de Molenstraat`)."""
 _NEXT_CAPITAL = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]{1,30}){0,2})\b")
 
 
@@ -668,6 +682,20 @@ _ORGANISATION_WORDS = frozenset(
         "nv",
     ]
 )
+
+
+def organisation_account(handle: str) -> bool:
+    """Whether a social-media account's name is a body's (`@Woonbond`, `@VNG`,
+    `@gemeenteutrecht`, `@wijkteamzuid`, `@Aedes_nl`): an organisation's word at its start
+    or end, or a known body, place or brand among its parts."""
+    low = handle.casefold().lstrip("@")
+    parts = [p for p in re.split(r"[._\d]+", low) if p]
+    starts = _ORGANISATION_WORDS | {"woon", "gemeente", "wijk", "buurt", "stad", "provincie"}
+    return (
+        looks_like_organisation(low)
+        or any(low.startswith(word) for word in starts if len(word) > 3)
+        or any(p in _not_persons()[1] or is_place(p) for p in parts)
+    )
 
 
 def looks_like_organisation(value: str) -> bool:
@@ -1054,10 +1082,18 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return False
     whole, single = _not_persons()
     lows = words.lows
+    compound = _GLUED_NOUN.match(words.text, span[1])
+    if compound is None:
+        compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])
+    if compound is not None and compound.group(1) not in _dutch_names()[2]:
+        return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
     lead = first - 1 if first > 0 and lows[first - 1] in TITLES | ROLES else first
     if lead < first or any(lows[i] in TITLES for i in range(first, last)):
         if lead > 0 and lows[lead - 1] in ("het", "'t") and lows[last - 1].endswith(_BUILT):
             return True  # `het Dr. Schaepmanhuis`: a building named after its doctor
+        rest = [lows[i] for i in range(first, last) if lows[i] not in TITLES]
+        if rest and all(word in _OFFICES for word in rest):
+            return True  # `Meneer Pastoor`, `Mevrouw Wethouder`: an office as a name
         # A title or role word makes a person, but for a known name that holds it
         # (`Dr. Leo Kannerhuis`), a street, square or body named after the person (`Dr.
         # Huber Noodtstraat`, `Koning Willem-Alexanderplein`, `Dr. C. Verhagenfonds`), or
@@ -1067,7 +1103,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return (
             any(" ".join(lows[lead:b]) in whole for b in ends)
             or any(
-                (_STREET_END.search(lows[i]) or _institution(lows[i])) and words.capital(i - 1)
+                (_STREET_END.search(lows[i]) or _institution(lows[i]))
+                and words.capital(i - 1)
+                and lows[i - 1] not in _dutch_names()[2]  # `meneer Van Dijk`: a surname
                 for i in glued
             )
             or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))
@@ -1144,6 +1182,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     ):
         return True  # a word and a number is a label (`Blok 4`, `Fase 2`), no name
     street = _STREET_END.search(lows[last - 1])
+    if street and street.start() == 0 and words.capital(last - 1):
+        # a street's bare word ends the span: `aan de Haven`, `Oude Haven`, `Nieuwe Markt`
+        # (not `Van Dijk`: a surname's prefix before it is no street's)
+        lead_words = lows[first : last - 1]
+        if lead_words and (lead_words[0] in ("aan", "op") or set(lead_words) <= _STREET_ADJECTIVES):
+            return True
     if (street and street.start() > 0) or (
         last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
     ):
@@ -1171,6 +1215,14 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         last > first + 1 and words.capital(first) and _company(lows[first])
     ):
         return True  # `Bouwbedrijf Van den Brink`, `Hoveniersbedrijf Klein Gunnewiek`
+    if (
+        last - first >= 3
+        and words.capital(last - 1)
+        and _company_tail(lows[last - 1])
+        and words.capital(last - 2)
+        and lows[last - 2] not in interfix
+    ):
+        return True  # `De Groot Bouw`: a firm named after its family
     if _LEGAL_FORM.match(words.text, words.spans[last - 1][1]):
         return True  # `Jansen & Zn.`, `Van der Linden B.V.`: a firm
     if (
@@ -1215,6 +1267,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
+_GLUED_NOUN = re.compile(r"-([a-zß-ÿ]{2,40})\b")
+"""A noun in lower case glued to a name with a hyphen (`-gebouw`, `-kwartier`)."""
+_STREET_ADJECTIVES = frozenset(
+    ["oude", "nieuwe", "korte", "lange", "hoge", "lage", "grote", "kleine", "achter", "voor"]
+    + ["binnen", "buiten", "noord", "zuid", "oost", "west"]
+)
 _BUILT = ("huis", "hof", "school", "centrum", "gebouw", "kliniek", "college", "lyceum")
 _PUBLIC_OFFICES = frozenset(
     ["minister", "minister-president", "premier", "staatssecretaris", "kamerlid"]
@@ -1238,6 +1296,11 @@ _LEGAL_FORM = re.compile(
     r"(?!\w))"
 )
 """A firm's legal form or family firm's tail after a name (`& Zn.`, `B.V.`)."""
+
+
+def _company_tail(low: str) -> bool:
+    """A firm's trade after its name (`Bouw`, `Installatietechniek`, `Schilderwerken`)."""
+    return low.endswith(("bouw", "techniek", "installaties", "werken", "advies", "bedrijf"))
 
 
 def _company(low: str) -> bool:

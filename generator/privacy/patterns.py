@@ -146,7 +146,7 @@ _NUMBER_CUE = (
     r"(?:bank)?rekening|giro|pas|vreemdelingen|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
     r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ"
-    r"|uitkerings|paspoort|document|rijbewijs|pas|rol|zorgverzekerings|verzekerings)"
+    r"|uitkerings|paspoort|document|rijbewijs|pas|rol|zorgverzekerings|verzekerings|COA|stadspas)"
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
     r"|paspoort|id-?kaart|identiteitskaart|identiteitsbewijs|rijbewijs|verblijfsvergunning"
     r"|verblijfsdocument|verblijfspas|creditcard|bankpas|betaalpas|AGB-code"
@@ -240,7 +240,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"(?:\s(?:van|aan|in|op)\s(?:de\s|het\s)?|,\s){_STREET_WORD}"
             rf"|{_LEAD_WORDS}{_STREET_WORD},?\s\(?(?:op\s(?!{_DATE_AFTER_OP}))?"
             rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
-            rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b),?\s(?i:(?:huis)?nummer\s)?"
+            rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b),?\s(?i:(?:op\s)?(?:huis)?nummer\s)?"
             rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
         ),
@@ -312,7 +312,7 @@ phonenumbers does not count as valid: no story has a reason to hold one."""
 _PASSWORD = re.compile(
     r"(?i:\b(?:wachtwoord|password|inlogcode|pincode)\b)"
     r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?:?\s?"
-    r"(?:(?:\s[^\W\d]{1,20}){0,5}?\s(?i:is|was|luidt|werd|wordt)\s)?"
+    r"(?:(?:\s[^\W\d]{1,20}){0,5}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?))?"
     r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]{0,2}(?:\s|$)|[,;])"
 )
 """A password written out (`wachtwoord van de huurder is Welkom123`, `het wachtwoord van
@@ -336,10 +336,20 @@ _NUMBER_IN_WORDS = re.compile(
 """A number spelt out digit by digit (`nul-zes-een-twee-...`, `zes een twee ...` after `06`,
 a BSN's nine): eight digit words or more in a row, which no sentence has for another
 reason (`een, twee, drie` counts to three)."""
+_MOBILE_IN_WORDS = re.compile(
+    rf"\bnul[\s,-]{{1,3}}zes(?:[\s,-]{{1,3}}(?:{_NUMBER_WORDS}|{_DIGIT_WORDS})){{3,8}}\b",
+    re.IGNORECASE,
+)
+"""A mobile number said in words, its figures in pairs (`nul zes, twaalf, vierendertig,
+...`): `nul zes` and three number words or more."""
 _DIGIT_OF = {"nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4"}
 _DIGIT_OF |= {"vijf": "5", "zes": "6", "zeven": "7", "acht": "8", "negen": "9"}
 _DIGIT_COUNTED = ("nul", "twee", "drie", "vier", "vijf", "zes", "acht", "negen")
 """Digit words counted as the cheap test (`een` and `zeven` are inside other words)."""
+_RARE_DIGIT_WORDS = ("nul", "zes", "vijf", "negen")
+"""Looked for first: a number spelt out has one of these unless all its figures are 1, 2,
+3, 4, 7 or 8 (a mobile number always: `nul zes`); most texts have none, and four
+substring tests cost a third of the eight counts."""
 
 
 def _spelt_kind(value: str) -> str:
@@ -349,12 +359,33 @@ def _spelt_kind(value: str) -> str:
     return "bsn" if len(digits) == 9 and bsn.is_valid(digits) else "telefoonnummer"
 
 
+_ACCOUNT_WORDS = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam", "username")
+_ACCOUNT_NAME = re.compile(
+    r"(?i:(?:gebruikersnaam|inlognaam|loginnaam|accountnaam|username))\)?"
+    r"(?:\s(?i:is|was|luidt))?\s?:?\s"
+    r"((?=[\w.-]*[\d_.])[^\W_][\w.-]{2,40}[^\W_])(?![\w@])"
+)
+"""A user name after its word (`DigiD-gebruikersnaam: kowalczyk_a83`): letters with a
+digit, an underscore or a dot, as an account's name has and a word does not."""
+_IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
+    r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}(?![\w:])"
+)
+"""An IPv6 address, written whole or with `::` (`2a02:a46f:ff52:0:3d4a:1b2c:9e8f:10ab`)."""
 _IP_ADDRESS = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\w]|\.\d)"
 )
 """An IPv4 address (`83.160.12.45`): a home's internet connection, as traceable as its
 street address."""
+
+
+def _colon_groups(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Stretches around runs of digits with a colon after them, where an IPv6 address may
+    stand (its groups hold digits; a time, `10:30`, is looked at and passed over)."""
+    for start, end in runs:
+        if text[end : end + 1] == ":":
+            yield max(0, start - 40), min(len(text), end + 40)
 
 
 def _card_starts(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
@@ -526,7 +557,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
     streets = _street_word_in(low)
-    spelt = sum(low.count(word) for word in _DIGIT_COUNTED) >= 4
+    spelt = any(word in low for word in _RARE_DIGIT_WORDS) and (
+        sum(low.count(word) for word in _DIGIT_COUNTED) >= 4
+    )
     if not (
         runs
         or mail
@@ -602,8 +635,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "inloggegevens", secret.start(1), secret.end(1)
     if "@" in text:
         for handle in _HANDLE.finditer(text):
-            if name_finder.looks_like_organisation(handle.group()[1:]):
-                continue  # `@Woonstichting`: a body's account
+            if name_finder.organisation_account(handle.group()):
+                continue  # `@Woonstichting`, `@VNG`: a body's account
             if taken.free(*handle.span()):
                 taken.add(*handle.span())
                 yield "gebruikersnaam", handle.start(), handle.end()
@@ -621,6 +654,22 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*spoken.span()):
                 taken.add(*spoken.span())
                 yield "e-mailadres", spoken.start(), spoken.end()
+    for word in _ACCOUNT_WORDS:
+        for at in _occurrences(low, word) if word in low else ():
+            account = _ACCOUNT_NAME.match(text, at)
+            if account is not None and taken.free(*account.span(1)):
+                taken.add(*account.span(1))
+                yield "gebruikersnaam", account.start(1), account.end(1)
+    for low_end, high_end in _colon_groups(text, runs):
+        for ip in _IPV6.finditer(text, low_end, high_end):
+            if taken.free(*ip.span()) and sum(c.isdigit() for c in ip.group()) >= 4:
+                taken.add(*ip.span())
+                yield "ip-adres", ip.start(), ip.end()
+    if "nul zes" in low or "nul-zes" in low:
+        for words in _MOBILE_IN_WORDS.finditer(text):
+            if taken.free(*words.span()):
+                taken.add(*words.span())
+                yield "telefoonnummer", words.start(), words.end()
     if spelt:
         for words in _NUMBER_IN_WORDS.finditer(text):
             if taken.free(*words.span()):
@@ -841,8 +890,8 @@ def _after_word(text: str, start: int) -> bool:
 
 
 def _street_before(text: str, end: int, capital: bool = False) -> bool:
-    """Whether the word before `end` (past `nummer`, `nr.` and a comma) is a street."""
-    for _ in range(2):
+    """Whether the word before `end` (past `op`, `nummer`, `nr.` and a comma) is a street."""
+    for _ in range(3):  # `Molenstraat op nummer twaalf`
         while end > 0 and text[end - 1] in " ,.(":
             end -= 1
         begin = end
@@ -1046,6 +1095,7 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         article = (
             lead is not None and lead.group(0).split()[-1] in ("de", "het", "'t")
         ) or value.startswith(("De ", "Het ", "'t "))
+        article = article or text[max(0, start - 4) : start].lower().endswith(("de ", "het "))
         if streets and not article and all(name_finder.is_place(w) for w in streets):
             return None  # a town named like a street (`in Harderwijk zes woningen`); a
             # street takes an article (`in de Molenstraat op 22`), a town does not
