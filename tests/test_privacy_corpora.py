@@ -543,6 +543,15 @@ HOSTILE = {
     "200 KB of names joined by en": "Fatma Demir en " * 13_000,
     "200 KB of streets before op and a number": "Molenstraat op 22 " * 11_000,
     "200 KB of phone digits in words": "nul " * 50_000,
+    "200 KB of digit words in pairs": "nul zes, twaalf, " * 12_000,
+    "200 KB of dotted figures": "1.2.3.4." * 25_000,
+    "200 KB of colons": "2a02:a46f:" * 20_000,
+    "200 KB of card-like groups": "1234 " * 40_000,
+    "200 KB of handles": "@a.b " * 40_000,
+    "200 KB of streets without their word": "op de Grutbroek 1 " * 11_000,
+    "200 KB of lower-case postcodes": "7004 jk. " * 22_000,
+    "200 KB of titles before a prefix": "mevrouw de jong " * 12_000,
+    "200 KB of user names": "gebruikersnaam: a_1 " * 10_000,
 }
 
 

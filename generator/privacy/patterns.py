@@ -1,14 +1,15 @@
 """What each kind of personal data looks like in visible text, and where it stands.
 
 `found(text)` gives kind, start and end of every number, address, date of birth, e-mail
-address, licence plate, client or dossier number and credential in a visible text
+address, licence plate, client or dossier number, credential, IP address and account name
+in a visible text
 (`reading.visible_text`: one space between words, dashes and quotes folded, no invisible
 characters). Checks come from maintained libraries where one exists: python-stdnum for
 BSN (the 11-test) and IBAN (mod 97), phonenumbers for phone numbers.
 
 Every pattern is bounded: each repetition has a limit, words are at most 40 letters, and a
 search resumes after what it found (or one character on), so no text makes a pattern
-slower than linear (`tests/test_scan_limits.py` holds it on hostile input).
+slower than linear (`tests/test_privacy_corpora.py` holds it on hostile input).
 """
 
 from __future__ import annotations
@@ -316,8 +317,8 @@ _PASSWORD = re.compile(
     r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]{0,2}(?:\s|$)|[,;])"
 )
 """A password written out (`wachtwoord van de huurder is Welkom123`, `het wachtwoord van
-het gedeelde account is Zomer2024!`): letters and a digit after the word, or after a few
-words and `is`, as in a link's query."""
+het gedeelde account is Zomer2024!`, `Wachtwoord van het account: Welkom123`): letters and
+a digit after the word, or after a few words and `is` or a colon, as in a link's query."""
 _PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode")
 _STAR_DATE = re.compile(r"\*\s?\d")
 _DATE_IN_BRACKETS = re.compile(r"\(\*?\s?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\)")
@@ -390,7 +391,7 @@ def _colon_groups(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int,
 
 def _card_starts(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
     """Where four runs of four digits joined by single spaces or dashes start (a card's
-    number: tried there only, as a search of every text cost a fifth of the patterns)."""
+    number is tried there only: a search of every text cost more than most kinds)."""
     for i in range(len(runs) - 3):
         if all(
             runs[k][1] - runs[k][0] == 4
@@ -497,7 +498,7 @@ _STREETLESS = re.compile(
     rf"| {_MONTHS})"
 )
 """A street whose name has no street word (`op de Grutbroek 14`, `aan de Slingeland 7`):
-`op de` or `aan de`, one capitalised word and a house number, which is no quantity (`aan de
+`op` or `aan` and an article, one capitalised word and a house number, which is no quantity (`aan de
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
 
 
