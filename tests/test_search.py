@@ -376,6 +376,26 @@ def test_every_query_finds_every_case_it_should(finder) -> None:  # type: ignore
     assert wrong == {}
 
 
+def test_enter_searches_once_and_leaves_the_list_alone(finder) -> None:  # type: ignore[no-untyped-def]
+    """Typing schedules a search a quarter second on; Enter searches at once. The scheduled
+    one must not run after it: it replaced the list again while it was being read (a
+    reader's place, and a test's count, lost)."""
+    page, base = finder
+    found(page, base, "woning")
+    typed(page, "huurschuld")
+    page.evaluate(
+        """() => {
+            window.mwbBusy = 0;
+            new MutationObserver(() => {
+                if (document.getElementById('mwb-results').getAttribute('aria-busy') === 'true')
+                    window.mwbBusy += 1;
+            }).observe(document.getElementById('mwb-results'), {attributes: true});
+        }"""
+    )
+    page.wait_for_timeout(600)  # past the scheduled search's quarter second
+    assert page.evaluate("window.mwbBusy") == 0
+
+
 def test_excerpts_are_sentences_of_the_story(finder) -> None:  # type: ignore[no-untyped-def]
     page, base = finder
     for query in ("zorg", "dak- en thuislozen", "schuld"):

@@ -321,6 +321,9 @@ input.addEventListener("input", () => {
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  // Enter searches at once: the search typing scheduled would run the same query again a
+  // moment later and replace the list while it is read.
+  clearTimeout(typing);
   run();
 });
 facetsBox.addEventListener("change", (event) => {
