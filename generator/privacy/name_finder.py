@@ -253,23 +253,23 @@ def _not_persons() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
+def _section(title: str) -> frozenset[str]:
+    """The names under one `# title` line of `not_persons.txt`, lower case."""
+    here = Path(__file__).parent / "data" / "not_persons.txt"
+    section = here.read_text(encoding="utf-8").split(f"# {title}\n", 1)[1]
+    lines = section.split("\n#", 1)[0].splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip())
+
+
 def _waters() -> frozenset[str]:
-    """The rivers, waters and landscapes of `not_persons.txt` (its first section), lower
-    case: they take `de` (`De Amstel`), as surnames do."""
-    here = Path(__file__).parent / "data" / "not_persons.txt"
-    section = here.read_text(encoding="utf-8").split("# rivers, waters, landscapes\n", 1)[1]
-    lines = section.split("\n#", 1)[0].splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip())
+    """The rivers, waters and landscapes: they take `de` (`De Amstel`), as surnames do."""
+    return _section("rivers, waters, landscapes")
 
 
-@functools.cache
 def _brands() -> frozenset[str]:
-    """The brands of `not_persons.txt` (its brands section), lower case: a capitalised word
-    after one is a model (`Renault Zoe`), not a first name."""
-    here = Path(__file__).parent / "data" / "not_persons.txt"
-    section = here.read_text(encoding="utf-8").split("# brands, products, media\n", 1)[1]
-    lines = section.split("\n#", 1)[0].splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip())
+    """The brands: a capitalised word after one is a model (`Renault Zoe`), not a first
+    name."""
+    return _section("brands, products, media")
 
 
 @functools.cache

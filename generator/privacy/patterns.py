@@ -389,24 +389,19 @@ def _colon_groups(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int,
             yield max(0, start - 40), min(len(text), end + 40)
 
 
-def _card_starts(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
-    """Where four runs of four digits joined by single spaces or dashes start (a card's
-    number is tried there only: a search of every text cost more than most kinds)."""
+def _four_runs(
+    text: str, runs: list[tuple[int, int]], joints: str, width: int = 0
+) -> Iterator[int]:
+    """Where four runs of digits (of `width` digits each, if given) joined by one of
+    `joints` each start: an IPv4 address's shape (`.`), a card number's (four of four,
+    ` ` or `-`). Those kinds are tried there only: a search of every text cost more than
+    most kinds."""
     for i in range(len(runs) - 3):
         if all(
-            runs[k][1] - runs[k][0] == 4
+            (not width or runs[k][1] - runs[k][0] == width)
             and runs[k + 1][0] == runs[k][1] + 1
-            and text[runs[k][1]] in " -"
+            and text[runs[k][1]] in joints
             for k in range(i, i + 3)
-        ):
-            yield runs[i][0]
-
-
-def _dotted_quads(text: str, runs: list[tuple[int, int]]) -> Iterator[int]:
-    """Where four runs of digits joined by single dots start (an IPv4 address's shape)."""
-    for i in range(len(runs) - 3):
-        if all(
-            runs[k + 1][0] == runs[k][1] + 1 and text[runs[k][1]] == "." for k in range(i, i + 3)
         ):
             yield runs[i][0]
 
@@ -624,7 +619,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*place.span()):
                 taken.add(*place.span())
                 yield "adres", place.start(), place.end()
-    for start in _card_starts(text, runs):
+    for start in _four_runs(text, runs, " -", width=4):
         card = _CARD_NUMBER.match(text, start)
         if card is not None and taken.free(*card.span()):
             taken.add(*card.span())
@@ -641,7 +636,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*handle.span()):
                 taken.add(*handle.span())
                 yield "gebruikersnaam", handle.start(), handle.end()
-    for start in _dotted_quads(text, runs):
+    for start in _four_runs(text, runs, "."):
         ip = _IP_ADDRESS.match(text, start)
         if (
             ip is not None
