@@ -17,9 +17,14 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: site test test-core serve beheer bench check check-site new lint clean browser docs
 
-# The virtualenv is rebuilt when the pins change.
+# The virtualenv is rebuilt when the pins change. uv installs the same pinned versions
+# as pip in a fraction of its time (CI starts from nothing on every run); pip installs
+# them when uv cannot be had.
+UV_VERSION := 0.13.9
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
+	{ $(BIN)/pip install --quiet uv==$(UV_VERSION) && \
+	  $(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e '.[test,dev]'; } || \
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,dev]'
 	touch $@
 
