@@ -303,7 +303,12 @@ def _config_text(config: dict[str, Any]) -> str:
         "# Gegenereerd uit het case-model (generator/authoring/web_form.py); "
         "niet met de hand wijzigen.\n"
     )
-    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    # libyaml's emitter writes the same text as PyYAML's own, faster: every
+    # build writes this file.
+    dumped = yaml.dump(
+        config, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100
+    )
+    return header + dumped
 
 
 def _field(
