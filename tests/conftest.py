@@ -44,7 +44,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # developer runs after each change. A test is marked by hand (`pytestmark` or a decorator),
 # or by the fixtures it uses: those that build a site or start Chromium mark it themselves.
 # A test that builds without its mark fails (`run`), so the core tier cannot slow down unseen.
-BUILDING_FIXTURES = frozenset({"seed_site", "fixture_site", "site", "hostile", "form_project"})
+BUILDING_FIXTURES = frozenset(
+    {"seed_site", "fixture_site", "site", "hostile", "form_site", "form_project"}
+)
 _BUILDS_ALLOWED = [True]
 
 

@@ -153,10 +153,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A project whose site has the form, with decap-server writing into its cases/."""
-    project = make_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A project whose site has the form, with decap-server writing into its cases/: built
+    and started once per module (`form_project` gives each test its cases/ as built)."""
+    project = make_project(tmp_path_factory.mktemp("form") / "project")
     port = free_port()
     mkdocs_yml = project.root / "mkdocs.yml"
     mkdocs_yml.write_text(
@@ -169,6 +170,30 @@ def form_project(tmp_path: Path):  # type: ignore[no-untyped-def]
     with serve_folder(project.site) as base, form_server(project.root, port, base) as server:
         yield project, base, port
     assert server.returncode is not None
+
+
+@pytest.fixture
+def browser(browser):  # type: ignore[no-untyped-def]
+    """A browser context of the test's own: the form keeps its login and drafts in the
+    browser's storage for the site's origin, which the tests of a module share."""
+    context = browser.browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 1000})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def form_project(form_site):  # type: ignore[no-untyped-def]
+    """The module's form project, its cases/ put back as built after the test: what the
+    form wrote goes, what it changed is restored."""
+    project = form_site[0]
+    before = {path: path.read_bytes() for path in project.cases.rglob("*") if path.is_file()}
+    yield form_site
+    for path in project.cases.rglob("*"):
+        if path.is_file() and path not in before:
+            path.unlink()
+    for path, data in before.items():
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
 
 
 @contextmanager
@@ -221,7 +246,9 @@ def publish(page) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("menuitem", name="Opslaan in cases/").click()
 
 
-def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -> None:  # type: ignore[no-untyped-def]
+def test_author_adds_and_edits_a_pilot_through_the_form(
+    form_project, browser, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     project, base, _ = form_project
     page = browser.new_page()
     page.goto(base + "beheer/#/collections/pilots/new", wait_until="networkidle")
@@ -301,8 +328,9 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
 
     check = project.cli("check", str(path.relative_to(project.root)))
     assert check.returncode == 0, check.stdout
-    assert project.build("--strict").returncode == 0
-    html = project.html("cases/proefwonen-met-een-buddy-in-winterswijk/index.html")
+    site = tmp_path / "site"  # not the site the form is served from
+    assert project.build("--strict", "--site-dir", str(site)).returncode == 0
+    html = (site / "cases/proefwonen-met-een-buddy-in-winterswijk/index.html").read_text()
     for typed in (
         "Proefwonen met een buddy in Winterswijk",
         "Een <strong>buddy</strong> woont mee",
@@ -326,7 +354,6 @@ def test_author_adds_and_edits_a_pilot_through_the_form(form_project, browser) -
         k: v for k, v in written.items() if k != "gemeente"
     }
     assert sorted(p.name for p in project.cases.glob("proefwonen*")) == [path.name]
-    shutil.rmtree(project.site, ignore_errors=True)
 
 
 def test_author_gives_costs_evidence_and_an_adoption_through_the_form(
@@ -412,7 +439,6 @@ def test_author_gives_costs_evidence_and_an_adoption_through_the_form(
     assert '<span class="mwb-amount">€\u00a012.500 per jaar</span>, betaald uit Wmo' in html
     original = built.pages["cases/springplankwoning-doetinchem.md"]
     assert "Ook gedaan door" in original and "(Woonstichting Proef, Zutphen)" in original
-    shutil.rmtree(project.site, ignore_errors=True)
 
 
 def listening_addresses(port: int) -> set[str]:

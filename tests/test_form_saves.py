@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 from test_cms import add_item, choose, markdown, publish
-from test_cms import form_project as form_project  # noqa: F401 (the fixture)
+from test_cms import browser as browser  # noqa: F401
+from test_cms import form_project as form_project  # noqa: F401 (the fixtures)
+from test_cms import form_site as form_site  # noqa: F401
 from test_form_format import NUMBER_LIKE
 
 from generator.authoring import file_names, form_texts
