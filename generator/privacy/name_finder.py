@@ -408,9 +408,12 @@ def find(
                 for p in parts
                 if _PLACE_PHRASE.match(text, p[1], span[1]) and not _no_person(words, p, kept)
             )
-    found = [_with_surname(text, span) for span in found]
+    found = [part for span in found for part in _sentence_parts(text, *_with_surname(text, span))]
     return _every_occurrence(text, _merged(found + _coordinated(text, found)))
 
+
+_STORMS = frozenset(["storm", "orkaan", "tyfoon", "hurricane"])
+_CORPORATION_TAILS = ("Wonen", "Woondiensten")
 
 _PLACE_PHRASE = re.compile(r" (?:uit|aan|in|op|bij) (?:de|het|den|'t) ")
 """Where deduce reads on from a name into a place (`Fatma Demir uit de Molenstraat`)."""
@@ -419,14 +422,27 @@ _NEXT_CAPITAL = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ]?
 
 def _with_surname(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A name found with the capitalised word right after it that no list knows
-    (`Mohammed Al-Khatib`, where the lists know `Mohammed`): the whole name is reported
-    and masked, not its first half."""
+    (`Mohammed Al-Khatib`, where the lists know `Mohammed`), or right before it
+    (`Gulalai Ahmadzai`, where they know `Ahmadzai`): the whole name is reported and
+    masked, not half of it."""
     after = _NEXT_CAPITAL.match(text, span[1])
-    if after is None:
-        return span
-    low = after.group(1).casefold()
+    if after is not None and _unknown_capital(after.group(1)):
+        span = span[0], after.end(1)
+    before = _CAPITAL_BEFORE.search(text, max(0, span[0] - 34), span[0])
+    if before is not None and _unknown_capital(before.group(1)):
+        span = before.start(1), span[1]
+    return span
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}) $")
+
+
+def _unknown_capital(word: str) -> bool:
+    """A capitalised word beside a name that is no common Dutch word, known body or place,
+    title, role or street: a part of the name no list knows."""
+    low = word.casefold()
     known = _not_persons()[1]
-    if (
+    return not (
         _common(low)
         or low in known
         or low in _CUE_SET
@@ -434,9 +450,7 @@ def _with_surname(text: str, span: tuple[int, int]) -> tuple[int, int]:
         or _institution(low)
         or _STREET_END.search(low)
         or any(_common(part) or part in known for part in low.split("-") if len(part) > 2)
-    ):
-        return span
-    return span[0], after.end(1)
+    )
 
 
 _NAME_PAIR = r"[A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]{2,30}){1,2}"
@@ -1031,6 +1045,27 @@ def _from_deduce(
         reading.cleared |= capitals - named
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[^\W\d_])")
+
+
+def _sentence_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A name found split where a sentence ends inside it: deduce joins a name that ends
+    one sentence to the same name opening the next (`Ana Popescu. Ana Popescu`), and each
+    occurrence is reported at its own place. An abbreviated title (`mevr.`) ends no
+    sentence. (Split after the span is weighed whole: `Burg. Van Nispenstraat` is a
+    street.)"""
+    at = start
+    for match in _SENTENCE_BREAK.finditer(text, start, end):
+        word = text[max(text.rfind(" ", at, match.start()) + 1, at) : match.start()]
+        if word.casefold() in TITLES:
+            continue
+        if match.start() > at:
+            yield at, match.start()
+        at = match.end()
+    if end > at:
+        yield at, end
+
+
 def _chunks(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
     while end - begin > CHUNK:
         cut = text.rfind(" ", begin + CHUNK // 2, begin + CHUNK)
@@ -1109,6 +1144,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                 for i in glued
             )
             or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))
+            or (last - first >= 2 and words.words[last - 1] in _CORPORATION_TAILS)
         )
     near = range(first, min(len(lows), last + 2))
     if any(words.capital(i) and _institution(lows[i]) for i in near):
@@ -1209,6 +1245,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return True  # `Station Doetinchem De Huet`: a station's name after its town
     if before == first - 1 and lows[before] in _PUBLIC_OFFICES:
         return True  # `Minister De Jonge`: a public office, held in public
+    if lows[first] in _STORMS or (before == first - 1 and lows[before] in _STORMS):
+        return True  # `Storm Ciarán beschadigde de daken`: weather has a name too
     if [lows[i] for i in capitals] in (["koning"], ["koningin"]) and lows[first] == "de":
         return True  # `De Koning bezocht ...`: the head of state
     if (before == first - 1 and _company(lows[before])) or (
@@ -1223,6 +1261,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and lows[last - 2] not in interfix
     ):
         return True  # `De Groot Bouw`: a firm named after its family
+    if (last - first >= 2 and words.words[last - 1] in _CORPORATION_TAILS) or (
+        last < len(words.words) and words.words[last] in _CORPORATION_TAILS
+    ):
+        return True  # `Dudok Wonen`, `Stek Wonen`: a housing corporation's name
     if _LEGAL_FORM.match(words.text, words.spans[last - 1][1]):
         return True  # `Jansen & Zn.`, `Van der Linden B.V.`: a firm
     if (
@@ -1425,6 +1467,14 @@ def rare_first_names(text: str) -> list[tuple[int, int]]:
         and low not in known
         and not any(_STREET_END.search(w) for w in words.lows[i + 1 : i + 4])
     ]
+
+
+def role_names(text: str, declared: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Names in a role (`Fatima, huurder`, `huurder Jan de Vries`): `name_words` with a first
+    name alone, but not one inside a body's or place's name (`medewerker van Vincent van
+    Gogh`, a care organisation)."""
+    words, kept = Words(text), _phrases(declared)
+    return [span for span in name_words(text, single=True) if not _no_person(words, span, kept)]
 
 
 def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
