@@ -32,7 +32,8 @@ from generator.privacy import name_finder
 
 _MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+    r"december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    r"|january|february|march|may|june|july|august|october)\.?"  # `Date of birth: 4 June`
 )
 _DAY_WORDS = (
     r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
@@ -58,6 +59,12 @@ _BIRTH_CUE = (
     r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|gebdat\.?|geboortejaar|geboorte"
     r"|dob|birthdate|date of birth|birthday)"
 )
+_PERSON_COMMA_DATE = (
+    r"\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|vader|moeder|zoon|dochter|cli[eë]nt)"
+    r",\s(?:\d{1,2}[-/.]\d{1,2}[-/.]19\d\d|\d{1,2}\s[a-z]{3,9}\.?\s19\d\d),"
+)
+"""A date of the last century set off by commas after a person (`De bewoner, 4-6-1958,
+woont alleen`): a date of birth, as a date in brackets is."""
 _WHOSE = (
     r"(?:van\s)?(?:de\s|het\s)?(?:huurders?|bewoners?|bewoonster|cli[eë]nt|klant|moeder|vader"
     r"|kind|zoon|dochter|partner|aanvrager)"
@@ -66,7 +73,7 @@ _WHOSE = (
 _FILLER = (
     r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld))"
 )
-_AT = r"(?:\s?@@?\s?|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
+_AT = r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
 _DOT = (
     r"(?:\.| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
     r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
@@ -229,8 +236,9 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}(?!\w)"
             rf"|\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|man|vrouw|vader|moeder|zoon"
             rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
-            rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)\)"
-            rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}",
+            rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
+            rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
+            rf"|{_PERSON_COMMA_DATE}",
             re.IGNORECASE,
         ),
     ),
@@ -276,7 +284,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "dossiernummer",
         re.compile(
             rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
-            r"\s?[:|]?\s?(?:[#(]\s?(?:nr\.?\s?|nummer\s)?)?"
+            r"\s?[:|,]?\s?(?:[#(]\s?(?:nr\.?\s?|nummer\s)?)?"
             r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
         ),
@@ -296,7 +304,7 @@ def _street_word_in(low: str) -> bool:
 
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
 _NOT_POSTCODE_LETTERS = {"en", "in", "is", "op", "om", "te", "de", "al", "of", "ze", "er"}
-_NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm"}
+_NOT_POSTCODE_LETTERS |= {"na", "nu", "zo", "ik", "je", "we", "uw", "ad", "bv", "nr", "tm", "af"}
 _NOT_POSTCODE_LETTERS |= {"ca", "pp", "vs", "ex", "ja", "ok", "nl", "eu", "mr", "dr", "co"}
 # units after a figure (`ruim 1200 km.`)
 _NOT_POSTCODE_LETTERS |= {"km", "kg", "mg", "ml", "cm", "mm", "dm", "ha", "kw", "pk", "mb", "gb"}
@@ -321,7 +329,10 @@ het gedeelde account is Zomer2024!`, `Wachtwoord van het account: Welkom123`): l
 a digit after the word, or after a few words and `is` or a colon, as in a link's query."""
 _PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode")
 _STAR_DATE = re.compile(r"\*\s?\d")
-_DATE_IN_BRACKETS = re.compile(r"\(\*?\s?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\)")
+_COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
+_DATE_IN_BRACKETS = re.compile(
+    r"\(\*?\s?\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s[a-z]{3,9}\.?\s)(?:19|20)\d\d\)"
+)
 CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
 """A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
 _CARD_NUMBER = re.compile(r"(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?(?![\d-])")
@@ -410,7 +421,7 @@ _VERSION_BEFORE = re.compile(r"(?i:versie|release|\bbuild|\bupdate|\bv\.? ?$)")
 _HANDLE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]{0,29}[^\W\d_])[\w](?:[\w.]{0,28}[\w])?(?![\w@])")
 """A user name on social media (`@yonas.tesfay96`, `@fatma_demir`): an account leads to its
 person as a mailbox does. An e-mail address is found before it (`@` after a letter)."""
-_AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje")
+_AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje", "%40")
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
 
@@ -967,9 +978,11 @@ runs once over the whole text instead of in a window around each (a story has a 
 
 
 def _numbered(match: re.Match[str]) -> bool:
-    """Whether a cue's match ends in a number, or, after words (`dossier van de familie telt
-    1200 pagina's`), in a number that can only be an identifier."""
-    return not match.group("words") or _identifier(match.group().split()[-1].lstrip("#(:|"))
+    """Whether a cue's match ends in a number, or, after words or a comma (`dossier van de
+    familie telt 1200 pagina's`, `dossier, 2024`), in a number that can only be an
+    identifier."""
+    plain = not match.group("words") and "," not in match.group()
+    return plain or _identifier(match.group().split()[-1].lstrip("#(:|"))
 
 
 def _identifier(value: str) -> bool:
@@ -1046,6 +1059,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "('" in low
             or "(19" in low
             or ("(" in low and _DATE_IN_BRACKETS.search(low) is not None)
+            or ("19" in low and "," in low and _COMMA_DATE.search(low) is not None)
             or (" van " in low and _is_of_a_day(low))
         )
     if kind == "adres":
