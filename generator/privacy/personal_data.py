@@ -472,7 +472,7 @@ def _in_text(
                 yield _finding(kind, shown, start + a, start + b, loc)
     spans = name_finder.find(text, declared, read.flagged if read is not None else None)
     if how == "role":
-        spans.extend(name_finder.name_words(text, single=True))
+        spans.extend(name_finder.role_names(text, declared))
         if spans:
             # A role with a name in it is reported whole: the role is short, the name is
             # the point.
@@ -564,14 +564,21 @@ def _birth_dates_in(address: str) -> Iterator[tuple[int, int]]:
 
 
 def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
-    """Phone numbers in chat links, dates of birth in a link's path or query, and passwords
-    and keys in its query."""
+    """Phone numbers in chat links, dates of birth in a link's path or query, passwords and
+    keys in its query, and a person's profile."""
     for match in patterns.CHAT_LINK.finditer(address):
         yield "telefoonnummer", match.start(1), match.end(1)
     for start, end in _birth_dates_in(address):
         yield "geboortedatum", start, end
     for match in _SECRET_IN_LINK.finditer(address):
         yield "inloggegevens", match.start() + 1, match.end()
+    for match in _PROFILE_IN_LINK.finditer(address):
+        yield "gebruikersnaam", match.start(1), match.end(1)
+
+
+_PROFILE_IN_LINK = re.compile(r"linkedin\.com/in/([^/?#\s]{2,100})", re.IGNORECASE)
+"""A person's own profile: LinkedIn's `/in/` holds people only (a body's page is under
+`/company/` or `/school/`)."""
 
 
 _AS_WORDS = re.compile(r"[-_./+=&?#%:;,~]")
@@ -599,6 +606,12 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
     # (`.../mohammed-al-khatib-63-vond-een-huis/`).
     for start, end in _names_in_words(words):
         yield Finding("naam", text[start:end], text[start:end], loc)
+    # A path written as a file name is (`/foto/molenweg-8b-doetinchem`): its words, read as
+    # `_in_words` reads a file's, may hold an address.
+    path = visible(re.sub(r"[-_./]", " ", unquote(parts.path))).text
+    for kind, start, end in patterns.found(path):
+        if kind == "adres" and not _YEAR_AT_END.search(path, start, end):
+            yield Finding(kind, path[start:end], path[start:end], loc)
     for kind, start, end in _in_link(link):
         if link[start:end][-9:] not in numbers:  # not found again in the path's words
             yield Finding(kind, link[start:end], link[start:end], loc, raw.find(link) + start)
@@ -665,8 +678,18 @@ def _in_contact_phone(raw: str, loc: Path_) -> Iterator[Finding]:
     for match in phonenumbers.PhoneNumberMatcher(
         shown.text, "NL", leniency=phonenumbers.Leniency.POSSIBLE
     ):
-        if phonenumbers.number_type(match.number) == phonenumbers.PhoneNumberType.MOBILE:
+        if _mobile(match.number):
             yield _finding("telefoonnummer", shown, match.start, match.end, loc, _CONTACT_HINT)
+
+
+def _mobile(number: phonenumbers.PhoneNumber) -> bool:
+    """A mobile number: as phonenumbers types it, or any Dutch 06 number (its tables leave
+    ranges out that are not handed out yet, `06-98765432`; to a reader it is a mobile
+    number all the same)."""
+    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
+        return True
+    national = str(number.national_number)
+    return number.country_code == 31 and len(national) == 9 and national.startswith("6")
 
 
 # --- allowances and positions ------------------------------------------------------------
