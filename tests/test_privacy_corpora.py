@@ -41,6 +41,8 @@ from recall_corpus import (
     SEVENTH_TESTER_RECALL,
     SIXTH_TESTER_ORDINARY,
     SIXTH_TESTER_RECALL,
+    TENTH_TESTER_ORDINARY,
+    TENTH_TESTER_RECALL,
     TESTER_RECALL,
     THIRD_TESTER_ORDINARY,
     THIRD_TESTER_RECALL,
@@ -131,6 +133,7 @@ LATER_TESTERS = {
     "seventh": (SEVENTH_TESTER_RECALL, SEVENTH_TESTER_ORDINARY),
     "eighth": (EIGHTH_TESTER_RECALL, EIGHTH_TESTER_ORDINARY),
     "ninth": (NINTH_TESTER_RECALL, NINTH_TESTER_ORDINARY),
+    "tenth": (TENTH_TESTER_RECALL, TENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -422,6 +425,26 @@ def test_a_second_iban_after_an_allowed_one_is_reported(cases_dir: Path) -> None
             "cases/case.yaml:11:19: toegestaan: iban 'NL**************00' in 'aanpak' "
             "(reden: rekening van de corporatie zelf)",
             "1 bestand gecontroleerd, 1 met problemen (1 probleem).",
+        ],
+    )
+
+
+def test_a_name_that_ends_a_sentence_and_opens_the_next_is_reported_twice(
+    cases_dir: Path,
+) -> None:
+    """deduce reads `Ana Popescu. Ana Popescu` as one name; each is reported at its place."""
+    (cases_dir / "case.yaml").write_text(
+        aanpak("We spraken Ana Popescu. Ana Popescu bleef. Mevr. Sahin ook.")(VALID),
+        encoding="utf-8",
+    )
+    assert check("cases/case.yaml") == (
+        1,
+        [
+            f"cases/case.yaml:11:20: mogelijk persoonsgegeven (naam) in 'aanpak': 'An* *****cu'{HINT}",
+            f"cases/case.yaml:11:33: mogelijk persoonsgegeven (naam) in 'aanpak': 'An* *****cu'{HINT}",
+            "cases/case.yaml:11:52: mogelijk persoonsgegeven (naam) in 'aanpak': "
+            f"'Me**. ***in'{HINT}",
+            "1 bestand gecontroleerd, 1 met problemen (3 problemen).",
         ],
     )
 
