@@ -37,7 +37,7 @@ test: lint browser ## the whole test suite: lint, types, layers, then every test
 	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 test-core: $(BIN)/.installed ## the fast tier after each change: no site build, no server, no browser
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile -m "not build and not browser"
 
 browser: ## Chromium and Node (Lighthouse) for the browser tests, installed when missing
 	scripts/install-test-tools.sh
