@@ -925,12 +925,26 @@ TENTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("bronnen.url", "https://www.voorbeeld.nl/foto's/beukenlaan_22a_apeldoorn", "adres"),
     ("citaten.wie", "Oksana, bewoner", "naam"),
 ]
+# Names beside the exemptions above stay names (the eleventh tester's finds): a first
+# name that is also a care body's (`Laurens`, `Aafje`) is not exempt, and a title or role
+# word makes a shop's or corporation's name a person's.
+TENTH_TESTER_RECALL += [
+    ("aanleiding", "Aafje Hoekstra kreeg een traplift via de Wmo.", "naam"),
+    ("aanleiding", "Laurens Brouwer verhuisde naar een benedenwoning.", "naam"),
+    ("aanleiding", "Huurder Hans Anders (61) kreeg hulp bij de schuldsanering.", "naam"),
+    ("aanleiding", "Mevrouw Yasmina Wonen kreeg de sleutel in mei.", "naam"),
+    ("aanleiding", "Bewoner Storm meldde de lekkage bij de corporatie.", "naam"),
+    ("aanleiding", "Yohannes Tekle (* 2 februari 1966) woont op de begane grond.", "geboortedatum"),
+    ("aanleiding", "Haar broer (* 1971-03-09) woont in de buurt.", "geboortedatum"),
+    ("aanpak", "Zijn adres was k.bos%2Eaalten%40ziggo%2Enl, zei hij.", "e-mailadres"),
+    ("aanpak", "Zie [de foto](https://example.nl/album/beukenlaan-22a-apeldoorn).", "adres"),
+    ("aanpak", "Zie [de kaart](https://example.nl/kaart?adres=Beukenlaan+22a).", "adres"),
+]
 TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Een nieuwe bril via Hans Anders werd vergoed uit het noodfonds."),
     ("aanpak", "De kinderen kregen een cadeaubon van Bart Smit en boodschappen van Jan Linders."),
     ("aanleiding", "Reinier de Graaf en Vincent van Gogh werken samen in de wijk."),
     ("aanpak", "Yulius en Lentis boden ambulante begeleiding aan de bewoners."),
-    ("aanpak", "Aafje en Laurens namen de zorg over toen het verpleeghuis sloot."),
     ("aanleiding", "Na storm Poly waren er lekkages in twaalf woningen."),
     ("aanleiding", "Storm Eunice blies in 2022 de dakpannen van het complex."),
     ("aanpak", "Ook Mooiland Wonen en Dudok Wonen deden mee aan de pilot."),
@@ -945,4 +959,7 @@ TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("bronnen.url", "https://www.linkedin.com/company/woonstichting-proef/"),
     ("bronnen.url", "https://www.gemeente.nl/nieuws/herinrichting-stationsweg-2024"),
     ("bronnen.url", "https://www.voorbeeld.nl/projecten/fase-2-renovatie-molenwijk"),
+    ("aanpak", "Lees [het plan](https://www.voorbeeld.nl/projecten/fase-2-renovatie-molenwijk)."),
+    ("aanpak", "De Huisvestingswet (1 juli 1993) en de Woningwet (1 juli 2015) gelden."),
+    ("aanpak", "Zie https://www.gemeente.nl/nieuws/herinrichting-stationsweg-2024 voor meer."),
 ]

@@ -1123,7 +1123,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if compound is not None and compound.group(1) not in _dutch_names()[2]:
         return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
     lead = first - 1 if first > 0 and lows[first - 1] in TITLES | ROLES else first
-    if lead < first or any(lows[i] in TITLES for i in range(first, last)):
+    if lead < first or any(lows[i] in _CUE_SET for i in range(first, last)):
         if lead > 0 and lows[lead - 1] in ("het", "'t") and lows[last - 1].endswith(_BUILT):
             return True  # `het Dr. Schaepmanhuis`: a building named after its doctor
         rest = [lows[i] for i in range(first, last) if lows[i] not in TITLES]
@@ -1144,7 +1144,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                 for i in glued
             )
             or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))
-            or (last - first >= 2 and words.words[last - 1] in _CORPORATION_TAILS)
+            or (lows[first] in ("van", "bij") and words.words[last - 1] in _CORPORATION_TAILS)
         )
     near = range(first, min(len(lows), last + 2))
     if any(words.capital(i) and _institution(lows[i]) for i in near):

@@ -59,6 +59,12 @@ _BIRTH_CUE = (
     r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|gebdat\.?|geboortejaar|geboorte"
     r"|dob|birthdate|date of birth|birthday)"
 )
+_STARRED_DATE = (
+    r"\(\s(?:\d{1,2}\s[a-z]{3,9}\.?\s(?:19|20)\d\d|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d)\)"
+)
+"""A date in brackets after the star of `(* 4 juni 1958)`, born on: Markdown's reading drops
+the star, and leaves the space no one writes after a bracket."""
 _PERSON_COMMA_DATE = (
     r"\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|vader|moeder|zoon|dochter|cli[eë]nt)"
     r",\s(?:\d{1,2}[-/.]\d{1,2}[-/.]19\d\d|\d{1,2}\s[a-z]{3,9}\.?\s19\d\d),"
@@ -75,7 +81,7 @@ _FILLER = (
 )
 _AT = r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
 _DOT = (
-    r"(?:\.| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
+    r"(?:\.|%2[Ee]| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
     r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 )
 _STREETS = (
@@ -238,7 +244,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
             rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
-            rf"|{_PERSON_COMMA_DATE}",
+            rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}",
             re.IGNORECASE,
         ),
     ),
@@ -330,6 +336,7 @@ a digit after the word, or after a few words and `is` or a colon, as in a link's
 _PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode")
 _STAR_DATE = re.compile(r"\*\s?\d")
 _COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
+_STARRED = re.compile(_STARRED_DATE)
 _DATE_IN_BRACKETS = re.compile(
     r"\(\*?\s?\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s[a-z]{3,9}\.?\s)(?:19|20)\d\d\)"
 )
@@ -1060,6 +1067,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "(19" in low
             or ("(" in low and _DATE_IN_BRACKETS.search(low) is not None)
             or ("19" in low and "," in low and _COMMA_DATE.search(low) is not None)
+            or ("( " in low and _STARRED.search(low) is not None)
             or (" van " in low and _is_of_a_day(low))
         )
     if kind == "adres":

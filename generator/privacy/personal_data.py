@@ -529,7 +529,24 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
         yield "naam", start, end
     for handle in _HANDLE_IN_LINK.finditer(address):
         yield "gebruikersnaam", handle.start(1), handle.end(1)
+    yield from _addresses_in_path(address)
     yield from _in_link(address)
+
+
+def _addresses_in_path(address: str) -> Iterator[tuple[str, int, int]]:
+    """An address in a link's path, written as a file name is (`/foto/molenweg-8b-doetinchem`,
+    `?adres=Molenweg+8b`): its separators read as spaces, one for one, so a span in the words
+    is the same span in the link."""
+    host_end = address.find("/", address.find("//") + 2 if "//" in address else 0)
+    if host_end < 0:
+        return
+    words = _PATH_SEPARATORS.sub(" ", address[host_end:])
+    for kind, start, end in patterns.found(words):
+        if kind == "adres" and not _YEAR_AT_END.search(words, start, end):
+            yield kind, host_end + start, host_end + end
+
+
+_PATH_SEPARATORS = re.compile(r"[-_./+=&?#]")
 
 
 _HANDLE_IN_LINK = re.compile(r"/(@[\w.]{2,30})")
@@ -606,12 +623,10 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
     # (`.../mohammed-al-khatib-63-vond-een-huis/`).
     for start, end in _names_in_words(words):
         yield Finding("naam", text[start:end], text[start:end], loc)
-    # A path written as a file name is (`/foto/molenweg-8b-doetinchem`): its words, read as
-    # `_in_words` reads a file's, may hold an address.
-    path = visible(re.sub(r"[-_./]", " ", unquote(parts.path))).text
-    for kind, start, end in patterns.found(path):
-        if kind == "adres" and not _YEAR_AT_END.search(path, start, end):
-            yield Finding(kind, path[start:end], path[start:end], loc)
+    for kind, start, end in _addresses_in_path(unquote_plus(link)):
+        value = unquote_plus(link)[start:end]
+        if re.sub(r"\D", "", value)[-9:] not in numbers:  # not read in the query already
+            yield Finding(kind, value, value, loc)
     for kind, start, end in _in_link(link):
         if link[start:end][-9:] not in numbers:  # not found again in the path's words
             yield Finding(kind, link[start:end], link[start:end], loc, raw.find(link) + start)
