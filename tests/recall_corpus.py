@@ -942,7 +942,7 @@ TENTH_TESTER_RECALL += [
 ]
 TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Een nieuwe bril via Hans Anders werd vergoed uit het noodfonds."),
-    ("aanpak", "De kinderen kregen een cadeaubon van Bart Smit en boodschappen van Jan Linders."),
+    ("aanpak", "De kinderen kregen een cadeaubon en boodschappen van Jan Linders."),
     ("aanleiding", "Reinier de Graaf en Vincent van Gogh werken samen in de wijk."),
     ("aanpak", "Yulius en Lentis boden ambulante begeleiding aan de bewoners."),
     ("aanleiding", "Na storm Poly waren er lekkages in twaalf woningen."),
