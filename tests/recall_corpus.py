@@ -939,6 +939,8 @@ TENTH_TESTER_RECALL += [
     ("aanpak", "Zijn adres was k.bos%2Eaalten%40ziggo%2Enl, zei hij.", "e-mailadres"),
     ("aanpak", "Zie [de foto](https://example.nl/album/beukenlaan-22a-apeldoorn).", "adres"),
     ("aanpak", "Zie [de kaart](https://example.nl/kaart?adres=Beukenlaan+22a).", "adres"),
+    ("aanleiding", "Date of birth: March 12, 1961 (volgens het formulier).", "geboortedatum"),
+    ("aanleiding", "Born on 2 July 1977 in Asmara, she came in 2015.", "geboortedatum"),
 ]
 TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Een nieuwe bril via Hans Anders werd vergoed uit het noodfonds."),
@@ -962,4 +964,5 @@ TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Lees [het plan](https://www.voorbeeld.nl/projecten/fase-2-renovatie-molenwijk)."),
     ("aanpak", "De Huisvestingswet (1 juli 1993) en de Woningwet (1 juli 2015) gelden."),
     ("aanpak", "Zie https://www.gemeente.nl/nieuws/herinrichting-stationsweg-2024 voor meer."),
+    ("aanleiding", "De nieuwe school in Born werd in 1995 gebouwd, de flat in Born in 1972."),
 ]

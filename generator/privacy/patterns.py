@@ -50,14 +50,15 @@ _DATE = (
     rf"|\d{{1,2}}[-/.]{_MONTHS}[-/.]?(?:\d{{4}}|'\d{{2}})"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?!\d)"
     rf"|\d{{1,2}}\s{_ROMAN_MONTHS}\s(?:19|20)\d\d"
-    rf"|{_DAY}\s(?:van\s)?{_MONTHS}(?:\s{_YEAR})?(?!\w)|{_MONTHS}\s{_YEAR}|{_YEAR})"
+    rf"|{_DAY}\s(?:van\s)?{_MONTHS}(?:\s{_YEAR})?(?!\w)|{_MONTHS}\s\d{{1,2}},?\s(?:19|20)\d\d"
+    rf"|{_MONTHS}\s{_YEAR}|{_YEAR})"
 )
 """A date as Dutch writes it: in figures (`4-6-1958`, `04061958`, `4-6-'58`), with a month
 in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1958`), or a
 year alone."""
 _BIRTH_CUE = (
     r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|gebdat\.?|geboortejaar|geboorte"
-    r"|dob|birthdate|date of birth|birthday)"
+    r"|dob|birthdate|date of birth|birthday|born on)"
 )
 _STARRED_DATE = (
     r"\(\s(?:\d{1,2}\s[a-z]{3,9}\.?\s(?:19|20)\d\d|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
@@ -1055,6 +1056,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "geb:" in low
             or "dob" in low
             or "birth" in low
+            or "born on" in low
             or "jarig" in low
             or "ter wereld" in low
             or "°" in low
