@@ -412,9 +412,6 @@ def find(
     return _every_occurrence(text, _merged(found + _coordinated(text, found)))
 
 
-_STORMS = frozenset(["storm", "orkaan", "tyfoon", "hurricane"])
-_CORPORATION_TAILS = ("Wonen", "Woondiensten")
-
 _PLACE_PHRASE = re.compile(r" (?:uit|aan|in|op|bij) (?:de|het|den|'t) ")
 """Where deduce reads on from a name into a place (`Fatma Demir uit de Molenstraat`)."""
 _NEXT_CAPITAL = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]{1,30}){0,2})\b")
@@ -1144,7 +1141,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                 for i in glued
             )
             or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))
-            or (lows[first] in ("van", "bij") and words.words[last - 1] in _CORPORATION_TAILS)
+            or (lows[first] in ("van", "bij") and _corporation(words, first, last))
         )
     near = range(first, min(len(lows), last + 2))
     if any(words.capital(i) and _institution(lows[i]) for i in near):
@@ -1261,10 +1258,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and lows[last - 2] not in interfix
     ):
         return True  # `De Groot Bouw`: a firm named after its family
-    if (last - first >= 2 and words.words[last - 1] in _CORPORATION_TAILS) or (
-        last < len(words.words) and words.words[last] in _CORPORATION_TAILS
-    ):
-        return True  # `Dudok Wonen`, `Stek Wonen`: a housing corporation's name
+    if _corporation(words, first, last):
+        return True
     if _LEGAL_FORM.match(words.text, words.spans[last - 1][1]):
         return True  # `Jansen & Zn.`, `Van der Linden B.V.`: a firm
     if (
@@ -1309,6 +1304,16 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
+def _corporation(words: Words, first: int, last: int) -> bool:
+    """A housing corporation's name (`Dudok Wonen`, `Stek Wonen`): the span ends in its
+    last word, or that word follows it."""
+    return (last - first >= 2 and words.words[last - 1] in _CORPORATION_TAILS) or (
+        last < len(words.words) and words.words[last] in _CORPORATION_TAILS
+    )
+
+
+_CORPORATION_TAILS = ("Wonen", "Woondiensten")
+_STORMS = frozenset(["storm", "orkaan", "tyfoon", "hurricane"])
 _GLUED_NOUN = re.compile(r"-([a-zß-ÿ]{2,40})\b")
 """A noun in lower case glued to a name with a hyphen (`-gebouw`, `-kwartier`)."""
 _STREET_ADJECTIVES = frozenset(

@@ -381,7 +381,7 @@ def _spelt_kind(value: str) -> str:
 
 _ACCOUNT_WORDS = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam", "username")
 _ACCOUNT_NAME = re.compile(
-    r"(?i:(?:gebruikersnaam|inlognaam|loginnaam|accountnaam|username))\)?"
+    rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)}))\)?"
     r"(?:\s(?i:is|was|luidt))?\s?:?\s"
     r"((?=[\w.-]*[\d_.])[^\W_][\w.-]{2,40}[^\W_])(?![\w@])"
 )

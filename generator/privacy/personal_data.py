@@ -623,8 +623,9 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
     # (`.../mohammed-al-khatib-63-vond-een-huis/`).
     for start, end in _names_in_words(words):
         yield Finding("naam", text[start:end], text[start:end], loc)
-    for kind, start, end in _addresses_in_path(unquote_plus(link)):
-        value = unquote_plus(link)[start:end]
+    decoded = unquote_plus(link)
+    for kind, start, end in _addresses_in_path(decoded):
+        value = decoded[start:end]
         if re.sub(r"\D", "", value)[-9:] not in numbers:  # not read in the query already
             yield Finding(kind, value, value, loc)
     for kind, start, end in _in_link(link):
