@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import forked_runs
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,6 +159,8 @@ def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[st
         )
     epoch = int(datetime.combine(date.fromisoformat(today), time(12), tzinfo=UTC).timestamp())
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
+    if forked_runs.forked(cmd, cwd, env):
+        return forked_runs.run(cmd, cwd, env, timeout=600)
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
