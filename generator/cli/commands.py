@@ -336,11 +336,19 @@ def site(
         # Strict mode is MkDocs' own too; publishing what is valid builds as MkDocs does
         # without it: a warning about a hand-written page cannot stop the withdrawal either.
         strict = ["--strict"] if chosen is Mode.STRICT else []
-        command = [sys.executable, "-m", engine, "build", *strict, "-f", str(config.path)]
-        environment = dict(os.environ, **{publish_mode.ENVIRONMENT: chosen.value})
+        os.environ[publish_mode.ENVIRONMENT] = chosen.value
         if today:
-            environment["SOURCE_DATE_EPOCH"] = str(_epoch(when.day))
-        sys.exit(subprocess.run([*command, "--site-dir", str(target)], env=environment).returncode)
+            os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(when.day))
+        arguments = ["build", *strict, "-f", str(config.path), "--site-dir", str(target)]
+        if engine == "mkdocs":
+            # MkDocs' own command, in this process: a second Python would load the
+            # generator, the name lists and deduce again (docs/performance.md).
+            from mkdocs.__main__ import cli as mkdocs_command
+
+            mkdocs_command.main(arguments, prog_name=engine)
+        # ProperDocs takes MkDocs' place in a process of its own: the plugin must be
+        # imported after it.
+        sys.exit(subprocess.run([sys.executable, "-m", engine, *arguments]).returncode)
     click.echo(f"maatwerkbank: {when.describe()}")
     work = (work_dir or config.root / "build" / engine).resolve()
     try:
