@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Python keeps each module it compiles in __pycache__ for the next process. A machine that
 # turns that off (PYTHONDONTWRITEBYTECODE, set on these machines) has every process compile
-# the ~470 modules a build imports again (docs/performance.md).
+# every module a build imports again (docs/performance.md).
 unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: site test test-core serve beheer bench check check-site new lint clean browser docs
