@@ -941,6 +941,8 @@ TENTH_TESTER_RECALL += [
     ("aanpak", "Zie [de kaart](https://example.nl/kaart?adres=Beukenlaan+22a).", "adres"),
     ("aanleiding", "Date of birth: March 12, 1961 (volgens het formulier).", "geboortedatum"),
     ("aanleiding", "Born on 2 July 1977 in Asmara, she came in 2015.", "geboortedatum"),
+    ("aanleiding", "She was born in 1958 in Eritrea and came in 2016.", "geboortedatum"),
+    ("aanleiding", "Het formulier zegt: born in March 1964, Kharkiv.", "geboortedatum"),
 ]
 TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Een nieuwe bril via Hans Anders werd vergoed uit het noodfonds."),
@@ -965,4 +967,6 @@ TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "De Huisvestingswet (1 juli 1993) en de Woningwet (1 juli 2015) gelden."),
     ("aanpak", "Zie https://www.gemeente.nl/nieuws/herinrichting-stationsweg-2024 voor meer."),
     ("aanleiding", "De nieuwe school in Born werd in 1995 gebouwd, de flat in Born in 1972."),
+    ("aanleiding", "Born in 2019 kreeg een nieuw buurthuis naast de flat."),
+    ("aanpak", "The scheme was born in 2019 from a pilot in Doetinchem."),
 ]

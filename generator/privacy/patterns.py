@@ -245,7 +245,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
             rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
-            rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}",
+            rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}"
+            rf"|\b(?-i:born)\sin\s(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)",  # not the village Born
             re.IGNORECASE,
         ),
     ),
@@ -1057,6 +1058,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "dob" in low
             or "birth" in low
             or "born on" in low
+            or "born in" in low
             or "jarig" in low
             or "ter wereld" in low
             or "°" in low
@@ -1168,7 +1170,9 @@ _SEPARATORS = str.maketrans("", "", " .-")
 _NO_PERSON_BORN = re.compile(
     r"\b(?:idee|ideeën|plan|plannen|project|initiatief|concept|gedachte|pilot|aanpak|"
     r"samenwerking|werkwijze|methode|programma|wijk|buurt|stad|dorp|gebouw|complex|flat|"
-    r"woningen|vereniging|stichting|corporatie|traditie|festival|school)\s(?:\w{1,20}\s)?(?:werd|is|was|werden|zijn|kwam)"
+    r"woningen|vereniging|stichting|corporatie|traditie|festival|school|idea|scheme|"
+    r"initiative|approach|programme|program|network|partnership)\s(?:\w{1,20}\s)?"
+    r"(?:werd|is|was|werden|zijn|kwam|were)"
     r"\s(?:\w{1,12}\s)?$",
     re.IGNORECASE,
 )
