@@ -943,6 +943,10 @@ TENTH_TESTER_RECALL += [
     ("aanleiding", "Born on 2 July 1977 in Asmara, she came in 2015.", "geboortedatum"),
     ("aanleiding", "She was born in 1958 in Eritrea and came in 2016.", "geboortedatum"),
     ("aanleiding", "Het formulier zegt: born in March 1964, Kharkiv.", "geboortedatum"),
+    ("aanleiding", "Ze woont op Hamburgerbroek 5 in Utrecht.", "adres"),
+    ("aanleiding", "Het gezin verhuisde in mei naar Lange Voorhout 10.", "adres"),
+    ("aanleiding", "Zij woonden al jaren aan Oude Haven 8b, boven de bakker.", "adres"),
+    ("aanleiding", "Hij woont nu op Zonnedauw 17 sinds 2019.", "adres"),
 ]
 TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanpak", "Een nieuwe bril via Hans Anders werd vergoed uit het noodfonds."),
@@ -969,4 +973,8 @@ TENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "De nieuwe school in Born werd in 1995 gebouwd, de flat in Born in 1972."),
     ("aanleiding", "Born in 2019 kreeg een nieuw buurthuis naast de flat."),
     ("aanpak", "The scheme was born in 2019 from a pilot in Doetinchem."),
+    ("aanleiding", "Ze woont op Texel 3 dagen per week en in Doetinchem de rest."),
+    ("aanleiding", "Hij woont in Den Haag 12 jaar en kent de wijk goed."),
+    ("aanpak", "De bewoners wonen op Ameland 2 weken per jaar in een vakantiehuis."),
+    ("aanleiding", "Ze verhuisde naar Doetinchem 2 jaar geleden."),
 ]

@@ -505,8 +505,12 @@ _NUMBER_BEFORE_STREET = regex.compile(
 write an address."""
 
 
-_VERBS = r"(?:was|werd|wonen|woonden|kregen|staan|stonden|liggen|lagen|hebben|hadden)"
-"""Verbs that end like a plural noun after a house number (`op 't Zand 4 was ...`)."""
+_VERBS = (
+    r"(?:was|werd|wonen|woonden|kregen|staan|stonden|liggen|lagen|hebben|hadden|sinds|tegen"
+    r"|boven|beneden|achter|binnen|buiten)"
+)
+"""Words that end like a plural noun after a house number (`op 't Zand 4 was ...`, `... 10 sinds
+2019`)."""
 _STREETLESS = re.compile(
     r"\b(?:[Oo]p|[Aa]an) (?:de|het|'t) ([A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),? (?:(?:huis)?nummer |nr\.? ?)?"
     rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
@@ -515,6 +519,16 @@ _STREETLESS = re.compile(
 """A street whose name has no street word (`op de Grutbroek 14`, `aan de Slingeland 7`):
 `op` or `aan` and an article, one capitalised word and a house number, which is no quantity (`aan de
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
+_RESIDENT_STREET = re.compile(
+    r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d))"
+    r"(?: [a-z]{2,10}){0,3}? (?:op|aan|naar) (?:de |het |'t )?"
+    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
+    r" (?:(?:huis)?nummer |nr\.? ?)?"
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
+    rf"| {_MONTHS})"
+)
+"""The same without an article, or with a name of two or three words, where living there
+is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
 
 
 def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -526,15 +540,19 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
         word = text[space + 1 : start - 1]
         if not (word[:1].isupper() or word.lower() in ("nummer", "huisnummer", "nr.", "nr")):
             continue  # the word before the number is no street's name: the usual case
-        match = _STREETLESS.search(text, max(0, start - 60), min(len(text), end + 60))
-        while match is not None and match.start(2) < start:
-            match = _STREETLESS.search(text, match.start() + 1, min(len(text), end + 60))
-        if match is None or match.start(2) != start:
+        for pattern in (_STREETLESS, _RESIDENT_STREET):
+            match = pattern.search(text, max(0, start - 80), min(len(text), end + 60))
+            while match is not None and match.start(2) < start:
+                match = pattern.search(text, match.start() + 1, min(len(text), end + 60))
+            if match is not None and match.start(2) == start:
+                break
+        else:
             continue
         number = match.group(2)
         if len(number) == 4 and number.startswith(("19", "20")):
             continue  # `op de Floriade 2022`: a year
-        if name_finder.is_place(match.group(1)):
+        street = match.group(1)
+        if name_finder.is_place(street):
             continue  # `aan de Maas 12`: a river, a region, a town
         yield match.start(1), match.end(2)
 
@@ -619,7 +637,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
-    if runs and ("op " in low or "aan " in low):
+    if runs and ("op " in low or "aan " in low or "woon" in low or "verhuis" in low):
         for start, end in _streetless(text, runs):
             if taken.free(start, end):
                 taken.add(start, end)
