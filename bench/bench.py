@@ -799,8 +799,8 @@ def main() -> None:
         if args.baseline:
             variants.append(baseline_variant(args.baseline, work))
         for variant in variants:
-            # As Python does at a user's first run (pip does it at install for the
-            # libraries); where PYTHONDONTWRITEBYTECODE is set it would compile anew each time.
+            # As Python does at a user's first run (the libraries' modules are kept as
+            # they are first imported: the Makefile unsets PYTHONDONTWRITEBYTECODE).
             compileall.compile_dir(variant.root / "generator", quiet=1)
         before = reference_ms()
         results = {n: measure(n, variants, args, n == preview_size) for n in sizes}
