@@ -46,6 +46,8 @@ from recall_corpus import (
     TESTER_RECALL,
     THIRD_TESTER_ORDINARY,
     THIRD_TESTER_RECALL,
+    TWELFTH_TESTER_ORDINARY,
+    TWELFTH_TESTER_RECALL,
     VOCABULARY,
 )
 from test_bad_files import VALID, add, sub
@@ -134,6 +136,7 @@ LATER_TESTERS = {
     "eighth": (EIGHTH_TESTER_RECALL, EIGHTH_TESTER_ORDINARY),
     "ninth": (NINTH_TESTER_RECALL, NINTH_TESTER_ORDINARY),
     "tenth": (TENTH_TESTER_RECALL, TENTH_TESTER_ORDINARY),
+    "twelfth": (TWELFTH_TESTER_RECALL, TWELFTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

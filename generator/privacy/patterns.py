@@ -88,7 +88,7 @@ _DOT = (
 _STREETS = (
     r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
-    r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde"
+    r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde|straße|strasse|gasse"
 )
 # A word read whole (possessive: never given back letter by letter), then its ending
 # looked at (a look-behind of varying width, which the `regex` package allows).
@@ -246,7 +246,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
             rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}"
-            rf"|\b(?-i:born)\sin\s(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)",  # not the village Born
+            rf"|\b(?-i:born),?\s(?:in\s)?(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)"  # not `Born`
+            r"|\(\*\s?(?:19|20)\d\d\)",
             re.IGNORECASE,
         ),
     ),
@@ -307,7 +308,13 @@ _STREET_WORDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "
 
 def _street_word_in(low: str) -> bool:
     """Whether a lower-case text has a common street ending (substring tests, in C)."""
-    return any(word in low for word in _STREET_WORDS) or "dijk" in low or "markt" in low
+    return (
+        any(word in low for word in _STREET_WORDS)
+        or "dijk" in low
+        or "markt" in low
+        or "stra" in low  # `straße`, `strasse`
+        or "gasse" in low
+    )
 
 
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
@@ -531,6 +538,19 @@ _RESIDENT_STREET = re.compile(
 is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
 
 
+_ENGLISH_STREET_WORDS: tuple[str, ...] = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.")
+_ENGLISH_STREET_WORDS += ("Lane", "Drive", "Close", "Crescent", "Terrace", "Gardens", "Court")
+_ENGLISH_STREET_WORDS += ("Square", "Grove", "Way", "Mews")
+_NUMBER_FIRST_STREET = re.compile(
+    r"\b\d{1,4}[a-zA-Z]?,? (?:(?:St\. )?[A-Z][a-z'-]{1,30} ){1,3}"
+    rf"(?:{'|'.join(re.escape(word) for word in _ENGLISH_STREET_WORDS)})(?!\w)"
+    rf"(?! (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b)"
+)
+"""A house number before its street, as English writes it (`14 Baker Street`), not a count
+before a Dutch noun (`3 Oxford Street winkels`)."""
+_NUMBER_FIRST_STREET_WORDS = tuple(f" {word}" for word in _ENGLISH_STREET_WORDS)
+
+
 def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Each street without a street word before a run of digits (looked for there only)."""
     for start, end in runs:
@@ -544,17 +564,18 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
             match = pattern.search(text, max(0, start - 80), min(len(text), end + 60))
             while match is not None and match.start(2) < start:
                 match = pattern.search(text, match.start() + 1, min(len(text), end + 60))
-            if match is not None and match.start(2) == start:
+            if match is None or match.start(2) != start:
+                continue
+            number = match.group(2)
+            if len(number) == 4 and number.startswith(("19", "20")):
+                break  # `op de Floriade 2022`: a year
+            article = text[max(0, match.start(1) - 3) : match.start(1)] in ("de ", "et ", "'t ")
+            lived = pattern is _RESIDENT_STREET and article
+            if lived or not name_finder.is_place(match.group(1)):
+                yield match.start(1), match.end(2)
                 break
-        else:
-            continue
-        number = match.group(2)
-        if len(number) == 4 and number.startswith(("19", "20")):
-            continue  # `op de Floriade 2022`: a year
-        street = match.group(1)
-        if name_finder.is_place(street):
-            continue  # `aan de Maas 12`: a river, a region, a town
-        yield match.start(1), match.end(2)
+            # `aan de Maas 12`: a river, a region, a town; but `woont op het Spui 21` is
+            # where someone lives, whatever else the name is
 
 
 def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -642,6 +663,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
+    if runs and any(word in text for word in _NUMBER_FIRST_STREET_WORDS):
+        for street in _NUMBER_FIRST_STREET.finditer(text):
+            if taken.free(*street.span()):
+                taken.add(*street.span())
+                yield "adres", street.start(), street.end()
     if runs and _foreign_lead_before(text, runs):
         for street in _FOREIGN_STREET.finditer(text):
             if taken.free(*street.span()):
@@ -1076,7 +1102,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "dob" in low
             or "birth" in low
             or "born on" in low
-            or "born in" in low
+            or "born" in low
             or "jarig" in low
             or "ter wereld" in low
             or "°" in low
@@ -1189,7 +1215,9 @@ _NO_PERSON_BORN = re.compile(
     r"\b(?:idee|ideeën|plan|plannen|project|initiatief|concept|gedachte|pilot|aanpak|"
     r"samenwerking|werkwijze|methode|programma|wijk|buurt|stad|dorp|gebouw|complex|flat|"
     r"woningen|vereniging|stichting|corporatie|traditie|festival|school|idea|scheme|"
-    r"initiative|approach|programme|program|network|partnership)\s(?:\w{1,20}\s)?"
+    r"initiative|approach|programme|program|network|partnership|cooperative|association|"
+    r"foundation|organisation|organization|company|movement|group|community|campaign|"
+    r"building|neighbourhood)\s(?:\w{1,20}\s){0,4}"
     r"(?:werd|is|was|werden|zijn|kwam|were)"
     r"\s(?:\w{1,12}\s)?$",
     re.IGNORECASE,

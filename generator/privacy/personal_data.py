@@ -481,6 +481,18 @@ def _in_text(
     for start, end in spans:
         if not taken.covers(start, end):
             yield _finding("naam", shown, start, end, loc)
+        dated = _DATE_AFTER_NAME.match(text, end)
+        if dated is not None and taken.free(*dated.span(1)):
+            taken.add(*dated.span(1))
+            yield _finding("geboortedatum", shown, *dated.span(1), loc)
+
+
+_DATE_AFTER_NAME = re.compile(
+    r" ?\(\s?(\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9}\.?)[-/. ](?:19|20)\d\d|19\d\d)\)"
+)
+"""A date in brackets right after a person's name (`Truus Smit (4 juni 1958)`, the star of
+`(*4 juni 1958)` dropped by Markdown): when that person was born. A year alone only of the
+last century: `Smit (2019)` cites a report."""
 
 
 def _finding(
