@@ -89,9 +89,12 @@ class Project:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def build(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
-        """`mkdocs build` as a user runs it, in a subprocess."""
-        return run([sys.executable, "-m", "mkdocs", "build", *args], self.root, today)
+    def build(
+        self, *args: str, today: str = TODAY, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """`mkdocs build` as a user runs it, in a process of its own (`env`: variables of its
+        own, such as PYTHONHASHSEED, which makes it a new Python: `forked_runs`)."""
+        return run([sys.executable, "-m", "mkdocs", "build", *args], self.root, today, env)
 
     def build_with(self, engine: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
         """`maatwerkbank site --engine ENGINE`: the whole site, as `make site ENGINE=...`."""
@@ -150,7 +153,9 @@ _BUILD_COMMANDS = (["mkdocs", "build"], ["generator", "site"], ["generator", "ge
 _BUILD_COMMANDS += (["generator", "check-site"], ["mkdocs", "serve"])
 
 
-def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], cwd: Path, today: str, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     if not _BUILDS_ALLOWED[0] and any(cmd[2:4] == words for words in _BUILD_COMMANDS):
         pytest.fail(
             f"this test runs '{' '.join(cmd[2:4])}': mark it @pytest.mark.build (the core tier "
@@ -158,7 +163,7 @@ def run(cmd: list[str], cwd: Path, today: str) -> subprocess.CompletedProcess[st
             pytrace=False,
         )
     epoch = int(datetime.combine(date.fromisoformat(today), time(12), tzinfo=UTC).timestamp())
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch), **(extra or {}))
     if forked_runs.forked(cmd, cwd, env):
         return forked_runs.run(cmd, cwd, env, timeout=600)
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)

@@ -49,5 +49,20 @@ def test_a_run_with_an_environment_of_its_own_starts_a_new_python(project: Proje
     assert forked_runs.forked(cmd, project.root, dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert not forked_runs.forked(cmd, project.root, dict(os.environ, TZ="Pacific/Kiritimati"))
     assert not forked_runs.forked([*cmd[:3], "serve"], project.root, dict(os.environ))
+    (project.root / "yaml.py").write_text("raise SystemExit(3)\n")  # a new Python imports it
+    assert not forked_runs.forked(cmd, project.root, dict(os.environ))
+    (project.root / "yaml.py").unlink()
     (project.root / "generator").mkdir()  # another checkout's code: run that, not ours
     assert not forked_runs.forked(cmd, project.root, dict(os.environ))
+
+
+def test_a_forked_mkdocs_speaks_mkdocs_english(project: Project) -> None:
+    """The server imported the generator's command, which puts click into Dutch: a forked
+    `mkdocs` must not have it."""
+    env = dict(os.environ)
+    for args in (["build", "--bogus"], ["build", "-f", "ontbreekt.yml"]):
+        cmd = [sys.executable, "-m", "mkdocs", *args]
+        forked = forked_runs.run(cmd, project.root, env, timeout=120)
+        fresh = _fresh(cmd, project, env)
+        assert (forked.returncode, forked.stderr) == (fresh.returncode, fresh.stderr)
+        assert "Usage:" in forked.stderr
