@@ -37,7 +37,10 @@ site: $(BIN)/.installed ## build the site CI publishes into site/ (the web form 
 	ENGINE='$(ENGINE)' MAATWERKBANK_MODE='$(MODE)' MAATWERKBANK=$(BIN)/maatwerkbank scripts/build-site.sh site
 
 TEST_JOBS ?= 2
-test: lint browser ## the whole test suite: lint, types, layers, then every test (browser tests too), in TEST_JOBS processes
+# Lint (after the Python packages) and the browser tools (Chromium, npm: mostly waiting on
+# downloads) are made side by side, each target's output kept together.
+test: ## the whole test suite: lint, types, layers, then every test (browser tests too), in TEST_JOBS processes
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint browser
 	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 test-core: $(BIN)/.installed ## the fast tier after each change: no site build, no server, no browser
