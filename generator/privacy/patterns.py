@@ -303,18 +303,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
 _BSN_EVERYWHERE = regex.compile(dict(PATTERNS)["bsn"].pattern, regex.VERSION0)
 _STREET_ENDINGS = tuple(_STREETS.split("|"))
 _STREET_SET = frozenset(_STREET_ENDINGS)
-_STREET_WORDS = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dreef", "hof")
+_STREET_WORDS: tuple[str, ...] = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel")
+_STREET_WORDS += ("dreef", "hof", "straße", "strasse", "gasse")
 
 
 def _street_word_in(low: str) -> bool:
     """Whether a lower-case text has a common street ending (substring tests, in C)."""
-    return (
-        any(word in low for word in _STREET_WORDS)
-        or "dijk" in low
-        or "markt" in low
-        or "stra" in low  # `straße`, `strasse`
-        or "gasse" in low
-    )
+    return any(word in low for word in _STREET_WORDS) or "dijk" in low or "markt" in low
 
 
 # Two letters after four digits that are Dutch words, not a postcode (`in 2024 op 12 ...`).
@@ -569,13 +564,13 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
             number = match.group(2)
             if len(number) == 4 and number.startswith(("19", "20")):
                 break  # `op de Floriade 2022`: a year
+            # `aan de Maas 12` is a river, a region or a town; `woont op het Spui 21` is
+            # where someone lives, whatever else the name is.
             article = text[max(0, match.start(1) - 3) : match.start(1)] in ("de ", "et ", "'t ")
             lived = pattern is _RESIDENT_STREET and article
             if lived or not name_finder.is_place(match.group(1)):
                 yield match.start(1), match.end(2)
                 break
-            # `aan de Maas 12`: a river, a region, a town; but `woont op het Spui 21` is
-            # where someone lives, whatever else the name is
 
 
 def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -1101,7 +1096,6 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "geb:" in low
             or "dob" in low
             or "birth" in low
-            or "born on" in low
             or "born" in low
             or "jarig" in low
             or "ter wereld" in low
