@@ -340,15 +340,15 @@ def site(
         if today:
             os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(when.day))
         arguments = ["build", *strict, "-f", str(config.path), "--site-dir", str(target)]
-        if engine == "mkdocs":
-            # MkDocs' own command, in this process: a second Python would load the
-            # generator, the name lists and deduce again (docs/performance.md).
-            from mkdocs.__main__ import cli as mkdocs_command
+        if engine != "mkdocs":
+            # ProperDocs takes MkDocs' place in a process of its own: the plugin must be
+            # imported after it.
+            sys.exit(subprocess.run([sys.executable, "-m", engine, *arguments]).returncode)
+        # MkDocs' own command, in this process (it ends it): a second Python would load the
+        # generator, the name lists and deduce again (docs/performance.md).
+        from mkdocs.__main__ import cli as mkdocs_command
 
-            mkdocs_command.main(arguments, prog_name=engine)
-        # ProperDocs takes MkDocs' place in a process of its own: the plugin must be
-        # imported after it.
-        sys.exit(subprocess.run([sys.executable, "-m", engine, *arguments]).returncode)
+        mkdocs_command.main(arguments, prog_name=engine)
     click.echo(f"maatwerkbank: {when.describe()}")
     work = (work_dir or config.root / "build" / engine).resolve()
     try:
