@@ -46,6 +46,8 @@ from recall_corpus import (
     TESTER_RECALL,
     THIRD_TESTER_ORDINARY,
     THIRD_TESTER_RECALL,
+    THIRTEENTH_TESTER_ORDINARY,
+    THIRTEENTH_TESTER_RECALL,
     TWELFTH_TESTER_ORDINARY,
     TWELFTH_TESTER_RECALL,
     VOCABULARY,
@@ -137,6 +139,7 @@ LATER_TESTERS = {
     "ninth": (NINTH_TESTER_RECALL, NINTH_TESTER_ORDINARY),
     "tenth": (TENTH_TESTER_RECALL, TENTH_TESTER_ORDINARY),
     "twelfth": (TWELFTH_TESTER_RECALL, TWELFTH_TESTER_ORDINARY),
+    "thirteenth": (THIRTEENTH_TESTER_RECALL, THIRTEENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -146,7 +146,8 @@ _HOUSE_NUMBER = (
 # Units after a number: `werkveld 12 jaar` is a figure, not an address.
 _UNITS = (
     r"(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|keer|uur|procent|euro|mensen|huizen|"
-    r"woningen|bewoners|huurders|deelnemers|plekken|kamers|%)\b"
+    r"woningen|bewoners|huurders|deelnemers|plekken|kamers|minuten|minuut|kwartier|kilometer|"
+    r"km|meter|%)\b"
 )
 # A number before a unit, or before adjectives and a plural noun (`zeven nieuwe woningen`):
 # a quantity, no house number.
@@ -522,7 +523,8 @@ _STREETLESS = re.compile(
 `op` or `aan` and an article, one capitalised word and a house number, which is no quantity (`aan de
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
 _RESIDENT_STREET = re.compile(
-    r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d))"
+    r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d)|woning|kamer"
+    r"|appartement)"
     r"(?: [a-z]{2,10}){0,3}? (?:op|aan|naar) (?:de |het |'t )?"
     r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
     r" (?:(?:huis)?nummer |nr\.? ?)?"
@@ -531,18 +533,21 @@ _RESIDENT_STREET = re.compile(
 )
 """The same without an article, or with a name of two or three words, where living there
 is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
+_LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ")
+"""Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`):
+a street, whatever place has that name too."""
 
 
 _ENGLISH_STREET_WORDS: tuple[str, ...] = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.")
 _ENGLISH_STREET_WORDS += ("Lane", "Drive", "Close", "Crescent", "Terrace", "Gardens", "Court")
-_ENGLISH_STREET_WORDS += ("Square", "Grove", "Way", "Mews")
+_ENGLISH_STREET_WORDS += ("Square", "Grove", "Way", "Mews", "Place", "Row", "Walk")
 _NUMBER_FIRST_STREET = re.compile(
     r"\b\d{1,4}[a-zA-Z]?,? (?:(?:St\. )?[A-Z][a-z'-]{1,30} ){1,3}"
-    rf"(?:{'|'.join(re.escape(word) for word in _ENGLISH_STREET_WORDS)})(?!\w)"
+    rf"(?:{'|'.join(re.escape(word) for word in _ENGLISH_STREET_WORDS)})(?![\w-])"
     rf"(?! (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b)"
 )
 """A house number before its street, as English writes it (`14 Baker Street`), not a count
-before a Dutch noun (`3 Oxford Street winkels`)."""
+before a Dutch noun (`3 Oxford Street winkels`, `2 Abbey Road-platen`)."""
 _NUMBER_FIRST_STREET_WORDS = tuple(f" {word}" for word in _ENGLISH_STREET_WORDS)
 
 
@@ -566,8 +571,8 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 break  # `op de Floriade 2022`: a year
             # `aan de Maas 12` is a river, a region or a town; `woont op het Spui 21` is
             # where someone lives, whatever else the name is.
-            article = text[max(0, match.start(1) - 3) : match.start(1)] in ("de ", "et ", "'t ")
-            lived = pattern is _RESIDENT_STREET and article
+            before = text[max(0, match.start(1) - 4) : match.start(1)]
+            lived = pattern is _RESIDENT_STREET and before.endswith(_LIVED_ON)
             if lived or not name_finder.is_place(match.group(1)):
                 yield match.start(1), match.end(2)
                 break

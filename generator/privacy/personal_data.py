@@ -488,10 +488,12 @@ def _in_text(
 
 
 _DATE_AFTER_NAME = re.compile(
-    r" ?\(\s?(\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9}\.?)[-/. ](?:19|20)\d\d|19\d\d)\)"
+    r" ?\((?:\s|b\.\s?|born\s)?(\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9}\.?)[-/. ](?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d|19\d\d)(?:,\s?[A-ZÀ-ÖØ-Þ][\w-]{1,30})?\)"
 )
 """A date in brackets right after a person's name (`Truus Smit (4 juni 1958)`, the star of
-`(*4 juni 1958)` dropped by Markdown): when that person was born. A year alone only of the
+`(*4 juni 1958)` dropped by Markdown, `(b. 1970)`, `(1958-06-04, Leeuwarden)`): when that
+person was born. A year alone only of the
 last century: `Smit (2019)` cites a report."""
 
 
