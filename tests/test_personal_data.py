@@ -265,3 +265,23 @@ def test_a_pasted_list_of_addresses_is_reported_line_by_line() -> None:
     problems, _ = personal_data.scan(document)
     assert [p.line for p in problems] == list(range(3, 303))
     assert all(p.column == 8 for p in problems)
+
+
+def test_the_scan_finds_the_same_after_its_lists_are_let_go() -> None:
+    """A one-shot build lets the name lists and deduce go after its check (peak memory);
+    whatever scans after that (a message to mask, the next build in the same process)
+    reads them again and finds the same."""
+    from generator.privacy import name_list, person_names, personal_data
+
+    text = "Huurder Fatma Demir (geb. 4-6-1958) belde vanaf 06-12345678 over Beukenlaan 12."
+
+    def found() -> list[tuple[str, str]]:
+        findings = personal_data._in_text(text, ("aanleiding",), "text", False, frozenset())
+        return [(f.kind, f.value) for f in findings]
+
+    before = found()
+    assert {"naam", "telefoonnummer", "adres"} <= {kind for kind, _ in before}, before
+    personal_data.release()
+    assert name_list.names.cache_info().currsize == 0
+    assert person_names.words.cache_info().currsize == 0
+    assert found() == before

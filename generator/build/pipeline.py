@@ -439,6 +439,7 @@ def build(
     site: SiteInfo | None = None,
     mode: Mode = Mode.STRICT,
     stale_after_months: int = STALE_AFTER_MONTHS,
+    once: bool = False,
 ) -> BuildResult:
     """Everything the site shows, from the case files in `cases_dir` as of `today`: the
     cases that pass every rule and are published on that date, in either `mode` (which
@@ -449,7 +450,8 @@ def build(
     `site_files` and `stale_after_months` as for `check`. `documents_made` gets the
     finder's search documents (`BuildResult.search_documents`) as soon as they are made,
     before the pages. `site`: the site's name and licence (`site_info`; its address is
-    `site_url`).
+    `site_url`). `once`: the process builds once (`mkdocs build`, not the preview), so
+    the scan's lists are let go after the check (`personal_data.release`).
     """
     if site_files is None:
         site_files = project_site_files(cases_dir)
@@ -464,6 +466,7 @@ def build(
             site_files,
             documents_made,
             site,
+            once,
         )
     result.mode = mode
     return result
@@ -479,8 +482,11 @@ def _build(
     site_files: frozenset[str],
     documents_made: Callable[[dict[str, str]], object] | None,
     site: SiteInfo | None = None,
+    once: bool = False,
 ) -> BuildResult:
     checked = _check([cases_dir], cases_dir, base, site_files, freshness)
+    if once:
+        personal_data.release()  # every case is checked: the pages need no name list
     catalog = Catalog.build(checked.vocabulary, checked.published, freshness)
     catalog.prepare()
     if site_url and not site_url.endswith("/"):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -289,6 +290,20 @@ def prepare(deduce: bool = False) -> None:
     person_names.surnames_after_prefix()
     name_list.dutch_words()
     person_names.words()
+
+
+def release() -> None:
+    """Let go of everything `prepare` loaded (the lists and deduce are read again when a
+    text next needs them). A build that runs once has checked every case before it renders
+    a page: the render phase then runs without them, which lowers the build's peak memory
+    (docs/performance.md). Every cache of the scan's modules is cleared: a list they hold
+    is a list kept."""
+    for namespace in (vars(name_list), vars(person_names), globals()):
+        for value in list(namespace.values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+    gc.collect()  # deduce's tables hold reference cycles
 
 
 def is_first_name(word: str) -> bool:

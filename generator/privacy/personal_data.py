@@ -228,6 +228,12 @@ def prepare(deduce: bool = False) -> None:
     name_finder.prepare(deduce)
 
 
+def release() -> None:
+    """Let go of what `prepare` loaded (`name_finder.release`): for a build that runs once,
+    after its check."""
+    name_finder.release()
+
+
 def mask(value: str) -> str:
     """Enough to find it again in the file, not enough to read it: `06******78`."""
     chars = list(value)

@@ -128,6 +128,7 @@ class MaatwerkbankPlugin(BasePlugin[MaatwerkbankConfig]):
             site=self.info,
             mode=plugin_config.mode(),
             stale_after_months=self.config.verouderd_na_maanden,
+            once=not self.serving,
         )
         # The preview's quick path starts from this build; `mkdocs build` lets it go (the
         # pages live on in MkDocs' files, the documents in the finder's index until done).
