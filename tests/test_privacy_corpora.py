@@ -30,6 +30,8 @@ from recall_corpus import (
     EIGHTH_TESTER_RECALL,
     FIFTH_TESTER_ORDINARY,
     FIFTH_TESTER_RECALL,
+    FOURTEENTH_TESTER_ORDINARY,
+    FOURTEENTH_TESTER_RECALL,
     FOURTH_TESTER_ORDINARY,
     FOURTH_TESTER_RECALL,
     LATE_ORDINARY,
@@ -140,6 +142,7 @@ LATER_TESTERS = {
     "tenth": (TENTH_TESTER_RECALL, TENTH_TESTER_ORDINARY),
     "twelfth": (TWELFTH_TESTER_RECALL, TWELFTH_TESTER_ORDINARY),
     "thirteenth": (THIRTEENTH_TESTER_RECALL, THIRTEENTH_TESTER_ORDINARY),
+    "fourteenth": (FOURTEENTH_TESTER_RECALL, FOURTEENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -214,15 +214,22 @@ _INITIALS_AND_PREFIX = re.compile(
     r"(?:(?:van|de|den|der|ter|ten|te|het|'t|in|op|uit|aan|bij|la|le|da|di|du|del|dos|el|von|zur)"
     r" ){1,3}[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]{1,30})?"
 )
-_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+_CASELESS = (
+    r"[\u0621-\u0652\u0671-\u06d3\u06fa-\u06fc\u0750-\u077f"  # Arabic, Persian, Pashto
+    r"\u05d0-\u05ea\u1200-\u137a\u0531-\u0587\u10a0-\u10ff]"  # Hebrew, Ge'ez, Armenian, Georgian
+)
+_OTHER_SCRIPT = re.compile(rf"[\u0370-\u03ff\u0400-\u052f]|{_CASELESS}")
 _UPPER_OTHER = r"[\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u0460-\u052e]"
 _LOWER_OTHER = r"[\u03ac-\u03ce\u0430-\u045f\u0461-\u052f'’-]{1,30}"
 _OTHER_SCRIPT_NAME = re.compile(
     rf"{_UPPER_OTHER}{_LOWER_OTHER}(?: {_UPPER_OTHER}{_LOWER_OTHER}){{0,3}}"
+    rf"|{_CASELESS}{{2,30}}(?: {_CASELESS}{{2,30}}){{1,3}}"
 )
-"""A capitalised word in Cyrillic or Greek, and up to three after it (`Оксана Коваленко`): no
-list here holds these scripts, and in a Dutch story such a word is a person's name (or a
-quote an author allows)."""
+"""A capitalised word in Cyrillic or Greek, and up to three after it (`Оксана Коваленко`), or
+two to four words in a script without capitals (Arabic, Ge'ez, Hebrew, Armenian, Georgian:
+`محمد العلي`; one such word is as often a greeting, `مرحبا`): no list here holds these
+scripts, and in a Dutch story such words are a person's name (or a quote an author
+allows)."""
 """Initials, a prefix in lower case and a capitalised word: the way Dutch writes a
 person (`J. de Vries`, `H.J. van den Bosch`). A new sentence opens with a capital, so
 `plan B. de ...` reads on in lower case; the surname may be a common word or a place
@@ -322,6 +329,11 @@ def _is_name(word: str) -> bool:
 
 def _common(word: str) -> bool:
     return word.casefold() in name_list.dutch_words()
+
+
+def is_common(word: str) -> bool:
+    """Whether a word is a common Dutch word (`Plan`, `Markt`)."""
+    return _common(word)
 
 
 def _international_first(word: str, *, sentence_start: bool) -> bool:
@@ -566,6 +578,8 @@ def windows(text: str) -> list[tuple[int, int]]:
     spans = list(person_names.candidate_sentences(text, caps, opening))
     folded = text.casefold()
     tokens = set(folded.translate(_PUNCTUATION).split())
+    if "'" in folded:  # `met 'henk' over`: a quote is part of no name's first or last letter
+        tokens.update([token.strip("'") for token in tokens if "'" in token])
     places: list[int] = []
     for cue in tokens & _CUE_SET:
         title = cue in TITLES
@@ -575,7 +589,7 @@ def windows(text: str) -> list[tuple[int, int]]:
             whole = (at == 0 or not folded[at - 1].isalnum()) and (
                 end == len(folded) or not folded[end].isalnum()
             )
-            if whole and (title or _AFTER_ROLE.match(text, end)):
+            if whole and (title or _AFTER_ROLE.match(text, end) or _lower_after(text, end)):
                 places.append(at)
             at = folded.find(cue, end)
     lower = tokens & _lower_first_names()
@@ -597,6 +611,12 @@ _LOWER_INITIAL = re.compile(
     r"\.(?<=(?<![\w])[a-z]\.) (?=[a-z]{3}|(?:de|van|der|den|ter|ten|te) [a-z])"
 )
 """An initial in lower case before a word (`m. yilmaz`): found from its full stop."""
+
+
+def _lower_after(text: str, end: int) -> bool:
+    """Whether a role word ending at `end` is followed by a name in lower case."""
+    after = _LOWER_AFTER_ROLE.match(text, end)
+    return after is not None and _lower_name(after.group(1))
 
 
 def _sentence_around(text: str, place: int) -> tuple[int, int]:
@@ -817,6 +837,17 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (_is_name(candidate) or _lower_prefixed(words, i, j)):
             yield words.spans[i + 1][0], words.spans[j][1]
+        elif j == i + 1 and _lower_name(candidate):
+            yield words.spans[j]  # `huurder kowalski`, `de vader, yusuf, werkt`
+
+
+def _lower_name(word: str) -> bool:
+    """A word in lower case after a role word that is a name of the lists and no Dutch
+    word (`kowalski`, `yusuf`; not `betaalde`, `zelf`)."""
+    return len(word) > 2 and _is_name(word) and not _common(word)
+
+
+_LOWER_AFTER_ROLE = re.compile(r"[ ,:(]{1,4}([a-zß-ÿ][a-zß-ÿ'-]{2,30})\b")
 
 
 _ADDRESSED = frozenset(

@@ -525,7 +525,7 @@ Maas 3 keer`), no date and no year. Known places, regions and rivers are passed 
 _RESIDENT_STREET = re.compile(
     r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d)|woning|kamer"
     r"|appartement)"
-    r"(?: [a-z]{2,10}){0,3}? (?:op|aan|naar) (?:de |het |'t )?"
+    r"(?: [a-z]{2,14}){0,3}? (?:op|aan|naar) (?:de |het |'t )?"
     r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
     r" (?:(?:huis)?nummer |nr\.? ?)?"
     rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
@@ -536,6 +536,21 @@ is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
 _LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ")
 """Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`):
 a street, whatever place has that name too."""
+
+
+_STREETLESS_SPELT = re.compile(
+    r"\b(?:[Oo]p|[Aa]an|naar) (?:de |het |'t )?((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),? (?:(?:huis)?nummer|nr\.?) "
+    rf"((?i:{_NUMBER_WORDS}))\b"
+)
+"""A street without a street word and a house number in words after `nummer` (`op de
+Grutbroek nummer veertien`): only with `nummer` (`aan de Maas twee keer` is no address).
+Where living there is said (`_RESIDENT_BEFORE`), any name; else a name that is no place,
+river or Dutch word (`op het Spui nummer twee van de agenda`, `op Plan nummer twee`)."""
+_RESIDENT_BEFORE = re.compile(
+    r"\b(?:woon(?:t|de|den)|wonen|verhuis(?:t|de|den|d)|woning|kamer|appartement)"
+    r"(?: [a-z]{2,14}){0,3}? $"
+)
 
 
 _ENGLISH_STREET_WORDS: tuple[str, ...] = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.")
@@ -625,6 +640,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         or " punt " in low
         or " dot " in low
         or "mail." in low
+        or "nummer " in low
+        or "nr. " in low
+        or "nr " in low
     ):
         return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
         # dates in words (most text has none of these)
@@ -663,6 +681,16 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
+    if ("nummer " in low or "nr" in low) and (" op " in low or " aan " in low or "woon" in low):
+        for match in _STREETLESS_SPELT.finditer(text):
+            words = match.group(1).split()
+            lived = _RESIDENT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            named = lived is not None or not any(
+                name_finder.is_place(word) or name_finder.is_common(word) for word in words
+            )
+            if named and taken.free(match.start(1), match.end(2)):
+                taken.add(match.start(1), match.end(2))
+                yield "adres", match.start(1), match.end(2)
     if runs and any(word in text for word in _NUMBER_FIRST_STREET_WORDS):
         for street in _NUMBER_FIRST_STREET.finditer(text):
             if taken.free(*street.span()):

@@ -317,7 +317,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             )
         elif how != "name":
             flagged = read.get(loc)
-            if flagged is None and how == "text" and "://" not in raw and "www." not in raw:
+            if flagged is None and how == "text" and not _has_link(raw):
                 continue  # nothing the patterns or the name finder's tests flagged
             yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
     for loc, raw, how, markdown in fields:
@@ -533,11 +533,21 @@ def _in_declared(
         yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
 
 
-_LINK = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}|\bwww\.[^\s<>()]{1,2000}")
+_BARE_TLDS = ("nl", "com", "org", "net", "be", "eu", "de", "info", "io", "me", "app", "co")
+_BARE_LINK_ENDS = tuple(f".{tld}/" for tld in _BARE_TLDS)
+_LINK = re.compile(
+    r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}|\bwww\.[^\s<>()]{1,2000}"
+    rf"|(?<![\w.@/-])(?:[a-zA-Z0-9-]{{1,63}}\.){{1,4}}(?i:{'|'.join(_BARE_TLDS)})/[^\s<>()]{{1,2000}}"
+)
+"""A link, also one written without its scheme (`linkedin.com/in/mariam-...`)."""
+
+
+def _has_link(text: str) -> bool:
+    return "://" in text or "www." in text or any(tld in text for tld in _BARE_LINK_ENDS)
 
 
 def _links_in(text: str) -> Iterator[tuple[int, int]]:
-    if "://" in text or "www." in text:
+    if _has_link(text):
         yield from (m.span() for m in _LINK.finditer(text))
 
 
