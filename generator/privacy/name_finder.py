@@ -327,13 +327,9 @@ def _is_name(word: str) -> bool:
     return is_first_name(word) or is_surname(word)
 
 
-def _common(word: str) -> bool:
-    return word.casefold() in name_list.dutch_words()
-
-
 def is_common(word: str) -> bool:
     """Whether a word is a common Dutch word (`Plan`, `Markt`)."""
-    return _common(word)
+    return word.casefold() in name_list.dutch_words()
 
 
 def _international_first(word: str, *, sentence_start: bool) -> bool:
@@ -467,13 +463,13 @@ def _unknown_capital(word: str) -> bool:
     low = word.casefold()
     known = _not_persons()[1]
     return not (
-        _common(low)
+        is_common(low)
         or low in known
         or low in _CUE_SET
         or _organisation_word(low)
         or _institution(low)
         or _STREET_END.search(low)
-        or any(_common(part) or part in known for part in low.split("-") if len(part) > 2)
+        or any(is_common(part) or part in known for part in low.split("-") if len(part) > 2)
     )
 
 
@@ -495,7 +491,7 @@ def _coordinated(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
                 continue
             words = [w.casefold() for w in re.split(r"[ -]", match.group(1))]
             known = _not_persons()[1]
-            if not any(_common(w) or w in known or w in _CUE_SET for w in words):
+            if not any(is_common(w) or w in known or w in _CUE_SET for w in words):
                 more.append(match.span(1))
     return more
 
@@ -833,7 +829,7 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             # After a title, a capitalised prefix makes a surname of any word (`meneer Van
             # Leeuwen`, `mevrouw De Boer`).
             prefixed = title and j > i + 1 and words.words[i + 1][0].isupper()
-            if prefixed or _is_name(candidate) or not _common(candidate):
+            if prefixed or _is_name(candidate) or not is_common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (_is_name(candidate) or _lower_prefixed(words, i, j)):
             yield words.spans[i + 1][0], words.spans[j][1]
@@ -844,7 +840,7 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
 def _lower_name(word: str) -> bool:
     """A word in lower case after a role word that is a name of the lists and no Dutch
     word (`kowalski`, `yusuf`; not `betaalde`, `zelf`)."""
-    return len(word) > 2 and _is_name(word) and not _common(word)
+    return len(word) > 2 and _is_name(word) and not is_common(word)
 
 
 _LOWER_AFTER_ROLE = re.compile(r"[ ,:(]{1,4}([a-zß-ÿ][a-zß-ÿ'-]{2,30})\b")
@@ -1059,12 +1055,14 @@ def _alike(word: str, lower: bool) -> bool:
 def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> bool:
     if not first_capital or not other_capital:
         # lower case: both must be names and neither a common Dutch word
-        return first.casefold() in _lower_first_names() and is_surname(other) and not _common(other)
+        return (
+            first.casefold() in _lower_first_names() and is_surname(other) and not is_common(other)
+        )
     if _STREET_END.search(other.casefold()):
         return False
     if is_surname(other):
-        return not _common(first) or not _common(other)
-    return not _common(other) and _international_first(first, sentence_start=False)
+        return not is_common(first) or not is_common(other)
+    return not is_common(other) and _international_first(first, sentence_start=False)
 
 
 def _from_deduce(
@@ -1241,7 +1239,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
             lows[i] in single
             or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
             or _compass_place(lows[i], single)
-            or (_common(words.words[i]) and not _is_name(words.words[i]))
+            or (is_common(words.words[i]) and not _is_name(words.words[i]))
             or _covered(lows, i, first, last, whole, declared)
             for i in capitals
         )
@@ -1256,7 +1254,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if (
         last == first + 1
         and _NUMBER_NEXT.match(words.text, words.spans[first][1])
-        and _common(word)
+        and is_common(word)
         and not is_first_name(word)
     ):
         return True  # a word and a number is a label (`Blok 4`, `Fase 2`), no name
@@ -1563,7 +1561,7 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
         if j < n and is_surname(words.words[j]):
             other = words.words[j].casefold()
             dutch = low in dutch_first and other in dutch_last
-            if dutch or not (_common(word) and _common(other)):
+            if dutch or not (is_common(word) and is_common(other)):
                 found.append((words.spans[i][0], words.spans[j][1]))
                 i = j + 1
                 continue
@@ -1571,7 +1569,7 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
             found.append((words.spans[i][0], words.spans[j][1]))  # `tesfaye-gebremedhin`
             i = j + 1
             continue
-        if single and (low in dutch_first or not _common(word)) and not is_place(low):
+        if single and (low in dutch_first or not is_common(word)) and not is_place(low):
             found.append(words.spans[i])
         i += 1
     return found
@@ -1594,7 +1592,7 @@ def _slug_surname(word: str, cue: str, prefixed: bool) -> bool:
 
 def _rare_first(low: str) -> bool:
     lists = name_list.names()
-    return low in lists.first and lists.frequency.get(low, 0) < 30 and not _common(low)
+    return low in lists.first and lists.frequency.get(low, 0) < 30 and not is_common(low)
 
 
 def _unknown_word(low: str) -> bool:
@@ -1604,7 +1602,7 @@ def _unknown_word(low: str) -> bool:
     return (
         len(low) >= 4
         and low.isalpha()
-        and not _common(low)
+        and not is_common(low)
         and low not in name_list.names().frequency
         and low not in _dutch_names()[0]
         and low not in _dutch_names()[1]
@@ -1656,7 +1654,7 @@ def personal_local_part(local: str) -> bool:
         return True  # `mdehaan`, `jdevries`: an initial glued to a surname
     if len(parts) == 1 and len(parts[0]) > 2 and parts[0] in _dutch_names()[0]:
         return True  # `kees@`: a first name is a person's mailbox, however common
-    return any(len(p) > 2 and (_is_name(p) and not _common(p)) for p in parts) or any(
+    return any(len(p) > 2 and (_is_name(p) and not is_common(p)) for p in parts) or any(
         len(p) > 2 and is_first_name(p) and is_surname(parts[-1]) for p in parts[:-1]
     )
 
@@ -1672,7 +1670,7 @@ def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
     for glued in range(4):
         if glued and len(rest) >= 3:
             return True  # after a prefix (`m-de-haan`), any word is a surname
-        if len(rest) >= 3 and is_surname(rest) and (not _common(rest) or rest in dutch_last):
+        if len(rest) >= 3 and is_surname(rest) and (not is_common(rest) or rest in dutch_last):
             return True  # `kjansen`: a Dutch surname, however common a word it is too
         prefix = next(
             (p for p in _GLUED_PREFIXES if rest.startswith(p) and len(rest) > len(p)), None

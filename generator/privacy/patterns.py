@@ -522,10 +522,14 @@ _STREETLESS = re.compile(
 """A street whose name has no street word (`op de Grutbroek 14`, `aan de Slingeland 7`):
 `op` or `aan` and an article, one capitalised word and a house number, which is no quantity (`aan de
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
-_RESIDENT_STREET = re.compile(
+_LIVING = (
     r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d)|woning|kamer"
-    r"|appartement)"
-    r"(?: [a-z]{2,14}){0,3}? (?:op|aan|naar) (?:de |het |'t )?"
+    r"|appartement)(?: [a-z]{2,14}){0,3}?"
+)
+"""Where living somewhere is said, with up to three words before `op`, `aan` or `naar`
+(`woont tegenwoordig op`, `kreeg een woning aan`)."""
+_RESIDENT_STREET = re.compile(
+    _LIVING + r" (?:op|aan|naar) (?:de |het |'t )?"
     r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
     r" (?:(?:huis)?nummer |nr\.? ?)?"
     rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
@@ -547,10 +551,9 @@ _STREETLESS_SPELT = re.compile(
 Grutbroek nummer veertien`): only with `nummer` (`aan de Maas twee keer` is no address).
 Where living there is said (`_RESIDENT_BEFORE`), any name; else a name that is no place,
 river or Dutch word (`op het Spui nummer twee van de agenda`, `op Plan nummer twee`)."""
-_RESIDENT_BEFORE = re.compile(
-    r"\b(?:woon(?:t|de|den)|wonen|verhuis(?:t|de|den|d)|woning|kamer|appartement)"
-    r"(?: [a-z]{2,14}){0,3}? $"
-)
+_RESIDENT_BEFORE = re.compile(_LIVING + " $")
+_NUMBER_CUES = ("nummer ", "nr. ", "nr ")
+"""What a house number in words follows (looked for before `_STREETLESS_SPELT` is tried)."""
 
 
 _ENGLISH_STREET_WORDS: tuple[str, ...] = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.")
@@ -640,9 +643,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         or " punt " in low
         or " dot " in low
         or "mail." in low
-        or "nummer " in low
-        or "nr. " in low
-        or "nr " in low
+        or any(cue in low for cue in _NUMBER_CUES)
     ):
         return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
         # dates in words (most text has none of these)
@@ -681,7 +682,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
-    if ("nummer " in low or "nr" in low) and (" op " in low or " aan " in low or "woon" in low):
+    if any(cue in low for cue in _NUMBER_CUES):
         for match in _STREETLESS_SPELT.finditer(text):
             words = match.group(1).split()
             lived = _RESIDENT_BEFORE.search(text, max(0, match.start() - 60), match.start())
