@@ -28,6 +28,8 @@ from recall_corpus import (
     CROSS_CORPUS_RECALL,
     EIGHTH_TESTER_ORDINARY,
     EIGHTH_TESTER_RECALL,
+    FIFTEENTH_TESTER_ORDINARY,
+    FIFTEENTH_TESTER_RECALL,
     FIFTH_TESTER_ORDINARY,
     FIFTH_TESTER_RECALL,
     FOURTEENTH_TESTER_ORDINARY,
@@ -143,6 +145,7 @@ LATER_TESTERS = {
     "twelfth": (TWELFTH_TESTER_RECALL, TWELFTH_TESTER_ORDINARY),
     "thirteenth": (THIRTEENTH_TESTER_RECALL, THIRTEENTH_TESTER_ORDINARY),
     "fourteenth": (FOURTEENTH_TESTER_RECALL, FOURTEENTH_TESTER_ORDINARY),
+    "fifteenth": (FIFTEENTH_TESTER_RECALL, FIFTEENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

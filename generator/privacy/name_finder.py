@@ -223,13 +223,49 @@ _UPPER_OTHER = r"[\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u0460-\u052e]"
 _LOWER_OTHER = r"[\u03ac-\u03ce\u0430-\u045f\u0461-\u052f'’-]{1,30}"
 _OTHER_SCRIPT_NAME = re.compile(
     rf"{_UPPER_OTHER}{_LOWER_OTHER}(?: {_UPPER_OTHER}{_LOWER_OTHER}){{0,3}}"
-    rf"|{_CASELESS}{{2,30}}(?: {_CASELESS}{{2,30}}){{1,3}}"
+    rf"|{_CASELESS}{{2,30}}(?:\s{_CASELESS}{{2,30}}){{1,3}}"
 )
 """A capitalised word in Cyrillic or Greek, and up to three after it (`Оксана Коваленко`), or
 two to four words in a script without capitals (Arabic, Ge'ez, Hebrew, Armenian, Georgian:
 `محمد العلي`; one such word is as often a greeting, `مرحبا`): no list here holds these
 scripts, and in a Dutch story such words are a person's name (or a quote an author
-allows)."""
+allows), unless the sentence says they are words of a language (`_QUOTED_LANGUAGE`)."""
+_QUOTED_LANGUAGE = re.compile(
+    r"arabisch|perzisch|farsi|\bdari\b|pashto|tigrinya|tigrinja|amhaars|hebreeuws|armeens"
+    r"|georgisch|koerdisch|\bwoord|betekent|betekenis|vertaal|\btalen\b|welkom|groet|\bzei\b"
+    r"|\bzegt\b|antwoordde|wenste|\bkaart\b|spandoek|opschrift",
+    re.IGNORECASE,
+)
+"""What says that words in another script are words of a language, not a name: the
+language, `woord`, `betekent`, a translation, a greeting, something said or written on
+a card or banner (`welkom in het Perzisch`, `hij antwoordde: شكرا جزيلا`)."""
+_NAMED = re.compile(
+    r"\b(?:naam|heet|heten|genaamd|door|aan|contactpersoon|bel|envelop|brievenbus)\b",
+    re.IGNORECASE,
+)
+"""What says that what follows is someone's name, whatever else the sentence says (`zijn
+naam in het Georgisch: ...`, `gericht aan ...`)."""
+
+
+def _other_script_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Names in another script (`_OTHER_SCRIPT_NAME`) in `text[start:end]`; words without
+    capitals are passed over where their sentence names them as a language's words and
+    nothing before them says a name follows."""
+    for match in _OTHER_SCRIPT_NAME.finditer(text, start, end):
+        if match.group()[0] in _UPPER_SET:
+            yield match.span()
+            continue
+        begin, stop = _sentence_around(text, match.start())
+        before = text[max(begin, match.start() - 40) : match.start()]
+        if _NAMED.search(before) or not _QUOTED_LANGUAGE.search(text, begin, stop):
+            yield match.span()
+
+
+_UPPER_SET = frozenset(
+    chr(c)
+    for c in [*range(0x0386, 0x0390), *range(0x0391, 0x03AC), *range(0x0400, 0x0430)]
+    + [*range(0x0460, 0x052F)]
+)
 """Initials, a prefix in lower case and a capitalised word: the way Dutch writes a
 person (`J. de Vries`, `H.J. van den Bosch`). A new sentence opens with a capital, so
 `plan B. de ...` reads on in lower case; the surname may be a common word or a place
@@ -414,9 +450,10 @@ def find(
         spans = list(_after_cues(words))
         spans.extend(_from_the_list(words))
         spans.extend(_lower_case_names(words))
+        spans.extend(_quoted_lower_names(text, start, end))
         spans.extend(m.span() for m in _INITIALS_AND_PREFIX.finditer(text, start, end))
         if not text.isascii():
-            spans.extend(m.span() for m in _OTHER_SCRIPT_NAME.finditer(text, start, end))
+            spans.extend(_other_script_names(text, start, end))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         for span in _merged(spans):
             if not _no_person(words, span, kept):
@@ -598,7 +635,7 @@ def windows(text: str) -> list[tuple[int, int]]:
     places.extend(_international_firsts(text, opening))
     places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
     if not text.isascii() and _OTHER_SCRIPT.search(text):
-        places.extend(m.start() for m in _OTHER_SCRIPT_NAME.finditer(text))
+        places.extend(start for start, _ in _other_script_names(text, 0, len(text)))
     spans.extend(_sentence_around(text, place) for place in places)
     return _merged(spans)
 
@@ -609,10 +646,25 @@ _LOWER_INITIAL = re.compile(
 """An initial in lower case before a word (`m. yilmaz`): found from its full stop."""
 
 
+_QUOTED_LOWER = re.compile(r"(?<!\S)['\"‘“]([a-zß-ÿ][a-zß-ÿ-]{2,30})['\"’”](?!\w)")
+
+
+def _quoted_lower_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A first name in quotes, in lower case (`‘wim’ zei`, `met 'fatma'`): a Dutch first
+    name, or one of the world-wide list that is rare as a word; a quoted word is no name
+    (`'eindelijk'`, `alert('colon')`)."""
+    if "'" in text or "‘" in text or '"' in text or "“" in text:
+        dutch_first = _dutch_names()[0]
+        for match in _QUOTED_LOWER.finditer(text, start, end):
+            low = match.group(1)
+            if (low in dutch_first and low not in _ORDINARY_NAMES) or _rare_first(low):
+                yield match.span(1)
+
+
 def _lower_after(text: str, end: int) -> bool:
     """Whether a role word ending at `end` is followed by a name in lower case."""
     after = _LOWER_AFTER_ROLE.match(text, end)
-    return after is not None and _lower_name(after.group(1))
+    return after is not None and _lower_name(after.group(1), set_off=True)
 
 
 def _sentence_around(text: str, place: int) -> tuple[int, int]:
@@ -797,7 +849,7 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
         after = words.spans[i][1]
         if (title or low == "fam") and after < len(text) and text[after] == ".":
             after += 1  # `dhr.`, `fam.`: an abbreviation's full stop
-        gap = re.match(r"[ ,:(]*", text[after : after + 12])
+        gap = re.match(r"[ ,:(—–-]*", text[after : after + 12])
         at = after + (gap.end() if gap else 0)
         initials = _INITIALS.match(text, at)
         if initials and initials.end() > at:
@@ -833,17 +885,67 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (_is_name(candidate) or _lower_prefixed(words, i, j)):
             yield words.spans[i + 1][0], words.spans[j][1]
-        elif j == i + 1 and _lower_name(candidate):
+        elif j == i + 1 and _lower_name(candidate, _set_off(text, after, words.spans[j][1])):
             yield words.spans[j]  # `huurder kowalski`, `de vader, yusuf, werkt`
 
 
-def _lower_name(word: str) -> bool:
+def _set_off(text: str, before: int, after: int) -> bool:
+    """Whether the word from `before` to `after` stands between commas or dashes (`de
+    begeleider, ingrid, belde`)."""
+    opened = any(mark in text[before : before + 3] for mark in ",-")
+    return opened and text[after : after + 2].lstrip()[:1] in (",", "-")
+
+
+def _lower_name(word: str, set_off: bool) -> bool:
     """A word in lower case after a role word that is a name of the lists and no Dutch
-    word (`kowalski`, `yusuf`; not `betaalde`, `zelf`)."""
-    return len(word) > 2 and _is_name(word) and not is_common(word)
+    word (`kowalski`, `yusuf`; not `betaalde`, `zelf`), or a Dutch surname that is a word
+    too (`buurvrouw jansen`), or a Dutch first name that is a word too, `set_off` between
+    commas (`de begeleider, ingrid, belde`; not `elke bewoner koos zelf`); never a trade or
+    a colour (`haar vader, bakker van beroep`)."""
+    if len(word) <= 2 or not _is_name(word):
+        return False
+    if not is_common(word):
+        return True
+    first, last, _ = _dutch_names()
+    return word not in _ORDINARY_NAMES and (word in last or (set_off and word in first))
 
 
-_LOWER_AFTER_ROLE = re.compile(r"[ ,:(]{1,4}([a-zß-ÿ][a-zß-ÿ'-]{2,30})\b")
+_ORDINARY_NAMES = frozenset(
+    [
+        "bakker",
+        "visser",
+        "smit",
+        "kok",
+        "timmerman",
+        "schilder",
+        "boer",
+        "koster",
+        "slager",
+        "molenaar",
+        "kuiper",
+        "metselaar",
+        "schipper",
+        "mulder",
+        "koning",
+        "graaf",
+        "max",
+        "zwart",
+        "wit",
+        "groot",
+        "klein",
+        "jong",
+        "oud",
+        "de",
+        "van",
+        "dijk",
+        "veld",
+    ]
+)
+"""Dutch surnames and first names that are ordinary words after a role word: trades,
+colours, sizes (`zijn vader, timmerman, werkt weer`)."""
+
+
+_LOWER_AFTER_ROLE = re.compile(r"[ ,:(—–-]{1,4}([a-zß-ÿ][a-zß-ÿ'-]{2,30})\b")
 
 
 _ADDRESSED = frozenset(
@@ -1558,10 +1660,11 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
         if any(_STREET_END.search(words.lows[k]) for k in range(i, min(n, i + 4))):
             i += 1  # part of a street's name (`Martin Luther Kinglaan`)
             continue
-        if j < n and is_surname(words.words[j]):
+        prefixed = i + 1 < j < n and words.lows[j] in person_names.surnames_after_prefix()
+        if j < n and (is_surname(words.words[j]) or prefixed):  # `sanne-de-groot`
             other = words.words[j].casefold()
             dutch = low in dutch_first and other in dutch_last
-            if dutch or not (is_common(word) and is_common(other)):
+            if dutch or prefixed or not (is_common(word) and is_common(other)):
                 found.append((words.spans[i][0], words.spans[j][1]))
                 i = j + 1
                 continue

@@ -544,11 +544,13 @@ a street, whatever place has that name too."""
 
 _STREETLESS_SPELT = re.compile(
     r"\b(?:[Oo]p|[Aa]an|naar) (?:de |het |'t )?((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}"
-    r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),? (?:(?:huis)?nummer|nr\.?) "
-    rf"((?i:{_NUMBER_WORDS}))\b"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30})(?: (?i:nummer|nr\.?)|,? (?i:huisnummer)) "
+    rf"((?i:(?:honderd(?:en)?)?{_NUMBER_WORDS}|honderd))\b"
 )
 """A street without a street word and a house number in words after `nummer` (`op de
-Grutbroek nummer veertien`): only with `nummer` (`aan de Maas twee keer` is no address).
+Grutbroek nummer veertien`, `Nummer Drie`, `huisnummer honderdtwee`): only with `nummer`
+(`aan de Maas twee keer` is no address), and only `huisnummer` after a comma (`naar
+Deventer, nummer drie op zijn lijstje` is a ranking).
 Where living there is said (`_RESIDENT_BEFORE`), any name; else a name that is no place,
 river or Dutch word (`op het Spui nummer twee van de agenda`, `op Plan nummer twee`)."""
 _RESIDENT_BEFORE = re.compile(_LIVING + " $")

@@ -534,7 +534,8 @@ def _in_declared(
 
 
 _BARE_TLDS = ("nl", "com", "org", "net", "be", "eu", "de", "info", "io", "me", "app", "co")
-_BARE_LINK_ENDS = tuple(f".{tld}/" for tld in _BARE_TLDS)
+_BARE_LINK_END = re.compile(rf"\.(?:{'|'.join(_BARE_TLDS)})/", re.IGNORECASE)
+"""Where a link without its scheme ends its host (one search: most fields have none)."""
 _LINK = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}|\bwww\.[^\s<>()]{1,2000}"
     rf"|(?<![\w.@/-])(?:[a-zA-Z0-9-]{{1,63}}\.){{1,4}}(?i:{'|'.join(_BARE_TLDS)})/[^\s<>()]{{1,2000}}"
@@ -543,7 +544,7 @@ _LINK = re.compile(
 
 
 def _has_link(text: str) -> bool:
-    return "://" in text or "www." in text or any(tld in text for tld in _BARE_LINK_ENDS)
+    return "://" in text or "www." in text or ("/" in text and bool(_BARE_LINK_END.search(text)))
 
 
 def _links_in(text: str) -> Iterator[tuple[int, int]]:
