@@ -43,6 +43,8 @@ from recall_corpus import (
     RECALL,
     SEVENTH_TESTER_ORDINARY,
     SEVENTH_TESTER_RECALL,
+    SIXTEENTH_TESTER_ORDINARY,
+    SIXTEENTH_TESTER_RECALL,
     SIXTH_TESTER_ORDINARY,
     SIXTH_TESTER_RECALL,
     TENTH_TESTER_ORDINARY,
@@ -146,6 +148,7 @@ LATER_TESTERS = {
     "thirteenth": (THIRTEENTH_TESTER_RECALL, THIRTEENTH_TESTER_ORDINARY),
     "fourteenth": (FOURTEENTH_TESTER_RECALL, FOURTEENTH_TESTER_ORDINARY),
     "fifteenth": (FIFTEENTH_TESTER_RECALL, FIFTEENTH_TESTER_ORDINARY),
+    "sixteenth": (SIXTEENTH_TESTER_RECALL, SIXTEENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -223,7 +223,7 @@ _UPPER_OTHER = r"[\u0386-\u038f\u0391-\u03ab\u0400-\u042f\u0460-\u052e]"
 _LOWER_OTHER = r"[\u03ac-\u03ce\u0430-\u045f\u0461-\u052f'’-]{1,30}"
 _OTHER_SCRIPT_NAME = re.compile(
     rf"{_UPPER_OTHER}{_LOWER_OTHER}(?: {_UPPER_OTHER}{_LOWER_OTHER}){{0,3}}"
-    rf"|{_CASELESS}{{2,30}}(?:\s{_CASELESS}{{2,30}}){{1,3}}"
+    rf"|{_CASELESS}{{2,30}}(?:\s{_CASELESS}{{1,30}})+"
 )
 """A capitalised word in Cyrillic or Greek, and up to three after it (`Оксана Коваленко`), or
 two to four words in a script without capitals (Arabic, Ge'ez, Hebrew, Armenian, Georgian:
@@ -233,7 +233,7 @@ allows), unless the sentence says they are words of a language (`_QUOTED_LANGUAG
 _QUOTED_LANGUAGE = re.compile(
     r"arabisch|perzisch|farsi|\bdari\b|pashto|tigrinya|tigrinja|amhaars|hebreeuws|armeens"
     r"|georgisch|koerdisch|\bwoord|betekent|betekenis|vertaal|\btalen\b|welkom|groet|\bzei\b"
-    r"|\bzegt\b|antwoordde|wenste|\bkaart\b|spandoek|opschrift",
+    r"|\bzegt\b|antwoordde|wenste|\bkaart\b|spandoek|banner|\bbord|opschrift|\bzin\b|\bzinnen\b",
     re.IGNORECASE,
 )
 """What says that words in another script are words of a language, not a name: the
@@ -248,13 +248,16 @@ naam in het Georgisch: ...`, `gericht aan ...`)."""
 
 
 def _other_script_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Names in another script (`_OTHER_SCRIPT_NAME`) in `text[start:end]`; words without
-    capitals are passed over where their sentence names them as a language's words and
-    nothing before them says a name follows."""
+    """Names in another script (`_OTHER_SCRIPT_NAME`) in `text[start:end]`. Words without
+    capitals are passed over when they are more than four (a sentence), when a translation
+    in brackets follows them, and where their sentence names them as a language's words
+    and nothing before them says a name follows."""
     for match in _OTHER_SCRIPT_NAME.finditer(text, start, end):
         if match.group()[0] in _UPPER_SET:
             yield match.span()
             continue
+        if len(match.group().split()) > 4 or text[match.end() : match.end() + 2] == " (":
+            continue  # a sentence, or words with their translation after them
         begin, stop = _sentence_around(text, match.start())
         before = text[max(begin, match.start() - 40) : match.start()]
         if _NAMED.search(before) or not _QUOTED_LANGUAGE.search(text, begin, stop):
@@ -633,6 +636,7 @@ def windows(text: str) -> list[tuple[int, int]]:
         pattern = r"(?<!\w)(?:" + words + r")(?!\w)"
         places.extend(m.start() for m in re.finditer(pattern, text, re.IGNORECASE))
     places.extend(_international_firsts(text, opening))
+    places.extend(start for start, _ in _quoted_lower_names(text, 0, len(text)))
     places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
     if not text.isascii() and _OTHER_SCRIPT.search(text):
         places.extend(start for start, _ in _other_script_names(text, 0, len(text)))
@@ -662,9 +666,18 @@ def _quoted_lower_names(text: str, start: int, end: int) -> Iterator[tuple[int, 
 
 
 def _lower_after(text: str, end: int) -> bool:
-    """Whether a role word ending at `end` is followed by a name in lower case."""
+    """Whether a role word ending at `end` is followed by a name in lower case (with its
+    prefixes: `huurder de vries`)."""
     after = _LOWER_AFTER_ROLE.match(text, end)
-    return after is not None and _lower_name(after.group(1), set_off=True)
+    if after is not None and _lower_name(after.group(1), set_off=True):
+        return True
+    prefixed = _LOWER_PREFIXED_AFTER.match(text, end)
+    return prefixed is not None and prefixed.group(1) in person_names.surnames_after_prefix()
+
+
+_LOWER_PREFIXED_AFTER = re.compile(
+    r"[ ,:(-]{1,4}(?:(?:van|de|den|der|ter|ten|te) ){1,3}([a-z]{3,30})"
+)
 
 
 def _sentence_around(text: str, place: int) -> tuple[int, int]:
@@ -859,6 +872,10 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
         if quoted:
             yield at, at + quoted.end()
             continue
+        lower_surname = _lower_prefixed_surname(words, i + 1)
+        if lower_surname is not None:
+            yield words.spans[i + 1][0], words.spans[lower_surname][1]  # `huurder de vries`
+            continue
         j = i + 1
         # `van der`, `de` before a surname; after a role only when written as part of a
         # name (`huurder Van Dam`, but `consulent van Woonstichting ...`)
@@ -883,10 +900,37 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             prefixed = title and j > i + 1 and words.words[i + 1][0].isupper()
             if prefixed or _is_name(candidate) or not is_common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
-        elif title and (_is_name(candidate) or _lower_prefixed(words, i, j)):
+        elif title and (
+            (_is_name(candidate) and folded not in _ORDINARY_NAMES) or _lower_prefixed(words, i, j)
+        ):
             yield words.spans[i + 1][0], words.spans[j][1]
         elif j == i + 1 and _lower_name(candidate, _set_off(text, after, words.spans[j][1])):
             yield words.spans[j]  # `huurder kowalski`, `de vader, yusuf, werkt`
+
+
+def _lower_prefixed_surname(words: Words, first: int) -> int | None:
+    """The index of the surname when the words from `first` on are a surname's prefixes and
+    a surname in lower case (`de vries`, `van den berg`): a surname deduce knows after a
+    prefix that is no Dutch word, or is a Dutch surname right after the role word, or any
+    such surname after `van der` or `van den`, which are nothing else (`bewoner van de
+    wijk`, `de vader de kinderen` name no one)."""
+    k = first
+    while k < len(words.words) and words.lows[k] in _dutch_names()[2] and words.words[k].islower():
+        k += 1
+    if k == first or k >= len(words.words) or not words.words[k].islower():
+        return None
+    if any(c in _SENTENCE_END for c in words.text[words.spans[first][0] : words.spans[k][0]]):
+        return None
+    surname = words.lows[k]
+    if surname not in person_names.surnames_after_prefix() or surname in _ORDINARY_NAMES:
+        return None
+    prefix = words.lows[first:k]
+    if prefix in (["van", "der"], ["van", "den"]) or not is_common(surname):
+        return k
+    # A Dutch surname that is a word too, right after the role word (`huurder de vries`;
+    # not `de moeder, de jongste van vijf`)
+    gap = words.text[words.spans[first - 1][1] : words.spans[first][0]] if first else ","
+    return k if surname in _dutch_names()[1] and "," not in gap else None
 
 
 def _set_off(text: str, before: int, after: int) -> bool:
@@ -1437,7 +1481,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if (
         named >= 0
         and _organisation_word(lows[named])
-        and words.text[words.spans[named + 1][0] - 1] in "'\"‘“"
+        and words.text[words.spans[named][1] : words.spans[named + 1][0]] in _QUOTE_AFTER
     ):
         return True  # `bewonerscommissie 'De Vonk'`: an organisation's own name, quoted
     if (
@@ -1448,6 +1492,11 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     ):
         return True  # `in De Huet`, `uit Het Loo`: a place's own article, capitalised
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
+
+
+_QUOTE_AFTER = (" '", ' "', " ‘", " “")
+"""Between a body's word and its own name in quotes (`bewonerscommissie 'De Vonk'`; not
+`de gemeente, 'sanne', was`)."""
 
 
 def _corporation(words: Words, first: int, last: int) -> bool:

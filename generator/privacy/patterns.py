@@ -542,10 +542,12 @@ _LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ")
 a street, whatever place has that name too."""
 
 
+_HUNDREDS = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen)?honderd"
 _STREETLESS_SPELT = re.compile(
-    r"\b(?:[Oo]p|[Aa]an|naar) (?:de |het |'t )?((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}"
+    r"(?:\b(?:[Oo]p|[Aa]an|naar) (?:de |het |'t )?|\b(?i:adres)(?: is)?:? )"
+    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}"
     r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30})(?: (?i:nummer|nr\.?)|,? (?i:huisnummer)) "
-    rf"((?i:(?:honderd(?:en)?)?{_NUMBER_WORDS}|honderd))\b"
+    rf"((?i:(?:{_HUNDREDS}(?:en)?)?{_NUMBER_WORDS}|{_HUNDREDS}))\b"
 )
 """A street without a street word and a house number in words after `nummer` (`op de
 Grutbroek nummer veertien`, `Nummer Drie`, `huisnummer honderdtwee`): only with `nummer`
@@ -687,8 +689,10 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     if any(cue in low for cue in _NUMBER_CUES):
         for match in _STREETLESS_SPELT.finditer(text):
             words = match.group(1).split()
-            lived = _RESIDENT_BEFORE.search(text, max(0, match.start() - 60), match.start())
-            named = lived is not None or not any(
+            lived = match.group()[:5].lower() == "adres" or _RESIDENT_BEFORE.search(
+                text, max(0, match.start() - 60), match.start()
+            )
+            named = lived or not any(
                 name_finder.is_place(word) or name_finder.is_common(word) for word in words
             )
             if named and taken.free(match.start(1), match.end(2)):
