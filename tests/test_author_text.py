@@ -544,7 +544,7 @@ def test_vocabulary_labels_are_text_in_the_navigation(tmp_path: Path) -> None:
 
 
 def test_scripts_where_text_lands_get_no_hash_in_the_policy() -> None:
-    from generator.site import hosting
+    from generator.rendering import hosting
 
     page = (
         "<head><script>theme()</script></head><body><nav><script>nav()</script></nav>"
@@ -599,7 +599,7 @@ def test_page_ids_are_found_as_the_regular_expression_finds_them() -> None:
     import random
     import re
 
-    from generator.site.render import _ids
+    from generator.rendering.render import _ids
 
     pattern = re.compile(r'\sid="([^"]+)"')
     pieces = [" ", "\n", "\t", 'id="', '"', "a", "i", "d", "=", "-"]

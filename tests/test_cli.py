@@ -206,11 +206,11 @@ def test_no_built_site_is_committed_and_any_built_site_is_ignored() -> None:
         path
         for path in tracked
         if {"site", "pagefind"} & set(path.split("/")[:-1])
-        and not path.startswith("generator/site/")
+        and not path.startswith("generator/rendering/")
         or path.endswith(("sitemap.xml.gz", "pagefind-entry.json"))
     ]
     assert built == []
     for path in ("site/index.html", "sub/project/site/cases/x/index.html", "site/pagefind/a"):
         assert git("check-ignore", "-q", path).returncode == 0, path
-    assert git("check-ignore", "-q", "generator/site/render.py").returncode == 1
-    assert "generator/site/render.py" in tracked
+    assert git("check-ignore", "-q", "generator/rendering/render.py").returncode == 1
+    assert "generator/rendering/render.py" in tracked

@@ -15,9 +15,9 @@ from conftest import Project, make_project
 
 from generator.contract.model import Case
 from generator.reading.vocabulary import load_vocabulary
-from generator.site import exports
-from generator.site.addresses import Addresses
-from generator.site.catalog import Catalog
+from generator.rendering import exports
+from generator.rendering.addresses import Addresses
+from generator.rendering.catalog import Catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FORMULA = '=HYPERLINK("https://aanvaller.example/";"Klik hier")'

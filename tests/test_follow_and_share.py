@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, SEED, SITE_URL, Project, make_project, serve_folder
 
-from generator.site.site_info import Licence, LicenceError
+from generator.rendering.site_info import Licence, LicenceError
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -14,8 +14,8 @@ from generator.contract import labels
 from generator.contract.model import Case, Kostenpost, block_in, choices_of
 from generator.reading.freshness import Freshness
 from generator.reading.vocabulary import load_vocabulary
-from generator.site import facets
-from generator.site.catalog import Catalog
+from generator.rendering import facets
+from generator.rendering.catalog import Catalog
 
 VOCABULARY = load_vocabulary(SEED / "_vocabulaire.yaml", "v")[0]
 

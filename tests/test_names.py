@@ -13,7 +13,7 @@ from conftest import Project, make_project
 from test_site import text_of
 
 from generator.finder import pagefind_order
-from generator.site.catalog import name_key
+from generator.rendering.catalog import name_key
 
 
 @pytest.fixture(scope="module")

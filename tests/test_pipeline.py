@@ -64,7 +64,7 @@ def test_templates_are_compiled_once_for_all_builds(tmp_path: Path) -> None:
     assert "case.html.j2" in first and "search_document.html.j2" in first
     assert compiled() == ["-"]
     # a site's own version of a template is compiled once, then cached too
-    shutil.copy(ROOT / "generator/site/templates/terms.html.j2", templates / "terms.html.j2")
+    shutil.copy(ROOT / "generator/rendering/templates/terms.html.j2", templates / "terms.html.j2")
     (templates / "terms.html.j2").write_text(
         (templates / "terms.html.j2").read_text(encoding="utf-8") + "\nEigen tekst.\n",
         encoding="utf-8",

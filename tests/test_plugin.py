@@ -11,8 +11,8 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from generator.engines.engine_markdown import MARKER
-from generator.site import render
-from generator.site.addresses import Addresses
+from generator.rendering import render
+from generator.rendering.addresses import Addresses
 
 pytestmark = pytest.mark.build  # this module builds sites or starts servers
 

@@ -14,7 +14,7 @@ from conftest import FIXTURES, TODAY, Project, make_project, without_the_seeds
 from test_serve import get, serving, wait_for
 
 from generator.build import pipeline, preview
-from generator.site import catalog
+from generator.rendering import catalog
 
 PILOT = "volledige-pilot.yaml"
 

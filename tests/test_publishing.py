@@ -251,15 +251,15 @@ def test_the_readme_is_short_and_names_both_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(readme.encode()) <= 8 * 1024
     assert "make site" in readme and "make test" in readme
-    for part in ("contract", "reading", "privacy", "site", "authoring", "build", "finder"):
+    for part in ("contract", "reading", "privacy", "rendering", "authoring", "build", "finder"):
         assert f"`{part}`" in readme  # the parts, named as the folders are
     for part in ("engines", "cli"):
         assert f"`{part}`" in readme
 
 
-def test_a_built_site_is_never_committed_but_the_site_package_is() -> None:
+def test_a_built_site_is_never_committed_but_the_generator_is() -> None:
     """Git ignores a built `site/` wherever a build writes one, and never the generator's
-    own `site` package (an unanchored pattern would hide its new modules)."""
+    own files (a pattern too wide would hide its new modules)."""
 
     def ignored(path: str) -> bool:
         found = subprocess.run(
@@ -269,7 +269,7 @@ def test_a_built_site_is_never_committed_but_the_site_package_is() -> None:
 
     for built in ("site/index.html", "site/pagefind/pagefind.js", "fork/site/cases.json"):
         assert ignored(built), built
-    for source in ("generator/site/new_module.py", "generator/site/templates/new.html.j2"):
+    for source in ("generator/rendering/new_module.py", "generator/rendering/templates/x.html.j2"):
         assert not ignored(source), source
     tracked = subprocess.run(
         ["git", "ls-files", "-ci", "--exclude-standard"],

@@ -19,7 +19,7 @@ import yaml
 from conftest import FIXTURES, ROOT, SEED, Project, make_project, serve_folder
 
 from generator.reading.vocabulary import load_vocabulary
-from generator.site.search_words import (
+from generator.rendering.search_words import (
     ADDED,
     Decompounder,
     SearchWords,

@@ -17,7 +17,7 @@ from conftest import Project
 from playwright.sync_api import Error as PlaywrightError
 from test_site import text_of
 
-from generator.site import hosting
+from generator.rendering import hosting
 
 pytestmark = pytest.mark.build  # this module builds sites or starts servers
 

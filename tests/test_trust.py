@@ -20,7 +20,7 @@ import pytest
 from conftest import FIXTURES, ROOT, SITE_HOST, Project, make_project
 
 from generator.cli.site_gate import lychee_run
-from generator.site.facets import FACETS
+from generator.rendering.facets import FACETS
 
 pytestmark = pytest.mark.build  # this module builds sites or starts servers
 

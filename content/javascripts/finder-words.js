@@ -1,4 +1,4 @@
-// Dutch words for the finder (see generator/site/search_words.py, whose rules these are):
+// Dutch words for the finder (see generator/rendering/search_words.py, whose rules these are):
 // a query's synonyms become their group's word, hyphens count as spaces, and the words the
 // index added after the story's own (`^woning`) are left out of an excerpt.
 // `normalForm` must give what Python's `normal_form` gives; tests/test_search.py runs both.

@@ -34,7 +34,7 @@ await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 40 });
 await pagefind.init();
 
 // The facets (titles in order), their values and totals come with the page (written by the
-// generator from the same definition as the index: generator/site/facets.py), so the
+// generator from the same definition as the index: generator/rendering/facets.py), so the
 // first query loads only the word index it needs; Pagefind's filter index loads after the
 // first results are shown, and from then on the counts follow every selection.
 // The synonym groups come with them (`zoekgroepen`: phrase -> the group's word in the index).

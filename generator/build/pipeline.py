@@ -38,10 +38,10 @@ from generator.reading.media import clean_copy
 from generator.reading.publication import HeldBack, hold_back_reason, next_change
 from generator.reading.validation import ValidCase, validate_document, validate_links
 from generator.reading.vocabulary import Vocabulary, load_vocabulary
-from generator.site import exports, hosting, render, search_documents
-from generator.site.addresses import Addresses
-from generator.site.catalog import Catalog, Entry
-from generator.site.site_info import SiteInfo
+from generator.rendering import exports, hosting, render, search_documents
+from generator.rendering.addresses import Addresses
+from generator.rendering.catalog import Catalog, Entry
+from generator.rendering.site_info import SiteInfo
 
 VOCABULARY_FILE = "_vocabulaire.yaml"
 

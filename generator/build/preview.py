@@ -27,10 +27,10 @@ from pathlib import Path
 from generator.build import pipeline
 from generator.reading import validation
 from generator.reading.loading import CASE_SUFFIXES, load
-from generator.site import render, search_documents
-from generator.site.addresses import Addresses
-from generator.site.catalog import Catalog, Entry
-from generator.site.site_info import SiteInfo
+from generator.rendering import render, search_documents
+from generator.rendering.addresses import Addresses
+from generator.rendering.catalog import Catalog, Entry
+from generator.rendering.site_info import SiteInfo
 
 Snapshot = dict[str, tuple[int, int]]
 """`{path: (modification time in ns, size in bytes)}` of every file under the watched paths."""

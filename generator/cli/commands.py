@@ -36,7 +36,7 @@ from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.loading import display_path, slug_problem
 from generator.reading.publication import BuildDate, BuildDateError, read_build_date
 from generator.reading.vocabulary import load_vocabulary
-from generator.site import hosting
+from generator.rendering import hosting
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 

@@ -37,7 +37,7 @@ from generator.contract.problems import Problem, summary
 from generator.engines.site_config import stale_after_months
 from generator.reading.loading import display_path
 from generator.reading.vocabulary import load_vocabulary
-from generator.site import hosting
+from generator.rendering import hosting
 
 Echo = Callable[[str], None]
 SCHEMA_FILE = Path("schema/case.schema.json")

@@ -38,7 +38,7 @@ Form = Literal["line", "long"]
 
 
 class Part(StrEnum):
-    """Where the case page (`site/templates/case.html.j2`) shows a field. The web form's
+    """Where the case page (`rendering/templates/case.html.j2`) shows a field. The web form's
     preview renders each field in the same part, from this; its values are the names the
     preview script reads."""
 

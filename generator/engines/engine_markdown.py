@@ -22,7 +22,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from generator.site import render
+from generator.rendering import render
 
 MARKER = "<!-- maatwerkbank:kern-pagina -->"
 

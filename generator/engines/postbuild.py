@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.authoring import web_form as cms
 from generator.finder.search_index import BackgroundIndex
 from generator.reading.vocabulary import Vocabulary
-from generator.site import hosting
+from generator.rendering import hosting
 
 BUNDLE_FILE = "decap-cms.js"
 FORM_LEFT_OUT = (

@@ -20,7 +20,7 @@ import yaml
 from generator.authoring import web_form as cms
 from generator.build.publish_mode import Mode, configured_months
 from generator.reading.freshness import STALE_AFTER_MONTHS
-from generator.site.site_info import SiteInfo
+from generator.rendering.site_info import SiteInfo
 
 ENGINES = ("mkdocs", "zensical", "properdocs")
 """Engines `maatwerkbank site` builds with. MkDocs (1.6.1 + mkdocs-material) is the default;

@@ -37,8 +37,8 @@ from generator.engines.engine_markdown import MARKER
 from generator.engines.site_config import SiteConfig
 from generator.reading import files
 from generator.reading.loading import display_path
-from generator.site import render
-from generator.site.addresses import Addresses
+from generator.rendering import render
+from generator.rendering.addresses import Addresses
 
 DOCS = "docs"
 SEARCH_DOCUMENTS = "zoekdocumenten"

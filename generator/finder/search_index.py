@@ -1,5 +1,5 @@
 """The finder's search index: Pagefind over the core's search documents
-(`site.search_documents`).
+(`rendering.search_documents`).
 
 Pagefind (the binary in the `pagefind[bin]` wheel, found as its Python package finds it,
 run offline) indexes them with Dutch stemming (`lang="nl"`) into a chunked index, so a

@@ -6,7 +6,7 @@ slug (used in case files and URLs), a readable Dutch label and a short descripti
 
 The same file holds the finder's synonyms, which the corporation extends: `synoniemen` per
 term (words a reader may type for it) and a general `synoniemen` list of groups of words
-that mean the same (`site.search_words` makes them find each other).
+that mean the same (`rendering.search_words` makes them find each other).
 
 It also lists the funding streams (`geldstromen`) that `kosten[].betaald_uit` names; that
 list is optional, so a vocabulary written before it keeps building.

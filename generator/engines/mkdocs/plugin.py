@@ -39,9 +39,9 @@ from generator.engines.site_config import expand_nav
 from generator.finder.search_index import BackgroundIndex, SearchIndexError
 from generator.reading.publication import BuildDate
 from generator.reading.vocabulary import load_vocabulary
-from generator.site import hosting, render
-from generator.site.addresses import Addresses
-from generator.site.site_info import LicenceError, SiteInfo
+from generator.rendering import hosting, render
+from generator.rendering.addresses import Addresses
+from generator.rendering.site_info import LicenceError, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 

@@ -36,8 +36,8 @@ from mkdocs.structure.nav import Navigation
 
 from generator.build import pipeline, preview
 from generator.finder.search_index import SearchIndexError, write_index
-from generator.site.addresses import Addresses
-from generator.site.site_info import SiteInfo
+from generator.rendering.addresses import Addresses
+from generator.rendering.site_info import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.maatwerkbank")
 

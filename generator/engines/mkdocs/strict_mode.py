@@ -20,7 +20,7 @@ from mkdocs.utils import CountHandler
 from generator.build.pipeline import BuildResult
 from generator.build.publish_mode import left_out_line
 from generator.contract.problems import NOTE, Problem, summary
-from generator.site import hosting
+from generator.rendering import hosting
 
 
 def check_site_url(

@@ -15,10 +15,10 @@ import jinja2
 
 from generator.contract import labels
 from generator.reading.author_text import visible_text
-from generator.site.catalog import Catalog, Entry
-from generator.site.facets import case_facets
-from generator.site.render import TEMPLATES, bytecode_cache
-from generator.site.search_words import Decompounder, SearchWords, synonym_groups
+from generator.rendering.catalog import Catalog, Entry
+from generator.rendering.facets import case_facets
+from generator.rendering.render import TEMPLATES, bytecode_cache
+from generator.rendering.search_words import Decompounder, SearchWords, synonym_groups
 
 
 def text_only(markdown: str) -> str:

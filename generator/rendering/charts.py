@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from generator.contract import labels
-from generator.site.catalog import Catalog
+from generator.rendering.catalog import Catalog
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from markupsafe import Markup
 from generator.contract import labels
 from generator.contract.model import Case
 from generator.reading.vocabulary import Vocabulary
-from generator.site.catalog import Catalog
-from generator.site.site_info import SiteInfo
+from generator.rendering.catalog import Catalog
+from generator.rendering.site_info import SiteInfo
 
 DCAT_PATH = "dcat.jsonld"
 """The DCAT description's stable address (from the site's root)."""

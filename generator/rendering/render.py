@@ -30,10 +30,10 @@ from generator.contract.problems import Problem
 from generator.reading import author_text
 from generator.reading.loading import CASE_SUFFIXES, RESERVED_SLUG_RE, SLUG_RE
 from generator.reading.vocabulary import Term, Vocabulary
-from generator.site import charts, exports, facets, linked_data
-from generator.site.addresses import Addresses
-from generator.site.catalog import Catalog, Deviation, Entry
-from generator.site.site_info import SiteInfo
+from generator.rendering import charts, exports, facets, linked_data
+from generator.rendering.addresses import Addresses
+from generator.rendering.catalog import Catalog, Deviation, Entry
+from generator.rendering.site_info import SiteInfo
 
 TEMPLATES = Path(__file__).parent / "templates"
 PER_PAGE = 50

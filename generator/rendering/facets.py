@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.contract import labels
-from generator.site.catalog import Catalog, Entry
-from generator.site.search_words import synonym_groups
+from generator.rendering.catalog import Catalog, Entry
+from generator.rendering.search_words import synonym_groups
 
 # Facet key (in the index and the URL) -> the title the finder shows.
 FACETS = {

@@ -37,10 +37,10 @@ from generator.authoring.schema import SCHEMA_PATH
 from generator.contract.fields import CaseField, case_fields, csv_fields, value_at
 from generator.contract.model import Case
 from generator.contract.uses import Hidden
-from generator.site import linked_data
-from generator.site.addresses import Addresses
-from generator.site.catalog import Catalog, Entry
-from generator.site.site_info import SiteInfo
+from generator.rendering import linked_data
+from generator.rendering.addresses import Addresses
+from generator.rendering.catalog import Catalog, Entry
+from generator.rendering.site_info import SiteInfo
 
 
 def _not_exported(fields: tuple[CaseField, ...]) -> dict[str, Any]:
