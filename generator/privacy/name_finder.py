@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from generator.privacy import name_list, person_names
+from generator.privacy import chinese_names, name_list, person_names
 
 CHUNK = 400
 """The longest stretch deduce reads at once, in characters (cut at a space)."""
@@ -230,17 +230,31 @@ two to four words in a script without capitals (Arabic, Ge'ez, Hebrew, Armenian,
 `محمد العلي`; one such word is as often a greeting, `مرحبا`): no list here holds these
 scripts, and in a Dutch story such words are a person's name (or a quote an author
 allows), unless the sentence says they are words of a language (`_QUOTED_LANGUAGE`)."""
-_QUOTED_LANGUAGE = re.compile(
+_LANGUAGE_WORDS = (
     r"arabisch|perzisch|farsi|\bdari\b|pashto|tigrinya|tigrinja|amhaars|hebreeuws|armeens"
-    r"|georgisch|koerdisch|\bwoord|betekent|betekenis|vertaal|\btalen\b|welkom|groet|\bzei\b"
-    r"|\bzegt\b|antwoordde|wenste|\bkaart\b|spandoek|banner|\bbord|opschrift|\bzin\b|\bzinnen\b",
+    r"|georgisch|koerdisch|somalisch|papiament[ou]?|oekra[iï]ens|russisch|\bpools\b|\bturks\b"
+    r"|berbers|tamazight|sranan|chinees|mandarijn|kantonees|\bengels\b|\bfrans\b|\bduits\b"
+    r"|spaans|portugees|italiaans|roemeens|bulgaars|\burdu\b|\bhindi\b|swahili|tamil|\btwi\b"
+    r"|fries\b|limburgs|dialect|straattaal|\bwoord|betekent|betekenis|vertaal"
+)
+_LANGUAGE_CUE = re.compile(_LANGUAGE_WORDS, re.IGNORECASE)
+_MEANING_CUE = re.compile(
+    r"\bwoord|betekent|betekenis|vertaal|\bzeggen\b|\bzegt\b|\bzei\b|welkom|groet", re.IGNORECASE
+)
+"""What says that quoted words are words of a language, not a name: the language and what
+they mean or say (`In het Somalisch betekent 'guri' huis`, `Het Dari-woord 'khana'`; not
+`met 'Tesfay', via een tolk Tigrinya`)."""
+_QUOTED_LANGUAGE = re.compile(
+    _LANGUAGE_WORDS + r"|\btalen\b|welkom|groet|\bzei\b|\bzegt\b|antwoordde|wenste|\bkaart\b"
+    r"|spandoek|banner|\bbord|opschrift|\bzin\b|\bzinnen\b",
     re.IGNORECASE,
 )
 """What says that words in another script are words of a language, not a name: the
 language, `woord`, `betekent`, a translation, a greeting, something said or written on
 a card or banner (`welkom in het Perzisch`, `hij antwoordde: شكرا جزيلا`)."""
 _NAMED = re.compile(
-    r"\b(?:naam|heet|heten|genaamd|door|aan|contactpersoon|bel|envelop|brievenbus)\b",
+    r"\b(?:(?:bij|roep|voor|achter)?naam|heet|heten|genaamd|door|aan|contactpersoon|bel"
+    r"|envelop|brievenbus)\b",
     re.IGNORECASE,
 )
 """What says that what follows is someone's name, whatever else the sentence says (`zijn
@@ -254,14 +268,38 @@ def _other_script_names(text: str, start: int, end: int) -> Iterator[tuple[int, 
     and nothing before them says a name follows."""
     for match in _OTHER_SCRIPT_NAME.finditer(text, start, end):
         if match.group()[0] in _UPPER_SET:
-            yield match.span()
-            continue
-        if len(match.group().split()) > 4 or text[match.end() : match.end() + 2] == " (":
+            # Two capitalised words are a name; one, or one opening words in lower case
+            # (`Ласкаво просимо`), is as often a greeting or a sentence.
+            if " " in match.group() and not _LOWER_OTHER_NEXT.match(text, match.end()):
+                yield match.span()
+                continue
+        elif len(match.group().split()) > 4 or text[match.end() : match.end() + 2] == " (":
             continue  # a sentence, or words with their translation after them
         begin, stop = _sentence_around(text, match.start())
         before = text[max(begin, match.start() - 40) : match.start()]
         if _NAMED.search(before) or not _QUOTED_LANGUAGE.search(text, begin, stop):
             yield match.span()
+
+
+_LOWER_OTHER_NEXT = re.compile(r" [\u03ac-\u03ce\u0430-\u045f\u0461-\u052f]")
+
+
+def quoted_language(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span stands in quotes in a sentence that says they hold a language's
+    words (`Het Dari-woord 'khana' betekent huis`), and nothing before them says a name
+    follows (`zijn bijnaam in het Turks is 'Memo'`)."""
+    if span[0] == 0 or text[span[0] - 1] not in "'\"":
+        return False
+    close = text.find(text[span[0] - 1], span[1], span[1] + 40)
+    if close < 0 or any(c in _SENTENCE_END for c in text[span[1] : close]):
+        return False
+    begin, stop = _sentence_around(text, span[0])
+    before = text[max(begin, span[0] - 40) : span[0]]
+    return (
+        not _NAMED.search(before)
+        and _LANGUAGE_CUE.search(text, begin, stop) is not None
+        and _MEANING_CUE.search(text, begin, stop) is not None
+    )
 
 
 _UPPER_SET = frozenset(
@@ -344,7 +382,7 @@ def release() -> None:
     a page: the render phase then runs without them, which lowers the build's peak memory
     (docs/performance.md). Every cache of the scan's modules is cleared: a list they hold
     is a list kept."""
-    for namespace in (vars(name_list), vars(person_names), globals()):
+    for namespace in (vars(name_list), vars(person_names), vars(chinese_names), globals()):
         for value in list(namespace.values()):
             clear = getattr(value, "cache_clear", None)
             if callable(clear):
@@ -452,6 +490,7 @@ def find(
             continue
         spans = list(_after_cues(words))
         spans.extend(_from_the_list(words))
+        spans.extend(_chinese_names(words))
         spans.extend(_lower_case_names(words))
         spans.extend(_quoted_lower_names(text, start, end))
         spans.extend(m.span() for m in _INITIALS_AND_PREFIX.finditer(text, start, end))
@@ -459,6 +498,8 @@ def find(
             spans.extend(_other_script_names(text, start, end))
         spans.extend(_from_deduce(text, start, end, spans, reading))
         for span in _merged(spans):
+            if quoted_language(text, span):
+                continue
             if not _no_person(words, span, kept):
                 found.append(span)
                 continue
@@ -869,7 +910,7 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             yield at, initials.end() if text[initials.end() - 1] != " " else initials.end() - 1
             continue
         quoted = re.match(r"(['\"])([^\W\d_][\w-]{0,30})\1", text[at : at + 40])
-        if quoted:
+        if quoted and _quoted_name(quoted.group(2)):
             yield at, at + quoted.end()
             continue
         lower_surname = _lower_prefixed_surname(words, i + 1)
@@ -892,7 +933,8 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             continue
         candidate = words.words[j]
         folded = candidate.casefold()
-        if _STREET_END.search(folded) or _organisation_word(folded) or folded in _OFFICES:
+        street = _STREET_END.search(folded) and folded not in _NOUN_SURNAMES
+        if street or _organisation_word(folded) or folded in _OFFICES:
             continue
         if words.capital(j):
             # After a title, a capitalised prefix makes a surname of any word (`meneer Van
@@ -901,11 +943,19 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             if prefixed or _is_name(candidate) or not is_common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (
-            (_is_name(candidate) and folded not in _ORDINARY_NAMES) or _lower_prefixed(words, i, j)
+            (_is_name(candidate) and folded not in _ORDINARY_NAMES)
+            or (j == i + 1 and folded in _NOUN_SURNAMES and text[after : after + 1] == " ")
+            or _lower_prefixed(words, i, j)
         ):
             yield words.spans[i + 1][0], words.spans[j][1]
         elif j == i + 1 and _lower_name(candidate, _set_off(text, after, words.spans[j][1])):
             yield words.spans[j]  # `huurder kowalski`, `de vader, yusuf, werkt`
+
+
+def _quoted_name(word: str) -> bool:
+    """Whether a quoted word after a title or role word is a name: capitalised, or a name
+    of the lists, or no Dutch word (`bewoner 'henk'`; not `wat de bewoner 'thuis' noemt`)."""
+    return word[0].isupper() or _is_name(word) or not is_common(word)
 
 
 def _lower_prefixed_surname(words: Words, first: int) -> int | None:
@@ -981,12 +1031,21 @@ _ORDINARY_NAMES = frozenset(
         "oud",
         "de",
         "van",
-        "dijk",
-        "veld",
     ]
 )
 """Dutch surnames and first names that are ordinary words after a role word: trades,
 colours, sizes (`zijn vader, timmerman, werkt weer`)."""
+
+_NOUN_SURNAMES = frozenset(
+    ["vos", "bos", "maas", "prins", "blom", "vink", "mol", "wolf", "kramer", "haan"]
+    + ["bakker", "visser", "smit", "smid", "kok", "koster", "schipper", "kuiper", "mulder"]
+    + ["molenaar", "brouwer", "dekker", "timmerman", "schilder", "slager", "koning", "boer"]
+    + ["huisman", "schouten", "bosch", "hoek", "veen", "meer", "berg", "beek", "dijk"]
+)
+"""Frequent Dutch surnames that are nouns too, a name right after a title (`meneer vos`,
+`mevrouw bakker`): a title is followed by a verb, an adverb, an article or a name, and
+bare nouns after it (`gaven meneer hulp`) are not among these. Not `groen` (`gaven
+mevrouw groen licht`), `post` or `weg` (`stuurden meneer weg`)."""
 
 
 _LOWER_AFTER_ROLE = re.compile(r"[ ,:(—–-]{1,4}([a-zß-ÿ][a-zß-ÿ'-]{2,30})\b")
@@ -1008,6 +1067,12 @@ def _lower_prefixed(words: Words, i: int, j: int) -> bool:
     prefix = words.lows[i + 1 : j]
     if prefix in (["van", "der"], ["van", "den"]):
         return True
+    if prefix == ["van"]:
+        # `meneer van dijk`, not `mevrouw van boven`, `meneer van hiernaast`
+        surname = words.lows[j]
+        return surname in person_names.surnames_after_prefix() and (
+            surname in _dutch_names()[1] or not is_common(surname)
+        )
     at = i - 1 if i > 0 and words.lows[i] == "heer" and words.lows[i - 1] == "de" else i
     placed = words.sentence_start(at) or (at > 0 and words.lows[at - 1] in _BEFORE_OBJECT)
     return (
@@ -1079,6 +1144,20 @@ def _from_the_list(words: Words) -> Iterator[tuple[int, int]]:
         ):
             yield words.spans[i]
         i += 1
+
+
+def _chinese_names(words: Words) -> Iterator[tuple[int, int]]:
+    """A Chinese surname and a given name in pinyin, in either order (`Wang Xiuying`): the
+    given name is no Dutch word (`Long Covid`, `Ding Dong` name no one)."""
+    for i in range(len(words.words) - 1):
+        first, second = words.words[i], words.words[i + 1]
+        if not (first[0].isupper() and second[0].isupper()):
+            continue
+        if words.text[words.spans[i][1] : words.spans[i + 1][0]] != " ":
+            continue
+        given = chinese_names.pair(first, second)
+        if given is not None and not is_common(second if given == "second" else first):
+            yield words.spans[i][0], words.spans[i + 1][1]
 
 
 @functools.cache
@@ -1325,7 +1404,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return (
             any(" ".join(lows[lead:b]) in whole for b in ends)
             or any(
-                (_STREET_END.search(lows[i]) or _institution(lows[i]))
+                (
+                    (_STREET_END.search(lows[i]) and lows[i] not in _NOUN_SURNAMES)
+                    or _institution(lows[i])
+                )
                 and words.capital(i - 1)
                 and lows[i - 1] not in _dutch_names()[2]  # `meneer Van Dijk`: a surname
                 for i in glued
