@@ -58,8 +58,14 @@ in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1
 year alone."""
 _BIRTH_CUE = (
     r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|gebdat\.?|geboortejaar|geboorte"
-    r"|dob|birthdate|date of birth|birthday|born on)"
+    r"|dob|birthdate|date of birth|birthday|born on"
+    r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"  # not `het project vierde zijn eerste`
 )
+_AGE_WORDS = (
+    r"(?:\d{2}|(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
+    r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|honderd)"
+)
+"""An age a person turns (`wordt op 4 juni zestig`): with the day, a date of birth."""
 _STARRED_DATE = (
     r"\(\s(?:\d{1,2}\s[a-z]{3,9}\.?\s(?:19|20)\d\d|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d)\)"
@@ -78,7 +84,8 @@ _WHOSE = (
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
 _FILLER = (
-    r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld))"
+    r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
+    r"|valt|viel))"
 )
 _AT = r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
 _DOT = (
@@ -162,11 +169,13 @@ _NUMBER_CUE = (
     r"(?:bank)?rekening|giro|pas|vreemdelingen|"
     r"debiteur|inschrijf|inschrijvings|aanvraag|referentie|polis|verzekerden|personeels|"
     r"patiënt|patient|indicatie|beschikkings?|BIG|AGB|V|burgerservice|CAK|UWV|SVB|Wmo|Wlz|CIZ"
-    r"|uitkerings|paspoort|document|rijbewijs|pas|rol|zorgverzekerings|verzekerings|COA|stadspas)"
+    r"|uitkerings|paspoort|document|rijbewijs|pas|rol|zorgverzekerings|verzekerings|COA|stadspas"
+    r"|A|administratie|EAN|aansluit|ov-chipkaart|chipkaart|kaart)"
     r"(?:[- ]?(?:nummer|nr\.?|no\.?)|-?\s?id\b)|(?:ons|uw)\skenmerk|kenmerk|referentie|dossier"
     r"|paspoort|id-?kaart|identiteitskaart|identiteitsbewijs|rijbewijs|verblijfsvergunning"
     r"|verblijfsdocument|verblijfspas|creditcard|bankpas|betaalpas|AGB-code"
     r"|(?:zorgverzekerings|verzekerings)?polis|bekend\sonder\snummer"
+    r"|(?P<file>beschikking|zaak|aanvraag|melding)|EAN(?:-?code)?"
 )
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
@@ -246,6 +255,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
             rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
+            rf"|\bwordt\s(?:op\s)?{_DAY}\s{_MONTHS}\s{_AGE_WORDS}(?:\sjaar)?(?:\soud)?"
+            r"(?=\s?[.,;:!?)]|\s?$|\s(?:en|maar)\s)"
             rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}"
             rf"|\b(?-i:born),?\s(?:in\s)?(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)"  # not `Born`
             r"|\(\*\s?(?:19|20)\d\d\)",
@@ -350,9 +361,21 @@ CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9
 _CARD_NUMBER = re.compile(r"(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?(?![\d-])")
 """A bank or credit card's number, in groups of four (`4871 0491 2039 1234`): no figure in a
 story is written so."""
-_COORDINATES = re.compile(r"(?<![\d.])-?\d{1,2}\.\d{4,8},\s?-?\d{1,3}\.\d{4,8}(?![\d.])")
-"""A place as latitude and longitude to within tens of metres (`51.96543, 6.28812`): a
-home's address in figures."""
+_PARCEL = re.compile(
+    r"(?i:kadastra(?:al|le)(?:\s(?:perceel|aanduiding|nummer))?(?:\s(?:bekend|geregistreerd))?"
+    r"(?:\s(?:als|onder))?(?:\s?:)?(?:\sgemeente)?)"
+    r"\s((?:[A-Z][\w'-]{1,30}\s){1,3}(?:(?i:sectie)\s)?[A-Z]{1,2}\s?(?:(?i:nr\.?|nummer)\s)?\d{1,5}"
+    r"(?:\s?A\s?\d{1,4})?)(?!\w)"
+)
+"""A parcel in the land registry (`kadastraal bekend als Utrecht H 4512`): the municipality,
+section and number point at one home, as its address does."""
+_COORDINATES = re.compile(
+    r"(?<![\d.])-?\d{1,2}\.\d{4,8}°?(?:\s?[NZS]\b)?(?:,\s?|\s|;\s?|\s?/\s?)"
+    r"-?\d{1,3}\.\d{4,8}°?(?:\s?[OEW]\b)?(?!\d|\.\d)"
+    r"|(?<!\d)\d{1,2}°\s?\d{1,2}['′]\s?\d{1,2}(?:[.,]\d{1,3})?(?:\"|″|'')?\s?[NZ]\b"
+)
+"""A place as latitude and longitude to within tens of metres (`51.96543, 6.28812`,
+`51.9225 N 4.4792 E`, `51°55'21"N`): a home's address in figures."""
 _DIGIT_WORDS = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
 _NUMBER_IN_WORDS = re.compile(
     rf"\b{_DIGIT_WORDS}(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{7,11}}\b", re.IGNORECASE
@@ -383,14 +406,18 @@ def _spelt_kind(value: str) -> str:
     return "bsn" if len(digits) == 9 and bsn.is_valid(digits) else "telefoonnummer"
 
 
-_ACCOUNT_WORDS = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam", "username")
+_ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam", "username")
+_ACCOUNT_WORDS += ("snapchat", "instagram", "tiktok", "telegram", "discord", "skype", "twitter")
+_ACCOUNT_WORDS += ("facebook", "threads", "bluesky", "mastodon")
 _ACCOUNT_NAME = re.compile(
-    rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)}))\)?"
-    r"(?:\s(?i:is|was|luidt))?\s?:?\s"
+    rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
+    r"(?:\s(?i:is|was|luidt|heet))?\s?:?\s"
     r"((?=[\w.-]*[\d_.])[^\W_][\w.-]{2,40}[^\W_])(?![\w@])"
+    r"(?<!\.nl)(?<!\.com)(?<!\.org)(?<!\.eu)(?<!\.be)(?<!\.net)(?<!\.info)"
 )
-"""A user name after its word (`DigiD-gebruikersnaam: kowalczyk_a83`): letters with a
-digit, an underscore or a dot, as an account's name has and a word does not."""
+"""A user name after its word or its platform (`DigiD-gebruikersnaam: kowalczyk_a83`,
+`haar Snapchat is khadija.ea`): letters with a digit, an underscore or a dot, as an
+account's name has and a word does not; not a site's address (`Facebook: woonstad.nl`)."""
 _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
     r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}(?![\w:])"
@@ -524,12 +551,15 @@ _STREETLESS = re.compile(
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
 _LIVING = (
     r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d)|woning|kamer"
-    r"|appartement)(?: [a-z]{2,14}){0,3}?"
+    r"|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven|huur(?:t|de|den))"
+    r"(?: [a-z]{2,14}){0,3}?"
 )
 """Where living somewhere is said, with up to three words before `op`, `aan` or `naar`
-(`woont tegenwoordig op`, `kreeg een woning aan`)."""
+(`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`)."""
+_TOWN_COMMA = r"(?:in|te) [A-Z][a-z'-]{1,30}(?: (?:aan|op|a/d)(?: de[nr]?)? [A-Z][a-z]{1,20})?,"
+"""A town and a comma before its street (`woont in Zwolle, Vossenberg 9`)."""
 _RESIDENT_STREET = re.compile(
-    _LIVING + r" (?:op|aan|naar) (?:de |het |'t )?"
+    _LIVING + rf" (?:op|aan|naar|{_TOWN_COMMA}) (?:de |het |'t )?"
     r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
     r" (?:(?:huis)?nummer |nr\.? ?)?"
     rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
@@ -537,14 +567,14 @@ _RESIDENT_STREET = re.compile(
 )
 """The same without an article, or with a name of two or three words, where living there
 is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
-_LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ")
-"""Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`):
-a street, whatever place has that name too."""
+_LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ", ", ")
+"""Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`,
+`in Zwolle, Vossenberg 9`): a street, whatever place has that name too."""
 
 
 _HUNDREDS = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen)?honderd"
 _STREETLESS_SPELT = re.compile(
-    r"(?:\b(?:[Oo]p|[Aa]an|naar) (?:de |het |'t )?|\b(?i:adres)(?: is)?:? )"
+    rf"(?:\b(?:[Oo]p|[Aa]an|naar|{_TOWN_COMMA}) (?:de |het |'t )?|\b(?i:adres)(?: is)?:? )"
     r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}"
     r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30})(?: (?i:nummer|nr\.?)|,? (?i:huisnummer)) "
     rf"((?i:(?:{_HUNDREDS}(?:en)?)?{_NUMBER_WORDS}|{_HUNDREDS}))\b"
@@ -644,13 +674,16 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         or spelt
         or "gebor" in low
         or "geboor" in low
+        or "jarig" in low
+        or "verjaardag" in low
         or " punt " in low
         or " dot " in low
         or "mail." in low
         or any(cue in low for cue in _NUMBER_CUES)
+        or (("." in text or "_" in text) and any(word in low for word in _ACCOUNT_WORDS))
     ):
-        return  # every kind needs a digit, but e-mail addresses, addresses, numbers and
-        # dates in words (most text has none of these)
+        return  # every kind needs a digit, but e-mail addresses, addresses, numbers,
+        # dates in words and user names (most text has none of these)
     groups = _groups(runs)
     taken = Spans()
     for kind, pattern in PATTERNS:
@@ -713,7 +746,12 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*chat.span(1)):
                 taken.add(*chat.span(1))
                 yield "telefoonnummer", chat.start(1), chat.end(1)
-    if any(e - s >= 4 and text[s - 1 : s] == "." for s, e in runs) and "," in text:
+    if runs and "kadastra" in low:
+        for parcel in _PARCEL.finditer(text):
+            if taken.free(*parcel.span(1)):
+                taken.add(*parcel.span(1))
+                yield "adres", parcel.start(1), parcel.end(1)
+    if "°" in text or any(e - s >= 4 and text[s - 1 : s] == "." for s, e in runs):
         for place in _COORDINATES.finditer(text):
             if taken.free(*place.span()):
                 taken.add(*place.span())
@@ -1004,7 +1042,8 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
-_NUMBER_WORDS_AT = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier", "referentie")
+_NUMBER_WORDS_AT: tuple[str, ...] = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier", "referentie")
+_NUMBER_WORDS_AT += ("beschikking", "zaak", "aanvraag", "melding")  # `_FILE_WORDS`
 _DOCUMENT_WORDS_AT = (
     "paspoort",
     "id-kaart",
@@ -1016,6 +1055,7 @@ _DOCUMENT_WORDS_AT = (
     "bankpas",
     "betaalpas",
     "polis",
+    "ean",
 )
 """Identity documents and cards named without `nummer` (`paspoort NW3K8R2P1`): looked for
 only when the text has a long number or one that touches a letter, as their numbers are."""
@@ -1065,11 +1105,16 @@ MOST_NUMBER_CUES = 100
 runs once over the whole text instead of in a window around each (a story has a few)."""
 
 
+_FILE_WORDS = ("beschikking", "zaak", "aanvraag", "melding")
+"""A file's word before its number without `nummer` (`Beschikking 2024/0317-WMO`): the
+number must be an identifier (`de beschikking 2024` is a year)."""
+
+
 def _numbered(match: re.Match[str]) -> bool:
     """Whether a cue's match ends in a number, or, after words or a comma (`dossier van de
-    familie telt 1200 pagina's`, `dossier, 2024`), in a number that can only be an
-    identifier."""
-    plain = not match.group("words") and "," not in match.group()
+    familie telt 1200 pagina's`, `dossier, 2024`), or after a file's word, in a number that
+    can only be an identifier."""
+    plain = not match.group("words") and "," not in match.group() and not match.group("file")
     return plain or _identifier(match.group().split()[-1].lstrip("#(:|"))
 
 
@@ -1138,6 +1183,8 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "birth" in low
             or "born" in low
             or "jarig" in low
+            or "verjaardag" in low
+            or "wordt" in low
             or "ter wereld" in low
             or "°" in low
             or ("*" in low and _STAR_DATE.search(low) is not None)
@@ -1163,7 +1210,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "id" in low
             or "dossier" in low
             or "referentie" in low
-            or any(word in low for word in _DOCUMENT_WORDS_AT)
+            or any(word in low for word in _DOCUMENT_WORDS_AT + _FILE_WORDS)
         )
     return digits  # the others are looked for at the runs of digits only
 
