@@ -41,6 +41,8 @@ from recall_corpus import (
     NINTH_TESTER_ORDINARY,
     NINTH_TESTER_RECALL,
     RECALL,
+    SEVENTEENTH_TESTER_ORDINARY,
+    SEVENTEENTH_TESTER_RECALL,
     SEVENTH_TESTER_ORDINARY,
     SEVENTH_TESTER_RECALL,
     SIXTEENTH_TESTER_ORDINARY,
@@ -149,6 +151,7 @@ LATER_TESTERS = {
     "fourteenth": (FOURTEENTH_TESTER_RECALL, FOURTEENTH_TESTER_ORDINARY),
     "fifteenth": (FIFTEENTH_TESTER_RECALL, FIFTEENTH_TESTER_ORDINARY),
     "sixteenth": (SIXTEENTH_TESTER_RECALL, SIXTEENTH_TESTER_ORDINARY),
+    "seventeenth": (SEVENTEENTH_TESTER_RECALL, SEVENTEENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
