@@ -66,6 +66,9 @@ _AGE_WORDS = (
     r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|honderd)"
 )
 """An age a person turns (`wordt op 4 juni zestig`): with the day, a date of birth."""
+_TURNS_ON = re.compile(rf"wordt (?:op )?{_DAY} {_MONTHS} ")
+"""The cheap test for an age turned on a day: `wordt` is in most texts, the day after it
+in few."""
 _STARRED_DATE = (
     r"\(\s(?:\d{1,2}\s[a-z]{3,9}\.?\s(?:19|20)\d\d|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d)\)"
@@ -406,7 +409,13 @@ def _spelt_kind(value: str) -> str:
     return "bsn" if len(digits) == 9 and bsn.is_valid(digits) else "telefoonnummer"
 
 
-_ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam", "username")
+_ACCOUNT_WORDS: tuple[str, ...] = (
+    "gebruikersnaam",
+    "inlognaam",
+    "loginnaam",
+    "accountnaam",
+    "username",
+)
 _ACCOUNT_WORDS += ("snapchat", "instagram", "tiktok", "telegram", "discord", "skype", "twitter")
 _ACCOUNT_WORDS += ("facebook", "threads", "bluesky", "mastodon")
 _ACCOUNT_NAME = re.compile(
@@ -1042,7 +1051,16 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
     return False
 
 
-_NUMBER_WORDS_AT: tuple[str, ...] = ("nummer", "nr", "no.", "kenmerk", "-id", " id", "dossier", "referentie")
+_NUMBER_WORDS_AT: tuple[str, ...] = (
+    "nummer",
+    "nr",
+    "no.",
+    "kenmerk",
+    "-id",
+    " id",
+    "dossier",
+    "referentie",
+)
 _NUMBER_WORDS_AT += ("beschikking", "zaak", "aanvraag", "melding")  # `_FILE_WORDS`
 _DOCUMENT_WORDS_AT = (
     "paspoort",
@@ -1184,7 +1202,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "born" in low
             or "jarig" in low
             or "verjaardag" in low
-            or "wordt" in low
+            or ("wordt " in low and _TURNS_ON.search(low) is not None)
             or "ter wereld" in low
             or "°" in low
             or ("*" in low and _STAR_DATE.search(low) is not None)
