@@ -940,10 +940,11 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             # After a title, a capitalised prefix makes a surname of any word (`meneer Van
             # Leeuwen`, `mevrouw De Boer`).
             prefixed = title and j > i + 1 and words.words[i + 1][0].isupper()
-            if prefixed or _is_name(candidate) or not is_common(candidate):
+            noun = title and folded in _NOUN_SURNAMES  # `Mevrouw Koning`, `MEVROUW KONING`
+            if prefixed or noun or _is_name(candidate) or not is_common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (
-            (_is_name(candidate) and folded not in _ORDINARY_NAMES)
+            (_is_name(candidate) and folded not in _ORDINARY_NAMES | _VAN_PHRASES)
             or (j == i + 1 and folded in _NOUN_SURNAMES and text[after : after + 1] == " ")
             or _lower_prefixed(words, i, j)
         ):
@@ -977,10 +978,14 @@ def _lower_prefixed_surname(words: Words, first: int) -> int | None:
     prefix = words.lows[first:k]
     if prefix in (["van", "der"], ["van", "den"]) or not is_common(surname):
         return k
-    # A Dutch surname that is a word too, right after the role word (`huurder de vries`;
-    # not `de moeder, de jongste van vijf`)
+    # A Dutch surname that is a word too, right after the role word (`huurder de vries`,
+    # `bewoonster van leeuwen`; not `de moeder, de jongste van vijf`, `bewoner van boven`)
     gap = words.text[words.spans[first - 1][1] : words.spans[first][0]] if first else ","
-    return k if surname in _dutch_names()[1] and "," not in gap else None
+    if prefix == ["van"] and surname in _VAN_PHRASES:
+        return None
+    listed = _VAN_SURNAMES if prefix == ["van"] else _DE_SURNAMES
+    known = surname in _dutch_names()[1] or surname in listed
+    return k if known and "," not in gap else None
 
 
 def _set_off(text: str, before: int, after: int) -> bool:
@@ -1067,19 +1072,42 @@ def _lower_prefixed(words: Words, i: int, j: int) -> bool:
     prefix = words.lows[i + 1 : j]
     if prefix in (["van", "der"], ["van", "den"]):
         return True
+    surname = words.lows[j]
+    if surname not in person_names.surnames_after_prefix():
+        return False
     if prefix == ["van"]:
-        # `meneer van dijk`, not `mevrouw van boven`, `meneer van hiernaast`
-        surname = words.lows[j]
-        return surname in person_names.surnames_after_prefix() and (
-            surname in _dutch_names()[1] or not is_common(surname)
+        # `meneer van dijk`, not `mevrouw van boven`, `feliciteren mevrouw van harte`
+        return surname not in _VAN_PHRASES and (
+            surname in _dutch_names()[1] or surname in _VAN_SURNAMES or not is_common(surname)
         )
     at = i - 1 if i > 0 and words.lows[i] == "heer" and words.lows[i - 1] == "de" else i
     placed = words.sentence_start(at) or (at > 0 and words.lows[at - 1] in _BEFORE_OBJECT)
-    return (
-        prefix in (["de"], ["ter"], ["ten"])
-        and placed
-        and words.lows[j] in person_names.surnames_after_prefix()
-    )
+    known = surname in _DE_SURNAMES or not is_common(surname)  # `deed mevrouw de jong`
+    return prefix in (["de"], ["ter"], ["ten"]) and (placed or known)
+
+
+_DE_SURNAMES = frozenset(
+    ["jong", "boer", "groot", "graaf", "haan", "bruin", "wit", "lange", "leeuw", "koning"]
+    + ["vos", "bos", "ruiter", "zwaan", "kok", "smit", "visser", "bakker", "wolf", "haas"]
+)
+"""Frequent Dutch surnames after `de` that are words too (`de jong`): after a title or role
+word a name, where the sentence puts them (`deed mevrouw de jong niet open`); no object
+after a title is one of these (`gaf mevrouw de sleutel`)."""
+_VAN_SURNAMES = frozenset(
+    ["leeuwen", "dijk", "dam", "berg", "beek", "veen", "heuvel", "linden", "velde", "vliet"]
+    + ["bergen", "zanden", "laar", "wijngaarden", "rijn", "dongen", "loon", "es", "os"]
+)
+"""The same after `van` (`bewoonster van leeuwen`), not the words a phrase with `van` goes
+on with (`van meer dan`, `van jong tot oud`, `van wijk Overvecht`)."""
+_VAN_PHRASES = frozenset(
+    ["harte", "huis", "boven", "beneden", "binnen", "buiten", "streek", "slag", "plan"]
+    + ["school", "zin", "zins", "nature", "jongs", "toen", "nu", "dag", "ouds", "oudsher"]
+    + ["elkaar", "alles", "node", "voren", "achteren", "onderen", "tevoren", "geld", "weg"]
+    + ["dienst", "waarde", "belang", "start", "kant", "afstand", "dichtbij", "hiernaast"]
+    + ["wijk", "meer", "jong", "oud", "hoek", "buurt"]
+)
+"""Words after `van` that make a phrase, not a surname (`feliciteren mevrouw van harte`,
+`de meneer van boven`, `meneer van slag`), though deduce knows some as surnames."""
 
 
 def brand_and_place(value: str) -> bool:
