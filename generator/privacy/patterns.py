@@ -62,11 +62,19 @@ _BIRTH_CUE = (
     r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"  # not `het project vierde zijn eerste`
 )
 _AGE_WORDS = (
-    r"(?:\d{2}|(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
-    r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|honderd)"
+    r"(?:\d{1,3}|(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
+    r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|honderd|tien|elf"
+    r"|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)"
 )
 """An age a person turns (`wordt op 4 juni zestig`): with the day, a date of birth."""
-_TURNS_ON = re.compile(rf"wordt (?:op )?{_DAY} {_MONTHS} ")
+_PERSON_SUBJECT = (
+    r"(?:ze|zij|hij|meneer|mevrouw|vader|moeder|zoon|dochter|huurder|huurster|bewoner"
+    r"|bewoonster|opa|oma|cli[eë]nt|man|vrouw|jongen|meisje)"
+)
+"""Who turns an age or has a birthday (`het buurthuis wordt op 4 juni vijftig` is no one's
+date of birth)."""
+_AGE_END = r"(?:\sjaar)?(?:\soud)?(?=\s?[.,;:!?)]|\s?$|\s(?:en|maar)\s)"
+_TURNS_ON = re.compile(rf"wordt (?:op )?{_DAY} {_MONTHS} |wordt {_PERSON_SUBJECT} {_AGE_WORDS}")
 """The cheap test for an age turned on a day: `wordt` is in most texts, the day after it
 in few."""
 _STARRED_DATE = (
@@ -258,8 +266,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
             rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
-            rf"|\bwordt\s(?:op\s)?{_DAY}\s{_MONTHS}\s{_AGE_WORDS}(?:\sjaar)?(?:\soud)?"
-            r"(?=\s?[.,;:!?)]|\s?$|\s(?:en|maar)\s)"
+            rf"|\b{_PERSON_SUBJECT}\swordt\s(?:op\s)?{_DAY}\s{_MONTHS}\s{_AGE_WORDS}{_AGE_END}"
+            rf"|\bop\s{_DAY}\s{_MONTHS}\swordt\s{_PERSON_SUBJECT}\s{_AGE_WORDS}{_AGE_END}"
+            rf"|\b{_PERSON_SUBJECT}\sviert\s(?:op\s)?{_DAY}\s{_MONTHS}\s(?:zijn|haar|z'n|d'r)\s"
+            r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
+            rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
+            r"|\b(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag(?:\s(?:is|valt))?(?:\sop)?\s?:?"
+            r"\s(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)"
             rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}"
             rf"|\b(?-i:born),?\s(?:in\s)?(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)"  # not `Born`
             r"|\(\*\s?(?:19|20)\d\d\)",
@@ -365,20 +378,29 @@ _CARD_NUMBER = re.compile(r"(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?(?![\
 """A bank or credit card's number, in groups of four (`4871 0491 2039 1234`): no figure in a
 story is written so."""
 _PARCEL = re.compile(
-    r"(?i:kadastra(?:al|le)(?:\s(?:perceel|aanduiding|nummer))?(?:\s(?:bekend|geregistreerd))?"
-    r"(?:\s(?:als|onder))?(?:\s?:)?(?:\sgemeente)?)"
-    r"\s((?:[A-Z][\w'-]{1,30}\s){1,3}(?:(?i:sectie)\s)?[A-Z]{1,2}\s?(?:(?i:nr\.?|nummer)\s)?\d{1,5}"
-    r"(?:\s?A\s?\d{1,4})?)(?!\w)"
+    r"(?i:(?:kadastra(?:al|le)|kad\.)(?:\s(?:perceel|aanduiding|nummer))?(?:\s(?:bekend|geregistreerd))?"
+    r"(?:\s(?:als|onder))?(?:\s?[:–-])?(?:\sgemeente)?)"
+    r"\s((?:[A-Z][\w'-]{1,30},?\s){1,3}(?:(?i:sectie)\s)?[A-Z]{1,2},?\s?(?:(?i:nr\.?|nummer)\s)?"
+    r"\d{1,5}(?:\s?A\s?\d{1,4})?)(?!\w)"
+    r"|(?<![\w-])([A-Z]{3}\d{2}\s?[A-Z]{1,2}\s?\d{1,5}(?:\s?A\s?\d{1,4})?)(?![\w-])"
 )
-"""A parcel in the land registry (`kadastraal bekend als Utrecht H 4512`): the municipality,
-section and number point at one home, as its address does."""
+"""A parcel in the land registry (`kadastraal bekend als Utrecht H 4512`, `gemeente Zwolle,
+sectie M, nummer 3021`), or its code (`ASD04 K 12345`): the municipality, section and
+number point at one home, as its address does."""
+_PARCEL_CODE_AT = re.compile(r"[A-Z]{3}\d{2}")
+"""Where a parcel's code may stand: three capitals before a run of two digits."""
 _COORDINATES = re.compile(
-    r"(?<![\d.])-?\d{1,2}\.\d{4,8}°?(?:\s?[NZS]\b)?(?:,\s?|\s|;\s?|\s?/\s?)"
+    r"(?<![\d.,])-?\d{1,2}\.\d{4,8}°?(?:\s?[NZS]\b)?(?:,\s?|\s|;\s?|\s?/\s?)"
     r"-?\d{1,3}\.\d{4,8}°?(?:\s?[OEW]\b)?(?!\d|\.\d)"
+    r"|(?<![\d.,])-?\d{1,2},\d{4,8}°?(?:\s?[NZS]\b)?(?:\s|;\s?|\s?/\s?)"
+    r"-?\d{1,3},\d{4,8}°?(?:\s?[OEW]\b)?(?!\d|,\d)"
     r"|(?<!\d)\d{1,2}°\s?\d{1,2}['′]\s?\d{1,2}(?:[.,]\d{1,3})?(?:\"|″|'')?\s?[NZ]\b"
+    r"|(?<!\w)[NZOEW]\s?\d{1,3}°\s?\d{1,2}(?:[.,]\d{1,4})?['′]?"
+    r"|(?<!\d)\d{1,2}°\s?\d{1,2}[.,]\d{2,4}['′]\s?[NZ]\b"
 )
 """A place as latitude and longitude to within tens of metres (`51.96543, 6.28812`,
-`51.9225 N 4.4792 E`, `51°55'21"N`): a home's address in figures."""
+`51,92251 / 4,47917`, `51.9225 N 4.4792 E`, `51°55'21"N`, `N 52° 05.442'`): a home's
+address in figures."""
 _DIGIT_WORDS = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
 _NUMBER_IN_WORDS = re.compile(
     rf"\b{_DIGIT_WORDS}(?:[\s,-]{{1,3}}{_DIGIT_WORDS}){{7,11}}\b", re.IGNORECASE
@@ -409,24 +431,35 @@ def _spelt_kind(value: str) -> str:
     return "bsn" if len(digits) == 9 and bsn.is_valid(digits) else "telefoonnummer"
 
 
-_ACCOUNT_WORDS: tuple[str, ...] = (
-    "gebruikersnaam",
-    "inlognaam",
-    "loginnaam",
-    "accountnaam",
-    "username",
-)
-_ACCOUNT_WORDS += ("snapchat", "instagram", "tiktok", "telegram", "discord", "skype", "twitter")
-_ACCOUNT_WORDS += ("facebook", "threads", "bluesky", "mastodon")
+_ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
+_ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "insta", "tiktok")
+_ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
+_ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
-    r"(?:\s(?i:is|was|luidt|heet))?\s?:?\s"
-    r"((?=[\w.-]*[\d_.])[^\W_][\w.-]{2,40}[^\W_])(?![\w@])"
-    r"(?<!\.nl)(?<!\.com)(?<!\.org)(?<!\.eu)(?<!\.be)(?<!\.net)(?<!\.info)"
+    r"(?:\s(?i:is|was|luidt|heet|heette|als|onder|op|ze|hij|zij|hem|haar|zich)"
+    r"|\s[A-Z][A-Za-z]{1,15}){0,3}\s?:?\s"
+    r"([^\W_][\w.#-]{1,44})"
 )
 """A user name after its word or its platform (`DigiD-gebruikersnaam: kowalczyk_a83`,
-`haar Snapchat is khadija.ea`): letters with a digit, an underscore or a dot, as an
-account's name has and a word does not; not a site's address (`Facebook: woonstad.nl`)."""
+`haar Snapchat is khadija.ea`, `op TikTok heet ze lina.x2009`, `Discord: darkangel#4521`):
+letters with a digit, an underscore or a dot, as an account's name has and a word does
+not; not a figure (`Instagram bij 12.000 jongeren`) nor a site's address (`Facebook:
+woonstad.nl`)."""
+_HANDLE_SHAPE = re.compile(r"(?=.*[\d_.])(?=.*[^\W\d_])[^\W_][\w.-]*\w(?:#\d{4})?")
+_SITE_END = (".nl", ".com", ".org", ".eu", ".be", ".net", ".info")
+
+
+def _handle_length(value: str) -> int:
+    """How much of what follows a platform's word is a user name (0: none): the whole run,
+    but a sentence's full stop, with a digit, an underscore or a dot and a letter; no
+    site's address (`woonstad.nl`) and no body's account (`woonstad_nl`)."""
+    value = value.rstrip(".-")
+    if value.lower().endswith(_SITE_END) or not _HANDLE_SHAPE.fullmatch(value):
+        return 0
+    return 0 if name_finder.organisation_account(value) else len(value)  # `woonstad_nl`
+
+
 _IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
     r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}(?![\w:])"
@@ -565,11 +598,14 @@ _LIVING = (
 )
 """Where living somewhere is said, with up to three words before `op`, `aan` or `naar`
 (`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`)."""
+_LIVING_WORDS = ("op ", "aan ", "woon", "verhuis", "huur", "zit", "verblijf")
+"""The cheap test for `_LIVING` and the leads of a street without a street word."""
 _TOWN_COMMA = r"(?:in|te) [A-Z][a-z'-]{1,30}(?: (?:aan|op|a/d)(?: de[nr]?)? [A-Z][a-z]{1,20})?,"
 """A town and a comma before its street (`woont in Zwolle, Vossenberg 9`)."""
 _RESIDENT_STREET = re.compile(
     _LIVING + rf" (?:op|aan|naar|{_TOWN_COMMA}) (?:de |het |'t )?"
-    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
+    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}"
+    r"(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-ÿ]{2,30}){0,2}),?"
     r" (?:(?:huis)?nummer |nr\.? ?)?"
     rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
     rf"| {_MONTHS})"
@@ -684,7 +720,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         or "gebor" in low
         or "geboor" in low
         or "jarig" in low
-        or "verjaardag" in low
+        or "verjaar" in low
         or " punt " in low
         or " dot " in low
         or "mail." in low
@@ -723,7 +759,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
-    if runs and ("op " in low or "aan " in low or "woon" in low or "verhuis" in low):
+    if runs and any(word in low for word in _LIVING_WORDS):
         for start, end in _streetless(text, runs):
             if taken.free(start, end):
                 taken.add(start, end)
@@ -755,12 +791,17 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*chat.span(1)):
                 taken.add(*chat.span(1))
                 yield "telefoonnummer", chat.start(1), chat.end(1)
-    if runs and "kadastra" in low:
+    if runs and (
+        "kadastra" in low
+        or "kad. " in low
+        or any(_PARCEL_CODE_AT.match(text, max(0, s - 3)) for s, _ in runs)
+    ):
         for parcel in _PARCEL.finditer(text):
-            if taken.free(*parcel.span(1)):
-                taken.add(*parcel.span(1))
-                yield "adres", parcel.start(1), parcel.end(1)
-    if "°" in text or any(e - s >= 4 and text[s - 1 : s] == "." for s, e in runs):
+            span = parcel.span(1) if parcel.group(1) else parcel.span(2)
+            if taken.free(*span):
+                taken.add(*span)
+                yield "adres", *span
+    if "°" in text or any(e - s >= 4 and text[s - 1 : s] in ".," for s, e in runs):
         for place in _COORDINATES.finditer(text):
             if taken.free(*place.span()):
                 taken.add(*place.span())
@@ -799,9 +840,14 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     for word in _ACCOUNT_WORDS:
         for at in _occurrences(low, word) if word in low else ():
             account = _ACCOUNT_NAME.match(text, at)
-            if account is not None and taken.free(*account.span(1)):
-                taken.add(*account.span(1))
-                yield "gebruikersnaam", account.start(1), account.end(1)
+            length = _handle_length(account.group(1)) if account is not None else 0
+            if (
+                account is not None
+                and length
+                and taken.free(account.start(1), account.start(1) + length)
+            ):
+                taken.add(account.start(1), account.start(1) + length)
+                yield "gebruikersnaam", account.start(1), account.start(1) + length
     for low_end, high_end in _colon_groups(text, runs):
         for ip in _IPV6.finditer(text, low_end, high_end):
             if taken.free(*ip.span()) and sum(c.isdigit() for c in ip.group()) >= 4:
@@ -1133,7 +1179,13 @@ def _numbered(match: re.Match[str]) -> bool:
     familie telt 1200 pagina's`, `dossier, 2024`), or after a file's word, in a number that
     can only be an identifier."""
     plain = not match.group("words") and "," not in match.group() and not match.group("file")
-    return plain or _identifier(match.group().split()[-1].lstrip("#(:|"))
+    value = match.group().split()[-1].lstrip("#(:|")
+    if match.group("file") and _PERIOD.fullmatch(value):
+        return False  # `de beschikking 2023-2025`, `melding 24/7`: a period, no number
+    return plain or _identifier(value)
+
+
+_PERIOD = re.compile(r"(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)|24/7")
 
 
 def _identifier(value: str) -> bool:
@@ -1201,7 +1253,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "birth" in low
             or "born" in low
             or "jarig" in low
-            or "verjaardag" in low
+            or "verjaar" in low
             or ("wordt " in low and _TURNS_ON.search(low) is not None)
             or "ter wereld" in low
             or "°" in low
