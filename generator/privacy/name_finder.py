@@ -510,7 +510,11 @@ def find(
             found.extend(
                 p
                 for p in parts
-                if _PLACE_PHRASE.match(text, p[1], span[1]) and not _no_person(words, p, kept)
+                if (
+                    _PLACE_PHRASE.match(text, p[1], span[1])
+                    or _SET_APART.match(text, p[1], span[1])
+                )
+                and not _no_person(words, p, kept)
             )
     found = [part for span in found for part in _sentence_parts(text, *_with_surname(text, span))]
     return _every_occurrence(text, _merged(found + _coordinated(text, found)))
@@ -518,6 +522,9 @@ def find(
 
 _PLACE_PHRASE = re.compile(r" (?:uit|aan|in|op|bij) (?:de|het|den|'t) ")
 """Where deduce reads on from a name into a place (`Fatma Demir uit de Molenstraat`)."""
+_SET_APART = re.compile(r"\s?[,;(|–—-]\s?|\s(?:de |van |der |den )*[A-Z][\w-]*\s?[,;(|–—-]")
+"""Or into what a mark sets apart (`Sanne de Vries - Eikenlaan`): the name before it is
+weighed on its own."""
 _NEXT_CAPITAL = re.compile(r" ([A-ZÀ-ÖØ-Þ][^\W\d_]{1,30}(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]{1,30}){0,2})\b")
 
 
@@ -997,7 +1004,8 @@ def _set_off(text: str, before: int, after: int) -> bool:
 
 def _lower_name(word: str, set_off: bool) -> bool:
     """A word in lower case after a role word that is a name of the lists and no Dutch
-    word (`kowalski`, `yusuf`; not `betaalde`, `zelf`), or a Dutch surname that is a word
+    word (`kowalski`, `yusuf`; not `betaalde`, `zelf`) or rare as one (Zipf 3.2 or less:
+    `mehmet`, `haddad`), or a Dutch surname that is a word
     too (`buurvrouw jansen`), or a Dutch first name that is a word too, `set_off` between
     commas (`de begeleider, ingrid, belde`; not `elke bewoner koos zelf`); never a trade or
     a colour (`haar vader, bakker van beroep`)."""
@@ -1005,6 +1013,8 @@ def _lower_name(word: str, set_off: bool) -> bool:
         return False
     if not is_common(word):
         return True
+    if 0 < name_list.names().frequency.get(word, 0) <= 32:
+        return True  # `zoon mehmet`, `gezin haddad`: a name the lists know, rare as a word
     first, last, _ = _dutch_names()
     return word not in _ORDINARY_NAMES and (word in last or (set_off and word in first))
 
@@ -1521,10 +1531,17 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         lead_words = lows[first : last - 1]
         if lead_words and (lead_words[0] in ("aan", "op") or set(lead_words) <= _STREET_ADJECTIVES):
             return True
+    after = _STREET_END.search(lows[last]) if last < len(lows) else None
     if (street and street.start() > 0) or (
-        last < len(lows) and _STREET_END.search(lows[last]) and words.capital(last)
+        after is not None
+        and after.start() == 0
+        and words.capital(last)
+        and words.text[words.spans[last - 1][1] : words.spans[last][0]] == " "
     ):
-        return True  # a street named after someone (`Hannie Schaftstraat`), no house number
+        # a street named after someone (`Hannie Schaftstraat`, `Hannie Schaft Laan`), no
+        # house number; not a person and a street of its own name (`Fatma Demir,
+        # Molenweg`, `Piotr Nowak (Stationsstraat)`, a table's cells)
+        return True
     before = first - 1
     while before >= 0 and (lows[before] in ("de", "het", "een") or lows[before] in interfix):
         before -= 1
@@ -1571,7 +1588,16 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if before >= 0 and (
         lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
     ):
-        return True
+        # A building or fund named after someone (`flat De Meander`, `Huis van Hilde`), but
+        # not someone's own, named in full (`het huis van Fatma Demir`, `de buurt van
+        # Mehmet Yıldırım`, `Fonds van Piotr Nowak`)
+        return not (
+            lows[before + 1] == "van"
+            and last - first >= 2
+            and words.capital(first)
+            and words.capital(last - 1)
+            and is_first_name(words.words[first])
+        )
     if (
         before >= 0
         and lows[before] in _RESIDENTS
@@ -1787,6 +1813,19 @@ def role_names(text: str, declared: Iterable[str] = ()) -> list[tuple[int, int]]
     return [span for span in name_words(text, single=True) if not _no_person(words, span, kept)]
 
 
+def chinese_words(text: str) -> list[tuple[int, int]]:
+    """Chinese names in pinyin in a file name or address read as words, in any case
+    (`wang-xiuying-vond-een-woning`)."""
+    words = Words(text)
+    found = []
+    for i in range(len(words.words) - 1):
+        first, second = words.words[i], words.words[i + 1]
+        given = chinese_names.pair(first, second)
+        if given is not None and not is_common(second if given == "second" else first):
+            found.append((words.spans[i][0], words.spans[i + 1][1]))
+    return found
+
+
 def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
     """First names followed by a surname in a file name, slug or role (`jan-de-vries`,
     `fatma demir`), in any case, Dutch or from anywhere. With `single`, a first name alone
@@ -1841,13 +1880,23 @@ _SLUG_CUES = TITLES | {"familie", "fam", "gezin", "buurman", "buurvrouw", "huurd
 _SLUG_CUES |= {"bewoner", "bewoonster", "cliënt", "client", "cliënte", "cliente"}
 
 
+_WORD_FIRST_NAMES = frozenset(
+    ["koos", "ben", "roos", "bas", "els", "mark", "will", "wil", "max", "lot", "lieve", "fleur"]
+    + ["kim", "tim", "sem", "jet", "hoop", "mag", "merel", "rob"]
+)
+"""Dutch first names that are everyday words too, a verb or a noun after a role word in a
+file name (`huurder-koos-voor-sloop`, `bewoner-wil-blijven`)."""
+
+
 def _slug_surname(word: str, cue: str, prefixed: bool) -> bool:
-    """A surname after a title or role in a file name or address (`familie-yilmaz`): one
-    of the lists, or (right after a title or `familie`) a word no list knows; never a
-    place, a known body or a street."""
+    """A surname or first name after a title or role in a file name or address
+    (`familie-yilmaz`, `huurder-henk`): one of the lists, or (right after a title or
+    `familie`) a word no list knows; never a place, a known body or a street."""
     low = word.casefold()
     loose = not prefixed and (cue in TITLES or cue in ("familie", "fam", "gezin"))
-    known = is_surname(low) or (loose and _unknown_word(low))
+    dutch = low in _dutch_names()[0] and low not in _WORD_FIRST_NAMES
+    first = not prefixed and (dutch or _rare_first(low))
+    known = is_surname(low) or first or (loose and _unknown_word(low))
     place = low in _not_persons()[1] and not prefixed  # `familie-de-boer`, not `familie-zwolle`
     return known and not place and not _STREET_END.search(low)
 
@@ -1902,9 +1951,15 @@ def personal_local_part(local: str) -> bool:
     """An e-mail address's part before `@` made of a person's name (`j.jansen`,
     `v.achternaam`, `fatima`, `m.yilmaz`): an initial before a word, or a name."""
     low = local.casefold()
-    parts = [p for p in re.split(r"[._+-]", low) if p]
+    parts = [p.rstrip("0123456789") for p in re.split(r"[._+-]", low)]  # `fdemir2`
+    parts = [p for p in parts if p]
     if any(p in _TEAM_WORDS or any(p.startswith(t) for t in ("team", "info")) for p in parts):
         return False
+    if any(_glued_surname(p) for p in parts):
+        return True  # `degroot`, `sanne.degroot`, `vanleeuwen`
+    first, last, _ = _dutch_names()
+    if len(parts) == 1 and is_common(parts[0]) and parts[0] not in first and parts[0] not in last:
+        return False  # a word, no one's name (`alarm@`, `derden@`, `verhuur@`)
     if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[-1]) >= 3:
         return True  # `v.achternaam`, `j.de.vries`
     interfix = _dutch_names()[2]
@@ -1918,6 +1973,38 @@ def personal_local_part(local: str) -> bool:
         return True  # `kees@`: a first name is a person's mailbox, however common
     return any(len(p) > 2 and (_is_name(p) and not is_common(p)) for p in parts) or any(
         len(p) > 2 and is_first_name(p) and is_surname(parts[-1]) for p in parts[:-1]
+    )
+
+
+def _glued_surname(part: str) -> bool:
+    """Whether a mailbox part is a surname glued to its prefix (`degroot`, `vandijk`,
+    `terhaar`): a surname deduce knows after a prefix, that is no common word or a frequent
+    surname (`deventer`, `dewijk` are no one's)."""
+    for prefix in _GLUED_PREFIXES:
+        rest = part[len(prefix) :]
+        if (
+            part.startswith(prefix)
+            and len(rest) >= 3
+            and rest in person_names.surnames_after_prefix()
+        ):
+            listed = rest in _DE_SURNAMES or rest in _VAN_SURNAMES or rest in _dutch_names()[1]
+            if rest not in _VAN_PHRASES and (listed or not is_common(rest)):
+                return True
+    return False
+
+
+def personal_domain(domain: str) -> bool:
+    """Whether an e-mail domain is a person's name (`fatmademir.nl`, `fatma-demir.nl`): a
+    first name and a surname that is no common word, glued or hyphenated."""
+    label = domain.casefold().rsplit(".", 1)[0].rsplit(".", 1)[-1]
+    parts = [p for p in label.split("-") if p]
+    if len(parts) == 2:
+        return is_first_name(parts[0]) and is_surname(parts[1]) and not is_common(parts[1])
+    if len(parts) != 1 or not label.isalpha():
+        return False
+    return any(
+        is_first_name(label[:k]) and is_surname(label[k:]) and not is_common(label[k:])
+        for k in range(3, len(label) - 2)
     )
 
 

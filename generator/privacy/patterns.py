@@ -214,6 +214,15 @@ _SIDECODES = frozenset(
 )
 
 
+def plate_in_words(value: str) -> bool:
+    """Whether three groups joined in a file name or slug (`12-ghj-3`, `gb_123_x`) are a
+    licence plate: a sidecode's shape, and letters without vowels, as the RDW issues them
+    (`12-van-3` is no plate)."""
+    plate = value.upper().replace("_", "-")
+    letters = [c for c in plate if c.isalpha()]
+    return bool(letters) and not any(c in "AEIOU" for c in letters) and _plate_shape(plate)
+
+
 def _plate_shape(value: str) -> bool:
     """Whether three groups of letters and digits form a Dutch sidecode (1 to 14): each
     group all letters or all digits, in one of the RDW's shapes."""
