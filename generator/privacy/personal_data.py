@@ -196,7 +196,7 @@ def _reported(
     for finding in sorted(findings, key=_in_file_order):
         line, column = _position(document, lines, finding, resume)
         where = f"{document.display}:{line}:{column}"
-        name = field_name(finding.loc) if finding.loc else "bestandsnaam"
+        name = _field_shown(finding.loc) if finding.loc else "bestandsnaam"
         key = (finding.kind, _compact(finding.shown))
         reason = allowed.get(key) or _inside_allowed(document, finding, phrases)
         if reason is not None:
@@ -215,6 +215,17 @@ def _reported(
             )
         )
     return problems, notes
+
+
+def _field_shown(loc: Path_) -> str:
+    """A finding's field as messages name it, a key that is personal data itself masked
+    (the vocabulary's `themas.piotr-nowak` shows `themas.pi***-***ak`)."""
+    return field_name(tuple(_key_shown(part) if isinstance(part, str) else part for part in loc))
+
+
+@functools.lru_cache(maxsize=1024)
+def _key_shown(key: str) -> str:
+    return mask(key)[1:-1] if "-" in key and looks_personal(key) else key
 
 
 def _in_file_order(finding: Finding) -> tuple[tuple[tuple[int, str | int], ...], int]:
@@ -239,7 +250,10 @@ def mask(value: str) -> str:
     chars = list(value)
     visible_chars = {i for i, c in enumerate(chars) if c.isalnum()}
     ordered = sorted(visible_chars)
-    keep = set(ordered[:2] + ordered[-2:]) if len(ordered) > 6 else set(ordered[:1])
+    last_word = re.search(r"[^\W_]*$", value.rstrip(" .)'\"]")).group()  # type: ignore[union-attr]
+    initial = len(last_word) <= 2 and last_word.isalpha() and last_word.isupper()
+    ends = [] if initial else ordered[-2:]  # not initials: `huurder (B.K.)`
+    keep = set(ordered[:2] + ends) if len(ordered) > 6 else set(ordered[:1])
     return (
         "'"
         + "".join(c if (i in keep or i not in visible_chars) else "*" for i, c in enumerate(chars))
@@ -321,18 +335,45 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
                 continue  # nothing the patterns or the name finder's tests flagged
             yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
     for loc, raw, how, markdown in fields:
-        if "<" in raw and how in ("text", "role", "phone"):
+        links = markdown and "](" in raw
+        if ("<" in raw or links) and how in ("text", "role", "phone"):
             yield from _through_markup(raw, loc, "text" if how == "phone" else how, markdown, kept)
 
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?/?>")
 
 
-def _markup(raw: str) -> list[tuple[int, int]]:
-    """Start and end of each HTML comment and tag, in order. The site shows HTML as written
-    (what a tag or comment holds is read where it stands), but a value split by one is a
-    value to a reader too. Comments are found with `str.find` (a pattern would read on from
-    every `<!--` that is never closed); a tag inside a comment is part of it."""
+_MARKDOWN_LINK = re.compile(
+    r"(?<![!\\])\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?:\s\"[^\"\n]{0,500}\")?\)"
+)
+"""A Markdown link: its text is shown where it stands, glued to what comes before and
+after (`Bel [06](https://...)12345678` reads `0612345678`)."""
+
+
+def _glued(raw: str, link: re.Match[str]) -> bool:
+    """Whether a link's text reads on into the text around it (`[06](...)12345678`, `06
+    [1234](...) 5678`): an edge of its text and the character beside the link are letters
+    or digits, or digits one space apart. (Most links stand apart: reading the field again
+    is then not needed.)"""
+    text = link.group(1)
+    if not text:
+        return False
+    before = raw[max(0, link.start() - 2) : link.start()]
+    after = raw[link.end() : link.end() + 2]
+    return (
+        (before[-1:].isalnum() and text[0].isalnum())
+        or (after[:1].isalnum() and text[-1].isalnum())
+        or (before[-1:] == " " and before[:1].isdigit() and text[0].isdigit())
+        or (after[:1] == " " and after[1:].isdigit() and text[-1].isdigit())
+    )
+
+
+def _markup(raw: str, markdown: bool = False) -> list[tuple[int, int]]:
+    """Start and end of each HTML comment and tag, and in Markdown of each link's brackets
+    and target, in order. The site shows HTML as written (what a tag or comment holds is
+    read where it stands), but a value split by one is a value to a reader too. Comments
+    are found with `str.find` (a pattern would read on from every `<!--` that is never
+    closed); a tag inside a comment is part of it."""
     comments: list[tuple[int, int]] = []
     at = raw.find("<!--")
     while at >= 0:
@@ -343,10 +384,14 @@ def _markup(raw: str) -> list[tuple[int, int]]:
         at = raw.find("<!--", end + 3)
     starts = [start for start, _ in comments]
     tags = []
-    for match in _TAG.finditer(raw):
+    for match in _TAG.finditer(raw) if "<" in raw else ():
         i = bisect.bisect_right(starts, match.start()) - 1
         if i < 0 or match.start() >= comments[i][1]:
             tags.append(match.span())
+    for match in _MARKDOWN_LINK.finditer(raw) if markdown and "](" in raw else ():
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if (i < 0 or match.start() >= comments[i][1]) and _glued(raw, match):
+            tags.extend([(match.start(), match.start(1)), (match.end(1), match.end())])
     return sorted(comments + tags)
 
 
@@ -356,7 +401,7 @@ def _through_markup(
     """What a text holds across its HTML tags and comments (`06<span>12345678</span>`,
     `1234<!-- -->56782`): the text read again without them, and each finding that spans
     one given back as written."""
-    pieces = _markup(raw)
+    pieces = _markup(raw, markdown)
     if not pieces:
         return
     kept: list[str] = []
@@ -531,6 +576,16 @@ def _in_declared(
     named = cues or ([] if organisation else name_finder.find(text))
     if named:
         yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
+    elif organisation and (rest := _DECLARED_REST.search(text)) is not None:
+        # The body first, then a person (`Stichting Thuis (contactpersoon Mariam Haddad)`,
+        # `Gemeente Doetinchem, t.a.v. Mariam Haddad`): what follows is read on its own.
+        after = text[rest.end() :]
+        if name_finder.cued(after) or name_finder.find(after):
+            yield _finding("naam", shown, rest.end(), len(text.rstrip()), loc, _DECLARED_HINT)
+
+
+_DECLARED_REST = re.compile(r"\s*(?:[,;(/|:]|\s[–—-]\s|\bt\.?a\.?v\.?|\bc/o\b)\s*")
+"""Where a declared organisation's own name ends and something else begins."""
 
 
 _BARE_TLDS = ("nl", "com", "org", "net", "be", "eu", "de", "info", "io", "me", "app", "co")
@@ -538,13 +593,20 @@ _BARE_LINK_END = re.compile(rf"\.(?:{'|'.join(_BARE_TLDS)})/", re.IGNORECASE)
 """Where a link without its scheme ends its host (one search: most fields have none)."""
 _LINK = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}|\bwww\.[^\s<>()]{1,2000}"
+    r"|\bmailto:[^\s<>()]{1,2000}"
     rf"|(?<![\w.@/-])(?:[a-zA-Z0-9-]{{1,63}}\.){{1,4}}(?i:{'|'.join(_BARE_TLDS)})/[^\s<>()]{{1,2000}}"
 )
-"""A link, also one written without its scheme (`linkedin.com/in/mariam-...`)."""
+"""A link, also one written without its scheme (`linkedin.com/in/mariam-...`), and a
+`mailto:` link, whose subject and body are read as well."""
 
 
 def _has_link(text: str) -> bool:
-    return "://" in text or "www." in text or ("/" in text and bool(_BARE_LINK_END.search(text)))
+    return (
+        "://" in text
+        or "www." in text
+        or "mailto:" in text
+        or ("/" in text and bool(_BARE_LINK_END.search(text)))
+    )
 
 
 def _links_in(text: str) -> Iterator[tuple[int, int]]:
@@ -611,12 +673,20 @@ def _birth_dates_in(address: str) -> Iterator[tuple[int, int]]:
             yield match.span()
 
 
+_PUBLIC_RECORDS: tuple[str, ...] = ("overheid.nl", "rijksoverheid.nl", "officielebekendmakingen.nl")
+_PUBLIC_RECORDS += ("tweedekamer.nl", "eerstekamer.nl", "rechtspraak.nl", "cbs.nl")
+"""Hosts of public records whose links carry a law's version or a publication's date
+(`wetten.overheid.nl/BWBR0005123/1992-01-01`), never someone's date of birth."""
+
+
 def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
     """Phone numbers in chat links, dates of birth in a link's path or query, passwords and
     keys in its query, and a person's profile."""
     for match in patterns.CHAT_LINK.finditer(address):
         yield "telefoonnummer", match.start(1), match.end(1)
-    for start, end in _birth_dates_in(address):
+    host = address.split("://", 1)[-1].split("/", 1)[0].casefold()
+    dated = not any(host == h or host.endswith("." + h) for h in _PUBLIC_RECORDS)
+    for start, end in _birth_dates_in(address) if dated else ():
         yield "geboortedatum", start, end
     for match in _SECRET_IN_LINK.finditer(address):
         yield "inloggegevens", match.start() + 1, match.end()
@@ -682,6 +752,16 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
         yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
     for start, end in _birth_dates_in(raw):  # `huurder-04-06-1958`, as in a link
         yield Finding("geboortedatum", raw[start:end], raw[start:end], loc, start)
+    for plate in _PLATE_IN_WORDS.finditer(raw):  # `busje-12-ghj-3-rijdt-rond`
+        if patterns.plate_in_words(plate.group()):
+            yield Finding("kenteken", plate.group(), plate.group(), loc, plate.start())
+
+
+_PLATE_IN_WORDS = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z0-9]{1,3}[-_][A-Za-z0-9]{1,3}[-_][A-Za-z0-9]{1,3}(?![A-Za-z0-9])"
+)
+"""Three groups of letters and digits in a file name or slug, where a licence plate's dashes
+are the name's own separators."""
 
 
 def _names_in_words(words: str) -> list[tuple[int, int]]:
@@ -691,7 +771,7 @@ def _names_in_words(words: str) -> list[tuple[int, int]]:
     names = name_finder.name_words(words, single=False)
     names += [
         (a, b)
-        for a, b in name_finder.rare_first_names(words)
+        for a, b in [*name_finder.rare_first_names(words), *name_finder.chinese_words(words)]
         if not any(a < end and start < b for start, end in names)
     ]
     return names
@@ -714,7 +794,8 @@ def _from_words(raw: str, found: str) -> str:
 def _in_contact_email(raw: str, loc: Path_) -> Iterator[Finding]:
     address = raw.strip()
     local, _, domain = address.rpartition("@")
-    if domain.lower() in _FREE_MAIL or name_finder.personal_local_part(local):
+    personal = name_finder.personal_local_part(local) or name_finder.personal_domain(domain)
+    if domain.lower() in _FREE_MAIL or personal:
         yield Finding("e-mailadres", address, address, loc, raw.find(address), _CONTACT_HINT)
 
 
