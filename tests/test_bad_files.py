@@ -760,10 +760,10 @@ def test_a_case_that_names_a_missing_case_is_published_with_warnings(cases_dir: 
         + "gerelateerd: [weg-case, springplankwoning-doetinchem]\n"
         + "overgenomen_van:\n  - case: weg-case\n    verschil: Anders.\n"
     )
-    gone = "bestaat niet of wordt niet gepubliceerd (geen bestand cases/weg-case.yaml)"
+    gone = "bestaat niet of wordt niet gepubliceerd (geen bestand 'cases/weg-case.yaml')"
     typo = (
         "bestaat niet of wordt niet gepubliceerd (geen bestand "
-        "cases/springplankwoning-doetinchm.yaml); bedoelde je 'springplankwoning-doetinchem'?"
+        "'cases/springplankwoning-doetinchm.yaml'); bedoelde je 'springplankwoning-doetinchem'?"
     )
     expected = [
         f"cases/navolger.yaml:12:3: waarschuwing: 'aanpak': link naar case 'weg-case' wordt "

@@ -72,7 +72,7 @@ CASES = [
     (
         "title-in-quote",
         add("citaten:\n  - tekst: Fijn dat het lukte.\n    wie: mevrouw B.\n"),
-        "18:10: mogelijk persoonsgegeven (naam) in 'citaten[1].wie': 'me****w B.'",
+        "18:10: mogelijk persoonsgegeven (naam) in 'citaten[1].wie': 'me***** *.'",
     ),
     (
         "phone-in-partner-role",

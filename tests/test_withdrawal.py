@@ -341,9 +341,7 @@ def test_a_deleted_case_takes_no_other_story_offline(tmp_path: Path) -> None:
     night = Event("schedule")
     build = run_job(root, "build", night)
     assert build.ok, build.log
-    gone = (
-        f"want die case bestaat niet of wordt niet gepubliceerd (geen bestand cases/{LINKED}.yaml)"
-    )
+    gone = f"want die case bestaat niet of wordt niet gepubliceerd (geen bestand 'cases/{LINKED}.yaml')"
     assert (
         f"cases/{LINKING}.yaml:17:3: waarschuwing: 'aanpak': link naar case '{LINKED}' wordt "
         f"als gewone tekst getoond, {gone}"

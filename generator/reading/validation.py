@@ -105,7 +105,7 @@ def missing_case(target: str, known_slugs: set[str]) -> str:
     may have been deleted (then this is right) or misspelt (then the hint helps)."""
     close = difflib.get_close_matches(target, sorted(known_slugs), n=1, cutoff=0.6)
     hint = f"; bedoelde je '{close[0]}'?" if close else ""
-    return f"bestaat niet of wordt niet gepubliceerd (geen bestand cases/{target}.yaml){hint}"
+    return f"bestaat niet of wordt niet gepubliceerd (geen bestand 'cases/{target}.yaml'){hint}"
 
 
 def missing_related_notices(document: Document, case: Case, known_slugs: set[str]) -> list[Problem]:
