@@ -40,6 +40,8 @@ from recall_corpus import (
     FOURTH_TESTER_RECALL,
     LATE_ORDINARY,
     LATE_RECALL,
+    NINETEENTH_TESTER_ORDINARY,
+    NINETEENTH_TESTER_RECALL,
     NINTH_TESTER_ORDINARY,
     NINTH_TESTER_RECALL,
     RECALL,
@@ -155,6 +157,7 @@ LATER_TESTERS = {
     "sixteenth": (SIXTEENTH_TESTER_RECALL, SIXTEENTH_TESTER_ORDINARY),
     "seventeenth": (SEVENTEENTH_TESTER_RECALL, SEVENTEENTH_TESTER_ORDINARY),
     "eighteenth": (EIGHTEENTH_TESTER_RECALL, EIGHTEENTH_TESTER_ORDINARY),
+    "nineteenth": (NINETEENTH_TESTER_RECALL, NINETEENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
