@@ -2995,6 +2995,9 @@ NINETEENTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("filename", "wang-xiuying-vond-een-woning.yaml", "naam"),
     ("filename", "busje-12-ghj-3-rijdt-rond.yaml", "kenteken"),
     ("filename", "auto-gb-123-x-weggesleept.yaml", "kenteken"),
+    ("filename", "fatma-demir-molenweg.yaml", "naam"),
+    ("partners.naam", "Fonds van Piotr Nowak", "naam"),
+    ("aanpak", "| Wie | Straat |\n|---|---|\n| Mehmet Yıldırım | Beukenlaan |", "naam"),
 ]
 """The nineteenth fresh tester (7 December 2026, evening), given issue 23 and the case
 format, tested whole files in every place but the narrative's sentences: 354 variants.
@@ -3019,6 +3022,10 @@ NINETEENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("filename", "huurder-koos-voor-sloop.yaml"),
     ("filename", "woning-12-van-3.yaml"),
     ("filename", "bewoner-wil-blijven.yaml"),
+    ("filename", "martin-luther-kinglaan-renovatie.yaml"),
+    ("partners.naam", "Stichting Vincent van Gogh"),
+    ("partners.naam", "Stichting Huis van de Wijk"),
+    ("aanpak", "Ze woont aan de Boulevard Heuvelink."),
 ]
 """Ordinary values near those kinds: builders named after their founders, bodies with
 their team, a law's version date in its link, a link's text, team mailboxes, page

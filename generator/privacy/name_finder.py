@@ -1551,8 +1551,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         # The word before ends another sentence (`Zorg aan huis. Fatma Demir ...`): it names
         # nothing here.
         before = -1
-    if before >= 0 and lows[before] in _STREET_WORDS:
-        return True  # `Boulevard Heuvelink`, `Avenue Carré`
+    if (
+        before >= 0
+        and lows[before] in _STREET_WORDS
+        and not words.text[words.spans[before][1] : words.spans[first][0]].strip(" ")
+    ):
+        return True  # `Boulevard Heuvelink`, `Avenue Carré`; not a table's cells
     if last == first + 2 and lows[first] in _brands() and words.capital(first + 1):
         return True  # a brand and its model (`Renault Zoe`, `Opel Corsa`)
     if before >= 1 and lows[before - 1] == "station" and is_place(lows[before]):
@@ -1826,6 +1830,17 @@ def chinese_words(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _named_street(low: str) -> bool:
+    """Whether a word is a street named after someone (`kinglaan`, `schaftstraat`) or a
+    street's bare word (`laan`): not a street of its own name (`molenweg` after
+    `fatma-demir` in a file name)."""
+    street = _STREET_END.search(low)
+    if street is None:
+        return False
+    rest = low[: street.start()]
+    return not rest or _is_name(rest)
+
+
 def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
     """First names followed by a surname in a file name, slug or role (`jan-de-vries`,
     `fatma demir`), in any case, Dutch or from anywhere. With `single`, a first name alone
@@ -1855,7 +1870,7 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
         if not is_first_name(word) or low in interfix:
             i += 1
             continue
-        if any(_STREET_END.search(words.lows[k]) for k in range(i, min(n, i + 4))):
+        if any(_named_street(words.lows[k]) for k in range(i, min(n, i + 4))):
             i += 1  # part of a street's name (`Martin Luther Kinglaan`)
             continue
         prefixed = i + 1 < j < n and words.lows[j] in person_names.surnames_after_prefix()

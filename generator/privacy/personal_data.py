@@ -576,12 +576,24 @@ def _in_declared(
     named = cues or ([] if organisation else name_finder.find(text))
     if named:
         yield _finding("naam", shown, 0, len(text.rstrip()), loc, _DECLARED_HINT)
+    elif organisation and " van " in text and (owned := _owned_by_person(text)) is not None:
+        yield _finding("naam", shown, owned, len(text.rstrip()), loc, _DECLARED_HINT)
     elif organisation and (rest := _DECLARED_REST.search(text)) is not None:
         # The body first, then a person (`Stichting Thuis (contactpersoon Mariam Haddad)`,
         # `Gemeente Doetinchem, t.a.v. Mariam Haddad`): what follows is read on its own.
         after = text[rest.end() :]
         if name_finder.cued(after) or name_finder.find(after):
             yield _finding("naam", shown, rest.end(), len(text.rstrip()), loc, _DECLARED_HINT)
+
+
+def _owned_by_person(text: str) -> int | None:
+    """Where a person named in full after `van` starts in a declared body's name (`Fonds van
+    Piotr Nowak`, `het huis van Fatma Demir`): a body is named after a person, a person's own
+    fund or home is theirs."""
+    for start, _ in name_finder.find(text):
+        if text[max(0, start - 5) : start] == " van ":
+            return start
+    return None
 
 
 _DECLARED_REST = re.compile(r"\s*(?:[,;(/|:]|\s[–—-]\s|\bt\.?a\.?v\.?|\bc/o\b)\s*")
