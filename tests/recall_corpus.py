@@ -2998,6 +2998,7 @@ NINETEENTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("filename", "fatma-demir-molenweg.yaml", "naam"),
     ("partners.naam", "Fonds van Piotr Nowak", "naam"),
     ("aanpak", "| Wie | Straat |\n|---|---|\n| Mehmet Yıldırım | Beukenlaan |", "naam"),
+    ("aanpak", "| Bewoner |\n|---|\n| Karim Haddou Molenweg |", "naam"),
 ]
 """The nineteenth fresh tester (7 December 2026, evening), given issue 23 and the case
 format, tested whole files in every place but the narrative's sentences: 354 variants.
@@ -3026,6 +3027,8 @@ NINETEENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("partners.naam", "Stichting Vincent van Gogh"),
     ("partners.naam", "Stichting Huis van de Wijk"),
     ("aanpak", "Ze woont aan de Boulevard Heuvelink."),
+    ("aanpak", "Ze woont aan de Jan van Goyenkade."),
+    ("aanpak", "| Bewoner | Straat |\n|---|---|\n| ja | Molenweg |"),
 ]
 """Ordinary values near those kinds: builders named after their founders, bodies with
 their team, a law's version date in its link, a link's text, team mailboxes, page

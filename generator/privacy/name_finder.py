@@ -1426,7 +1426,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])
     if compound is not None and compound.group(1) not in _dutch_names()[2]:
         return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
-    lead = first - 1 if first > 0 and lows[first - 1] in TITLES | ROLES else first
+    cue_before = first > 0 and lows[first - 1] in TITLES | ROLES
+    if cue_before and "|" in words.text[words.spans[first - 1][1] : words.spans[first][0]]:
+        cue_before = False  # a table's header (`| Bewoner |`) is no title of its cells
+    lead = first - 1 if cue_before else first
     if lead < first or any(lows[i] in _CUE_SET for i in range(first, last)):
         if lead > 0 and lows[lead - 1] in ("het", "'t") and lows[last - 1].endswith(_BUILT):
             return True  # `het Dr. Schaepmanhuis`: a building named after its doctor
@@ -1532,7 +1535,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         if lead_words and (lead_words[0] in ("aan", "op") or set(lead_words) <= _STREET_ADJECTIVES):
             return True
     after = _STREET_END.search(lows[last]) if last < len(lows) else None
-    if (street and street.start() > 0) or (
+    if (street and street.start() > 0 and _named_street(lows[last - 1])) or (
         after is not None
         and after.start() == 0
         and words.capital(last)
@@ -1831,14 +1834,14 @@ def chinese_words(text: str) -> list[tuple[int, int]]:
 
 
 def _named_street(low: str) -> bool:
-    """Whether a word is a street named after someone (`kinglaan`, `schaftstraat`) or a
-    street's bare word (`laan`): not a street of its own name (`molenweg` after
-    `fatma-demir` in a file name)."""
+    """Whether a word is a street named after someone (`kinglaan`, `schaftstraat`,
+    `goyenkade`) or a street's bare word (`laan`): not a street named after a thing, a
+    Dutch word that is no name (`molenweg` after `fatma-demir` in a file name)."""
     street = _STREET_END.search(low)
     if street is None:
         return False
     rest = low[: street.start()]
-    return not rest or _is_name(rest)
+    return not (rest and is_common(rest) and not _is_name(rest))
 
 
 def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
