@@ -1184,14 +1184,15 @@ def _from_the_list(words: Words) -> Iterator[tuple[int, int]]:
         i += 1
 
 
-def _chinese_names(words: Words) -> Iterator[tuple[int, int]]:
-    """A Chinese surname and a given name in pinyin, in either order (`Wang Xiuying`): the
-    given name is no Dutch word (`Long Covid`, `Ding Dong` name no one)."""
+def _chinese_names(words: Words, capitals: bool = True) -> Iterator[tuple[int, int]]:
+    """A Chinese surname and a given name in pinyin, in either order (`Wang Xiuying`),
+    capitalised in running text: the given name is no Dutch word (`Long Covid`, `Ding
+    Dong` name no one)."""
     for i in range(len(words.words) - 1):
         first, second = words.words[i], words.words[i + 1]
-        if not (first[0].isupper() and second[0].isupper()):
+        if capitals and not (first[0].isupper() and second[0].isupper()):
             continue
-        if words.text[words.spans[i][1] : words.spans[i + 1][0]] != " ":
+        if capitals and words.text[words.spans[i][1] : words.spans[i + 1][0]] != " ":
             continue
         given = chinese_names.pair(first, second)
         if given is not None and not is_common(second if given == "second" else first):
@@ -1823,14 +1824,7 @@ def role_names(text: str, declared: Iterable[str] = ()) -> list[tuple[int, int]]
 def chinese_words(text: str) -> list[tuple[int, int]]:
     """Chinese names in pinyin in a file name or address read as words, in any case
     (`wang-xiuying-vond-een-woning`)."""
-    words = Words(text)
-    found = []
-    for i in range(len(words.words) - 1):
-        first, second = words.words[i], words.words[i + 1]
-        given = chinese_names.pair(first, second)
-        if given is not None and not is_common(second if given == "second" else first):
-            found.append((words.spans[i][0], words.spans[i + 1][1]))
-    return found
+    return list(_chinese_names(Words(text), capitals=False))
 
 
 def _named_street(low: str) -> bool:
