@@ -62,6 +62,8 @@ from recall_corpus import (
     THIRTEENTH_TESTER_RECALL,
     TWELFTH_TESTER_ORDINARY,
     TWELFTH_TESTER_RECALL,
+    TWENTIETH_TESTER_ORDINARY,
+    TWENTIETH_TESTER_RECALL,
     VOCABULARY,
 )
 from test_bad_files import VALID, add, sub
@@ -158,6 +160,7 @@ LATER_TESTERS = {
     "seventeenth": (SEVENTEENTH_TESTER_RECALL, SEVENTEENTH_TESTER_ORDINARY),
     "eighteenth": (EIGHTEENTH_TESTER_RECALL, EIGHTEENTH_TESTER_ORDINARY),
     "nineteenth": (NINETEENTH_TESTER_RECALL, NINETEENTH_TESTER_ORDINARY),
+    "twentieth": (TWENTIETH_TESTER_RECALL, TWENTIETH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -1452,6 +1452,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                 )
                 and words.capital(i - 1)
                 and lows[i - 1] not in _dutch_names()[2]  # `meneer Van Dijk`: a surname
+                # one name, not a person and a street set apart (`Bewoner - Agnieszka
+                # Kowalska - Populierenweg`)
+                and words.text[words.spans[i - 1][1] : words.spans[i][0]] in ("", " ", ". ", ".")
                 for i in glued
             )
             or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))

@@ -24,6 +24,7 @@ import bisect
 import functools
 import itertools
 import re
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, get_args
@@ -364,7 +365,7 @@ def _glued(raw: str, link: re.Match[str]) -> bool:
         (before[-1:].isalnum() and text[0].isalnum())
         or (after[:1].isalnum() and text[-1].isalnum())
         or (before[-1:] == " " and before[:1].isdigit() and text[0].isdigit())
-        or (after[:1] == " " and after[1:].isdigit() and text[-1].isdigit())
+        or (after[:1] == " " and after[1:].isdigit() and text[-1].isalnum())
     )
 
 
@@ -605,7 +606,7 @@ _BARE_LINK_END = re.compile(rf"\.(?:{'|'.join(_BARE_TLDS)})/", re.IGNORECASE)
 """Where a link without its scheme ends its host (one search: most fields have none)."""
 _LINK = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s<>()]{1,2000}|\bwww\.[^\s<>()]{1,2000}"
-    r"|\bmailto:[^\s<>()]{1,2000}"
+    r"|\b(?i:mailto):[^\s<>()]{1,2000}"
     rf"|(?<![\w.@/-])(?:[a-zA-Z0-9-]{{1,63}}\.){{1,4}}(?i:{'|'.join(_BARE_TLDS)})/[^\s<>()]{{1,2000}}"
 )
 """A link, also one written without its scheme (`linkedin.com/in/mariam-...`), and a
@@ -616,7 +617,8 @@ def _has_link(text: str) -> bool:
     return (
         "://" in text
         or "www." in text
-        or "mailto:" in text
+        or "ailto:" in text
+        or "AILTO:" in text
         or ("/" in text and bool(_BARE_LINK_END.search(text)))
     )
 
@@ -632,6 +634,13 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
+    query = address.find("?")
+    if query >= 0 and "%" in address[query:]:
+        # Letters written as their bytes (`Y%C4%B1ld%C4%B1r%C4%B1m`) are read decoded; a
+        # name found there is reported as the whole query.
+        decoded = urllib.parse.unquote_plus(address[query:])
+        if name_finder.name_words(_DIGITS.sub(" ", _AS_WORDS.sub(" ", decoded)), single=False):
+            yield "naam", query + 1, len(address)
     for handle in _HANDLE_IN_LINK.finditer(address):
         yield "gebruikersnaam", handle.start(1), handle.end(1)
     yield from _addresses_in_path(address)
