@@ -2989,6 +2989,8 @@ NINETEENTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ("aanpak", "Zijn zoon mehmet helpt met de boodschappen.", "naam"),
     ("aanpak", "Het gezin haddad kreeg een eengezinswoning.", "naam"),
     ("aanpak", "De buurman hassan hielp met sjouwen.", "naam"),
+    ("aanpak", "Onze huurder fatima had dringend een betalingsregeling nodig.", "naam"),
+    ("aanpak", "Haar zoon youssef zoekt een kamer in de stad.", "naam"),
     # in a page's address
     ("filename", "huurder-henk-en-de-traplift.yaml", "naam"),
     ("filename", "bewoner-fatma-kreeg-hulp.yaml", "naam"),
@@ -3023,6 +3025,8 @@ NINETEENTH_TESTER_ORDINARY: list[tuple[str, str]] = [
     ("filename", "huurder-koos-voor-sloop.yaml"),
     ("filename", "woning-12-van-3.yaml"),
     ("filename", "bewoner-wil-blijven.yaml"),
+    ("aanpak", "De bewoners achten de kans groot dat het lukt."),
+    ("aanpak", "De huurder rein liet de woning achter, zei de opzichter."),
     ("filename", "martin-luther-kinglaan-renovatie.yaml"),
     ("partners.naam", "Stichting Vincent van Gogh"),
     ("partners.naam", "Stichting Huis van de Wijk"),
@@ -3166,8 +3170,8 @@ TWENTIETH_TESTER_RECALL: list[tuple[str, str, str]] = [
 ]
 """The twentieth fresh tester (7 December 2026, evening), given only the nineteenth's new
 rules: names beside streets, someone's own home or fund, rare names after a role word,
-values split by links, names in mailto links. Missed before the fixes: 3 of 43; one left
-out (`huurder fatima`: a name as frequent as a Dutch word)."""
+values split by links, names in mailto links. Missed before the fixes: 3 of 43
+(`huurder fatima` is in `NINETEENTH_TESTER_RECALL`)."""
 TWENTIETH_TESTER_ORDINARY: list[tuple[str, str]] = [
     (
         "aanleiding",

@@ -1013,8 +1013,13 @@ def _lower_name(word: str, set_off: bool) -> bool:
         return False
     if not is_common(word):
         return True
-    if 0 < name_list.names().frequency.get(word, 0) <= 32:
+    lists = name_list.names()
+    frequency = lists.frequency.get(word, 0)
+    if 0 < frequency <= 32:
         return True  # `zoon mehmet`, `gezin haddad`: a name the lists know, rare as a word
+    if frequency < 40 and lists.first.get(word, 1000) <= 200 and word not in _WORD_FIRST_NAMES:
+        # `huurder fatima`: among the 200 first names of some country, and no frequent word
+        return not is_place(word) and word not in _not_persons()[1]
     first, last, _ = _dutch_names()
     return word not in _ORDINARY_NAMES and (word in last or (set_off and word in first))
 
@@ -1897,7 +1902,8 @@ _SLUG_CUES |= {"bewoner", "bewoonster", "cliënt", "client", "cliënte", "client
 
 _WORD_FIRST_NAMES = frozenset(
     ["koos", "ben", "roos", "bas", "els", "mark", "will", "wil", "max", "lot", "lieve", "fleur"]
-    + ["kim", "tim", "sem", "jet", "hoop", "mag", "merel", "rob"]
+    + ["kim", "tim", "sem", "jet", "hoop", "mag", "merel", "rob", "polis", "topman", "rein"]
+    + ["mentor"]
 )
 """Dutch first names that are everyday words too, a verb or a noun after a role word in a
 file name (`huurder-koos-voor-sloop`, `bewoner-wil-blijven`)."""
