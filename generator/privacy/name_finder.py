@@ -951,7 +951,7 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             if prefixed or noun or _is_name(candidate) or not is_common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (
-            (_is_name(candidate) and folded not in _ORDINARY_NAMES | _VAN_PHRASES)
+            (_is_name(candidate) and folded not in _NOT_AFTER_TITLE)
             or (j == i + 1 and folded in _NOUN_SURNAMES and text[after : after + 1] == " ")
             or _lower_prefixed(words, i, j)
         ):
@@ -1123,6 +1123,9 @@ _VAN_PHRASES = frozenset(
 )
 """Words after `van` that make a phrase, not a surname (`feliciteren mevrouw van harte`,
 `de meneer van boven`, `meneer van slag`), though deduce knows some as surnames."""
+_NOT_AFTER_TITLE = _ORDINARY_NAMES | _VAN_PHRASES
+"""Names of the lists that are no name after a title: trades and colours, and the words a
+phrase with `van` goes on with."""
 
 
 def brand_and_place(value: str) -> bool:
