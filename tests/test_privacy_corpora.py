@@ -558,6 +558,23 @@ def test_personal_data_in_the_vocabulary_is_found_and_its_term_withdrawn(
     assert any("cases/case.yaml" in ln and "onbekend thema 'samenwerking'" in ln for ln in output)
 
 
+def test_a_vocabulary_key_that_is_a_name_is_masked_where_the_message_names_its_field(
+    cases_dir: Path,
+) -> None:
+    vocabulary = cases_dir / "_vocabulaire.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(
+        text.replace("  samenwerking:\n", "  piotr-nowak:\n    label: Samen\n  samenwerking:\n", 1),
+        encoding="utf-8",
+    )
+    (cases_dir / "case.yaml").write_text(VALID, encoding="utf-8")
+    code, output = check("cases")
+    assert code == 1
+    found = [ln for ln in output if "mogelijk persoonsgegeven" in ln]
+    assert found and all("'themas.pi***-***ak'" in ln for ln in found), found
+    assert not any("piotr" in ln.lower() for ln in output), output
+
+
 # --- hostile input: bounded work, no hang ----------------------------------------------------
 
 

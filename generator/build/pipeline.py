@@ -188,7 +188,9 @@ def _check(
     today = freshness.today
     vocabulary_path = cases_dir / VOCABULARY_FILE
     vocabulary_display = display_path(vocabulary_path, base)
-    vocabulary, problems = load_vocabulary(vocabulary_path, vocabulary_display)
+    vocabulary, read_problems = load_vocabulary(vocabulary_path, vocabulary_display)
+    # The vocabulary's messages echo its keys and values, as a case's do: masked alike.
+    problems = [_masked(problem) for problem in read_problems]
     problems.extend(scan_vocabulary(vocabulary_path, vocabulary_display, vocabulary))
     problems = [shortened(problem) for problem in at_most(problems)]
     files = case_files(paths)
