@@ -1006,9 +1006,9 @@ def _lower_name(word: str, set_off: bool) -> bool:
     """A word in lower case after a role word that is a name of the lists and no Dutch
     word (`kowalski`, `yusuf`; not `betaalde`, `zelf`) or rare as one (Zipf 3.2 or less:
     `mehmet`, `haddad`), or a Dutch surname that is a word
-    too (`buurvrouw jansen`), or a Dutch first name that is a word too, `set_off` between
-    commas (`de begeleider, ingrid, belde`; not `elke bewoner koos zelf`); never a trade or
-    a colour (`haar vader, bakker van beroep`)."""
+    too (`buurvrouw jansen`), or a Dutch first name (`huurder henk`) that, when it is an
+    everyday word too, stands `set_off` between commas (`de begeleider, ingrid, belde`; not
+    `elke bewoner koos zelf`); never a trade or a colour (`haar vader, bakker van beroep`)."""
     if len(word) <= 2 or not _is_name(word):
         return False
     if not is_common(word):
@@ -1021,7 +1021,8 @@ def _lower_name(word: str, set_off: bool) -> bool:
         # `huurder fatima`: among the 200 first names of some country, and no frequent word
         return not is_place(word) and word not in _not_persons()[1]
     first, last, _ = _dutch_names()
-    return word not in _ORDINARY_NAMES and (word in last or (set_off and word in first))
+    dutch_first = word in first and (set_off or word not in _WORD_FIRST_NAMES)
+    return word not in _ORDINARY_NAMES and (word in last or dutch_first)
 
 
 _ORDINARY_NAMES = frozenset(
