@@ -64,6 +64,8 @@ from recall_corpus import (
     TWELFTH_TESTER_RECALL,
     TWENTIETH_TESTER_ORDINARY,
     TWENTIETH_TESTER_RECALL,
+    TWENTY_FIRST_TESTER_ORDINARY,
+    TWENTY_FIRST_TESTER_RECALL,
     VOCABULARY,
 )
 from test_bad_files import VALID, add, sub
@@ -161,6 +163,7 @@ LATER_TESTERS = {
     "eighteenth": (EIGHTEENTH_TESTER_RECALL, EIGHTEENTH_TESTER_ORDINARY),
     "nineteenth": (NINETEENTH_TESTER_RECALL, NINETEENTH_TESTER_ORDINARY),
     "twentieth": (TWENTIETH_TESTER_RECALL, TWENTIETH_TESTER_ORDINARY),
+    "twenty-first": (TWENTY_FIRST_TESTER_RECALL, TWENTY_FIRST_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
