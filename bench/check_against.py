@@ -1,6 +1,6 @@
 """`check` at N synthetic cases, this checkout against another tree, side by side.
 
-    git archive <commit> generator | tar -x -C /tmp/base
+    git archive <commit> generator tests/fixtures/seed | tar -x -C /tmp/base
     python bench/check_against.py /tmp/base --cases 5000 --rounds 3
 
 The shared machines' speed varies by half within an hour, so the two run in turns on the
@@ -12,6 +12,7 @@ its largest process. A benchmark, not a test: it asserts nothing.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,19 @@ done = subprocess.run(
 wall = time.perf_counter() - started
 used = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(wall, used.ru_utime + used.ru_stime, used.ru_maxrss / 1024, done.returncode)
+if done.returncode:
+    sys.exit(done.stdout[-2000:] + done.stderr[-2000:])
 """
+
+
+def _project(target: Path, cases: Path, tree: Path) -> Path:
+    """The cases with the vocabulary file as `tree` reads it (its sections grew over time;
+    the synthetic cases use only the seed themes and target groups, which all have)."""
+    shutil.copytree(cases, target / "cases")
+    own = tree / "tests/fixtures/seed/_vocabulaire.yaml"
+    if own.exists():
+        shutil.copy(own, target / "cases" / "_vocabulaire.yaml")
+    return target
 
 
 def main() -> None:
@@ -43,12 +56,15 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    project = bench.make_project(Path(tempfile.mkdtemp(prefix="mwb-against-")), args.cases)
+    work = Path(tempfile.mkdtemp(prefix="mwb-against-"))
+    cases = bench.make_project(work / "source", args.cases)
+    trees = {"other": args.base, "this": ROOT}
+    projects = {name: _project(work / name, cases, tree) for name, tree in trees.items()}
     runs: dict[str, list[list[float]]] = {"other": [], "this": []}
     for _ in range(args.rounds):
-        for name, tree in (("other", args.base), ("this", ROOT)):
+        for name, tree in trees.items():
             out = subprocess.run(
-                [sys.executable, "-c", _RUN, str(tree), str(project)],
+                [sys.executable, "-c", _RUN, str(tree), str(projects[name])],
                 capture_output=True,
                 text=True,
                 check=True,
