@@ -969,13 +969,24 @@ def _bsns(text: str, groups: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
     BSN wherever it starts), in the groups of digits (a BSN starts and ends at a digit)."""
     for low, high in groups:
         ends_at = min(len(text), high + 2)  # what the pattern looks at after its end
+        dialled = text[low - 1 : low] == "+" and _international_number(text[low - 1 : high])
         for match in _BSN_EVERYWHERE.finditer(text, low, ends_at, overlapped=True):
             start, end = match.span()
+            if dialled and start == low:
+                continue  # a country code opens a phone number (`+31 6 12 34 56 78`)
             if end - start > 13 and not _digit_by_digit(match.group(0)):
                 continue  # more than four separators: a run of figures, no BSN, unless
                 # written digit by digit (`1 2 3 4 5 6 7 8 2`)
             if _accepted("bsn", text, match) is not None:
                 yield start, end
+
+
+def _international_number(written: str) -> bool:
+    """Whether `+` and the digits after it are a valid phone number."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(written, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _phone_hints(text: str, groups: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

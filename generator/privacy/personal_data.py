@@ -38,7 +38,7 @@ from generator.contract.model import Uitzondering
 from generator.contract.problems import Problem, field_name
 from generator.privacy import name_finder, patterns
 from generator.reading.loading import Document, Path_
-from generator.reading.visible_text import Visible, visible
+from generator.reading.visible_text import IGNORABLE, Visible, visible
 
 # The kinds an allowance may name are the model's choices (model.Uitzondering.soort).
 KINDS: tuple[str, ...] = get_args(Uitzondering.model_fields["soort"].annotation)
@@ -127,6 +127,8 @@ class Finding:
     start: int = 0
     """Where `value` starts in the value as written (for its line and column)."""
     hint: str = _HINT
+    in_key: bool = False
+    """Found in the key at `loc` (a vocabulary term's slug), not in its value."""
 
 
 def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], list[str]]:
@@ -174,7 +176,7 @@ def scan_strings(document: Document) -> tuple[list[Problem], list[Path_]]:
             for key, item in reversed(list(value.items())):
                 if isinstance(key, str):
                     findings.extend(
-                        Finding(f.kind, f.value, f.shown, (*loc, key), f.start)
+                        Finding(f.kind, f.value, f.shown, (*loc, key), f.start, in_key=True)
                         for f in _in_words(key, ())
                     )
                 stack.append(((*loc, key), item))
@@ -247,7 +249,10 @@ def release() -> None:
 
 
 def mask(value: str) -> str:
-    """Enough to find it again in the file, not enough to read it: `06******78`."""
+    """Enough to find it again in the file, not enough to read it: `06******78`. Without
+    the invisible characters that split it (a message shows them to nobody)."""
+    if not value.isascii():
+        value = IGNORABLE.sub("", value)
     chars = list(value)
     visible_chars = {i for i, c in enumerate(chars) if c.isalnum()}
     ordered = sorted(visible_chars)
@@ -916,6 +921,11 @@ def _position(
     not hold as such (decoded from a link) is placed at its field."""
     if not finding.loc:
         return 1, 1
+    if finding.in_key:
+        line, column = document.mark(finding.loc, key=True)
+        written = lines[line - 1] if line <= len(lines) else ""
+        at = written.find(finding.value, column - 1)
+        return (line, at + 1) if at >= 0 else (line, column)
     line, column = document.mark(finding.loc)
     exact = _exact_position(document, lines, finding)
     if exact is not None:
@@ -924,15 +934,23 @@ def _position(
     if not lines or not needle:
         return line, column
     first_line, first_column = resume.get(finding.loc, (line - 1, 0))
-    for start_line, start_column in dict.fromkeys(((first_line, first_column), (line - 1, 0))):
-        for number in range(start_line, len(lines)):
-            index = lines[number].find(needle, start_column if number == start_line else 0)
-            if index >= 0:
-                resume[finding.loc] = (number, index + len(needle))
-                return number + 1, index + 1
-            if number > line - 1 and lines[number] and not lines[number][0].isspace():
-                break  # the next top-level field
+    # A value the file writes otherwise after its first letters (`06-12\u00AD345678` in
+    # quotes, `06-1234&shy;5678`) is placed where those letters are.
+    plain = _PLAIN_START.match(needle).group()  # type: ignore[union-attr]
+    for written in (needle, plain) if len(plain) >= 4 and plain != needle else (needle,):
+        starts = ((first_line, first_column), (line - 1, 0))
+        for start_line, start_column in dict.fromkeys(starts):
+            for number in range(start_line, len(lines)):
+                index = lines[number].find(written, start_column if number == start_line else 0)
+                if index >= 0:
+                    resume[finding.loc] = (number, index + len(written))
+                    return number + 1, index + 1
+                if number > line - 1 and lines[number] and not lines[number][0].isspace():
+                    break  # the next top-level field
     return line, column
+
+
+_PLAIN_START = re.compile(r"[0-9A-Za-z .,:@+/-]*")
 
 
 def _exact_position(

@@ -196,7 +196,7 @@ def value_problems(document: Document) -> list[Problem]:
             problems.append(
                 document.problem_at_text(
                     loc,
-                    hidden if hidden in text else _entity_of(text, hidden),
+                    _written_as(document.source, text, hidden),
                     f"'{field_name(loc)}': onzichtbaar teken {describe(hidden)} midden in een "
                     "woord of getal (de lezer ziet het niet, maar het knipt wat er staat in "
                     "stukken); verwijder het",
@@ -228,15 +228,33 @@ def _hidden_inside(text: str) -> str | None:
     return found[0][0] if found else None
 
 
+def _written_as(source: str, text: str, char: str) -> str | None:
+    r"""How the file writes `char` of the value `text`: typed, as a YAML escape in quotes
+    (`\u00AD`), or as an HTML entity in the text (`&shy;`, `&shy`, `&#8203;`,
+    `&InvisibleTimes;`); None when none of these is found."""
+    if char in text:
+        code = ord(char)
+        escapes = [f"\\u{code:04X}", f"\\u{code:04x}", f"\\U{code:08X}", f"\\U{code:08x}"]
+        if code < 0x100:
+            escapes += [f"\\x{code:02X}", f"\\x{code:02x}"]
+        return next((form for form in [char, *escapes] if form in source), None)
+    return _entity_of(text, char)
+
+
 def _entity_of(text: str, char: str) -> str | None:
-    """How `char` is written as an entity in `text` (`&shy;`, `&#8203;`), if it is."""
-    for match in _ENTITY.finditer(text):
-        if html.unescape(match[0]) == char:
-            return match[0]
+    """The first entity in `text` that a browser reads as `char`: the shortest text from an
+    `&` that `html.unescape` turns into it (HTML takes some names without their `;`)."""
+    at = text.find("&")
+    while at >= 0:
+        for end in range(at + 3, min(len(text), at + _LONGEST_ENTITY) + 1):
+            if html.unescape(text[at:end]) == char:
+                return text[at:end]
+        at = text.find("&", at + 1)
     return None
 
 
-_ENTITY = re.compile(r"&#?\w{1,10};")
+_LONGEST_ENTITY = 34
+"""`&CounterClockwiseContourIntegral;`, HTML's longest entity name, with `&` and `;`."""
 
 
 def markup_problems(document: Document) -> list[Problem]:
