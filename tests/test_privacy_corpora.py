@@ -24,6 +24,8 @@ from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
     AFTER_TESTER_ORDINARY,
     AFTER_TESTER_RECALL,
+    AFTER_TWENTY_SECOND_ORDINARY,
+    AFTER_TWENTY_SECOND_RECALL,
     CROSS_CORPUS_ORDINARY,
     CROSS_CORPUS_RECALL,
     EIGHTEENTH_TESTER_ORDINARY,
@@ -66,6 +68,8 @@ from recall_corpus import (
     TWENTIETH_TESTER_RECALL,
     TWENTY_FIRST_TESTER_ORDINARY,
     TWENTY_FIRST_TESTER_RECALL,
+    TWENTY_SECOND_TESTER_ORDINARY,
+    TWENTY_SECOND_TESTER_RECALL,
     VOCABULARY,
 )
 from test_bad_files import VALID, add, sub
@@ -164,6 +168,8 @@ LATER_TESTERS = {
     "nineteenth": (NINETEENTH_TESTER_RECALL, NINETEENTH_TESTER_ORDINARY),
     "twentieth": (TWENTIETH_TESTER_RECALL, TWENTIETH_TESTER_ORDINARY),
     "twenty-first": (TWENTY_FIRST_TESTER_RECALL, TWENTY_FIRST_TESTER_ORDINARY),
+    "twenty-second": (TWENTY_SECOND_TESTER_RECALL, TWENTY_SECOND_TESTER_ORDINARY),
+    "ours, after the twenty-second": (AFTER_TWENTY_SECOND_RECALL, AFTER_TWENTY_SECOND_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -1548,7 +1549,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         if lead_words and (lead_words[0] in ("aan", "op") or set(lead_words) <= _STREET_ADJECTIVES):
             return True
     after = _STREET_END.search(lows[last]) if last < len(lows) else None
-    if (street and street.start() > 0 and _named_street(lows[last - 1])) or (
+    prefixed = last - 2 >= first and words.words[last - 2] in interfix  # `Anton de Komstraat`
+    if (street and street.start() > 0 and (prefixed or _named_street(lows[last - 1]))) or (
         after is not None
         and after.start() == 0
         and words.capital(last)
@@ -1821,7 +1823,7 @@ def rare_first_names(text: str) -> list[tuple[int, int]]:
         for i, low in enumerate(words.lows)
         if low in openers
         and low not in known
-        and not any(_STREET_END.search(w) for w in words.lows[i + 1 : i + 4])
+        and not any(_named_street(w) for w in words.lows[i + 1 : i + 4])
     ]
 
 
@@ -1866,7 +1868,9 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
         j = i + 1
         while j < n and words.words[j].casefold() in interfix:
             j += 1
-        street = any(_STREET_END.search(words.lows[k]) for k in range(j, min(n, j + 4)))
+        # part of a street named after someone (`bewoner-hannie-schaftstraat`), not a person
+        # before a street of its own name (`familie-bouzid-kerkstraat`)
+        street = any(_named_street(words.lows[k]) for k in range(j, min(n, j + 4)))
         if (
             low in _SLUG_CUES
             and j < n
@@ -2001,6 +2005,18 @@ def personal_local_part(local: str) -> bool:
     )
 
 
+def glued_names(words: str) -> Iterator[tuple[int, int]]:
+    """A first name before a surname glued to its prefix, in a link's or a file's words
+    (`facebook.com/hanneke.vanderveen.7`, read `hanneke vanderveen 7`)."""
+    tokens = list(_LOWER_TOKEN.finditer(words))
+    for first, last in itertools.pairwise(tokens):
+        if _glued_surname(last.group().casefold()) and _lower_pair_first(first.group().casefold()):
+            yield first.start(), last.end()
+
+
+_LOWER_TOKEN = re.compile(r"[^\W\d_]{2,30}")
+
+
 def _glued_surname(part: str) -> bool:
     """Whether a mailbox part is a surname glued to its prefix (`degroot`, `vandijk`,
     `terhaar`): a surname deduce knows after a prefix, that is no common word or a frequent
@@ -2055,4 +2071,6 @@ def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
     return False
 
 
-_GLUED_PREFIXES = ("van", "der", "den", "de", "ter", "ten", "te", "el", "al", "op", "in")
+_GLUED_PREFIXES: tuple[str, ...] = ("vander", "vanden", "vande", "opden", "opde", "inden", "inde")
+_GLUED_PREFIXES += ("van", "der", "den", "de", "ter", "ten", "te", "el", "al", "op", "in")
+"""Longest first: `vanderveen` is `van der veen`."""

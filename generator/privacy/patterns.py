@@ -280,7 +280,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\b{_PERSON_SUBJECT}\sviert\s(?:op\s)?{_DAY}\s{_MONTHS}\s(?:zijn|haar|z'n|d'r)\s"
             r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
             rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
-            r"|\b(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag(?:\s(?:is|valt))?(?:\sop)?\s?:?"
+            r"|(?:\b(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag(?:\s(?:is|valt))?(?:\sop)?\s?:?"
+            r"|\bverjaardag\s?:)"  # a form's field, pasted: `verjaardag: 12-08`
             r"\s(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)"
             rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}"
             rf"|\b(?-i:born),?\s(?:in\s)?(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)"  # not `Born`
@@ -331,8 +332,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         re.compile(
             rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
             r"\s?[:|,]?\s?(?:[#(]\s?(?:nr\.?\s?|nummer\s)?)?"
-            r"(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
-            r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b"
+            # eight digits and more in groups (`V-nummer 27 1133 4480`), or one code
+            r"(?:(?=(?:\d ?){8})\d{2,4}(?: \d{2,4}){1,4}(?!\d)"
+            r"|(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
+            r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b)"
         ),
     ),
 )
@@ -906,6 +909,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(number.start, number.end):
                 taken.add(number.start, number.end)
                 yield "telefoonnummer", number.start, number.end
+    for start, end in groups:
+        spaced = _DIALLED_DIGIT_BY_DIGIT.match(text, start, end)  # `0 6 4 1 5 2 8 7 6 3`
+        if spaced is not None and taken.free(*spaced.span()) and _dutch_number(spaced.group()):
+            taken.add(*spaced.span())
+            yield "telefoonnummer", *spaced.span()
     for start, _ in runs:
         mobile = _MOBILE_SHAPE.match(text, start) if text.startswith("06", start) else None
         if mobile is not None and taken.free(*mobile.span()):
@@ -979,6 +987,20 @@ def _bsns(text: str, groups: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
                 # written digit by digit (`1 2 3 4 5 6 7 8 2`)
             if _accepted("bsn", text, match) is not None:
                 yield start, end
+
+
+_DIALLED_DIGIT_BY_DIGIT = re.compile(r"0(?:[ .-]\d){9}(?!\d)")
+
+
+def _dutch_number(written: str) -> bool:
+    """Whether digits are a valid Dutch phone number of a person (no service number)."""
+    try:
+        number = phonenumbers.parse(written, "NL")
+    except phonenumbers.NumberParseException:
+        return False
+    return (
+        phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _SERVICES
+    )
 
 
 def _international_number(written: str) -> bool:
@@ -1150,8 +1172,13 @@ _DOCUMENT_WORDS_AT = (
     "id-kaart",
     "idkaart",
     "identiteits",
+    "identiteitskaart",
+    "identiteitsbewijs",
     "rijbewijs",
     "verblijfs",
+    "verblijfsdocument",
+    "verblijfsvergunning",
+    "verblijfspas",
     "creditcard",
     "bankpas",
     "betaalpas",
@@ -1187,7 +1214,7 @@ def _numbers_after_cues(
     if len(places) > MOST_NUMBER_CUES:
         # Windows around so many cues overlap: one pass over the text is linear.
         for match in pattern.finditer(text):
-            if _numbered(match):
+            if _numbered(match) and not _public_reference(text, match):
                 yield match.span()
         return
     position = 0
@@ -1197,8 +1224,35 @@ def _numbers_after_cues(
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
         if match is None or match.end() <= at or not _numbered(match):
             continue
+        if _public_reference(text, match):
+            continue
         yield match.span()
         position = match.end()
+
+
+def _public_reference(text: str, match: re.Match[str]) -> bool:
+    """Whether a `kenmerk` is a public decision's (`Besluit B&W d.d. 14-11-2023, kenmerk
+    2023/118`, `raadsvoorstel ... kenmerk`): the council's and the college's papers are
+    published with it; a letter to a tenant (`uw kenmerk`) is no such paper."""
+    cue = match.group().lower()
+    if not cue.startswith("kenmerk"):
+        return False
+    before = text[max(0, match.start() - 60) : match.start()]
+    return _PUBLIC_PAPER.search(before) is not None and _TO_SOMEONE.search(before) is None
+
+
+_PUBLIC_PAPER = re.compile(
+    r"\b(?:B&W|B\s?en\s?W|college(?:besluit)?|raadsbesluit|raadsvoorstel|raadsinformatiebrief"
+    r"|gemeenteraad|Kamerbrief|Staatscourant|Gemeenteblad)\b",
+    re.IGNORECASE,
+)
+
+
+_TO_SOMEONE = re.compile(
+    r"\b(?:brief|haar|hem|hun|hen|huurders?|bewoners?|bewoonster|gezin|mevrouw|meneer)\b",
+    re.IGNORECASE,
+)
+"""A letter to someone (`het college stuurde haar een brief, kenmerk ...`): not public."""
 
 
 MOST_NUMBER_CUES = 100

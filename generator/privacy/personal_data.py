@@ -639,6 +639,8 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
+    for start, end in name_finder.glued_names(words):  # `/hanneke.vanderveen.7`
+        yield "naam", start, end
     query = address.find("?")
     if query >= 0 and "%" in address[query:]:
         # Letters written as their bytes (`Y%C4%B1ld%C4%B1r%C4%B1m`) are read decoded; a
@@ -646,6 +648,10 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
         decoded = urllib.parse.unquote_plus(address[query:])
         if name_finder.name_words(_DIGITS.sub(" ", _AS_WORDS.sub(" ", decoded)), single=False):
             yield "naam", query + 1, len(address)
+        # So are digits (`?tel=%2B31641528763`, `?bsn=%39%30...`): the first kind found
+        # there is reported as the whole query too.
+        for kind, _, _ in itertools.islice(patterns.found(_QUERY_SEPARATORS.sub(" ", decoded)), 1):
+            yield kind, query + 1, len(address)
     for handle in _HANDLE_IN_LINK.finditer(address):
         yield "gebruikersnaam", handle.start(1), handle.end(1)
     yield from _addresses_in_path(address)
@@ -666,6 +672,7 @@ def _addresses_in_path(address: str) -> Iterator[tuple[str, int, int]]:
 
 
 _PATH_SEPARATORS = re.compile(r"[-_./+=&?#]")
+_QUERY_SEPARATORS = re.compile(r"[=&?#;]")
 
 
 _HANDLE_IN_LINK = re.compile(r"/(@[\w.]{2,30})")
@@ -797,7 +804,11 @@ def _names_in_words(words: str) -> list[tuple[int, int]]:
     names = name_finder.name_words(words, single=False)
     names += [
         (a, b)
-        for a, b in [*name_finder.rare_first_names(words), *name_finder.chinese_words(words)]
+        for a, b in [
+            *name_finder.rare_first_names(words),
+            *name_finder.chinese_words(words),
+            *name_finder.glued_names(words),
+        ]
         if not any(a < end and start < b for start, end in names)
     ]
     return names
