@@ -26,6 +26,8 @@ from recall_corpus import (
     AFTER_TESTER_RECALL,
     AFTER_TWENTY_SECOND_ORDINARY,
     AFTER_TWENTY_SECOND_RECALL,
+    AFTER_TWENTY_THIRD_ORDINARY,
+    AFTER_TWENTY_THIRD_RECALL,
     CROSS_CORPUS_ORDINARY,
     CROSS_CORPUS_RECALL,
     EIGHTEENTH_TESTER_ORDINARY,
@@ -70,6 +72,8 @@ from recall_corpus import (
     TWENTY_FIRST_TESTER_RECALL,
     TWENTY_SECOND_TESTER_ORDINARY,
     TWENTY_SECOND_TESTER_RECALL,
+    TWENTY_THIRD_TESTER_ORDINARY,
+    TWENTY_THIRD_TESTER_RECALL,
     VOCABULARY,
 )
 from test_bad_files import VALID, add, sub
@@ -170,6 +174,8 @@ LATER_TESTERS = {
     "twenty-first": (TWENTY_FIRST_TESTER_RECALL, TWENTY_FIRST_TESTER_ORDINARY),
     "twenty-second": (TWENTY_SECOND_TESTER_RECALL, TWENTY_SECOND_TESTER_ORDINARY),
     "ours, after the twenty-second": (AFTER_TWENTY_SECOND_RECALL, AFTER_TWENTY_SECOND_ORDINARY),
+    "twenty-third": (TWENTY_THIRD_TESTER_RECALL, TWENTY_THIRD_TESTER_ORDINARY),
+    "ours, after the twenty-third": (AFTER_TWENTY_THIRD_RECALL, AFTER_TWENTY_THIRD_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -289,6 +295,21 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         [
             "18:10: mogelijk persoonsgegeven (e-mailadres) in 'contact.email': 'f.d****@********.nl'; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang het, of zet het in privacy.uitzonderingen met een reden",
             "18:14: 'contact.email': onzichtbaar teken U+00AD (zachte afbreekstreep) midden in een woord of getal (de lezer ziet het niet, maar het knipt wat er staat in stukken); verwijder het",
+        ],
+    ),
+    (
+        "a-file-of-the-sites-own-in-an-image",  # its name is published in the page
+        aanpak("Zie ![de keuken](media/foto_ahmed_molenweg.png) na de verbouwing."),
+        [
+            "11:9: 'aanpak': afbeelding 'me***/****_*****_********.*ng' staat niet bij de afbeeldingen van deze case: zet hem in cases/media/ en noem hem onder 'afbeeldingen' (met alt-tekst)",
+            "11:37: mogelijk persoonsgegeven (naam) in 'aanpak': 'a****'" + HINT,
+        ],
+    ),
+    (
+        "a-birthday-in-a-tables-column",
+        aanpak("|\n  | Wie | Verjaardag |\n  |---|---|\n  | moeder | 17-09 |"),
+        [
+            "14:14: mogelijk persoonsgegeven (geboortedatum) in 'aanpak': '1*-**'" + HINT,
         ],
     ),
     (

@@ -1437,6 +1437,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])
     if compound is not None and compound.group(1) not in _dutch_names()[2]:
         return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
+    if lows[first].startswith(_SAINTS) or (first > 0 and lows[first - 1] in _SAINT_WORDS):
+        return True  # `de Sint-Jan`, `Sint Maarten`: a church, a place or a feast
     cue_before = first > 0 and lows[first - 1] in TITLES | ROLES
     if cue_before and "|" in words.text[words.spans[first - 1][1] : words.spans[first][0]]:
         cue_before = False  # a table's header (`| Bewoner |`) is no title of its cells
@@ -1849,7 +1851,22 @@ def _named_street(low: str) -> bool:
     if street is None:
         return False
     rest = low[: street.start()]
+    if rest in _THING_STREETS:
+        return False  # `kastanjelaan`, `merelstraat`: named after a tree, a flower, a bird
+    if len(rest) > 3 and rest.endswith("s") and is_common(rest[:-1]) and not _is_name(rest[:-1]):
+        return False  # `dorpsstraat`, `stationsweg`: a word and its linking s
     return not (rest and is_common(rest) and not _is_name(rest))
+
+
+_THING_STREETS = frozenset(
+    ["kastanje", "kastanjes", "berken", "eiken", "linden", "beuken", "iepen", "essen", "wilgen"]
+    + ["populieren", "platanen", "acacia", "esdoorn", "seringen", "rozen", "tulpen", "tulp"]
+    + ["lelie", "narcis", "jasmijn", "hazelaar", "vlier", "meidoorn", "hulst", "dennen"]
+    + ["sparren", "lariks", "merel", "lijster", "vink", "mees", "spreeuw", "zwaluw", "meeuw"]
+    + ["reiger", "kievit", "leeuwerik", "specht", "uil", "valk", "zwaan", "eend", "kraai"]
+)
+"""Trees, flowers and birds that name a street (`Kastanjelaan`, `Merelstraat`), some of them
+a name too (`Merel`, `Tulp`): in a street's name, the thing."""
 
 
 def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
@@ -2007,11 +2024,36 @@ def personal_local_part(local: str) -> bool:
 
 def glued_names(words: str) -> Iterator[tuple[int, int]]:
     """A first name before a surname glued to its prefix, in a link's or a file's words
-    (`facebook.com/hanneke.vanderveen.7`, read `hanneke vanderveen 7`)."""
+    (`facebook.com/hanneke.vanderveen.7`, read `hanneke vanderveen 7`); not a saint's
+    (`sint-jan-denbosch`)."""
     tokens = list(_LOWER_TOKEN.finditer(words))
-    for first, last in itertools.pairwise(tokens):
+    for before, first, last in zip([None, *tokens], tokens, tokens[1:], strict=False):
+        if before is not None and before.group().casefold() in _SAINT_WORDS:
+            continue
         if _glued_surname(last.group().casefold()) and _lower_pair_first(first.group().casefold()):
             yield first.start(), last.end()
+
+
+def names_before_streets(words: str) -> Iterator[tuple[int, int]]:
+    """A first name right before a street not named after someone, in a file's or a link's
+    words (`foto_ahmed_molenweg`, `ingrid-marktplein`): a person and where they live; not
+    a common word (`roos-kerkstraat`) nor a street named after someone
+    (`anna-paulownastraat`)."""
+    tokens = list(_LOWER_TOKEN.finditer(words))
+    for first, street in itertools.pairwise(tokens):
+        low, place = first.group().casefold(), street.group().casefold()
+        if (
+            _STREET_END.search(place)
+            and not _named_street(place)
+            and _lower_pair_first(low)
+            and low not in _WORD_FIRST_NAMES
+            and not is_place(low)
+        ):
+            yield first.span()
+
+
+_SAINT_WORDS = frozenset(["sint", "st", "sankt", "san", "santa", "saint"])
+_SAINTS = tuple(f"{word}-" for word in _SAINT_WORDS)
 
 
 _LOWER_TOKEN = re.compile(r"[^\W\d_]{2,30}")
@@ -2071,6 +2113,7 @@ def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
     return False
 
 
-_GLUED_PREFIXES: tuple[str, ...] = ("vander", "vanden", "vande", "opden", "opde", "inden", "inde")
+_GLUED_PREFIXES: tuple[str, ...] = ("vander", "vanden", "vande", "vant", "opden", "opde")
+_GLUED_PREFIXES += ("inden", "inde", "uitden", "uitde")
 _GLUED_PREFIXES += ("van", "der", "den", "de", "ter", "ten", "te", "el", "al", "op", "in")
 """Longest first: `vanderveen` is `van der veen`."""

@@ -44,6 +44,11 @@ _DAY_WORDS = (
 )
 _YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|’\d{2}|negentien[a-zë]{3,16}|tweeduizend[a-zë]{0,16})"
 _DAY = rf"(?:\d{{1,2}}(?:e|ste|de)?|{_DAY_WORDS})"
+_BIRTHDAY_OF = (
+    r"(?:mevrouw|meneer|mevr\.|mw\.|dhr\.|haar|hem|zijn|hij|zij|de\shuurder|huurder|huurster"
+    r"|de\sbewoner|bewoner|bewoonster|moeder|vader|zoon|dochter|oma|opa)"
+)
+"""Whose birthday a form's field names (`Verjaardag mevrouw: 21 feb.`)."""
 _ROMAN_MONTHS = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _DATE = (
     rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}}|'\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -281,8 +286,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
             rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
             r"|(?:\b(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag(?:\s(?:is|valt))?(?:\sop)?\s?:?"
-            r"|\bverjaardag\s?:)"  # a form's field, pasted: `verjaardag: 12-08`
-            r"\s(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)"
+            r")\s(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)"
+            # a form's field, pasted: `verjaardag: 12-08`, `| Geboortedag | 21 feb |`,
+            # `Verjaardag mevrouw: eenentwintig februari`; not `verjaardag: 1-2 keer per maand`
+            rf"|(?<!sinterklaas' )(?<!sinterklaas )"  # `Sinterklaas' verjaardag: 5 december`
+            rf"\b(?:verjaardag|geboortedag)(?:\s(?:van\s)?{_BIRTHDAY_OF})?\s?[:|]?\s?"
+            r"(?:(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)(?!\s?(?:keer|x)\b)"
+            rf"|{_DAY}\s{_MONTHS}(?!\w))"
             rf"|{_PERSON_COMMA_DATE}|{_STARRED_DATE}"
             rf"|\b(?-i:born),?\s(?:in\s)?(?:{_MONTHS}\s)?(?:19|20)\d\d(?!\d)"  # not `Born`
             r"|\(\*\s?(?:19|20)\d\d\)",
@@ -331,11 +341,12 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "dossiernummer",
         re.compile(
             rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,15}}){{0,6}}?)"
-            r"\s?[:|,]?\s?(?:[#(]\s?(?:nr\.?\s?|nummer\s)?)?"
-            # eight digits and more in groups (`V-nummer 27 1133 4480`), or one code
-            r"(?:(?=(?:\d ?){8})\d{2,4}(?: \d{2,4}){1,4}(?!\d)"
-            r"|(?=[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
-            r"[A-Z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b)"
+            r"\s?[:|,]?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
+            # eight digits and more in groups (`V-nummer 27 1133 4480`, `W 1234 5678`), or
+            # one code (`W12345678`, `w12.345.678`)
+            r"(?P<number>(?:[A-Z]{1,2} )?(?=(?:\d ?){8})\d{1,4}(?: \d{1,4}){1,5}(?!\d)"
+            r"|(?=[A-Za-z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
+            r"[A-Za-z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b)"
         ),
     ),
 )
@@ -830,6 +841,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*span):
                 taken.add(*span)
                 yield "adres", *span
+    if runs and "|" in text and "--" in text:
+        for kind, start, end in _in_table_columns(text):
+            if taken.free(start, end):
+                taken.add(start, end)
+                yield kind, start, end
     if "°" in text or any(e - s >= 4 and text[s - 1 : s] in ".," for s, e in runs):
         for place in _COORDINATES.finditer(text):
             if taken.free(*place.span()):
@@ -911,7 +927,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "telefoonnummer", number.start, number.end
     for start, end in groups:
         spaced = _DIALLED_DIGIT_BY_DIGIT.match(text, start, end)  # `0 6 4 1 5 2 8 7 6 3`
-        if spaced is not None and taken.free(*spaced.span()) and _dutch_number(spaced.group()):
+        digits = re.sub(r"\D", "", spaced.group()) if spaced is not None else ""
+        dialled = "+" + digits[2:] if digits.startswith("00") else digits
+        if spaced is not None and taken.free(*spaced.span()) and _dutch_number(dialled):
             taken.add(*spaced.span())
             yield "telefoonnummer", *spaced.span()
     for start, _ in runs:
@@ -989,7 +1007,9 @@ def _bsns(text: str, groups: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
                 yield start, end
 
 
-_DIALLED_DIGIT_BY_DIGIT = re.compile(r"0(?:[ .-]\d){9}(?!\d)")
+_DIALLED_DIGIT_BY_DIGIT = re.compile(r"0([ .,/_-])(?:0\1(?:\d\1){9,12}|(?:\d\1){8})\d(?!\d)")
+"""A number dialled digit by digit, one and the same mark between every two (`0 6 4 1 ...`,
+`0/6/...`, `0 0 3 1 6 ...`)."""
 
 
 def _dutch_number(written: str) -> bool:
@@ -1001,6 +1021,58 @@ def _dutch_number(written: str) -> bool:
     return (
         phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _SERVICES
     )
+
+
+_TABLE_DELIMITER = re.compile(r"\|(?:[ \t]*:?-{2,}:?[ \t]*\|){1,20}")
+_CELL = re.compile(r"[ \t]*\|([^|]{0,300})(?=\|)")
+_COLUMN_KINDS = (
+    ("geboortedatum", re.compile(r"verjaardag|geboortedatum|geboortedag|geb\b|geb\.|jarig", re.I)),
+    (
+        "dossiernummer",
+        re.compile(r"nummer|\bnr\b|\bbsn\b|kenmerk|\bid\b", re.IGNORECASE),
+    ),
+)
+"""A table column's header that says what its cells hold (`| Naam | Verjaardag |`,
+`| Klantnummer |`): a figure in such a column is that kind, wherever the rows put it. (A
+phone number or an address is found in any cell as it is anywhere.)"""
+_CELL_FIGURE = {
+    "geboortedatum": re.compile(
+        rf"(?:0?[1-9]|[12]\d|3[01])\s?[-/.]\s?(?:0?[1-9]|1[0-2])(?:[-/.](?:19|20)?\d\d)?"
+        rf"|(?:0?[1-9]|[12]\d|3[01])\s{_MONTHS}(?:\s(?:19|20)\d\d)?"
+    ),
+    "dossiernummer": re.compile(r"(?:[A-Za-z]{1,3}[-\s]?)?\d(?:[\s./-]?\d){4,24}"),
+}
+
+
+def _in_table_columns(text: str) -> Iterator[tuple[str, int, int]]:
+    """Figures in the cells of a Markdown table under a header that names their kind: read
+    from the visible text, where a table's rows follow each other on one line (`| Naam |
+    Verjaardag | |---|---| | mevrouw | 17-09 |`)."""
+    for delimiter in _TABLE_DELIMITER.finditer(text):
+        width = delimiter.group().count("|") - 1
+        header = text[: delimiter.start()].rstrip()
+        cells = header.split("|")[-(width + 1) : -1] if header.endswith("|") else []
+        if len(cells) != width:
+            continue
+        kinds = [next((k for k, cue in _COLUMN_KINDS if cue.search(c)), None) for c in cells]
+        if not any(kinds):
+            continue
+        at, column = delimiter.end(), 0
+        while True:
+            cell = _CELL.match(text, at)
+            if cell is None:
+                break
+            kind = kinds[column] if column < width else None
+            if kind is not None:
+                figure = _CELL_FIGURE[kind].search(text, cell.start(1), cell.end(1))
+                if figure is not None:
+                    yield kind, figure.start(), figure.end()
+            at, column = cell.end(1), column + 1
+            if column == width:  # the row's closing `|`, then the next row or the end
+                nxt = re.compile(r"\|[ \t]*(?=\|)").match(text, at)
+                if nxt is None:
+                    break
+                at, column = nxt.end(), 0
 
 
 def _international_number(written: str) -> bool:
@@ -1214,7 +1286,7 @@ def _numbers_after_cues(
     if len(places) > MOST_NUMBER_CUES:
         # Windows around so many cues overlap: one pass over the text is linear.
         for match in pattern.finditer(text):
-            if _numbered(match) and not _public_reference(text, match):
+            if _numbered(match):
                 yield match.span()
         return
     position = 0
@@ -1224,35 +1296,8 @@ def _numbers_after_cues(
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
         if match is None or match.end() <= at or not _numbered(match):
             continue
-        if _public_reference(text, match):
-            continue
         yield match.span()
         position = match.end()
-
-
-def _public_reference(text: str, match: re.Match[str]) -> bool:
-    """Whether a `kenmerk` is a public decision's (`Besluit B&W d.d. 14-11-2023, kenmerk
-    2023/118`, `raadsvoorstel ... kenmerk`): the council's and the college's papers are
-    published with it; a letter to a tenant (`uw kenmerk`) is no such paper."""
-    cue = match.group().lower()
-    if not cue.startswith("kenmerk"):
-        return False
-    before = text[max(0, match.start() - 60) : match.start()]
-    return _PUBLIC_PAPER.search(before) is not None and _TO_SOMEONE.search(before) is None
-
-
-_PUBLIC_PAPER = re.compile(
-    r"\b(?:B&W|B\s?en\s?W|college(?:besluit)?|raadsbesluit|raadsvoorstel|raadsinformatiebrief"
-    r"|gemeenteraad|Kamerbrief|Staatscourant|Gemeenteblad)\b",
-    re.IGNORECASE,
-)
-
-
-_TO_SOMEONE = re.compile(
-    r"\b(?:brief|haar|hem|hun|hen|huurders?|bewoners?|bewoonster|gezin|mevrouw|meneer)\b",
-    re.IGNORECASE,
-)
-"""A letter to someone (`het college stuurde haar een brief, kenmerk ...`): not public."""
 
 
 MOST_NUMBER_CUES = 100
@@ -1270,13 +1315,20 @@ def _numbered(match: re.Match[str]) -> bool:
     familie telt 1200 pagina's`, `dossier, 2024`), or after a file's word, in a number that
     can only be an identifier."""
     plain = not match.group("words") and "," not in match.group() and not match.group("file")
-    value = match.group().split()[-1].lstrip("#(:|")
-    if match.group("file") and _PERIOD.fullmatch(value):
-        return False  # `de beschikking 2023-2025`, `melding 24/7`: a period, no number
+    value = match.group("number")
+    if not plain and (
+        _PERIOD.fullmatch(value) or _A_DATE.fullmatch(value) or _YEAR_FIRST.match(value)
+    ):
+        return False  # `de beschikking 2023-2025`, `melding 24/7`, `dossier huisvesting
+        # 2024–2025`, `identiteitsbewijs mee naar ... op 12-03-2024`: a period or a day
     return plain or _identifier(value)
 
 
-_PERIOD = re.compile(r"(?:19|20)\d\d[-/](?:(?:19|20)?\d\d)|24/7")
+_PERIOD = re.compile(r"(?:19|20)\d\d[-/–—](?:(?:19|20)?\d\d)|24/7")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d ")
+"""Groups of digits that start with a year, after words (`dossier ... 2019 2020 2021`,
+`verblijfsvergunning kregen in 2023 1 250 statushouders`): years and counts."""
+_A_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d")
 
 
 def _identifier(value: str) -> bool:
@@ -1387,6 +1439,12 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
     if kind == "bsn":
         if _ORGANISATION_NUMBER_BEFORE.search(text, max(0, start - 25), start):
             return None  # `RSIN 878838211`: an organisation's number has a BSN's 11-test
+        if _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, start - 6), start):
+            return None  # `+123.456.782 euro`, `€ 123.456.782`: an amount
+        if _digit_by_digit(value) and (
+            _SERIES_ON.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 2), start)
+        ):
+            return None  # nine of a longer series of figures (`0 0 1 2 0 1 0 0 1 2`)
         digits = value.translate(_SEPARATORS)
         valid = _eleven_test(digits) and bool(digits.strip("0")) and bsn.is_valid(digits)
         return (start, end) if valid else None
@@ -1465,6 +1523,12 @@ _NO_PERSON_BORN = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+_AMOUNT_AFTER = re.compile(r",-|,\d\d\b|\s?(?:euro|EUR)\b", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"(?:€|\bEUR|\beuro)\s?[+-]?\s?$", re.IGNORECASE)
+_SERIES_ON = re.compile(r"[ ,./_-]\d")
+_SERIES_BEFORE = re.compile(r"\d[ ,./_-]$")
 
 
 def _digit_by_digit(value: str) -> bool:

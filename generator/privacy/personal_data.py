@@ -289,9 +289,8 @@ def looks_personal(value: str) -> bool:
     text = visible(value).text
     if any(True for _ in patterns.found(text)):
         return True
-    words = re.sub(r"[-_./]+", " ", text)
-    if name_finder.name_words(words, single=False):
-        return True
+    if any(True for _ in _in_file_name(text)):
+        return True  # read as a file's name is (`media/foto_ahmed_molenweg.png`)
     return any(c.isupper() for c in text) and bool(name_finder.find(text))
 
 
@@ -337,7 +336,7 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             )
         elif how != "name":
             flagged = read.get(loc)
-            if flagged is None and how == "text" and not _has_link(raw):
+            if flagged is None and how == "text" and not _has_link(raw) and not _has_target(raw):
                 continue  # nothing the patterns or the name finder's tests flagged
             yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
     for loc, raw, how, markdown in fields:
@@ -527,6 +526,11 @@ def _in_text(
             if taken.free(start + a, start + b):
                 taken.add(start + a, start + b)
                 yield _finding(kind, shown, start + a, start + b, loc)
+    for start, target in _local_targets(text) if _has_target(text) else ():
+        for kind, a, b in _in_file_name(target):
+            if taken.free(start + a, start + b):
+                taken.add(start + a, start + b)
+                yield _finding(kind, shown, start + a, start + b, loc)
     spans = name_finder.find(text, declared, read.flagged if read is not None else None)
     if how == "role":
         spans.extend(name_finder.role_names(text, declared))
@@ -628,6 +632,25 @@ def _has_link(text: str) -> bool:
     )
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}:")
+"""`mailto:`, `tel:`, `data:`: no file of the site's own."""
+
+
+def _has_target(text: str) -> bool:
+    """Whether a text may link to a file of the site's own (`_LOCAL_TARGET`)."""
+    return "](" in text or "src" in text or "href" in text
+
+
+def _local_targets(text: str) -> Iterator[tuple[int, str]]:
+    """Where each link target of the site's own files starts, and the target (a web address
+    is read by `_in_address`)."""
+    for match in _LOCAL_TARGET.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        target = match.group(group)
+        if not (_LINK.match(target) or _SCHEME.match(target) or target.startswith(("#", "//"))):
+            yield match.start(group), target
+
+
 def _links_in(text: str) -> Iterator[tuple[int, int]]:
     if _has_link(text):
         yield from (m.span() for m in _LINK.finditer(text))
@@ -639,19 +662,30 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
-    for start, end in name_finder.glued_names(words):  # `/hanneke.vanderveen.7`
-        yield "naam", start, end
-    query = address.find("?")
-    if query >= 0 and "%" in address[query:]:
+    # A page's address is named after its subject, as a file is (`/fatma-en-ali-verhuizen/`,
+    # `/hanneke.vanderveen.7`): its path is read as a file's name is.
+    host_end = address.find("/", address.find("//") + 2 if "//" in address else 0)
+    path_end = min((at for at in (address.find("?"), address.find("#")) if at >= 0), default=-1)
+    path = words[host_end:path_end] if path_end > host_end else words[host_end:]
+    file_type = _FILE_TYPE.search(address, 0, host_end + len(path))
+    path = path[: file_type.start() - host_end] if file_type is not None else path
+    for start, end in _names_in_words(path) if host_end >= 0 else ():
+        yield "naam", host_end + start, host_end + end
+    query = min((at for at in (address.find("?"), address.find("#")) if at >= 0), default=-1)
+    if query >= 0 and ("%" in address[query:] or "+" in address[query:]):
         # Letters written as their bytes (`Y%C4%B1ld%C4%B1r%C4%B1m`) are read decoded; a
-        # name found there is reported as the whole query.
-        decoded = urllib.parse.unquote_plus(address[query:])
+        # name found there is reported as the whole query (and fragment).
+        decoded = _decoded(address[query:])
         if name_finder.name_words(_DIGITS.sub(" ", _AS_WORDS.sub(" ", decoded)), single=False):
             yield "naam", query + 1, len(address)
-        # So are digits (`?tel=%2B31641528763`, `?bsn=%39%30...`): the first kind found
-        # there is reported as the whole query too.
-        for kind, _, _ in itertools.islice(patterns.found(_QUERY_SEPARATORS.sub(" ", decoded)), 1):
-            yield kind, query + 1, len(address)
+        # So are digits (`?tel=%2B31641528763`, `#bsn%3D...`, `?tel=06+38+27+49+15`): the
+        # first kind found there is reported as the whole query too.
+        for form in (decoded, urllib.parse.unquote(_once_more(address[query:]))):
+            found = patterns.found(_QUERY_SEPARATORS.sub(" ", form))
+            kind = next((kind for kind, _, _ in found), None)
+            if kind is not None:
+                yield kind, query + 1, len(address)
+                break
     for handle in _HANDLE_IN_LINK.finditer(address):
         yield "gebruikersnaam", handle.start(1), handle.end(1)
     yield from _addresses_in_path(address)
@@ -671,8 +705,22 @@ def _addresses_in_path(address: str) -> Iterator[tuple[str, int, int]]:
             yield kind, host_end + start, host_end + end
 
 
+_FILE_TYPE = re.compile(r"\.[A-Za-z0-9]{1,5}/?$")
+"""A path's file type (`.png`, `.html`): no word of its name."""
 _PATH_SEPARATORS = re.compile(r"[-_./+=&?#]")
 _QUERY_SEPARATORS = re.compile(r"[=&?#;]")
+
+
+def _once_more(part: str) -> str:
+    """A query or fragment decoded once more where it was encoded twice (`%252B` is `%2B`,
+    the `+` of a country code)."""
+    return urllib.parse.unquote(part) if "%25" in part else part
+
+
+def _decoded(part: str) -> str:
+    """A query or fragment as a browser's form reads it: `+` a space, `%2B` a `+`, and
+    encoded twice decoded twice."""
+    return urllib.parse.unquote_plus(_once_more(part))
 
 
 _HANDLE_IN_LINK = re.compile(r"/(@[\w.]{2,30})")
@@ -770,9 +818,14 @@ def _in_url(raw: str, loc: Path_) -> Iterator[Finding]:
 def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     """A file name or slug, with its folders: `media/familie-bakker/jan-jansen-0612345678.jpg`
     reads `media familie bakker jan jansen 0612345678`."""
+    for kind, start, end in _in_file_name(raw):
+        yield Finding(kind, raw[start:end], raw[start:end], loc, start)
+
+
+def _in_file_name(raw: str) -> Iterator[tuple[str, int, int]]:
+    """`_in_words`' kinds, starts and ends in `raw`."""
     name = raw.rsplit("/", 1)[-1]
     stem = raw[: len(raw) - len(name)] + (name.rsplit(".", 1)[0] if "." in name else name)
-    offset = 0
     text = visible(_CAMEL.sub(" ", re.sub(r"[-_./]", " ", stem))).text
     spans = [
         (kind, start, end)
@@ -782,12 +835,21 @@ def _in_words(raw: str, loc: Path_) -> Iterator[Finding]:
     spans.extend(("naam", a, b) for a, b in _names_in_words(text))
     for kind, start, end in spans:
         value = _from_words(raw, text[start:end])
-        yield Finding(kind, value, value, loc, max(raw.find(value, offset), 0))
+        at = max(raw.find(value), 0)
+        yield kind, at, at + len(value)
     for start, end in _birth_dates_in(raw):  # `huurder-04-06-1958`, as in a link
-        yield Finding("geboortedatum", raw[start:end], raw[start:end], loc, start)
+        yield "geboortedatum", start, end
     for plate in _PLATE_IN_WORDS.finditer(raw):  # `busje-12-ghj-3-rijdt-rond`
         if patterns.plate_in_words(plate.group()):
-            yield Finding("kenteken", plate.group(), plate.group(), loc, plate.start())
+            yield "kenteken", plate.start(), plate.end()
+
+
+_LOCAL_TARGET = re.compile(
+    r"\]\(\s*<?([^\s()<>]{1,500})|\b(?:src|href)\s*=\s*[\"']([^\"'\s<>]{1,500})"
+)
+"""A Markdown link's or image's target, or an HTML `src` or `href`: a file of the site's
+own (`foto/kees-vanthof.jpg`, `docs/brief_mieke_degraaf.pdf`) is named after its subject
+as a media file is, and its name is published in the page."""
 
 
 _PLATE_IN_WORDS = re.compile(
@@ -808,6 +870,7 @@ def _names_in_words(words: str) -> list[tuple[int, int]]:
             *name_finder.rare_first_names(words),
             *name_finder.chinese_words(words),
             *name_finder.glued_names(words),
+            *name_finder.names_before_streets(words),
         ]
         if not any(a < end and start < b for start, end in names)
     ]
