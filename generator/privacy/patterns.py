@@ -1025,6 +1025,7 @@ def _dutch_number(written: str) -> bool:
 
 _TABLE_DELIMITER = re.compile(r"\|(?:[ \t]*:?-{2,}:?[ \t]*\|){1,20}")
 _CELL = re.compile(r"[ \t]*\|([^|]{0,300})(?=\|)")
+_NEXT_ROW = re.compile(r"\|[ \t]*(?=\|)")
 _COLUMN_KINDS = (
     ("geboortedatum", re.compile(r"verjaardag|geboortedatum|geboortedag|geb\b|geb\.|jarig", re.I)),
     (
@@ -1050,7 +1051,7 @@ def _in_table_columns(text: str) -> Iterator[tuple[str, int, int]]:
     Verjaardag | |---|---| | mevrouw | 17-09 |`)."""
     for delimiter in _TABLE_DELIMITER.finditer(text):
         width = delimiter.group().count("|") - 1
-        header = text[: delimiter.start()].rstrip()
+        header = text[max(0, delimiter.start() - 2000) : delimiter.start()].rstrip()
         cells = header.split("|")[-(width + 1) : -1] if header.endswith("|") else []
         if len(cells) != width:
             continue
@@ -1069,7 +1070,7 @@ def _in_table_columns(text: str) -> Iterator[tuple[str, int, int]]:
                     yield kind, figure.start(), figure.end()
             at, column = cell.end(1), column + 1
             if column == width:  # the row's closing `|`, then the next row or the end
-                nxt = re.compile(r"\|[ \t]*(?=\|)").match(text, at)
+                nxt = _NEXT_ROW.match(text, at)
                 if nxt is None:
                     break
                 at, column = nxt.end(), 0
