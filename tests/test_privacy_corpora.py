@@ -696,6 +696,9 @@ HOSTILE = {
     "200 KB of lower-case postcodes": "7004 jk. " * 22_000,
     "200 KB of titles before a prefix": "mevrouw de jong " * 12_000,
     "200 KB of user names": "gebruikersnaam: a_1 " * 10_000,
+    "a table's header and twenty thousand delimiter rows": "| Naam | Verjaardag |\n"
+    + "|---|---|\n" * 20_000,
+    "twenty thousand links to files of the site's own": "![](media/a-b.png) " * 20_000,
 }
 
 
