@@ -662,16 +662,16 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     for start, end in name_finder.name_words(words, single=False):
         yield "naam", start, end
-    # A page's address is named after its subject, as a file is (`/fatma-en-ali-verhuizen/`,
-    # `/hanneke.vanderveen.7`): its path is read as a file's name is.
-    host_end = address.find("/", address.find("//") + 2 if "//" in address else 0)
-    path_end = min((at for at in (address.find("?"), address.find("#")) if at >= 0), default=-1)
-    path = words[host_end:path_end] if path_end > host_end else words[host_end:]
-    file_type = _FILE_TYPE.search(address, 0, host_end + len(path))
-    path = path[: file_type.start() - host_end] if file_type is not None else path
-    for start, end in _names_in_words(path) if host_end >= 0 else ():
-        yield "naam", host_end + start, host_end + end
     query = min((at for at in (address.find("?"), address.find("#")) if at >= 0), default=-1)
+    # A page's address is named after its subject, as a file is (`/fatma-en-ali-verhuizen/`,
+    # `/hanneke.vanderveen.7`): its path, without its file type, is read as a file's name.
+    host_end = address.find("/", address.find("//") + 2 if "//" in address else 0)
+    if host_end >= 0:
+        path_end = query if query > host_end else len(address)
+        file_type = _FILE_TYPE.search(address, host_end, path_end)
+        path = words[host_end : file_type.start() if file_type is not None else path_end]
+        for start, end in _names_in_words(path):
+            yield "naam", host_end + start, host_end + end
     if query >= 0 and ("%" in address[query:] or "+" in address[query:]):
         # Letters written as their bytes (`Y%C4%B1ld%C4%B1r%C4%B1m`) are read decoded; a
         # name found there is reported as the whole query (and fragment).
