@@ -4546,3 +4546,756 @@ AFTER_TWENTY_THIRD_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "| Wijk | Woningen | Huisnummers |\n|---|---|---|\n| Noord | 24 | 2 t/m 48 |"),
 ]
 """And ordinary sentences beside them."""
+TWENTY_FOURTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Mevrouw meldde zich via [het formulier](https://www.woonzorgnet.nl/aanmelden?naam=Fatima+el+Amrani&tel=06-12345678).",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Haar aanmelding: [link](https://formulieren.wijkteam.nl/intake?telefoon=06%2012%2034%2056%2078).",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Het dossier staat in [het portaal](https://portaal.gemeente.nl/zaak?bsn=123456782).",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Zie [de aanvraag](https://loket.gemeente.nl/aanvraag?gebdat=12%2F04%2F1958&status=open).",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De intake van meneer: [formulier](https://intake.zorgpartner.nl/form?geboortedatum=1958-04-12).",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Link naar de aanmelding: [hier](https://www.woonzorgnet.nl/aanmelden?tel=06%252012345678).",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "De buurvrouw zocht hem op: [zoekopdracht](https://www.google.com/search?q=mevrouw+Kaya+Heerlen).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zie [zoekresultaat](https://www.woningnet.nl/zoeken?q=familie%20Bouzid%20Kerkstraat).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bereikbaar via [deze link](https://afspraak.wijkteam.nl/plan?mobiel=%2B31612345678).",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "De route naar de woning: [kaart](https://www.google.nl/maps/search/?api=1&query=Lindenlaan+23%2C+8011+AB+Zwolle).",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Zie [zijn aanvraag](https://loket.gemeente.nl/aanvraag?bsn=1234%2056%20782).",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "De melding: [formulier](https://meldpunt.gemeente.nl/melding?naam=Henk%2520de%2520Vries&adres=Molenweg%252012).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Haar gegevens staan [in het overzicht](https://intranet.corporatie.nl/huurders#tel-06-12345678).",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Zie [de kaart van de cliënt](https://crm.corporatie.nl/klant#geboren-12-04-1958).",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Zie [het verslag](https://wiki.wijkteam.nl/casussen#mevrouw-yilmaz).", "naam"),
+    (
+        "aanleiding",
+        "Er verscheen een [artikel in de krant](https://www.dtvnieuws.nl/nieuws/artikel/kees-van-dam-na-drie-jaar-terug-in-eigen-huis).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zie [ons nieuwsbericht](https://www.portaal.nl/nieuws/meneer-de-vries-woont-weer-zelfstandig).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bewoners konden haar direct appen via [WhatsApp](https://wa.me/31612345678).",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "De woning ligt [hier](https://www.google.com/maps/place/Kerkstraat+14,+5401+AB+Uden).",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De route: [van de woning naar het wijkcentrum](https://www.google.com/maps/dir/Molenweg+12,+Utrecht/Wijkcentrum+Oost).",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "In [het verhaal van Ingrid](https://www.woonbron.nl/verhalen/ingrid-bakker-vond-weer-rust) vertelt zij het zelf.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zie de [video van de familie El Khatib](https://www.youtube.com/@corporatie/familie-el-khatib-verhuist).",
+        "naam",
+    ),
+    ("aanleiding", "Bel haar gerust: [bellen](tel:0612345678).", "telefoonnummer"),
+    ("aanleiding", "Bel meneer: [bellen](tel:+31%206%2012%2034%2056%2078).", "telefoonnummer"),
+    ("aanleiding", "Mail de dochter: [mail](mailto:j.de.vries%40hotmail.com).", "e-mailadres"),
+    (
+        "aanleiding",
+        "![De familie voor hun nieuwe woning](media/familie-el-khatib-verhuisdag.jpg)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De [brief aan mevrouw Jansen](docs/brief-aan-mevrouw-jansen.pdf) is gestuurd op 3 maart.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "![Meneer aan de keukentafel](media/henk-vd-berg-keukentafelgesprek.jpg)",
+        "naam",
+    ),
+    ("aanleiding", "![Meneer bij zijn nieuwe woning](media/gerrit-vandijk-voordeur.jpg)", "naam"),
+    ("aanleiding", "![Mustafa in de Kerkstraat](media/foto-mustafa-kerkstraat.jpg)", "naam"),
+    ("aanleiding", "![Bewoonster op het Stationsplein](media/sanne_stationsplein.jpg)", "naam"),
+    ("aanleiding", "![Na de verhuizing](media/foto-anouk-dorpsstraat-na-verhuizing.jpg)", "naam"),
+    ("aanleiding", "![De woning van buiten](media/woning-lindenlaan-23-zwolle.jpg)", "adres"),
+    (
+        "aanleiding",
+        "De [plattegrond van de woning](docs/plattegrond-kerkstraat-14-bis.pdf) laat de aanpassing zien.",
+        "adres",
+    ),
+    ("aanleiding", "![De voordeur](media/voordeur_molenstraat_7a.jpg)", "adres"),
+    ("aanleiding", "![De flyer](media/flyer-bel-0612345678.png)", "telefoonnummer"),
+    ("aanleiding", '<img src="media/familie-yilmaz-tuin.jpg" alt="De familie in de tuin">', "naam"),
+    ("aanleiding", '<a href="docs/dossier-jan-pietersen.pdf">het dossier</a>', "naam"),
+    ("aanleiding", "![Het gezin](media/Fam.%20Jansen%20verhuizing.jpg)", "naam"),
+    ("aanleiding", "![Verhuisdag](media/fam_de_jong_verhuizing.jpg)", "naam"),
+    ("aanleiding", "Het [huurcontract](docs/huurcontract-mw-bakker.pdf) is aangepast.", "naam"),
+    ("aanleiding", "De [brief](docs/brief-dhr-el-idrissi-2023.pdf) kwam te laat.", "naam"),
+    ("aanleiding", "![Portret van meneer](media/portret-meneer-ouali.jpg)", "naam"),
+    ("aanleiding", "![Mevrouw de Wit in haar keuken](media/IMG_mevrouw_de_wit_2023.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Het [verslag van het huisbezoek](docs/verslag-huisbezoek-mohamed-bouzid.pdf) staat in het dossier.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "![Ahmed voor zijn woning aan de Beukenlaan](media/ahmed_beukenlaan.jpg)",
+        "naam",
+    ),
+    ("aanleiding", "![De galerij](media/galerij-dorpsstraat-12-3512ab.jpg)", "adres"),
+    (
+        "aanleiding",
+        "| Huishouden | Verjaardag | Klantnummer |\n|---|---|---|\n| Gezin A | 12 maart | 10234567 |\n| Gezin B | 3 november | 10298812 |",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "| Bewoner | Geb. |\n|---|---|\n| Mw. J. | 14-02-1951 |\n| Dhr. K. | 03-11-1947 |",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "| Deelnemer | Geboortedatum | Start |\n|---|---|---|\n| 1 | 03-07-1988 | maart 2023 |\n| 2 | 21-12-1995 | april 2023 |",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "| Deelnemer | BSN |\n|---|---|\n| A | 1234 56 782 |\n| B | 111 222 333 |",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "| Cliënt | ID | Woning |\n|---|---|---|\n| mevrouw | 204518 | benedenwoning |\n| meneer | 204733 | flat |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Huurder | Nummer | Achterstand |\n|---|---|---|\n| Mw. B. | 1023 4567 | € 1.450 |\n| Dhr. S. | 1029 8812 | € 2.100 |",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "| Bewoner | Klantnummer |\n|---|---|\n| gezin 1 | 88 12 345 |\n| gezin 2 | 88 19 021 |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Kind | Verjaardag |\n|---|---|\n| oudste zoon | 7 juni |\n| dochter | 21 augustus |",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "| Huurder | Kenmerk brief |\n|---|---|\n| mevrouw | 2023/04512 |\n| meneer | 2023/04788 |",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Zijn cliëntnummer is 12 34 567, dat staat op elke brief.", "dossiernummer"),
+    ("aanleiding", "Mevrouw heeft klantnummer 1023 4567 bij de corporatie.", "dossiernummer"),
+    ("aanleiding", "Het dossiernummer van het gezin: 2023 004 512.", "dossiernummer"),
+    ("aanleiding", "Zijn V-nummer is 12 34 56 789.", "dossiernummer"),
+    ("aanleiding", "Haar verblijfsdocument heeft nummer W 1234 5678.", "dossiernummer"),
+    ("aanleiding", "Het nummer van zijn verblijfspas: 1234 5678 9.", "dossiernummer"),
+    ("aanleiding", "De brief aan meneer had kenmerk 2023 0456 78.", "dossiernummer"),
+    ("aanleiding", "Cliëntnummer: 4 512 873.", "dossiernummer"),
+    ("aanleiding", "Dossiernr. 23-00 45-12 van mevrouw bleef open.", "dossiernummer"),
+    ("aanleiding", "Verjaardag mevrouw: 12 maart.", "geboortedatum"),
+    ("aanleiding", "verjaardag: 7-11, dan komt de hele familie.", "geboortedatum"),
+    ("aanleiding", "Geboortedag meneer: drie november.", "geboortedatum"),
+    ("aanleiding", "Verjaardag zoon: 14/2", "geboortedatum"),
+    ("aanleiding", "Geboortedag: twaalf juni. Dan komt haar broer altijd langs.", "geboortedatum"),
+    (
+        "aanleiding",
+        "Verjaardag van mevrouw: 3 oktober, en die van haar dochter: 9 mei.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Bereikbaar op 0-6-1-2-3-4-5-6-7-8.", "telefoonnummer"),
+    ("aanleiding", "Haar nummer: 0 6 2 4 8 1 3 5 7 9.", "telefoonnummer"),
+    ("aanleiding", "Bel meneer op 0.6.4.1.2.2.7.8.9.3.", "telefoonnummer"),
+    ("aanleiding", "Het nummer van de dochter is 0/6/1/2/3/4/5/6/7/8.", "telefoonnummer"),
+    ("aanleiding", "Vaste lijn van mevrouw: 0-3-0-2-3-4-5-6-7-8.", "telefoonnummer"),
+    ("aanleiding", "Zijn BSN: 1 2 3 4 5 6 7 8 2.", "bsn"),
+    ("aanleiding", "Het burgerservicenummer van mevrouw is 1-2-3-4-5-6-7-8-2.", "bsn"),
+]
+"""The twenty-fourth fresh tester (7 December 2026), given what the scan newly reads (links,
+files of the site's own, tables, grouped numbers, birthdays), hunting false alarms first:
+73 of 80 caught at first. Left out here: the two still missed (a common first name in a
+news page's address, an identity document's letters and digits in groups)."""
+TWENTY_FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "De regels voor passend toewijzen staan op [de site van de Rijksoverheid](https://www.rijksoverheid.nl/onderwerpen/huurwoning-zoeken/passend-toewijzen).",
+    ),
+    (
+        "aanleiding",
+        "Wij gingen uit van [artikel 12 van de Huisvestingswet 2014](https://wetten.overheid.nl/BWBR0035303/2023-01-01#Hoofdstuk2_Paragraaf1_Artikel12).",
+    ),
+    (
+        "aanleiding",
+        "Zie [Woningwet, artikel 45](https://wetten.overheid.nl/jci1.3:c:BWBR0005181&hoofdstuk=IV&paragraaf=2&artikel=45&z=2024-01-01&g=2024-01-01) over de diensten van algemeen economisch belang.",
+    ),
+    (
+        "aanleiding",
+        "Platform31 schreef er een [artikel over wonen en zorg](https://www.platform31.nl/artikelen/wonen-en-zorg-vraagt-om-lokale-afspraken/) dat we aan iedere wethouder kunnen aanraden.",
+    ),
+    (
+        "aanleiding",
+        "Op [Volkshuisvesting Nederland](https://www.volkshuisvestingnederland.nl/onderwerpen/dakloosheid/documenten/publicaties/2023/04/20/nationaal-actieplan-dakloosheid) staat het Nationaal Actieplan Dakloosheid.",
+    ),
+    (
+        "aanleiding",
+        "Het nieuws over de oplevering lees je op [onze site](https://www.woonbedrijf.nl/nieuws/nieuwbouw-de-linde-opgeleverd).",
+    ),
+    (
+        "aanleiding",
+        "De bewoners stemden in met de plannen, zie [het nieuwsbericht](https://www.woonstad.nl/nieuws/bewoners-pieter-de-hoochstraat-kiezen-voor-renovatie).",
+    ),
+    (
+        "aanleiding",
+        "Meer over de buurt in [dit bericht van Ymere](https://www.ymere.nl/nieuws/2023/renovatie-van-de-van-eesterenbuurt-afgerond).",
+    ),
+    (
+        "aanleiding",
+        "Het wooncafe begon in 2022: [Portaal over het wooncafe](https://www.portaal.nl/nieuws/wooncafe-kanaleneiland-opent-zijn-deuren/).",
+    ),
+    (
+        "aanleiding",
+        "Zoek zelf de kamerbrieven op via [deze zoekopdracht](https://www.rijksoverheid.nl/zoeken?trefwoord=passend+toewijzen&onderwerp=huurwoning-zoeken).",
+    ),
+    (
+        "aanleiding",
+        "Alle verordeningen vind je met [deze zoekvraag](https://zoek.officielebekendmakingen.nl/resultaten?q=%22huisvestingsverordening%22%20urgentie&col=Gemeenteblad&pg=10).",
+    ),
+    (
+        "aanleiding",
+        "De regeling staat in de [Huisvestingsverordening Utrecht 2019](https://lokaleregelgeving.overheid.nl/CVDR621374/2).",
+    ),
+    (
+        "aanleiding",
+        "Bekijk de route [via Google Maps](https://www.google.nl/maps/search/?api=1&query=Wijkcentrum+De+Leeuw+Oss).",
+    ),
+    (
+        "aanleiding",
+        "Er is [een korte film over de aanpak](https://www.youtube.com/watch?v=8mZ3Uq5pJ7k) gemaakt door het wijkteam.",
+    ),
+    (
+        "aanleiding",
+        "In [deze video vanaf minuut 1:15](https://youtu.be/4kRfT0mNw2Q?t=75) vertelt de woonconsulent hoe het gesprek verloopt.",
+    ),
+    (
+        "aanleiding",
+        "De webinarreeks staat [op YouTube](https://www.youtube.com/watch?v=Xq1bJ7eL0aM&list=PLx7Yr3kQ2mN8vT1&index=3).",
+    ),
+    (
+        "aanleiding",
+        "Zie ook het [kanaal van Platform31](https://www.youtube.com/@Platform31/videos).",
+    ),
+    (
+        "aanleiding",
+        "Housing First staat in de [databank van Movisie](https://www.movisie.nl/interventie/housing-first).",
+    ),
+    (
+        "aanleiding",
+        "Aedes legde het uit in [dit dossier](https://www.aedes.nl/huurbeleid-en-betaalbaarheid/huurverlaging-voor-huurders-met-een-laag-inkomen).",
+    ),
+    (
+        "aanleiding",
+        "De Woonbond was kritisch: [reactie van de Woonbond](https://www.woonbond.nl/nieuws/tijdelijke-contracten-moeten-uitzondering-blijven).",
+    ),
+    (
+        "aanleiding",
+        "De cijfers komen van het [CBS](https://www.cbs.nl/nl-nl/nieuws/2024/05/aantal-daklozen-in-vier-jaar-licht-gestegen).",
+    ),
+    (
+        "aanleiding",
+        "De minister schreef de Kamer hierover ([kamerbrief](https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?id=2023Z12345&did=2023D29876)).",
+    ),
+    (
+        "aanleiding",
+        "De brief staat in [Kamerstuk 32847, nr. 1012](https://zoek.officielebekendmakingen.nl/kst-32847-1012.html).",
+    ),
+    (
+        "aanleiding",
+        "Zie de [Kamerbrief over de Woontop](https://www.rijksoverheid.nl/documenten/kamerstukken/2022/06/20/kamerbrief-over-de-uitkomsten-van-de-woontop).",
+    ),
+    (
+        "aanleiding",
+        "De minister lichtte het toe in [een nieuwsbericht](https://www.rijksoverheid.nl/regering/bewindspersonen/hugo-de-jonge/nieuws/2022/05/12/meer-betaalbare-huurwoningen-voor-middeninkomens).",
+    ),
+    (
+        "aanleiding",
+        "De tabel komt uit [StatLine](https://opendata.cbs.nl/statline/#/CBS/nl/dataset/83625NED/table?ts=1689234567890).",
+    ),
+    (
+        "aanleiding",
+        "Het raadsvoorstel staat op [de raadsinformatiesite](https://www.raadsinformatie.nl/document/12345678/1/Raadsvoorstel%20woonzorgvisie%202023).",
+    ),
+    (
+        "aanleiding",
+        "De uitspraak over de ontruiming is openbaar: [ECLI:NL:RBAMS:2022:4567](https://uitspraken.rechtspraak.nl/#!/details?id=ECLI:NL:RBAMS:2022:4567).",
+    ),
+    (
+        "aanleiding",
+        "Zoek in [de Gemeenteblad-publicaties van 2023](https://www.rijksoverheid.nl/zoeken?trefwoord=kamerbrief+dakloosheid&startdatum=01-01-2023&einddatum=31-12-2023).",
+    ),
+    (
+        "aanleiding",
+        "Kijk voor de buurt op [Waar staat je gemeente](https://www.waarstaatjegemeente.nl/dashboard/dashboard/wonen/?gemeente=0344).",
+    ),
+    (
+        "aanleiding",
+        "De tiny houses in Willemstad staan in [dit bericht van de gemeente](https://www.moerdijk.nl/nieuws/tiny-houses-in-willemstad-bewoond).",
+    ),
+    (
+        "aanleiding",
+        "De renovatie aan de [Willem de Zwijgerlaan](https://www.woonbron.nl/nieuws/renovatie-willem-de-zwijgerlaan-van-start) begon in maart.",
+    ),
+    (
+        "aanleiding",
+        "In de Prinses Irenebuurt werkten we samen met Stadgenoot ([bericht](https://www.stadgenoot.nl/nieuws/prinses-irenebuurt-krijgt-nieuwe-woningen)).",
+    ),
+    (
+        "aanleiding",
+        "Wonen Limburg bouwt in Sint Pieter: [lees meer](https://www.wonenlimburg.nl/nieuws/sint-pieter-krijgt-nieuwe-huurwoningen).",
+    ),
+    (
+        "aanleiding",
+        "De nieuwsbrief met de uitnodiging: [lees online](https://www.mitros.nl/nieuwsbrief/april-2024?utm_source=nieuwsbrief&utm_medium=email&utm_campaign=april2024).",
+    ),
+    (
+        "aanleiding",
+        "De evaluatie staat op [de site van Movisie](https://www.movisie.nl/publicatie/evaluatie-skaeve-huse#samenvatting).",
+    ),
+    (
+        "aanleiding",
+        "Zoekresultaten met [woonzorg en cliënten](https://www.platform31.nl/zoeken?q=begeleid%20wonen%20cli%C3%ABnten&type=artikel).",
+    ),
+    (
+        "aanleiding",
+        "Meer in [Staatscourant 2023, 12345](https://zoek.officielebekendmakingen.nl/stcrt-2023-12345.html).",
+    ),
+    (
+        "aanleiding",
+        "De kaart van de wijk Mariahoeve staat [op de site van Haag Wonen](https://www.haagwonen.nl/nieuws/mariahoeve-vernieuwt).",
+    ),
+    (
+        "aanleiding",
+        "Lees de [handreiking van de VNG](https://vng.nl/publicaties/handreiking-woonzorgvisie?page=2#hoofdstuk-3).",
+    ),
+    (
+        "aanleiding",
+        "Lees ook [de case uit Eindhoven](../housing-first-eindhoven/) over dezelfde aanpak.",
+    ),
+    (
+        "aanleiding",
+        'Zie <a href="https://www.platform31.nl/artikelen/wonen-en-zorg-vraagt-om-lokale-afspraken/">het artikel van Platform31</a>.',
+    ),
+    (
+        "aanleiding",
+        "![Plattegrond van de driekamerwoning na de aanpassing](media/plattegrond-type-b-driekamerwoning.png)",
+    ),
+    (
+        "aanleiding",
+        "De folder voor bewoners: [folder woonbegeleiding (pdf)](docs/folder-woonbegeleiding-2024.pdf).",
+    ),
+    (
+        "aanleiding",
+        "Het volledige [evaluatierapport](docs/rapport-evaluatie-housing-first-tilburg-2023.pdf) staat bij deze case.",
+    ),
+    (
+        "aanleiding",
+        "![Kaart van de wijk Kanaleneiland met de drie complexen](media/kaart-wijk-kanaleneiland.png)",
+    ),
+    (
+        "aanleiding",
+        "![De flat Vijverhof in 2019, voor de renovatie](media/foto-flat-vijverhof-2019.jpg)",
+    ),
+    (
+        "aanleiding",
+        "![Oplevering aan de Pieter de Hoochstraat](media/foto-oplevering-pieter-de-hoochstraat.jpg)",
+    ),
+    (
+        "aanleiding",
+        "De [brief van de wethouder aan de huurders](docs/brief-wethouder-aan-huurders.pdf) legde uit waarom.",
+    ),
+    (
+        "aanleiding",
+        "De [presentatie van de woonconsulent](docs/presentatie-woonconsulent-bewonersavond.pdf) op de bewonersavond.",
+    ),
+    (
+        "aanleiding",
+        "![De buurtbeheerder bij de moestuin](media/foto-buurtbeheerder-bij-de-moestuin.jpg)",
+    ),
+    ("aanleiding", "![Voorgevel van wooncomplex De Linde](media/project-de-linde-voorgevel.jpg)"),
+    (
+        "aanleiding",
+        "![Wooncomplex De Roos bij oplevering in 2021](media/wooncomplex-de-roos-2021.jpg)",
+    ),
+    ("aanleiding", "![Het voormalige klooster Huize Sint Anna](media/huize-sint-anna.jpg)"),
+    (
+        "aanleiding",
+        "![De Sint-Jozefkerk tijdens de herbestemming](media/st-jozefkerk-herbestemming.jpg)",
+    ),
+    ("aanleiding", "![Het Marktplein in de winter](media/foto_marktplein_winter.jpg)"),
+    ("aanleiding", "![De Molenweg na de renovatie](media/molenweg-na-renovatie.jpg)"),
+    ("aanleiding", "![De Julianastraat voor en na](media/julianastraat-voor-en-na.jpg)"),
+    ("aanleiding", "![Zorgwoningen in de Emmastraat](media/zorgwoningen-emmastraat.jpg)"),
+    (
+        "aanleiding",
+        "![Gevels aan de Koningin Wilhelminalaan](media/koningin-wilhelminalaan-2022.jpg)",
+    ),
+    (
+        "aanleiding",
+        "![Gevels aan de Burgemeester de Withstraat](media/gevel-burgemeester-de-withstraat.jpg)",
+    ),
+    (
+        "aanleiding",
+        "De [factsheet Thuis in de Wijk](docs/factsheet-thuis-in-de-wijk-v2.pdf) is op te vragen bij het team.",
+    ),
+    (
+        "aanleiding",
+        '<img src="media/skaeve-huse-ede.jpg" alt="De vijf skaeve huse aan de rand van Ede">',
+    ),
+    (
+        "aanleiding",
+        "De [plattegrond van de begane grond](media/plattegrond_begane_grond_blok_A.pdf) laat de gemeenschappelijke ruimte zien.",
+    ),
+    ("aanleiding", "![Bewonersavond in het buurthuis](media/IMG_20230514_102233.jpg)"),
+    (
+        "aanleiding",
+        "![De keuken na de aanpassing](media/WhatsApp%20Image%202023-05-14%20at%2010.22.33.jpeg)",
+    ),
+    ("aanleiding", "![Het trappenhuis](media/DSC_0412.JPG)"),
+    (
+        "aanleiding",
+        "De [prestatieafspraken 2024-2027](docs/prestatieafspraken-2024-2027-gemeente-zwolle.pdf) noemen het project expliciet.",
+    ),
+    ("aanleiding", "Het [jaarverslag](docs/jaarverslag-2023-def.pdf) geeft de cijfers per wijk."),
+    (
+        "aanleiding",
+        "Het [raadsbesluit](docs/raadsbesluit-2023-045-woonzorgvisie.pdf) maakte de pilot mogelijk.",
+    ),
+    ("aanleiding", "![Wooncomplex De Linde aan de Kerkstraat](media/de-linde-kerkstraat.jpg)"),
+    ("aanleiding", "![Huize Maria aan de Stationsweg](media/huize-maria-stationsweg.jpg)"),
+    (
+        "aanleiding",
+        "![Wooncomplex Iris aan de Dorpsstraat](media/wooncomplex-iris-dorpsstraat.jpg)",
+    ),
+    (
+        "aanleiding",
+        "![De Roos aan de Molenweg bij de oplevering](media/de-roos-molenweg-oplevering.jpg)",
+    ),
+    ("aanleiding", "![De tiny houses in Willemstad](media/willemstad-tiny-houses.jpg)"),
+    ("aanleiding", "![Koloniehuisjes in Frederiksoord](media/frederiksoord-koloniehuizen.jpg)"),
+    ("aanleiding", "![Flats in Mariahoeve in 2018](media/mariahoeve-flats-2018.jpg)"),
+    (
+        "aanleiding",
+        "![Het dorpsplein van Sint Annaparochie](media/foto-sint-annaparochie-dorpsplein.jpg)",
+    ),
+    (
+        "aanleiding",
+        "![De huismeester en de opzichter bij de oplevering](media/foto-huismeester-en-opzichter.jpg)",
+    ),
+    (
+        "aanleiding",
+        '<a href="docs/handleiding-huurdersportaal.pdf">handleiding van het huurdersportaal</a>',
+    ),
+    (
+        "aanleiding",
+        "De [scan van het convenant](docs/scan0001.pdf) is ondertekend door alle vijf partners.",
+    ),
+    ("aanleiding", "![Blok 12 na de oplevering](media/oplevering-blok-12.jpg)"),
+    (
+        "aanleiding",
+        "Het [draaiboek bewonersavond 14 maart](docs/draaiboek-bewonersavond-2023-03-14.pdf) is vrij te gebruiken.",
+    ),
+    (
+        "aanleiding",
+        "| Jaar | Aantal woningen | Gemiddelde huur per maand |\n|---|---|---|\n| 2021 | 48 | € 612 |\n| 2022 | 52 | € 634 |\n| 2023 | 60 | € 655 |",
+    ),
+    (
+        "aanleiding",
+        "| Nummer | Maatregel | Stand |\n|---|---|---|\n| 1 | Vroegsignalering huurachterstand | afgerond |\n| 2 | Keukentafelgesprek | lopend |\n| 3 | Budgetcoach | gestart in 2024 |",
+    ),
+    (
+        "aanleiding",
+        "| Nr. | Actie | Wie |\n|---|---|---|\n| 1 | Intake | woonconsulent |\n| 2 | Plan van aanpak | wijkteam |\n| 3 | Evaluatie na 6 maanden | beide |",
+    ),
+    (
+        "aanleiding",
+        "| ID | Actie | Eigenaar | Deadline |\n|---|---|---|---|\n| 1 | Convenant tekenen | gemeente | 01-03-2024 |\n| 2 | Woningen labelen | corporatie | 01-06-2024 |\n| 3 | Eerste evaluatie | beide | 01-12-2024 |",
+    ),
+    (
+        "aanleiding",
+        "| Projectnummer | Project | Woningen |\n|---|---|---|\n| 2023-014 | Skaeve huse Noord | 6 |\n| 2023-021 | Flexwonen Stationsweg | 40 |",
+    ),
+    (
+        "aanleiding",
+        "| Complexnummer | Wijk | Woningen | Bouwjaar |\n|---|---|---|---|\n| 1042 | Noord | 120 | 1965 |\n| 1187 | Oost | 64 | 1972 |\n| 2210 | Centrum | 36 | 1931 |",
+    ),
+    (
+        "aanleiding",
+        "| Kenmerk | Voor renovatie | Na renovatie |\n|---|---|---|\n| Energielabel | G | A |\n| Oppervlakte (m²) | 62 | 68 |\n| Huur per maand | € 612 | € 648 |",
+    ),
+    (
+        "aanleiding",
+        "| Datum | Overleg | Aanwezig |\n|---|---|---|\n| 14-03-2023 | Startbijeenkomst | 24 |\n| 11-04-2023 | Werksessie | 18 |\n| 20-06-2023 | Evaluatie | 21 |",
+    ),
+    (
+        "aanleiding",
+        "| Straat | Huisnummers | Type | Aantal |\n|---|---|---|---|\n| Molenweg | 2-40 (even) | eengezinswoning | 20 |\n| Kerkstraat | 1-39 (oneven) | benedenwoning | 20 |",
+    ),
+    (
+        "aanleiding",
+        "| Straat | Nummers | Type |\n|---|---|---|\n| Lindenlaan | 1 t/m 24 | seniorenwoning |\n| Beukenlaan | 2 t/m 30 | portiekflat |",
+    ),
+    (
+        "aanleiding",
+        "| Fase | Periode | Woningen |\n|---|---|---|\n| 1 | 2022-2023 | 48 |\n| 2 | 2024 | 64 |\n| 3 | 2025-2026 | 52 |",
+    ),
+    (
+        "aanleiding",
+        "| Begrotingspost | Bedrag |\n|---|---|\n| Woonbegeleiding | € 125 000 |\n| Inrichting | € 48 500 |\n| Projectleiding | € 62 750 |\n| Totaal | € 236 250 |",
+    ),
+    (
+        "aanleiding",
+        "| Onderdeel | Bedrag (€) |\n|---|---|\n| Investering nieuwbouw | 130.000.000 |\n| Verduurzaming | 105.000.000 |\n| Totaal | 235.000.000 |",
+    ),
+    (
+        "aanleiding",
+        "| Leeftijd | Aantal deelnemers |\n|---|---|\n| 18-23 | 14 |\n| 24-30 | 9 |\n| 31 en ouder | 3 |",
+    ),
+    (
+        "aanleiding",
+        "| Geb. | Adres | Bouwjaar | Woningen |\n|---|---|---|---|\n| A | Molenweg 2-40 | 1965 | 20 |\n| B | Kerkstraat 1-39 | 1968 | 20 |",
+    ),
+    (
+        "aanleiding",
+        "| Geboortejaar | Aantal huurders |\n|---|---|\n| voor 1945 | 12 |\n| 1945-1954 | 31 |\n| 1955-1964 | 27 |",
+    ),
+    (
+        "aanleiding",
+        "| Maand | Aanmeldingen | Geplaatst |\n|---|---|---|\n| januari | 12 | 4 |\n| februari | 9 | 6 |\n| maart | 14 | 5 |",
+    ),
+    (
+        "aanleiding",
+        "| Jaar | Huisuitzettingen | Voorkomen |\n|---|---|---|\n| 2019 | 14 | 22 |\n| 2020 | 6 | 31 |\n| 2021 | 4 | 38 |\n| 2022 | 3 | 41 |",
+    ),
+    (
+        "aanleiding",
+        "| Week | Bezoekers wooncafe |\n|---|---|\n| 1 | 12 |\n| 2 | 18 |\n| 3 | 21 |\n| 4 | 17 |",
+    ),
+    (
+        "aanleiding",
+        "| Nummer | Knelpunt | Oplossing |\n|---|---|---|\n| 1 | Wachtlijst te lang | urgentie via maatwerk |\n| 2 | Geen doorstroom | huurgewenning |\n| 3 | Te weinig begeleiding | inzet Wmo |",
+    ),
+    (
+        "aanleiding",
+        "| Postcodegebied | Huishoudens | Met betalingsachterstand |\n|---|---|---|\n| 3531 | 2.340 | 112 |\n| 3532 | 1.980 | 87 |\n| 3533 | 2.115 | 95 |",
+    ),
+    (
+        "aanleiding",
+        "| Percentage | 2022 | 2023 |\n|---|---|---|\n| Tevreden huurders | 71% | 78% |\n| Huurachterstand opgelost | 64% | 70% |",
+    ),
+    (
+        "aanleiding",
+        "| Besluit | Datum | Nummer |\n|---|---|---|\n| Raadsbesluit woonzorgvisie | 12-10-2023 | 2023-045 |\n| Collegebesluit pilot | 05-12-2023 | 2023-118 |",
+    ),
+    ("aanleiding", "Het totale budget was € 1 250 000, verdeeld over drie jaar."),
+    ("aanleiding", "De corporatie investeert tot 2030 € 130.000.000 in verduurzaming."),
+    ("aanleiding", "In het investeringsprogramma is 142.000.000 euro gereserveerd voor nieuwbouw."),
+    ("aanleiding", "De totale opgave wordt geschat op 117 000 000 euro."),
+    ("aanleiding", "In 2023 zijn 1 234 huishoudens bereikt, in 2022 waren dat er 987."),
+    ("aanleiding", "De pilot liep in de postcodegebieden 3531 tot en met 3534."),
+    ("aanleiding", "Het ging om de postcodes 1102 en 1103 in de Bijlmer."),
+    ("aanleiding", "De jaren 2019, 2020, 2021 en 2022 lieten steeds een daling zien."),
+    ("aanleiding", "Aantal huisuitzettingen per jaar (2014-2023): 0, 6, 2, 1, 3, 0, 0, 1, 2, 0."),
+    ("aanleiding", "De tien deelnemers gaven rapportcijfers 7, 8, 6, 9, 7, 8, 8, 7, 9, 6."),
+    (
+        "aanleiding",
+        "De huurverhoging was € 12,50 per maand; per woning kostte de aanpassing € 12.500,-.",
+    ),
+    ("aanleiding", "Bewoners kunnen de gemeente bellen via 14 030."),
+    ("aanleiding", "Huurders met schulden kunnen terecht bij de Geldfit-lijn, 0800-8115."),
+    ("aanleiding", "Het staat in Kamerstukken II 2022/23, 32 847, nr. 1012."),
+    ("aanleiding", "De wet is gepubliceerd in Staatsblad 2014, 237."),
+    (
+        "aanleiding",
+        "De rechter oordeelde anders (ECLI:NL:RVS:2023:1234, zaaknummer 202301234/1/R2).",
+    ),
+    ("aanleiding", "Het rapport (ISBN 978-90-5972-123-4) is gratis te downloaden."),
+    (
+        "aanleiding",
+        "Elke deelnemer kreeg een cliëntnummer; in de rapportage staan alleen aantallen (142 deelnemers in 2023).",
+    ),
+    (
+        "aanleiding",
+        "Het dossiernummer bleef bij de corporatie; de gemeente zag alleen de 12 geanonimiseerde casussen.",
+    ),
+    (
+        "aanleiding",
+        "Huurders met een verblijfsdocument voor 5 jaar kregen een contract voor onbepaalde tijd.",
+    ),
+    (
+        "aanleiding",
+        "Statushouders zonder geldig identiteitsbewijs konden zich toch inschrijven; in 2023 ging het om 23 mensen.",
+    ),
+    ("aanleiding", "Kenmerk van de wijk: 45 procent van de huishoudens heeft een laag inkomen."),
+    (
+        "aanleiding",
+        "Een belangrijk kenmerk van de aanpak is dat de begeleiding 24 uur per dag bereikbaar is.",
+    ),
+    (
+        "aanleiding",
+        "Het gaat om de huisnummers 2 tot en met 40 aan de Molenweg, 20 woningen van 1965.",
+    ),
+    (
+        "aanleiding",
+        "De wachttijd daalde van 8,5 naar 6,2 jaar; 312 woningzoekenden kregen voorrang.",
+    ),
+    (
+        "aanleiding",
+        "Per jaar zijn er 1.000 tot 1.200 aanmeldingen, waarvan 60 tot 80 met urgentie.",
+    ),
+    ("aanleiding", "De huur bleef onder de aftoppingsgrens van € 697,07 (prijspeil 2024)."),
+    ("aanleiding", "Het complex telt 3 x 4 x 12 = 144 woningen in drie blokken."),
+    ("aanleiding", "Er staan 1, 2, 3 of 4 kamers in de woningen, afhankelijk van het type."),
+    ("aanleiding", "De Huisvestingswet 2014, artikel 12, lid 2, geeft de gemeente deze ruimte."),
+    (
+        "aanleiding",
+        "Op grond van artikel 7:271 BW kan de huur alleen op die manier worden opgezegd.",
+    ),
+    (
+        "aanleiding",
+        "Het verblijfsdocument van statushouders is vaak 5 jaar geldig; daarna volgt een verlenging.",
+    ),
+    ("aanleiding", "Nummer 1 op de lijst van knelpunten was de lange wachttijd: 9 jaar gemiddeld."),
+    ("aanleiding", "Het project kreeg projectnummer 2023-014 in de begroting van de gemeente."),
+    (
+        "aanleiding",
+        "Het gebouw werd op 12 mei 1965 geopend en vierde op 12 mei 2015 zijn vijftigste verjaardag.",
+    ),
+    (
+        "aanleiding",
+        "Op de verjaardag van het complex, 12 mei, hield de bewonerscommissie een open dag.",
+    ),
+    ("aanleiding", "**Verjaardag van De Linde:** 1 oktober, elk jaar met een buurtfeest."),
+    (
+        "aanleiding",
+        "Geboortedag van de sociale huur: 22 juni 1901, toen de Woningwet werd aangenomen.",
+    ),
+    (
+        "aanleiding",
+        "De pilot liep van 1-3-2022 tot 28-2-2023, met een tussenevaluatie op 15-9-2022.",
+    ),
+    (
+        "aanleiding",
+        "Huurders geboren vóór 1 januari 1958 hebben de AOW-leeftijd bereikt en vallen in deze regeling.",
+    ),
+    (
+        "aanleiding",
+        "Verjaardagen van bewoners worden in de huiskamer gevierd, met taart van de bewonerscommissie.",
+    ),
+    (
+        "aanleiding",
+        "Het wijkcentrum bestaat op 3 maart tien jaar; we vieren de verjaardag met een open huis.",
+    ),
+    ("aanleiding", "De bewonersavonden waren op 14 maart, 11 april en 20 juni 2023."),
+    ("aanleiding", "Het convenant is op 01-02-2024 getekend en loopt tot 31-01-2028."),
+    (
+        "aanleiding",
+        "Het project vierde zijn eerste verjaardag: op 1 april 2020 trokken de eerste bewoners in.",
+    ),
+    ("aanleiding", "Verjaardag project: 1 april. Die dag evalueren we elk jaar met alle partners."),
+]
+"""Its ordinary texts: 20 of 162 refused at first (all by older rules), 10 after the fixes;
+those ten are left out here and named in docs/trust-and-privacy.md."""
+AFTER_TWENTY_FOURTH_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "Sms haar via [sms](sms:%2B31612345678) als het spoed is.", "telefoonnummer"),
+    ("aanleiding", "![De achterdeur](media/achterdeur_beukenlaan_4b.jpg)", "adres"),
+    ("aanleiding", "| Gezin | Cliëntnummer |\n|---|---|\n| B. | 2023-0457 |", "dossiernummer"),
+    ("aanleiding", "| Bewoner | BSN |\n|---|---|\n| x | 1234.56.789 |", "dossiernummer"),
+    ("aanleiding", "Haar relatienummer is 31 44 728, zegt de brief.", "dossiernummer"),
+    ("aanleiding", "Zaaknummer 202301234/1/R2 gaat over de huurder zelf.", "dossiernummer"),
+    ("aanleiding", "![x](media/foto-yusuf-kerkweg.png)", "naam"),
+]
+"""Our own variants of the twenty-fourth tester's kinds, written after the fixes."""
+AFTER_TWENTY_FOURTH_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "Zie de uitspraak (ECLI:NL:RBGEL:2022:5512, zaaknummer C/05/401234) over de huurverhoging.",
+    ),
+    (
+        "aanleiding",
+        "| Post | Bedrag |\n|---|---|\n| Nieuwbouw | 240.000.000 |\n| Renovatie | 110.000.000 |",
+    ),
+    (
+        "aanleiding",
+        "| Maatregelnummer | Maatregel |\n|---|---|\n| 2024-031 | Hennepcontrole |\n| 2024-032 | Buurtbemiddeling |",
+    ),
+    ("aanleiding", "![Huize Maria](media/huize-maria-kerkstraat.jpg) is nu een woongroep."),
+    ("aanleiding", "![De Sint-Jan](media/sint-jan-markt.jpg)"),
+    (
+        "aanleiding",
+        "Zie [het nieuws van de minister](https://www.rijksoverheid.nl/regering/bewindspersonen/mona-keijzer/nieuws).",
+    ),
+    ("aanleiding", "Volg [Platform31 op YouTube](https://www.youtube.com/@Platform31)."),
+]
+"""And ordinary texts beside them: a ruling, a budget, public numbers, buildings."""

@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -160,6 +159,9 @@ _BUILDINGS = frozenset(
         "flats",
         "complexen",
         "gebouwen",
+        "huize",
+        "villa",
+        "residentie",
     ]
 )
 _AREAS = frozenset(
@@ -850,6 +852,7 @@ def organisation_account(handle: str) -> bool:
     return (
         looks_like_organisation(low)
         or any(low.startswith(word) for word in starts if len(word) > 3)
+        or low in _not_persons()[1]  # `@Platform31`
         or any(p in _not_persons()[1] or is_place(p) for p in parts)
     )
 
@@ -1437,8 +1440,16 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])
     if compound is not None and compound.group(1) not in _dutch_names()[2]:
         return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
-    if lows[first].startswith(_SAINTS) or (first > 0 and lows[first - 1] in _SAINT_WORDS):
-        return True  # `de Sint-Jan`, `Sint Maarten`: a church, a place or a feast
+    if last > first + 1 and lows[first] in _BUILDINGS and lows[first + 1] != "van":
+        return True  # `Huize Maria`, `Flat Johanna`: a building named after someone (not
+        # `Huis van Fatma Demir`, someone's own)
+    if (
+        lows[first].startswith(_SAINTS)
+        or (first > 0 and lows[first - 1] in _SAINT_WORDS)
+        or any(lows[i] in _SAINT_WORDS for i in range(first, last - 1))
+    ):
+        return True  # `de Sint-Jan`, `Sint Maarten`, `Huize Sint Anna`: a church, a place,
+        # a feast or a building
     cue_before = first > 0 and lows[first - 1] in TITLES | ROLES
     if cue_before and "|" in words.text[words.spans[first - 1][1] : words.spans[first][0]]:
         cue_before = False  # a table's header (`| Bewoner |`) is no title of its cells
@@ -2040,10 +2051,12 @@ def names_before_streets(words: str) -> Iterator[tuple[int, int]]:
     a common word (`roos-kerkstraat`) nor a street named after someone
     (`anna-paulownastraat`)."""
     tokens = list(_LOWER_TOKEN.finditer(words))
-    for first, street in itertools.pairwise(tokens):
+    for before, first, street in zip([None, *tokens], tokens, tokens[1:], strict=False):
         low, place = first.group().casefold(), street.group().casefold()
+        named = before is not None and before.group().casefold() in _NAMED_AFTER_SOMEONE
         if (
-            _STREET_END.search(place)
+            not named
+            and _STREET_END.search(place)
             and not _named_street(place)
             and _lower_pair_first(low)
             and low not in _WORD_FIRST_NAMES
@@ -2052,6 +2065,11 @@ def names_before_streets(words: str) -> Iterator[tuple[int, int]]:
             yield first.span()
 
 
+_NAMED_AFTER_SOMEONE = frozenset(["sint", "st", "sankt", "san", "santa", "saint", "huize"])
+_NAMED_AFTER_SOMEONE |= {"huis", "wooncomplex", "complex", "flat", "woongroep", "hofje", "villa"}
+_NAMED_AFTER_SOMEONE |= {"residentie", "kerk", "school", "stichting", "zorgcentrum", "kliniek"}
+"""Words before a first name in a file's name that make the name a building's or a body's
+(`huize-maria-stationsweg`, `wooncomplex-iris-dorpsstraat`)."""
 _SAINT_WORDS = frozenset(["sint", "st", "sankt", "san", "santa", "saint"])
 _SAINTS = tuple(f"{word}-" for word in _SAINT_WORDS)
 

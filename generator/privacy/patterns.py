@@ -344,7 +344,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             r"\s?[:|,]?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
             # eight digits and more in groups (`V-nummer 27 1133 4480`, `W 1234 5678`), or
             # one code (`W12345678`, `w12.345.678`)
-            r"(?P<number>(?:[A-Z]{1,2} )?(?=(?:\d ?){8})\d{1,4}(?: \d{1,4}){1,5}(?!\d)"
+            r"(?P<number>(?:[A-Z]{1,2} )?(?=(?:\d ?){7})\d{1,4}(?: \d{1,4}){1,5}(?!\d)"
             r"|(?=[A-Za-z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Za-z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b)"
         ),
@@ -353,6 +353,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
 # Every start is tried (`overlapped`): a run of digits holds a BSN wherever it starts.
 _BSN_EVERYWHERE = regex.compile(dict(PATTERNS)["bsn"].pattern, regex.VERSION0)
 _STREET_ENDINGS = tuple(_STREETS.split("|"))
+STREET_ENDINGS = _STREETS
+"""The endings of a street's name, as a pattern's alternatives (`straat|laan|...`)."""
 _STREET_SET = frozenset(_STREET_ENDINGS)
 _STREET_WORDS: tuple[str, ...] = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel")
 _STREET_WORDS += ("dreef", "hof", "straße", "strasse", "gasse")
@@ -1030,12 +1032,18 @@ _COLUMN_KINDS = (
     ("geboortedatum", re.compile(r"verjaardag|geboortedatum|geboortedag|geb\b|geb\.|jarig", re.I)),
     (
         "dossiernummer",
-        re.compile(r"nummer|\bnr\b|\bbsn\b|kenmerk|\bid\b", re.IGNORECASE),
+        re.compile(
+            r"(?:klant|cli[eë]nt|dossier|relatie|registratie|inschrijf|inschrijvings|huurders?"
+            r"|debiteur|zaak|polis|pas|v|vreemdelingen|personeels|pati[eë]nt|document"
+            r"|paspoort|lid)\s?-?(?:nummer|nr\b)|\bbsn\b|burgerservice|kenmerk|\bid\b",
+            re.IGNORECASE,
+        ),
     ),
 )
 """A table column's header that says what its cells hold (`| Naam | Verjaardag |`,
 `| Klantnummer |`): a figure in such a column is that kind, wherever the rows put it. (A
-phone number or an address is found in any cell as it is anywhere.)"""
+phone number or an address is found in any cell as it is anywhere; a project's or a
+decision's number, `| Projectnummer |`, `| Nummer |`, is no one's.)"""
 _CELL_FIGURE = {
     "geboortedatum": re.compile(
         rf"(?:0?[1-9]|[12]\d|3[01])\s?[-/.]\s?(?:0?[1-9]|1[0-2])(?:[-/.](?:19|20)?\d\d)?"
@@ -1297,8 +1305,15 @@ def _numbers_after_cues(
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
         if match is None or match.end() <= at or not _numbered(match):
             continue
+        if _RULING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # `(ECLI:NL:RVS:2023:1234, zaaknummer 202301234/1/R2)`: a published ruling
         yield match.span()
         position = match.end()
+
+
+_RULING_BEFORE = re.compile(r"\bECLI:[A-Z]{2}:[A-Z]{2,7}:\d{4}:[\w.]{1,25}[,;)]?\s?$")
+"""A published ruling's identifier right before its case number: rulings are published
+with both, and without the parties' names."""
 
 
 MOST_NUMBER_CUES = 100
@@ -1326,7 +1341,7 @@ def _numbered(match: re.Match[str]) -> bool:
 
 
 _PERIOD = re.compile(r"(?:19|20)\d\d[-/–—](?:(?:19|20)?\d\d)|24/7")
-_YEAR_FIRST = re.compile(r"(?:19|20)\d\d ")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d (?!0)(?!.* 0)")
 """Groups of digits that start with a year, after words (`dossier ... 2019 2020 2021`,
 `verblijfsvergunning kregen in 2023 1 250 statushouders`): years and counts."""
 _A_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d")
@@ -1442,6 +1457,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             return None  # `RSIN 878838211`: an organisation's number has a BSN's 11-test
         if _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, start - 6), start):
             return None  # `+123.456.782 euro`, `€ 123.456.782`: an amount
+        if _ROUND_AMOUNT.fullmatch(value):
+            return None  # `130.000.000` in a budget's table: thousands, a round amount
         if _digit_by_digit(value) and (
             _SERIES_ON.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 2), start)
         ):
@@ -1526,6 +1543,7 @@ _NO_PERSON_BORN = re.compile(
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
+_ROUND_AMOUNT = re.compile(r"\d{3}\.\d{3}\.000")
 _AMOUNT_AFTER = re.compile(r",-|,\d\d\b|\s?(?:euro|EUR)\b", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"(?:€|\bEUR|\beuro)\s?[+-]?\s?$", re.IGNORECASE)
 _SERIES_ON = re.compile(r"[ ,./_-]\d")

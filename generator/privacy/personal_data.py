@@ -526,6 +526,11 @@ def _in_text(
             if taken.free(start + a, start + b):
                 taken.add(start + a, start + b)
                 yield _finding(kind, shown, start + a, start + b, loc)
+    for dialled in _TEL_LINK.finditer(text) if "%" in text else ():  # `tel:+31%206%20...`
+        number = urllib.parse.unquote(dialled.group(1))
+        if any(True for _ in patterns.found(number)) and taken.free(*dialled.span(1)):
+            taken.add(*dialled.span(1))
+            yield _finding("telefoonnummer", shown, *dialled.span(1), loc)
     for start, target in _local_targets(text) if _has_target(text) else ():
         for kind, a, b in _in_file_name(target):
             if taken.free(start + a, start + b):
@@ -632,6 +637,7 @@ def _has_link(text: str) -> bool:
     )
 
 
+_TEL_LINK = re.compile(r"(?i:tel|sms|callto):(\+?[%0-9A-Fa-f-]{6,80})")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}:")
 """`mailto:`, `tel:`, `data:`: no file of the site's own."""
 
@@ -660,13 +666,14 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     """Names and dates in a web address's path, query and fragment: read as words (every
     separator a space, so a span in the words is the same span in the address)."""
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
-    for start, end in name_finder.name_words(words, single=False):
+    public = _public_record(address)  # (a minister's page names the minister)
+    for start, end in name_finder.name_words(words, single=False) if not public else ():
         yield "naam", start, end
     query = min((at for at in (address.find("?"), address.find("#")) if at >= 0), default=-1)
     # A page's address is named after its subject, as a file is (`/fatma-en-ali-verhuizen/`,
     # `/hanneke.vanderveen.7`): its path, without its file type, is read as a file's name.
     host_end = address.find("/", address.find("//") + 2 if "//" in address else 0)
-    if host_end >= 0:
+    if host_end >= 0 and not public:
         path_end = query if query > host_end else len(address)
         file_type = _FILE_TYPE.search(address, host_end, path_end)
         path = words[host_end : file_type.start() if file_type is not None else path_end]
@@ -687,7 +694,8 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
                 yield kind, query + 1, len(address)
                 break
     for handle in _HANDLE_IN_LINK.finditer(address):
-        yield "gebruikersnaam", handle.start(1), handle.end(1)
+        if not name_finder.organisation_account(handle.group(1)):  # `youtube.com/@Platform31`
+            yield "gebruikersnaam", handle.start(1), handle.end(1)
     yield from _addresses_in_path(address)
     yield from _in_link(address)
 
@@ -760,14 +768,18 @@ _PUBLIC_RECORDS += ("tweedekamer.nl", "eerstekamer.nl", "rechtspraak.nl", "cbs.n
 (`wetten.overheid.nl/BWBR0005123/1992-01-01`), never someone's date of birth."""
 
 
+def _public_record(address: str) -> bool:
+    """Whether a link is to a host of public records (`_PUBLIC_RECORDS`)."""
+    host = address.split("://", 1)[-1].split("/", 1)[0].casefold()
+    return any(host == h or host.endswith("." + h) for h in _PUBLIC_RECORDS)
+
+
 def _in_link(address: str) -> Iterator[tuple[str, int, int]]:
     """Phone numbers in chat links, dates of birth in a link's path or query, passwords and
     keys in its query, and a person's profile."""
     for match in patterns.CHAT_LINK.finditer(address):
         yield "telefoonnummer", match.start(1), match.end(1)
-    host = address.split("://", 1)[-1].split("/", 1)[0].casefold()
-    dated = not any(host == h or host.endswith("." + h) for h in _PUBLIC_RECORDS)
-    for start, end in _birth_dates_in(address) if dated else ():
+    for start, end in _birth_dates_in(address) if not _public_record(address) else ():
         yield "geboortedatum", start, end
     for match in _SECRET_IN_LINK.finditer(address):
         yield "inloggegevens", match.start() + 1, match.end()
@@ -833,7 +845,16 @@ def _in_file_name(raw: str) -> Iterator[tuple[str, int, int]]:
         if not (kind == "adres" and _YEAR_AT_END.search(text, start, end))
     ]  # `uitbouw-molenweg-2024.png`: a file is dated, a street named without its house
     spans.extend(("naam", a, b) for a, b in _names_in_words(text))
+    spans.extend(
+        ("adres", m.start(), m.end())
+        for m in _STREET_AND_NUMBER.finditer(text)
+        if not m.group(1).startswith(("19", "20")) or len(m.group(1)) < 4
+    )  # `voordeur_molenstraat_7a`: a street's word and a house number, in lower case
+    taken = patterns.Spans()
     for kind, start, end in spans:
+        if not taken.free(start, end):
+            continue
+        taken.add(start, end)
         value = _from_words(raw, text[start:end])
         at = max(raw.find(value), 0)
         yield kind, at, at + len(value)
@@ -844,6 +865,9 @@ def _in_file_name(raw: str) -> Iterator[tuple[str, int, int]]:
             yield "kenteken", plate.start(), plate.end()
 
 
+_STREET_AND_NUMBER = re.compile(
+    rf"\b[^\W\d_]{{1,30}}(?:{patterns.STREET_ENDINGS}) (\d{{1,4}})(?: ?[a-z]{{1,3}})?\b(?! \d)"
+)
 _LOCAL_TARGET = re.compile(
     r"\]\(\s*<?([^\s()<>]{1,500})|\b(?:src|href)\s*=\s*[\"']([^\"'\s<>]{1,500})"
 )
