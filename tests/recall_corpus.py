@@ -5299,3 +5299,453 @@ AFTER_TWENTY_FOURTH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Volg [Platform31 op YouTube](https://www.youtube.com/@Platform31)."),
 ]
 """And ordinary texts beside them: a ruling, a budget, public numbers, buildings."""
+TWENTY_FIFTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "In de uitspraak (ECLI:NL:RBROT:2023:4521, zaaknummer 10234567 CV EXPL 23-4412) ging het om onze huurder, klantnummer 4471029.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De kantonrechter wees de ontbinding af (ECLI:NL:RBAMS:2022:6612, dossiernummer 20458871).",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Zie ECLI:NL:GHARL:2021:3345, ons dossiernummer huurder 77120934, voor het verloop van de zaak.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Het hof oordeelde anders (ECLI:NL:RBMNE:2023:1876, relatienummer 300451278).",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "ECLI:NL:RBDHA:2022:9912, zaak van mevrouw Yvonne Bakker, Kerkstraat 14 in Leiden, is voor ons een keerpunt geweest.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "In het vonnis (ECLI:NL:RBNNE:2022:1234, burgerservicenummer 321146487) staat de huurachterstand precies beschreven.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "De uitspraak (ECLI:NL:RBGEL:2023:5567, zaaknummer 9988776 / klantnr. 1120345) is gepubliceerd.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "ECLI:NL:CRVB:2022:1456 - betrokkene, de heer Mohamed el Idrissi, geboren 14-02-1971, kreeg alsnog bijstand.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Zie de uitspraak ECLI:NL:RBLIM:2021:8876 (huurdernummer 508812) voor de motivering.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "(ECLI:NL:RBZWB:2023:7789, contact via dochter: 06-47381920)", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Na ECLI:NL:RBOBR:2022:3345 kreeg de zaak bij ons zaaknummer 2022-0045123 (huurder Van Dijk).",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Zie https://www.rijksoverheid.nl/zoeken?trefwoord=mevrouw+Petra+Kok+Kerkstraat+12 voor wat we vonden.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De uitspraak vind je via https://uitspraken.rechtspraak.nl/#!/resultaat?zoekterm=Jansen%20Vlaardingen%20huurachterstand",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De familie startte een petitie: https://www.tweedekamer.nl/kamerstukken/petities/petitie-familie-el-idrissi-tegen-ontruiming",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het verslag staat op https://samenwerken.rijksoverheid.nl/teams/huurders/Gedeelde%20documenten/Huisbezoek%20mevrouw%20Yilmaz%20Kerkstraat%2014.docx",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het dossier is in te zien op https://portaal.wooncorp-overheid.nl/dossier/jan-de-vries-kerkstraat-12",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Gedeeld via https://rijksoverheid.nl.dossierdelen.com/huurder/fatima-el-amrani/keukentrap-12-zwolle",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "We stuurden de [brief aan mevrouw Bakker, Kerkstraat 12](https://www.rijksoverheid.nl/documenten/brieven/2023/05/01/brief-huurtoeslag) door.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Publicatie: https://zoek.officielebekendmakingen.nl/resultaten?q=(cql.textAndIndexes=%22Stationsweg%2045%20Emmen%22)&zv=sluiting",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Zie https://www.rijksoverheid.nl/onderwerpen/huurwoning#familie-yilmaz-molenweg-8",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Formulier: https://www.overheid.nl/contact?naam=Karin+de+Boer&telefoon=0647381920",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Bron: https://www.cbs.nl/nl-nl/nieuws/2023/12/huurachterstanden - mevrouw Hanneke Vos gaf toestemming.",
+        "naam",
+    ),
+    ("aanleiding", "Haar BSN (313.813.000) stond gewoon op de brief van de deurwaarder.", "bsn"),
+    ("aanleiding", "Bij de aanvraag vulde de zoon burgerservicenummer 424.679.000 in.", "bsn"),
+    (
+        "aanleiding",
+        "| Huishouden | BSN |\n|---|---|\n| A | 693.925.000 |\n| B | 162275869 |",
+        "bsn",
+    ),
+    ("aanleiding", "Sofinummer van de moeder: 393003000.", "bsn"),
+    ("aanleiding", "BSN 781 034 000 (vader) staat in het aanvraagformulier.", "bsn"),
+    (
+        "aanleiding",
+        "Het CAK verrekende onder BSN 187891151 euro 312 per maand met de huurtoeslag.",
+        "bsn",
+    ),
+    ("aanleiding", "De huurachterstand liep op tot € 2.150; BSN mevrouw: 178.598.835.", "bsn"),
+    ("aanleiding", "Uit de export van de deurwaarder: 527239380 EUR 1.250,00 achterstand.", "bsn"),
+    ("aanleiding", "| Bedrag | BSN |\n|---|---|\n| € 2.150 | 545921235 |", "bsn"),
+    ("aanleiding", "BSN moeder 836.467.000, BSN zoon 192285142.", "bsn"),
+    ("aanleiding", "Relatienummer van de huurder: 701.844.000.", "dossiernummer"),
+    ("aanleiding", "Zijn BSN 321146487,- dat nummer gaf hij zelf door aan de balie.", "bsn"),
+    ("aanleiding", "In huize Yilmaz wonen zes mensen op drie kamers.", "naam"),
+    ("aanleiding", "Ten huize van mevrouw Bakker troffen we zwarte schimmel aan.", "naam"),
+    (
+        "aanleiding",
+        "De bewoner van Huize Maria, mevrouw Annie Verbeek (87), weigerde de verhuizing.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Villa Johanna, Stationsweg 12: hier woont de heer Pieter Smit met zijn zoon.",
+        "adres",
+    ),
+    ("aanleiding", "Bij huize De Graaf liep de huurachterstand op tot € 4.000.", "naam"),
+    ("aanleiding", "![Keuken](huize-maria-mevrouw-verbeek-keuken.jpg)", "naam"),
+    ("aanleiding", "![Galerij](flat-de-linde-galerij-jan-de-boer.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Wooncomplex Zonnehof, appartement 23 van mevrouw Els de Wit, had al jaren lekkage.",
+        "naam",
+    ),
+    ("aanleiding", "In huize El Amrani ontbrak een werkende rookmelder.", "naam"),
+    ("aanleiding", "In Residentie De Horst wonen Karel en Truus Mulder sinds 1998.", "naam"),
+    ("aanleiding", "![Voordeur](st-annahof-bewoner-pieter-smit-voordeur.jpg)", "naam"),
+    ("aanleiding", "Mevrouw woont op de Sint Annastraat 14 in Nijmegen.", "adres"),
+    ("aanleiding", "Nieuw adres: St. Jansstraat 23, Haarlem.", "adres"),
+    ("aanleiding", "Ze verhuisde naar de Sint-Janssingel 41 in Den Bosch.", "adres"),
+    (
+        "aanleiding",
+        "De heer Jean-Baptiste Saint-Fleur (62) woont al dertig jaar in de wijk.",
+        "naam",
+    ),
+    ("aanleiding", "Mevrouw Ana Santa Cruz kreeg na lang wachten een urgentieverklaring.", "naam"),
+    (
+        "aanleiding",
+        "De familie San Martín woont sinds 2015 in de flat aan de rand van de wijk.",
+        "naam",
+    ),
+    ("aanleiding", "Mevrouw is geboren op Sint Maarten op 12-03-1962.", "geboortedatum"),
+    ("aanleiding", "De heer Sint Jago kwam zelf naar het spreekuur met zijn brieven.", "naam"),
+    ("aanleiding", "Mevrouw San San Aye kwam in 2022 als statushouder naar de gemeente.", "naam"),
+    ("aanleiding", "In Huize Sint Anna woont Anna de Wit, 91 jaar, op de eerste etage.", "naam"),
+    (
+        "aanleiding",
+        "Naast de Sint-Jan woont de heer Johan Kuipers, die de klacht indiende.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Haar zoon zette filmpjes van de schimmel op TikTok: @kevin_vestia_huurder.",
+        "gebruikersnaam",
+    ),
+    ("aanleiding", "Mevrouw reageerde op X als @Platform31_Ria op de oproep.", "gebruikersnaam"),
+    (
+        "aanleiding",
+        "Zie de reactie van [Aedes](https://x.com/marieke_dekker84) onder het bericht.",
+        "naam",
+    ),
+    ("aanleiding", "Het filmpje staat op youtube.com/@BewonersYmereMarco.", "gebruikersnaam"),
+    (
+        "aanleiding",
+        "De buurvrouw, @woonbond_truus op Instagram, organiseerde het protest.",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "Via @VNG bereikte de oproep van @sanne.vanleeuwen88 ook wethouders.",
+        "gebruikersnaam",
+    ),
+    ("aanleiding", "Foto's: instagram.com/aedes.huurster.lotte", "naam"),
+    ("aanleiding", "Hij schreef op facebook.com/Woonbron.Marco.Janssen over de lekkage.", "naam"),
+    (
+        "aanleiding",
+        "Zie tiktok.com/@ymere.klacht.yasmina voor de video's van de galerij.",
+        "gebruikersnaam",
+    ),
+    ("aanleiding", "De huurder is bereikbaar via fatima.platform31@gmail.com.", "e-mailadres"),
+    (
+        "aanleiding",
+        "Op X noemt zij zich @AnnekeVestia en post ze over de huurverhoging.",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "| Huurdernummer | Achterstand |\n|---|---|\n| 4471029 | € 2.150 |\n| 5520871 | € 980 |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Debiteurnummer | Regeling |\n|---|---|\n| 30045127 | ja |\n| 30051288 | nee |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Contractnr. | Ingang |\n|---|---|\n| 7712094 | 2021 |\n| 7712311 | 2022 |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Nummer | Bedrag |\n|---|---|\n| 162275869 | € 400 |\n| 467279627 | € 650 |",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "| Projectnummer | Huurder |\n|---|---|\n| P-2023-01 | Fatima el Amrani |\n| P-2023-02 | Kees de Boer |",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "| Nummer | Contact |\n|---|---|\n| 0647381920 | dochter |\n| 010-4567890 | zoon |",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "| Maatregelnummer | Toelichting |\n|---|---|\n| 3 | betalingsregeling klantnummer 20117345 |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Persoonsnummer | Huishouden |\n|---|---|\n| 88123001 | eenoudergezin |\n| 88123417 | alleenstaande |",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "| Cliënt | Status |\n|---|---|\n| 4412097 | in traject |\n| 4412351 | afgerond |",
+        "dossiernummer",
+    ),
+    ("aanleiding", "| Pasnummer | Voedselbank |\n|---|---|\n| 20551873 | ja |", "dossiernummer"),
+    (
+        "aanleiding",
+        "| Nummer | Adres |\n|---|---|\n| 1 | Kerkstraat 14 |\n| 2 | Molenweg 8a |",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "| Volgnr | Geboren |\n|---|---|\n| 1 | 14-02-1971 |\n| 2 | 03-11-1958 |",
+        "geboortedatum",
+    ),
+    ("aanleiding", "BSN 1987 10 148 stond op de aanvraag van de zoon.", "bsn"),
+    ("aanleiding", "Burgerservicenummer: 1958 10 259.", "bsn"),
+    ("aanleiding", "Mevrouw heeft klantnummer 2019 4521 87 bij ons.", "dossiernummer"),
+    (
+        "aanleiding",
+        "Het gaat om dossiernummer 2022 3341 (mevrouw uit de Molenwijk).",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Relatienummer 2021 8834 12 werd drie keer aangemaand.", "dossiernummer"),
+    ("aanleiding", "Meneer is geboren 1958 11 23 en woont alleen.", "geboortedatum"),
+    ("aanleiding", "Cliëntnummer 2020 5512 staat bij de schuldhulp ingeschreven.", "dossiernummer"),
+    (
+        "aanleiding",
+        "De huurder (huurdernummer 2015 3341 7) betaalt sinds maart niet.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "BSN 1992.10.111 van de dochter stond in de mail.", "bsn"),
+    (
+        "aanleiding",
+        "Dossier 2019 45 88 van mevrouw is overgedragen aan de gemeente.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Ons kenmerk huurder: 2024 1187 23.", "dossiernummer"),
+]
+"""The twenty-fifth fresh tester (7 December 2026), given only the eight exemptions the
+twenty-fourth's fixes added, to publish a tenant's data through them: 66 of 91 caught at
+first. Left out here: the one still missed (a tenant nicknamed after a flat,
+`In Flat Willemijn Sluiter, zoals de buren haar noemen`)."""
+TWENTY_FIFTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "De kantonrechter was duidelijk (ECLI:NL:RBAMS:2022:1234; rolnummer 9812345 CV EXPL 22-5678).",
+    ),
+    ("aanleiding", "Zie ook de Hoge Raad, ECLI:NL:HR:2019:1234, zaaknummer 18/01234."),
+    (
+        "aanleiding",
+        "Het gerechtshof (ECLI:NL:GHARL:2023:4567, zaaknummers 200.301.456/01 en 200.301.789/01) bevestigde het vonnis.",
+    ),
+    (
+        "aanleiding",
+        "De Afdeling bestuursrechtspraak (ECLI:NL:RVS:2024:567, 202205678/1/A3) vernietigde het besluit.",
+    ),
+    (
+        "aanleiding",
+        "Volgens de kantonrechter (ECLI:NL:RBMNE:2020:4321, zaaknr. 8123456 UC EXPL 20-1234) was de opzegging onterecht.",
+    ),
+    (
+        "aanleiding",
+        "Zie https://www.rijksoverheid.nl/regering/bewindspersonen/mona-keijzer/nieuws voor de plannen.",
+    ),
+    (
+        "aanleiding",
+        "Het Kamerlid (https://www.tweedekamer.nl/kamerleden_en_commissies/alle_kamerleden/de-hoop-habtamu) stelde vragen.",
+    ),
+    (
+        "aanleiding",
+        "Zie https://www.eerstekamer.nl/persoon/dr_j_w_van_der_goot voor de senator die het amendement steunde.",
+    ),
+    (
+        "aanleiding",
+        "Bron: https://www.cbs.nl/nl-nl/longread/statistische-trends/2023/woningtekort-en-huishoudens",
+    ),
+    (
+        "aanleiding",
+        "Artikel 46 van de Woningwet: https://wetten.overheid.nl/BWBR0005181/2024-01-01",
+    ),
+    (
+        "aanleiding",
+        "De motie staat op https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2023Z12345&did=2023D29876.",
+    ),
+    (
+        "aanleiding",
+        "| Jaar | Investering |\n|---|---|\n| 2024 | 102.900.000 |\n| 2025 | 114.900.000 |",
+    ),
+    ("aanleiding", "Het totale renovatiebudget voor de regio bedraagt 105.000.000 over tien jaar."),
+    ("aanleiding", "De totale kosten kwamen uit op € 192.285.142."),
+    ("aanleiding", "De corporaties investeerden samen €162.275.869 in verduurzaming."),
+    ("aanleiding", "Er ging 178.598.835 euro naar nieuwbouw."),
+    ("aanleiding", "Het fonds keerde 467.279.627 EUR uit aan de deelnemende gemeenten."),
+    ("aanleiding", "De gemeente reserveerde 545.921.235,- voor de wijkaanpak."),
+    ("aanleiding", "Voor 2026 staat 112.400.000 op de begroting voor sociale huur."),
+    ("aanleiding", "De bewoners van Huize Margaretha kregen een nieuwe binnentuin."),
+    (
+        "aanleiding",
+        "Villa Sophia en Huize Catharina zijn in 2019 samengevoegd tot één woonzorglocatie.",
+    ),
+    ("aanleiding", "Residentie Elisabeth telt 48 huurappartementen voor senioren."),
+    ("aanleiding", "Wooncomplex Johanna Westerman is in 2021 gasloos gemaakt."),
+    ("aanleiding", "![Gevel na renovatie](villa-johanna-na-renovatie.jpg)"),
+    ("aanleiding", "![Achterzijde](wooncomplex-hendrik-achterzijde.png)"),
+    ("aanleiding", "![Binnentuin](st-jozef-binnentuin-2023.jpg)"),
+    ("aanleiding", "Flat Karel Doorman is een van de grootste galerijflats van de stad."),
+    ("aanleiding", "Vanaf de Sint-Jan in Den Bosch zie je de nieuwe woontorens."),
+    ("aanleiding", "In Sint-Oedenrode zijn 40 tijdelijke woningen geplaatst."),
+    ("aanleiding", "Het St. Anna Ziekenhuis in Geldrop werkt samen met de corporatie."),
+    ("aanleiding", "Een vergelijkbaar project in Sankt Petersburg diende als voorbeeld."),
+    ("aanleiding", "De aanpak lijkt op die van Saint-Denis bij Parijs."),
+    ("aanleiding", "Rond het feest van Sint-Maarten liepen de kinderen langs alle portieken."),
+    ("aanleiding", "De kerk Santa Maria werd omgebouwd tot woningen."),
+    ("aanleiding", "Net als in San Francisco stijgen de huren hier snel."),
+    ("aanleiding", "De Sint-Bavo in Haarlem kijkt uit over de vernieuwde wijk."),
+    ("aanleiding", "Aedes deelde het verhaal via @Aedesvereniging."),
+    ("aanleiding", "De @Woonbond reageerde direct op het nieuws."),
+    ("aanleiding", "Volg @VNG voor de nieuwste handreikingen."),
+    ("aanleiding", "Het ministerie plaatste het via @rijksoverheid op X."),
+    ("aanleiding", "Zie x.com/Platform31 voor de aankondiging."),
+    ("aanleiding", "Meer op linkedin.com/company/platform31."),
+    ("aanleiding", "Het webinar staat op youtube.com/@Platform31/videos."),
+    ("aanleiding", "De @Huurcommissie legde de regels uit in een korte draad."),
+    ("aanleiding", "Ook de @NatOmbudsman vroeg aandacht voor huisuitzettingen."),
+    (
+        "aanleiding",
+        "| Complexnummer | Bouwjaar | Woningen |\n|---|---|---|\n| 1204 | 1968 | 120 |\n| 1311 | 1972 | 96 |",
+    ),
+    ("aanleiding", "| Kavelnummer | Oppervlakte (m²) |\n|---|---|\n| 17 | 312 |\n| 18 | 298 |"),
+    (
+        "aanleiding",
+        "| Bouwnummer | Type | Huurprijs |\n|---|---|---|\n| 1 | eengezins | € 720 |\n| 2 | eengezins | € 720 |",
+    ),
+    (
+        "aanleiding",
+        "| Besluitnummer | Datum | Onderwerp |\n|---|---|---|\n| 2023-114 | 12 maart 2023 | huurbeleid |",
+    ),
+    (
+        "aanleiding",
+        "| Kamerstuk | Onderwerp |\n|---|---|\n| 32847-1012 | woningbouwopgave |\n| 27926-372 | huurbeleid |",
+    ),
+    (
+        "aanleiding",
+        "| Jaar | Aantal woningen | Investering |\n|---|---|---|\n| 2022 | 1.250 | 48.000.000 |\n| 2023 | 1.410 | 55.500.000 |",
+    ),
+    (
+        "aanleiding",
+        "| Nr. | Maatregel | Kosten |\n|---|---|---|\n| 1 | isolatie | 12.500 |\n| 2 | warmtepomp | 9.800 |",
+    ),
+    (
+        "aanleiding",
+        "| Postcodegebied | Aantal ontruimingen |\n|---|---|\n| 3011 | 14 |\n| 3012 | 9 |",
+    ),
+    ("aanleiding", "Het dossier beslaat de jaren 2019 2020 2021 en 2022."),
+    ("aanleiding", "Klantcontacten: in 2023 4 812 gesprekken, in 2024 5 190."),
+    ("aanleiding", "Registratie van overlast: 2022 1 137 meldingen."),
+    ("aanleiding", "De gemeente meldde in 2022 2 340 huisuitzettingen en in 2023 2 100."),
+    ("aanleiding", "Dossiers uit 2020 2021 en 2022 zijn inmiddels gearchiveerd."),
+    ("aanleiding", "Zaken per jaar: 2021 312, 2022 289, 2023 301."),
+    ("aanleiding", "Het aantal cliënten van de schuldhulp was in 2024 2 450."),
+]
+"""Its ordinary texts: 4 of 65 refused at first, 5 after the exemptions were narrowed (all
+decided: court case numbers that read as a postcode or file number, and officials named in
+a public page's address outside the officials' own pages)."""
+AFTER_TWENTY_FIFTH_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Het vonnis (ECLI:NL:RBOBR:2023:4411, cliëntnummer 4471 2209) kwam per post.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "In huize Kowalski wonen vier kinderen op twee kamers.", "naam"),
+    ("aanleiding", "Mevrouw Santa Maria de Souza kreeg de sleutel in mei.", "naam"),
+    ("aanleiding", "Zijn account @wonenbreburg_ahmed toont de lekkage.", "gebruikersnaam"),
+    ("aanleiding", "| Huurcontract | Sinds |\n|---|---|\n| 55120934 | 2019 |", "dossiernummer"),
+    ("aanleiding", "Haar BSN, 217.417.000, stond op het formulier.", "bsn"),
+    ("aanleiding", "Hij werd geboren in Kaboel, 3-2-1990.", "geboortedatum"),
+    (
+        "aanleiding",
+        "Het verslag heet Huisbezoek%20familie%20Bouzid%20Kerkstraat%2012.docx.",
+        "adres",
+    ),
+]
+"""Our own variants of the twenty-fifth tester's kinds, written after the fixes."""
+AFTER_TWENTY_FIFTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Huize Johanna aan de Kerkstraat is nu een woongroep voor ouderen."),
+    (
+        "aanleiding",
+        "De raad van State (ECLI:NL:RVS:2022:3310, 202104455/1/R3) vernietigde het plan.",
+    ),
+    ("aanleiding", "De begroting is 240 000 000 euro voor vijf jaar."),
+    ("aanleiding", "Net als in San Diego is de woningnood groot."),
+    ("aanleiding", "Volg ook @NatOmbudsman voor de rapporten."),
+    ("aanleiding", "| Contract | Looptijd |\n|---|---|\n| Onderhoud | 2023-2028 |"),
+    (
+        "aanleiding",
+        "Zoek [hier](https://www.woonstad.nl/zoeken?q=%22sociale%20huur%22%202024) naar de cijfers.",
+    ),
+    ("aanleiding", "![Foto](media/WhatsApp%20Image%202023-05-14%20at%2010.22.33.jpeg)"),
+]
+"""And what the narrowed exemptions still let through."""

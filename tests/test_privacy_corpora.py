@@ -24,6 +24,8 @@ from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
     AFTER_TESTER_ORDINARY,
     AFTER_TESTER_RECALL,
+    AFTER_TWENTY_FIFTH_ORDINARY,
+    AFTER_TWENTY_FIFTH_RECALL,
     AFTER_TWENTY_FOURTH_ORDINARY,
     AFTER_TWENTY_FOURTH_RECALL,
     AFTER_TWENTY_SECOND_ORDINARY,
@@ -70,6 +72,8 @@ from recall_corpus import (
     TWELFTH_TESTER_RECALL,
     TWENTIETH_TESTER_ORDINARY,
     TWENTIETH_TESTER_RECALL,
+    TWENTY_FIFTH_TESTER_ORDINARY,
+    TWENTY_FIFTH_TESTER_RECALL,
     TWENTY_FIRST_TESTER_ORDINARY,
     TWENTY_FIRST_TESTER_RECALL,
     TWENTY_FOURTH_TESTER_ORDINARY,
@@ -182,6 +186,8 @@ LATER_TESTERS = {
     "ours, after the twenty-third": (AFTER_TWENTY_THIRD_RECALL, AFTER_TWENTY_THIRD_ORDINARY),
     "twenty-fourth": (TWENTY_FOURTH_TESTER_RECALL, TWENTY_FOURTH_TESTER_ORDINARY),
     "ours, after the twenty-fourth": (AFTER_TWENTY_FOURTH_RECALL, AFTER_TWENTY_FOURTH_ORDINARY),
+    "twenty-fifth": (TWENTY_FIFTH_TESTER_RECALL, TWENTY_FIFTH_TESTER_ORDINARY),
+    "ours, after the twenty-fifth": (AFTER_TWENTY_FIFTH_RECALL, AFTER_TWENTY_FIFTH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -705,6 +711,8 @@ HOSTILE = {
     "a table's header and twenty thousand delimiter rows": "| Naam | Verjaardag |\n"
     + "|---|---|\n" * 20_000,
     "twenty thousand links to files of the site's own": "![](media/a-b.png) " * 20_000,
+    "200 KB of percent-escapes": "%2B31" * 40_000,
+    "200 KB of long words with a lone percent sign": ("a" * 299 + "%") * 650,
 }
 
 

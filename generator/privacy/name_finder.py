@@ -848,12 +848,25 @@ def organisation_account(handle: str) -> bool:
     or end, or a known body, place or brand among its parts."""
     low = handle.casefold().lstrip("@")
     parts = [p for p in re.split(r"[._\d]+", low) if p]
+    if len(parts) > 1 and any(_personal_part(p) for p in parts):
+        return False  # `@woonbond_truus`, `@kevin_vestia_huurder`: someone's, a body named
     starts = _ORGANISATION_WORDS | {"woon", "gemeente", "wijk", "buurt", "stad", "provincie"}
     return (
         looks_like_organisation(low)
         or any(low.startswith(word) for word in starts if len(word) > 3)
         or low in _not_persons()[1]  # `@Platform31`
         or any(p in _not_persons()[1] or is_place(p) for p in parts)
+    )
+
+
+def _personal_part(part: str) -> bool:
+    """A first name among an account's parts (`truus` of `@woonbond_truus`)."""
+    return (
+        _lower_pair_first(part)
+        and part not in _WORD_FIRST_NAMES
+        and not is_place(part)
+        and part not in _not_persons()[1]
+        and not _organisation_word(part)
     )
 
 
@@ -1440,16 +1453,22 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])
     if compound is not None and compound.group(1) not in _dutch_names()[2]:
         return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
-    if last > first + 1 and lows[first] in _BUILDINGS and lows[first + 1] != "van":
+    titled = any(lows[i] in TITLES | ROLES for i in range(max(0, first - 1), last))
+    if (
+        last > first + 1
+        and lows[first] in _BUILDINGS
+        and words.capital(first)  # `in huize Yilmaz`: a family's home
+        and lows[first + 1] != "van"
+    ):
         return True  # `Huize Maria`, `Flat Johanna`: a building named after someone (not
         # `Huis van Fatma Demir`, someone's own)
-    if (
+    if not titled and (
         lows[first].startswith(_SAINTS)
         or (first > 0 and lows[first - 1] in _SAINT_WORDS)
         or any(lows[i] in _SAINT_WORDS for i in range(first, last - 1))
     ):
         return True  # `de Sint-Jan`, `Sint Maarten`, `Huize Sint Anna`: a church, a place,
-        # a feast or a building
+        # a feast or a building; not after a title (`De heer Sint Jago`)
     cue_before = first > 0 and lows[first - 1] in TITLES | ROLES
     if cue_before and "|" in words.text[words.spans[first - 1][1] : words.spans[first][0]]:
         cue_before = False  # a table's header (`| Bewoner |`) is no title of its cells
@@ -1620,6 +1639,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and words.words[before].isupper()
     ):
         return True  # after a body's initials, its region (`GGD Hollands Noorden`)
+    if before >= 0 and lows[before] == "huize" and not words.capital(before):
+        return False  # `in huize Yilmaz`, `bij huize De Graaf`: a family's home (a building
+        # is `Huize Maria`)
     if before >= 0 and (
         lows[before] in _BUILDINGS or lows[before] in _AREAS or lows[before] in _NAMED_AFTER
     ):
@@ -2070,7 +2092,8 @@ _NAMED_AFTER_SOMEONE |= {"huis", "wooncomplex", "complex", "flat", "woongroep", 
 _NAMED_AFTER_SOMEONE |= {"residentie", "kerk", "school", "stichting", "zorgcentrum", "kliniek"}
 """Words before a first name in a file's name that make the name a building's or a body's
 (`huize-maria-stationsweg`, `wooncomplex-iris-dorpsstraat`)."""
-_SAINT_WORDS = frozenset(["sint", "st", "sankt", "san", "santa", "saint"])
+_SAINT_WORDS = frozenset(["sint", "st", "sankt", "saint"])
+"""(Not `san` or `santa`: `Santa Cruz`, `San Martín` are surnames here.)"""
 _SAINTS = tuple(f"{word}-" for word in _SAINT_WORDS)
 
 

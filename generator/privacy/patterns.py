@@ -269,6 +269,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "geboortedatum",
         re.compile(
             rf"\b{_BIRTH_CUE}(?:\s{_WHOSE})?{_FILLER}{{0,4}}\s?{_DATE}"
+            rf"|\bgeboren\s(?:in|op|te)\s(?:[A-Z][\w'-]{{1,25}},?\s){{1,3}}(?:op\s)?{_DATE}"
             rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
             rf"|(?<![\w°])°\s?{_DATE}"
@@ -1029,13 +1030,18 @@ _TABLE_DELIMITER = re.compile(r"\|(?:[ \t]*:?-{2,}:?[ \t]*\|){1,20}")
 _CELL = re.compile(r"[ \t]*\|([^|]{0,300})(?=\|)")
 _NEXT_ROW = re.compile(r"\|[ \t]*(?=\|)")
 _COLUMN_KINDS = (
-    ("geboortedatum", re.compile(r"verjaardag|geboortedatum|geboortedag|geb\b|geb\.|jarig", re.I)),
+    (
+        "geboortedatum",
+        re.compile(r"verjaardag|geboortedatum|geboortedag|\bgeboren\b|geb\b|geb\.|jarig", re.I),
+    ),
     (
         "dossiernummer",
         re.compile(
-            r"(?:klant|cli[eë]nt|dossier|relatie|registratie|inschrijf|inschrijvings|huurders?"
-            r"|debiteur|zaak|polis|pas|v|vreemdelingen|personeels|pati[eë]nt|document"
-            r"|paspoort|lid)\s?-?(?:nummer|nr\b)|\bbsn\b|burgerservice|kenmerk|\bid\b",
+            r"\b(?:klant|cli[eë]nte?|relatie|huurcontract|contract|debiteur|persoons"
+            r"|personeels|pati[eë]nt|lid|vreemdelingen|aanvrager)(?:\s?-?(?:nummer|nr\b\.?))?"
+            r"|(?:dossier|registratie|inschrijf|inschrijvings|zaak|polis|pas|\bv|document"
+            r"|paspoort|identiteits|verblijfs|huurders?|bewoners?)\s?-?(?:nummer|nr\b)"
+            r"|\bbsn\b|burgerservice|kenmerk|\bid\b",
             re.IGNORECASE,
         ),
     ),
@@ -1074,7 +1080,10 @@ def _in_table_columns(text: str) -> Iterator[tuple[str, int, int]]:
             kind = kinds[column] if column < width else None
             if kind is not None:
                 figure = _CELL_FIGURE[kind].search(text, cell.start(1), cell.end(1))
-                if figure is not None:
+                if figure is not None and not (
+                    kind == "dossiernummer"
+                    and (_PERIOD.fullmatch(figure.group()) or _A_DATE.fullmatch(figure.group()))
+                ):
                     yield kind, figure.start(), figure.end()
             at, column = cell.end(1), column + 1
             if column == width:  # the row's closing `|`, then the next row or the end
@@ -1303,15 +1312,23 @@ def _numbers_after_cues(
         if at < position:
             continue
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
+        if match is not None and match.end() <= at:  # one before it (`zaaknummer ... / klantnr.`)
+            word = at
+            while word > 0 and text[word - 1].isalpha():
+                word -= 1
+            match = pattern.search(text, word, min(len(text), at + 110))
         if match is None or match.end() <= at or not _numbered(match):
             continue
-        if _RULING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if _CASE_NUMBER.match(match.group()) and _RULING_BEFORE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
             continue  # `(ECLI:NL:RVS:2023:1234, zaaknummer 202301234/1/R2)`: a published ruling
         yield match.span()
         position = match.end()
 
 
-_RULING_BEFORE = re.compile(r"\bECLI:[A-Z]{2}:[A-Z]{2,7}:\d{4}:[\w.]{1,25}[,;)]?\s?$")
+_RULING_BEFORE = re.compile(r"\bECLI:[A-Z]{2}:[A-Z]{2,7}:\d{4}:[\w.]{1,25}[,;]\s?$")
+_CASE_NUMBER = re.compile(r"(?i:zaak-?nummer|zaaknr\.?|rolnummer|zaak-/rolnummer)\s")
 """A published ruling's identifier right before its case number: rulings are published
 with both, and without the parties' names."""
 
@@ -1332,8 +1349,11 @@ def _numbered(match: re.Match[str]) -> bool:
     can only be an identifier."""
     plain = not match.group("words") and "," not in match.group() and not match.group("file")
     value = match.group("number")
+    kenmerk = "kenmerk" in match.group()[:20].lower()  # every `kenmerk` with a number is refused
     if not plain and (
-        _PERIOD.fullmatch(value) or _A_DATE.fullmatch(value) or _YEAR_FIRST.match(value)
+        _PERIOD.fullmatch(value)
+        or _A_DATE.fullmatch(value)
+        or (_YEAR_FIRST.match(value) and not kenmerk)
     ):
         return False  # `de beschikking 2023-2025`, `melding 24/7`, `dossier huisvesting
         # 2024–2025`, `identiteitsbewijs mee naar ... op 12-03-2024`: a period or a day
@@ -1455,9 +1475,19 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
     if kind == "bsn":
         if _ORGANISATION_NUMBER_BEFORE.search(text, max(0, start - 25), start):
             return None  # `RSIN 878838211`: an organisation's number has a BSN's 11-test
-        if _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, start - 6), start):
+        amount = _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(
+            text, max(0, start - 6), start
+        )
+        if (
+            amount
+            and _THOUSANDS.fullmatch(value)
+            and not _BSN_CUE_BEFORE.search(text, max(0, start - 30), start)
+        ):
             return None  # `+123.456.782 euro`, `€ 123.456.782`: an amount
-        if _ROUND_AMOUNT.fullmatch(value):
+        cued = _BSN_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+        if not cued and _COUNCIL_OF_STATE_CASE.match(text, end):
+            return None  # `202205678/1/A3`: a case of the Raad van State
+        if not cued and _ROUND_AMOUNT.fullmatch(value):
             return None  # `130.000.000` in a budget's table: thousands, a round amount
         if _digit_by_digit(value) and (
             _SERIES_ON.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 2), start)
@@ -1543,7 +1573,10 @@ _NO_PERSON_BORN = re.compile(
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-_ROUND_AMOUNT = re.compile(r"\d{3}\.\d{3}\.000")
+_COUNCIL_OF_STATE_CASE = re.compile(r"/\d{1,2}/[A-Z]\d")
+_ROUND_AMOUNT = re.compile(r"\d{3}([. ])\d{3}\1(?:000)")
+_THOUSANDS = re.compile(r"\d{3}([. ])\d{3}\1\d{3}")
+_BSN_CUE_BEFORE = re.compile(r"(?i:\bbsn|burgerservice|sofi)")
 _AMOUNT_AFTER = re.compile(r",-|,\d\d\b|\s?(?:euro|EUR)\b", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"(?:€|\bEUR|\beuro)\s?[+-]?\s?$", re.IGNORECASE)
 _SERIES_ON = re.compile(r"[ ,./_-]\d")

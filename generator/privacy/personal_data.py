@@ -531,6 +531,13 @@ def _in_text(
         if any(True for _ in patterns.found(number)) and taken.free(*dialled.span(1)):
             taken.add(*dialled.span(1))
             yield _finding("telefoonnummer", shown, *dialled.span(1), loc)
+    for start, end in _percent_encoded(text) if "%" in text else ():
+        # Any word with percent-escapes, in a link the link pattern cut short (at a
+        # bracket: `?q=(...%22Stationsweg%2045%20Emmen%22)`) or outside one, read decoded.
+        decoded_kind = _first_kind(_decoded(text[start:end])) if taken.free(start, end) else None
+        if decoded_kind is not None:
+            taken.add(start, end)
+            yield _finding(decoded_kind, shown, start, end, loc)
     for start, target in _local_targets(text) if _has_target(text) else ():
         for kind, a, b in _in_file_name(target):
             if taken.free(start + a, start + b):
@@ -637,6 +644,43 @@ def _has_link(text: str) -> bool:
     )
 
 
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _percent_encoded(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each word (up to 300 characters around its escapes) with two
+    percent-escapes or more: found from each `%`, never by a pattern tried at every
+    character of a long word."""
+    at, end = text.find("%"), -1
+    while at >= 0:
+        if at >= end and _ESCAPE.match(text, at):
+            low = max(text.rfind(" ", max(0, at - 300), at) + 1, at - 300, end, 0)
+            high = text.find(" ", at, at + 300)
+            high = high if high >= 0 else min(len(text), at + 300)
+            if len(_ESCAPE.findall(text, low, high)) >= 2:
+                yield low, high
+            end = high
+        at = text.find("%", max(at + 1, end))
+
+
+def _first_kind(decoded: str) -> str | None:
+    """The first kind of personal data in a decoded text, names included."""
+    spaced = _QUERY_SEPARATORS.sub(" ", decoded)
+    kind = next(
+        (
+            kind
+            for kind, _, _ in patterns.found(spaced)
+            if kind != "e-mailadres" or "@" in decoded  # `Image 2023-05-14 at 10.22.33.jpeg`
+        ),
+        None,
+    )
+    if kind is None and name_finder.name_words(
+        _DIGITS.sub(" ", _AS_WORDS.sub(" ", decoded)), single=False
+    ):
+        kind = "naam"
+    return kind
+
+
 _TEL_LINK = re.compile(r"(?i:tel|sms|callto):(\+?[%0-9A-Fa-f-]{6,80})")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}:")
 """`mailto:`, `tel:`, `data:`: no file of the site's own."""
@@ -666,7 +710,7 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     """Names and dates in a web address's path, query and fragment: read as words (every
     separator a space, so a span in the words is the same span in the address)."""
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
-    public = _public_record(address)  # (a minister's page names the minister)
+    public = _officials_page(address)  # (a minister's page names the minister)
     for start, end in name_finder.name_words(words, single=False) if not public else ():
         yield "naam", start, end
     query = min((at for at in (address.find("?"), address.find("#")) if at >= 0), default=-1)
@@ -766,6 +810,17 @@ _PUBLIC_RECORDS: tuple[str, ...] = ("overheid.nl", "rijksoverheid.nl", "officiel
 _PUBLIC_RECORDS += ("tweedekamer.nl", "eerstekamer.nl", "rechtspraak.nl", "cbs.nl")
 """Hosts of public records whose links carry a law's version or a publication's date
 (`wetten.overheid.nl/BWBR0005123/1992-01-01`), never someone's date of birth."""
+
+
+def _officials_page(address: str) -> bool:
+    """Whether a link is to a government's page about its officials, which names them
+    (`rijksoverheid.nl/regering/bewindspersonen/...`, `tweedekamer.nl/kamerleden...`)."""
+    rest = address.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    host, path = host.casefold().removeprefix("www."), "/" + path.casefold()
+    return (host == "rijksoverheid.nl" and "/bewindspersonen/" in path) or (
+        host in ("tweedekamer.nl", "eerstekamer.nl") and "/kamerleden" in path
+    )
 
 
 def _public_record(address: str) -> bool:
