@@ -2089,7 +2089,7 @@ SIXTEENTH_TESTER_RECALL: list[tuple[str, str, str]] = [
     ),
     ("aanleiding", "Zijn cv staat op werkenbij.nl/kandidaat/tomasz-nowak.", "naam"),
     ("aanleiding", "Op youtube.com/@mariavandenbroek vertelt ze haar verhaal.", "gebruikersnaam"),
-    ("aanleiding", "Het filmpje staat op tiktok.com/@noor.el.amrani.", "naam"),
+    ("aanleiding", "Het filmpje staat op tiktok.com/@noor.el.amrani.", "gebruikersnaam"),
 ]
 """The sixteenth fresh tester (7 December 2026), given only the revised rules of the
 fifteenth's fixes: lower-case, quoted and set-off names, other scripts, streets with a
@@ -4186,7 +4186,7 @@ TWENTY_THIRD_TESTER_RECALL: list[tuple[str, str, str]] = [
     (
         "aanleiding",
         "Ze filmde de schimmel voor [TikTok](https://www.tiktok.com/@joke_tenbrink).",
-        "naam",
+        "gebruikersnaam",
     ),
     (
         "aanleiding",
@@ -5749,3 +5749,840 @@ AFTER_TWENTY_FIFTH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "![Foto](media/WhatsApp%20Image%202023-05-14%20at%2010.22.33.jpeg)"),
 ]
 """And what the narrowed exemptions still let through."""
+TWENTY_SIXTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Yonas Tesfamariam kwam in 2021 als statushouder naar Zwolle en woonde eerst drie maanden bij een vriend op de bank.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Olena Kovalenko en haar twee dochters vonden via de gemeente tijdelijk onderdak in een leegstaand kantoorpand.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Na de verhuizing kon Mohammad Al-Khatib zijn werk als lasser weer oppakken, want de nieuwe woning lag dicht bij de fabriek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het gezin van Abdul Rahimi (vijf personen) stond al vier jaar op de wachtlijst voor een eengezinswoning.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Emine Yıldırım woonde sinds 1989 in dezelfde portiekflat en wilde daar eigenlijk niet weg.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Omdat Karim El Idrissi zijn huur niet meer kon betalen, werd hij doorverwezen naar de schuldhulpverlening.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Piotr Wiśniewski werkte als arbeidsmigrant in de kassen en sliep maandenlang in een caravan achter de loods.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Tigist Haile had geen eigen adres en kon daardoor geen uitkering aanvragen bij het UWV.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De buurvrouw, Nguyen Thi Lan, hielp bij het vertalen van de brieven van de deurwaarder.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Samen met Dawit en zijn zus Senait zochten we naar een woning met drie slaapkamers.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Andrzej Kowalczyk en Marta Nowak deelden een kamer van twaalf vierkante meter in een pand in de binnenstad.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het eerste gesprek met Bashir Noorzai vond plaats in de bibliotheek, omdat hij bang was voor het gemeentehuis.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "fatma demir belde in maart 2023 voor de derde keer over de schimmel in de badkamer.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De klacht van jan de vries over geluidsoverlast werd in juni opnieuw besproken in het buurtoverleg.",
+        "naam",
+    ),
+    ("aanleiding", "volgens ricardo martins was de verwarming al sinds oktober kapot.", "naam"),
+    ("aanleiding", "HUURDER PETER JANSEN WEIGERDE DRIE KEER DE TOEGANG AAN DE AANNEMER.", "naam"),
+    (
+        "aanleiding",
+        "Mevrouw Bakker (82) kon na haar heupoperatie de trap naar de tweede verdieping niet meer op.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Dhr. van den Berg kreeg via de Wmo een traplift, maar die paste niet in het smalle trappenhuis.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mw. Oosterhuis-Kramer woonde al veertig jaar in de wijk en kende iedereen in de straat.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "meneer hoekstra wilde graag in de buurt van zijn dochter blijven wonen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De heer Ş. Aydın gaf aan dat hij zich niet veilig voelde in het portiek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mevr. Achterberg is 91 jaar en woont met hulp van de thuiszorg nog zelfstandig.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het ging om mevrouw\nDe Wit, die na het overlijden van haar man de huur niet meer kon opbrengen.",
+        "naam",
+    ),
+    ("aanleiding", "Huurder (B.K.) meldde zich in januari zelf bij het wijkteam.", "naam"),
+    ("aanleiding", "Bewoner 'Henk' had al jaren geen contact meer met zijn familie.", "naam"),
+    (
+        "aanleiding",
+        "Cliënt R. de Graaf werd na de opname begeleid naar een eigen appartement.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Familie Yilmaz woonde met zeven mensen in een driekamerwoning van 58 m².",
+        "naam",
+    ),
+    ("aanleiding", "De familie El Amrani kreeg na lang wachten een urgentieverklaring.", "naam"),
+    ("aanleiding", "Onze huurster Marieke (34) liep drie maanden achter met de huur.", "naam"),
+    (
+        "aanleiding",
+        "Huurder J.P. Mulder had een betalingsachterstand van € 2.400 opgebouwd.",
+        "naam",
+    ),
+    ("aanleiding", 'De bewoonster, "Truus", zat bijna nooit buiten de deur.', "naam"),
+    ("aanleiding", "cliënt ahmed had nog nooit een eigen huurcontract gehad.", "naam"),
+    ("aanleiding", "Zijn broer, Ahmed Benali, stond garant voor de eerste maanden huur.", "naam"),
+    (
+        "aanleiding",
+        "Ruud Smit (broer van de huurder) regelde de verhuizing met een busje van zijn werk.",
+        "naam",
+    ),
+    ("aanleiding", "De dochter van de huurder, Sanne Visser, was al jaren mantelzorger.", "naam"),
+    (
+        "aanleiding",
+        "Jeroen (47) heeft nu voor het eerst in tien jaar een eigen voordeur; zijn moeder Ria komt elke zondag eten.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Haar zoon Mehmet (16) moest elke dag anderhalf uur fietsen naar school.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "**Anouk Vermeulen** (huurder) kreeg een tweede kans met een Laatste Kans Contract.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "| Huurder | Achterstand |\n|---|---|\n| Kees Dijkstra | € 1.850 |\n| Fatima Ouali | € 3.200 |",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De situatie:\n\n- Huurder: Wim Koster\n- Leeftijd: 67\n- Situatie: rolstoelgebruiker sinds 2019",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '> "Ik ben Daan Hendriks en ik woon hier nu twee jaar," vertelt de huurder.',
+        "naam",
+    ),
+    ("aanleiding", "_Gesprek met huurder *Lotte Meijer*, maart 2023_", "naam"),
+    (
+        "aanleiding",
+        "Bericht van de huurder (WhatsApp):\n\n> Hoi, met Kevin Brouwer. De lekkage is weer terug, kunnen jullie langskomen?",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Uit de mail van de wijkagent: 'Ik heb Sven Mertens gisteren weer in het trappenhuis aangetroffen.'",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zie ![De nieuwe keuken](media/ingrid-bos-keuken.jpg) voor het resultaat na de aanpassing.",
+        "naam",
+    ),
+    ("aanleiding", "![Voordeur na de renovatie](media/familie-haddou-voordeur.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Lees ook [het verhaal van de buren](../mustafa-yilmaz-kreeg-een-woning/).",
+        "naam",
+    ),
+    ("aanleiding", "![Ingrid Bos in haar nieuwe keuken](media/keuken-na.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Het BSN 628194821 stond op de aanvraag die per ongeluk naar de aannemer werd doorgestuurd.",
+        "bsn",
+    ),
+    ("aanleiding", "burgerservicenummer: 2527.60.189", "bsn"),
+    (
+        "aanleiding",
+        "Zijn BSN (507 529 170) stond gewoon in de onderwerpregel van de mail van de gemeente.",
+        "bsn",
+    ),
+    ("aanleiding", "BSN 121547280, geboren in Eritrea, sinds 2020 in Nederland.", "bsn"),
+    (
+        "aanleiding",
+        "We vroegen de uitkering aan onder bsn 385 280\n841 en wachtten zes weken.",
+        "bsn",
+    ),
+    ("aanleiding", "Op het oude formulier stond nog zijn sofinummer: 353799075.", "bsn"),
+    ("aanleiding", "BSN: 167-868-433", "bsn"),
+    (
+        "aanleiding",
+        "Het nummer 805888718 dat op de envelop stond, bleek haar burgerservicenummer te zijn.",
+        "bsn",
+    ),
+    ("aanleiding", "Ze was bereikbaar op 06-41283795, ook in het weekend.", "telefoonnummer"),
+    ("aanleiding", "Tel. dochter: +31 6 2834 1190", "telefoonnummer"),
+    ("aanleiding", "Bel bij problemen zijn zoon op 0031 (0)6 18 27 36 45.", "bsn"),
+    (
+        "aanleiding",
+        "Zijn vaste nummer is 010 - 412 34 56, maar hij neemt zelden op.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Op 0647381920 kreeg hij de sms'jes van de deurwaarder.", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Haar zus in Antwerpen (+32 470 12 34 56) kwam om de week langs.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Zijn werkgever belde hem op +48 601 234 567, zijn Poolse nummer.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "mobiel huurder: 06 53 91 22 07", "telefoonnummer"),
+    (
+        "aanleiding",
+        "De huurder stuurde foto's via [WhatsApp](https://wa.me/31641283795).",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Zijn neef in Kyiv was bereikbaar op +380 67 123 4567.", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Haar mailadres (s.demir1987@gmail.com) stond per ongeluk in de cc.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Hij vroeg of we wilden mailen naar piet.jansen at hotmail dot com.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Mailen kan naar jan punt devries apenstaartje outlook punt com.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Haar adres is k.yilmaz[at]live[dot]nl, zei ze.", "e-mailadres"),
+    (
+        "aanleiding",
+        "[Mail de huurder](mailto:fam.bouzid@ziggo.nl) als er iets verandert.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "e-mail: r.dekker (at) gmail (dot) com", "e-mailadres"),
+    ("aanleiding", "Contact verliep via <mohamed.amrani@hotmail.com>.", "e-mailadres"),
+    ("aanleiding", "mail zoon: tom.vos @ kpnmail . nl", "e-mailadres"),
+    (
+        "aanleiding",
+        "De huur werd voortaan automatisch afgeschreven van NL20INGB0001234567.",
+        "iban",
+    ),
+    ("aanleiding", "rekeningnummer NL81 RABO 0312 3456 78 (op naam van haar moeder)", "iban"),
+    ("aanleiding", "IBAN: nl91abna0417164300", "iban"),
+    (
+        "aanleiding",
+        "De bewindvoerder maakte het leefgeld over naar BE14 0631 2345 6783, zijn Belgische rekening.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "| Post | Rekening |\n|---|---|\n| Leefgeld | NL49BUNQ2040123456 |\n| Vaste lasten | NL09 KNAB 0255 5893 11 |",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Zijn Duitse rekening (DE89 3704 0044 0532 0130 00) werd niet geaccepteerd door de corporatie.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Ze woonde op de Molenweg 8b in Apeldoorn, op de derde verdieping zonder lift.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Het ging om nummer 8b van de Molenweg, een hoekwoning met een grote tuin.",
+        "adres",
+    ),
+    ("aanleiding", "Adres: Stationsstraat, huisnummer 3", "adres"),
+    ("aanleiding", "Hij verhuisde naar de Beukenlaan nr. 12-III.", "adres"),
+    (
+        "aanleiding",
+        "Na de uitzetting kon hij terecht op de Kerkstraat twaalf, een kleine benedenwoning.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Het hoekhuis op nummer 14 in de Lindelaan stond al maanden leeg toen de familie er kwam wonen.",
+        "adres",
+    ),
+    ("aanleiding", "nieuw adres: Jan van Goyenkade 22-hs, Amsterdam", "adres"),
+    ("aanleiding", "De familie woont nu op de 3e Van Swindenstraat 41-2.", "adres"),
+    ("aanleiding", "Vanaf 1 mei woont ze op Hoofdstraat 117 bis.", "adres"),
+    (
+        "aanleiding",
+        "De woning aan de Kastanjelaan (nummer 23) werd aangepast met een badkamer op de begane grond.",
+        "adres",
+    ),
+    ("aanleiding", "Haar postcode is 3511LK, huisnummer 22.", "postcode"),
+    ("aanleiding", "Nieuw adres: 1012 AB 14, Amsterdam.", "postcode"),
+    (
+        "aanleiding",
+        "Zijn post ging naar 7311 JH, nr. 5 in Apeldoorn, het adres van zijn broer.",
+        "postcode",
+    ),
+    ("aanleiding", "postcode + huisnummer: 5611EM 23", "postcode"),
+    ("aanleiding", "Hij is geboren op 14-03-1958 in Paramaribo.", "geboortedatum"),
+    ("aanleiding", "Huurder (geb. 4 juni 1958) woont alleen.", "geboortedatum"),
+    ("aanleiding", "Ze is geboren op vier juni negentienachtenvijftig.", "geboortedatum"),
+    ("aanleiding", "Mevrouw werd op 12 februari 1971 in Kabul geboren.", "geboortedatum"),
+    ("aanleiding", "geboortedatum: 1987-11-23", "geboortedatum"),
+    (
+        "aanleiding",
+        "Haar zoon (°03/07/2009) ging naar de middelbare school in de wijk.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Hij is van 2 mei '58 en heeft nog nooit zelfstandig gewoond.", "geboortedatum"),
+    ("aanleiding", "Geboortedatum cliënt: 12.05.1949", "geboortedatum"),
+    ("aanleiding", "geboren op de eenendertigste december 1966", "geboortedatum"),
+    (
+        "aanleiding",
+        "Zijn auto met kenteken 12-KBN-3 stond al weken op de parkeerplaats voor de flat.",
+        "kenteken",
+    ),
+    ("aanleiding", "De bestelbus (VX-123-B) van de huurder werd weggesleept.", "kenteken"),
+    ("aanleiding", "kenteken: 4SXR89", "kenteken"),
+    (
+        "aanleiding",
+        "De Polo van haar ex, HJ-45-LN, werd regelmatig in de straat gezien.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Buren meldden een camper met Nederlands kenteken 78-ZPB-4 in de tuin.",
+        "kenteken",
+    ),
+    ("aanleiding", "Zijn brommer (D-287-KR) stond in de gemeenschappelijke berging.", "kenteken"),
+    (
+        "aanleiding",
+        "Haar cliëntnummer 20231187 stond op alle brieven van de gemeente.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "dossiernummer: WMO-2022-00457", "dossiernummer"),
+    ("aanleiding", "Bij de schuldhulp liep hij onder registratienummer 884512.", "dossiernummer"),
+    ("aanleiding", "zaaknummer Z/23/104551 (aanvraag bijzondere bijstand)", "dossiernummer"),
+    (
+        "aanleiding",
+        "Zijn klantnummer bij de energieleverancier (1002345678) gaven we door aan de bewindvoerder.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Huurder (relatienummer 558812) kreeg een betalingsregeling.", "dossiernummer"),
+    (
+        "aanleiding",
+        "Het huurcontract (contractnummer 0045-12877) werd op naam van beide partners gezet.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Haar profiel staat op https://www.facebook.com/anouk.vermeulen.1987", "naam"),
+    (
+        "aanleiding",
+        "Zie [zijn cv](https://www.linkedin.com/in/karim-el-idrissi/) voor zijn werkervaring.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De aanvraag staat in https://loket.example.nl/aanvraag?naam=Fatma+Demir&geb=1987-11-23",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De scans staan op https://jan:Welkom123@portal.woonstad.example/dossier",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "De buren startten [een inzamelactie](https://www.gofundme.com/f/help-familie-haddou-aan-een-nieuw-huis).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het rapport staat op https://intranet.example.nl/clienten/bakker-1958-06-04.pdf",
+        "geboortedatum",
+    ),
+    ("aanleiding", "ftp://beheer:huurder2021@nas.corporatie.example/scans", "inloggegevens"),
+    ("aanleiding", "BSN 6281\xad94821 stond op de aanvraag.", "bsn"),
+    ("aanleiding", "Bereikbaar op 06-4128&#8203;3795 na vijf uur.", "telefoonnummer"),
+    ("aanleiding", "Mail haar op s.demir&shy;1987@gmail.com", "e-mailadres"),
+    ("aanleiding", "Rekening NL20INGB&#x2060;0001234567 van de huurder.", "iban"),
+    ("aanleiding", "Mevrouw Oos\xadterhuis had geen kinderen die konden helpen.", "naam"),
+    ("aanleiding", "Yonas Tes\u200bfamariam kreeg de sleutel op een dinsdag.", "naam"),
+    ("aanleiding", "Postcode 3511&nbsp;LK huisnummer&nbsp;22", "postcode"),
+    ("aanleiding", "Zijn nummer: ０６-４１２８３７９５", "telefoonnummer"),
+    ("aanleiding", "NL81\u2060RABO\u200c0312345678 (huurder)", "iban"),
+    ("aanleiding", "anouk.vermeulen&#64;kpnmail.nl", "e-mailadres"),
+    ("aanleiding", "BSN&#58; 507&#32;529&#32;170", "bsn"),
+    ("aanleiding", "kenteken 12-KB\xadN-3", "kenteken"),
+    (
+        "aanleiding",
+        "Haar paspoortnummer NXC4R82T1 stond op de kopie in het dossier.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Nummer van zijn ID-kaart: IR57LK3P9", "dossiernummer"),
+    (
+        "aanleiding",
+        "Met zijn V-nummer 2345678901 kon het COA de koppeling aan de gemeente terugvinden.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "vreemdelingennummer: 3012456789", "dossiernummer"),
+    ("aanleiding", "De storingsmelding kwam van zijn router op 84.241.12.77.", "dossiernummer"),
+    (
+        "aanleiding",
+        "Hij postte de foto's van de schimmel op Instagram als @fatma.demir87.",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "Zijn TikTok (@yonas_tesfa) had 40.000 volgers, en de buren herkenden de flat.",
+        "gebruikersnaam",
+    ),
+    ("aanleiding", "Locatie van de woning: 52.21148, 5.96987 (Apeldoorn, achterzijde).", "adres"),
+    (
+        "aanleiding",
+        "Haar zorgverzekering (polisnummer 192837465) werd door de bewindvoerder betaald.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Haar man, Johan de Boer (werkt bij Gamma in Deventer), wist van niets.",
+        "naam",
+    ),
+    ("aanleiding", "M.S. (34) uit de Lindelaan kreeg een huurverlaging.", "naam"),
+]
+"""The twenty-sixth fresh tester (7 December 2026), given issue 23 and the case format only:
+a held-out measure of the whole scan. 142 of 146 caught at first, then all 146."""
+TWENTY_SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "In Capelle aan den IJssel, Alphen aan den Rijn en Bergen op Zoom werd dezelfde aanpak geprobeerd.",
+    ),
+    (
+        "aanleiding",
+        "De nieuwe flexwoningen staan langs de Waal, vlak bij de Oversteek in Nijmegen.",
+    ),
+    ("aanleiding", "Wonen aan de IJssel: hoe Deventer en Zutphen samen statushouders huisvesten."),
+    (
+        "aanleiding",
+        "In Krimpen aan den IJssel en Ouderkerk aan de Amstel zijn de wachttijden opgelopen tot tien jaar.",
+    ),
+    ("aanleiding", "Bewoners uit Hoogvliet, Pendrecht en Charlois kwamen naar de informatieavond."),
+    ("aanleiding", "De pilot liep in Den Bosch, Tilburg en Eindhoven, en later ook in Helmond."),
+    (
+        "aanleiding",
+        "Vanuit Heerlen, Kerkrade en Landgraaf (Parkstad Limburg) reizen cliënten naar de dagbesteding.",
+    ),
+    ("aanleiding", "Langs de Maas in Venlo en Roermond staan veel woningen uit de jaren zestig."),
+    (
+        "aanleiding",
+        "In de wijk Kanaleneiland in Utrecht en in Overvecht staan samen ruim 9.000 corporatiewoningen.",
+    ),
+    ("aanleiding", "Het complex ligt aan de Vecht, tussen Maarssen en Breukelen."),
+    (
+        "aanleiding",
+        "In Rijswijk, Zoetermeer en Leidschendam-Voorburg delen de corporaties één woonruimteverdeelsysteem.",
+    ),
+    (
+        "aanleiding",
+        "Vanuit Ter Apel werden in 2023 ruim 1.800 statushouders gekoppeld aan gemeenten in Groningen en Drenthe.",
+    ),
+    ("aanleiding", "De flat in Spijkenisse kijkt uit over de Oude Maas."),
+    ("aanleiding", "In Den Helder, Hoorn en Enkhuizen loopt het programma sinds 2022."),
+    (
+        "aanleiding",
+        "De woningen in Wijk bij Duurstede liggen aan de Lek, op tien minuten van het station.",
+    ),
+    ("aanleiding", "In de Jan van Galenstraat werden 48 portiekwoningen tegelijk gerenoveerd."),
+    ("aanleiding", "Aan de Laan van Meerdervoort staan vooral particuliere huurwoningen."),
+    (
+        "aanleiding",
+        "De tijdelijke woningen komen op het braakliggende terrein aan de Karel Doormanlaan.",
+    ),
+    ("aanleiding", "Bewoners van de Burgemeester de Vlugtlaan klaagden over tocht en vocht."),
+    (
+        "aanleiding",
+        "De woonunits staan op de hoek van de Anne Frankstraat en de Martin Luther Kingweg.",
+    ),
+    ("aanleiding", "In de Avenue Carré in Almere opende een nieuw buurtteam."),
+    (
+        "aanleiding",
+        "De flats aan de Rue de Rome en de Boulevard Heuvelink gaan in 2026 tegen de vlakte.",
+    ),
+    (
+        "aanleiding",
+        "Het wijkcentrum aan de Willem de Zwijgerlaan is elke dinsdag open voor een kop koffie.",
+    ),
+    ("aanleiding", "De sloop van de flats aan de Nelson Mandelalaan begint na de zomer."),
+    ("aanleiding", "Veel huurders in de Wilhelminastraat en de Julianastraat zijn ouder dan 75."),
+    ("aanleiding", "Timon begeleidt de jongeren, de corporatie levert de woningen."),
+    (
+        "aanleiding",
+        "Het Leger des Heils, Kwintes en Lister zitten samen in het afstemmingsoverleg.",
+    ),
+    ("aanleiding", "HVO-Querido en Cordaan regelden samen de woonbegeleiding voor de bewoners."),
+    ("aanleiding", "Woonstad Rotterdam, Havensteder en Vestia ondertekenden het convenant."),
+    ("aanleiding", "Parnassia, Arkin en de RIBW leverden elk een ambulant begeleider."),
+    (
+        "aanleiding",
+        "VluchtelingenWerk Nederland ondersteunt de statushouders bij de inburgering; het COA regelt de koppeling.",
+    ),
+    (
+        "aanleiding",
+        "Philadelphia Zorg en ’s Heeren Loo huren een deel van de woningen in het complex.",
+    ),
+    (
+        "aanleiding",
+        "De Regenboog Groep en Exodus hebben ervaring met mensen die uit detentie komen.",
+    ),
+    ("aanleiding", "Eigen Haard, Ymere en de Alliantie werken samen in de Amsterdamse regio."),
+    (
+        "aanleiding",
+        "Samen met Humanitas, Nibud en het Juridisch Loket zette de corporatie een spreekuur op.",
+    ),
+    ("aanleiding", "Iriszorg, Tactus en Novadic-Kentron bieden verslavingszorg in de regio."),
+    (
+        "aanleiding",
+        "Trudo en Woonbedrijf in Eindhoven experimenteren met kleine woningen voor starters.",
+    ),
+    ("aanleiding", "Veilig Thuis werd ingeschakeld; de GGD keek mee naar de hygiëne in de woning."),
+    (
+        "aanleiding",
+        "Het Jeroen Bosch Ziekenhuis, het Erasmus MC en het Prinses Máxima Centrum verwijzen patiënten door.",
+    ),
+    (
+        "aanleiding",
+        "Mondriaan, Dimence en Lentis werken met een vergelijkbaar model voor beschermd wonen.",
+    ),
+    (
+        "aanleiding",
+        "Platform31, Movisie en het Trimbos-instituut deden samen onderzoek naar uitstroom uit de opvang.",
+    ),
+    (
+        "aanleiding",
+        "Amerpoort, Abrona en Cello zoeken woonruimte voor mensen met een verstandelijke beperking.",
+    ),
+    (
+        "aanleiding",
+        "Stichting Present, de Voedselbank en de Kringloop hielpen bij het inrichten van de woning.",
+    ),
+    (
+        "aanleiding",
+        "De Autoriteit woningcorporaties en het ministerie van BZK kregen de evaluatie toegestuurd.",
+    ),
+    (
+        "aanleiding",
+        "De Huurcommissie deed uitspraak: de huur was te hoog voor de staat van de woning.",
+    ),
+    (
+        "aanleiding",
+        "De Nationale ombudsman schreef in 2023 een rapport over dakloosheid en postadressen.",
+    ),
+    (
+        "aanleiding",
+        "Het UWV, de SVB en de Belastingdienst stuurden elk eigen brieven, die niemand begreep.",
+    ),
+    (
+        "aanleiding",
+        "De provincie Gelderland en de gemeente Arnhem betaalden de helft van de tijdelijke woningen.",
+    ),
+    (
+        "aanleiding",
+        "Het CAK, het CJIB en DUO staan op de lijst van schuldeisers die het vaakst voorkomen.",
+    ),
+    (
+        "aanleiding",
+        "De Raad van State oordeelde dat de gemeente de urgentie niet had mogen weigeren.",
+    ),
+    ("aanleiding", "Het Kadaster en het CBS leverden de cijfers over de woningvoorraad."),
+    (
+        "aanleiding",
+        "Op grond van de Wmo 2015 en de Participatiewet kon de gemeente de begeleiding betalen.",
+    ),
+    ("aanleiding", "De Huisvestingswet 2014 geeft gemeenten ruimte voor een urgentieregeling."),
+    (
+        "aanleiding",
+        "Sinds de Wet verplichte ggz en de Wet zorg en dwang gelden, is de samenwerking met de zorg veranderd.",
+    ),
+    (
+        "aanleiding",
+        "Met de Wet betaalbare huur en de Wet goed verhuurderschap veranderde ook de middenhuur.",
+    ),
+    (
+        "aanleiding",
+        "De Wet gemeentelijke schuldhulpverlening maakt vroegsignalering van huurachterstanden mogelijk.",
+    ),
+    (
+        "aanleiding",
+        "Onder de Wet inburgering 2021 hebben gemeenten de regie over de inburgering van statushouders.",
+    ),
+    ("aanleiding", "Zorg uit de Wlz, de Zvw en de Jeugdwet kwam samen in één plan voor het gezin."),
+    ("aanleiding", "Artikel 7:271 BW regelt de opzegging van een huurovereenkomst."),
+    (
+        "aanleiding",
+        "De AVG stond het delen van de gegevens niet in de weg, zo bleek na overleg met de functionaris gegevensbescherming.",
+    ),
+    (
+        "aanleiding",
+        "Housing First, het programma Een thuis, een toekomst en de Nationale Woon- en Bouwagenda vormden het kader.",
+    ),
+    (
+        "aanleiding",
+        "Het Laatste Kans Contract en Vroeg Eropaf voorkwamen in 2023 veertien huisuitzettingen.",
+    ),
+    ("aanleiding", "Naar Deens voorbeeld kwamen er zes Skaeve Huse aan de rand van het dorp."),
+    (
+        "aanleiding",
+        "In het Startblok Riekerhaven wonen jongeren en statushouders door elkaar (Magic Mix).",
+    ),
+    (
+        "aanleiding",
+        "Het Actieprogramma Dak- en Thuisloosheid en het programma Wonen en zorg voor ouderen lopen tot 2030.",
+    ),
+    (
+        "aanleiding",
+        "Onder de vlag van Thuis in de wijk bezochten huismeesters alle 65-plussers in de flat.",
+    ),
+    (
+        "aanleiding",
+        "Hij deed alles op een Mac, maar de website van de gemeente werkte alleen in Chrome.",
+    ),
+    ("aanleiding", "Zonder DigiD en MijnOverheid kon ze haar toeslagen niet zelf regelen."),
+    (
+        "aanleiding",
+        "De begeleider kocht bij IKEA, Gamma en de Action de eerste spullen voor de woning.",
+    ),
+    ("aanleiding", "Via WhatsApp en Teams hield het team contact tijdens de coronamaatregelen."),
+    (
+        "aanleiding",
+        "Het overzicht van de huurachterstanden stond in een Excel-bestand op SharePoint.",
+    ),
+    (
+        "aanleiding",
+        "De huismeester gebruikte een iPad en Google Maps om de leegstaande woningen in kaart te brengen.",
+    ),
+    (
+        "aanleiding",
+        "Een Philips-slimme meter en een Tado-thermostaat lieten zien waar de energie bleef.",
+    ),
+    (
+        "aanleiding",
+        "De huur daalde van € 812,40 naar € 698,15 per maand, onder de liberalisatiegrens van € 879,66.",
+    ),
+    ("aanleiding", "Van de 120 huishoudens had 37% een betalingsachterstand; gemiddeld € 1.240."),
+    (
+        "aanleiding",
+        "De gemeente betaalde € 12.500 per woning; de corporatie investeerde ruim 1,2 miljoen euro.",
+    ),
+    (
+        "aanleiding",
+        "Het project kostte in totaal € 3.250.000, waarvan 40 procent uit het Volkshuisvestingsfonds.",
+    ),
+    ("aanleiding", "Op 14 maart 2023 kwam de stuurgroep voor het eerst bij elkaar."),
+    ("aanleiding", "De bewonersavond was op dinsdag 4 juni 2024 om 19.30 uur in het buurthuis."),
+    ("aanleiding", "De stuurgroep kwam op 14-03-2023 en op 12-09-2023 bij elkaar."),
+    (
+        "aanleiding",
+        "Het convenant werd getekend op 1 januari 2022 en geldt tot en met 31 december 2026.",
+    ),
+    ("aanleiding", "Tussen 2015 en 2024 verdubbelde het aantal dakloze jongeren in de regio."),
+    ("aanleiding", "De flat is gebouwd in 1958 en gerenoveerd in 1996 en 2021."),
+    ("aanleiding", "Huurders die vóór 1950 zijn geboren, kregen voorrang bij de seniorenwoningen."),
+    ("aanleiding", "Na een jaar woonde 92,3% van de deelnemers nog in de eigen woning."),
+    (
+        "aanleiding",
+        "Jongeren van 18 tot 23 jaar kregen een contract voor vijf jaar; daarna volgde een evaluatie.",
+    ),
+    (
+        "aanleiding",
+        "| Jaar | Uitzettingen | Betalingsregelingen |\n|---|---|---|\n| 2021 | 38 | 412 |\n| 2022 | 21 | 530 |\n| 2023 | 14 | 611 |",
+    ),
+    (
+        "aanleiding",
+        "| Gemeente | Woningen | Wachttijd |\n|---|---|---|\n| Zwolle | 1.250 | 7,5 jaar |\n| Kampen | 310 | 5 jaar |\n| Deventer | 980 | 8 jaar |",
+    ),
+    (
+        "aanleiding",
+        "Wat we deden:\n\n1. huisbezoek binnen twee weken;\n2. budgetcoach via Humanitas;\n3. een betalingsregeling van 24 maanden.",
+    ),
+    (
+        "aanleiding",
+        "De woningen zijn 28 tot 35 m² groot, met energielabel A++ en een EPA-W-maatlat van 142 punten.",
+    ),
+    ("aanleiding", "Complex 1234 telt 212 woningen, verdeeld over 14 verdiepingen."),
+    ("aanleiding", "Per 1 juli 2024 steeg de huur met maximaal 5,8 procent."),
+    ("aanleiding", "In postcodegebied 3067 (Prins Alexander) wonen relatief veel ouderen."),
+    (
+        "aanleiding",
+        "Kamerstukken II 2022/23, 32847, nr. 1012, beschrijft de voortgang van de woonagenda.",
+    ),
+    (
+        "aanleiding",
+        "Zie de uitspraak ECLI:NL:RBAMS:2023:1234 over huisuitzetting bij kinderen in huis.",
+    ),
+    ("aanleiding", "Er is 0,5 fte woonconsulent en 1,2 fte maatschappelijk werk beschikbaar."),
+    ("aanleiding", "De HR-107-ketels werden vervangen door hybride warmtepompen."),
+    (
+        "aanleiding",
+        "In 2023 kwamen er 4.321 meldingen binnen, waarvan 1.102 via het Meldpunt Zorg en Overlast.",
+    ),
+    (
+        "aanleiding",
+        "Meer over de aanpak op [Housing First Nederland](https://www.housingfirstnederland.nl/).",
+    ),
+    (
+        "aanleiding",
+        "De tekst van de wet staat op https://wetten.overheid.nl/BWBR0035362/2024-01-01",
+    ),
+    (
+        "aanleiding",
+        "Zie [de cijfers van het CBS](https://www.cbs.nl/nl-nl/nieuws/2023/45/aantal-daklozen-gedaald) voor de landelijke trend.",
+    ),
+    (
+        "aanleiding",
+        "De interventie is opgenomen in de databank van [Movisie](https://www.movisie.nl/interventie/housing-first).",
+    ),
+    (
+        "aanleiding",
+        "De handreiking van Platform31 staat op https://www.platform31.nl/publicaties/handreiking-laatste-kans-contract?versie=2",
+    ),
+    (
+        "aanleiding",
+        "Zie ook https://www.rijksoverheid.nl/onderwerpen/huurwoning/vraag-en-antwoord/wanneer-krijg-ik-huurtoeslag",
+    ),
+    ("aanleiding", "De bedragen staan ook in [de kostenlijst](../../kosten.csv)."),
+    ("aanleiding", "Dit is een vervolg op [de eerdere case](../skaeve-huse-in-deventer/)."),
+    (
+        "aanleiding",
+        "![Plattegrond van de flat, tweede verdieping](media/plattegrond-flat-2e-verdieping.png)",
+    ),
+    (
+        "aanleiding",
+        "![Het complex aan de Waal na de renovatie](media/complex-waalkade-na-renovatie.jpg)",
+    ),
+    ("aanleiding", "Bron: <https://www.aedes.nl/huurbeleid/huurverhoging-2024>"),
+    ("aanleiding", "De huurder had al drie brieven niet geopend toen de woonconsulent aanbelde."),
+    ("aanleiding", "Mevrouw belde zelf, omdat ze de brief van de deurwaarder niet begreep."),
+    ("aanleiding", "Meneer wilde niet verhuizen; zijn vrouw wel."),
+    (
+        "aanleiding",
+        "De bewoner van de benedenwoning klaagde over stankoverlast uit de bovenwoning.",
+    ),
+    (
+        "aanleiding",
+        "De familie kreeg een grotere woning, en de kinderen konden op dezelfde school blijven.",
+    ),
+    ("aanleiding", "Cliënt had geen DigiD en geen vaste woon- of verblijfplaats."),
+    ("aanleiding", "De bewindvoerder, de wijkagent en de huisarts zaten samen aan tafel."),
+    ("aanleiding", "Huurder (70+) kreeg een aangepaste douche en een verhoogd toilet."),
+    ("aanleiding", "De huurster vertelde dat ze 's nachts niet meer durfde te slapen."),
+    ("aanleiding", "De broer van de huurder hielp bij het schilderen; de buurvrouw kookte."),
+    ("aanleiding", "Een bewoner van het complex: 'Eindelijk is de lift gerepareerd.'"),
+    ("aanleiding", "Familie en buren schakelden het wijkteam in."),
+    ("aanleiding", "De bakker op de hoek en de visser op de markt kenden de man al jaren."),
+    ("aanleiding", "De flat heet in de volksmond 'De Kameleon', naar de kleurige gevel."),
+    ("aanleiding", "Iedereen in het Philipsdorp kent de huismeester."),
+    ("aanleiding", "Bij de Albert Heijn en de Jumbo hangen nu briefjes over het spreekuur."),
+    (
+        "aanleiding",
+        "Het Van Gogh Museum, het Anne Frank Huis en het Rijksmuseum gaven gratis kaartjes aan de nieuwe bewoners.",
+    ),
+    ("aanleiding", "De Koning Willem I College-studenten hielpen met de verhuizing."),
+    (
+        "aanleiding",
+        "Op het Beatrixpark en het Wilhelminaplein worden in de zomer buurtbarbecues gehouden.",
+    ),
+    ("aanleiding", "De SROI-afspraken leverden 12 leerwerkplekken op bij de aannemer."),
+    ("aanleiding", "Energiecoaches van het Energieloket bezochten 340 huishoudens."),
+    ("aanleiding", "Het Sint Maartenskliniek-terrein in Nijmegen krijgt 200 woningen."),
+    ("aanleiding", "Huurders met een laag inkomen krijgen huurtoeslag via Dienst Toeslagen."),
+    (
+        "aanleiding",
+        "Tijdens de Week van de Dakloosheid in oktober opende de Nachtopvang extra bedden.",
+    ),
+    ("aanleiding", "Zie hoofdstuk 4 en bijlage B voor de rekenmethode."),
+    (
+        "aanleiding",
+        "De wachtlijst telt 1.200 woningzoekenden; de gemiddelde inschrijfduur is 9,4 jaar.",
+    ),
+    (
+        "aanleiding",
+        "Bij het woonzorgcentrum De Hoge Weide en de Margrietschool is de speeltuin opgeknapt.",
+    ),
+    (
+        "aanleiding",
+        "In de wijk Schilderswijk worden de woningen per blok aangepakt: eerst blok A, dan blok B.",
+    ),
+    ("aanleiding", "WOZ-waarde, huurprijs en puntentelling (WWS) staan per woning in de bijlage."),
+    ("aanleiding", "Het Rode Kruis, de Zonnebloem en het Oranje Fonds gaven samen € 45.000."),
+    (
+        "aanleiding",
+        "Bij vragen over schulden kunnen huurders gratis bellen met het Juridisch Loket (0900-8020).",
+    ),
+]
+"""Its ordinary texts (public figures and team mailboxes, refused by decision, left out):
+2 of 140 refused at first, none after the fixes."""
+AFTER_TWENTY_SIXTH_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "volgens diego fernandes bleef de lekkage maanden zitten.", "naam"),
+    ("aanleiding", "![Na de verbouwing](media/anneke-vos-woonkamer.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Haar klantnummer bij de zorgverzekeraar (44012398) staat in het dossier.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "J.K. (71) uit de Beukenlaan vroeg om een traplift.", "naam"),
+]
+"""Our own variants of the twenty-sixth tester's misses, written after the fixes."""
+AFTER_TWENTY_SIXTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Het zorgcentrum De Lange Akker en de Beatrixschool delen een tuin."),
+    ("aanleiding", "In Prins Alexander en Kralingen staan de meeste seniorenwoningen."),
+    ("aanleiding", "![Wandelpad](media/wandeling-bos-en-heide.jpg)"),
+    ("aanleiding", "De Wmo (2015) en de Participatiewet (2015) gelden hier allebei."),
+]
+"""And ordinary texts beside them."""

@@ -1243,6 +1243,19 @@ def _lower_pair_first(low: str) -> bool:
     return low in lists.first and lists.frequency.get(low, 0) < 30
 
 
+def _world_pair(first: str, last: str) -> bool:
+    """A first name and a surname of the world-wide list, each under Zipf 4.0 as a Dutch
+    word (`ricardo martins`): two such words in a row are a name, not a phrase."""
+    lists = name_list.names()
+    return (
+        first in lists.first
+        and last in lists.last
+        and 0 < lists.frequency.get(first, 0) < 40
+        and 0 < lists.frequency.get(last, 0) < 40
+        and first not in _WORD_FIRST_NAMES
+    )
+
+
 def _lower_pair_last(low: str, prefixed: bool) -> bool:
     """A surname that closes such a name: deduce's Dutch surnames and the world-wide list's
     surnames rare as Dutch words; after a prefix (`van den berg`) also deduce's surnames
@@ -1324,6 +1337,14 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         rare = joined and j == i + 1 and _alike(words.words[j], lower) and _rare_first(low)
         if rare and _unknown_word(words.lows[j]):
             yield words.spans[i][0], words.spans[j][1]  # `tesfay gebremedhin`, as in a slug
+            continue
+        if (
+            joined
+            and j == i + 1
+            and _alike(words.words[j], lower)
+            and _world_pair(low, words.lows[j])
+        ):
+            yield words.spans[i][0], words.spans[j][1]  # `ricardo martins`
             continue
         opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n
         verb = i + 1 < n and words.lows[i + 1] not in _NOT_AFTER_SUBJECT
@@ -1639,6 +1660,11 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and words.words[before].isupper()
     ):
         return True  # after a body's initials, its region (`GGD Hollands Noorden`)
+    named_by, steps = first - 1, 0
+    while named_by >= 0 and steps < 4 and (words.capital(named_by) or lows[named_by] == "de"):
+        named_by, steps = named_by - 1, steps + 1
+    if steps and named_by >= 0 and lows[named_by] in _BUILDINGS and lows[named_by] != "huize":
+        return True  # `woonzorgcentrum De Hoge Weide`: a building's own name, in capitals
     if before >= 0 and lows[before] == "huize" and not words.capital(before):
         return False  # `in huize Yilmaz`, `bij huize De Graaf`: a family's home (a building
         # is `Huize Maria`)
@@ -1937,6 +1963,17 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
             i += 1  # part of a street's name (`Martin Luther Kinglaan`)
             continue
         prefixed = i + 1 < j < n and words.lows[j] in person_names.surnames_after_prefix()
+        frequent = (  # `ingrid-bos-keuken`: a surname that is a word too, after a first name
+            j == i + 1
+            and j < n
+            and low in dutch_first
+            and low not in _WORD_FIRST_NAMES
+            and words.lows[j] in _NOUN_SURNAMES | _DE_SURNAMES
+        )
+        if frequent:
+            found.append((words.spans[i][0], words.spans[j][1]))
+            i = j + 1
+            continue
         if j < n and (is_surname(words.words[j]) or prefixed):  # `sanne-de-groot`
             other = words.words[j].casefold()
             dutch = low in dutch_first and other in dutch_last

@@ -709,6 +709,9 @@ def _links_in(text: str) -> Iterator[tuple[int, int]]:
 def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
     """Names and dates in a web address's path, query and fragment: read as words (every
     separator a space, so a span in the words is the same span in the address)."""
+    for handle in _HANDLE_IN_LINK.finditer(address):  # first: the account is the finding
+        if not name_finder.organisation_account(handle.group(1)):  # `youtube.com/@Platform31`
+            yield "gebruikersnaam", handle.start(1), handle.end(1)
     words = _DIGITS.sub(" ", _AS_WORDS.sub(" ", address))
     public = _officials_page(address)  # (a minister's page names the minister)
     for start, end in name_finder.name_words(words, single=False) if not public else ():
@@ -737,9 +740,6 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
             if kind is not None:
                 yield kind, query + 1, len(address)
                 break
-    for handle in _HANDLE_IN_LINK.finditer(address):
-        if not name_finder.organisation_account(handle.group(1)):  # `youtube.com/@Platform31`
-            yield "gebruikersnaam", handle.start(1), handle.end(1)
     yield from _addresses_in_path(address)
     yield from _in_link(address)
 
@@ -775,7 +775,7 @@ def _decoded(part: str) -> str:
     return urllib.parse.unquote_plus(_once_more(part))
 
 
-_HANDLE_IN_LINK = re.compile(r"/(@[\w.]{2,30})")
+_HANDLE_IN_LINK = re.compile(r"/(@[\w.]{0,29}\w)")
 """An account in a link's path (`tiktok.com/@fatmademir58`, `medium.com/@...`)."""
 
 
