@@ -82,6 +82,8 @@ from recall_corpus import (
     TWENTY_FOURTH_TESTER_RECALL,
     TWENTY_SECOND_TESTER_ORDINARY,
     TWENTY_SECOND_TESTER_RECALL,
+    TWENTY_SEVENTH_TESTER_ORDINARY,
+    TWENTY_SEVENTH_TESTER_RECALL,
     TWENTY_SIXTH_TESTER_ORDINARY,
     TWENTY_SIXTH_TESTER_RECALL,
     TWENTY_THIRD_TESTER_ORDINARY,
@@ -194,6 +196,7 @@ LATER_TESTERS = {
     "ours, after the twenty-fifth": (AFTER_TWENTY_FIFTH_RECALL, AFTER_TWENTY_FIFTH_ORDINARY),
     "twenty-sixth": (TWENTY_SIXTH_TESTER_RECALL, TWENTY_SIXTH_TESTER_ORDINARY),
     "ours, after the twenty-sixth": (AFTER_TWENTY_SIXTH_RECALL, AFTER_TWENTY_SIXTH_ORDINARY),
+    "twenty-seventh": (TWENTY_SEVENTH_TESTER_RECALL, TWENTY_SEVENTH_TESTER_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

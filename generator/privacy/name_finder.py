@@ -164,6 +164,8 @@ _BUILDINGS = frozenset(
         "residentie",
     ]
 )
+_BUILDING_ENDINGS = ("flat", "toren", "complex", "gebouw", "hofje", "centrum")
+"""A building's word as the end of a longer one (`Studentenflat`, `Woontoren`)."""
 _AREAS = frozenset(
     ["wijk", "woonwijk", "buurt", "stadsdeel", "stadswijk", "dorp", "kern", "buurtschap", "gebied"]
 )
@@ -1243,19 +1245,6 @@ def _lower_pair_first(low: str) -> bool:
     return low in lists.first and lists.frequency.get(low, 0) < 30
 
 
-def _world_pair(first: str, last: str) -> bool:
-    """A first name and a surname of the world-wide list, each under Zipf 4.0 as a Dutch
-    word (`ricardo martins`): two such words in a row are a name, not a phrase."""
-    lists = name_list.names()
-    return (
-        first in lists.first
-        and last in lists.last
-        and 0 < lists.frequency.get(first, 0) < 40
-        and 0 < lists.frequency.get(last, 0) < 40
-        and first not in _WORD_FIRST_NAMES
-    )
-
-
 def _lower_pair_last(low: str, prefixed: bool) -> bool:
     """A surname that closes such a name: deduce's Dutch surnames and the world-wide list's
     surnames rare as Dutch words; after a prefix (`van den berg`) also deduce's surnames
@@ -1337,14 +1326,6 @@ def _lower_case_names(words: Words) -> Iterator[tuple[int, int]]:
         rare = joined and j == i + 1 and _alike(words.words[j], lower) and _rare_first(low)
         if rare and _unknown_word(words.lows[j]):
             yield words.spans[i][0], words.spans[j][1]  # `tesfay gebremedhin`, as in a slug
-            continue
-        if (
-            joined
-            and j == i + 1
-            and _alike(words.words[j], lower)
-            and _world_pair(low, words.lows[j])
-        ):
-            yield words.spans[i][0], words.spans[j][1]  # `ricardo martins`
             continue
         opening = lower and low in _dutch_names()[0] and words.sentence_start(i) and i + 1 < n
         verb = i + 1 < n and words.lows[i + 1] not in _NOT_AFTER_SUBJECT
@@ -1661,9 +1642,17 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     ):
         return True  # after a body's initials, its region (`GGD Hollands Noorden`)
     named_by, steps = first - 1, 0
-    while named_by >= 0 and steps < 4 and (words.capital(named_by) or lows[named_by] == "de"):
+    while (
+        named_by >= 0
+        and steps < 4
+        and (words.capital(named_by) or lows[named_by] == "de")
+        and not (lows[named_by] in _BUILDINGS or lows[named_by].endswith(_BUILDING_ENDINGS))
+    ):
         named_by, steps = named_by - 1, steps + 1
-    if steps and named_by >= 0 and lows[named_by] in _BUILDINGS and lows[named_by] != "huize":
+    building = named_by >= 0 and (
+        lows[named_by] in _BUILDINGS or lows[named_by].endswith(_BUILDING_ENDINGS)
+    )
+    if steps and building and lows[named_by] != "huize":
         return True  # `woonzorgcentrum De Hoge Weide`: a building's own name, in capitals
     if before >= 0 and lows[before] == "huize" and not words.capital(before):
         return False  # `in huize Yilmaz`, `bij huize De Graaf`: a family's home (a building
@@ -1959,24 +1948,17 @@ def name_words(text: str, *, single: bool) -> list[tuple[int, int]]:
         if not is_first_name(word) or low in interfix:
             i += 1
             continue
-        if any(_named_street(words.lows[k]) for k in range(i, min(n, i + 4))):
-            i += 1  # part of a street's name (`Martin Luther Kinglaan`)
+        if any(_named_street(words.lows[k]) for k in range(i, min(n, i + 4))) or (
+            i + 1 < j < n and _STREET_END.search(words.lows[j])
+        ):
+            i += 1  # part of a street's name (`Martin Luther Kinglaan`, `Anton de Komplein`)
             continue
         prefixed = i + 1 < j < n and words.lows[j] in person_names.surnames_after_prefix()
-        frequent = (  # `ingrid-bos-keuken`: a surname that is a word too, after a first name
-            j == i + 1
-            and j < n
-            and low in dutch_first
-            and low not in _WORD_FIRST_NAMES
-            and words.lows[j] in _NOUN_SURNAMES | _DE_SURNAMES
-        )
-        if frequent:
-            found.append((words.spans[i][0], words.spans[j][1]))
-            i = j + 1
-            continue
         if j < n and (is_surname(words.words[j]) or prefixed):  # `sanne-de-groot`
             other = words.words[j].casefold()
             dutch = low in dutch_first and other in dutch_last
+            # (not `merel-vink-mees`: a first name and a surname that are both words)
+            dutch = dutch and not (low in _WORD_FIRST_NAMES and is_common(other))
             if dutch or prefixed or not (is_common(word) and is_common(other)):
                 found.append((words.spans[i][0], words.spans[j][1]))
                 i = j + 1

@@ -341,7 +341,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,25}}){{0,6}}?)"
+            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,25}}){{0,8}}?)"
             r"\s?[:|,]?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
             # eight digits and more in groups (`V-nummer 27 1133 4480`, `W 1234 5678`), or
             # one code (`W12345678`, `w12.345.678`)
@@ -844,11 +844,6 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*span):
                 taken.add(*span)
                 yield "adres", *span
-    if runs and ". (" in text:
-        for initials in _INITIALS_AND_AGE.finditer(text):  # `M.S. (34) uit de Lindelaan`
-            if taken.free(*initials.span(1)):
-                taken.add(*initials.span(1))
-                yield "naam", *initials.span(1)
     if runs and "|" in text and "--" in text:
         for kind, start, end in _in_table_columns(text):
             if taken.free(start, end):
@@ -1031,8 +1026,6 @@ def _dutch_number(written: str) -> bool:
     )
 
 
-_INITIALS_AND_AGE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4}) \((?:\d{1,2}|\d{1,2} jaar)\)")
-"""Someone's initials and age (`M.S. (34)`): a person, as `huurder (B.K.)` is."""
 _TABLE_DELIMITER = re.compile(r"\|(?:[ \t]*:?-{2,}:?[ \t]*\|){1,20}")
 _CELL = re.compile(r"[ \t]*\|([^|]{0,300})(?=\|)")
 _NEXT_ROW = re.compile(r"\|[ \t]*(?=\|)")
