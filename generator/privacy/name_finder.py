@@ -851,7 +851,8 @@ def organisation_account(handle: str) -> bool:
     low = handle.casefold().lstrip("@")
     parts = [p for p in re.split(r"[._\d]+", low) if p]
     if len(parts) > 1 and any(_personal_part(p) for p in parts):
-        return False  # `@woonbond_truus`, `@kevin_vestia_huurder`: someone's, a body named
+        return False  # `@woonbond_truus`, `@kevin_vestia_huurder`: someone's, though a
+        # body is named in it
     starts = _ORGANISATION_WORDS | {"woon", "gemeente", "wijk", "buurt", "stad", "provincie"}
     return (
         looks_like_organisation(low)
@@ -2106,7 +2107,7 @@ def names_before_streets(words: str) -> Iterator[tuple[int, int]]:
             yield first.span()
 
 
-_NAMED_AFTER_SOMEONE = frozenset(["sint", "st", "sankt", "san", "santa", "saint", "huize"])
+_NAMED_AFTER_SOMEONE = frozenset(["sint", "st", "sankt", "saint", "huize"])
 _NAMED_AFTER_SOMEONE |= {"huis", "wooncomplex", "complex", "flat", "woongroep", "hofje", "villa"}
 _NAMED_AFTER_SOMEONE |= {"residentie", "kerk", "school", "stichting", "zorgcentrum", "kliniek"}
 """Words before a first name in a file's name that make the name a building's or a body's
@@ -2176,4 +2177,4 @@ def _initial_and_surname(part: str, interfix: frozenset[str]) -> bool:
 _GLUED_PREFIXES: tuple[str, ...] = ("vander", "vanden", "vande", "vant", "opden", "opde")
 _GLUED_PREFIXES += ("inden", "inde", "uitden", "uitde")
 _GLUED_PREFIXES += ("van", "der", "den", "de", "ter", "ten", "te", "el", "al", "op", "in")
-"""Longest first: `vanderveen` is `van der veen`."""
+"""Two prefixes glued as one (`vanderveen` is `van der veen`), then single ones."""
