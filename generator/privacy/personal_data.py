@@ -812,12 +812,17 @@ _PUBLIC_RECORDS += ("tweedekamer.nl", "eerstekamer.nl", "rechtspraak.nl", "cbs.n
 (`wetten.overheid.nl/BWBR0005123/1992-01-01`), never someone's date of birth."""
 
 
+def _host_and_path(address: str) -> tuple[str, str]:
+    """A link's host without `www.` and its path, in lower case (also of a link written
+    without its scheme; no parser that refuses a malformed host)."""
+    host, _, path = address.split("://", 1)[-1].partition("/")
+    return host.casefold().removeprefix("www."), "/" + path.casefold()
+
+
 def _officials_page(address: str) -> bool:
     """Whether a link is to a government's page about its officials, which names them
     (`rijksoverheid.nl/regering/bewindspersonen/...`, `tweedekamer.nl/kamerleden...`)."""
-    rest = address.split("://", 1)[-1]
-    host, _, path = rest.partition("/")
-    host, path = host.casefold().removeprefix("www."), "/" + path.casefold()
+    host, path = _host_and_path(address)
     return (host == "rijksoverheid.nl" and "/bewindspersonen/" in path) or (
         host in ("tweedekamer.nl", "eerstekamer.nl") and "/kamerleden" in path
     )
@@ -825,7 +830,7 @@ def _officials_page(address: str) -> bool:
 
 def _public_record(address: str) -> bool:
     """Whether a link is to a host of public records (`_PUBLIC_RECORDS`)."""
-    host = address.split("://", 1)[-1].split("/", 1)[0].casefold()
+    host, _ = _host_and_path(address)
     return any(host == h or host.endswith("." + h) for h in _PUBLIC_RECORDS)
 
 
