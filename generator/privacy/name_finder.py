@@ -259,7 +259,8 @@ language, `woord`, `betekent`, a translation, a greeting, something said or writ
 a card or banner (`welkom in het Perzisch`, `hij antwoordde: شكرا جزيلا`)."""
 _NAMED = re.compile(
     r"\b(?:(?:bij|roep|voor|achter)?naam|heet|heten|genaamd|door|aan|contactpersoon|bel"
-    r"|envelop|brievenbus)\b",
+    r"|envelop|brievenbus)\b"
+    r"|\b(?:welkom|hallo|hoi|beste|lieve|bedankt|gefeliciteerd),\s?$",  # `Welkom, أحمد`: to someone
     re.IGNORECASE,
 )
 """What says that what follows is someone's name, whatever else the sentence says (`zijn
@@ -1553,6 +1554,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     if (
         initialled is None
         and not _prefixed_surname(words, first, last)
+        and not _first_name_and_prefixed_surname(words, first, last)
         and all(
             lows[i] in single
             or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
@@ -1584,7 +1586,18 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         if lead_words and (lead_words[0] in ("aan", "op") or set(lead_words) <= _STREET_ADJECTIVES):
             return True
     after = _STREET_END.search(lows[last]) if last < len(lows) else None
-    prefixed = last - 2 >= first and words.words[last - 2] in interfix  # `Anton de Komstraat`
+    prefixed = (
+        last - 2 >= first
+        and (
+            words.words[last - 2] in interfix  # `Anton de Komstraat`
+            or (  # `Rosa Parksplein`: a first name, a surname and its linking s
+                last - 2 == first
+                and street is not None
+                and lows[last - 1][: street.start()].endswith("s")
+                and is_first_name(words.words[first])
+            )
+        )
+    )
     if (street and street.start() > 0 and (prefixed or _named_street(lows[last - 1]))) or (
         after is not None
         and after.start() == 0
@@ -1614,13 +1627,13 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return True  # a brand and its model (`Renault Zoe`, `Opel Corsa`)
     if before >= 1 and lows[before - 1] == "station" and is_place(lows[before]):
         return True  # `Station Doetinchem De Huet`: a station's name after its town
-    if before == first - 1 and lows[before] in _PUBLIC_OFFICES:
+    if 0 <= before == first - 1 and lows[before] in _PUBLIC_OFFICES:
         return True  # `Minister De Jonge`: a public office, held in public
-    if lows[first] in _STORMS or (before == first - 1 and lows[before] in _STORMS):
+    if lows[first] in _STORMS or (0 <= before == first - 1 and lows[before] in _STORMS):
         return True  # `Storm Ciarán beschadigde de daken`: weather has a name too
     if [lows[i] for i in capitals] in (["koning"], ["koningin"]) and lows[first] == "de":
         return True  # `De Koning bezocht ...`: the head of state
-    if (before == first - 1 and _company(lows[before])) or (
+    if (0 <= before == first - 1 and _company(lows[before])) or (
         last > first + 1 and words.capital(first) and _company(lows[first])
     ):
         return True  # `Bouwbedrijf Van den Brink`, `Hoveniersbedrijf Klein Gunnewiek`
@@ -1815,6 +1828,24 @@ def _prefixed_surname(words: Words, first: int, last: int) -> bool:
     if words.lows[first] == "de" and last - first == 2 and surname in _waters():
         return False  # `De Amstel`, `De Berkel`: a river opening a sentence
     return words.capital(last - 1) and (
+        surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
+    )
+
+
+def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> bool:
+    """Whether a span is a first name and a Dutch surname after its prefix in lower case
+    (`Aafje de Vries`, `Timon van Dijk`): a person, even when the first name is also a care
+    organisation's and the surname a village's (places written whole were dismissed
+    before this)."""
+    if last - first < 3 or not words.capital(first) or not words.capital(last - 1):
+        return False
+    interfix = _dutch_names()[2]
+    if not all(
+        words.lows[i] in interfix and words.words[i].islower() for i in range(first + 1, last - 1)
+    ):
+        return False
+    surname = words.lows[last - 1]
+    return is_first_name(words.words[first]) and (
         surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
     )
 
