@@ -275,10 +275,11 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|(?<![\w°])°\s?{_DATE}"
             rf"|(?<![\w*])\*\s?(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|'\d{{2}})"
             rf"|\d{{1,2}}\s{_MONTHS}\s{_YEAR})"  # `(*14-05-2009)`: born on
-            rf"|\b(?:ze|zij|hij|ik|u|je|mevrouw|meneer)\s(?:is|was|ben|bent)\svan\s"
-            rf"(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}(?!\w)"
+            rf"|\b(?:ik|u|je|{_PERSON_SUBJECT})\s(?:is|was|ben|bent)\svan\s"  # born in
+            rf"(?:(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)"
+            r"(?!\w|\s?(?:tot|t/m|-|–)\s?\S)"  # not `hij is van 2019 tot 2022 huurder`
             rf"|\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|man|vrouw|vader|moeder|zoon"
-            rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\(\*?\s?(?:'\d{{2}}|19\d\d"
+            rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\((?:\*|van)?\s?(?:'\d{{2}}|19\d\d"
             rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
             rf"|\b{_PERSON_SUBJECT}\swordt\s(?:op\s)?{_DAY}\s{_MONTHS}\s{_AGE_WORDS}{_AGE_END}"
@@ -286,6 +287,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\b{_PERSON_SUBJECT}\sviert\s(?:op\s)?{_DAY}\s{_MONTHS}\s(?:zijn|haar|z'n|d'r)\s"
             r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
             rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
+            r"|\b(?:\d{1,3}(?:e|ste|de)|[a-z]{3,20}ste)\sverjaardag(?:\s(?:is|valt|was|viel))?"
+            rf"\sop\s{_DAY}\s{_MONTHS}(?!\w)"  # `haar 18e verjaardag op 4 juni`: an age and a day
             r"|(?:\b(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag(?:\s(?:is|valt))?(?:\sop)?\s?:?"
             r")\s(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)"
             # a form's field, pasted: `verjaardag: 12-08`, `| Geboortedag | 21 feb |`,
@@ -396,7 +399,7 @@ _STAR_DATE = re.compile(r"\*\s?\d")
 _COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
 _STARRED = re.compile(_STARRED_DATE)
 _DATE_IN_BRACKETS = re.compile(
-    r"\(\*?\s?\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s[a-z]{3,9}\.?\s)(?:19|20)\d\d\)"
+    r"\((?:\*|van)?\s?\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s[a-z]{3,9}\.?\s)(?:19|20)\d\d\)"
 )
 CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
 """A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
@@ -613,11 +616,16 @@ _SHORT_BSN = re.compile(
     r"(\d{8,9})(?![\d,.-]\d)"
 )
 """A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off)."""
-_NUMBER_BEFORE_STREET = regex.compile(
-    rf"(?<=\b(?i:op|aan) |: )\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
+_NUMBER_THEN_STREET = regex.compile(
+    rf"\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
 )
 """A house number before its street (`op 8 Molenweg`, `Adres: 14 Hoogstraat`), as some
 write an address."""
+_STREET_GLUED_TO_NUMBER = regex.compile(
+    rf"(?<![\w'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{{0,40}}(?<=(?i:{_STREETS})))\d{{1,4}}[a-zA-Z]?(?![\w-])",
+    regex.VERSION0,
+)
+"""A street with its house number typed on (`Lindelaan14b`, as in a spreadsheet's cell)."""
 
 
 _VERBS = (
@@ -720,15 +728,28 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
 
 def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Each house number written before its street: tried at runs of digits after `op` or
-    `aan` only."""
+    `aan`, at a text's or a cell's start, or with a house number's letter (`om 14b,
+    Lindelaan`); and a house number written onto its street (`Lindelaan14b`)."""
     for start, end in runs:
         before = text[max(0, start - 3) : start].lower()
-        if (before in ("op ", "an ") or before.endswith(": ")) and end < len(text):
-            match = _NUMBER_BEFORE_STREET.match(text, start, min(len(text), end + 50))
+        if end < len(text) and (
+            before in ("op ", "an ")
+            or before.endswith(": ")
+            or (
+                not before.strip(" (|")
+                and (end - start < 4 or text[start : start + 2] not in ("19", "20"))
+            )
+            or (text[end].isalpha() and text[end + 1 : end + 2] in (",", " "))
+        ):
+            match = _NUMBER_THEN_STREET.match(text, start, min(len(text), end + 50))
             if match is not None:
                 value = match.group()
                 stop = match.end() - (value.endswith(".") and not _ABBREVIATED.search(value))
                 yield match.start(), stop
+        if start > 4 and text[start - 1].isalpha():
+            glued = _STREET_GLUED_TO_NUMBER.search(text, max(0, start - 41), end + 1)
+            if glued is not None and glued.end(1) == start:
+                yield glued.start(), glued.end()
 
 
 def _foreign_lead_before(text: str, runs: list[tuple[int, int]]) -> bool:
@@ -1510,7 +1531,12 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             lead is not None and lead.group(0).split()[-1] in ("de", "het", "'t")
         ) or value.startswith(("De ", "Het ", "'t "))
         article = article or text[max(0, start - 4) : start].lower().endswith(("de ", "het "))
-        if streets and not article and all(name_finder.is_place(w) for w in streets):
+        if (
+            streets
+            and not article
+            and all(name_finder.is_place(w) and not _STREET_ONLY.search(w) for w in streets)
+            and not _ADDRESS_CUE_BEFORE.search(text, max(0, start - 24), start)
+        ):
             return None  # a town named like a street (`in Harderwijk zes woningen`); a
             # street takes an article (`in de Molenstraat op 22`), a town does not
         if "(" in value and _YEAR_IN_BRACKETS.search(value):
@@ -1540,6 +1566,10 @@ def _code_like(value: str) -> bool:
     return bool(_VOWEL.search(value)) or value[2:].isdigit() or value[:-2].isdigit()
 
 
+_STREET_ONLY = re.compile(r"(?i:straat|laan|plein|gracht|singel|steeg|allee|dreef|kade|pad)$")
+"""Endings no town's name in the list is read by before a number: hamlets are named
+`Molenstraat` or `Kerklaan`, and so are thousands of streets; a town is named `Harderwijk`."""
+_ADDRESS_CUE_BEFORE = re.compile(r"(?i:adres|woonadres|huisadres|woont|woonde)\W{0,3}$")
 _LAW_AND_YEAR = re.compile(
     r"\b(?:wet|regeling|besluit|verordening|akkoord|programma|agenda)\b.*\b(?:19|20)\d\d\W?$",
     re.IGNORECASE,
