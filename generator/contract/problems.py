@@ -41,6 +41,8 @@ class Problem:
 def summary(files_checked: int, problems: list[Problem]) -> str:
     """The one-line Dutch summary printed after the problems."""
     files_with_problems = len({p.path for p in problems})
+    # The vocabulary is read on every run, also when only other files are named.
+    files_checked = max(files_checked, files_with_problems)
     word = "bestand" if files_checked == 1 else "bestanden"
     if not problems:
         return f"{files_checked} {word} gecontroleerd, geen problemen gevonden."

@@ -21,6 +21,7 @@ zero-width space or entity can split a value it would find. The kinds are in `pa
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -110,6 +111,10 @@ _CONTACT_HINT = (
     "; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang "
     "het, of zet het in privacy.uitzonderingen met een reden"
 )
+_VOCABULARY_HINT = (
+    "; haal het weg of schrijf de term anders (de woordenlijst kent geen uitzonderingen: "
+    "elke term staat op de site, in de navigatie en de zoekfunctie)"
+)
 _DECLARED_HINT = (
     "; hier hoort de naam van een organisatie, plaats of rol, niet van een persoon: "
     "vervang hem, of zet hem in privacy.uitzonderingen met een reden"
@@ -182,6 +187,7 @@ def scan_strings(document: Document) -> tuple[list[Problem], list[Path_]]:
                 stack.append(((*loc, key), item))
         elif isinstance(value, list):
             stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(value))))
+    findings = [dataclasses.replace(f, hint=_VOCABULARY_HINT) for f in findings]
     problems, _ = _reported(document, findings, {})
     return problems, [f.loc for f in findings]
 
@@ -741,6 +747,9 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
                 yield kind, query + 1, len(address)
                 break
     yield from _addresses_in_path(address)
+    for record in _RECORD_IN_LINK.finditer(address):  # `/klant/10045873/`, `?dossier=D-2024-0457`
+        if not _A_YEAR.fullmatch(record.group(1)):
+            yield "dossiernummer", record.start(1), record.end(1)
     yield from _in_link(address)
 
 
@@ -757,6 +766,16 @@ def _addresses_in_path(address: str) -> Iterator[tuple[str, int, int]]:
             yield kind, host_end + start, host_end + end
 
 
+_RECORD_IN_LINK = re.compile(
+    r"(?i)[/?&#;](?:klant|client|cli%c3%abnt|cliënt|dossier|huurder|relatie|bewoner|debiteur"
+    r"|persoon|patient|patiënt|deelnemer|contract|customer|user|member|profiel|profile"
+    r"|account|zaak|aanvraag|registratie)(?:en|s|nummer|nr|id|_id|-id|number|no)?"
+    r"(?:[/=:]|\?(?:id|nr|nummer|no)=)"
+    r"((?:[a-z]{1,3}-?)?\d{4,12}(?:-\d{2,8})*)(?![\d\w])"
+)
+"""A link to one person's record (`/klant/10045873/`, `?dossier=D-2024-0457`): the segment
+after a record's word is its number, as a client or dossier number after its word is."""
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _FILE_TYPE = re.compile(r"\.[A-Za-z0-9]{1,5}/?$")
 """A path's file type (`.png`, `.html`): no word of its name."""
 _PATH_SEPARATORS = re.compile(r"[-_./+=&?#]")

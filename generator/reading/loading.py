@@ -214,7 +214,8 @@ def printable(name: str) -> str:
 
 
 def case_files(paths: list[Path]) -> list[Path]:
-    """Case files under the given files and folders, sorted, without `_`-prefixed files."""
+    """Case files under the given files and folders, sorted, without `_`-prefixed files
+    (`_vocabulaire.yaml` is no case, also when named: `check` reads it every time)."""
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
@@ -224,7 +225,7 @@ def case_files(paths: list[Path]) -> list[Path]:
                     for child in children
                     if child.name.endswith(CASE_SUFFIXES) and not child.name.startswith("_")
                 )
-        else:
+        elif not path.name.startswith("_"):  # the vocabulary, checked on every run
             found.add(path)
     # By their parts, as paths compare, without paths' own comparison (a tenth of a second
     # at 5,000 files, on every check of one saved file in the preview).
