@@ -202,6 +202,16 @@ def value_problems(document: Document) -> list[Problem]:
                     "stukken); verwijder het",
                 )
             )
+        elif not text.isascii() and (mixed := _MIXED_SCRIPTS.search(text)) is not None:
+            problems.append(
+                document.problem_at_text(
+                    loc,
+                    mixed[0] if mixed[0] in document.source else None,
+                    f"'{field_name(loc)}': een woord mengt gewone letters met Cyrillische of "
+                    "Griekse die er net zo uitzien (zo leest een naam als iets anders); typ "
+                    "het woord opnieuw",
+                )
+            )
         elif loc[-1] in markdown_names and _generic(loc) in markdown and author_text.too_deep(text):
             name = field_name(loc)
             problems.append(
@@ -212,6 +222,13 @@ def value_problems(document: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+_MIXED_SCRIPTS = re.compile(
+    r"\b(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[\u0370-\u03ff\u0400-\u052f])[^\W\d_]+"
+)
+"""A word of Latin letters and Cyrillic or Greek ones (`Fаtmа` with a Cyrillic `а`): no
+Dutch word is written so, and a reader sees a name the scan's lists do not hold."""
 
 
 def _hidden_inside(text: str) -> str | None:
