@@ -24,6 +24,8 @@ from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
     AFTER_TESTER_ORDINARY,
     AFTER_TESTER_RECALL,
+    AFTER_TWENTY_EIGHTH_ORDINARY,
+    AFTER_TWENTY_EIGHTH_RECALL,
     AFTER_TWENTY_FIFTH_ORDINARY,
     AFTER_TWENTY_FIFTH_RECALL,
     AFTER_TWENTY_FOURTH_ORDINARY,
@@ -74,6 +76,8 @@ from recall_corpus import (
     TWELFTH_TESTER_RECALL,
     TWENTIETH_TESTER_ORDINARY,
     TWENTIETH_TESTER_RECALL,
+    TWENTY_EIGHTH_TESTER_ORDINARY,
+    TWENTY_EIGHTH_TESTER_RECALL,
     TWENTY_FIFTH_TESTER_ORDINARY,
     TWENTY_FIFTH_TESTER_RECALL,
     TWENTY_FIRST_TESTER_ORDINARY,
@@ -197,6 +201,8 @@ LATER_TESTERS = {
     "twenty-sixth": (TWENTY_SIXTH_TESTER_RECALL, TWENTY_SIXTH_TESTER_ORDINARY),
     "ours, after the twenty-sixth": (AFTER_TWENTY_SIXTH_RECALL, AFTER_TWENTY_SIXTH_ORDINARY),
     "twenty-seventh": (TWENTY_SEVENTH_TESTER_RECALL, TWENTY_SEVENTH_TESTER_ORDINARY),
+    "twenty-eighth": (TWENTY_EIGHTH_TESTER_RECALL, TWENTY_EIGHTH_TESTER_ORDINARY),
+    "ours, after the twenty-eighth": (AFTER_TWENTY_EIGHTH_RECALL, AFTER_TWENTY_EIGHTH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -324,6 +330,20 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         [
             "11:9: 'aanpak': afbeelding 'me***/****_*****_********.*ng' staat niet bij de afbeeldingen van deze case: zet hem in cases/media/ en noem hem onder 'afbeeldingen' (met alt-tekst)",
             "11:37: mogelijk persoonsgegeven (naam) in 'aanpak': 'a****'" + HINT,
+        ],
+    ),
+    (
+        "a-cyrillic-letter-in-a-latin-name",  # `Fаtmа` reads as Fatma; no list holds it so
+        aanpak("F\u0430tm\u0430 D\u0435mir kreeg de sleutel."),
+        [
+            "11:9: 'aanpak': een woord mengt gewone letters met Cyrillische of Griekse die er net zo uitzien (zo leest een naam als iets anders); typ het woord opnieuw",
+        ],
+    ),
+    (
+        "a-greek-letter-in-a-latin-name",
+        sub("titel: Een geldige case", "titel: Hulp voor Y\u03bfnas"),
+        [
+            "2:18: 'titel': een woord mengt gewone letters met Cyrillische of Griekse die er net zo uitzien (zo leest een naam als iets anders); typ het woord opnieuw",
         ],
     ),
     (
@@ -642,10 +662,39 @@ def test_personal_data_in_the_vocabulary_is_found_and_its_term_withdrawn(
     assert found and all(
         ln.startswith(f"cases/_vocabulaire.yaml:{field_line}:")
         and f"'themas.samenwerking.{key}'" in ln
+        and ln.endswith(VOCABULARY_HINT)  # the vocabulary has no allowances to point to
         for ln in found
     ), found
     # withdrawn: the case that uses the term is not published with it
     assert any("cases/case.yaml" in ln and "onbekend thema 'samenwerking'" in ln for ln in output)
+
+
+VOCABULARY_HINT = (
+    "; haal het weg of schrijf de term anders (de woordenlijst kent geen uitzonderingen: "
+    "elke term staat op de site, in de navigatie en de zoekfunctie)"
+)
+
+
+def test_the_vocabulary_named_alone_is_checked_as_the_vocabulary(cases_dir: Path) -> None:
+    """`check cases/_vocabulaire.yaml` is no case's check: its personal data is reported, not a
+    case's missing fields."""
+    vocabulary = cases_dir / "_vocabulaire.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(
+        text.replace(
+            "  samenwerking:\n",
+            "  gezin:\n    label: Bel 06-12345678\n    omschrijving: Een gezin.\n  samenwerking:\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    code, output = check("cases/_vocabulaire.yaml")
+    assert code == 1
+    assert [ln.split(": ", 1)[1] for ln in output[:-1]] == [
+        "mogelijk persoonsgegeven (telefoonnummer) in 'themas.gezin.label': '06-******78'"
+        + VOCABULARY_HINT
+    ]
+    assert output[-1] == "1 bestand gecontroleerd, 1 met problemen (1 probleem)."
 
 
 @pytest.mark.parametrize(
