@@ -333,6 +333,21 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         ],
     ),
     (
+        "a-name-over-a-plain-scalars-line-break",  # placed at its first word, not the field
+        sub("titel: Een geldige case", "titel: Hoe Yonas\n  Tesfamariam een thuis vond"),
+        ["2:12: mogelijk persoonsgegeven (naam) in 'titel': 'Yo*** *********am'" + HINT],
+    ),
+    (
+        "a-bsn-over-a-folded-blocks-line-break",
+        add("resultaten: >-\n  De SVB kende hem onder BSN 688 136\n  138 sinds maart.\n"),
+        ["17:30: mogelijk persoonsgegeven (bsn) in 'resultaten': '68* *** *38'" + HINT],
+    ),
+    (
+        "an-e-mail-address-with-a-yaml-escape",
+        sub("titel: Een geldige case", 'titel: "Mail fatma.demir\\x40gmail.com"'),
+        ["2:14: mogelijk persoonsgegeven (e-mailadres) in 'titel': 'fa***.*****@*****.*om'" + HINT],
+    ),
+    (
         "a-cyrillic-letter-in-a-latin-name",  # `Fаtmа` reads as Fatma; no list holds it so
         aanpak("F\u0430tm\u0430 D\u0435mir kreeg de sleutel."),
         [

@@ -1114,7 +1114,12 @@ def _position(
     # A value the file writes otherwise after its first letters (`06-12\u00AD345678` in
     # quotes, `06-1234&shy;5678`) is placed where those letters are.
     plain = _PLAIN_START.match(needle).group()  # type: ignore[union-attr]
-    for written in (needle, plain) if len(plain) >= 4 and plain != needle else (needle,):
+    # A value split over a line break of a plain or folded scalar (`Yonas` / `Tesfamariam`),
+    # or written with an escape (`fatma.demir\x40gmail.com`), is placed where its longest
+    # first part up to a space or a mark stands.
+    parts = [needle[: m.start()] for m in _PART_END.finditer(needle, 4)][::-1][:8]
+    tried = [needle, plain] if len(plain) >= 4 and plain != needle else [needle]
+    for written in dict.fromkeys(tried + [part for part in parts if len(part) >= 4]):
         starts = ((first_line, first_column), (line - 1, 0))
         for start_line, start_column in dict.fromkeys(starts):
             for number in range(start_line, len(lines)):
@@ -1128,6 +1133,7 @@ def _position(
 
 
 _PLAIN_START = re.compile(r"[0-9A-Za-z .,:@+/-]*")
+_PART_END = re.compile(r"[\s.,;:@/-]")
 
 
 def _exact_position(
