@@ -259,8 +259,7 @@ language, `woord`, `betekent`, a translation, a greeting, something said or writ
 a card or banner (`welkom in het Perzisch`, `hij antwoordde: شكرا جزيلا`)."""
 _NAMED = re.compile(
     r"\b(?:(?:bij|roep|voor|achter)?naam|heet|heten|genaamd|door|aan|contactpersoon|bel"
-    r"|envelop|brievenbus)\b"
-    r"|\b(?:welkom|hallo|hoi|beste|lieve|bedankt|gefeliciteerd),\s?$",  # `Welkom, أحمد`: to someone
+    r"|envelop|brievenbus)\b",
     re.IGNORECASE,
 )
 """What says that what follows is someone's name, whatever else the sentence says (`zijn
@@ -1590,10 +1589,13 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         last - 2 >= first
         and (
             words.words[last - 2] in interfix  # `Anton de Komstraat`
-            or (  # `Rosa Parksplein`: a first name, a surname and its linking s
+            or (  # `Rosa Parksplein`, `Jan Steenstraat`: a first name and a surname
                 last - 2 == first
                 and street is not None
-                and lows[last - 1][: street.start()].endswith("s")
+                and (
+                    lows[last - 1][: street.start()].endswith("s")
+                    or lows[last - 1][: street.start()] in _dutch_names()[1]
+                )
                 and is_first_name(words.words[first])
             )
         )
@@ -1845,6 +1847,8 @@ def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> boo
     ):
         return False
     surname = words.lows[last - 1]
+    if surname in ("koning", "koningin"):
+        return False  # `ontving Aafje de Koning`: a care organisation received the King
     return is_first_name(words.words[first]) and (
         surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
     )

@@ -163,7 +163,7 @@ _NUMBER_WORD_LIST = [
 """House numbers in words, to ninety-nine (`acht`, `achtentwintig`, `drieëntwintig`)."""
 _NUMBER_WORDS = "(?:" + "|".join(sorted(_NUMBER_WORD_LIST, key=len, reverse=True)) + ")"
 _HOUSE_NUMBER = (
-    r"(?>\d{1,4})(?:\s?[a-zA-Z]\b|-\d{1,3}\b|-?[IVX]{1,4}\b|\s(?:bis|hoog|huis|boven|beneden)\b"
+    r"(?>\d{1,4})(?!\d)(?:\s?[a-zA-Z]\b|-\d{1,3}\b|-?[IVX]{1,4}\b|\s(?:bis|hoog|huis|boven|beneden)\b"
     r"|-[a-zA-Z]{1,3}\b)?"
 )
 # Units after a number: `werkveld 12 jaar` is a figure, not an address.
@@ -174,7 +174,14 @@ _UNITS = (
 )
 # A number before a unit, or before adjectives and a plural noun (`zeven nieuwe woningen`):
 # a quantity, no house number.
-_QUANTITY = rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b)"
+_QUANTITY = (
+    rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b"
+    r"|\s(?:[a-z]{0,20}woningen|bomen|huizen|bewoners|huishoudens|flats|appartementen|kamers"
+    r"|parkeerplaatsen|gezinnen|mensen|huurders|jongeren|ouderen|plekken|[a-z]{0,12}units"
+    r"|garages|bergingen|portieken|studio's|lantaarnpalen)\b)"
+)
+"""A count after a street, not its house number (`Langs de Kerklaan 40 bomen`, `zeven nieuwe
+woningen`)."""
 # `in de Kerkstraat op 12 mei` is a date, `in de Molenstraat op 22` an address.
 _DATE_AFTER_OP = (
     r"\d{1,2}\s(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
@@ -275,12 +282,13 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|(?<![\w°])°\s?{_DATE}"
             rf"|(?<![\w*])\*\s?(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|'\d{{2}})"
             rf"|\d{{1,2}}\s{_MONTHS}\s{_YEAR})"  # `(*14-05-2009)`: born on
-            rf"|\b(?:ik|u|je|{_PERSON_SUBJECT})\s(?:is|was|ben|bent)\svan\s"  # born in
-            rf"(?:(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)"
-            r"(?!\w|\s?(?:tot|t/m|-|–)\s?\S)"  # not `hij is van 2019 tot 2022 huurder`
-            rf"|\b(?:huurders?|bewoners?|bewoonster|mevrouw|meneer|man|vrouw|vader|moeder|zoon"
-            rf"|dochter|hij|zij|kind|jongen|meisje|baby)\s\((?:\*|van)?\s?(?:'\d{{2}}|19\d\d"
-            rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})\)"
+            rf"|\b(?:ik|u|je|partner|{_PERSON_SUBJECT})\s(?:is|was|ben|bent)\svan\s(?:het\sjaar\s)?"
+            rf"(?:(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d\d)"
+            r"(?!\w|\s?(?:tot|t/m|-|–)\s?\S|\saf\b)"  # not `hij is van 2019 tot 2022 huurder`
+            rf"|\b(?:(?:mede|hoofd)?huurders?|(?:mede|hoofd)?huurster|bewoners?|bewoonster|mevrouw|meneer|man|vrouw"
+            rf"|vader|moeder|zoon|partner|dochter|hij|zij|kind|jongen|meisje|baby)\s[(\[](?:\*|van|v\.)?\s?"
+            rf"(?:'\d{{2}}|19\d\d"
+            rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d|\d{{1,2}}\s{_MONTHS}\s{_YEAR})[)\]]"
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
             rf"|\b{_PERSON_SUBJECT}\swordt\s(?:op\s)?{_DAY}\s{_MONTHS}\s{_AGE_WORDS}{_AGE_END}"
             rf"|\bop\s{_DAY}\s{_MONTHS}\swordt\s{_PERSON_SUBJECT}\s{_AGE_WORDS}{_AGE_END}"
@@ -288,7 +296,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
             rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
             r"|\b(?:\d{1,3}(?:e|ste|de)|[a-z]{3,20}ste)\sverjaardag(?:\s(?:is|valt|was|viel))?"
-            rf"\sop\s{_DAY}\s{_MONTHS}(?!\w)"  # `haar 18e verjaardag op 4 juni`: an age and a day
+            rf"\sop\s(?:{_DAY}\s{_MONTHS}(?!\w)|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d))"
+            # `haar 18e verjaardag op 4 juni`, `op 04-06`: an age and a day
             r"|(?:\b(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag(?:\s(?:is|valt))?(?:\sop)?\s?:?"
             r")\s(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d)"
             # a form's field, pasted: `verjaardag: 12-08`, `| Geboortedag | 21 feb |`,
@@ -399,7 +408,7 @@ _STAR_DATE = re.compile(r"\*\s?\d")
 _COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
 _STARRED = re.compile(_STARRED_DATE)
 _DATE_IN_BRACKETS = re.compile(
-    r"\((?:\*|van)?\s?\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s[a-z]{3,9}\.?\s)(?:19|20)\d\d\)"
+    r"[(\[](?:\*|van|v\.)?\s?\d{1,2}(?:[-/.]\d{1,2}[-/.]|\s[a-z]{3,9}\.?\s)(?:19|20)\d\d[)\]]"
 )
 CHAT_LINK = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/)\+?(\d{9,15})", re.I)
 """A chat link is a phone number: `wa.me/31612345678`, `api.whatsapp.com/send?phone=...`."""
@@ -621,8 +630,14 @@ _NUMBER_THEN_STREET = regex.compile(
 )
 """A house number before its street (`op 8 Molenweg`, `Adres: 14 Hoogstraat`), as some
 write an address."""
+_LOT_BEFORE = re.compile(
+    r"(?i:fase|blok|kavel|bouwnummer|bouwnr\.?|bouwnr|type|etappe|deel|cluster)\s$"
+)
+"""A phase, block or plot with its letter (`Fase 2b, Lindelaan`): no house number."""
+_A_YEAR_RUN = re.compile(r"(?:19|20)\d\d")
 _STREET_GLUED_TO_NUMBER = regex.compile(
-    rf"(?<![\w'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{{0,40}}(?<=(?i:{_STREETS})))\d{{1,4}}[a-zA-Z]?(?![\w-])",
+    rf"(?<![\w'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{{0,40}}(?<=(?i:{_STREETS})))\d{{1,4}}"
+    rf"(?:[a-zA-Z]|-\d{{1,3}})?(?![\w-])",
     regex.VERSION0,
 )
 """A street with its house number typed on (`Lindelaan14b`, as in a spreadsheet's cell)."""
@@ -732,23 +747,40 @@ def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[
     Lindelaan`); and a house number written onto its street (`Lindelaan14b`)."""
     for start, end in runs:
         before = text[max(0, start - 3) : start].lower()
-        if end < len(text) and (
-            before in ("op ", "an ")
-            or before.endswith(": ")
-            or (
-                not before.strip(" (|")
-                and (end - start < 4 or text[start : start + 2] not in ("19", "20"))
+        if (
+            end < len(text)
+            and not _LOT_BEFORE.search(text, max(0, start - 14), start)
+            and (
+                before in ("op ", "an ")
+                or before.endswith(": ")
+                or text[max(0, start - 4) : start].lower()
+                in ("nr. ", "mer ")  # `huisnummer 14 ...`
+                or (  # `12, Kerkstraat` opening a text or a table's cell; not a year
+                    not before.strip(" (|")
+                    and text[end] == ","
+                    and (end - start < 4 or text[start : start + 2] not in ("19", "20"))
+                )
+                or (  # `om 14b, Lindelaan`: a house number's letter; not `2e Helmersstraat`
+                    text[end] in "abcdABCD" and text[end + 1 : end + 2] in (",", " ")
+                )
             )
-            or (text[end].isalpha() and text[end + 1 : end + 2] in (",", " "))
         ):
             match = _NUMBER_THEN_STREET.match(text, start, min(len(text), end + 50))
             if match is not None:
                 value = match.group()
                 stop = match.end() - (value.endswith(".") and not _ABBREVIATED.search(value))
                 yield match.start(), stop
-        if start > 4 and text[start - 1].isalpha():
-            glued = _STREET_GLUED_TO_NUMBER.search(text, max(0, start - 41), end + 1)
-            if glued is not None and glued.end(1) == start:
+        if start > 4 and text[start - 1].isalpha() and not _A_YEAR_RUN.fullmatch(text, start, end):
+            glued = _STREET_GLUED_TO_NUMBER.search(
+                text, max(0, start - 41), min(len(text), end + 6)
+            )
+            if (
+                glued is not None
+                and glued.end(1) == start
+                and text[glued.start() - 1 : glued.start()] != "#"  # `#Molenstraat2025`
+                and not glued.group(1).lower().startswith(("rijksweg", "provincialeweg"))
+                and "code" not in text[max(0, glued.start() - 14) : glued.start()].lower()
+            ):
                 yield glued.start(), glued.end()
 
 
@@ -1428,7 +1460,10 @@ _VAN_AND_DIGIT = re.compile(r" van \d")
 
 
 def _is_of_a_day(low: str) -> bool:
-    """Whether a text says someone `is van` a date (`ze is van 4 juni 1958`)."""
+    """Whether a text says someone `is van` a date (`ze is van 4 juni 1958`, `is van
+    zeventien augustus negentienachtenvijftig`)."""
+    if " is van " in low or " was van " in low or " ben van " in low or " bent van " in low:
+        return True
     return any(
         low[max(0, m.start() - 5) : m.start()].endswith((" is", "was", "ben", "bent"))
         for m in _VAN_AND_DIGIT.finditer(low)
@@ -1464,7 +1499,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "gebdat" in low
             or "('" in low
             or "(19" in low
-            or ("(" in low and _DATE_IN_BRACKETS.search(low) is not None)
+            or (("(" in low or "[" in low) and _DATE_IN_BRACKETS.search(low) is not None)
             or ("19" in low and "," in low and _COMMA_DATE.search(low) is not None)
             or ("( " in low and _STARRED.search(low) is not None)
             or (" van " in low and _is_of_a_day(low))
@@ -1519,6 +1554,19 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return (start, end) if valid else None
     if kind == "geboortedatum" and _NO_PERSON_BORN.search(text, max(0, start - 60), start):
         return None  # `het idee werd geboren op ...`: born is said of a plan, not a person
+    if kind == "geboortedatum" and _OBJECT_BEFORE.search(text, max(0, start - 16), start):
+        return None  # `het huurcontract van de huurder is van 1 april 2015`: the person is
+        # not the subject, the date is the contract's
+    if (
+        kind == "geboortedatum"
+        and "verjaardag" in value.lower()
+        and _ORDINAL_BIRTHDAY.match(value) is not None
+        and (
+            int(_ORDINAL_BIRTHDAY.match(value).group(1) or 0) > 110  # type: ignore[union-attr]
+            or _NO_PERSON_CELEBRATES.search(text, _sentence_start(text, start, 80), start)
+        )
+    ):
+        return None  # `Woonstichting De Key viert haar 100e verjaardag op 12 mei`
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
     if kind == "postcode" and _PO_BOX_BEFORE.search(text, max(0, start - 20), start):
@@ -1541,6 +1589,13 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             # street takes an article (`in de Molenstraat op 22`), a town does not
         if "(" in value and _YEAR_IN_BRACKETS.search(value):
             return None  # `De Molenweg (2019)`: a year
+        year = _YEAR_AFTER_STREET.search(value)
+        if year is not None and (
+            text[end : end + 1] in ("-", "–", ":")
+            or _PLAN_BEFORE.search(text, max(0, start - 16), start + year.start())
+            or _STREET_END_ONLY.fullmatch(year.group(1))
+        ):
+            return None  # `Project Molenstraat 2024-2026`, `Plein 1944`: a year in a name
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
             # a law's year; a block's first and last number (`Molenweg 2-40`), no home
             return None
@@ -1570,6 +1625,30 @@ _STREET_ONLY = re.compile(r"(?i:straat|laan|plein|gracht|singel|steeg|allee|dree
 """Endings no town's name in the list is read by before a number: hamlets are named
 `Molenstraat` or `Kerklaan`, and so are thousands of streets; a town is named `Harderwijk`."""
 _ADDRESS_CUE_BEFORE = re.compile(r"(?i:adres|woonadres|huisadres|woont|woonde)\W{0,3}$")
+
+
+def _sentence_start(text: str, at: int, most: int) -> int:
+    """Where the sentence holding `at` starts, at most `most` characters back (a field
+    read together with others starts after their `.`)."""
+    low = max(0, at - most)
+    return max([text.rfind(mark, low, at) + 1 for mark in ".!?;\n"] + [low])
+
+
+_YEAR_AFTER_STREET = re.compile(r"(\w+) (?:19|20)\d\d\W?$")
+_PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma|agenda)\s")
+_STREET_END_ONLY = re.compile(rf"(?i:{_STREETS})")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen)\s(?:de|het|deze|die|onze|haar|zijn)?\s?$",
+    re.IGNORECASE,
+)
+"""A preposition (and article) before the person a date follows: the person is its object."""
+_ORDINAL_BIRTHDAY = re.compile(r"(?i)(?:(\d{1,3})(?:e|ste|de)|[a-z]{3,20}ste)\sverjaardag")
+_NO_PERSON_CELEBRATES = re.compile(
+    r"(?i:stichting|vereniging|corporatie|stad|gemeente|wet|park|school|club|buurthuis"
+    r"|wijkcentrum|complex|flat|gebouw|dorp|wijk|organisatie|bedrijf|kerk|museum|bibliotheek"
+    r"|festival|project|toren)\b|\b(?:De|Het|'t) [A-Z][a-z]"
+)
+"""What celebrates a birthday that is no person's (`De Peperklip viert haar 40e verjaardag`)."""
 _LAW_AND_YEAR = re.compile(
     r"\b(?:wet|regeling|besluit|verordening|akkoord|programma|agenda)\b.*\b(?:19|20)\d\d\W?$",
     re.IGNORECASE,

@@ -770,7 +770,7 @@ _RECORD_IN_LINK = re.compile(
     r"(?i)[/?&#;](?:klant|client|cli%c3%abnt|cliënt|dossier|huurder|relatie|bewoner|debiteur"
     r"|persoon|patient|patiënt|deelnemer|contract|customer|user|member|profiel|profile"
     r"|account|zaak|aanvraag|registratie)(?:en|s|nummer|nr|id|_id|-id|number|no)?"
-    r"(?:[/=:]|\?(?:id|nr|nummer|no)=)"
+    r"(?:[/=:-]|\?(?:id|nr|nummer|no)=)"
     r"((?:[a-z]{1,3}-?)?\d{4,12}(?:-\d{2,8})*)(?![\d\w])"
 )
 """A link to one person's record (`/klant/10045873/`, `?dossier=D-2024-0457`): the segment
