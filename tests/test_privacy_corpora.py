@@ -24,6 +24,8 @@ from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
     AFTER_TESTER_ORDINARY,
     AFTER_TESTER_RECALL,
+    AFTER_THIRTIETH_ORDINARY,
+    AFTER_THIRTIETH_RECALL,
     AFTER_TWENTY_EIGHTH_ORDINARY,
     AFTER_TWENTY_EIGHTH_RECALL,
     AFTER_TWENTY_FIFTH_ORDINARY,
@@ -74,6 +76,8 @@ from recall_corpus import (
     THIRD_TESTER_RECALL,
     THIRTEENTH_TESTER_ORDINARY,
     THIRTEENTH_TESTER_RECALL,
+    THIRTIETH_TESTER_ORDINARY,
+    THIRTIETH_TESTER_RECALL,
     TWELFTH_TESTER_ORDINARY,
     TWELFTH_TESTER_RECALL,
     TWENTIETH_TESTER_ORDINARY,
@@ -106,6 +110,11 @@ from generator.privacy import patterns, person_names, personal_data
 HINT = (
     "; haal het weg, of zet het in privacy.uitzonderingen met een reden als het geen "
     "persoonsgegeven is"
+)
+MAIL_HINT = (
+    "; een e-mailadres staat niet in de tekst van een case: zet een team- of functiemailbox "
+    "in 'contact.email' en haal het hier weg, of zet het in privacy.uitzonderingen met een "
+    "reden als het geen persoonsgegeven is"
 )
 SHY = "\u00ad"
 
@@ -209,6 +218,8 @@ LATER_TESTERS = {
     "ours, after the twenty-eighth": (AFTER_TWENTY_EIGHTH_RECALL, AFTER_TWENTY_EIGHTH_ORDINARY),
     "twenty-ninth": (TWENTY_NINTH_TESTER_RECALL, TWENTY_NINTH_TESTER_ORDINARY),
     "ours, after the twenty-ninth": (AFTER_TWENTY_NINTH_RECALL, AFTER_TWENTY_NINTH_ORDINARY),
+    "thirtieth": (THIRTIETH_TESTER_RECALL, THIRTIETH_TESTER_ORDINARY),
+    "ours, after the thirtieth": (AFTER_THIRTIETH_RECALL, AFTER_THIRTIETH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -351,7 +362,10 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
     (
         "an-e-mail-address-with-a-yaml-escape",
         sub("titel: Een geldige case", 'titel: "Mail fatma.demir\\x40gmail.com"'),
-        ["2:14: mogelijk persoonsgegeven (e-mailadres) in 'titel': 'fa***.*****@*****.*om'" + HINT],
+        [
+            "2:14: mogelijk persoonsgegeven (e-mailadres) in 'titel': 'fa***.*****@*****.*om'"
+            + MAIL_HINT
+        ],
     ),
     (
         "a-cyrillic-letter-in-a-latin-name",  # `Fаtmа` reads as Fatma; no list holds it so
@@ -480,7 +494,7 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         aanpak("Mail fatma at voorbeeld dot nl voor het dossier."),
         [
             "11:14: mogelijk persoonsgegeven (e-mailadres) in 'aanpak': 'fa*** ** ********* *** nl'"
-            + HINT,
+            + MAIL_HINT,
         ],
     ),
     (

@@ -498,7 +498,19 @@ def find(
         spans.extend(_chinese_names(words))
         spans.extend(_lower_case_names(words))
         spans.extend(_quoted_lower_names(text, start, end))
-        spans.extend(m.span() for m in _INITIALS_AND_PREFIX.finditer(text, start, end))
+        spans.extend(
+            m.span()
+            for m in _INITIALS_AND_PREFIX.finditer(text, start, end)
+            if not m.group().upper().startswith(_FIRM_PREFIXES)  # `Jansen, B.V. uit Zwolle`
+        )
+        # A surname before its initials is a person's in a list's order: not weighed again
+        # (`DE BOER, J.`: `boer` is a word too).
+        found.extend(
+            m.span()
+            for m in _SURNAME_THEN_INITIALS.finditer(text, start, end)
+            if m.group(2).upper() not in _FIRM_FORMS
+            and m.group(1).split()[-1].lower() in _dutch_names()[1]
+        )
         if not text.isascii():
             spans.extend(_other_script_names(text, start, end))
         spans.extend(_from_deduce(text, start, end, spans, reading))
@@ -697,6 +709,14 @@ def windows(text: str) -> list[tuple[int, int]]:
     return _merged(spans)
 
 
+_SURNAME_THEN_INITIALS = re.compile(
+    r"\b((?:(?:[Dd]e|DE|[Vv]an|VAN|[Dd]er|DER|[Dd]en|DEN|[Tt]er|TER|[Tt]en|TEN) ){0,3}"
+    r"[A-Z][A-Za-z'-]{1,30}), ((?:[A-Z]\.){1,4})(?![\w.])"
+)
+"""A surname before its initials, as a list or a system exports it (`DE BOER, J.`, `Yilmaz,
+M.A.`): in capitals, or a surname of the lists."""
+_FIRM_FORMS = frozenset(["B.V.", "N.V.", "V.O.F.", "C.V.", "E.A."])
+_FIRM_PREFIXES = tuple(f"{form} " for form in _FIRM_FORMS) + ("B.V.", "N.V.")
 _LOWER_INITIAL = re.compile(
     r"\.(?<=(?<![\w])[a-z]\.) (?=[a-z]{3}|(?:de|van|der|den|ter|ten|te) [a-z])"
 )

@@ -103,7 +103,10 @@ _FILLER = (
     r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
     r"|valt|viel))"
 )
-_AT = r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|@)\s?[\])}]\s?|\s(?:at|apenstaartje)\s)"
+_AT = (
+    r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|apestaart|@)\s?[\])}]\s?"
+    r"|\s(?:at|apenstaartje|apestaart)\s)"
+)
 _DOT = (
     r"(?:\.|%2[Ee]| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
     r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
@@ -557,7 +560,7 @@ _VERSION_BEFORE = re.compile(r"(?i:versie|release|\bbuild|\bupdate|\bv\.? ?$)")
 _HANDLE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]{0,29}[^\W\d_])[\w](?:[\w.]{0,28}[\w])?(?![\w@])")
 """A user name on social media (`@yonas.tesfay96`, `@fatma_demir`): an account leads to its
 person as a mailbox does. An e-mail address is found before it (`@` after a letter)."""
-_AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje", "%40")
+_AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje", "apestaart", "%40")
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
 
@@ -630,6 +633,11 @@ _NUMBER_THEN_STREET = regex.compile(
 )
 """A house number before its street (`op 8 Molenweg`, `Adres: 14 Hoogstraat`), as some
 write an address."""
+_LABELLED_ADDRESS = re.compile(
+    r"\b(?i:straat(?:naam)?)\s?:\s?([A-ZÀ-Þ][\w'.-]{1,40}(?: [\w'.-]{1,30}){0,3}?)\s"
+    r"(?i:huisnummer|huisnr\.?|nummer|nr\.?)\s?:\s?(\d{1,4}[a-zA-Z]?)(?!\w)"
+)
+"""A street and its number in a form's fields (`Straat: Hoefijzerlaan` / `Huisnummer: 15`)."""
 _LOT_BEFORE = re.compile(
     r"(?i:fase|blok|kavel|bouwnummer|bouwnr\.?|bouwnr|type|etappe|deel|cluster)\s$"
 )
@@ -882,6 +890,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*street.span()):
                 taken.add(*street.span())
                 yield "adres", street.start(), street.end()
+    if runs and "straat" in low and ":" in text:  # a form's fields, one a line, pasted
+        for labelled in _LABELLED_ADDRESS.finditer(text):
+            if taken.free(labelled.start(1), labelled.end(2)):
+                taken.add(labelled.start(1), labelled.end(2))
+                yield "adres", labelled.start(1), labelled.end(2)
     if runs and ("wa.me/" in low or "t.me/" in low or "phone=" in low):
         for chat in CHAT_LINK.finditer(text):
             if taken.free(*chat.span(1)):

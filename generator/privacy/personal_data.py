@@ -111,6 +111,11 @@ _CONTACT_HINT = (
     "; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang "
     "het, of zet het in privacy.uitzonderingen met een reden"
 )
+_MAIL_HINT = (
+    "; een e-mailadres staat niet in de tekst van een case: zet een team- of functiemailbox "
+    "in 'contact.email' en haal het hier weg, of zet het in privacy.uitzonderingen met een "
+    "reden als het geen persoonsgegeven is"
+)
 _VOCABULARY_HINT = (
     "; haal het weg of schrijf de term anders (de woordenlijst kent geen uitzonderingen: "
     "elke term staat op de site, in de navigatie en de zoekfunctie)"
@@ -214,13 +219,16 @@ def _reported(
                 f"'{name}' (reden: {reason})"
             )
             continue
+        hint = (
+            _MAIL_HINT if finding.kind == "e-mailadres" and finding.hint is _HINT else finding.hint
+        )
         problems.append(
             Problem(
                 document.display,
                 line,
                 column,
                 f"mogelijk persoonsgegeven ({finding.kind}) in '{name}': "
-                f"{mask(finding.shown)}{finding.hint}",
+                f"{mask(finding.shown)}{hint}",
             )
         )
     return problems, notes
