@@ -9213,11 +9213,15 @@ AFTER_THIRTIETH_RECALL: list[tuple[str, str, str]] = [
     ("aanleiding", "Straatnaam: Beukenlaan\nHuisnummer: 7a\nPlaats: Zwolle", "adres"),
     ("aanleiding", "Straat: Esdoornhof Nr: 12", "adres"),
     ("aanleiding", "Mail naar j.bakker apestaart ziggo punt nl", "e-mailadres"),
+    ("aanleiding", "Het gesprek met de huurder (12-3-1958) ging goed.", "geboortedatum"),
+    ("aanleiding", "Meneer is van het jaar 1955 en woont alleen.", "geboortedatum"),
 ]
 """Our own variants after the thirtieth tester."""
 AFTER_THIRTIETH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "De nieuwe wasmachines zijn van Miele, Bosch of Siemens."),
     ("aanleiding", "Zie UTRECHT, J. in de bronnenlijst van de gemeente."),
+    ("aanleiding", "In de zomer 2024 Kerkstraat en Molenweg opnieuw bestraat."),
+    ("aanleiding", "Het plan is van de gemeente en de corporatie samen."),
     ("aanleiding", "Bouwbedrijf Jansen, B.V. uit Zwolle deed de renovatie."),
     ("aanleiding", "De straat: breed en groen. Nummer: 4 op de lijst van knelpunten."),
 ]

@@ -761,8 +761,7 @@ def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[
             and (
                 before in ("op ", "an ")
                 or before.endswith(": ")
-                or text[max(0, start - 4) : start].lower()
-                in ("nr. ", "mer ")  # `huisnummer 14 ...`
+                or text[max(0, start - 7) : start].lower().endswith(("nummer ", "nr. "))
                 or (  # `12, Kerkstraat` opening a text or a table's cell; not a year
                     not before.strip(" (|")
                     and text[end] == ","
@@ -1469,13 +1468,18 @@ def _addresses(text: str, pattern: Any, runs: list[tuple[int, int]]) -> Iterator
 
 
 _VAN_AND_DIGIT = re.compile(r" van \d")
+_OF_A_DAY_IN_WORDS = re.compile(
+    rf" (?:is|was|ben|bent) van (?:het jaar )?(?:['’\d]|{_DAY_WORDS}\s{_MONTHS})"
+)
+"""`is van zeventien augustus ...`, `is van het jaar 1955`, `is van '58`: a search only where
+`is van` stands (most stories say it of something else)."""
 """(A pattern that starts with a fixed text is searched for at C speed.)"""
 
 
 def _is_of_a_day(low: str) -> bool:
     """Whether a text says someone `is van` a date (`ze is van 4 juni 1958`, `is van
     zeventien augustus negentienachtenvijftig`)."""
-    if " is van " in low or " was van " in low or " ben van " in low or " bent van " in low:
+    if _OF_A_DAY_IN_WORDS.search(low):
         return True
     return any(
         low[max(0, m.start() - 5) : m.start()].endswith((" is", "was", "ben", "bent"))
@@ -1567,7 +1571,11 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return (start, end) if valid else None
     if kind == "geboortedatum" and _NO_PERSON_BORN.search(text, max(0, start - 60), start):
         return None  # `het idee werd geboren op ...`: born is said of a plan, not a person
-    if kind == "geboortedatum" and _OBJECT_BEFORE.search(text, max(0, start - 16), start):
+    if (
+        kind == "geboortedatum"
+        and _OF_A_DATE.search(value)
+        and _OBJECT_BEFORE.search(text, max(0, start - 16), start)
+    ):
         return None  # `het huurcontract van de huurder is van 1 april 2015`: the person is
         # not the subject, the date is the contract's
     if (
@@ -1655,6 +1663,9 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A preposition (and article) before the person a date follows: the person is its object."""
+_OF_A_DATE = re.compile(r"(?i)\b(?:is|was|ben|bent) van |[(\[](?:van|v\.) ")
+"""The forms whose date is of something once the person is an object (`de brief aan de
+huurder (van 3-5-2024)`); a bare date in brackets after a person stays a date of birth."""
 _ORDINAL_BIRTHDAY = re.compile(r"(?i)(?:(\d{1,3})(?:e|ste|de)|[a-z]{3,20}ste)\sverjaardag")
 _NO_PERSON_CELEBRATES = re.compile(
     r"(?i:stichting|vereniging|corporatie|stad|gemeente|wet|park|school|club|buurthuis"
