@@ -713,10 +713,11 @@ _SURNAME_THEN_INITIALS = re.compile(
     r"\b((?:(?:[Dd]e|DE|[Vv]an|VAN|[Dd]er|DER|[Dd]en|DEN|[Tt]er|TER|[Tt]en|TEN) ){0,3}"
     r"[A-Z][A-Za-z'-]{1,30}), ((?:[A-Z]\.){1,4})(?![\w.])"
 )
-"""A surname before its initials, as a list or a system exports it (`DE BOER, J.`, `Yilmaz,
-M.A.`): in capitals, or a surname of the lists."""
+"""A surname of the lists before its initials, as a list or a system exports it (`DE BOER,
+J.`, `Yilmaz, M.A.`)."""
 _FIRM_FORMS = frozenset(["B.V.", "N.V.", "V.O.F.", "C.V.", "E.A."])
-_FIRM_PREFIXES = tuple(f"{form} " for form in _FIRM_FORMS) + ("B.V.", "N.V.")
+_FIRM_PREFIXES = tuple(_FIRM_FORMS)
+"""A firm's legal form reads like initials (`Jansen, B.V. uit Zwolle`)."""
 _LOWER_INITIAL = re.compile(
     r"\.(?<=(?<![\w])[a-z]\.) (?=[a-z]{3}|(?:de|van|der|den|ter|ten|te) [a-z])"
 )
