@@ -715,7 +715,7 @@ _SURNAME_THEN_INITIALS = re.compile(
 )
 """A surname of the lists before its initials, as a list or a system exports it (`DE BOER,
 J.`, `Yilmaz, M.A.`)."""
-_FIRM_FORMS = frozenset(["B.V.", "N.V.", "V.O.F.", "C.V.", "E.A."])
+_FIRM_FORMS = frozenset(["B.V.", "N.V.", "V.O.F.", "C.V.", "E.A.", "U.A.", "W.A."])
 _FIRM_PREFIXES = tuple(_FIRM_FORMS)
 """A firm's legal form reads like initials (`Jansen, B.V. uit Zwolle`)."""
 _LOWER_INITIAL = re.compile(

@@ -179,7 +179,7 @@ _UNITS = (
 # a quantity, no house number.
 _QUANTITY = (
     rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b"
-    r"|\s(?:[a-z]{0,20}woningen|bomen|huizen|bewoners|huishoudens|flats|appartementen|kamers"
+    r"|\s?%|\s(?:[a-z]{0,20}woningen|[a-z]{0,12}bomen|huizen|bewoners|huishoudens|flats|appartementen|kamers"
     r"|parkeerplaatsen|gezinnen|mensen|huurders|jongeren|ouderen|plekken|[a-z]{0,12}units"
     r"|garages|bergingen|portieken|studio's|lantaarnpalen)\b)"
 )
@@ -643,6 +643,7 @@ _LOT_BEFORE = re.compile(
 )
 """A phase, block or plot with its letter (`Fase 2b, Lindelaan`): no house number."""
 _A_YEAR_RUN = re.compile(r"(?:19|20)\d\d")
+_VERSION_OR_FILE = re.compile(r"\.\w")
 _STREET_GLUED_TO_NUMBER = regex.compile(
     rf"(?<![\w'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{{0,40}}(?<=(?i:{_STREETS})))\d{{1,4}}"
     rf"(?:[a-zA-Z]|-\d{{1,3}})?(?![\w-])",
@@ -786,6 +787,7 @@ def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[
                 and glued.end(1) == start
                 and text[glued.start() - 1 : glued.start()] != "#"  # `#Molenstraat2025`
                 and not glued.group(1).lower().startswith(("rijksweg", "provincialeweg"))
+                and not _VERSION_OR_FILE.match(text, glued.end())  # `Dorpsplein2.0`, `.ifc`
                 and "code" not in text[max(0, glued.start() - 14) : glued.start()].lower()
             ):
                 yield glued.start(), glued.end()
@@ -1584,7 +1586,10 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         and _ORDINAL_BIRTHDAY.match(value) is not None
         and (
             int(_ORDINAL_BIRTHDAY.match(value).group(1) or 0) > 110  # type: ignore[union-attr]
-            or _NO_PERSON_CELEBRATES.search(text, _sentence_start(text, start, 80), start)
+            or (
+                _NO_PERSON_CELEBRATES.search(sentence := _sentence(text, start, 80))
+                and not _PERSON_CELEBRATES.search(sentence)
+            )
         )
     ):
         return None  # `Woonstichting De Key viert haar 100e verjaardag op 12 mei`
@@ -1648,18 +1653,22 @@ _STREET_ONLY = re.compile(r"(?i:straat|laan|plein|gracht|singel|steeg|allee|dree
 _ADDRESS_CUE_BEFORE = re.compile(r"(?i:adres|woonadres|huisadres|woont|woonde)\W{0,3}$")
 
 
-def _sentence_start(text: str, at: int, most: int) -> int:
-    """Where the sentence holding `at` starts, at most `most` characters back (a field
-    read together with others starts after their `.`)."""
+def _sentence(text: str, at: int, most: int) -> str:
+    """The sentence holding `at`, at most `most` characters either side (a field read
+    together with others ends at their `.`)."""
     low = max(0, at - most)
-    return max([text.rfind(mark, low, at) + 1 for mark in ".!?;\n"] + [low])
+    begin = max([text.rfind(mark, low, at) + 1 for mark in ".!?;\n"] + [low])
+    ends = [text.find(mark, at, at + most) for mark in ".!?;\n"]
+    return text[begin : min([e for e in ends if e >= 0] + [min(len(text), at + most)])]
 
 
 _YEAR_AFTER_STREET = re.compile(r"(\w+) (?:19|20)\d\d\W?$")
 _PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma|agenda)\s")
 _STREET_END_ONLY = re.compile(rf"(?i:{_STREETS})")
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen)\s(?:de|het|deze|die|onze|haar|zijn)?\s?$",
+    r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen|namens|naast|achter|onder|boven|tussen"
+    r"|zonder|tegenover|volgens|rond|om|uit|in|binnen|buiten|na|sinds|per|via)"
+    r"\s(?:de|het|deze|die|onze|haar|zijn)?\s?$",
     re.IGNORECASE,
 )
 """A preposition (and article) before the person a date follows: the person is its object."""
@@ -1670,7 +1679,12 @@ _ORDINAL_BIRTHDAY = re.compile(r"(?i)(?:(\d{1,3})(?:e|ste|de)|[a-z]{3,20}ste)\sv
 _NO_PERSON_CELEBRATES = re.compile(
     r"(?i:stichting|vereniging|corporatie|stad|gemeente|wet|park|school|club|buurthuis"
     r"|wijkcentrum|complex|flat|gebouw|dorp|wijk|organisatie|bedrijf|kerk|museum|bibliotheek"
-    r"|festival|project|toren)\b|\b(?:De|Het|'t) [A-Z][a-z]"
+    r"|festival|project|toren|molen|fanfare|harmonie|koor|zwembad|theater|bioscoop|winkel"
+    r"|centrum|brug|haven|markt)\b|\b(?:De|Het|'t) [A-Z][a-z]"
+)
+_PERSON_CELEBRATES = re.compile(
+    r"(?i:\b(?:mevrouw|meneer|mw\.|dhr\.|huurder|huurster|bewoner|bewoonster|ze|zij|hij|oma|opa"
+    r"|moeder|vader|zoon|dochter|cliënt|buurman|buurvrouw)\b)"
 )
 """What celebrates a birthday that is no person's (`De Peperklip viert haar 40e verjaardag`)."""
 _LAW_AND_YEAR = re.compile(

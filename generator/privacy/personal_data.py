@@ -755,8 +755,14 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
                 yield kind, query + 1, len(address)
                 break
     yield from _addresses_in_path(address)
-    for record in _RECORD_IN_LINK.finditer(address):  # `/klant/10045873/`, `?dossier=D-2024-0457`
-        if not _A_YEAR.fullmatch(record.group(1)):
+    records = () if _public_record(address) else _RECORD_IN_LINK.finditer(address)
+    for record in records:  # `/klant/10045873/`, `?dossier=D-2024-0457`
+        number = record.group(1)
+        if (
+            sum(c.isdigit() for c in number) >= 5
+            and not _A_YEAR.fullmatch(number)
+            and not _A_DATE_IN_LINK.fullmatch(number)  # a date's kind is its own
+        ):
             yield "dossiernummer", record.start(1), record.end(1)
     yield from _in_link(address)
 
@@ -776,14 +782,15 @@ def _addresses_in_path(address: str) -> Iterator[tuple[str, int, int]]:
 
 _RECORD_IN_LINK = re.compile(
     r"(?i)[/?&#;](?:klant|client|cli%c3%abnt|cliënt|dossier|huurder|relatie|bewoner|debiteur"
-    r"|persoon|patient|patiënt|deelnemer|contract|customer|user|member|profiel|profile"
-    r"|account|zaak|aanvraag|registratie)(?:en|s|nummer|nr|id|_id|-id|number|no)?"
-    r"(?:[/=:-]|\?(?:id|nr|nummer|no)=)"
-    r"((?:[a-z]{1,3}-?)?\d{4,12}(?:-\d{2,8})*)(?![\d\w])"
+    r"|persoon|patient|patiënt|deelnemer|contract|customer|tenant|user|zaak|aanvraag|registratie)"
+    r"(?:en|s|nummer|nr|id|_id|-id|number|no)?(?:[/=:_-]|\?(?:id|nr|nummer|no)=)"
+    r"((?:[a-z]{1,3}-?)?\d{2,12}(?:-\d{2,8})*)(?![\d\w]|-[^\W\d_])"
 )
 """A link to one person's record (`/klant/10045873/`, `?dossier=D-2024-0457`): the segment
-after a record's word is its number, as a client or dossier number after its word is."""
+after a record's word is its number, as a client or dossier number after its word is; not a
+news page's title (`/huurder-1500-euro-terug`), nor on a host of public records."""
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+_A_DATE_IN_LINK = re.compile(r"\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 _FILE_TYPE = re.compile(r"\.[A-Za-z0-9]{1,5}/?$")
 """A path's file type (`.png`, `.html`): no word of its name."""
 _PATH_SEPARATORS = re.compile(r"[-_./+=&?#]")
@@ -835,6 +842,7 @@ def _birth_dates_in(address: str) -> Iterator[tuple[int, int]]:
 
 _PUBLIC_RECORDS: tuple[str, ...] = ("overheid.nl", "rijksoverheid.nl", "officielebekendmakingen.nl")
 _PUBLIC_RECORDS += ("tweedekamer.nl", "eerstekamer.nl", "rechtspraak.nl", "cbs.nl")
+_PUBLIC_RECORDS += ("huurcommissie.nl",)
 """Hosts of public records whose links carry a law's version or a publication's date
 (`wetten.overheid.nl/BWBR0005123/1992-01-01`), never someone's date of birth."""
 
