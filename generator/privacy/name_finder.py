@@ -280,7 +280,7 @@ def _other_script_names(text: str, start: int, end: int) -> Iterator[tuple[int, 
                 continue
         elif len(match.group().split()) > 4 or text[match.end() : match.end() + 2] == " (":
             continue  # a sentence, or words with their translation after them
-        begin, stop = _sentence_around(text, match.start())
+        begin, stop = sentence_around(text, match.start())
         before = text[max(begin, match.start() - 40) : match.start()]
         if _NAMED.search(before) or not _QUOTED_LANGUAGE.search(text, begin, stop):
             yield match.span()
@@ -298,7 +298,7 @@ def quoted_language(text: str, span: tuple[int, int]) -> bool:
     close = text.find(text[span[0] - 1], span[1], span[1] + 40)
     if close < 0 or any(c in _SENTENCE_END for c in text[span[1] : close]):
         return False
-    begin, stop = _sentence_around(text, span[0])
+    begin, stop = sentence_around(text, span[0])
     before = text[max(begin, span[0] - 40) : span[0]]
     return (
         not _NAMED.search(before)
@@ -705,7 +705,7 @@ def windows(text: str) -> list[tuple[int, int]]:
     places.extend(m.start() for m in _LOWER_INITIAL.finditer(text))
     if not text.isascii() and _OTHER_SCRIPT.search(text):
         places.extend(start for start, _ in _other_script_names(text, 0, len(text)))
-    spans.extend(_sentence_around(text, place) for place in places)
+    spans.extend(sentence_around(text, place) for place in places)
     return _merged(spans)
 
 
@@ -754,7 +754,7 @@ _LOWER_PREFIXED_AFTER = re.compile(
 )
 
 
-def _sentence_around(text: str, place: int) -> tuple[int, int]:
+def sentence_around(text: str, place: int) -> tuple[int, int]:
     """The sentence around `place`, at most `CHUNK` characters on either side."""
     low = max(0, place - CHUNK)
     begin = max((text.rfind(c, low, place) for c in ".!?;"), default=-1)
@@ -1850,9 +1850,7 @@ def _prefixed_surname(words: Words, first: int, last: int) -> bool:
     surname = words.lows[last - 1]
     if words.lows[first] == "de" and last - first == 2 and surname in _waters():
         return False  # `De Amstel`, `De Berkel`: a river opening a sentence
-    return words.capital(last - 1) and (
-        surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
-    )
+    return words.capital(last - 1) and _known_surname(surname)
 
 
 def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> bool:
@@ -1870,9 +1868,12 @@ def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> boo
     surname = words.lows[last - 1]
     if surname in ("koning", "koningin"):
         return False  # `ontving Aafje de Koning`: a care organisation received the King
-    return is_first_name(words.words[first]) and (
-        surname in _dutch_names()[1] or surname in person_names.surnames_after_prefix()
-    )
+    return is_first_name(words.words[first]) and _known_surname(surname)
+
+
+def _known_surname(low: str) -> bool:
+    """A Dutch surname of the lists, also one that stands only after its prefix (`Vries`)."""
+    return low in _dutch_names()[1] or low in person_names.surnames_after_prefix()
 
 
 def _compass_place(low: str, places: frozenset[str]) -> bool:

@@ -642,7 +642,8 @@ _LOT_BEFORE = re.compile(
     r"(?i:fase|blok|kavel|bouwnummer|bouwnr\.?|bouwnr|type|etappe|deel|cluster)\s$"
 )
 """A phase, block or plot with its letter (`Fase 2b, Lindelaan`): no house number."""
-_A_YEAR_RUN = re.compile(r"(?:19|20)\d\d")
+A_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year of the last two centuries, as a run of digits is one (with `fullmatch`)."""
 _VERSION_OR_FILE = re.compile(r"\.\w")
 _STREET_GLUED_TO_NUMBER = regex.compile(
     rf"(?<![\w'-])([A-ZÀ-ÖØ-Þ][^\W\d_]{{0,40}}(?<=(?i:{_STREETS})))\d{{1,4}}"
@@ -755,30 +756,13 @@ def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[
     `aan`, at a text's or a cell's start, or with a house number's letter (`om 14b,
     Lindelaan`); and a house number written onto its street (`Lindelaan14b`)."""
     for start, end in runs:
-        before = text[max(0, start - 3) : start].lower()
-        if (
-            end < len(text)
-            and not _LOT_BEFORE.search(text, max(0, start - 14), start)
-            and (
-                before in ("op ", "an ")
-                or before.endswith(": ")
-                or text[max(0, start - 7) : start].lower().endswith(("nummer ", "nr. "))
-                or (  # `12, Kerkstraat` opening a text or a table's cell; not a year
-                    not before.strip(" (|")
-                    and text[end] == ","
-                    and (end - start < 4 or text[start : start + 2] not in ("19", "20"))
-                )
-                or (  # `om 14b, Lindelaan`: a house number's letter; not `2e Helmersstraat`
-                    text[end] in "abcdABCD" and text[end + 1 : end + 2] in (",", " ")
-                )
-            )
-        ):
+        if _house_number_first(text, start, end):
             match = _NUMBER_THEN_STREET.match(text, start, min(len(text), end + 50))
             if match is not None:
                 value = match.group()
                 stop = match.end() - (value.endswith(".") and not _ABBREVIATED.search(value))
                 yield match.start(), stop
-        if start > 4 and text[start - 1].isalpha() and not _A_YEAR_RUN.fullmatch(text, start, end):
+        if start > 4 and text[start - 1].isalpha() and not A_YEAR.fullmatch(text, start, end):
             glued = _STREET_GLUED_TO_NUMBER.search(
                 text, max(0, start - 41), min(len(text), end + 6)
             )
@@ -791,6 +775,23 @@ def _numbers_before_streets(text: str, runs: list[tuple[int, int]]) -> Iterator[
                 and "code" not in text[max(0, glued.start() - 14) : glued.start()].lower()
             ):
                 yield glued.start(), glued.end()
+
+
+def _house_number_first(text: str, start: int, end: int) -> bool:
+    """Whether the run of digits `start:end` may be a house number before its street: after
+    `op`, `aan`, a colon or `nummer`; opening a text or a table's cell with its comma
+    (`12, Kerkstraat`; not a year); or with a house number's letter (`om 14b, Lindelaan`;
+    not `2e Helmersstraat`); never a phase's or a plot's (`Fase 2b, Lindelaan`)."""
+    if end >= len(text) or _LOT_BEFORE.search(text, max(0, start - 14), start):
+        return False
+    before = text[max(0, start - 3) : start].lower()
+    return (
+        before in ("op ", "an ")
+        or before.endswith(": ")
+        or text[max(0, start - 7) : start].lower().endswith(("nummer ", "nr. "))
+        or (not before.strip(" (|") and text[end] == "," and not A_YEAR.fullmatch(text, start, end))
+        or (text[end] in "abcdABCD" and text[end + 1 : end + 2] in (",", " "))
+    )
 
 
 def _foreign_lead_before(text: str, runs: list[tuple[int, int]]) -> bool:
@@ -1582,15 +1583,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         # not the subject, the date is the contract's
     if (
         kind == "geboortedatum"
-        and "verjaardag" in value.lower()
-        and _ORDINAL_BIRTHDAY.match(value) is not None
-        and (
-            int(_ORDINAL_BIRTHDAY.match(value).group(1) or 0) > 110  # type: ignore[union-attr]
-            or (
-                _NO_PERSON_CELEBRATES.search(sentence := _sentence(text, start, 80))
-                and not _PERSON_CELEBRATES.search(sentence)
-            )
-        )
+        and (ordinal := _ORDINAL_BIRTHDAY.match(value)) is not None
+        and (int(ordinal.group(1) or 0) > 110 or _celebrated_by_no_person(text, start))
     ):
         return None  # `Woonstichting De Key viert haar 100e verjaardag op 12 mei`
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
@@ -1619,7 +1613,7 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         if year is not None and (
             text[end : end + 1] in ("-", "–", ":")
             or _PLAN_BEFORE.search(text, max(0, start - 16), start + year.start())
-            or _STREET_END_ONLY.fullmatch(year.group(1))
+            or _BARE_STREET_WORD.fullmatch(year.group(1))
         ):
             return None  # `Project Molenstraat 2024-2026`, `Plein 1944`: a year in a name
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
@@ -1653,18 +1647,16 @@ _STREET_ONLY = re.compile(r"(?i:straat|laan|plein|gracht|singel|steeg|allee|dree
 _ADDRESS_CUE_BEFORE = re.compile(r"(?i:adres|woonadres|huisadres|woont|woonde)\W{0,3}$")
 
 
-def _sentence(text: str, at: int, most: int) -> str:
-    """The sentence holding `at`, at most `most` characters either side (a field read
-    together with others ends at their `.`)."""
-    low = max(0, at - most)
-    begin = max([text.rfind(mark, low, at) + 1 for mark in ".!?;\n"] + [low])
-    ends = [text.find(mark, at, at + most) for mark in ".!?;\n"]
-    return text[begin : min([e for e in ends if e >= 0] + [min(len(text), at + most)])]
+def _celebrated_by_no_person(text: str, at: int) -> bool:
+    """Whether the sentence of a birthday at `at` names an organisation, a place or a
+    building and no person (`De molen viert zijn 90e verjaardag`)."""
+    sentence = text[slice(*name_finder.sentence_around(text, at))]
+    return bool(_NO_PERSON_CELEBRATES.search(sentence)) and not _PERSON_CELEBRATES.search(sentence)
 
 
 _YEAR_AFTER_STREET = re.compile(r"(\w+) (?:19|20)\d\d\W?$")
 _PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma|agenda)\s")
-_STREET_END_ONLY = re.compile(rf"(?i:{_STREETS})")
+_BARE_STREET_WORD = re.compile(rf"(?i:{_STREETS})")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen|namens|naast|achter|onder|boven|tussen"
     r"|zonder|tegenover|volgens|rond|om|uit|in|binnen|buiten|na|sinds|per|via)"
@@ -1682,10 +1674,7 @@ _NO_PERSON_CELEBRATES = re.compile(
     r"|festival|project|toren|molen|fanfare|harmonie|koor|zwembad|theater|bioscoop|winkel"
     r"|centrum|brug|haven|markt)\b|\b(?:De|Het|'t) [A-Z][a-z]"
 )
-_PERSON_CELEBRATES = re.compile(
-    r"(?i:\b(?:mevrouw|meneer|mw\.|dhr\.|huurder|huurster|bewoner|bewoonster|ze|zij|hij|oma|opa"
-    r"|moeder|vader|zoon|dochter|cliënt|buurman|buurvrouw)\b)"
-)
+_PERSON_CELEBRATES = re.compile(rf"(?i:\b(?:{_PERSON_SUBJECT}|mw\.|dhr\.|buurman|buurvrouw)\b)")
 """What celebrates a birthday that is no person's (`De Peperklip viert haar 40e verjaardag`)."""
 _LAW_AND_YEAR = re.compile(
     r"\b(?:wet|regeling|besluit|verordening|akkoord|programma|agenda)\b.*\b(?:19|20)\d\d\W?$",

@@ -760,7 +760,7 @@ def _in_address(address: str) -> Iterator[tuple[str, int, int]]:
         number = record.group(1)
         if (
             sum(c.isdigit() for c in number) >= 5
-            and not _A_YEAR.fullmatch(number)
+            and not patterns.A_YEAR.fullmatch(number)
             and not _A_DATE_IN_LINK.fullmatch(number)  # a date's kind is its own
         ):
             yield "dossiernummer", record.start(1), record.end(1)
@@ -789,7 +789,6 @@ _RECORD_IN_LINK = re.compile(
 """A link to one person's record (`/klant/10045873/`, `?dossier=D-2024-0457`): the segment
 after a record's word is its number, as a client or dossier number after its word is; not a
 news page's title (`/huurder-1500-euro-terug`), nor on a host of public records."""
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _A_DATE_IN_LINK = re.compile(r"\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 _FILE_TYPE = re.compile(r"\.[A-Za-z0-9]{1,5}/?$")
 """A path's file type (`.png`, `.html`): no word of its name."""
