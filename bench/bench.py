@@ -1,7 +1,7 @@
 """Benchmark: the product's paths at 1,000 and 5,000 synthetic cases, side by side with a
 baseline commit and with plain mkdocs-material over the same pages.
 
-    python bench/bench.py [--sizes 1000,5000] [--rounds 3] [--baseline COMMIT]
+    python bench/bench.py [--sizes 1000,5000] [--rounds 3] [--baseline COMMIT] [--tree COMMIT]
                           [--preview-size N] [--zensical] [--finder] [--keep DIR] [--json FILE]
 
 For each size it writes valid synthetic cases (a realistic spread over organisations,
@@ -27,8 +27,9 @@ take (docs/performance.md):
 - with `--finder`: the first finder query in Chromium on the built site.
 
 The variants run in turns, `--rounds` times (a busy minute on a shared machine then falls
-on all alike); each figure is the median, and ratios are taken within one run. The baseline
-is checked out with `git worktree add` into a temporary folder and runs with a small
+on all alike); each figure is the median, and ratios are taken within one run. `--tree`
+measures a commit in this tree's place (what one change cost, apart from later work). The
+baseline (and `--tree`) is checked out with `git worktree add` into a temporary folder and runs with a small
 virtual environment of its own that borrows this one's libraries, so that MkDocs loads the
 baseline's plugin. A benchmark, not a test: it asserts nothing.
 """
@@ -358,19 +359,19 @@ class Variant:
         return target
 
 
-def baseline_variant(commit: str, work: Path) -> Variant:
+def baseline_variant(commit: str, work: Path, role: str = "baseline") -> Variant:
     """`commit` checked out in `work`, with a virtual environment whose own `maatwerkbank`
     distribution (its entry points: MkDocs finds the plugin by them) points at that
     checkout, and whose libraries are this environment's. importlib.metadata takes the
     first distribution of a name on the path, so the baseline's own comes first."""
-    source = work / "baseline"
+    source = work / role
     subprocess.run(
         ["git", "worktree", "add", "--detach", str(source), commit],
         cwd=ROOT,
         check=True,
         capture_output=True,
     )
-    venv = work / "baseline-venv"
+    venv = work / f"{role}-venv"
     base_python = Path(sys.base_prefix) / "bin" / "python3"
     subprocess.run([str(base_python), "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -397,7 +398,7 @@ def baseline_variant(commit: str, work: Path) -> Variant:
     )
     ours = sysconfig.get_paths()["purelib"]
     (site_packages / "maatwerkbank-baseline.pth").write_text(f"{source}\n{ours}\n")
-    return Variant(f"baseline {commit}", source, str(python))
+    return Variant(f"{role} {commit}", source, str(python))
 
 
 def remove_baseline(variant: Variant) -> None:
@@ -751,9 +752,9 @@ def print_table(
     baseline = variants[1].name if len(variants) > 1 else None
     columns = ["path", "cases"]
     if baseline:
-        columns += [baseline, "this tree", "ratio to baseline"]
+        columns += [baseline, ours, "ratio to baseline"]
     else:
-        columns += ["this tree"]
+        columns += [ours]
     columns += ["plain mkdocs-material", "ratio to plain"]
     print("| " + " | ".join(columns) + " |")
     print("|---|" + "---:|" * (len(columns) - 1))
@@ -783,6 +784,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--rounds", type=int, default=3, help="turns of every variant (median)")
     parser.add_argument("--baseline", help="a commit to compare with, e.g. f09fbc3")
+    parser.add_argument("--tree", help="a commit measured in this tree's place")
     parser.add_argument(
         "--preview-size", type=int, help="where the preview is measured (default: largest)"
     )
@@ -796,6 +798,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="mwb-bench-variants-"))
     variants = [Variant("this tree", ROOT, sys.executable)]
     try:
+        if args.tree:
+            variants = [baseline_variant(args.tree, work, "tree")]
         if args.baseline:
             variants.append(baseline_variant(args.baseline, work))
         for variant in variants:
@@ -806,8 +810,9 @@ def main() -> None:
         results = {n: measure(n, variants, args, n == preview_size) for n in sizes}
         after = reference_ms()
     finally:
-        for variant in variants[1:]:
-            remove_baseline(variant)
+        for variant in variants:
+            if variant.root != ROOT:
+                remove_baseline(variant)
         shutil.rmtree(work, ignore_errors=True)
     print(f"\nMeasured on {os.cpu_count()} cores, Python {sys.version.split()[0]}, ", end="")
     print(f"{args.rounds} rounds in turns, medians.")
