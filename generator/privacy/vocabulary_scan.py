@@ -27,6 +27,7 @@ def scan_vocabulary(path: Path, display: str, vocabulary: Vocabulary) -> list[Pr
     problems, places = personal_data.scan_strings(document)
     for place in places:
         terms = getattr(vocabulary, str(place[0]), None) if place else None
-        if isinstance(terms, dict) and len(place) > 1:
-            terms.pop(place[1], None)
+        if isinstance(terms, dict) and len(place) > 1 and place[1] in terms:
+            terms.pop(place[1])
+            vocabulary.withheld.add((str(place[0]), str(place[1])))
     return problems

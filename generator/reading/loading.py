@@ -110,14 +110,20 @@ class Document:
         line, column = self.mark(loc, key=key)
         return Problem(self.display, line, column, message)
 
-    def problem_at_text(self, loc: Path_, needle: str | None, message: str) -> Problem:
+    def problem_at_text(
+        self, loc: Path_, needle: str | None, message: str, skip: int = 0
+    ) -> Problem:
         """A problem where `needle` is first written in the file from the value at `loc` on
         (a character inside a `|` block: its own line and column, not the block's `|`),
-        within the value's field; at the value itself when it is not written so."""
+        within the value's field, past `skip` earlier places; at the value itself when it
+        is not written so."""
         line, column = self.mark(loc)
         lines = self.source.splitlines() if needle else []
         for number in range(line - 1, len(lines)):
             at = lines[number].find(needle or "", column - 1 if number == line - 1 else 0)
+            while at >= 0 and skip:
+                skip -= 1
+                at = lines[number].find(needle or "", at + 1)
             if at >= 0:
                 return Problem(self.display, number + 1, at + 1, message)
             if number > line - 1 and lines[number][:1] not in ("", " ", "\t"):

@@ -192,16 +192,21 @@ def value_problems(document: Document) -> list[Problem]:
                     "verwijder het veld",
                 )
             )
-        elif (hidden := _hidden_inside(text)) is not None:
-            problems.append(
-                document.problem_at_text(
-                    loc,
-                    _written_as(document.source, text, hidden),
-                    f"'{field_name(loc)}': onzichtbaar teken {describe(hidden)} midden in een "
-                    "woord of getal (de lezer ziet het niet, maar het knipt wat er staat in "
-                    "stukken); verwijder het",
+        elif hidden := _hidden_inside(text):
+            written: dict[str | None, int] = {}
+            for char in hidden:  # each one, at its own place (`162⁠275⁠869` has two)
+                form = _written_as(document.source, text, char)
+                problems.append(
+                    document.problem_at_text(
+                        loc,
+                        form,
+                        f"'{field_name(loc)}': onzichtbaar teken {describe(char)} midden in "
+                        "een woord of getal (de lezer ziet het niet, maar het knipt wat er "
+                        "staat in stukken); verwijder het",
+                        written.get(form, 0),
+                    )
                 )
-            )
+                written[form] = written.get(form, 0) + 1
         elif not text.isascii() and (mixed := _MIXED_SCRIPTS.search(text)) is not None:
             problems.append(
                 document.problem_at_text(
@@ -231,18 +236,17 @@ _MIXED_SCRIPTS = re.compile(
 Dutch word is written so, and a reader sees a name the scan's lists do not hold."""
 
 
-def _hidden_inside(text: str) -> str | None:
-    """A default-ignorable character (soft hyphen, zero-width space, word joiner, ...)
-    between two letters or digits, typed or written as an entity (`&shy;`, `&#8203;`): the
-    first one, else None. The personal-data scan reads past it (`visible_text`); this
+def _hidden_inside(text: str) -> list[str]:
+    """Each default-ignorable character (soft hyphen, zero-width space, word joiner, ...)
+    between two letters or digits, typed or written as an entity (`&shy;`, `&#8203;`), in
+    order. The personal-data scan reads past it (`visible_text`); this
     rule keeps it off the site, where it would hide a split value from other readers."""
     if text.isascii() and "&" not in text:
-        return None
+        return []
     shown = html.unescape(text) if "&" in text else text
     if shown.isascii() or IGNORABLE.search(shown) is None:
-        return None  # (one character class first: most text has none at all)
-    found = IGNORABLE_INSIDE.search(shown)
-    return found[0][0] if found else None
+        return []  # (one character class first: most text has none at all)
+    return [char for found in IGNORABLE_INSIDE.finditer(shown) for char in found[0]]
 
 
 def _written_as(source: str, text: str, char: str) -> str | None:

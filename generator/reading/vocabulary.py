@@ -36,6 +36,7 @@ UNKNOWN = {
     "doelgroepen": "onbekende doelgroep",
     "geldstromen": "onbekende geldstroom",
 }
+WITHHELD = {"themas": "het thema", "doelgroepen": "de doelgroep", "geldstromen": "de geldstroom"}
 
 
 class _TermModel(BaseModel):
@@ -61,6 +62,9 @@ class Vocabulary:
     """The general list: groups of words that mean the same, for the finder."""
     geldstromen: dict[str, Term] = field(default_factory=dict)
     """The funding streams `kosten[].betaald_uit` takes (optional in the file)."""
+    withheld: set[tuple[str, str]] = field(default_factory=set)
+    """Terms taken out for personal data in them (kind, slug): a case that uses one is told
+    why, not that the term is unknown."""
 
     def terms(self, kind: str) -> dict[str, Term]:
         found: dict[str, Term] = getattr(self, kind)
@@ -71,6 +75,13 @@ class Vocabulary:
         terms = self.terms(kind)
         if slug in terms:
             return
+        if (kind, slug) in self.withheld:
+            raise PydanticCustomError(
+                "onbekende_term",
+                "{term} wordt niet gebruikt: die term in cases/_vocabulaire.yaml bevat een "
+                "mogelijk persoonsgegeven; haal het daar weg",
+                {"term": f"{WITHHELD[kind]} '{slug}'"},
+            )
         close = difflib.get_close_matches(slug, list(terms), n=1, cutoff=0.75)
         hint = (
             f"; bedoelde je '{close[0]}'?"
