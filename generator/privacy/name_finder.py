@@ -400,6 +400,15 @@ def is_first_name(word: str) -> bool:
     return low in _dutch_names()[0] or low in name_list.names().first
 
 
+def is_dutch_first_name(word: str) -> bool:
+    return word.casefold() in _dutch_names()[0]
+
+
+def after_prefix(word: str) -> bool:
+    """A surname that stands after its prefix only (`Vries` of `de Vries`)."""
+    return word.casefold() in person_names.surnames_after_prefix()
+
+
 def is_surname(word: str) -> bool:
     low = word.casefold()
     return low in _dutch_names()[1] or low in name_list.names().last
@@ -513,7 +522,11 @@ def find(
         )
         if not text.isascii():
             spans.extend(_other_script_names(text, start, end))
-        spans.extend(_from_deduce(text, start, end, spans, reading))
+        spans.extend(
+            span
+            for span in _from_deduce(text, start, end, spans, reading)
+            if not _imperative(words, span)
+        )
         for span in _merged(spans):
             if quoted_language(text, span):
                 continue
@@ -1377,6 +1390,24 @@ def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> b
     if is_surname(other):
         return not is_common(first) or not is_common(other)
     return not is_common(other) and _international_first(first, sentence_start=False)
+
+
+def _imperative(words: Words, span: tuple[int, int]) -> bool:
+    """Whether deduce's one-word name opens a sentence as a verb's imperative (`Koop geen
+    nieuwe meubels`, `Verwijs bij vragen naar het Juridisch Loket`): a common Dutch word
+    whose form with `t` is one too, before a word in lower case. Lessons and tips open
+    with them; a surname alone is no verb's stem (`Bakker belde`: no `bakkert`)."""
+    i = bisect.bisect_left(words.starts, span[0])
+    if i >= len(words.words) or words.spans[i] != span or not words.sentence_start(i):
+        return False
+    low = words.lows[i]
+    common = name_list.dutch_words()
+    return (
+        low in common
+        and low + "t" in common
+        and i + 1 < len(words.words)
+        and not words.capital(i + 1)
+    )
 
 
 def _from_deduce(

@@ -62,7 +62,8 @@ _DATE = (
 in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1958`), or a
 year alone."""
 _BIRTH_CUE = (
-    r"(?:geboren|geb\.? ?datum|geb\.?|geboortedatum|geboortedag|gebdat\.?|geboortejaar|geboorte"
+    r"(?:geboren|geb[._]? ?datum|geb\.?|geboorte[_-]?datum|geboortedag|gebdat\.?|geboortejaar"
+    r"|geboorte"
     r"|dob|birthdate|date of birth|birthday|born on"
     r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"  # not `het project vierde zijn eerste`
 )
@@ -74,10 +75,21 @@ _AGE_WORDS = (
 """An age a person turns (`wordt op 4 juni zestig`): with the day, a date of birth."""
 _PERSON_SUBJECT = (
     r"(?:ze|zij|hij|meneer|mevrouw|vader|moeder|zoon|dochter|huurder|huurster|bewoner"
-    r"|bewoonster|opa|oma|cli[eë]nt|man|vrouw|jongen|meisje)"
+    r"|bewoonster|opa|oma|cli[eë]nte?|man|vrouw|jongen|meisje|echtgeno(?:ot|te)|broer|zus"
+    r"|zuster|oom|tante|neef|nicht|(?:klein|schoon|stief|pleeg)(?:zoon|dochter|kind)"
+    r"|(?:schoon|stief|pleeg)(?:vader|moeder)|groot(?:vader|moeder)|weduwe|weduwnaar"
+    r"|buurman|buurvrouw|zwager|schoonzus)"
 )
 """Who turns an age or has a birthday (`het buurthuis wordt op 4 juni vijftig` is no one's
 date of birth)."""
+_BORN_IN = rf"(?:(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d\d)"
+"""The date someone `is van`: a year, a day and month in words with their year, figures."""
+_NOT_A_PERIOD = r"(?!\w|\s?(?:tot|t/m|-|–)\s?\S|\saf\b)"
+"""Not a period (`hij is van 2019 tot 2022 huurder`, `van 2015 af`)."""
+_BY_THE_WAY = (
+    r"(?:namelijk|zelf|eigenlijk|officieel|ook|dus|echter|overigens|volgens\sde\spapieren)"
+)
+"""A word between `is` and `van` (`is namelijk van 4 juni 1958`)."""
 _AGE_END = r"(?:\sjaar)?(?:\soud)?(?=\s?[.,;:!?)]|\s?$|\s(?:en|maar)\s)"
 _TURNS_ON = re.compile(rf"wordt (?:op )?{_DAY} {_MONTHS} |wordt {_PERSON_SUBJECT} {_AGE_WORDS}")
 """The cheap test for an age turned on a day: `wordt` is in most texts, the day after it
@@ -100,15 +112,16 @@ _WHOSE = (
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
 _FILLER = (
-    r"(?:\s?:|\s?,|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
+    r"(?:\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
     r"|valt|viel))"
 )
 _AT = (
     r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|apestaart|@)\s?[\])}]\s?"
-    r"|\s(?:at|apenstaartje|apestaart)\s)"
+    r"|\s(?:at|apenstaartje|apestaart)\s|\s?[#*]\s?(?:at|apenstaartje)\s?[#*]\s?)"
 )
 _DOT = (
     r"(?:\.|%2[Ee]| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
+    r"|,(?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail,com`, a comma typed for the dot
     r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 )
 _STREETS = (
@@ -241,7 +254,7 @@ def plate_in_words(value: str) -> bool:
 def _plate_shape(value: str) -> bool:
     """Whether three groups of letters and digits form a Dutch sidecode (1 to 14): each
     group all letters or all digits, in one of the RDW's shapes."""
-    groups = re.split(r"[- ]", value)
+    groups = re.split(r"[- .]", value)
     if len(groups) == 1:  # written without separators: every way to cut it
         text = value
         return any(
@@ -285,9 +298,19 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|(?<![\w°])°\s?{_DATE}"
             rf"|(?<![\w*])\*\s?(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|'\d{{2}})"
             rf"|\d{{1,2}}\s{_MONTHS}\s{_YEAR})"  # `(*14-05-2009)`: born on
-            rf"|\b(?:ik|u|je|partner|{_PERSON_SUBJECT})\s(?:is|was|ben|bent)\svan\s(?:het\sjaar\s)?"
-            rf"(?:(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d\d)"
-            r"(?!\w|\s?(?:tot|t/m|-|–)\s?\S|\saf\b)"  # not `hij is van 2019 tot 2022 huurder`
+            rf"|\b(?:ik|u|je|partner|mw\.|mevr\.|dhr\.|{_PERSON_SUBJECT})\s(?:is|was|ben|bent)"
+            rf"(?:\s{_BY_THE_WAY})?\svan\s(?:het\sjaar\s)?{_BORN_IN}{_NOT_A_PERIOD}"
+            # the word order turned round (`volgens de brief is mevrouw van 12 maart 1958`),
+            # in a clause (`omdat ze van 14 april 1960 is`, `de huurder, die van 1960 is`),
+            # more than one (`de kinderen zijn van 2010 en 2012`)
+            rf"|\b(?:is|was)\s(?:de\s)?(?:partner|mw\.|mevr\.|dhr\.|{_PERSON_SUBJECT})"
+            rf"(?:\s{_BY_THE_WAY})?\svan\s(?:het\sjaar\s)?{_BORN_IN}{_NOT_A_PERIOD}"
+            rf"|\b(?:dat|omdat|want|als|hoewel|aangezien|nu|doordat|of)\s(?:de\s)?"
+            rf"(?:partner|mw\.|mevr\.|dhr\.|{_PERSON_SUBJECT})\svan\s{_BORN_IN}\s(?:is|was)\b"
+            rf"|\b(?:partner|{_PERSON_SUBJECT}),\sdie\svan\s{_BORN_IN}\s(?:is|was)\b"
+            rf"|\b(?:ze|zij|we|wij|beiden|kinderen|huurders|bewoners|ouders|zonen|dochters|zussen"
+            rf"|broers|tweeling|kleinkinderen)\szijn(?:\s{_BY_THE_WAY})?\svan\s{_BORN_IN}"
+            rf"(?:(?:,\s|\sen\s){_BORN_IN}){{0,4}}{_NOT_A_PERIOD}"
             rf"|\b(?:(?:mede|hoofd)?huurders?|(?:mede|hoofd)?huurster|bewoners?|bewoonster|mevrouw|meneer|man|vrouw"
             rf"|vader|moeder|zoon|partner|dochter|hij|zij|kind|jongen|meisje|baby)\s[(\[](?:\*|van|v\.)?\s?"
             rf"(?:'\d{{2}}|19\d\d"
@@ -298,6 +321,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\b{_PERSON_SUBJECT}\sviert\s(?:op\s)?{_DAY}\s{_MONTHS}\s(?:zijn|haar|z'n|d'r)\s"
             r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
             rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
+            rf"|\bop\s{_DAY}\s{_MONTHS},?\s(?:zijn|haar|z'n|d'r)\s(?:\d{{1,3}}(?:e|ste|de)|[a-z]{{3,20}}ste)"
+            r"\sverjaardag"  # `Op 4 juni, haar 18e verjaardag,`
             r"|\b(?:\d{1,3}(?:e|ste|de)|[a-z]{3,20}ste)\sverjaardag(?:\s(?:is|valt|was|viel))?"
             rf"\sop\s(?:{_DAY}\s{_MONTHS}(?!\w)|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d))"
             # `haar 18e verjaardag op 4 juni`, `op 04-06`: an age and a day
@@ -322,7 +347,10 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"(?:\s(?:van|aan|in|op)\s(?:de\s|het\s)?|,\s){_STREET_WORD}"
             rf"|{_LEAD_WORDS}{_STREET_WORD},?\s\(?(?:op\s(?!{_DATE_AFTER_OP}))?"
             rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
-            rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b),?\s(?i:(?:op\s)?(?:huis)?nummer\s)?"
+            rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b"
+            # said, as a transcript writes it: `op de lindelaan zesendertig`
+            rf"|(?<=\b(?:op|aan|in)\s(?:de|het)\s)[a-z]{{2,30}}(?:{_STREETS})\b)"
+            rf",?\s(?:(?:ehm|eh|uhm|uh|euh)\s)?(?i:(?:op\s)?(?:huis)?nummer\s)?"
             rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
         ),
@@ -349,6 +377,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         re.compile(
             r"[A-Za-z0-9](?<![\w-][A-Za-z0-9])(?:[A-Za-z0-9]{0,2}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}"
             r"|(?<=[A-Z0-9])[A-Z0-9]{0,2} [A-Z0-9]{1,3} [A-Z0-9]{1,3}|(?<=[A-Z0-9])[A-Z0-9]{5}"
+            r"|(?<=[A-Z0-9])[A-Z0-9]{0,2}\.[A-Z0-9]{1,3}\.[A-Z0-9]{1,3}"  # `12.ABC.3`
             r"|(?<=[a-z0-9])[a-z0-9]{5})"  # `gb123k`: typed in lower case, without dashes
             r"(?!\w|-\w)"
         ),
@@ -475,10 +504,10 @@ def _spelt_kind(value: str) -> str:
 _ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
 _ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "insta", "tiktok")
 _ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
-_ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit")
+_ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit", "account")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
-    r"(?:\s(?i:is|was|luidt|heet|heette|als|onder|op|ze|hij|zij|hem|haar|zich)"
+    r"(?:\s(?i:is|was|luidt|heet|heette|als|onder|op|bij|van|voor|ze|hij|zij|hem|haar|zich)"
     r"|\s[A-Z][A-Za-z]{1,15}){0,3}\s?:?\s"
     r"([^\W_][\w.#-]{1,44})"
 )
@@ -560,7 +589,18 @@ _VERSION_BEFORE = re.compile(r"(?i:versie|release|\bbuild|\bupdate|\bv\.? ?$)")
 _HANDLE = re.compile(r"(?<![\w.@/+-])@(?=[\w.]{0,29}[^\W\d_])[\w](?:[\w.]{0,28}[\w])?(?![\w@])")
 """A user name on social media (`@yonas.tesfay96`, `@fatma_demir`): an account leads to its
 person as a mailbox does. An e-mail address is found before it (`@` after a letter)."""
-_AT_WORDS = (" at ", "[at]", "(at)", "{at}", "[ at ]", "( at )", "apenstaartje", "apestaart", "%40")
+_AT_WORDS = (
+    " at ",
+    "[at]",
+    "(at)",
+    "{at}",
+    "[ at ]",
+    "( at )",
+    "apenstaartje",
+    "apestaart",
+    "%40",
+    "#at#",
+)
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
 
@@ -633,11 +673,19 @@ _NUMBER_THEN_STREET = regex.compile(
 )
 """A house number before its street (`op 8 Molenweg`, `Adres: 14 Hoogstraat`), as some
 write an address."""
+_FIELD_STREET = r"[A-ZÀ-Þ][\w'.-]{1,40}(?: [A-ZÀ-Þ][\w'.-]{1,30}){0,3}"
+_FIELD_VALUE = r"[\"']?\s?[:=]\s?[\"']?"
+_NEXT_FIELD = r"[\"']?\s?[,;/|]?\s?[\"']?"
 _LABELLED_ADDRESS = re.compile(
-    r"\b(?i:straat(?:naam)?)\s?:\s?([A-ZÀ-Þ][\w'.-]{1,40}(?: [\w'.-]{1,30}){0,3}?)\s"
-    r"(?i:huisnummer|huisnr\.?|nummer|nr\.?)\s?:\s?(\d{1,4}[a-zA-Z]?)(?!\w)"
+    rf"\b(?i:straat(?:naam)?){_FIELD_VALUE}([A-ZÀ-Þ][\w'.-]{{1,40}}(?: [\w'.-]{{1,30}}){{0,3}}?)"
+    rf"{_NEXT_FIELD}\s?(?i:huisnummer|huisnr\.?|nummer|nr\.?){_FIELD_VALUE}(\d{{1,4}}[a-zA-Z]?)(?!\w)"
+    rf"|\b(?i:huisnummer|huisnr\.?){_FIELD_VALUE}(\d{{1,4}}[a-zA-Z]?)(?!\w){_NEXT_FIELD}\s?"
+    rf"(?i:straat(?:naam)?){_FIELD_VALUE}({_FIELD_STREET})"
+    rf"|\b(?i:straat(?:naam)?\s?(?:/|\+|&|en)\s?(?:huisnummer|huisnr\.?|nr\.?)){_FIELD_VALUE}"
+    rf"({_FIELD_STREET}?\s?[/,]?\s?\d{{1,4}}[a-zA-Z]?)(?!\w)"
 )
-"""A street and its number in a form's fields (`Straat: Hoefijzerlaan` / `Huisnummer: 15`)."""
+"""A street and its number in a form's fields, in either order (`Straat: Hoefijzerlaan` /
+`Huisnummer: 15`, `"huisnr":"14b","straat":"Lindelaan"`, `straat=Kerkweg; huisnummer=8`)."""
 _LOT_BEFORE = re.compile(
     r"(?i:fase|blok|kavel|bouwnummer|bouwnr\.?|bouwnr|type|etappe|deel|cluster)\s$"
 )
@@ -812,6 +860,10 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
     runs = _digit_runs(text)
     if runs and not text.isascii():
         text = _with_ascii_digits(text, runs)
+    if runs:
+        read = _with_scanned_digits(text, runs)
+        if read is not text:
+            text, runs = read, _digit_runs(read)
     low = text.lower()
     mail = "@" in text or any(word in low for word in _AT_WORDS)
     streets = _street_word_in(low)
@@ -892,11 +944,17 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*street.span()):
                 taken.add(*street.span())
                 yield "adres", street.start(), street.end()
-    if runs and "straat" in low and ":" in text:  # a form's fields, one a line, pasted
+    if runs and "straat" in low and (":" in text or "=" in text):  # a form's fields, pasted
         for labelled in _LABELLED_ADDRESS.finditer(text):
-            if taken.free(labelled.start(1), labelled.end(2)):
-                taken.add(labelled.start(1), labelled.end(2))
-                yield "adres", labelled.start(1), labelled.end(2)
+            first, last = (1, 2) if labelled.group(1) else (3, 4) if labelled.group(3) else (5, 5)
+            if taken.free(labelled.start(first), labelled.end(last)):
+                taken.add(labelled.start(first), labelled.end(last))
+                yield "adres", labelled.start(first), labelled.end(last)
+    if runs and ("kenteken" in low or "nummerbord" in low):
+        for plate in _PLATE_AFTER_CUE.finditer(text):
+            if taken.free(*plate.span(1)):
+                taken.add(*plate.span(1))
+                yield "kenteken", plate.start(1), plate.end(1)
     if runs and ("wa.me/" in low or "t.me/" in low or "phone=" in low):
         for chat in CHAT_LINK.finditer(text):
             if taken.free(*chat.span(1)):
@@ -1186,6 +1244,54 @@ def _with_ascii_digits(text: str, runs: list[tuple[int, int]]) -> str:
     return text.translate({ord(c): 0x30 + unicodedata.decimal(c) for c in others})
 
 
+_LIKE_DIGITS = {"l": "1", "I": "1", "o": "0", "O": "0"}
+"""Letters a scanner's text recognition reads for digits (`BSN: l78598835`, `2O48l736`)."""
+
+
+def _with_scanned_digits(text: str, runs: list[tuple[int, int]]) -> str:
+    """The text with each `l`, `I`, `o` or `O` that a scanned letter's recognition put among
+    digits read as the digit (one character for one, so spans stay the text's): between
+    two digits (`12-O3-1958`: after a digit and a mark too), or before two digits with no
+    letter before it (`O6-2l874563`). Looked for only at the ends of the runs of digits."""
+    fixed: dict[int, str] = {}
+    length = len(text)
+    for start, end in runs:
+        after = end
+        while after < length and text[after] in _LIKE_DIGITS and after - end < 2:
+            after += 1
+        if after > end and after < length and text[after].isdigit():
+            fixed.update((i, _LIKE_DIGITS[text[i]]) for i in range(end, after))
+        mark = end + 1
+        if (
+            end + 2 < length
+            and text[end] in "-./"
+            and text[mark] in _LIKE_DIGITS
+            and text[mark + 1].isdigit()
+        ):
+            fixed[mark] = _LIKE_DIGITS[text[mark]]
+        lead = start - 1
+        if (
+            lead >= 0
+            and (
+                end - start >= 2
+                or (
+                    end + 1 < length
+                    and text[end] in "-./ "
+                    and (text[end + 1].isdigit() or text[end + 1] in _LIKE_DIGITS)
+                )
+            )
+            and text[lead] in _LIKE_DIGITS
+            and (lead == 0 or not text[lead - 1].isalnum())
+        ):
+            fixed[lead] = _LIKE_DIGITS[text[lead]]
+    if not fixed:
+        return text
+    chars = list(text)
+    for i, digit in fixed.items():
+        chars[i] = digit
+    return "".join(chars)
+
+
 _DIGIT_MARKS = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
 _REPLACED = ord("?")
 
@@ -1218,6 +1324,14 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
 GROUP_GAP = 40
 """Runs of digits this close are one group: every kind's value (a phone number's groups, a
 BSN's, a plate's) lies in one group and a few characters around it."""
+_PLATE_AFTER_CUE = re.compile(
+    r"(?i:kenteken(?:plaat|nummer)?|nummerbord)(?:\s(?i:is|was|van|met|nummer|nr\.?))?\s?[:|]?"
+    r"(?:\s(?!\d)[^\W\d]{1,20}){0,3}?\s?[(\"']?"
+    r"((?=[A-Z0-9 .-]{0,12}\d)(?=[A-Z0-9 .-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ .-]?[A-Z0-9]{1,5}){1,3})"
+    r"(?![\w-])"
+)
+"""A licence plate of any country after its word (`Pools kenteken PO 5K123`, `kenteken:
+B-AB 1234`): letters and digits in capitals, in up to four groups."""
 _PLATE_REACH = 14
 """How far a licence plate reaches beyond its digits (`XX-XX-99` starts six before), with
 what its pattern looks at around it."""
@@ -1294,6 +1408,12 @@ def _after_word(text: str, start: int) -> bool:
     return before.isalnum() and not before.isdecimal()
 
 
+_SPOKEN_FILLERS = frozenset(["ehm", "eh", "uhm", "uh", "euh"])
+_SAID_LEAD = re.compile(r"\b(?:op|aan|in) (?:de|het) $")
+"""Before a street said in lower case, as a transcript writes it (`op de lindelaan
+zesendertig`)."""
+
+
 def _street_before(text: str, end: int, capital: bool = False) -> bool:
     """Whether the word before `end` (past `op`, `nummer`, `nr.` and a comma) is a street."""
     for _ in range(3):  # `Molenstraat op nummer twaalf`
@@ -1304,10 +1424,14 @@ def _street_before(text: str, end: int, capital: bool = False) -> bool:
             begin -= 1
         word = text[begin:end]
         low = word.lower()
-        if low in _HOUSE_NUMBER_WORDS:
+        if low in _HOUSE_NUMBER_WORDS or low in _SPOKEN_FILLERS:
             end = begin
             continue
-        if not word or (capital and not word[0].isupper()):
+        if not word or (
+            capital
+            and not word[0].isupper()
+            and not _SAID_LEAD.search(text, max(0, begin - 8), begin)
+        ):
             return False
         bare = low in _STREET_SET and word[0].isupper()
         return bare or (low.endswith(_STREET_ENDINGS) and len(low) > 2)
@@ -1472,20 +1596,25 @@ def _addresses(text: str, pattern: Any, runs: list[tuple[int, int]]) -> Iterator
 
 _VAN_AND_DIGIT = re.compile(r" van \d")
 _OF_A_DAY_IN_WORDS = re.compile(
-    rf" (?:is|was|ben|bent) van (?:het jaar )?(?:['’\d]|{_DAY_WORDS}\s{_MONTHS})"
+    rf" (?:is|was|ben|bent|zijn)(?: [\w.]{{1,12}}){{0,2}} van (?:het jaar )?"
+    rf"(?:['’\d]|{_DAY_WORDS}\s{_MONTHS})"
 )
 """`is van zeventien augustus ...`, `is van het jaar 1955`, `is van '58`: a search only where
 `is van` stands (most stories say it of something else)."""
 """(A pattern that starts with a fixed text is searched for at C speed.)"""
+_OF_A_DAY_LEAD = re.compile(r"\b(?:is|was|ben|bent|zijn)(?: [\w.]{1,12}){0,2}$")
+_OF_A_DAY_CLAUSE = re.compile(r"[\d\w.-]{1,10}(?: [\w.-]{1,10}){0,2} (?:is|was)\b")
 
 
 def _is_of_a_day(low: str) -> bool:
-    """Whether a text says someone `is van` a date (`ze is van 4 juni 1958`, `is van
-    zeventien augustus negentienachtenvijftig`)."""
+    """Whether a text says someone `is van` a date (`ze is van 4 juni 1958`, `is mevrouw van
+    ...`, `omdat ze van 14 april 1960 is`, `is van zeventien augustus
+    negentienachtenvijftig`): looked at around each ` van ` and a digit only."""
     if _OF_A_DAY_IN_WORDS.search(low):
         return True
     return any(
-        low[max(0, m.start() - 5) : m.start()].endswith((" is", "was", "ben", "bent"))
+        _OF_A_DAY_LEAD.search(low, max(0, m.start() - 30), m.start())
+        or _OF_A_DAY_CLAUSE.match(low, m.end() - 1)
         for m in _VAN_AND_DIGIT.finditer(low)
     )
 
@@ -1504,6 +1633,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "geb." in low
             or "geb " in low
             or "geb:" in low
+            or "geb_" in low
             or "dob" in low
             or "birth" in low
             or "born" in low
@@ -1578,12 +1708,13 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         kind == "geboortedatum"
         and _OF_A_DATE.search(value)
         and _OBJECT_BEFORE.search(text, max(0, start - 16), start)
+        and not _of_a_person(text, start)
     ):
         return None  # `het huurcontract van de huurder is van 1 april 2015`: the person is
         # not the subject, the date is the contract's
     if (
         kind == "geboortedatum"
-        and (ordinal := _ORDINAL_BIRTHDAY.match(value)) is not None
+        and (ordinal := _ORDINAL_BIRTHDAY.search(value)) is not None
         and (int(ordinal.group(1) or 0) > 110 or _celebrated_by_no_person(text, start))
     ):
         return None  # `Woonstichting De Key viert haar 100e verjaardag op 12 mei`
@@ -1664,6 +1795,23 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A preposition (and article) before the person a date follows: the person is its object."""
+_PERSON_OF_PERSON = re.compile(
+    rf"(?i)\b(?:partner|{_PERSON_SUBJECT})\s(?:van|bij)\s(?:de|het|deze|die|haar|zijn)?\s?$"
+)
+"""A person before the preposition: the one the date is of (`de man van de huurder is van
+12 maart 1958`)."""
+
+
+def _of_a_person(text: str, start: int) -> bool:
+    """Whether the person a date follows, an object, is a person's (`de man van de huurder
+    is van 12 maart 1958`) and that person no object in turn (`de brief van de zoon van de
+    huurder is van 3 mei 2024` is the letter's date)."""
+    head = _PERSON_OF_PERSON.search(text, max(0, start - 40), start)
+    return head is not None and not _OBJECT_BEFORE.search(
+        text, max(0, head.start() - 16), head.start()
+    )
+
+
 _OF_A_DATE = re.compile(r"(?i)\b(?:is|was|ben|bent) van |[(\[](?:van|v\.) ")
 """The forms whose date is of something once the person is an object (`de brief aan de
 huurder (van 3-5-2024)`); a bare date in brackets after a person stays a date of birth."""

@@ -38,6 +38,7 @@ from generator.contract.fields import case_fields, leaves
 from generator.contract.model import Uitzondering
 from generator.contract.problems import Problem, field_name
 from generator.privacy import name_finder, patterns
+from generator.privacy.pasted_columns import pasted_columns, surname_then_first_name
 from generator.reading.loading import Document, Path_
 from generator.reading.visible_text import IGNORABLE, Visible, visible
 
@@ -146,7 +147,7 @@ def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], li
     data = document.data
     if not isinstance(data, dict):
         return [], []
-    findings = list(itertools.islice(_findings(data, slug), MOST_FINDINGS + 1))
+    findings = list(itertools.islice(_once_each(_findings(data, slug)), MOST_FINDINGS + 1))
     problems, notes = _reported(document, findings[:MOST_FINDINGS], _allowances(data))
     if len(findings) > MOST_FINDINGS:
         # Said at the field where the scan stopped (before the findings shown in it).
@@ -163,6 +164,17 @@ def scan(document: Document, slug: str | None = None) -> tuple[list[Problem], li
             )
         )
     return problems, notes
+
+
+def _once_each(findings: Iterator[Finding]) -> Iterator[Finding]:
+    """Each finding once: a pasted export's cell is read by its column's label and as text,
+    and may be found both ways."""
+    seen: set[tuple[Path_, int, str]] = set()
+    for finding in findings:
+        place = (finding.loc, finding.start, finding.kind)
+        if place not in seen:
+            seen.add(place)
+            yield finding
 
 
 MOST_FINDINGS = 500
@@ -350,9 +362,22 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
             )
         elif how != "name":
             flagged = read.get(loc)
-            if flagged is None and how == "text" and not _has_link(raw) and not _has_target(raw):
+            if (
+                flagged is None
+                and how == "text"
+                and not _has_link(raw)
+                and not _has_target(raw)
+                and not _has_file_name(raw)
+            ):
                 continue  # nothing the patterns or the name finder's tests flagged
             yield from _in_text(raw, loc, how, markdown, kept, flagged or _NOTHING_READ)
+    for loc, raw, how, _ in fields:
+        if how in ("text", "role") and "\n" in raw:
+            for kind, start, end in pasted_columns(raw):
+                yield Finding(kind, raw[start:end], raw[start:end], loc, start)
+        if how in ("text", "role"):
+            for start, end in surname_then_first_name(raw):
+                yield Finding("naam", raw[start:end], raw[start:end], loc, start)
     for loc, raw, how, markdown in fields:
         links = markdown and "](" in raw
         if ("<" in raw or links) and how in ("text", "role", "phone"):
@@ -557,6 +582,13 @@ def _in_text(
             if taken.free(start + a, start + b):
                 taken.add(start + a, start + b)
                 yield _finding(kind, shown, start + a, start + b, loc)
+    for start, name in _file_names(text):
+        for kind, a, b in _in_file_name(name):
+            if kind == "adres" and _ONE_DIGIT_AT_END.search(name, a, b):
+                continue  # `Lindelaan2_planning.pdf`, `Molenstraat3-fase2.xlsx`: a phase
+            if taken.free(start + a, start + b):
+                taken.add(start + a, start + b)
+                yield _finding(kind, shown, start + a, start + b, loc)
     spans = name_finder.find(text, declared, read.flagged if read is not None else None)
     if how == "role":
         spans.extend(name_finder.role_names(text, declared))
@@ -700,6 +732,31 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}:")
 """`mailto:`, `tel:`, `data:`: no file of the site's own."""
 
 
+_FILE_EXTENSION = re.compile(
+    r"\.(?i:pdf|docx?|xlsx?|odt|ods|rtf|jpe?g|png|heic|gif|webp|tiff?|msg|eml|txt|csv|zip)\b"
+)
+_FILE_NAME_START = re.compile(r"[\w.-]{1,120}$")
+
+
+_ONE_DIGIT_AT_END = re.compile(r"(?<!\d)\d$")
+"""A house number of one figure: in a file's name, as often a phase or a version."""
+
+
+def _has_file_name(text: str) -> bool:
+    """Whether a text may name a file in its running text (`_file_names`)."""
+    return "." in text and _FILE_EXTENSION.search(text) is not None
+
+
+def _file_names(text: str) -> Iterator[tuple[int, str]]:
+    """Where each file's name in running text starts, and the name, when its words are
+    joined as a file's are (`zie Dossier_Lindelaan14b_lekkage.pdf`): read as a file name,
+    as a link's target is (`rapport.pdf` alone is one word, and read as text already)."""
+    for extension in _FILE_EXTENSION.finditer(text) if "." in text else ():
+        before = _FILE_NAME_START.search(text, max(0, extension.start() - 120), extension.start())
+        if before is not None and ("_" in before.group() or "-" in before.group()):
+            yield before.start(), text[before.start() : extension.end()]
+
+
 def _has_target(text: str) -> bool:
     """Whether a text may link to a file of the site's own (`_LOCAL_TARGET`)."""
     return "](" in text or "src" in text or "href" in text
@@ -820,8 +877,9 @@ _DATE_IN_LINK = re.compile(
 """A full date in a link: with separators, or eight digits of a day, a month and a year of
 the last century (`/19580604`, `?geb=04061958`)."""
 _SECRET_IN_LINK = re.compile(
-    r"[?&;#](?:password|passwd|pwd|pass|wachtwoord|pin|pincode|token|access_token|api_?key"
-    r"|secret|session(?:id)?|sid|auth)=[^&#;\s]{1,500}",
+    r"[?&;#](?:password|passwd|pwd|pw|pass|wachtwoord|pin|pincode|token|access_token|api_?key"
+    r"|secret|session(?:id)?|sid|auth|username|uname|login|inlognaam|gebruikersnaam)"
+    r"=[^&#;\s]{1,500}",
     re.IGNORECASE,
 )
 """A password, key or session in a link's query (`?password=Welkom01`): the way into
