@@ -528,7 +528,7 @@ def find(
             if not _imperative(words, span)
         )
         for span in _merged(spans):
-            if quoted_language(text, span):
+            if quoted_language(text, span) or _abbreviation_at(text, span[0]):
                 continue
             if not _no_person(words, span, kept):
                 found.append(span)
@@ -1074,6 +1074,8 @@ def _lower_name(word: str, set_off: bool) -> bool:
     if frequency < 40 and lists.first.get(word, 1000) <= 200 and word not in _WORD_FIRST_NAMES:
         # `huurder fatima`: among the 200 first names of some country, and no frequent word
         return not is_place(word) and word not in _not_persons()[1]
+    if word.endswith("t") and is_common(word[:-1]):
+        return False  # `de huurder verwijst`: a verb (`verwijs`, `verwijst`), though a surname
     first, last, _ = _dutch_names()
     dutch_first = word in first and (set_off or word not in _WORD_FIRST_NAMES)
     return word not in _ORDINARY_NAMES and (word in last or dutch_first)
@@ -1392,22 +1394,104 @@ def _pair(first: str, other: str, first_capital: bool, other_capital: bool) -> b
     return not is_common(other) and _international_first(first, sentence_start=False)
 
 
+_DOTTED_ABBREVIATIONS = re.compile(
+    "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS | {"n.v.t."}, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+"""Abbreviations written with full stops (`Kenteken: N.V.T.`): no initials of a person."""
+
+
+def _abbreviation_at(text: str, start: int) -> bool:
+    """Whether a name found at `start` begins inside an abbreviation's letters."""
+    if "." not in text[start : start + 3]:
+        return False
+    begin = max(0, start - 6)
+    return any(
+        m.start() <= start < m.end() for m in _DOTTED_ABBREVIATIONS.finditer(text, begin, start + 8)
+    )
+
+
 def _imperative(words: Words, span: tuple[int, int]) -> bool:
     """Whether deduce's one-word name opens a sentence as a verb's imperative (`Koop geen
-    nieuwe meubels`, `Verwijs bij vragen naar het Juridisch Loket`): a common Dutch word
-    whose form with `t` is one too, before a word in lower case. Lessons and tips open
-    with them; a surname alone is no verb's stem (`Bakker belde`: no `bakkert`)."""
+    nieuwe meubels`, `Verwijs bij vragen naar het Juridisch Loket`, `Bouw flexwoningen`): a
+    common Dutch word whose form with `t` is one too (a surname alone is no verb's stem:
+    `Bakker belde`, no `bakkert`), before what an order takes: an article, a preposition,
+    a negation, an adverb, a pronoun for the reader, or a plural noun. A surname that
+    is the subject keeps its verb, comma or name after it (`Koop heeft`, `Koop, de
+    huurder`, `Koop en haar dochter`, `Koop J.`)."""
     i = bisect.bisect_left(words.starts, span[0])
-    if i >= len(words.words) or words.spans[i] != span or not words.sentence_start(i):
+    n = len(words.words)
+    if i + 1 >= n or words.spans[i] != span or not words.sentence_start(i):
         return False
     low = words.lows[i]
     common = name_list.dutch_words()
-    return (
-        low in common
-        and low + "t" in common
-        and i + 1 < len(words.words)
-        and not words.capital(i + 1)
+    if not (low in common and low + "t" in common) or words.capital(i + 1):
+        return False
+    between = words.text[span[1] : words.spans[i + 1][0]]
+    after = words.lows[i + 1]
+    return between == " " and (
+        after in _AFTER_AN_ORDER or (after.endswith("en") and after in common and len(after) > 4)
     )
+
+
+_AFTER_AN_ORDER = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "geen",
+        "niet",
+        "nooit",
+        "altijd",
+        "eerst",
+        "samen",
+        "bij",
+        "naar",
+        "met",
+        "in",
+        "op",
+        "aan",
+        "voor",
+        "na",
+        "van",
+        "over",
+        "uit",
+        "tot",
+        "om",
+        "door",
+        "tijdig",
+        "vooral",
+        "ook",
+        "er",
+        "hier",
+        "daar",
+        "zo",
+        "dan",
+        "je",
+        "jullie",
+        "u",
+        "uw",
+        "hen",
+        "ze",
+        "dit",
+        "dat",
+        "deze",
+        "die",
+        "elke",
+        "ieder",
+        "alle",
+        "meer",
+        "minder",
+        "zelf",
+        "direct",
+        "snel",
+        "goed",
+        "liever",
+        "pas",
+        "wel",
+    ]
+)
+"""Words an order goes on with (`Koop geen`, `Verwijs bij`, `Zoek samen`, `Bel de`)."""
 
 
 def _from_deduce(

@@ -78,7 +78,7 @@ _PERSON_SUBJECT = (
     r"|bewoonster|opa|oma|cli[eë]nte?|man|vrouw|jongen|meisje|echtgeno(?:ot|te)|broer|zus"
     r"|zuster|oom|tante|neef|nicht|(?:klein|schoon|stief|pleeg)(?:zoon|dochter|kind)"
     r"|(?:schoon|stief|pleeg)(?:vader|moeder)|groot(?:vader|moeder)|weduwe|weduwnaar"
-    r"|buurman|buurvrouw|zwager|schoonzus)"
+    r"|buurman|buurvrouw|zwager|schoonzus|vriend|vriendin)"
 )
 """Who turns an age or has a birthday (`het buurthuis wordt op 4 juni vijftig` is no one's
 date of birth)."""
@@ -87,10 +87,25 @@ _BORN_IN = rf"(?:(?:{_DAY}\s{_MONTHS}\s)?{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:
 _NOT_A_PERIOD = r"(?!\w|\s?(?:tot|t/m|-|–)\s?\S|\saf\b)"
 """Not a period (`hij is van 2019 tot 2022 huurder`, `van 2015 af`)."""
 _BY_THE_WAY = (
-    r"(?:namelijk|zelf|eigenlijk|officieel|ook|dus|echter|overigens|volgens\sde\spapieren)"
+    r"(?:namelijk|zelf|eigenlijk|officieel|ook|dus|echter|overigens|al|pas|allebei|beiden|beide"
+    r"|allemaal|volgens\sde\spapieren)(?:\s(?:al|pas|ook|zelf))?"
 )
 """A word between `is` and `van` (`is namelijk van 4 juni 1958`)."""
 _AGE_END = r"(?:\sjaar)?(?:\soud)?(?=\s?[.,;:!?)]|\s?$|\s(?:en|maar)\s)"
+
+
+def _turned(low: str) -> bool:
+    """The cheap test for the day and year someone turned an age (`4 juni 2023 werd ze
+    18`): a year before a ` werd ` (found with `str.find`; most stories say `werd`)."""
+    at = low.find(" werd ")
+    while at >= 0:
+        year = low[max(0, at - 5) : at].rstrip(",")
+        if len(year) >= 4 and year[-4:].isdigit():
+            return True
+        at = low.find(" werd ", at + 6)
+    return False
+
+
 _TURNS_ON = re.compile(rf"wordt (?:op )?{_DAY} {_MONTHS} |wordt {_PERSON_SUBJECT} {_AGE_WORDS}")
 """The cheap test for an age turned on a day: `wordt` is in most texts, the day after it
 in few."""
@@ -112,7 +127,7 @@ _WHOSE = (
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
 _FILLER = (
-    r"(?:\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
+    r"(?:\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
     r"|valt|viel))"
 )
 _AT = (
@@ -121,7 +136,7 @@ _AT = (
 )
 _DOT = (
     r"(?:\.|%2[Ee]| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
-    r"|,(?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail,com`, a comma typed for the dot
+    r"|,(?=(?i:com|nl)(?![\w-]))"  # `@gmail,com`: a comma typed for the dot (not `,de`, `,net`)
     r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 )
 _STREETS = (
@@ -194,7 +209,7 @@ _QUANTITY = (
     rf"(?:\s?{_UNITS}|\s(?:[a-zé]{{2,20}}e\s){{1,2}}[a-zé]{{2,30}}(?:en|s)\b"
     r"|\s?%|\s(?:[a-z]{0,20}woningen|[a-z]{0,12}bomen|huizen|bewoners|huishoudens|flats|appartementen|kamers"
     r"|parkeerplaatsen|gezinnen|mensen|huurders|jongeren|ouderen|plekken|[a-z]{0,12}units"
-    r"|garages|bergingen|portieken|studio's|lantaarnpalen)\b)"
+    r"|garages|bergingen|portieken|studio's|lantaarnpalen|panden|gebouwen|blokken|woonblokken)\b)"
 )
 """A count after a street, not its house number (`Langs de Kerklaan 40 bomen`, `zeven nieuwe
 woningen`)."""
@@ -318,11 +333,17 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"|\bjarig(?:\sop|\sis\sop)?\s{_DAY}\s{_MONTHS}"
             rf"|\b{_PERSON_SUBJECT}\swordt\s(?:op\s)?{_DAY}\s{_MONTHS}\s{_AGE_WORDS}{_AGE_END}"
             rf"|\bop\s{_DAY}\s{_MONTHS}\swordt\s{_PERSON_SUBJECT}\s{_AGE_WORDS}{_AGE_END}"
+            # `Op 4 juni 2023 werd ze achttien`: the day and year someone turned an age
+            rf"|\b(?:op\s)?{_DAY}\s{_MONTHS}\s(?:19|20)\d\d,?\swerd\s(?:de\s)?"
+            rf"(?:partner|{_PERSON_SUBJECT})\s{_AGE_WORDS}{_AGE_END}"
             rf"|\b{_PERSON_SUBJECT}\sviert\s(?:op\s)?{_DAY}\s{_MONTHS}\s(?:zijn|haar|z'n|d'r)\s"
             r"(?:\d{1,3}(?:e|ste|de)\s|[a-z]{3,20}ste\s)?verjaardag"
             rf"|\b{_PERSON_SUBJECT}\sverjaar(?:t|de)\s(?:op\s)?{_DAY}\s{_MONTHS}"
-            rf"|\bop\s{_DAY}\s{_MONTHS},?\s(?:zijn|haar|z'n|d'r)\s(?:\d{{1,3}}(?:e|ste|de)|[a-z]{{3,20}}ste)"
-            r"\sverjaardag"  # `Op 4 juni, haar 18e verjaardag,`
+            rf"|\b(?:op\s)?{_DAY}\s{_MONTHS}\s?[,(–—-]?\s?(?:zijn|haar|z'n|d'r)\s"
+            # `Op 4 juni, haar 18e verjaardag,`, `4 juni (zijn verjaardag)`
+            r"(?:(?:\d{1,3}(?:e|ste|de)|[a-z]{3,20}ste)\s)?verjaardag"
+            rf"|\b(?:op\s)?{_DAY}\s{_MONTHS}\s?[,(–—-]?\s?de\sverjaardag\svan\s(?:de\s|het\s)?"
+            rf"(?:partner|{_PERSON_SUBJECT})\b"
             r"|\b(?:\d{1,3}(?:e|ste|de)|[a-z]{3,20}ste)\sverjaardag(?:\s(?:is|valt|was|viel))?"
             rf"\sop\s(?:{_DAY}\s{_MONTHS}(?!\w)|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])(?![-/.]?\d))"
             # `haar 18e verjaardag op 4 juni`, `op 04-06`: an age and a day
@@ -349,8 +370,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
             rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b"
             # said, as a transcript writes it: `op de lindelaan zesendertig`
-            rf"|(?<=\b(?:op|aan|in)\s(?:de|het)\s)[a-z]{{2,30}}(?:{_STREETS})\b)"
-            rf",?\s(?:(?:ehm|eh|uhm|uh|euh)\s)?(?i:(?:op\s)?(?:huis)?nummer\s)?"
+            rf"|(?<=\b(?:(?:op|aan|in|bij|naar)(?:\s(?:de|het))?|woont|woonde)\s)[a-z]{{2,30}}(?:{_STREETS})\b)"
+            rf",?\s(?:(?:ehm|eh|ehh|uhm|uh|euh|hmm|hm),?\s){{0,2}}(?i:(?:op\s)?(?:huis)?nummer\s)?"
             rf"(?i:{_NUMBER_WORDS})\b(?!{_QUANTITY})",
             regex.VERSION0,
         ),
@@ -505,9 +526,10 @@ _ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "
 _ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "insta", "tiktok")
 _ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
 _ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit", "account")
+_ACCOUNT_WORDS += ("profielnaam", "profiel", "logt", "inlogt")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
-    r"(?:\s(?i:is|was|luidt|heet|heette|als|onder|op|bij|van|voor|ze|hij|zij|hem|haar|zich)"
+    r"(?:\s(?i:is|was|luidt|heet|heette|als|onder|op|bij|van|voor|in|ze|hij|zij|hem|haar|zich)"
     r"|\s[A-Z][A-Za-z]{1,15}){0,3}\s?:?\s"
     r"([^\W_][\w.#-]{1,44})"
 )
@@ -673,6 +695,11 @@ _NUMBER_THEN_STREET = regex.compile(
 )
 """A house number before its street (`op 8 Molenweg`, `Adres: 14 Hoogstraat`), as some
 write an address."""
+_PUBLIC_NEAR = re.compile(
+    r"(?i:\b(?:organisatie|locatie|stadhuis|gemeentehuis|bibliotheek|buurthuis|dorpshuis"
+    r"|wijkcentrum|sporthal|kantoor|informatieavond|bijeenkomst|spreekuur)\b)"
+)
+"""Words around a form's address that make it a public place's (a meeting's venue)."""
 _FIELD_STREET = r"[A-ZÀ-Þ][\w'.-]{1,40}(?: [A-ZÀ-Þ][\w'.-]{1,30}){0,3}"
 _FIELD_VALUE = r"[\"']?\s?[:=]\s?[\"']?"
 _NEXT_FIELD = r"[\"']?\s?[,;/|]?\s?[\"']?"
@@ -946,11 +973,13 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "adres", street.start(), street.end()
     if runs and "straat" in low and (":" in text or "=" in text):  # a form's fields, pasted
         for labelled in _LABELLED_ADDRESS.finditer(text):
+            if _PUBLIC_NEAR.search(text, max(0, labelled.start() - 80), labelled.end() + 80):
+                continue  # `Locatie informatieavond` / `Straat: Stationsplein` / ... `stadhuis`
             first, last = (1, 2) if labelled.group(1) else (3, 4) if labelled.group(3) else (5, 5)
             if taken.free(labelled.start(first), labelled.end(last)):
                 taken.add(labelled.start(first), labelled.end(last))
                 yield "adres", labelled.start(first), labelled.end(last)
-    if runs and ("kenteken" in low or "nummerbord" in low):
+    if runs and ("kenteken" in low or "nummerbord" in low or "nummerplaat" in low):
         for plate in _PLATE_AFTER_CUE.finditer(text):
             if taken.free(*plate.span(1)):
                 taken.add(*plate.span(1))
@@ -1250,40 +1279,49 @@ _LIKE_DIGITS = {"l": "1", "I": "1", "o": "0", "O": "0"}
 
 def _with_scanned_digits(text: str, runs: list[tuple[int, int]]) -> str:
     """The text with each `l`, `I`, `o` or `O` that a scanned letter's recognition put among
-    digits read as the digit (one character for one, so spans stay the text's): between
-    two digits (`12-O3-1958`: after a digit and a mark too), or before two digits with no
-    letter before it (`O6-2l874563`). Looked for only at the ends of the runs of digits."""
+    digits read as the digit (one character for one, so spans stay the text's). A number
+    standing apart (`BSN: l78598835`, `2O48l736`), or numbers one space or mark apart
+    (`O6 2l 87 45 63`, `12-O3-1958`), with two digits in all; and inside a longer code, one
+    or two between digits (`NL58ASNB752882OO18`). Looked for only around
+    the runs of digits."""
+    if not any(
+        text[start - 1 : start] in _LIKE_DIGITS or text[end : end + 1] in _LIKE_DIGITS
+        for start, end in runs
+    ):
+        return text  # (most text: no such letter touches a figure)
     fixed: dict[int, str] = {}
     length = len(text)
+    tokens: list[tuple[int, int, int]] = []  # start, end, digits of each number apart
     for start, end in runs:
         after = end
         while after < length and text[after] in _LIKE_DIGITS and after - end < 2:
             after += 1
         if after > end and after < length and text[after].isdigit():
             fixed.update((i, _LIKE_DIGITS[text[i]]) for i in range(end, after))
-        mark = end + 1
-        if (
-            end + 2 < length
-            and text[end] in "-./"
-            and text[mark] in _LIKE_DIGITS
-            and text[mark + 1].isdigit()
-        ):
-            fixed[mark] = _LIKE_DIGITS[text[mark]]
-        lead = start - 1
-        if (
-            lead >= 0
-            and (
-                end - start >= 2
-                or (
-                    end + 1 < length
-                    and text[end] in "-./ "
-                    and (text[end + 1].isdigit() or text[end + 1] in _LIKE_DIGITS)
+        begin, stop = start, end
+        while begin > 0 and (text[begin - 1].isdigit() or text[begin - 1] in _LIKE_DIGITS):
+            begin -= 1
+        while stop < length and (text[stop].isdigit() or text[stop] in _LIKE_DIGITS):
+            stop += 1
+        apart = (begin == 0 or not text[begin - 1].isalnum()) and (
+            stop == length or not text[stop].isalnum()
+        )
+        if apart and (not tokens or tokens[-1][:2] != (begin, stop)):
+            tokens.append((begin, stop, sum(c.isdigit() for c in text[begin:stop])))
+        elif apart:
+            tokens[-1] = (begin, stop, tokens[-1][2])
+    chain: list[tuple[int, int, int]] = []
+    for token in [*tokens, (length + 2, length + 2, 0)]:
+        if chain and not (token[0] == chain[-1][1] + 1 and text[chain[-1][1]] in " -./"):
+            if sum(digits for _, _, digits in chain) >= 2:  # `O6 2l 87 45 63`, `12-O3-1958`
+                fixed.update(
+                    (j, _LIKE_DIGITS[text[j]])
+                    for begin, stop, _ in chain
+                    for j in range(begin, stop)
+                    if text[j] in _LIKE_DIGITS
                 )
-            )
-            and text[lead] in _LIKE_DIGITS
-            and (lead == 0 or not text[lead - 1].isalnum())
-        ):
-            fixed[lead] = _LIKE_DIGITS[text[lead]]
+            chain = []
+        chain.append(token)
     if not fixed:
         return text
     chars = list(text)
@@ -1325,9 +1363,11 @@ GROUP_GAP = 40
 """Runs of digits this close are one group: every kind's value (a phone number's groups, a
 BSN's, a plate's) lies in one group and a few characters around it."""
 _PLATE_AFTER_CUE = re.compile(
-    r"(?i:kenteken(?:plaat|nummer)?|nummerbord)(?:\s(?i:is|was|van|met|nummer|nr\.?))?\s?[:|]?"
+    r"(?i:kenteken(?:plaat|nummer)?|nummerbord|nummerplaat)"
+    r"(?:\s(?i:is|was|van|met|nummer|nr\.?))?\s?[:|]?"
     r"(?:\s(?!\d)[^\W\d]{1,20}){0,3}?\s?[(\"']?"
-    r"((?=[A-Z0-9 .-]{0,12}\d)(?=[A-Z0-9 .-]{0,12}[A-Z])[A-Z0-9]{1,4}(?:[ .-]?[A-Z0-9]{1,5}){1,3})"
+    r"((?=[A-Z0-9 .·-]{0,12}\d)(?=[A-Z0-9 .·-]{0,12}[A-Z])"
+    r"[A-Z0-9]{1,4}(?:[ .·-]?[A-Z0-9]{1,5}){1,3})"
     r"(?![\w-])"
 )
 """A licence plate of any country after its word (`Pools kenteken PO 5K123`, `kenteken:
@@ -1408,8 +1448,8 @@ def _after_word(text: str, start: int) -> bool:
     return before.isalnum() and not before.isdecimal()
 
 
-_SPOKEN_FILLERS = frozenset(["ehm", "eh", "uhm", "uh", "euh"])
-_SAID_LEAD = re.compile(r"\b(?:op|aan|in) (?:de|het) $")
+_SPOKEN_FILLERS = frozenset(["ehm", "eh", "ehh", "uhm", "uh", "euh", "hmm", "hm"])
+_SAID_LEAD = re.compile(r"\b(?:(?:op|aan|in|bij|naar)(?: (?:de|het))?|woont|woonde) $")
 """Before a street said in lower case, as a transcript writes it (`op de lindelaan
 zesendertig`)."""
 
@@ -1640,6 +1680,7 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "jarig" in low
             or "verjaar" in low
             or ("wordt " in low and _TURNS_ON.search(low) is not None)
+            or ("werd " in low and _turned(low))
             or "ter wereld" in low
             or "°" in low
             or ("*" in low and _STAR_DATE.search(low) is not None)

@@ -584,8 +584,6 @@ def _in_text(
                 yield _finding(kind, shown, start + a, start + b, loc)
     for start, name in _file_names(text):
         for kind, a, b in _in_file_name(name):
-            if kind == "adres" and _ONE_DIGIT_AT_END.search(name, a, b):
-                continue  # `Lindelaan2_planning.pdf`, `Molenstraat3-fase2.xlsx`: a phase
             if taken.free(start + a, start + b):
                 taken.add(start + a, start + b)
                 yield _finding(kind, shown, start + a, start + b, loc)
@@ -736,10 +734,31 @@ _FILE_EXTENSION = re.compile(
     r"\.(?i:pdf|docx?|xlsx?|odt|ods|rtf|jpe?g|png|heic|gif|webp|tiff?|msg|eml|txt|csv|zip)\b"
 )
 _FILE_NAME_START = re.compile(r"[\w.-]{1,120}$")
+_CAMEL_WORDS = re.compile(r"[a-z][A-Z][a-z]+[A-Z0-9]")
+"""A file's name of words run together in camel case (`DossierLindelaan14bLekkage`)."""
 
 
-_ONE_DIGIT_AT_END = re.compile(r"(?<!\d)\d$")
-"""A house number of one figure: in a file's name, as often a phase or a version."""
+def _phase_or_range(raw: str, start: int, end: int) -> bool:
+    """Whether a street and number in a file's name are a phase, a version, a range of houses
+    or a month (`Lindelaan2_planning.pdf`, `Molenstraat3-fase2.xlsx`, `Dorpsstraat_12-48.pdf`,
+    `Lindelaan_10-2024.pdf`, `Merelstraat_1-t-m-40.xlsx`), not one home."""
+    last = _LAST_DIGITS.search(raw, start, end)
+    if last is None:
+        return False
+    return bool(_ONE_DIGIT_AT_END.search(raw, start, last.end())) or bool(
+        _RANGE_AFTER.match(raw, last.end())
+    )
+
+
+_LAST_DIGITS = re.compile(r"\d+(?!.*\d)")
+_ONE_DIGIT_AT_END = re.compile(r"(?<=[^\W\d_])\d$")
+"""A house number of one figure typed onto its street: in a file's name, as often a phase
+or a version (`Lindelaan2_planning.pdf`; `Lindelaan_7` is a house)."""
+_RANGE_AFTER = re.compile(
+    r"(?:[a-z])?[-_ ](?:t-?m[-_ ]|m[-_ ]|tot[-_ ])?(?!\d{4}[-_ ]?[a-zA-Z]{2}\b)\d"
+)
+"""A number after a street's, in a file's name: a range of houses or a month and year (a
+postcode after it makes it a home's: `dorpsstraat-12-3512ab`)."""
 
 
 def _has_file_name(text: str) -> bool:
@@ -749,12 +768,15 @@ def _has_file_name(text: str) -> bool:
 
 def _file_names(text: str) -> Iterator[tuple[int, str]]:
     """Where each file's name in running text starts, and the name, when its words are
-    joined as a file's are (`zie Dossier_Lindelaan14b_lekkage.pdf`): read as a file name,
-    as a link's target is (`rapport.pdf` alone is one word, and read as text already)."""
+    joined as a file's are (`zie Dossier_Lindelaan14b_lekkage.pdf`, `Dossier.Lindelaan.14b
+    .pdf`, `DossierLindelaan14b.pdf`): read as a file name, as a link's target is
+    (`rapport.pdf` alone is one word, and read as text already)."""
     for extension in _FILE_EXTENSION.finditer(text) if "." in text else ():
         before = _FILE_NAME_START.search(text, max(0, extension.start() - 120), extension.start())
-        if before is not None and ("_" in before.group() or "-" in before.group()):
-            yield before.start(), text[before.start() : extension.end()]
+        name = before.group() if before is not None else ""
+        start = extension.start() - len(name)
+        if "_" in name or "-" in name or name.count(".") >= 2 or _CAMEL_WORDS.search(name):
+            yield start, text[start : extension.end()]
 
 
 def _has_target(text: str) -> bool:
@@ -879,7 +901,8 @@ the last century (`/19580604`, `?geb=04061958`)."""
 _SECRET_IN_LINK = re.compile(
     r"[?&;#](?:password|passwd|pwd|pw|pass|wachtwoord|pin|pincode|token|access_token|api_?key"
     r"|secret|session(?:id)?|sid|auth|username|uname|login|inlognaam|gebruikersnaam)"
-    r"=[^&#;\s]{1,500}",
+    r"=(?!(?i:true|false|yes|no|ja|nee|on|off|0|1|reset|new|nieuw|vergeten|forgot)(?:[&#;\s]|$))"
+    r"[^&#;\s]{1,500}",
     re.IGNORECASE,
 )
 """A password, key or session in a link's query (`?password=Welkom01`): the way into
@@ -1009,6 +1032,8 @@ def _in_file_name(raw: str) -> Iterator[tuple[str, int, int]]:
         taken.add(start, end)
         value = _from_words(raw, text[start:end])
         at = max(raw.find(value), 0)
+        if kind == "adres" and _phase_or_range(raw, at, at + len(value)):
+            continue
         yield kind, at, at + len(value)
     for start, end in _birth_dates_in(raw):  # `huurder-04-06-1958`, as in a link
         yield "geboortedatum", start, end
@@ -1056,8 +1081,9 @@ def _names_in_words(words: str) -> list[tuple[int, int]]:
 _YEAR_AT_END = re.compile(r"\b(?:19[5-9]|20\d)\d$")
 """A year after a street in a file name or slug: when the picture was taken. A house number
 that high is rare; a dated file name is not."""
-_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
-"""Where a word in camel case turns (`FatmaDemir`): a separator to read it by."""
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[a-zß-ÿ]{4})(?=\d)")
+"""Where a word in camel case turns (`FatmaDemir`), or a word runs on into its number
+(`lindelaan14b`): a separator to read it by."""
 
 
 def _from_words(raw: str, found: str) -> str:
