@@ -147,10 +147,14 @@ def _write_index(documents: dict[str, str], output_dir: Path) -> int:
         raise SearchIndexError("het programma pagefind ontbreekt (pip-pakket pagefind[bin])")
     shutil.rmtree(output_dir, ignore_errors=True)
     pagefind: subprocess.Popen[str] | None = None
+    asked: list[bool] = []
 
     def stop(*_: object) -> None:
-        if pagefind is not None:
-            pagefind.kill()
+        asked.append(True)
+        if pagefind is None:
+            return  # Pagefind is being started: stopped once it is (below)
+        pagefind.kill()
+        pagefind.wait()  # reaped here: an orphan's zombie may never be (a container's init)
         raise SystemExit(1)  # the temporary folder is removed on the way out
 
     signal.signal(signal.SIGTERM, stop)
@@ -167,6 +171,8 @@ def _write_index(documents: dict[str, str], output_dir: Path) -> int:
             pagefind = subprocess.Popen(
                 command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
             )
+            if asked:  # SIGTERM came while it started: one left running would write into
+                stop()  # the output folder after all
             said, _ = pagefind.communicate()
     except OSError as error:
         raise SearchIndexError(str(error)) from None
