@@ -11519,3 +11519,1310 @@ AFTER_THIRTY_THIRD_ORDINARY: list[tuple[str, str]] = [
     ("lessen", "Koop de grond pas als de gemeente meedoet."),
 ]
 """Ordinary texts next to those rules: none refused."""
+
+THIRTY_FOURTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "hb bij fatma demir gedaan, huurachterstand 3 mnd, wil rgeling via kredietbank",
+        "naam",
+    ),
+    ("aanleiding", "gesprek m yonas tekle + tolk, sleutel overdracht vrijdag 10u", "naam"),
+    (
+        "aanleiding",
+        "olena bondarenko belde ivm schimmel slaapkamer, foto's via whatsapp gehad",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "afspr gemaakt met krzysztof wojcik, werkgever regelt huisvesting niet meer",
+        "naam",
+    ),
+    ("aanleiding", "tel clt 0638127745 bereikbaar na 16u", "telefoonnummer"),
+    ("aanleiding", "nr dochter +31 6 2417 8803, zij tolkt", "telefoonnummer"),
+    ("aanleiding", "terugbellen op 010 476 33 29 (vaste lijn oma)", "telefoonnummer"),
+    ("aanleiding", "bsn clt 174344491 staat ook in suite", "bsn"),
+    ("aanleiding", "iban voor terugbetaling borg: nl77 rabo 0288 0891 54", "iban"),
+    ("aanleiding", "mail zoon: mehmet.ozturk1990@gmail.com, stuurt papieren na", "e-mailadres"),
+    (
+        "aanleiding",
+        "mailt vanaf abrehet punt weldu at gmail punt com (haar eigen adres)",
+        "e-mailadres",
+    ),
+    ("aanleiding", "wsn molenweg 8b 2e etage, bel werkt niet, achterom", "adres"),
+    (
+        "aanleiding",
+        "nieuw adres clt: nummer 14 van de esdoornstraat, sleutel bij buurvrouw",
+        "adres",
+    ),
+    ("aanleiding", "clt verhuist naar 3072 ap 17, rotterdam zuid", "postcode"),
+    ("aanleiding", "clt geb 12-04-1987, dus valt buiten jongerenregeling", "geboortedatum"),
+    ("aanleiding", "dhr werd op vier juni 1958 geboren, aow gaat dus in", "geboortedatum"),
+    ("aanleiding", "auto clt (vz-214-k) staat al wkn op parkeerplaats, klacht buren", "kenteken"),
+    ("aanleiding", "cliëntnr 2023-04417 in suite, zie vorige notitie", "dossiernummer"),
+    ("aanleiding", "dossiernr. WMO-88213 aanvraag hulpmiddel loopt nog", "dossiernummer"),
+    (
+        "aanleiding",
+        "digid clt: gebruikersnaam fdemir87 ww Zomer2023! (zelf gekozen, heeft geen mail)",
+        "gebruikersnaam",
+    ),
+    ("aanleiding", "ww mijn woonbedrijf portaal = Kalimera!55, samen ingelogd", "naam"),
+    ("aanleiding", "mw. haddad wil geen contact meer met wijkteam", "naam"),
+    ("aanleiding", "clt (B.K.) weer in de opvang beland", "naam"),
+    ("aanleiding", "tel 06\xad4118\xad2097 (whatsapp)", "telefoonnummer"),
+    ("aanleiding", "bsn 1122\u200b63495 doorgegeven aan svb", "bsn"),
+    ("aanleiding", "tel mw x: 06-12xx5678, alleen whatsapp", "telefoonnummer"),
+    ("aanleiding", "Zarghuna Ahmadzai komt vrij uit azc, koppeling aan woning in tiel", "naam"),
+    (
+        "aanleiding",
+        "fb pagina clt facebook.com/fatma.demir.77 staat open, even waarschuwen",
+        "naam",
+    ),
+    ("aanleiding", "insta van zoon @mehmet_oz_010 post foto's vd woning", "gebruikersnaam"),
+    ("aanleiding", "dhr geb. '58, past dus in ouderenregeling", "geboortedatum"),
+    (
+        "aanleiding",
+        "Mijn naam is Abrehet Weldu en ik woon met drie kinderen in de flat sinds twee jaren.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Naar mij kwam de vrouw van de gemeente en Tesfay Gebremedhin, mijn man, heeft gezegd dat de kachel niet werkt.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ik, Oleksandr Kovalenko, vraag u mij te helpen met de woning omdat de oorlog.",
+        "naam",
+    ),
+    ("aanleiding", "Met respect, Rasha Haddad, moeder van vier kinderen uit Aleppo.", "naam"),
+    (
+        "aanleiding",
+        "Werkgever van mij Tomasz Nowak heeft gezegd dat ik moet uit de kamer vertrekken binnen een week.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De zuster van mij Nataliia Shevchuk woont ook in Nederland, zij heeft geholpen met papieren.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mijn naam is Олена Бондаренко, ik ben uit Charkiv gekomen in 2022 jaar.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mijn telefoon is ٠٦٤١١٨٢٠٩٧, bellen na het gebed van de middag.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Naam van moeder: ሰላም ሃይለ, zij woont ook in de opvang.", "naam"),
+    (
+        "aanleiding",
+        "De naam op het contract is محمد الحموي maar iedereen noemt hem Abu Karim.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Telefoon nummer van mij is 06 4118 2097, bellen alstublieft na de middag.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Mijn Poolse nummer is +48 601 234 567, de Nederlandse werkt niet meer.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Nummer van telefoon Oekraïens: +380 67 123 4567, daar is mijn moeder.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Mijn nummer van burger service is 304353000, die staat op de brief van gemeente.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Rekening van bank om de borg terug te geven: NL51 INGB 0103 1638 40, op naam van mij.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Geld moet naar de Poolse rekening PL34 1090 1014 0000 0712 1981 2875 want daar heb ik schuld.",
+        "iban",
+    ),
+    ("aanleiding", "Ik ben geboren in 1987 jaar 14 april in de stad Zaporizja.", "geboortedatum"),
+    (
+        "aanleiding",
+        "Datum geboorte van hem: 01/01/1990, zo staat in de verblijfspas.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De zoon van ons werd geboren op de twaalfde dag van maart van het jaar 2011 in Idlib.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Wij wonen in de straat Beukenlaan huis nummer 12 op de derde etage, de lift is kapot.",
+        "adres",
+    ),
+    ("aanleiding", "Adres van mij nu is: Kastanjelaan, huis 23-B, sinds maand september.", "adres"),
+    (
+        "aanleiding",
+        "De brief moet naar postcode 2531 VK, daar woont mijn broer met mij.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Mijn elektronische post: selam.haile88@gmail.com, schrijf mij daar.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "E-mail van mij is yonastekle at yahoo dot com, schrijf daar alstublieft.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Mijn nummer bij de IND is V-nummer 2813447096, dat staat op de pas.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Mijn paspoort van Oekraïne nummer FE123456 is verlopen, de ambassade helpt niet.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De auto van mijn man met de nummerborden 74-KLT-3 staat op de plaats van de invaliden.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Meneer Wójcik heeft gezegd aan mij dat het huis is niet meer voor ons.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het wachtwoord voor de site van de woning is Marjam2015 en de naam is marjam.h, mijn dochter heeft gemaakt.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Mijn naam is Fil\u200bmon Ghe\u200bbre\u200byesus, ik ben de vader van de kinderen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '"Ik, Truus Hoekstra, woon hier al 31 jaar en nu moet ik eruit voor de renovatie?" schreef zij aan de directie.',
+        "naam",
+    ),
+    ("aanleiding", '"Gerrit-Jan Mulder heet ik, en ik ben het spuugzat," begint de brief.', "naam"),
+    (
+        "aanleiding",
+        'In haar brief: "Met vriendelijke groet, Ans Bakker-de Graaf (de boze buurvrouw)".',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '"Al drie maanden lekt het in mijn badkamer op de Lindelaan 44," schrijft de huurder.',
+        "adres",
+    ),
+    ("aanleiding", '"Ik woon op nummer 8b van de Molenweg en niemand komt ooit kijken!"', "adres"),
+    (
+        "aanleiding",
+        '"Stationsstraat, huisnummer 3, bovenwoning. Daar woon ik. Kom maar kijken als u durft."',
+        "adres",
+    ),
+    (
+        "aanleiding",
+        '"Mijn flat, Beukenlaan nr. 12-III, is een schimmelhol," aldus de huurder in haar klacht.',
+        "adres",
+    ),
+    (
+        "aanleiding",
+        '"Bel me gewoon op 06-51 88 23 40 in plaats van al die brieven!"',
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        '"Mail me op ansje.bakker@hotmail.com, dan lees ik het tenminste."',
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        '"Mijn mail is truus(at)ziggo(punt)nl, maar jullie lezen toch nooit iets."',
+        "e-mailadres",
+    ),
+    ("aanleiding", '"Schrijf naar gj punt mulder apenstaartje kpnmail punt nl."', "e-mailadres"),
+    ("aanleiding", '"Jullie hebben mijn BSN toch, 195172322, zoek het zelf maar op!"', "bsn"),
+    (
+        "aanleiding",
+        '"Mijn burgerservicenummer is 383228256, en toch zeggen ze bij de gemeente dat ik niet besta."',
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        '"Stort de schadevergoeding maar op NL83ABNA0181588110, want ik heb al 400 euro aan verf uitgegeven."',
+        "iban",
+    ),
+    ("aanleiding", '"Ik ben van 17-09-1949, ik ga echt niet meer verhuizen."', "geboortedatum"),
+    (
+        "aanleiding",
+        '"Ik ben geboren op tweeëntwintig februari negentienvijftig, in dit huis nota bene."',
+        "geboortedatum",
+    ),
+    ("aanleiding", '"Ik ben geboren in \'49 en ik ga echt niet meer verhuizen."', "geboortedatum"),
+    ("aanleiding", '"Buurman Henk zet zijn vuilniszakken al weken op de galerij."', "naam"),
+    ("aanleiding", '"Mevrouw Öztürk van de overkant heeft het ook gezien."', "naam"),
+    (
+        "aanleiding",
+        '"Mijn naam is Mohamed El Amrani en ik wacht al elf jaar op een woning," schrijft hij.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '"Wij, Hatice en Mehmet Çelik, willen een benedenwoning vanwege de rolstoel."',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '"Die buurman met de witte bus 8-VXZ-42 blokkeert elke dag de invalidenplek."',
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        '"Ik heb huurdernummer 0047 1203 en toch kennen jullie mij niet."',
+        "dossiernummer",
+    ),
+    ("aanleiding", '"Bel me op 06&shy;5188&shy;2340 of kom langs."', "telefoonnummer"),
+    ("aanleiding", '"Mijn mail: truus.hoek&#8203;stra@ziggo.nl"', "e-mailadres"),
+    ("aanleiding", 'ondertekend: "groetjes van ans bakker, 3 hoog, de vrouw met de kat"', "adres"),
+    (
+        "aanleiding",
+        '"Kijk zelf maar naar de filmpjes op https://www.youtube.com/@truushoekstra1949 dan zie je de schimmel."',
+        "gebruikersnaam",
+    ),
+    ("aanleiding", '"Stuur de brief naar 1055KL 17-2, dan komt hij wel aan."', "postcode"),
+    (
+        "aanleiding",
+        "[10:42] Woonconsulent: kan iemand het nummer van de huurder sturen?\n[10:43] Wijkteam: 06 3812 7745 (alleen whatsapp)",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "[09:15] Trajectbegeleider: Habibullah Noori kan maandag de sleutel ophalen, tolk Dari is geregeld",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Samenvatting (automatisch gegenereerd): Het team besprak de huurachterstand van Kees van der Linden en spreekt een betalingsregeling af.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Actiepunten: • Emine Yıldız aanmelden bij schuldhulp (eigenaar: wijkteam) • woning inspecteren",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[11:02] Casemanager: bsn voor de aanvraag is 224593080\n[11:02] Casemanager: sorry, verkeerde chat",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "[14:20] Schuldhulp: rekeningnr voor de teruggave: NL96 SNSB 0701 7397 89 (op naam van cliënt)",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "[13:05] Woonconsulent: stuur de bevestiging naar hodan.warsame@outlook.com, zij heeft geen post meer",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Vervolgstappen: contact opnemen met de cliënt via k.vanderlinden62@kpnmail.nl over de sleuteloverdracht.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "[15:33] Huismeester: woning van de cliënt, Dorpsstraat 14-A, is leeg opgeleverd, sleutels liggen op kantoor",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Samenvatting: Er is een overlastmelding binnengekomen over de bewoner van Hof van Delft 17 bis; hij heeft inmiddels een tijdelijke plek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[10:02] Wijkteam: nieuwe woning van het gezin is 5611 EZ 4, vlak bij de school van de kinderen",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "[16:10] Intake: geb.datum cliënt is 1964-11-02, dus ze valt onder de 60+-regeling",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Samenvatting: de cliënt is geboren op 3 februari 1982 en heeft recht op de regeling voor alleenstaande ouders.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "[09:48] Casemanager: zaaknummer van deze cliënt is Z-2024-003318, zie de notitie van vorige week",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "[09:49] Wmo-consulent: en haar registratienummer bij de kredietbank is 24-117882",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "[12:01] ICT: tijdelijke login voor de huurder: gebruiker hwarsame, wachtwoord Welkom2024!",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "[12:03] ICT: of direct via https://hwarsame:Welkom2024!@portaal.woonbedrijf.example/mijn",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "[13:30] Woonconsulent: formulier staat klaar op https://formulier.example.nl/aanvraag?naam=Hodan+Warsame&geb=1979-08-14",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[08:55] Handhaving: auto met kenteken GX-418-R van de bewoner is weggesleept",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "[12:10] ICT: inlogpoging kwam van haar eigen router, IP 84.241.17.203, dus geen hack",
+        "ip-adres",
+    ),
+    (
+        "aanleiding",
+        "[10:12] Casemanager: nummer is 06\u200d2417\u200d8803 (gekopieerd uit Word)",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "[10:14] Schuldhulp: iban NL40&#x2060;ASNB&#x2060;0907&#x2060;3249&#x2060;59",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "[10:20] Wijkteam: gesproken met cliënt 'Yonas', hij wil liever in Tiel blijven",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[10:21] Wijkteam: ok, ik zet yonas tekle op de lijst voor de woningtoewijzing",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[11:40] Jongerenwerker: hij reageert alleen op snap, gebruikersnaam jay.martina010",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "Actiepunt: terugbellen naar de dochter van de huurder (+31 6 12 84 55 07) voor de verhuizing.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "[10:50] Wijkteam: zet alleen de initialen in de case hoor, dus F.D. in plaats van Fatma Demir",
+        "naam",
+    ),
+    ("aanleiding", "[11:15] Casemanager: telefoon is 06**4118**2097", "telefoonnummer"),
+    (
+        "aanleiding",
+        "[11:20] Statushouderscoördinator: V-nummer van het gezin is 2813447096, graag in het dossier zetten",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Inspreker de heer Jansen, bewoner van de Molenweg 8b, vraagt de raad om een oplossing voor de geluidsoverlast.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Inspreekster mevrouw M. Postma-Visser vertelt dat zij al vier jaar op een aangepaste woning wacht.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De heer Kaya (Esdoornstraat 3) spreekt in over de sloopplannen van zijn portiekflat.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Fatma Demir (54) woont sinds 2019 met haar twee zonen in een portiekflat in Zuid.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "'We hadden niets,' zegt Yonas Tekle (31), die in 2016 uit Eritrea vluchtte.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Agnieszka Kowalczyk deelt een kamer met vijf collega's, vertelt ze aan de keukentafel.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ook Abdi Farah, vader van vijf, kreeg via de pilot een woning in Kattenbroek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bewoner Jermaine (22) wil niet met zijn achternaam in de krant, maar wel zijn verhaal vertellen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De familie woont op de Tweede Jan Steenstraat 84-2, drie hoog zonder lift.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Zij woont inmiddels aan de J.P. Coenstraat 112 hs, een benedenwoning met tuin.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De familie Haddad kreeg na twee jaar in het azc een woning in Spijkenisse.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Hij werd op 23 december 1971 geboren in Paramaribo en kwam op zijn achttiende naar Nederland.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Wie de familie wil helpen, kan contact opnemen met de dochter via 06-2417 8803.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Buurtbewoners zamelden geld in voor het gezin; giften kunnen naar NL82 TRIO 0835 6910 04 t.n.v. de moeder.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Het gezin begon een inzamelingsactie op https://www.gofundme.com/f/help-familie-haddad-aan-een-huis.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zijn verhaal is te volgen op https://www.instagram.com/yonas.tekle.nl/",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het busje met kenteken VB-728-F waarin de man sliep, staat nog altijd op het parkeerterrein bij het station.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De betrokken huurder woont op 3072 AP 17 en heeft schriftelijk bezwaar gemaakt.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Het bezwaarschrift van de huurder (registratienummer BZ-2023-00871) is ongegrond verklaard.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "In het raadsvoorstel stond per vergissing het BSN 228490947 van een aanvrager.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "De heer De Groot meldde zich als inspreker aan via pdegroot1960@gmail.com.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "'Ik slaap al drie maanden in mijn auto,' zegt Ruud Verbeek (58) uit Emmen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ook Nataliia Shevchuk, die uit Kyiv vluchtte, vond werk in de zorg maar geen woning.",
+        "naam",
+    ),
+    ("aanleiding", "Fat\xadma De\xadmir (54) woont sinds 2019 in een portiekflat in Zuid.", "naam"),
+    ("aanleiding", "De heer Jan&shy;sen, bewoner van de Molen&shy;weg 8b, spreekt in.", "adres"),
+    (
+        "aanleiding",
+        "De aanvrager (geb. 14.02.1979) woont sinds 2020 in een tijdelijke woning.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Mehret Kidane kreeg in Ede haar eerste eigen woning, twee jaar na haar aankomst.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Een raadslid vraagt naar de huurder van Laan van Meerdervoort 1102, die volgens buren al maanden niet thuis is.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "| Naam | Geb.datum | Woning |\n|---|---|---|\n| F. Demir | 12-04-1987 | 3-kamer |",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "| Huishouden | BSN | Status |\n|---|---|---|\n| 1 | 124379977 | gehuisvest |\n| 2 | 381817295 | wacht |",
+        "bsn",
+    ),
+    ("aanleiding", "Naam\tIBAN\tBedrag\nHaddad\tNL42KNAB0630594112\t€ 250", "iban"),
+    (
+        "aanleiding",
+        "- Aanspreekpunt familie: dochter, 06 - 2417 8803\n- Tolk: Arabisch",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "1. Woning: Beukenlaan nr. 12-III\n2. Oplevering: 1 maart\n3. Bewoner: alleenstaande vader",
+        "adres",
+    ),
+    ("aanleiding", "Postcode\tHuisnr\tAchterstand\n3072 AP\t17\t€ 1.200", "postcode"),
+    ("aanleiding", "• Selam Haile – sleutel 1 mei\n• Filmon Ghebreyesus – sleutel 15 mei", "naam"),
+    (
+        "aanleiding",
+        "Deelnemers pilot:\n1. tesfay gebremedhin\n2. olena bondarenko\n3. mehmet öztürk",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "| Cliënt | Geboren |\n|---|---|\n| A | 03-07-1990 |\n| B | 22-11-2001 |",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Contactlijst:\n- wijkteam@gemeente.nl\n- bewoner: agnieszka.k@wp.pl",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "| Voertuig | Kenteken | Locatie |\n|---|---|---|\n| bus bewoner | 36-HBN-1 | parkeerterrein |",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Cliëntnummer\tTraject\tStart\n100238471\tHousing First\t2023-05",
+        "dossiernummer",
+    ),
+    ("aanleiding", "- Dossiernummer: 2024/WMO/0481\n- Status: toegekend", "dossiernummer"),
+    (
+        "aanleiding",
+        "| Systeem | Gebruiker | Wachtwoord |\n|---|---|---|\n| Mijn Woonbedrijf | e.yildiz | Lente2024# |",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "• Geboortedatum: vier juni 1958\n• Gezinssamenstelling: alleenstaand",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "| Bron | Link |\n|---|---|\n| Facebook bewoner | https://www.facebook.com/selam.haile.5 |",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "| Naam | Telefoon |\n|---|---|\n| bewoner | 06\xad51\xad88\xad23\xad40 |",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "IBAN huurder:\tNL07\xadBUNQ\xad0637\xad6830\xad80", "iban"),
+    ("aanleiding", "- BSN: 1944&#173;80859\n- Traject: uitstroom", "bsn"),
+    (
+        "aanleiding",
+        "Checklist intake (Word):\n☐ Kopie ID Henk de Vries\n☐ Huurcontract\n☐ Inkomensverklaring",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Aanwezig: mw. A.B. Jansen (huurder), woonconsulent, wijkverpleegkundige",
+        "naam",
+    ),
+    ("aanleiding", "BSN moeder: 209 561\n488\nBSN vader: volgt", "bsn"),
+    (
+        "aanleiding",
+        "| Melding | IP-adres | Tijd |\n|---|---|---|\n| inlog portaal huurder | 2a02:a210:2281:9a00::1f | 08:14 |",
+        "ip-adres",
+    ),
+    (
+        "aanleiding",
+        "Documenten:\n1. Paspoort NW3K1R8P2 (geldig tot 2027)\n2. Verblijfsvergunning",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Telefoonnummers\n1) moeder 0612847703\n2) oom 0031 6 1735 2288", "bsn"),
+    ("aanleiding", "Bewoners blok C\n- Hatice Çelik\n- Mykola Tkachenko\n- Gulalai Popal", "naam"),
+    (
+        "aanleiding",
+        "Verhuisplanning\n- week 3: gezin naar Schiedamseweg 12, 3e verdieping\n- week 4: schoonmaak",
+        "adres",
+    ),
+    ("aanleiding", "- mail bewoner: m.tkachenko [at] ukr [dot] net", "e-mailadres"),
+    ("aanleiding", "| Naam | Nummer |\n|---|---|\n| bewoner | 06*4118*2097 |", "telefoonnummer"),
+    ("aanleiding", "Mevrouw X (06-12xx5678) wilde haar verhaal graag delen.", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Mevrouw X woont sinds 2020 in de flat. Later vertelt mevrouw Demir dat de buren haar helpen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Meneer K. (Krzysztof voor zijn collega's) woonde twee jaar in een vakantiepark.",
+        "naam",
+    ),
+    ("aanleiding", "huurder (B.K.) kreeg na de ontruiming een tweede kans via de pilot.", "naam"),
+    (
+        "aanleiding",
+        "Bewoner 'Henk' zat al drie jaar zonder verwarming toen de wijkverpleegkundige aan de bel trok.",
+        "naam",
+    ),
+    ("aanleiding", "De cliënt (F. Demir) had een huurachterstand van € 3.100.", "naam"),
+    (
+        "aanleiding",
+        "De borg ging terug naar NL83 ABNA 0181 5881 XX, de rekening van mevrouw.",
+        "postcode",
+    ),
+    ("aanleiding", "Mevrouw Y. (Yıldız) kreeg haar sleutel in maart.", "naam"),
+    ("aanleiding", "Het gezin (naam bekend bij de redactie) woont op de Vlietstraat 31.", "adres"),
+    (
+        "aanleiding",
+        "Omdat we haar naam niet noemen, heet ze hier 'mevrouw S.'; Selam Haile vond dat zelf ook beter.",
+        "naam",
+    ),
+    ("aanleiding", "Mevrouw [naam] is geboren op 4-6-1958 en woont alleen.", "geboortedatum"),
+    ("aanleiding", "Bewoner R. Verbeek (58) uit Emmen sliep maanden in zijn auto.", "naam"),
+    (
+        "aanleiding",
+        "De familie A. (de naam Ahmadzai is bekend bij de corporatie) verhuisde naar Tiel.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het e-mailadres f***@gmail.com is vervangen, maar in de bijlage staat nog fatma.demir@gmail.com.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "In de eerste versie stond 'mevrouw x', in de tweede per ongeluk 'mevrouw öztürk'.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "We noemen geen adres, alleen dat ze op huisnummer 31 van de Vlietstraat woont.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Haar woonplaats laten we weg, haar postcode 7511 JD niet, voor de statistiek.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "De foto staat op https://www.maatwerkbank.example/cases/fatma-demir-kreeg-een-woning/foto.jpg",
+        "naam",
+    ),
+    ("aanleiding", "Ze is een vrouw van in de zestig (geboren op 4 juni 1958).", "geboortedatum"),
+    ("aanleiding", "Nummer doorgestreept in de tekst: ~~0624178803~~", "telefoonnummer"),
+    ("aanleiding", "Mevrouw X. Haar zoon Meh&#8203;met Öz&#8203;türk werkt bij de Jumbo.", "naam"),
+    ("aanleiding", "Mail: f&shy;a&shy;t&shy;m&shy;a&#46;demir@gmail&#46;com", "e-mailadres"),
+    ("aanleiding", "Mevrouw D. uit de Kastanjelaan 23 wil anoniem blijven.", "adres"),
+    ("aanleiding", "cliënt 'Abrehet' wilde niet met haar achternaam in het verhaal.", "naam"),
+    (
+        "aanleiding",
+        "Leeftijd weggelaten, maar in het bijschrift staat nog *geb. 22-02-1950*.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Het kenteken is op de foto onleesbaar gemaakt, maar in de tekst staat nog 51-TGZ-8.",
+        "kenteken",
+    ),
+    ("aanleiding", "Dossier X (cliëntnummer 2023-04417) is afgesloten.", "dossiernummer"),
+    (
+        "aanleiding",
+        "In de tweede alinea heet ze 'mevrouw B.', maar in de laatste nog gewoon Marjolein Postma.",
+        "naam",
+    ),
+]
+"""The thirty-fourth fresh tester (7 December 2026), given issue 23 and the case format
+only, after the thirty-second and thirty-third rounds' fixes: a held-out measure, written
+as phone notes, machine translations, tenants' letters, meeting chats, public minutes,
+pasted tables and half-done anonymising. 194 of 207 caught at first, 202 after the fixes
+(five left out here, named in docs/trust-and-privacy.md)."""
+THIRTY_FOURTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "hb gedaan ivm vochtprobleem, wmo-aanvraag loopt, vlgnd week terug met wijkteam",
+    ),
+    ("aanleiding", "afspraak in capelle a/d ijssel bij het wijkteam, daarna door naar krimpen"),
+    ("aanleiding", "overleg gehad met leger des heils en kwintes over plek in beschermd wonen"),
+    ("aanleiding", "clt heeft geen laptop, alleen oude iphone, digid app werkt niet"),
+    ("aanleiding", "sleutel opgehaald bij woonstad, meterstanden doorgegeven aan vattenfall"),
+    ("aanleiding", "verwezen naar juridisch loket 0900-8020 en schuldhulpmaatje"),
+    ("aanleiding", "huur achter stand loopt op, aanmelding vroegsignalering gedaan"),
+    ("aanleiding", "achterstand nu €1.840, regeling €75 p/mnd afgesproken"),
+    ("aanleiding", "woning ligt aan de dijk langs de lek, veel vocht in kruipruimte"),
+    ("aanleiding", "valt onder wet schuldhulpverlening, gemeente moet binnen 3 wkn reageren"),
+    ("aanleiding", "mdo 14-03 om 13.30, ggz en wijkagent erbij"),
+    ("aanleiding", "clt was blij, eerste keer eigen sleutel na 4 jr opvang"),
+    ("aanleiding", "woning in de van speijkstraat is leeg, nog niet gestoffeerd"),
+    ("aanleiding", "timon doet de ambulante begeleiding, lister neemt het over na 6 mnd"),
+    ("aanleiding", "wasmachine via marktplaats geregeld, bosch, werkt prima"),
+    ("aanleiding", "uitstroom naar alphen a/d rijn of bergen op zoom mogelijk"),
+    ("aanleiding", "tolk tigrinya geregeld via globaltalk, 45 min"),
+    ("aanleiding", "housing first plek vrij per 1 mei, aanmelden via centrale toegang"),
+    ("aanleiding", "buurvrouw heeft geholpen met verhuizen, fijne buurt"),
+    ("aanleiding", "vluchtelingenwerk begeleidt nog tot de inburgering klaar is"),
+    ("aanleiding", "wk 12 oplevering, wk 13 inhuizing, wk 14 evaluatie"),
+    ("aanleiding", "bij nood 112, anders huisartsenpost"),
+    ("aanleiding", "kamer vrij in de kolk, skaeve huse-achtig project"),
+    ("aanleiding", "clt wil terug naar den bosch ivm familie"),
+    ("aanleiding", "energietoeslag aangevraagd, nog geen reactie"),
+    ("aanleiding", "inlog via teams ging mis, daarna gewoon gebeld"),
+    (
+        "aanleiding",
+        "Wij zijn zeer dankbaar aan de gemeente voor de woning, de kinderen gaan nu naar school in de buurt.",
+    ),
+    (
+        "aanleiding",
+        "Eerst woonden wij in het azc van Ter Apel, daarna in Budel en nu in Nieuwerkerk aan den IJssel.",
+    ),
+    (
+        "aanleiding",
+        "In de stad Charkiv was ons huis kapot door de raket, daarom kwamen wij naar Nederland in het jaar 2022.",
+    ),
+    (
+        "aanleiding",
+        "De vrouw van Vluchtelingenwerk heeft geholpen met de toeslag van de huur en met de school.",
+    ),
+    (
+        "aanleiding",
+        "Volgens de Wet inburgering 2021 moet ik de taal leren, dat doe ik drie dagen in de week.",
+    ),
+    (
+        "aanleiding",
+        "De verwarming werkt niet goed sinds de winter, het is koud voor de kleine kinderen.",
+    ),
+    (
+        "aanleiding",
+        "De huur is 612 euro in de maand, met de toeslag wij betalen ongeveer 280 euro.",
+    ),
+    ("aanleiding", "Ons huis staat dichtbij de rivier Maas, de kinderen spelen daar in de zomer."),
+    (
+        "aanleiding",
+        "COA heeft ons gebracht naar de gemeente, daarna de woningcorporatie gaf sleutel.",
+    ),
+    (
+        "aanleiding",
+        "Bij ons in Eritrea de familie woont samen, hier is het huis te klein voor grootmoeder.",
+    ),
+    (
+        "aanleiding",
+        "Mijn werk is in het distributiecentrum bij Venlo, de bus van het uitzendbureau komt om zes uur.",
+    ),
+    ("aanleiding", "Het uitzendbureau heeft ons gezet in een huis met twaalf mensen in Westland."),
+    (
+        "aanleiding",
+        "Ik wil werken als elektricien zoals in Oekraïne, maar het diploma moet eerst erkend worden door IDW.",
+    ),
+    (
+        "aanleiding",
+        "Met de tijdelijke bescherming van Oekraïners mogen wij werken zonder vergunning.",
+    ),
+    (
+        "aanleiding",
+        "Wij hebben gekocht de koelkast bij Action en de bedden bij IKEA met het geld van de gemeente.",
+    ),
+    (
+        "aanleiding",
+        "In de Ramadan wij eten laat, de buren waren eerst boos over het lawaai maar nu is het goed.",
+    ),
+    ("aanleiding", "Bij het brand in de keuken ik heb gebeld naar 112 en de brandweer kwam snel."),
+    ("aanleiding", "Wij komen uit Aleppo, daarna Turkije, daarna met de boot naar Griekenland."),
+    ("aanleiding", "De school van de kinderen zegt dat zij goed Nederlands praten, beter dan ik."),
+    (
+        "aanleiding",
+        "Sinds het jaar 2019 wij wachten op de woning, in totaal vier jaren in de opvang.",
+    ),
+    (
+        "aanleiding",
+        "De Poolse vereniging in Den Haag helpt met de vertaling van brieven van de Belastingdienst.",
+    ),
+    (
+        "aanleiding",
+        "Het dak lekt boven de kamer van de kinderen, ik heb al drie keer gemeld bij de corporatie.",
+    ),
+    ("aanleiding", "Wij willen blijven in Goes, want de school en het werk zijn hier."),
+    (
+        "aanleiding",
+        "De gemeente zegt dat wij vallen onder de Participatiewet tot ik werk heb gevonden.",
+    ),
+    ("aanleiding", "Mijn man werkt in de kassen van tomaten, hij begint om vijf uur in de morgen."),
+    ("aanleiding", "De moskee Al Fourkaan helpt met eten voor de families in de wijk."),
+    ("aanleiding", "Wij wandelen op zondag langs de Waal bij Nijmegen, het lijkt op de Dnipro."),
+    (
+        "aanleiding",
+        '"Ik woon hier al dertig jaar en nu moet ik eruit voor de renovatie?" schreef een huurster aan de directie.',
+    ),
+    (
+        "aanleiding",
+        '"Niemand komt kijken, niemand belt terug. Zo behandel je geen mensen," schrijft een bewoner van de flat.',
+    ),
+    (
+        "aanleiding",
+        '"Ik ben zo blij met mijn eigen voordeur, ik heb de eerste nacht gehuild," vertelt een jonge vrouw.',
+    ),
+    (
+        "aanleiding",
+        '"In de Pastoor van Arsstraat is het al jaren een puinhoop met de vuilcontainers."',
+    ),
+    ("aanleiding", '"De Hoge Heren is mooi aan de buitenkant, maar binnen tocht het overal."'),
+    (
+        "aanleiding",
+        '"Bij het Juridisch Loket zeiden ze dat ik naar de Huurcommissie moest, dus dat heb ik gedaan."',
+    ),
+    ("aanleiding", '"Volgens de Woningwet moet de verhuurder toch gewoon onderhoud doen?"'),
+    ("aanleiding", '"Ik betaal € 742,15 huur per maand voor een woning waar het schimmelt."'),
+    (
+        "aanleiding",
+        '"Ik heb alles op mijn Mac gezet, foto\'s, brieven, alles, en niemand kijkt ernaar."',
+    ),
+    ("aanleiding", '"Vanaf mijn balkon zie ik de IJssel, daarom wil ik hier nooit meer weg."'),
+    (
+        "aanleiding",
+        '"Ik heb 14 010 gebeld en ze verwezen me naar de corporatie, en die weer naar de gemeente."',
+    ),
+    ("aanleiding", '"Mijn kleinkinderen komen elke zondag, die moeten toch ergens kunnen slapen?"'),
+    (
+        "aanleiding",
+        '"Op de bewonersavond van 12 maart is beloofd dat de liften in april gemaakt worden."',
+    ),
+    (
+        "aanleiding",
+        '"Bedankt aan de huismeester, die man is goud waard," schrijft een oudere huurder.',
+    ),
+    ("aanleiding", '"Ik ben in Capelle aan den IJssel geboren en ik wil hier ook oud worden."'),
+    (
+        "aanleiding",
+        '"Ik ben in de oorlog geboren en heb nooit zo\'n slechte verhuurder meegemaakt."',
+    ),
+    (
+        "aanleiding",
+        '"Het Hofje van Nieuwkoop was altijd een rustige plek, tot de renovatie begon."',
+    ),
+    ("aanleiding", '"De Woonbond heeft me geholpen met de brief, anders had ik het niet gekund."'),
+    (
+        "aanleiding",
+        '"Sinds 1974 woon ik in deze buurt, ik heb drie burgemeesters zien komen en gaan."',
+    ),
+    ("aanleiding", '"De Miele die ik van mijn moeder kreeg past niet eens in de nieuwe keuken."'),
+    (
+        "aanleiding",
+        '"Mijn zoon is autistisch en kan niet tegen het geboor, begrijpt u dat dan niet?"',
+    ),
+    (
+        "aanleiding",
+        '"Aan de Willem de Zwijgerlaan staan de woningen al maanden leeg, en wij wachten."',
+    ),
+    (
+        "aanleiding",
+        '"Dank voor jullie geduld met mij, ik was boos maar niet op jullie persoonlijk."',
+    ),
+    ("aanleiding", '"Ik wil niet naar Spijkenisse, al mijn vrienden wonen in Charlois."'),
+    ("aanleiding", '"Tweehonderd euro verhuiskostenvergoeding, daar koop je nog geen kast van."'),
+    (
+        "aanleiding",
+        '"De flat is gebouwd in \'58 en dat merk je aan alles: de kozijnen, de leidingen, de lift."',
+    ),
+    (
+        "aanleiding",
+        "[10:42] Woonconsulent: zijn er nog vragen over de nieuwe werkwijze voor urgentie?\n[10:43] Wijkteam: nee, helder!",
+    ),
+    ("aanleiding", "[09:15] Trajectbegeleider: ik deel even mijn scherm met de planning in Excel"),
+    (
+        "aanleiding",
+        "Samenvatting (automatisch gegenereerd): Het team besprak de voortgang van de pilot Housing First en de wachttijd voor begeleiding. Besloten is om in het derde kwartaal te evalueren.",
+    ),
+    (
+        "aanleiding",
+        "Actiepunten: • Planning delen met de gemeente (eigenaar: projectleider) • Evaluatieformulier aanpassen (eigenaar: onderzoeker)",
+    ),
+    ("aanleiding", "[11:02] Casemanager: Zoom loopt vast, ik stap over naar Teams"),
+    (
+        "aanleiding",
+        "[11:05] Beleidsmedewerker: de link werkt niet op een Mac, probeer Chrome of Edge",
+    ),
+    (
+        "aanleiding",
+        "[14:20] Schuldhulp: verwijs mensen met vragen over toeslagen naar de BelastingTelefoon, 0800-0543",
+    ),
+    ("aanleiding", "[15:33] Projectleider: volgende stuurgroep is op dinsdag 14 mei om 10.00 uur"),
+    (
+        "aanleiding",
+        "Vervolgstappen: 1. Conceptrapport voor 1 juni 2024. 2. Bespreking in de stuurgroep op 18 juni. 3. Besluit in het college na de zomer.",
+    ),
+    (
+        "aanleiding",
+        "Samenvatting: Deelnemers waren het eens dat de doorstroom uit de maatschappelijke opvang stagneert door het tekort aan eenkamerwoningen.",
+    ),
+    (
+        "aanleiding",
+        "[10:02] Regio: de gemeenten Alphen aan den Rijn, Kaag en Braassem en Nieuwkoop doen mee",
+    ),
+    (
+        "aanleiding",
+        "[16:10] Beleid: het landelijke programma Een thuis voor iedereen vraagt om een urgentieregeling voor statushouders en dakloze mensen",
+    ),
+    (
+        "aanleiding",
+        "[09:48] Casemanager: kan iemand de notulen van vorige week in het kanaal zetten?",
+    ),
+    ("aanleiding", "[12:01] ICT: de opname van de sessie staat in SharePoint, map Pilot 2024"),
+    (
+        "aanleiding",
+        "Belangrijkste punten: de wachtlijst voor beschermd wonen is gedaald van 86 naar 61 personen; de gemiddelde verblijfsduur in de nachtopvang is 4,2 maanden.",
+    ),
+    ("aanleiding", "[12:10] Wijkteam: 👍 eens, we nemen het mee in het MDO"),
+    ("aanleiding", "[13:30] Woonconsulent: het formulier staat op de site van Woonnet Rijnmond"),
+    (
+        "aanleiding",
+        "[08:55] Handhaving: parkeeroverlast rond de flat is afgenomen sinds de nieuwe borden",
+    ),
+    (
+        "aanleiding",
+        "Samenvatting: de locatie aan de Merwede is geschikt voor tijdelijke woningen, maar de geluidsnormen vragen aandacht.",
+    ),
+    (
+        "aanleiding",
+        "[10:20] Projectleider: de units in het Justus van Effencomplex worden in september opgeleverd",
+    ),
+    (
+        "aanleiding",
+        "Notities van Copilot: Er zijn geen besluiten genomen; het onderwerp komt terug in het volgende overleg.",
+    ),
+    (
+        "aanleiding",
+        "[11:40] Jongerenwerker: jongeren reageren vooral via Snapchat en Instagram, niet via mail",
+    ),
+    ("aanleiding", "[11:15] Casemanager: **let op**: vóór vrijdag de huurcontracten laten tekenen"),
+    (
+        "aanleiding",
+        "[11:20] Statushouderscoördinator: voor tolken bel je Globaltalk, dat gaat via het wijkteam",
+    ),
+    (
+        "aanleiding",
+        "[10:50] Wijkteam: ik zet in de case alleen 'een moeder van drie kinderen', geen details",
+    ),
+    (
+        "aanleiding",
+        "[10:51] Huismeester: in de Burgemeester de Withstraat zijn nog drie woningen vrij",
+    ),
+    ("aanleiding", "De raad neemt het amendement aan met 23 stemmen voor en 12 stemmen tegen."),
+    (
+        "aanleiding",
+        "De wethouder Wonen zegt toe de raad voor de zomer te informeren over de voortgang van de woonzorgvisie.",
+    ),
+    (
+        "aanleiding",
+        "De fractie van GroenLinks-PvdA dient een motie in over een urgentieregeling voor mantelzorgers.",
+    ),
+    ("aanleiding", "De fracties van VVD, CDA en Leefbaar Rotterdam stemmen tegen de motie."),
+    (
+        "aanleiding",
+        "Koning Willem-Alexander opende in 2019 het vernieuwde wooncomplex aan de haven.",
+    ),
+    (
+        "aanleiding",
+        "Minister De Jonge van Volkshuisvesting en Ruimtelijke Ordening presenteerde in 2022 het programma Een thuis voor iedereen.",
+    ),
+    (
+        "aanleiding",
+        "Besluitenlijst van de openbare vergadering van de gemeenteraad van Zwijndrecht, donderdag 7 maart 2024.",
+    ),
+    (
+        "aanleiding",
+        "Het college stelt voor de Huisvestingsverordening 2024 te wijzigen op grond van de Huisvestingswet 2014.",
+    ),
+    (
+        "aanleiding",
+        "Met de Wet versterking regie volkshuisvesting moeten gemeenten een volkshuisvestingsprogramma opstellen.",
+    ),
+    (
+        "aanleiding",
+        "De raad stelt een krediet beschikbaar van € 2.450.000 voor de bouw van 48 flexwoningen.",
+    ),
+    (
+        "aanleiding",
+        "De totale investering in de wijkvernieuwing bedraagt € 118.250.000, verdeeld over tien jaar.",
+    ),
+    ("aanleiding", "Dat meldt het Algemeen Dagblad op basis van cijfers van de gemeente."),
+    (
+        "aanleiding",
+        "Uit onderzoek van Follow the Money en Trouw blijkt dat corporaties steeds vaker ontruimen vanwege kleine achterstanden.",
+    ),
+    (
+        "aanleiding",
+        "Volgens de Leeuwarder Courant wachten in Fryslân ruim tweehonderd statushouders op een woning.",
+    ),
+    (
+        "aanleiding",
+        "In Bergen op Zoom, Roosendaal en Woensdrecht is de wachttijd voor een sociale huurwoning opgelopen tot negen jaar.",
+    ),
+    (
+        "aanleiding",
+        "In Krimpen aan den IJssel en Capelle aan den IJssel zijn samen 120 flexwoningen gepland.",
+    ),
+    (
+        "aanleiding",
+        "Een woordvoerder van de corporatie laat weten dat de renovatie in het najaar begint.",
+    ),
+    (
+        "aanleiding",
+        "Een 54-jarige moeder van twee zonen vertelt dat zij sinds de verhuizing beter slaapt.",
+    ),
+    (
+        "aanleiding",
+        "Insprekers: twee bewoners van de Molenwijk en een vertegenwoordiger van de huurdersvereniging.",
+    ),
+    (
+        "aanleiding",
+        "De voorzitter schorst de vergadering om 22.47 uur en heropent deze om 23.05 uur.",
+    ),
+    ("aanleiding", "De bewoners van de Kardinaal de Jongweg vrezen voor de sloop van hun flats."),
+    ("aanleiding", "De nieuwe wijk langs de Hollandse IJssel krijgt 30 procent sociale huur."),
+    (
+        "aanleiding",
+        "Aedes, de Woonbond en de VNG ondertekenden samen de Nationale prestatieafspraken.",
+    ),
+    ("aanleiding", "In Súdwest-Fryslân en De Fryske Marren starten pilots met Skaeve Huse."),
+    ("aanleiding", "NOS Stories en RTV Utrecht besteedden eerder aandacht aan de wachtlijsten."),
+    (
+        "aanleiding",
+        "Raadsvragen van de fractie Stadsbelangen Heusden over woonoverlast in Vlijmen worden schriftelijk beantwoord.",
+    ),
+    ("aanleiding", "De Wet goed verhuurderschap geldt sinds 1 juli 2023 voor alle verhuurders."),
+    (
+        "aanleiding",
+        "| Jaar | Uitstroom | Gem. verblijfsduur |\n|---|---|---|\n| 2021 | 412 | 7,3 mnd |\n| 2022 | 455 | 6,8 mnd |\n| 2023 | 501 | 6,1 mnd |",
+    ),
+    (
+        "aanleiding",
+        "Gemeente\tWachtenden\tWachttijd (jr)\nAlphen aan den Rijn\t3.412\t7,5\nKaag en Braassem\t812\t6,1\nNieuwkoop\t644\t5,9",
+    ),
+    (
+        "aanleiding",
+        "| Fase | Start | Einde |\n|---|---|---|\n| Voorbereiding | 01-09-2024 | 31-12-2024 |\n| Uitvoering | 01-01-2025 | 30-06-2025 |",
+    ),
+    (
+        "aanleiding",
+        "1. Intake en woonplan\n2. Toewijzing woning\n3. Sleuteloverdracht\n4. Evaluatie na zes maanden",
+    ),
+    (
+        "aanleiding",
+        "- Leger des Heils\n- Kwintes\n- Lister\n- Vluchtelingenwerk Midden-Nederland\n- Gemeente Utrecht",
+    ),
+    (
+        "aanleiding",
+        "| Postcodegebied | Huishoudens met achterstand |\n|---|---|\n| 3071 | 214 |\n| 3072 | 188 |\n| 3073 | 97 |",
+    ),
+    (
+        "aanleiding",
+        "| Post | Bedrag | Betaald uit |\n|---|---|---|\n| Begeleiding | € 18.500 | Wmo |\n| Inrichting | € 2.750 | fonds |",
+    ),
+    (
+        "aanleiding",
+        "Wetten die van toepassing zijn:\n• Woningwet\n• Wmo 2015\n• Participatiewet\n• Wet schuldhulpverlening",
+    ),
+    (
+        "aanleiding",
+        "Week 12: oplevering blok A\nWeek 14: oplevering blok B\nWeek 16: feestelijke opening met de buurt",
+    ),
+    (
+        "aanleiding",
+        "| Doelgroep | Aantal | Aandeel |\n|---|---|---|\n| Statushouders | 64 | 38% |\n| Uitstroom MO/BW | 41 | 24% |\n| Mantelzorgers | 12 | 7% |",
+    ),
+    (
+        "aanleiding",
+        "Locaties:\n- De Kolk, Amsterdam-Noord\n- Het Pakhuis, Deventer\n- De Hoge Heren, Rotterdam",
+    ),
+    (
+        "aanleiding",
+        "| Instantie | Telefoon |\n|---|---|\n| Alarmnummer | 112 |\n| Politie (geen spoed) | 0900-8844 |\n| 113 Zelfmoordpreventie | 0800-0113 |",
+    ),
+    ("aanleiding", "Jaar\t2019\t2020\t2021\t2022\t2023\nOntruimingen\t38\t21\t19\t24\t17"),
+    (
+        "aanleiding",
+        "Betrokken corporaties:\n1. Ymere\n2. Eigen Haard\n3. Stadgenoot\n4. Rochdale\n5. De Key",
+    ),
+    (
+        "aanleiding",
+        "| Mijlpaal | Datum |\n|---|---|\n| Raadsbesluit | 14-03-2024 |\n| Start bouw | 02-09-2024 |\n| Oplevering | 15-05-2025 |",
+    ),
+    (
+        "aanleiding",
+        "Straten in het project:\n- Van Speijkstraat\n- Jan van Galenstraat\n- Pieter Calandlaan\n- Anton de Komplein",
+    ),
+    (
+        "aanleiding",
+        "Kostenoverzicht (uit Excel):\nHuur per maand\t€ 612,40\nServicekosten\t€ 38,00\nTotaal\t€ 650,40",
+    ),
+    (
+        "aanleiding",
+        "Programma's:\n- Een thuis voor iedereen\n- Housing First Nederland\n- Wonen en Zorg voor Ouderen\n- Volkshuisvestingsfonds",
+    ),
+    (
+        "aanleiding",
+        "| Gemeente | Flexwoningen | Opgeleverd |\n|---|---|---|\n| Krimpen aan den IJssel | 40 | 2023 |\n| Wijk bij Duurstede | 24 | 2024 |\n| Bergen op Zoom | 60 | 2024 |",
+    ),
+    ("aanleiding", "Gebruikte apps:\n- WhatsApp\n- Teams\n- DigiD-app\n- Mijn Woonbedrijf"),
+    (
+        "aanleiding",
+        "| Complex | Bouwjaar | Woningen |\n|---|---|---|\n| Hofje van Staats | 1733 | 29 |\n| Flat Ravenstein | 1967 | 144 |\n| Justus van Effencomplex | 1922 | 264 |",
+    ),
+    (
+        "aanleiding",
+        "Planning (uit Word geplakt):\nQ1 2025 – aanbesteding\nQ2 2025 – sloop\nQ3 2025 – nieuwbouw\nQ4 2026 – oplevering",
+    ),
+    (
+        "aanleiding",
+        "| Indicator | Nulmeting | Na 1 jaar |\n|---|---|---|\n| Huurachterstand (gem.) | € 1.840 | € 620 |\n| Woonduur (mnd) | 0 | 12 |",
+    ),
+    ("aanleiding", "Rivieren in het werkgebied:\n- Maas\n- Dommel\n- Aa\n- Dieze"),
+    (
+        "aanleiding",
+        "Partners:\n• GGD Zuid-Limburg\n• Mondriaan\n• Wonen Limburg\n• Gemeente Heerlen",
+    ),
+    (
+        "aanleiding",
+        "Huishoudtype\tAantal\tProcent\nAlleenstaand\t1.204\t58,2\nEenoudergezin\t402\t19,4\nPaar met kinderen\t311\t15,0",
+    ),
+    (
+        "aanleiding",
+        "Financiering:\n- Volkshuisvestingsfonds: € 4.800.000\n- Gemeente: € 1.250.000\n- Corporatie: € 9.760.000",
+    ),
+    (
+        "aanleiding",
+        "Een alleenstaande moeder van drie kinderen, die we hier niet bij naam noemen, kreeg na twee jaar een woning.",
+    ),
+    (
+        "aanleiding",
+        "Alle namen in dit verhaal zijn weggelaten; de betrokkenen hebben het verhaal vooraf gelezen.",
+    ),
+    ("aanleiding", "De huurder, een man van in de vijftig, werkte vroeger in de haven."),
+    (
+        "aanleiding",
+        "Het telefoonnummer en het adres van de familie zijn bekend bij de corporatie en staan niet in dit verhaal.",
+    ),
+    ("aanleiding", "Een jonge vrouw uit Eritrea kreeg via de pilot een studio in Ede."),
+    ("aanleiding", "De woonconsulent en de wijkverpleegkundige gingen samen op huisbezoek."),
+    (
+        "aanleiding",
+        "Details zoals leeftijd en woonplaats zijn aangepast zodat niemand herkenbaar is.",
+    ),
+    (
+        "aanleiding",
+        "Een oudere huurder vertelde dat zij sinds de aanpassing van de badkamer weer zelf kan douchen.",
+    ),
+    ("aanleiding", "Een vader met twee pubers wachtte vier jaar op een grotere woning."),
+    (
+        "aanleiding",
+        "De bewoner wilde niet op de foto; daarom staat er een foto van de galerij bij dit verhaal.",
+    ),
+    ("aanleiding", "Het gaat om een portiekflat aan de Kastanjelaan, zonder lift."),
+    (
+        "aanleiding",
+        "Een statushouder uit Syrië, vader van vier, kreeg een eengezinswoning aan de rand van de wijk.",
+    ),
+    (
+        "aanleiding",
+        "Het verhaal is opgetekend door de woonconsulent en nagelezen door de bewoner zelf.",
+    ),
+    (
+        "aanleiding",
+        "Een bewoner van een van de eerste Skaeve Huse in Nederland vertelt dat hij er rust vond.",
+    ),
+    ("aanleiding", "Haar leeftijd doet er niet toe, zegt ze: 'Ik wil gewoon een huis.'"),
+    ("aanleiding", "We noemen geen namen, geen adressen en geen data; wel de aanpak."),
+    ("aanleiding", "In het gesprek waren de huurder, haar zus en een tolk Tigrinya aanwezig."),
+    ("aanleiding", "De man woont nu in een tijdelijke woning in Nieuwegein en zoekt werk."),
+    ("aanleiding", "Een cliënt van Timon kreeg begeleiding bij het openen van post."),
+    ("aanleiding", "Een gezin met een kind in een rolstoel woonde drie hoog zonder lift."),
+    (
+        "aanleiding",
+        "Voor het herkenbare deel van het verhaal is schriftelijke toestemming vastgelegd.",
+    ),
+    ("aanleiding", "De huurachterstand liep op tot ruim € 3.000 voordat iemand ingreep."),
+    ("aanleiding", "Op verzoek van de bewoner is de naam van de straat weggelaten."),
+    (
+        "aanleiding",
+        "Een oud-dakloze man vertelt hoe hij na zeven jaar opvang weer een sleutel kreeg.",
+    ),
+    ("aanleiding", "De buurvrouw van drie hoog kookte in de eerste weken voor het gezin."),
+    ("aanleiding", "Het complex ligt tussen Ouderkerk aan de Amstel en Duivendrecht."),
+    (
+        "aanleiding",
+        "Samen met Talis, Portaal, Lefier en Acantus werd de aanpak in het noorden uitgerold.",
+    ),
+]
+"""Its 188 ordinary texts: 5 refused at first, 2 after (decided, left out here: a quoted
+word that is a first name, a capitalised word after a role word and a colon)."""
+AFTER_THIRTY_FOURTH_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "☐ Kopie ID Fatma Demir\n☐ Loonstrook", "naam"),
+    ("aanleiding", "Kopie NAW Pieter Bakker ontvangen.", "naam"),
+    ("aanleiding", "Datum van geboorte: 3/3/1979 (verblijfsvergunning)", "geboortedatum"),
+    ("aanleiding", "Geboortedatum van haar: 14 februari 1990", "geboortedatum"),
+    (
+        "aanleiding",
+        "Zij is geboren op de vijfde dag van juni van het jaar 1984 in Asmara.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "We wonen nu in de straat Eikenlaan huis nummer 7 op de tweede.", "adres"),
+    ("aanleiding", "Nieuw adres: Berkenhof, huis 12-A", "adres"),
+    (
+        "aanleiding",
+        "Het wachtwoord van het account bij de energieleverancier is Lente2024, zegt haar dochter.",
+        "inloggegevens",
+    ),
+    ("aanleiding", "digid ww: Winter2025! (niet delen)", "inloggegevens"),
+    ("aanleiding", "clt (M.Y.) kwam niet opdagen", "naam"),
+    ("aanleiding", "tel meneer: 06-34xx9012, bellen na 10u", "telefoonnummer"),
+    ("aanleiding", "Mobiel 06 12 XX 56 78 (via dochter)", "telefoonnummer"),
+]
+"""Our own variants (7 December 2026) of what the thirty-fourth tester found missed."""
+AFTER_THIRTY_FOURTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Jaar\t2020\t2021\t2022\t2023\nHuisuitzettingen\t31\t22\t18\t20"),
+    (
+        "aanleiding",
+        "| Jaar | 2021 | 2022 | 2023 | 2024 |\n|---|---|---|---|---|\n| Aanvragen | 88 | 91 | 97 | 120 |",
+    ),
+    ("aanleiding", "De Fryske Marren en Dantumadiel doen mee aan de pilot."),
+    ("aanleiding", "Tytsjerksteradiel bouwt 40 flexwoningen."),
+    ("aanleiding", "De units in het Anne Frankcomplex worden gerenoveerd."),
+    ("aanleiding", "Het Klachtnummer van de corporatie is 088-1234567."),
+    ("aanleiding", "In de Kerkstraat staat huis 3 al jaren leeg, zei de wijkcoach."),
+    ("aanleiding", "De WW-uitkering stopte in 2023 en toen liep de huur achter."),
+    ("aanleiding", "Op de twaalfde dag van het project kwam de aannemer."),
+    ("aanleiding", "Het contract 2023-xx-01 is als voorbeeld in de handreiking opgenomen."),
+    ("aanleiding", "Kopie ID en loonstrook mee naar het intakegesprek."),
+]
+"""Ordinary texts next to those rules: none refused."""

@@ -70,6 +70,7 @@ ROLES = frozenset(
         "client",
         "cliënte",
         "cliente",
+        "clt",  # a caseworker's note's short form
         "patiënt",
         "patiënte",
         "klant",
@@ -1592,6 +1593,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])
     if compound is not None and compound.group(1) not in _dutch_names()[2]:
         return True  # `Van Nelle-gebouw`, `Jan van Goyen-kwartier`: named after someone
+    end_word = lows[last - 1]
+    if len(end_word) > 7 and end_word.endswith(_GLUED_BUILDINGS) and not is_surname(end_word):
+        return True  # `het Justus van Effencomplex`: a building named after someone
     titled = any(lows[i] in TITLES | ROLES for i in range(max(0, first - 1), last))
     if (
         last > first + 1
@@ -1791,8 +1795,11 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         0 <= before == first - 1
         and 2 <= len(words.words[before]) <= 5
         and words.words[before].isupper()
+        and words.words[before] not in _DOCUMENT_ACRONYMS
+        and not (is_dutch_first_name(words.words[first]) and not is_common(words.words[first]))
     ):
-        return True  # after a body's initials, its region (`GGD Hollands Noorden`)
+        return True  # after a body's initials, its region (`GGD Hollands Noorden`; not `Kopie
+        # ID Henk de Vries`)
     named_by, steps = first - 1, 0
     while (
         named_by >= 0
@@ -1854,6 +1861,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
+_GLUED_BUILDINGS = ("complex", "gebouw", "flat", "toren", "hofje", "school", "centrum")
+"""A building's word typed onto the name of whom it is named after (`Effencomplex`)."""
+_DOCUMENT_ACRONYMS = frozenset(["ID", "BSN", "NAW", "DOB", "CV", "IBAN", "WMO", "PGB"])
+"""Capitals before a person's name that name a document or a scheme, not a body."""
 _QUOTE_AFTER = (" '", ' "', " ‘", " “")
 """Between a body's word and its own name in quotes (`bewonerscommissie 'De Vonk'`; not
 `de gemeente, 'sanne', was`)."""

@@ -55,15 +55,16 @@ _DATE = (
     rf"|\d{{1,2}}[-/.]{_MONTHS}[-/.]?(?:\d{{4}}|'\d{{2}})"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?!\d)"
     rf"|\d{{1,2}}\s{_ROMAN_MONTHS}\s(?:19|20)\d\d"
-    rf"|{_DAY}\s(?:van\s)?{_MONTHS}(?:\s{_YEAR})?(?!\w)|{_MONTHS}\s\d{{1,2}},?\s(?:19|20)\d\d"
+    rf"|{_DAY}\s(?:dag\s)?(?:van\s)?{_MONTHS}(?:\s(?:van\s)?(?:het\s)?(?:jaar\s)?{_YEAR})?(?!\w)"
+    rf"|{_MONTHS}\s\d{{1,2}},?\s(?:19|20)\d\d"
     rf"|{_MONTHS}\s{_YEAR}|{_YEAR})"
 )
 """A date as Dutch writes it: in figures (`4-6-1958`, `04061958`, `4-6-'58`), with a month
 in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1958`), or a
 year alone."""
 _BIRTH_CUE = (
-    r"(?:geboren|geb[._]? ?datum|geb\.?|geboorte[_-]?datum|geboortedag|gebdat\.?|geboortejaar"
-    r"|geboorte"
+    r"(?:geboren|geb[._]? ?datum|geb\.?|geboorte[_-]?datum|datum\s(?:van\s)?geboorte|geboortedag"
+    r"|gebdat\.?|geboortejaar|geboorte"
     r"|dob|birthdate|date of birth|birthday|born on"
     r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"  # not `het project vierde zijn eerste`
 )
@@ -122,7 +123,8 @@ _PERSON_COMMA_DATE = (
 """A date of the last century set off by commas after a person (`De bewoner, 4-6-1958,
 woont alleen`): a date of birth, as a date in brackets is."""
 _WHOSE = (
-    r"(?:van\s)?(?:de\s|het\s)?(?:huurders?|bewoners?|bewoonster|cli[eë]nt|klant|moeder|vader"
+    r"(?:van\s)?(?:de\s|het\s)?(?:hem|haar|mij|meneer|mevrouw|huurders?|bewoners?|bewoonster"
+    r"|cli[eë]nt|klant|moeder|vader"
     r"|kind|zoon|dochter|partner|aanvrager)"
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
@@ -367,7 +369,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
             rf"(?i:\b(?:huis)?(?:nummer|nr\.?|no\.?)\s?)(?:{_HOUSE_NUMBER}|(?i:{_NUMBER_WORDS})\b)"
             rf"(?:\s(?:van|aan|in|op)\s(?:de\s|het\s)?|,\s){_STREET_WORD}"
             rf"|{_LEAD_WORDS}{_STREET_WORD},?\s\(?(?:op\s(?!{_DATE_AFTER_OP}))?"
-            rf"(?i:(?:huis)?(?:nummer|nr\.?|no\.?)\s?)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
+            rf"(?i:(?:huis\s?)?(?:nummer|nr\.?|no\.?)\s?|huis\s)?\#?{_HOUSE_NUMBER}(?!{_QUANTITY}|[,.]\d)"
             rf"|(?:{_CAPITAL_STREET_WORD}|\b(?=[A-Z])(?i:{_STREETS})\b"
             # said, as a transcript writes it: `op de lindelaan zesendertig`
             rf"|(?<=\b(?:(?:op|aan|in|bij|naar)(?:\s(?:de|het))?|woont|woonde)\s)[a-z]{{2,30}}(?:{_STREETS})\b)"
@@ -448,15 +450,15 @@ _MOBILE_SHAPE = re.compile(
 """A Dutch mobile number's shape, also in a range no operator has (`06-98765432`), which
 phonenumbers does not count as valid: no story has a reason to hold one."""
 _PASSWORD = re.compile(
-    r"(?i:\b(?:wachtwoord|password|inlogcode|pincode)\b)"
-    r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?:?\s?"
-    r"(?:(?:\s[^\W\d]{1,20}){0,5}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?))?"
+    r"(?i:\b(?:wachtwoord|password|inlogcode|pincode|ww(?=\s?[:=]))\b)"
+    r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?[:=]?\s?"
+    r"(?:(?:\s[^\W\d]{1,20}){0,8}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?))?"
     r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]{0,2}(?:\s|$)|[,;])"
 )
 """A password written out (`wachtwoord van de huurder is Welkom123`, `het wachtwoord van
 het gedeelde account is Zomer2024!`, `Wachtwoord van het account: Welkom123`): letters and
 a digit after the word, or after a few words and `is` or a colon, as in a link's query."""
-_PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode")
+_PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode", "ww:", "ww =", "ww=", "ww :")
 _STAR_DATE = re.compile(r"\*\s?\d")
 _COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
 _STARRED = re.compile(_STARRED_DATE)
@@ -916,6 +918,11 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         # dates in words and user names (most text has none of these)
     groups = _groups(runs)
     taken = Spans()
+    if runs and ("xx" in low or "**" in text):
+        for masked in _HALF_MASKED_PHONE.finditer(text):
+            if taken.free(*masked.span()):
+                taken.add(*masked.span())
+                yield "telefoonnummer", masked.start(), masked.end()
     for kind, pattern in PATTERNS:
         if not _worth_trying(kind, low, bool(runs), mail):
             continue
@@ -1011,6 +1018,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "adres", place.start(), place.end()
     for start in _four_runs(text, runs, " -", width=4):
         card = _CARD_NUMBER.match(text, start)
+        if card is not None and all(A_YEAR.fullmatch(group) for group in card.group().split()[:4]):
+            continue  # `Jaar 2019 2020 2021 2022 2023`: a table's years
         if card is not None and taken.free(*card.span()):
             taken.add(*card.span())
             yield "dossiernummer", card.start(), card.end()
@@ -1362,6 +1371,12 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
 GROUP_GAP = 40
 """Runs of digits this close are one group: every kind's value (a phone number's groups, a
 BSN's, a plate's) lies in one group and a few characters around it."""
+_HALF_MASKED_PHONE = re.compile(
+    r"(?<![\w-])0[1-9](?=(?:[ -]?[\dxX*]){8}(?![\w*]))"
+    r"(?:[ -]?\d){0,5}(?:[ -]?[xX*]){2,4}(?:[ -]?\d){2,6}(?![\w*])"
+)
+"""A phone number half masked, its other figures left (`06-12xx5678`): six of ten figures
+still tell whose it is, with the rest of a story."""
 _PLATE_AFTER_CUE = re.compile(
     r"(?i:kenteken(?:plaat|nummer)?|nummerbord|nummerplaat)"
     r"(?:\s(?i:is|was|van|met|nummer|nr\.?))?\s?[:|]?"
@@ -1394,7 +1409,7 @@ def _near(groups: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
 _NUMBER_FIRST = re.compile(rf"(?i:nummer|nr\.?|no\.)\s?(?:\d|(?i:{_NUMBER_WORDS})\b)")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORD_LIST)
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()'\"", " "))
-_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no", "op")
+_HOUSE_NUMBER_WORDS = ("huisnummer", "nummer", "nr", "no", "op", "huis")
 
 
 def _anchors(text: str, runs: list[tuple[int, int]]) -> list[int]:
