@@ -123,11 +123,18 @@ def pasted_columns(raw: str) -> Iterator[tuple[str, int, int]]:
             if len(cells) != len(header):
                 break
             i += 1
-            values = [row[a:b] for a, b in cells]
-            public = any(_public_place(value) for value in values)
-            for column, kind in kinds.items():
-                a, b = cells[column]
-                if _personal(kind, row[a:b], public):
+            found = [
+                (kind, *cells[column])
+                for column, kind in kinds.items()
+                if _personal(kind, row[slice(*cells[column])])
+            ]
+            # A row that names a public body or building (`Stationsplein | 1 | Stadhuis`)
+            # gives no home, unless it names a person too.
+            public = not any(kind in ("naam", "wie") for kind, _, _ in found) and any(
+                _public_place(row[a:b]) for a, b in cells
+            )
+            for kind, a, b in found:
+                if not (public and kind == "adres"):
                     yield ("naam" if kind == "wie" else kind), row_offset + a, row_offset + b
 
 
@@ -163,9 +170,8 @@ def _public_place(value: str) -> bool:
     )
 
 
-def _personal(kind: str, value: str, public: bool) -> bool:
-    """Whether a filled cell under a labelled column is personal data of its kind. A row
-    that names a public body or building (`Stationsplein | 1 | Stadhuis`) gives no home."""
+def _personal(kind: str, value: str) -> bool:
+    """Whether a filled cell under a labelled column is personal data of its kind."""
     if value.lower() in _EMPTY:
         return False
     if kind == "dossiernummer":
@@ -175,7 +181,7 @@ def _personal(kind: str, value: str, public: bool) -> bool:
     if kind == "inloggegevens":
         return re.split(r"[_.\-]", value.lower())[0] not in _SHARED_ACCOUNTS
     if kind == "adres":
-        return not public
+        return True
     if name_finder.looks_like_organisation(value) or name_finder.known_name(value):
         return False  # an organisation in a `Naam` column: `Woonstichting De Key`
     return kind == "naam" or _reads_as_a_person(value)
