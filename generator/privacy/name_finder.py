@@ -529,7 +529,11 @@ def find(
             if not _imperative(words, span)
         )
         for span in _merged(spans):
-            if quoted_language(text, span) or _abbreviation_at(text, span[0]):
+            if (
+                quoted_language(text, span)
+                or _abbreviation_at(text, span[0])
+                or _building_named(text, span)
+            ):
                 continue
             if not _no_person(words, span, kept):
                 found.append(span)
@@ -960,10 +964,10 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
     for i, word in enumerate(words.words):
         low = word.casefold()
         title = low in TITLES
-        if not title and low not in ROLES:
-            continue
+        if not title and (low not in ROLES or (low == "clt" and word != "clt")):
+            continue  # `CLT Brussel`: a community land trust
         after = words.spans[i][1]
-        if (title or low == "fam") and after < len(text) and text[after] == ".":
+        if (title or low in ("fam", "clt")) and after < len(text) and text[after] == ".":
             after += 1  # `dhr.`, `fam.`: an abbreviation's full stop
         gap = re.match(r"[ ,:(—–-]*", text[after : after + 12])
         at = after + (gap.end() if gap else 0)
@@ -1861,9 +1865,21 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
+_BUILDING_AFTER = re.compile(r" (?:flat|school|gebouw|complex|toren|hofje|centrum)\b")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Dd]e|[Hh]et) $")
+
+
+def _building_named(text: str, span: tuple[int, int]) -> bool:
+    """Whether a name is a building's, with the article before it and the building's word
+    after it written apart (`De Willem Drees flat`, `het Jan de Witt gebouw`)."""
+    return bool(_BUILDING_AFTER.match(text, span[1])) and bool(
+        _ARTICLE_BEFORE.search(text, max(0, span[0] - 5), span[0])
+    )
+
+
 _GLUED_BUILDINGS = ("complex", "gebouw", "flat", "toren", "hofje", "school", "centrum")
 """A building's word typed onto the name of whom it is named after (`Effencomplex`)."""
-_DOCUMENT_ACRONYMS = frozenset(["ID", "BSN", "NAW", "DOB", "CV", "IBAN", "WMO", "PGB"])
+_DOCUMENT_ACRONYMS = frozenset(["ID", "BSN", "NAW", "DOB", "IBAN", "WMO", "PGB"])
 """Capitals before a person's name that name a document or a scheme, not a body."""
 _QUOTE_AFTER = (" '", ' "', " ‘", " “")
 """Between a body's word and its own name in quotes (`bewonerscommissie 'De Vonk'`; not

@@ -130,7 +130,7 @@ _WHOSE = (
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
 _FILLER = (
     r"(?:\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
-    r"|valt|viel))"
+    r"|valt|viel|d\.d\.))"
 )
 _AT = (
     r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|apestaart|@)\s?[\])}]\s?"
@@ -450,7 +450,7 @@ _MOBILE_SHAPE = re.compile(
 """A Dutch mobile number's shape, also in a range no operator has (`06-98765432`), which
 phonenumbers does not count as valid: no story has a reason to hold one."""
 _PASSWORD = re.compile(
-    r"(?i:\b(?:wachtwoord|password|inlogcode|pincode|ww(?=\s?[:=]))\b)"
+    r"(?i:\b(?:wachtwoord|password|inlogcode|pincode|(?:ww|pw)(?=\s?[:=]))\b)"
     r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?[:=]?\s?"
     r"(?:(?:\s[^\W\d]{1,20}){0,8}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?))?"
     r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]{0,2}(?:\s|$)|[,;])"
@@ -458,7 +458,8 @@ _PASSWORD = re.compile(
 """A password written out (`wachtwoord van de huurder is Welkom123`, `het wachtwoord van
 het gedeelde account is Zomer2024!`, `Wachtwoord van het account: Welkom123`): letters and
 a digit after the word, or after a few words and `is` or a colon, as in a link's query."""
-_PASSWORD_WORDS = ("wachtwoord", "password", "inlogcode", "pincode", "ww:", "ww =", "ww=", "ww :")
+_PASSWORD_WORDS: tuple[str, ...] = ("wachtwoord", "password", "inlogcode", "pincode")
+_PASSWORD_WORDS += ("ww:", "ww=", "ww :", "ww =", "pw:", "pw=", "pw :", "pw =")
 _STAR_DATE = re.compile(r"\*\s?\d")
 _COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
 _STARRED = re.compile(_STARRED_DATE)
@@ -918,8 +919,13 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         # dates in words and user names (most text has none of these)
     groups = _groups(runs)
     taken = Spans()
-    if runs and ("xx" in low or "**" in text):
+    if runs and _masked_beside(text, runs):
         for masked in _HALF_MASKED_PHONE.finditer(text):
+            if sum(c.isdigit() for c in masked.group()) < 6:
+                continue  # a template (`06-xxxxxxxx`, `020-xxx xx xx`): no one's number
+            if _BANK_BEFORE.search(text, max(0, masked.start() - 12), masked.start()):
+                continue  # `NL83 ABNA 0181 5881 XX`: an account's tail (its postcode-like end
+                # is found as one)
             if taken.free(*masked.span()):
                 taken.add(*masked.span())
                 yield "telefoonnummer", masked.start(), masked.end()
@@ -1371,9 +1377,28 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
 GROUP_GAP = 40
 """Runs of digits this close are one group: every kind's value (a phone number's groups, a
 BSN's, a plate's) lies in one group and a few characters around it."""
+_MASKS = ("x", "X", "*")
+_BANK_BEFORE = re.compile(r"[A-Z]{2}\d{2} ?[A-Z]{4} ?$")
+
+
+def _masked_beside(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Whether an `x`, `X` or `*` touches a run of digits, or stands one space or dash from
+    it: where a half-masked number may be (`06-12xx5678`, `06 12 XX 56 78`)."""
+    for start, end in runs:
+        after = text[end : end + 2]
+        before = text[max(0, start - 2) : start]
+        if after[:1] in _MASKS or before[-1:] in _MASKS:
+            return True
+        if after[:1] in " -" and after[1:] in _MASKS:
+            return True
+        if before[-1:] in " -" and before[:1] in _MASKS and start >= 2:
+            return True
+    return False
+
+
 _HALF_MASKED_PHONE = re.compile(
-    r"(?<![\w-])0[1-9](?=(?:[ -]?[\dxX*]){8}(?![\w*]))"
-    r"(?:[ -]?\d){0,5}(?:[ -]?[xX*]){2,4}(?:[ -]?\d){2,6}(?![\w*])"
+    r"(?<![\w+-])(?:(?:\+31|0031)[ -]?(?:\(0\))?[ -]?[1-9]|0[1-9])(?=(?:[ -]?[\dxX*]){8}(?![\w*]))"
+    r"(?:[ -]?\d){0,6}(?:[ -]?[xX*]){1,4}(?:[ -]?\d){0,6}(?![\w*])"
 )
 """A phone number half masked, its other figures left (`06-12xx5678`): six of ten figures
 still tell whose it is, with the rest of a story."""
@@ -1801,8 +1826,10 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             text[end : end + 1] in ("-", "–", ":")
             or _PLAN_BEFORE.search(text, max(0, start - 16), start + year.start())
             or _BARE_STREET_WORD.fullmatch(year.group(1))
+            or (year.group(1).islower() and name_finder.is_common(year.group(1)))
         ):
-            return None  # `Project Molenstraat 2024-2026`, `Plein 1944`: a year in a name
+            return None  # `Project Molenstraat 2024-2026`, `Plein 1944`: a year in a name;
+            # `oplevering 2026`: a word that ends like a street (`-ring`), and its year
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
             # a law's year; a block's first and last number (`Molenweg 2-40`), no home
             return None
