@@ -13125,3 +13125,1397 @@ AFTER_THIRTY_FIFTH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Tegels van 30x30 cm, 12 dozen, levering in week 14."),
 ]
 """Ordinary texts next to those rules: none refused."""
+
+THIRTY_SIXTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Jeroen Mulder woonde drie jaar in de nachtopvang in Groningen voordat hij via Housing First een woning van Lefier kreeg.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De woonconsulent ging elke week langs bij Sjoerd Hoekstra, die na zijn psychose moeite had om de post te openen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Toen Wiebe Dijkstra zijn huurachterstand niet meer kon overzien, belde de buurvrouw de wijkagent. Wiebe Dijkstra had al maanden geen gas.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ria Smeets (82) uit Kerkrade wilde niet naar het verpleeghuis; met een traplift en een rolstoelvriendelijke douche kon ze blijven.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Kees Verhulst heeft een licht verstandelijke beperking en werd na het overlijden van zijn moeder bijna uit huis gezet in Goes.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "In Leeuwarden kreeg Tjitske de Boer, net achttien en uit de jeugdzorg, als eerste een Kamers met Kansen-kamer.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Marjan Boogaert en haar twee kinderen sliepen na de scheiding in een vakantiehuisje in Renesse; de gemeente Schouwen-Duiveland vond geen plek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Harm Dijkhuis uit Veendam is ervaringsdeskundige geworden nadat hij zelf drie jaar dakloos was geweest en nu vertelt hij zijn verhaal op scholen. Harm Dijkhuis heeft nog steeds schulden bij het CJIB.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het was Sjef Hermans uit Heerlen-Noord die als eerste de overlast meldde; hij gebruikt zelf methadon.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Na de brand in de flat vonden Petra Visser en haar zoon Daan tijdelijk onderdak bij de buren.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bij het keukentafelgesprek zat ook Gerrit-Jan van der Meulen, die sinds zijn herseninfarct in een rolstoel zit.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Samen met Petra Visser, de zus van de huurder, zochten we een woning dichter bij de dagbesteding in Drachten.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Yonas Tesfay kwam in 2019 als statushouder naar Leeuwarden en woonde eerst een jaar bij een gastgezin in Grou.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Semhar Ghebremedhin deelt de woning met twee andere Eritrese jongeren; de begeleiding komt van Vluchtelingenwerk.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Oksana Kovalenko vluchtte in maart 2022 met haar dochter uit Charkiv en werkt nu in de kassenbouw in het Westland.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dmytro Shevchenko repareert als vrijwilliger fietsen in het buurthuis, en dat hielp bij zijn inschrijving als woningzoekende.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ahmad Al-Hassan en zijn gezin van zeven kregen in Emmen een samengevoegde woning, omdat er geen grote eengezinswoning vrij was.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Rania Haddad had in Damascus als apotheker gewerkt; in Vlissingen kon ze via de taalcoach aan de slag bij een apotheek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Farida Noori is weduwe en heeft vier kinderen. Ze sprak alleen Dari toen ze in Terneuzen aankwam.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zahra Hakimi kreeg hulp van de schuldhulpverlening nadat een incassobureau haar toeslagen liet beslaan.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Fatma Demir zorgt al twintig jaar voor haar zoon met een ernstige spierziekte en vroeg om een aangepaste woning in Rotterdam-Zuid.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mehmet Yılmaz werkte dertig jaar in de mijnbouwindustrie en woont nu alleen in een te grote eengezinswoning in Brunssum.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Hüseyin Çelik en zijn vrouw Ayşe Kaya wilden graag samen in een seniorencomplex in Schiedam blijven wonen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Fatima El Amrani kreeg na een periode in de vrouwenopvang een urgentieverklaring en een woning in Utrecht-Overvecht.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mohamed Bouzid zat na zijn detentie zonder woning; de reclassering en Havensteder maakten samen een plan.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Krzysztof Nowak en Paweł Kowalczyk werken bij een distributiecentrum in Venlo en woonden met twaalf man in een rijtjeshuis.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Agnieszka Wiśniewska werd ziek en verloor daardoor haar baan én haar kamer, want die hoorden bij het uitzendbureau.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ionuț Popescu sliep in zijn auto op een parkeerplaats bij Tiel nadat de uitzendwoning was opgezegd.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Hodan Abdi Warsame is alleenstaande moeder en de eerste statushouder in Het Hogeland die via de proef met kamerbewoning een huis vond.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Tomas Kazlauskas werkte in de vleesverwerking in Oss en had na een bedrijfsongeval geen inkomen en geen huisvesting meer.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Georgi Dimitrov en Petya Ivanova uit Bulgarije woonden in een container op een erf bij Kapelle.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Filmon Berhane vertelde dat hij de brieven van de Belastingdienst niet kon lezen en ze daarom in een la legde.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Op de foto: Olena Bondarenko met haar dochter in de nieuwe woonkamer in Middelburg.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Khadija Ouali (41) heeft ms en kon de trap in haar portiekflat in Maastricht niet meer op.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Gul Ahmad Rahimi is analfabeet en had hulp nodig bij elke brief van de gemeente Sittard-Geleen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Shanti Ramdin uit Den Haag werd na een huisuitzetting opgevangen door haar nicht, totdat Staedion een woning vond.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw Ouali belde ons op een vrijdagmiddag: de lift was weer kapot en ze zat al twee dagen binnen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mw. Van Dijk heeft beginnende dementie en raakte haar sleutels steeds kwijt.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dhr. Pietersen wilde absoluut niet verhuizen, ook al was de woning niet meer veilig.",
+        "naam",
+    ),
+    ("aanleiding", "We spraken meneer Haddad in het bijzijn van een tolk Arabisch.", "naam"),
+    (
+        "aanleiding",
+        "De heer J. Bosman is sinds zijn zeventiende dakloos geweest en heeft nu voor het eerst een eigen voordeur.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De huurder (B.K.) heeft een forse huurachterstand opgebouwd na het verlies van zijn baan.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bewoner 'Henk' is al jaren bekend bij de ggz en wilde geen hulp meer van instanties.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Cliënt J.W. woont sinds maart in een Skaeve Huse-woning aan de rand van Groningen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De familie Kowalski woonde met zes personen in een tweekamerwoning in Den Haag-Zuidwest.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mevr. Hoekstra-de Vries was de eerste bewoonster die instemde met de woningruil.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mw. A. Noori heeft drie kinderen en werkt als schoonmaker in het ziekenhuis in Heerlen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Na het gesprek met dhr. H. Çelik werd duidelijk dat hij zijn medicijnen niet meer kon betalen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Volgens bewoonster 'Ria' was het de eerste keer in jaren dat iemand echt naar haar luisterde.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Huurder Kazlauskas stond op de lijst voor een kamer, maar de uitzendorganisatie zette hem eerder op straat.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De familie Tesfamariam wacht al anderhalf jaar op gezinshereniging en een grotere woning.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zijn begeleider vertelde dat meneer 'Sjef' 's nachts niet slaapt door de pijn.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ahmad Rahimi (broer van de huurder) hielp met tolken en vulde de formulieren in.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Cliënte M. de Groot was na de opname in Lentis niet meer in staat haar administratie te doen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "fatma demir vroeg om een woning op de begane grond vanwege de rolstoel van haar zoon.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Na de ontruiming sliep jeroen mulder twee weken in de nachtopvang van het Leger des Heils.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "We zijn begonnen met mevrouw el amrani, omdat haar situatie het meest urgent was.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het plan van aanpak voor dhr. van der meer is samen met de wijkverpleging opgesteld.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "zoals yonas tesfay het zei: 'eindelijk kan ik de deur achter me dichtdoen.'",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "huurder k. nowak heeft inmiddels een vast contract en een eigen woning in Venray.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "oksana kovalenko en haar dochter kregen de sleutel op de dag dat het schooljaar begon.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Lees ook [het eerdere verhaal](../fatma-demir-kreeg-een-woning/) over de aanpassing van de badkamer.",
+        "naam",
+    ),
+    ("aanleiding", "![De nieuwe keuken](media/oksana-kovalenko-keuken.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Zie de foto's van de verhuizing: ![Verhuisdag](media/jeroen_mulder_verhuisdag.png)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Een vergelijkbare aanpak staat in [deze case](https://maatwerkbank.example.nl/cases/yonas-tesfay-eigen-kamer-leeuwarden/).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De buurt zamelde geld in via [de crowdfunding](https://www.gofundme.com/f/help-mehmet-yilmaz-aan-een-traplift).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bijlage: [verslag keukentafelgesprek](media/verslag-khadija-ouali-2023.pdf)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "![Sleuteloverdracht aan de nieuwe huurder](media/sleutel-ahmad-al-hassan-emmen.webp)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Voor vragen kan de buurvrouw de huurder bellen op 06-41873920, hij neemt alleen 's middags op.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw is het best bereikbaar via haar mobiel: 06 418 739 20.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Yonas heeft inmiddels een Nederlands nummer, +31 6 4187 3920, en gebruikt WhatsApp om met zijn begeleider te appen.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Het nummer van de huurder (0031641873920) stond nog op het oude aanmeldformulier.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "De dochter van mevrouw is overdag bereikbaar op (050) 318 42 77.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Bij nood belt de buurman het vaste nummer van de bewoner, 050-3184277, want een mobiel heeft hij niet.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "In het overdrachtsdocument stond het nummer van de huurder: 043 - 321 45 67.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "De bewoner in Middelburg is alleen bereikbaar op zijn vaste lijn 0118-612345.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Krzysztof belt het liefst met zijn Poolse nummer, +48 512 345 678, omdat zijn Nederlandse bundel steeds op is.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Olena houdt haar Oekraïense simkaart aan: +380 67 123 4567.", "telefoonnummer"),
+    ("aanleiding", "De huurder gaf als telefoonnummer 06.41.87.39.20 op.", "telefoonnummer"),
+    ("aanleiding", "Tel. huurder: 0641873920 (niet doorgeven aan de aannemer).", "telefoonnummer"),
+    (
+        "aanleiding",
+        "De bewoner in Sluis werkt in België en gebruikt een Belgisch nummer: +32 470 12 34 56.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "App haar gerust op 0687654321 als de monteur eerder klaar is.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Voor de aanvraag bijzondere bijstand gebruikten we zijn BSN 628194821 en de beschikking van het UWV.",
+        "bsn",
+    ),
+    ("aanleiding", "Burgerservicenummer van de cliënt: 252.760.189", "bsn"),
+    (
+        "aanleiding",
+        "Bij het gesprek met de Belastingdienst noemde de huurder zijn BSN: 5075 29 170.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "De aanmelding liep vast omdat het BSN 121547280, dat op de verwijzing stond, niet bij de naam paste.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "BSN 385280841, geboren in Asmara, is nog niet ingeschreven in de BRP van de gemeente.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Het burgerservicenummer (353 799 075) stond op de kopie van de verblijfsvergunning die we in het dossier vonden.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "De huurder kreeg pas bericht van de SVB toen we het sofinummer 805888718 hadden doorgegeven.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Zijn BSN is 167868433; daarmee kon de schuldhulpverlener alle schulden bij het CJIB opvragen.",
+        "bsn",
+    ),
+    ("aanleiding", "In het verwijsformulier stond: bsn: 611148936.", "bsn"),
+    ("aanleiding", "Ze gaf haar BSN-nummer 400-376-143 op aan de loketmedewerker.", "bsn"),
+    ("aanleiding", "Een BSN, 304813734, stond per ongeluk in de bijlage bij de brief.", "bsn"),
+    ("aanleiding", "Voor de inschrijving noteerden we het BSN van mevrouw: 123 456\n782", "bsn"),
+    (
+        "aanleiding",
+        "De huur wordt sinds april automatisch afgeschreven van de rekening van de huurder, NL20INGB0001234567.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Het leefgeld werd overgemaakt op NL93 RABO 0314 1592 65, een rekening op naam van de bewoner.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "De bewindvoerder opende een leefgeldrekening (IBAN: NL62ASNB0708921345) zodat mevrouw zelf boodschappen kon doen.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Betalingen naar de corporatie gaan naar NL91ABNA0417164300; de huurder betaalt vanaf zijn eigen rekening NL22 SNSB 0912 3456 78.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Krzysztof stuurt elke maand geld naar zijn moeder vanaf zijn Poolse rekening PL61 1090 1014 0000 0712 1981 2874.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "De huurtoeslag kwam op het rekeningnummer nl58trio0254719830 van zijn ex-partner terecht.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Rekeningnummer van de bewoner in Zeeuws-Vlaanderen: BE68 5390 0754 7034.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "De schuldeiser had beslag gelegd op NL18INGB0006543219, de rekening waarop ook haar kinderbijslag binnenkwam.",
+        "iban",
+    ),
+    ("aanleiding", "Het borgbedrag is teruggestort op NL27-RABO-0155-6677-88.", "iban"),
+    (
+        "aanleiding",
+        "Hij mailt het liefst: fatma.demir@gmail.com werkt beter dan bellen.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "De huurder stuurde de foto's van de schimmel vanaf yonas1987@hotmail.com.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Olena houdt contact met de school via o.kovalenko@ukr.net.", "e-mailadres"),
+    (
+        "aanleiding",
+        "Alle post ging naar h.bakker@kpnmail.nl, maar die mailbox las meneer niet meer.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Contact met de bewoner: sjoerd_hoekstra@ziggo.nl", "e-mailadres"),
+    ("aanleiding", "De aanvraag kwam binnen vanaf ahmad.rahimi+woning@outlook.com.", "e-mailadres"),
+    (
+        "aanleiding",
+        "Mail van de huurder (MEHMET.YILMAZ@HOTMAIL.COM) doorgestuurd naar het wijkteam.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw kun je [mailen](mailto:r.haddad@live.nl) als de afspraak niet doorgaat.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Je kunt de bewoner mailen op fatma punt demir at gmail punt com.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Zijn adres is j.devries [at] hotmail [dot] nl, maar hij leest het zelden.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Mail naar jdevries(at)ziggo.nl als het over de huur gaat.", "e-mailadres"),
+    (
+        "aanleiding",
+        "De huurder gaf h.bakker apenstaartje kpnmail punt nl op als mailadres.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Yonas is bereikbaar via yonas.t at outlook dot com.", "e-mailadres"),
+    ("aanleiding", "Contact met meneer kan via k.nowak (a) wp.pl.", "e-mailadres"),
+    ("aanleiding", "E-mail van de bewoonster: oksana AT ukr DOT net", "e-mailadres"),
+    ("aanleiding", "Haar adres: r.haddad&#64;live.nl", "e-mailadres"),
+    ("aanleiding", "Schrijf naar fatma\\_demir@hotmail.com voor een afspraak.", "e-mailadres"),
+    ("aanleiding", "Ze woont nu op de Molenweg 8b in Hoogezand, vlak bij haar dochter.", "adres"),
+    (
+        "aanleiding",
+        "De woning op nummer 8b van de Molenweg bleek te vochtig voor iemand met COPD.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Het gezin kreeg een woning in de Stationsstraat, huisnummer 3, boven de bakkerij.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Meneer woont sinds januari op de Beukenlaan nr. 12-III in Amsterdam-West.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De huurder woont op de Kerkstraat drieëntwintig, de enige woning zonder drempels in de straat.",
+        "adres",
+    ),
+    ("aanleiding", "Adres van de bewoner: Oude Ebbingestraat 41a, Groningen.", "adres"),
+    (
+        "aanleiding",
+        "Na de verhuizing naar de Brusselsestraat 112 in Maastricht was ze dichter bij de dagbesteding.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De container stond achter Noordweg 7bis in Kapelle, waar de arbeidsmigranten sliepen.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Hij kreeg een kamer op de 2e Van der Helststraat 12-huis, een oud bedrijfspand.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De familie verhuisde naar Zuiderdiep 102, Groningen, drie hoog zonder lift.",
+        "adres",
+    ),
+    ("aanleiding", "Het nieuwe adres van mevrouw is Tsjerkestrjitte 5 in Grou.", "adres"),
+    (
+        "aanleiding",
+        "De flat aan de Heerlenseweg, nummer 33, was de laatste woning die nog vrij was.",
+        "adres",
+    ),
+    ("aanleiding", "De jongeren wonen samen op Avenue Céramique 45 in Maastricht.", "adres"),
+    (
+        "aanleiding",
+        "Na de sloop verhuisde de bewoner naar nummer zeventien van de Lindelaan in Winschoten.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De huurster woont op de Hoogstraat (nr. 19) in Vlissingen, tegenover de kerk.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Meneer woont aan de Dorpsstraat 5, tweede verdieping, in Sint-Annaparochie.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "De bewoonster verhuisde naar 9711 AB Groningen, dichter bij het ziekenhuis.",
+        "postcode",
+    ),
+    ("aanleiding", "Postcode van de huurder: 6211LK, huisnummer 14.", "postcode"),
+    ("aanleiding", "Haar nieuwe adres: Stationsweg 6, 4461 HA Goes.", "adres"),
+    (
+        "aanleiding",
+        "Op de aanvraag stond 8911 BK Leeuwarden als woonadres van het gezin.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "De post van meneer gaat nog steeds naar postcode 9712cp, het adres van zijn ex.",
+        "postcode",
+    ),
+    ("aanleiding", "De huurder woont in 3011 AD op nummer 14, boven een kapperszaak.", "postcode"),
+    ("aanleiding", "Woonadres van de cliënt: 4331 AB Middelburg, huisnummer 12.", "postcode"),
+    (
+        "aanleiding",
+        "Meneer is geboren op 04-06-1958 en woont al veertig jaar in dezelfde wijk.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Cliënt (geb. 12-3-1961) heeft een indicatie voor beschermd wonen.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Geboortedatum huurder: 03/11/1987.", "geboortedatum"),
+    (
+        "aanleiding",
+        "De jongere (geb. 2004-02-17) stroomde uit de gesloten jeugdzorg in.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Ze is geboren op 4 juni 1958 in Paramaribo en kwam in 1975 naar Nederland.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De bewoner, geboren 17 februari 2004, is de jongste deelnemer van de pilot.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Geboren: 12.03.1961, nationaliteit Eritrees.", "geboortedatum"),
+    ("aanleiding", "De huurster (geboortedatum 3-11-'87) heeft twee kinderen.", "geboortedatum"),
+    (
+        "aanleiding",
+        "Meneer, geb. 4 jun. 1958, woont alleen sinds het overlijden van zijn vrouw.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Gegevens van de huurder: Krzysztof Nowak, 14-09-1979.", "naam"),
+    (
+        "aanleiding",
+        "De huurder is geboren op vier juni 1958 en heeft altijd in Kerkrade gewoond.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw werd op twaalf maart 1961 geboren in een woonwagen bij Roermond.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Hij is van vier juni negentienachtenvijftig, zei hij trots bij de sleuteloverdracht.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "De bewoonster is geboren op de vierde juni 1958.", "geboortedatum"),
+    ("aanleiding", "Yonas kwam op 3 november 1987 in Asmara ter wereld.", "geboortedatum"),
+    (
+        "aanleiding",
+        "Meneer is geboren in '58 en woont al sinds zijn twintigste in de Schilderswijk.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De cliënt is op 17 februari 2004 geboren en werd op zijn achttiende uit de instelling gezet.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Zijn verjaardag is op 4 juni; hij is in 1958 geboren, dus hij werd dit jaar 65.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De bestelbus van de huurder, kenteken 45-GBX-7, staat al maanden op de parkeerplaats van de flat.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Meneer sliep een half jaar in zijn auto (VL-214-B) op een parkeerplaats bij de Maas.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De buren klaagden over de caravan met kenteken 7-KZP-12 die voor de deur stond.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Zijn scootmobiel mocht niet in de gang, maar zijn auto met kenteken K-123-BT wel op het terrein.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Meneer reed met zijn eigen busje, GBD-12-T, elke ochtend naar het distributiecentrum.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Haar auto (kenteken 12-34-DL) werd door de deurwaarder in beslag genomen.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Het busje van de familie, 34-PF-GH, stond bij de gemeente geregistreerd op het oude adres.",
+        "kenteken",
+    ),
+    ("aanleiding", "Kenteken van de huurder: 1-TK-234.", "kenteken"),
+    (
+        "aanleiding",
+        "Volgens de wijkagent stond zijn auto met het kenteken 45GBX7 al weken op het fietspad.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De aanvraag staat bij de gemeente onder cliëntnummer 4471829.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Voor de overdracht verwezen we naar dossiernummer WZ-2023-0187 bij het wijkteam.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Haar registratienummer bij WoningNet is 7731902; ze stond er al negen jaar ingeschreven.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "In de brief stond: klantnummer 88231, huurachterstand drie maanden.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Cliëntnr. 100234 heeft inmiddels een indicatie voor begeleid wonen.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Het zaaknummer van de huurder bij de schuldhulpverlening is 2023-04471.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De statushouder is bij de IND bekend onder V-nummer 2712345678.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Dossiernr: SHV/2022/0458 (schuldhulp, gemeente Leeuwarden).", "dossiernummer"),
+    ("aanleiding", "Huurcontractnummer van de bewoner: 12-4471-03.", "dossiernummer"),
+    (
+        "aanleiding",
+        "Het relatienummer van de huurder bij de corporatie (556677) hebben we aan de bewindvoerder doorgegeven.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Het verslag staat op [het portaal](https://jan:Welkom01@intranet.woonstad.example.nl/dossier/1234).",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Voor het huurdersportaal maakten we een account aan: gebruikersnaam fdemir1975, wachtwoord Zomer2023!",
+        "inloggegevens",
+    ),
+    ("aanleiding", "Inloggen gaat met gebruikersnaam: yonas.t en ww: asmara87.", "inloggegevens"),
+    (
+        "aanleiding",
+        "Zijn login voor Mijn Nijestee is k.nowak met wachtwoord Krakow!2022, die we samen hebben opgeschreven.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "De foto's staan op ftp://hbakker:geheim123@files.example.nl/verhuizing/.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "We hebben haar DigiD samen aangevraagd; de gebruikersnaam is fatmademir75.",
+        "gebruikersnaam",
+    ),
+    ("aanleiding", "Wachtwoord van de huurder voor het klantportaal: Lindelaan17!", "adres"),
+    (
+        "aanleiding",
+        "Op [Facebook](https://www.facebook.com/fatma.demir.5) deelde ze foto's van haar nieuwe woning.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het dossier staat hier: https://portaal.example.nl/dossier?naam=Jan+de+Vries&geboortedatum=1958-06-04",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Zijn profiel: [LinkedIn](https://www.linkedin.com/in/ahmad-rahimi-1987)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ze houdt een blog bij over haar zoektocht: https://khadija-ouali.blogspot.com/",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Aanvraagformulier: https://formulier.example.nl/aanvraag?geb=04061958&bsn=628194821",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Zie [de foto's van de verhuizing](https://www.instagram.com/oksana.kovalenko/).",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Het verslag: https://drive.example.nl/mehmet-yilmaz/keukentafelgesprek.pdf",
+        "naam",
+    ),
+    ("aanleiding", "Bel de huurder op 06-4187\xad3920 als de monteur komt.", "telefoonnummer"),
+    ("aanleiding", "BSN van de cliënt: 6281&shy;94821", "bsn"),
+    ("aanleiding", "Mail de bewoner op fatma.de&#8203;mir@gmail.com", "e-mailadres"),
+    ("aanleiding", "Het leefgeld gaat naar NL20&#x2060;INGB0001234567.", "iban"),
+    ("aanleiding", "Fat\xadma De\xadmir kreeg de sleutel op een dinsdag.", "naam"),
+    ("aanleiding", "Het nummer van mevrouw is 06\u200b41873920.", "telefoonnummer"),
+    ("aanleiding", "BSN 2527\u206060189 stond op het verwijsformulier.", "bsn"),
+    ("aanleiding", "De huurder mailt vanaf yonas1987@\u200chotmail.com.", "e-mailadres"),
+    ("aanleiding", "Rekening van de bewoner: NL93\ufeffRABO0314159265", "iban"),
+    ("aanleiding", "Yo&#173;nas Tes&#173;fay woont nu in Grou.", "naam"),
+    ("aanleiding", "Telefoon huurder: 06&ZeroWidthSpace;41873920", "telefoonnummer"),
+    ("aanleiding", "Meneer is bereikbaar op 06‑41873920.", "telefoonnummer"),
+    ("aanleiding", "BSN: ６２８１９４８２１ (overgenomen uit een pdf).", "bsn"),
+    ("aanleiding", "Oksa\u200dna Kova\u200dlenko werkt in het Westland.", "naam"),
+    ("aanleiding", "Haar mail: o.kovalenko&commat;ukr.net", "e-mailadres"),
+    ("aanleiding", "De huurder woont op de Molenweg 8️b in Hoogezand.", "adres"),
+]
+"""The thirty-sixth fresh tester (7 December 2026), given issue 23 and the case
+format only, after every fix of this session: a held-out measure, written as staff write
+stories, from every region and target group. 208 of 210 caught at first, 210 after."""
+THIRTY_SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "Wonen langs de Waal: hoe Nijmegen en Talis tijdelijke woningen bouwden voor spoedzoekers",
+    ),
+    ("aanleiding", "Tiny houses aan de IJssel voor jongeren uit de jeugdzorg"),
+    (
+        "aanleiding",
+        "De flexwoningen staan op een voormalig bedrijventerrein aan de Maas bij Venlo.",
+    ),
+    (
+        "aanleiding",
+        "Door het hoogwater in de Geul in 2021 moesten in Valkenburg veel ouderen tijdelijk hun woning uit.",
+    ),
+    (
+        "aanleiding",
+        "Met de veerpont over de Westerschelde is het voor bewoners uit Zeeuws-Vlaanderen een flinke reis naar de ggz in Goes.",
+    ),
+    (
+        "aanleiding",
+        "Het woonproject ligt langs de Lek, op loopafstand van het centrum van Culemborg.",
+    ),
+    (
+        "aanleiding",
+        "In Roermond, waar de Roer in de Maas uitkomt, werkt Wonen Limburg samen met Mondriaan.",
+    ),
+    ("aanleiding", "De nieuwe woningen aan de Eems in Delfzijl zijn aardbevingsbestendig gebouwd."),
+    (
+        "aanleiding",
+        "Langs de Mark in Breda staan sinds vorig jaar twaalf woonunits voor dak- en thuislozen.",
+    ),
+    ("aanleiding", "Het kantoor van de woonbegeleiding ligt aan de Dommel, midden in Eindhoven."),
+    (
+        "aanleiding",
+        "De modulaire woningen langs het Van Starkenborghkanaal zijn in drie maanden geplaatst.",
+    ),
+    (
+        "aanleiding",
+        "Aan het Prinses Margrietkanaal bij Grou staat een voormalige boerderij die nu een woonzorgproject is.",
+    ),
+    ("aanleiding", "Wonen aan de Amstel is voor de meeste jongeren onbetaalbaar geworden."),
+    (
+        "aanleiding",
+        "De tijdelijke woningen aan het Julianakanaal zijn bedoeld voor arbeidsmigranten die in Stein werken.",
+    ),
+    ("aanleiding", "Bij het Winschoterdiep bouwde Lefier een complex met 48 sociale huurwoningen."),
+    (
+        "aanleiding",
+        "Capelle aan den IJssel en Krimpen aan den IJssel maakten samen één urgentieregeling.",
+    ),
+    (
+        "aanleiding",
+        "In Alphen aan den Rijn en Koudekerk aan den Rijn ging het project in 2022 van start.",
+    ),
+    ("aanleiding", "Bergen op Zoom begon als eerste gemeente in West-Brabant met Housing First."),
+    (
+        "aanleiding",
+        "De regio Hendrik-Ido-Ambacht, Zwijndrecht en Papendrecht werkt samen in de Drechtsteden.",
+    ),
+    (
+        "aanleiding",
+        "In Prins Alexander en Ommoord wonen relatief veel ouderen in eengezinswoningen.",
+    ),
+    (
+        "aanleiding",
+        "Het aanmeldcentrum in Ter Apel zat zo vol dat statushouders sneller moesten doorstromen.",
+    ),
+    (
+        "aanleiding",
+        "In Philippine, Sas van Gent en Sint Jansteen zijn de wachttijden veel korter dan in Middelburg.",
+    ),
+    (
+        "aanleiding",
+        "De gemeenten Súdwest-Fryslân en Noardeast-Fryslân hebben hun beleid voor kamerverhuur op elkaar afgestemd.",
+    ),
+    (
+        "aanleiding",
+        "In Ljouwert (Leeuwarden) gebruiken we op straatnaamborden ook de Friese namen.",
+    ),
+    (
+        "aanleiding",
+        "Frederiksoord, Wilhelminaoord en Veenhuizen hebben een rijke geschiedenis van armenzorg.",
+    ),
+    (
+        "aanleiding",
+        "In Pieterburen en Winsum zijn veel woningen versterkt in het kader van de aardbevingsaanpak.",
+    ),
+    (
+        "aanleiding",
+        "Simpelveld, Vaals en Gulpen-Wittem zochten samen naar woonruimte voor Oekraïense vluchtelingen.",
+    ),
+    (
+        "aanleiding",
+        "Ouderkerk aan de Amstel en Wijk bij Duurstede hebben allebei te weinig kleine woningen.",
+    ),
+    (
+        "aanleiding",
+        "In Heerlen-Noord is de aanpak onderdeel van het Nationaal Programma Leefbaarheid en Veiligheid.",
+    ),
+    (
+        "aanleiding",
+        "De wijken Hoogvliet, Pernis en Charlois doen mee aan het Nationaal Programma Rotterdam Zuid.",
+    ),
+    (
+        "aanleiding",
+        "In 's-Hertogenbosch en Sint-Oedenrode is een gezamenlijke woonvoorziening voor jongeren geopend.",
+    ),
+    (
+        "aanleiding",
+        "Zierikzee, Goes en Terneuzen delen één team voor vroegsignalering van huurachterstanden.",
+    ),
+    (
+        "aanleiding",
+        "Appingedam, Delfzijl en Loppersum zijn sinds 2021 samen de gemeente Eemsdelta.",
+    ),
+    (
+        "aanleiding",
+        "In Geertruidenberg en Hoek van Holland loopt een proef met woningdelen voor ouderen.",
+    ),
+    (
+        "aanleiding",
+        "Katwijk aan Zee en Valkenburg aan de Geul: twee heel verschillende plekken, hetzelfde probleem.",
+    ),
+    (
+        "aanleiding",
+        "Timon begeleidt de jongeren in de eerste twee jaar na hun achttiende verjaardag.",
+    ),
+    ("aanleiding", "Het Leger des Heils en Kwintes verzorgen samen de ambulante begeleiding."),
+    ("aanleiding", "In Den Bosch werkt de corporatie samen met GGZ-instelling Reinier van Arkel."),
+    (
+        "aanleiding",
+        "De William Schrikker Stichting begeleidt jongeren met een licht verstandelijke beperking.",
+    ),
+    ("aanleiding", "Voor bewoners met autisme schakelden we het Dr. Leo Kannerhuis in."),
+    (
+        "aanleiding",
+        "In Venray werkt Wonen Limburg samen met Vincent van Gogh voor de ggz-doorstroom.",
+    ),
+    ("aanleiding", "Lentis, Cosis en De Zijlen zijn in Groningen de belangrijkste zorgpartners."),
+    (
+        "aanleiding",
+        "Zeeuwland, Emergis en Tragel sloten een convenant over uitstroom uit beschermd wonen.",
+    ),
+    (
+        "aanleiding",
+        "Elkien en WoonFriesland stellen samen jaarlijks dertig woningen beschikbaar voor uitstroom.",
+    ),
+    (
+        "aanleiding",
+        "Servatius, Maasvallei en Woonpunt werkten mee aan de woonvisie van Maastricht.",
+    ),
+    ("aanleiding", "In Eindhoven zetten Trudo en Woonbedrijf samen een pilot op met Skaeve Huse."),
+    (
+        "aanleiding",
+        "Stichting Philadelphia en 's Heeren Loo zoeken samen woonruimte voor mensen met een verstandelijke beperking.",
+    ),
+    (
+        "aanleiding",
+        "Bartiméus en Visio gaven advies over contrasten en verlichting in de gemeenschappelijke ruimten.",
+    ),
+    ("aanleiding", "Humanitas zette vrijwilligers in als maatje voor statushouders."),
+    (
+        "aanleiding",
+        "Vluchtelingenwerk Noord Nederland en het COA regelden samen de overdracht van de statushouders.",
+    ),
+    ("aanleiding", "Ipse de Bruggen, Pameijer en Abrona deden mee aan de landelijke leerkring."),
+    (
+        "aanleiding",
+        "Moviera en Veilig Thuis Groningen werken samen bij huiselijk geweld in de huurwoning.",
+    ),
+    (
+        "aanleiding",
+        "Havensteder, Woonstad Rotterdam en Woonbron hebben een gezamenlijke aanpak voor huisuitzettingen.",
+    ),
+    (
+        "aanleiding",
+        "Eigen Haard, Ymere, De Key en Stadgenoot stellen samen woningen beschikbaar via het Amsterdamse convenant.",
+    ),
+    (
+        "aanleiding",
+        "De Hoop uit Dordrecht helpt mensen met verslaving bij de overgang naar zelfstandig wonen.",
+    ),
+    (
+        "aanleiding",
+        "Talant en Zienn begeleiden in Friesland de bewoners met een verstandelijke beperking.",
+    ),
+    ("aanleiding", "Nijestee en Patrimonium gaven elk een deel van de woningen."),
+    (
+        "aanleiding",
+        "Wierden en Borgen en Acantus werken samen met de gemeente Het Hogeland aan de krimpopgave.",
+    ),
+    (
+        "aanleiding",
+        "L'escaut Woonservice en Woongoed Middelburg deden mee aan de proef in Walcheren.",
+    ),
+    (
+        "aanleiding",
+        "De Nationale Ombudsman en de Huurcommissie kregen geen klachten over de aanpak.",
+    ),
+    (
+        "aanleiding",
+        "De begeleider werkt op een Mac en houdt de afspraken bij in een gedeelde agenda.",
+    ),
+    ("aanleiding", "Veel jongeren regelen alles via WhatsApp en reageren niet op brieven."),
+    (
+        "aanleiding",
+        "Het overleg met de zorgpartners gebeurde tijdens de coronaperiode via Zoom en Microsoft Teams.",
+    ),
+    (
+        "aanleiding",
+        "Elke nieuwe bewoner krijgt een startpakket met een waterkoker, een pannenset en een bon voor IKEA.",
+    ),
+    ("aanleiding", "De inrichting kwam grotendeels van de Kringloop en via Marktplaats."),
+    (
+        "aanleiding",
+        "Voor de boodschappen gaan de bewoners met een busje naar de Albert Heijn of de Lidl.",
+    ),
+    (
+        "aanleiding",
+        "De huurders kregen een iPad van de bibliotheek om de digitale formulieren in te vullen.",
+    ),
+    ("aanleiding", "We hielden de wachtlijst bij in Excel, wat achteraf niet handig was."),
+    ("aanleiding", "Een bouwmarkt als Gamma of Praxis gaf korting op verf en laminaat."),
+    (
+        "aanleiding",
+        "De bewoners kregen een slimme meter en een app om hun energieverbruik te volgen.",
+    ),
+    ("aanleiding", "De afspraken passen binnen de Wmo 2015 en de Participatiewet."),
+    (
+        "aanleiding",
+        "Sinds de Wet inburgering 2021 heeft de gemeente de regie over de inburgering van statushouders.",
+    ),
+    ("aanleiding", "Een toelating tot de Wet schuldsanering natuurlijke personen duurde te lang."),
+    (
+        "aanleiding",
+        "De Wet verplichte ggz en de Wet zorg en dwang spelen in dit verhaal nauwelijks een rol.",
+    ),
+    (
+        "aanleiding",
+        "Het programma Een thuis voor iedereen vraagt gemeenten om urgente doelgroepen eerlijk te verdelen.",
+    ),
+    (
+        "aanleiding",
+        "De Huisvestingswet 2014 biedt ruimte om in de huisvestingsverordening voorrang te geven.",
+    ),
+    (
+        "aanleiding",
+        "Kamers met Kansen is een landelijk concept voor jongeren die begeleid zelfstandig gaan wonen.",
+    ),
+    (
+        "aanleiding",
+        "Op grond van artikel 7:271 BW mag de corporatie de huur alleen opzeggen met een goede reden.",
+    ),
+    (
+        "aanleiding",
+        "Zie art. 2.6 van de Huisvestingsverordening Groningen 2022 voor de urgentiecategorieën.",
+    ),
+    (
+        "aanleiding",
+        "Skaeve Huse komt oorspronkelijk uit Denemarken en betekent zoiets als 'rare huizen'.",
+    ),
+    (
+        "aanleiding",
+        "Housing First Nederland ondersteunde de regio met training en een fidelity-meting.",
+    ),
+    (
+        "aanleiding",
+        "De Nationale Woon- en Bouwagenda en de Woonzorgvisie van de gemeente gaven de richting.",
+    ),
+    (
+        "aanleiding",
+        "Het Landelijk Actieprogramma Dak- en Thuisloosheid zet in op preventie en wonen eerst.",
+    ),
+    (
+        "aanleiding",
+        "De aanpak is opgenomen in de Databank Effectieve sociale interventies van Movisie.",
+    ),
+    (
+        "aanleiding",
+        "Door de Wet betaalbare huur vallen meer woningen onder de middenhuurregulering.",
+    ),
+    ("aanleiding", "De woningen liggen aan de Willem de Zwijgerlaan, dicht bij de tramhalte."),
+    ("aanleiding", "Het complex in de Anne Frankstraat is in 2020 gerenoveerd."),
+    ("aanleiding", "Rond de Dr. Schaepmanstraat staan veel portiekflats uit de jaren vijftig."),
+    (
+        "aanleiding",
+        "De jongerenwoningen staan aan de Avenue Céramique, vlak bij het station van Maastricht.",
+    ),
+    ("aanleiding", "Het woongebouw De Karel Doorman in Rotterdam is een voorbeeld van optoppen."),
+    (
+        "aanleiding",
+        "Aan de Prof. Dr. Dorgelolaan komen twintig woningen voor mensen met een beperking.",
+    ),
+    (
+        "aanleiding",
+        "De hele Molenweg in Hoogezand is na de aardbevingsschade gesloopt en opnieuw gebouwd.",
+    ),
+    ("aanleiding", "In de Tsjerkestrjitte in Grou staan vooral oude arbeiderswoningen."),
+    ("aanleiding", "De Oude Ebbingestraat is een van de drukste uitgaansstraten van Groningen."),
+    (
+        "aanleiding",
+        "Huize Sint Jozef, aan de rand van het dorp, werd omgebouwd tot woningen voor ouderen.",
+    ),
+    ("aanleiding", "Langs de Burgemeester Roelenweg komen de nieuwe tijdelijke woningen."),
+    (
+        "aanleiding",
+        "Het buurthuis aan de Mgr. Nolensplein is het vaste ontmoetingspunt voor de bewoners.",
+    ),
+    (
+        "aanleiding",
+        "De regeling is niet bedoeld voor Jan en alleman, maar voor huishoudens die echt vastlopen.",
+    ),
+    ("aanleiding", "Jan Modaal kan in deze regio nauwelijks nog een woning kopen."),
+    (
+        "aanleiding",
+        "De corporatie wil de taal van Jan met de pet spreken, niet die van beleidsmakers.",
+    ),
+    ("aanleiding", "Met Sint-Maarten liepen de kinderen uit het complex samen langs de deuren."),
+    ("aanleiding", "Rond Keti Koti en het Suikerfeest organiseren de bewoners een buurtmaaltijd."),
+    ("aanleiding", "Veel ouderen in Kerkrade zijn hier geboren en getogen en willen niet weg."),
+    ("aanleiding", "Sinds de zomer van '22 hebben we geen enkele huisuitzetting meer gehad."),
+    (
+        "aanleiding",
+        "De bakker op de hoek en de kok van de buurtkeuken zijn belangrijke vindplaatsen gebleken.",
+    ),
+    (
+        "aanleiding",
+        "Een boer uit de omgeving stelde zijn oude schuur beschikbaar voor de opslag van meubels.",
+    ),
+    ("aanleiding", "Op de kotters van de vissers in Harlingen werken veel arbeidsmigranten."),
+    ("aanleiding", "Een mevrouw van 82 uit Kerkrade wilde per se in haar eigen wijk blijven."),
+    ("aanleiding", "Meneer was zichtbaar opgelucht toen hij de sleutel kreeg."),
+    (
+        "aanleiding",
+        "De huurder (m/v) krijgt na een jaar een gewoon huurcontract als alles goed gaat.",
+    ),
+    ("aanleiding", "De huurder 'op proef' krijgt na een jaar een gewoon contract."),
+    ("aanleiding", "Cliënten van Timon en bewoners van Nijestee ontmoeten elkaar in de huiskamer."),
+    ("aanleiding", "Met hulp van familie en vrienden was de verhuizing in één dag klaar."),
+    ("aanleiding", "De familie kwam vaak langs, maar kon de zorg niet meer alleen dragen."),
+    ("aanleiding", "Cliënten (Wlz-indicatie) kunnen in dit complex ook zorg thuis krijgen."),
+    ("aanleiding", "De bewoner die we spraken, wilde vooral weten of zijn hond mee mocht."),
+    ("aanleiding", "Het idee van de huurder als goede buur komt uit het Deense voorbeeld."),
+    ("aanleiding", "De VvE en de V.v.E.-beheerder stemden in met de aanpassing van de entree."),
+    ("aanleiding", "'Mevrouw, u mag blijven,' zei de kantonrechter na de zitting."),
+    (
+        "aanleiding",
+        "Bewoners van De Schakel hebben zelf het reglement voor de gezamenlijke tuin geschreven.",
+    ),
+    (
+        "aanleiding",
+        "Een jongere uit de jeugdzorg van achttien heeft recht op dezelfde kansen als leeftijdgenoten.",
+    ),
+    (
+        "aanleiding",
+        "Huurders met een huurachterstand van meer dan twee maanden krijgen een huisbezoek.",
+    ),
+    ("aanleiding", "Op 4 juni 2021 kreeg de eerste deelnemer de sleutel van een woning."),
+    ("aanleiding", "De pilot liep van 1 maart 2022 tot en met 31 december 2023."),
+    ("aanleiding", "Sinds februari 2023 is het spreekuur op dinsdag van 9.00 tot 12.30 uur."),
+    ("aanleiding", "De kale huur is € 633,25 per maand, onder de aftoppingsgrens."),
+    ("aanleiding", "De gemeente investeerde € 2.450.000 in de tijdelijke woningen."),
+    (
+        "aanleiding",
+        "1 op de 5 huurders in de wijk heeft een betalingsachterstand bij minstens één vaste last.",
+    ),
+    (
+        "aanleiding",
+        "De begeleiding is 24/7 bereikbaar via de centrale meldkamer van de zorgaanbieder.",
+    ),
+    ("aanleiding", "De woningen zijn 28 tot 45 m² groot en hebben energielabel A++."),
+    (
+        "aanleiding",
+        "Jongeren tussen 18 en 23 jaar betalen een huur onder de kwaliteitskortingsgrens.",
+    ),
+    ("aanleiding", "In 2023 werden 14 huisuitzettingen voorkomen, tegen 3 in 2021."),
+    ("aanleiding", "Een woningaanpassing kost gemiddeld tussen de 8.000 en 12.000 euro."),
+    (
+        "aanleiding",
+        "Het complex heeft 36 tweekamerappartementen en 12 studio's, verdeeld over vier lagen.",
+    ),
+    ("aanleiding", "Op vier juni gingen de eerste zes bewoners erin; de rest volgde in juli."),
+    ("aanleiding", "De tweede fase start naar verwachting in het derde kwartaal van 2025."),
+    (
+        "aanleiding",
+        "De woningen hebben huisnummers van 1 tot en met 24; de even nummers liggen aan de tuinkant.",
+    ),
+    (
+        "aanleiding",
+        "Het UWV, de SVB en de Belastingdienst leverden elk een contactpersoon voor het doorbraakoverleg.",
+    ),
+    (
+        "aanleiding",
+        "Het CJIB en het CAK spraken een betalingsregeling af die paste bij het leefgeld.",
+    ),
+    ("aanleiding", "De IND en het COA werken met een vaste taakstelling per halfjaar."),
+    ("aanleiding", "De GGD deed de medische check voordat de bewoners naar de woning verhuisden."),
+    ("aanleiding", "Het Veiligheidshuis Zeeland schoof aan bij de casusoverleggen over overlast."),
+    (
+        "aanleiding",
+        "De Autoriteit woningcorporaties had geen bezwaar tegen de tijdelijke huurcontracten.",
+    ),
+    (
+        "aanleiding",
+        "Het Nibud rekende uit wat een alleenstaande in de bijstand overhoudt na de vaste lasten.",
+    ),
+    ("aanleiding", "De Raad voor de Kinderbescherming adviseerde over de gezinssituatie."),
+    (
+        "aanleiding",
+        "DUO en de gemeente hielpen de statushouders met de lening voor hun inburgering.",
+    ),
+    ("aanleiding", "Het Zorgkantoor Zeeland keurde de aanvraag voor de Wlz-zorg thuis goed."),
+    ("aanleiding", "Ik heb eindelijk een plek waar ik de deur achter me dicht kan doen."),
+    (
+        "aanleiding",
+        "We dachten dat het om een huurachterstand ging, maar het bleek een gokverslaving.",
+    ),
+    ("aanleiding", "Zonder de vaste woonconsulent was ik al lang weer op straat beland."),
+    (
+        "aanleiding",
+        "Als gemeente moet je durven afwijken van de regels als de regels het probleem zijn.",
+    ),
+    (
+        "aanleiding",
+        "Mijn zoon kan nu zelf de voordeur openen met zijn rolstoel; dat is alles voor ons.",
+    ),
+    (
+        "aanleiding",
+        "In Oekraïne werkte ik als lerares, hier begin ik opnieuw, maar ik heb een dak boven mijn hoofd.",
+    ),
+    ("aanleiding", "De eerste nacht heb ik niet geslapen, zo stil was het."),
+    ("aanleiding", "We zijn met twaalf mensen gestart en er zijn er elf nog steeds gehuisvest."),
+    ("aanleiding", "Het gaat niet om stenen, het gaat om mensen die ergens bij willen horen."),
+    ("aanleiding", "Pas toen de buurvrouw aan de bel trok, kwamen wij in beeld."),
+    (
+        "aanleiding",
+        "De gemeenschappelijke tuin van het complex in Leeuwarden, in de zomer van 2023.",
+    ),
+    ("aanleiding", "Bewoners en medewerkers van Timon tijdens de opening van de huiskamer."),
+    ("aanleiding", "Een van de flexwoningen langs de Waal, vlak na de plaatsing."),
+    ("aanleiding", "De aangepaste badkamer met inloopdouche en beugels."),
+    ("aanleiding", "Luchtfoto van de tijdelijke woningen bij Ter Apel."),
+    ("aanleiding", "De keuken van een studio, ingericht met spullen van de Kringloop."),
+    ("aanleiding", "De nieuwe entree met automatische deur, aangelegd met Wmo-geld."),
+    ("aanleiding", "Een bewonersavond in het buurthuis, met tolken Arabisch, Tigrinya en Pools."),
+    (
+        "aanleiding",
+        "Maak vooraf duidelijke afspraken over wie de eerste drie maanden de huur betaalt.",
+    ),
+    (
+        "aanleiding",
+        "Zorg dat de woonconsulent en de begeleider elkaar kennen voordat de huurder erin trekt.",
+    ),
+    (
+        "aanleiding",
+        "Leg de afwijking van de regels vast in een raadsbesluit, zodat een volgende wethouder haar niet terugdraait.",
+    ),
+    (
+        "aanleiding",
+        "Begin met vijf woningen en schaal pas op als de eerste huurders stabiel wonen.",
+    ),
+    ("aanleiding", "Vraag de Huurcommissie vooraf om een oordeel over de servicekosten."),
+    ("aanleiding", "Een tolk Tigrinya of Dari bij het eerste gesprek voorkomt veel misverstanden."),
+    (
+        "aanleiding",
+        "Schuldhulp werkt beter als de corporatie al bij de eerste gemiste huur belt in plaats van een brief te sturen.",
+    ),
+    (
+        "aanleiding",
+        "Reken op minstens een half jaar voor de bestemmingsplanwijziging bij tijdelijke woningen.",
+    ),
+    (
+        "aanleiding",
+        "Stem met de arbeidsmigranten zelf af of ze een eigen kamer willen of liever met landgenoten wonen.",
+    ),
+    (
+        "aanleiding",
+        "Gebruik eenvoudige taal in de huurovereenkomst; laat haar lezen door iemand van de doelgroep.",
+    ),
+    (
+        "aanleiding",
+        "Voor jongeren uit de jeugdzorg is een vaste contactpersoon belangrijker dan het aantal vierkante meters.",
+    ),
+    (
+        "aanleiding",
+        "Bekijk of de Omgevingswet ruimte geeft om een kantoorpand tijdelijk voor wonen te gebruiken.",
+    ),
+    (
+        "aanleiding",
+        "Meer lezen? Zie [het rapport van Movisie](https://www.movisie.nl/publicatie/housing-first-nederland).",
+    ),
+    (
+        "aanleiding",
+        "De aanpak is overgenomen van [een case in Zwolle](../zwolle-kamers-met-kansen/).",
+    ),
+    (
+        "aanleiding",
+        "Het onderzoek staat op https://www.rijksoverheid.nl/documenten/rapporten/2023/05/15/evaluatie-dakloosheid.",
+    ),
+    ("aanleiding", "![De gemeenschappelijke tuin](media/tuin-complex-leeuwarden.jpg)"),
+    (
+        "aanleiding",
+        "Zie ook [de handreiking van Aedes](https://www.aedes.nl/huurders/huisuitzettingen-voorkomen).",
+    ),
+    ("aanleiding", "![Flexwoningen langs de Waal](media/flexwoningen-waal-2023.webp)"),
+    (
+        "aanleiding",
+        "De cijfers komen van [het CBS](https://www.cbs.nl/nl-nl/nieuws/2023/40/aantal-daklozen).",
+    ),
+    (
+        "aanleiding",
+        "Gebaseerd op [het Deense voorbeeld](https://www.skaevehuse.dk/) en aangepast aan Nederlandse regels.",
+    ),
+    (
+        "aanleiding",
+        "In 2021 liep in Midden-Groningen het aantal huisuitzettingen op. De corporatie, het sociaal team en de schuldhulpverlening besloten samen eerder in te grijpen: na één gemiste huur belt de woonconsulent, na twee gaat iemand langs. In het eerste jaar werden 22 huishoudens geholpen, van wie er 19 nog steeds in hun woning wonen.",
+    ),
+    (
+        "aanleiding",
+        "Veel arbeidsmigranten in Zeeland wonen in huisvesting van hun werkgever. Als het werk stopt, stopt ook het dak boven hun hoofd. Samen met de uitzendbureaus en de gemeente Reimerswaal maakten we een noodvoorziening met acht kamers, waar mensen maximaal drie maanden kunnen blijven terwijl ze nieuw werk zoeken.",
+    ),
+    (
+        "aanleiding",
+        "De statushouders in Friesland kregen eerst een kamer in een gedeelde woning. Na een jaar kijken de woonconsulent en Vluchtelingenwerk samen of iemand klaar is voor een eigen woning. Zo wachten mensen niet langer in het azc en leren ze de buurt al kennen.",
+    ),
+    (
+        "aanleiding",
+        "Ouderen in Parkstad Limburg wonen vaak in grote eengezinswoningen met de slaapkamer boven. Wonen Limburg en de gemeente Heerlen boden een verhuispremie en hulp bij het inpakken. Van de veertig ouderen die belangstelling hadden, verhuisden er elf naar een gelijkvloerse woning in dezelfde wijk.",
+    ),
+    (
+        "aanleiding",
+        "Jongeren die uit de jeugdzorg komen, staan op hun achttiende vaak zonder woning. In Rotterdam stelden Havensteder en de gemeente twintig studio's beschikbaar met begeleiding van Timon. Na twee jaar krijgen de jongeren een gewoon huurcontract, als de huur betaald is en er geen overlast is geweest.",
+    ),
+    (
+        "aanleiding",
+        "Het Skaeve Huse-project aan de rand van Groningen bestaat uit acht woonunits op een afgelegen terrein. De bewoners hadden eerder in zes verschillende woningen overlast veroorzaakt. Sinds zij hier wonen, zijn de meldingen bij de politie met driekwart gedaald.",
+    ),
+]
+"""Its 191 ordinary texts: 1 refused at first (`L'escaut Woonservice en Woongoed
+Middelburg`), none after."""
+AFTER_THIRTY_SIXTH_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Mail haar via a.kovalenko (a) ukr.net als het om de sleutel gaat.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Meneer verhuisde naar de Skoalleane 8 in Dokkum.", "adres"),
+    ("aanleiding", "Het gezin woont nu aan de Noarderbuorren 21, Wommels.", "adres"),
+    ("aanleiding", "Haar adres: Tsjerkewei 3, Burgum.", "adres"),
+]
+"""Our own variants (7 December 2026) of the thirty-sixth tester's misses."""
+AFTER_THIRTY_SIXTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Zie onder (a) en (b) van artikel 7 van de huurovereenkomst."),
+    ("aanleiding", "In de wei naast de flats lopen 12 schapen van de kinderboerderij."),
+    ("aanleiding", "L'escaut woonservice en Woongoed Middelburg deden mee in Walcheren."),
+    ("aanleiding", "Langs de Tsjerkestrjitte in Grou worden 14 bomen geplant."),
+]
+"""Ordinary texts next to those rules: none refused."""

@@ -134,7 +134,7 @@ _FILLER = (
 )
 _AT = (
     r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|apestaart|@)\s?[\])}]\s?"
-    r"|\s(?:at|apenstaartje|apestaart)\s|\s?[#*]\s?(?:at|apenstaartje)\s?[#*]\s?)"
+    r"|\s(?:at|apenstaartje|apestaart)\s|\s?[#*]\s?(?:at|apenstaartje)\s?[#*]\s?|\s?\(a\)\s?)"
 )
 _DOT = (
     r"(?:\.|%2[Ee]| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
@@ -145,6 +145,7 @@ _STREETS = (
     r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
     r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde|straße|strasse|gasse"
+    r"|strjitte|leane|loane|buorren|wei"  # Frisian: `Tsjerkestrjitte 5`
 )
 # A word read whole (possessive: never given back letter by letter), then its ending
 # looked at (a look-behind of varying width, which the `regex` package allows).
@@ -625,6 +626,7 @@ _AT_WORDS = (
     "apestaart",
     "%40",
     "#at#",
+    "(a)",
 )
 _ABBREVIATED = re.compile(r"\b(?:str|ln|wg|pln|gr|sngl|drf|stg|dyk|mrkt|prk|nr|no)\.$", re.I)
 _LOWER_LEAD = re.compile(r"(?:(?:de|van|der|den|het|ter|ten|'t)\s)+(?=\w)")
