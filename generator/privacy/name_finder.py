@@ -1429,13 +1429,12 @@ def _imperative(words: Words, span: tuple[int, int]) -> bool:
     if i + 1 >= n or words.spans[i] != span or not words.sentence_start(i):
         return False
     low = words.lows[i]
-    common = name_list.dutch_words()
-    if not (low in common and low + "t" in common) or words.capital(i + 1):
+    if not (is_common(low) and is_common(low + "t")) or words.capital(i + 1):
         return False
     between = words.text[span[1] : words.spans[i + 1][0]]
     after = words.lows[i + 1]
     return between == " " and (
-        after in _AFTER_AN_ORDER or (after.endswith("en") and after in common and len(after) > 4)
+        after in _AFTER_AN_ORDER or (after.endswith("en") and is_common(after) and len(after) > 4)
     )
 
 
@@ -1865,7 +1864,6 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
     return before >= 1 and lows[before] == "naar" and lows[before - 1] in ("vernoemd", "genoemd")
 
 
-_BUILDING_AFTER = re.compile(r" (?:flat|school|gebouw|complex|toren|hofje|centrum)\b")
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Dd]e|[Hh]et) $")
 
 
@@ -1879,6 +1877,8 @@ def _building_named(text: str, span: tuple[int, int]) -> bool:
 
 _GLUED_BUILDINGS = ("complex", "gebouw", "flat", "toren", "hofje", "school", "centrum")
 """A building's word typed onto the name of whom it is named after (`Effencomplex`)."""
+_BUILDING_AFTER = re.compile(rf" (?:{'|'.join(_GLUED_BUILDINGS)})\b")
+"""The same word written apart after the name (`De Willem Drees flat`)."""
 _DOCUMENT_ACRONYMS = frozenset(["ID", "BSN", "NAW", "DOB", "IBAN", "WMO", "PGB"])
 """Capitals before a person's name that name a document or a scheme, not a body."""
 _QUOTE_AFTER = (" '", ' "', " ‘", " “")
