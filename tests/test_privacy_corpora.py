@@ -348,6 +348,15 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         ],
     ),
     (
+        "a-pasted-export-by-its-header",  # each cell at its own line, once, though found twice
+        add("resultaten: |\n  Voornaam;Achternaam;Geboortedatum\n  Semhar;Tesfay;04-06-1991\n"),
+        [
+            "18:3: mogelijk persoonsgegeven (naam) in 'resultaten': 'S*****'" + HINT,
+            "18:10: mogelijk persoonsgegeven (naam) in 'resultaten': 'T*****'" + HINT,
+            "18:17: mogelijk persoonsgegeven (geboortedatum) in 'resultaten': '04-**-**91'" + HINT,
+        ],
+    ),
+    (
         "two-word-joiners-in-one-bsn",  # each at its own place, in the value's own field
         aanpak("Haar BSN is 123\u2060456\u2060782."),
         [
