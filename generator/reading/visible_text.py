@@ -12,7 +12,8 @@ personal-data scan, the character rules, the link rules) reads `visible(value)`:
    `_` that is not inside a word) dropped;
 2. default-ignorable code points removed (Unicode's Default_Ignorable_Code_Point, through the
    `regex` package's `\\p{DI}`: soft hyphen, zero-width characters, word joiner, bidi
-   controls, variation selectors, tag characters, Hangul fillers ...);
+   controls, variation selectors, tag characters, Hangul fillers ...), and the keycap's
+   enclosing mark (U+20E3: a chat's `0️⃣6️⃣` shows the digits `06`);
 3. Unicode NFKC (full-width digits and `＠` become ASCII, a no-break space a space, `ĳ` `ij`),
    and dashes and typographic quotes folded to `-`, `'` and `"`;
 4. a word or number broken with a hyphen at a line's end joined (`Molen-` / `weg 8`);
@@ -57,6 +58,8 @@ _NEEDS_WORK_PLAIN = re.compile("[&\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
 _NEEDS_WORK_MARKDOWN = re.compile("[&\\\\*`_\t\n\r\f\v\x1c-\x1f\x80-\U0010ffff]")
 """One character class each (the engine skips to it): what may change besides runs of
 plain spaces and spaces at the ends, which `visible` tests with string methods."""
+KEYCAP = "\u20e3"
+"""The mark that draws a key around the character before it (a digit's emoji)."""
 IGNORABLE = regex.compile(r"\p{DI}")
 """A default-ignorable code point (Unicode's Default_Ignorable_Code_Point)."""
 IGNORABLE_INSIDE = regex.compile(r"(?<=[\p{L}\p{N}](?<!\p{DI}))\p{DI}+(?=[\p{L}\p{N}](?<!\p{DI}))")
@@ -227,7 +230,7 @@ def _replacement(token: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = IGNORABLE.sub("", text)
+    text = IGNORABLE.sub("", text).replace(KEYCAP, "")
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     if any(c.isspace() for c in text):
         text = " ".join(text.split()) or " "
