@@ -62,11 +62,42 @@ _DATE = (
 """A date as Dutch writes it: in figures (`4-6-1958`, `04061958`, `4-6-'58`), with a month
 in words or abbreviated (`4 juni 1958`, `4-jun-1958`), in Roman figures (`4 VI 1958`), or a
 year alone."""
+_FOREIGN_BIRTH_CUES = (
+    "geburtsdatum",
+    "date de naissance",
+    "né le",
+    "née le",
+    "doğum tarihi",
+    "dogum tarihi",
+    "data urodzenia",
+    "urodzony",
+    "urodzona",
+    "ur.",
+    "fecha de nacimiento",
+    "data di nascita",
+    "data de nascimento",
+    "дата народження",
+    "дата рождения",
+    "народився",
+    "народилася",
+    "родился",
+    "родилась",
+    "تاريخ الميلاد",
+    "تاريخ الولادة",
+)
+"""A date of birth's label in the languages of papers that statushouders and labour
+migrants bring (German, French, Turkish, Polish, Spanish, Italian, Portuguese, Ukrainian,
+Russian, Arabic), in lower case: `doğum tarihi: 12.03.1979`, `data urodzenia 05.11.1990`."""
+_PLACEHOLDER = r"(?:\{\{?[\w\s.-]{1,40}\}\}?|\[[\w\s.-]{1,40}\]|<[\w\s.-]{1,40}>)"
+"""A form letter's placeholder left beside its value (`geboortedatum {{geboortedatum}}:
+09-08-1966`, `Dossiernummer: [nummer] 2024-11873`)."""
 _BIRTH_CUE = (
     r"(?:geboren|geb[._]? ?datum|geb\.?|geboorte[_-]?datum|datum\s(?:van\s)?geboorte|geboortedag"
     r"|gebdat\.?|geboortejaar|geboorte"
-    r"|dob|birthdate|date of birth|birthday|born on"
-    r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"  # not `het project vierde zijn eerste`
+    r"|dob|d\.o\.b\.|birthdate|date of birth|birthday|born on|"
+    + "|".join(re.escape(cue) for cue in _FOREIGN_BIRTH_CUES)
+    # not `het project vierde zijn eerste`
+    + r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"
 )
 _AGE_WORDS = (
     r"(?:\d{1,3}|(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
@@ -129,7 +160,7 @@ _WHOSE = (
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
 _FILLER = (
-    r"(?:\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
+    rf"(?:\s?{_PLACEHOLDER}|\s?\||\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
     r"|valt|viel|d\.d\.))"
 )
 _AT = (
@@ -409,11 +440,11 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?P<words>(?:\s(?!\d)[^\W\d]{{1,25}}){{0,8}}?)"
+            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?:\s?{_PLACEHOLDER})?(?P<words>(?:\s(?!\d)[^\W\d]{{1,25}}){{0,8}}?)"
             r"\s?[:|,]?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
-            # eight digits and more in groups (`V-nummer 27 1133 4480`, `W 1234 5678`), or
-            # one code (`W12345678`, `w12.345.678`)
-            r"(?P<number>(?:[A-Z]{1,2} )?(?=(?:\d ?){7})\d{1,4}(?: \d{1,4}){1,5}(?!\d)"
+            # five digits and more in groups (`V-nummer 27 1133 4480`, `Cliëntnr. 559 204`,
+            # `W 1234 5678`), or one code (`W12345678`, `w12.345.678`)
+            r"(?P<number>(?:[A-Z]{1,2} )?(?=(?:\d ?){5})\d{1,4}(?: \d{1,4}){1,5}(?!\d)"
             r"|(?=[A-Za-z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d[A-Z0-9./-]{0,24}\d)"
             r"[A-Za-z0-9][A-Z0-9./-]{2,24}[A-Z0-9]\b)"
         ),
@@ -691,10 +722,13 @@ _MAIL_SPOKEN = re.compile(
 """A mailbox at a free-mail provider said in words (`fatmademir op gmail punt com`): `op`
 is too common a word to read as `@` anywhere else (`fatma.demir op gmail.com` too)."""
 _SHORT_BSN = re.compile(
-    r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:-?nr\.?|-?nummer)?)\)?:? ?(?:is |was )?"
+    r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:[- ]?nr\.?|[- ]?nummer)?)\)?[:.]? ?"
+    r"(?:is |was )?"
     r"(\d{8,9})(?![\d,.-]\d)"
 )
-"""A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off)."""
+"""A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off), or
+of nine typed on to its name's full stop (`bsn nr.686682233`), where a figure after a full
+stop is a decimal's elsewhere."""
 _NUMBER_THEN_STREET = regex.compile(
     rf"\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
 )
@@ -1583,8 +1617,8 @@ def _numbers_after_cues(
         return
     position = 0
     for at in places:
-        if at < position:
-            continue
+        if at < position or low.endswith("kamer", 0, at):
+            continue  # `Kamerdossier 32 847`: a parliamentary paper's number, public
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
         if match is not None and match.end() <= at:  # one before it (`zaaknummer ... / klantnr.`)
             word = at
@@ -1623,6 +1657,8 @@ def _numbered(match: re.Match[str]) -> bool:
     can only be an identifier."""
     plain = not match.group("words") and "," not in match.group() and not match.group("file")
     value = match.group("number")
+    if not plain and " " in value and sum(c.isdigit() for c in value) < 7:
+        return False  # `dossier van de familie telt 12 500 pagina's`: a count, not its number
     kenmerk = "kenmerk" in match.group()[:20].lower()  # every `kenmerk` with a number is refused
     if not plain and (
         _PERIOD.fullmatch(value)
@@ -1717,7 +1753,9 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "geb:" in low
             or "geb_" in low
             or "dob" in low
+            or "d.o.b" in low
             or "birth" in low
+            or any(cue in low for cue in _FOREIGN_BIRTH_CUES)
             or "born" in low
             or "jarig" in low
             or "verjaar" in low
@@ -1832,6 +1870,12 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         ):
             return None  # `Project Molenstraat 2024-2026`, `Plein 1944`: a year in a name;
             # `oplevering 2026`: a word that ends like a street (`-ring`), and its year
+        if _CLOCK.match(text, end):
+            return None  # `vergadering 19:30`, `Markt 10.00 uur`: a time, no house number
+        noun = _ACTION_NOUN.search(value)
+        if noun is not None and not noun.group(1).lower().endswith("wetering"):
+            return None  # `de vergadering 12 mei`, `Vroegsignalering 2.`: a word that ends
+            # like a street (`-ring`), no street
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
             # a law's year; a block's first and last number (`Molenweg 2-40`), no home
             return None
@@ -1873,6 +1917,10 @@ def _celebrated_by_no_person(text: str, at: int) -> bool:
 _YEAR_AFTER_STREET = re.compile(r"(\w+) (?:19|20)\d\d\W?$")
 _PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma|agenda)\s")
 _BARE_STREET_WORD = re.compile(rf"(?i:{_STREETS})")
+_CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
+_ACTION_NOUN = re.compile(r"([^\W\d_]+ering)\s\d{1,4}[a-zA-Z]?\.?$")
+"""A noun made of a verb (`vergadering`, `signalering`), which ends like a street (`-ring`),
+before a figure. (A watercourse's `Wetering` is a street's name.)"""
 _OBJECT_BEFORE = re.compile(
     r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen|namens|naast|achter|onder|boven|tussen"
     r"|zonder|tegenover|volgens|rond|om|uit|in|binnen|buiten|na|sinds|per|via)"
