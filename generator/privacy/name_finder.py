@@ -290,6 +290,41 @@ def _other_script_names(text: str, start: int, end: int) -> Iterator[tuple[int, 
 _LOWER_OTHER_NEXT = re.compile(r" [\u03ac-\u03ce\u0430-\u045f\u0461-\u052f]")
 
 
+def _greeting(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span starts a greeting of `data/greetings.txt` that covers it: one of
+    more words anywhere (`Sağ olun!`, `Eid Mubarak`), one word in quotes, before `!`, or
+    among translations set apart by slashes (`'Merhaba'`, `Peace!`, `/ Запрошення /`)."""
+    if text[span[0] - 1 : span[0]] in ("'", '"') and all(
+        piece in _greetings() for piece in _QUOTED_LIST.split(text[span[0] : span[1]].casefold())
+    ):
+        return True  # `'Shalom', 'Salam'`: quoted greetings one after the other
+    low = text[span[0] : span[0] + 40].casefold()
+    for greeting in _greetings():
+        end = span[0] + len(greeting)
+        if not low.startswith(greeting) or end < span[1] or text[end : end + 1].isalnum():
+            continue
+        if " " in greeting:
+            return True
+        before, after = text[span[0] - 1 : span[0]], text[end : end + 1]
+        if before in "'\"" and before and after == before or after == "!":
+            return True
+        if text[max(0, span[0] - 2) : span[0]] == "/ " or text[end : end + 2] == " /":
+            return True
+    return False
+
+
+_QUOTED_LIST = re.compile(r"['\"]?\s?[,/]\s?['\"]?|['\"]?\s(?:en|and|und|of)\s['\"]?")
+
+
+@functools.cache
+def _greetings() -> tuple[str, ...]:
+    """`data/greetings.txt`, lower case, the longest first."""
+    here = Path(__file__).parent / "data" / "greetings.txt"
+    lines = here.read_text(encoding="utf-8").splitlines()
+    found = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
 def quoted_language(text: str, span: tuple[int, int]) -> bool:
     """Whether the span stands in quotes in a sentence that says they hold a language's
     words (`Het Dari-woord 'khana' betekent huis`), and nothing before them says a name
@@ -420,8 +455,17 @@ def _is_name(word: str) -> bool:
 
 
 def is_common(word: str) -> bool:
-    """Whether a word is a common Dutch word (`Plan`, `Markt`)."""
-    return word.casefold() in name_list.dutch_words()
+    """Whether a word is a common Dutch word (`Plan`, `Markt`), or a dialect's (`uut`)."""
+    low = word.casefold()
+    return low in name_list.dutch_words() or low in _dialect_words()
+
+
+@functools.cache
+def _dialect_words() -> frozenset[str]:
+    """`data/dialect_words.txt`: words of tenants' quotes in dialect, lower case."""
+    here = Path(__file__).parent / "data" / "dialect_words.txt"
+    lines = here.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _international_first(word: str, *, sentence_start: bool) -> bool:
@@ -433,7 +477,7 @@ def _international_first(word: str, *, sentence_start: bool) -> bool:
     low = word.casefold()
     lists = name_list.names()
     rank = lists.first.get(low)
-    if rank is None or low in _dutch_names()[2]:
+    if rank is None or low in _dutch_names()[2] or low in _dialect_words():
         return False
     frequency = lists.frequency.get(low, 0)
     if sentence_start:
@@ -531,6 +575,7 @@ def find(
         for span in _merged(spans):
             if (
                 quoted_language(text, span)
+                or _greeting(text, span)
                 or _abbreviation_at(text, span[0])
                 or _building_named(text, span)
             ):
@@ -886,7 +931,8 @@ _ORGANISATION_WORDS = frozenset(
 def organisation_account(handle: str) -> bool:
     """Whether a social-media account's name is a body's (`@Woonbond`, `@VNG`,
     `@gemeenteutrecht`, `@wijkteamzuid`, `@Aedes_nl`): an organisation's word at its start
-    or end, or a known body, place or brand among its parts."""
+    or end, or a known body, place or brand among its parts; or a chat's mention of a group
+    (`@Iedereen`, `@allen`, `@everyone`): a Dutch word that is no name."""
     low = handle.casefold().lstrip("@")
     parts = [p for p in re.split(r"[._\d]+", low) if p]
     if len(parts) > 1 and any(_personal_part(p) for p in parts):
@@ -894,7 +940,9 @@ def organisation_account(handle: str) -> bool:
         # body is named in it
     starts = _ORGANISATION_WORDS | {"woon", "gemeente", "wijk", "buurt", "stad", "provincie"}
     return (
-        looks_like_organisation(low)
+        (len(parts) == 1 and low.isalpha() and is_common(low) and not _is_name(low))
+        or low in ("everyone", "channel", "here", "all")  # a chat's mention of a group
+        or looks_like_organisation(low)
         or any(low.startswith(word) for word in starts if len(word) > 3)
         or low in _not_persons()[1]  # `@Platform31`
         or any(p in _not_persons()[1] or is_place(p) for p in parts)
@@ -954,6 +1002,11 @@ _ORGANISATION_ENDINGS = (
     "dienst",
     "vereniging",
     "commissie",
+    "preventie",  # `Buurtpreventie Hasselt-Noord`
+    "buurtwacht",
+    "bemiddeling",
+    "overleg",
+    "platform",
 )
 
 
@@ -1068,7 +1121,7 @@ def _lower_name(word: str, set_off: bool) -> bool:
     too (`buurvrouw jansen`), or a Dutch first name (`huurder henk`) that, when it is an
     everyday word too, stands `set_off` between commas (`de begeleider, ingrid, belde`; not
     `elke bewoner koos zelf`); never a trade or a colour (`haar vader, bakker van beroep`)."""
-    if len(word) <= 2 or not _is_name(word):
+    if len(word) <= 2 or not _is_name(word) or word in _dialect_words():
         return False
     if not is_common(word):
         return True
@@ -1215,6 +1268,11 @@ def one_word_no_first_name(value: str) -> bool:
 def is_place(word: str) -> bool:
     """Whether a word is a known place, region or river on its own (`Harderwijk`)."""
     return word.casefold() in _not_persons()[1]
+
+
+_GERMAN_BODIES = frozenset(("stadt", "kreis", "landkreis", "gemeinde"))
+"""A German public body's word before its place's name (`Stadt Gronau`, `Kreis Borken`):
+the border's towns are partners of the east's corporations."""
 
 
 def _organisation_word(word: str) -> bool:
@@ -1635,7 +1693,11 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
             any(" ".join(lows[lead:b]) in whole for b in ends)
             or any(
                 (
-                    (_STREET_END.search(lows[i]) and lows[i] not in _NOUN_SURNAMES)
+                    (
+                        _STREET_END.search(lows[i])
+                        and lows[i] not in _NOUN_SURNAMES
+                        and not _first_name_and_surname(words, i - 1, i + 1)
+                    )
                     or _institution(lows[i])
                 )
                 and words.capital(i - 1)
@@ -1646,6 +1708,9 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                 for i in glued
             )
             or (lead > 0 and (lows[lead - 1] in _BUILDINGS or _organisation_word(lows[lead - 1])))
+            or any(  # `collega van de Stadt Gronau`: a body, not a person
+                lows[i] in _GERMAN_BODIES and words.capital(i + 1) for i in range(first, last - 1)
+            )
             or (lows[first] in ("van", "bij") and _corporation(words, first, last))
         )
     near = range(first, min(len(lows), last + 2))
@@ -1653,6 +1718,24 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return True  # named after someone: `Anne Frank Huis`, `Vincent van Gogh-school`
     if last + 1 < len(lows) and words.capital(last) and _institution(lows[last + 1]):
         return True  # `Ronald McDonald Huis`: the institution word two words on
+    body = first + (lows[first] in ("de", "het") and last > first + 1)
+    if (
+        words.capital(body)
+        and body + 1 < len(lows)
+        and words.capital(body + 1)
+        and (
+            lows[body] in _GERMAN_BODIES
+            or (
+                _organisation_word(lows[body])
+                and all(
+                    is_place(lows[i]) or _compass_place(lows[i], single)
+                    for i in range(body + 1, max(last, body + 2))
+                    if words.capital(i)
+                )
+            )
+        )
+    ):
+        return True  # a body and its place (`Buurtpreventie Hasselt`, `Stadt Gronau`)
     if lows[first] in _NAMED_AFTER and words.capital(first) and last > first + 1:
         return True  # `Wet Hillen`
     if (
@@ -1697,11 +1780,13 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         initialled is None
         and not _prefixed_surname(words, first, last)
         and not _first_name_and_prefixed_surname(words, first, last)
+        and not _first_name_and_surname(words, first, last)
         and all(
             lows[i] in single
             or lows[i].partition("-")[0] in single  # `Philips-lamp`, `Bosch-wasmachine`
             or _compass_place(lows[i], single)
             or (is_common(words.words[i]) and not _is_name(words.words[i]))
+            or lows[i] in _dialect_words()
             or _covered(lows, i, first, last, whole, declared)
             for i in capitals
         )
@@ -1743,7 +1828,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
             )
         )
     )
-    if (street and street.start() > 0 and (prefixed or _named_street(lows[last - 1]))) or (
+    if (
+        street
+        and street.start() > 0
+        and (prefixed or _named_street(lows[last - 1]))
+        and not _first_name_and_surname(words, first, last)
+    ) or (
         after is not None
         and after.start() == 0
         and words.capital(last)
@@ -1768,7 +1858,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and not words.text[words.spans[before][1] : words.spans[first][0]].strip(" ")
     ):
         return True  # `Boulevard Heuvelink`, `Avenue Carré`; not a table's cells
-    if last == first + 2 and lows[first] in _brands() and words.capital(first + 1):
+    if (
+        last == first + 2
+        and lows[first] in _brands()
+        and words.capital(first + 1)
+        and not _first_name_and_surname(words, first, last)
+    ):
         return True  # a brand and its model (`Renault Zoe`, `Opel Corsa`)
     if before >= 1 and lows[before - 1] == "station" and is_place(lows[before]):
         return True  # `Station Doetinchem De Huet`: a station's name after its town
@@ -2013,15 +2108,43 @@ def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> boo
     return is_first_name(words.words[first]) and _known_surname(surname)
 
 
+def _first_name_and_surname(words: Words, first: int, last: int) -> bool:
+    """Whether a span ends in a first name and a surname the Dutch list knows whole (`Dylan
+    Hoogendijk`, `Bart Hulshof`, `Mark Rijswijk`), or one ending in `-hof` or `-dijk`: a
+    person, though the surname ends in a street's word (`-laan` of `Verlaan`) or is a
+    place's name too, and the first name a river's."""
+    given = last - 2
+    return (
+        given >= first
+        and words.capital(given)
+        and words.capital(given + 1)
+        and words.text[words.spans[given][1] : words.spans[given + 1][0]] == " "
+        and (
+            words.lows[given + 1] in _dutch_names()[1]
+            or words.lows[given + 1].endswith(_SURNAME_ENDINGS)
+        )
+        and is_first_name(words.words[given])
+    )
+
+
+_SURNAME_ENDINGS = ("hof", "dijk")
+"""Street words that end Dutch surnames at least as often (`Wijnhof`, `Verdijk`): after a
+first name, such a word is a surname, not a street named after someone."""
+
+
 def _known_surname(low: str) -> bool:
     """A Dutch surname of the lists, also one that stands only after its prefix (`Vries`)."""
     return low in _dutch_names()[1] or low in person_names.surnames_after_prefix()
 
 
 def _compass_place(low: str, places: frozenset[str]) -> bool:
-    """A place with a point of the compass before it (`Oost-Gelderland`, `Zuid-Limburg`)."""
+    """A place with a point of the compass before it (`Oost-Gelderland`, `Zuid-Limburg`), or
+    a part of town after it (`Hasselt-Noord`, `Enschede-Zuid`)."""
     compass, _, place = low.partition("-")
-    return compass in _COMPASS and place in places
+    if compass in _COMPASS and place in places:
+        return True
+    place, _, part = low.rpartition("-")
+    return part in _COMPASS and place in places
 
 
 def _institution(low: str) -> bool:
