@@ -34,6 +34,8 @@ from recall_corpus import (
     AFTER_THIRTY_FOURTH_RECALL,
     AFTER_THIRTY_SECOND_ORDINARY,
     AFTER_THIRTY_SECOND_RECALL,
+    AFTER_THIRTY_SEVENTH_ORDINARY,
+    AFTER_THIRTY_SEVENTH_RECALL,
     AFTER_THIRTY_SIXTH_ORDINARY,
     AFTER_THIRTY_SIXTH_RECALL,
     AFTER_THIRTY_THIRD_ORDINARY,
@@ -98,6 +100,8 @@ from recall_corpus import (
     THIRTY_FOURTH_TESTER_RECALL,
     THIRTY_SECOND_TESTER_ORDINARY,
     THIRTY_SECOND_TESTER_RECALL,
+    THIRTY_SEVENTH_TESTER_ORDINARY,
+    THIRTY_SEVENTH_TESTER_RECALL,
     THIRTY_SIXTH_TESTER_ORDINARY,
     THIRTY_SIXTH_TESTER_RECALL,
     THIRTY_THIRD_TESTER_ORDINARY,
@@ -256,6 +260,11 @@ LATER_TESTERS = {
     "ours, after the thirty-fifth": (AFTER_THIRTY_FIFTH_RECALL, AFTER_THIRTY_FIFTH_ORDINARY),
     "thirty-sixth": (THIRTY_SIXTH_TESTER_RECALL, THIRTY_SIXTH_TESTER_ORDINARY),
     "ours, after the thirty-sixth": (AFTER_THIRTY_SIXTH_RECALL, AFTER_THIRTY_SIXTH_ORDINARY),
+    "thirty-seventh": (THIRTY_SEVENTH_TESTER_RECALL, THIRTY_SEVENTH_TESTER_ORDINARY),
+    "ours, after the thirty-seventh": (
+        AFTER_THIRTY_SEVENTH_RECALL,
+        AFTER_THIRTY_SEVENTH_ORDINARY,
+    ),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -599,6 +608,19 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         [
             "17:10: mogelijk persoonsgegeven (e-mailadres) in 'contact.email': 'v.a*********@**********.nl'; een contact is een route van de organisatie (algemeen nummer, teammailbox): vervang het, of zet het in privacy.uitzonderingen met een reden",
         ],
+    ),
+    (
+        "a-date-of-birth-in-the-cell-beside-its-label",
+        add("resultaten: |\n  Uit het dossier:\n\n  | Geboren | 2 januari 1944 |\n  |---|---|\n"),
+        [
+            "19:5: mogelijk persoonsgegeven (geboortedatum) in 'resultaten': 'Ge***** | * ******* **44'"
+            + HINT,
+        ],
+    ),
+    (
+        "a-phone-number-in-keycap-digits",
+        aanpak("Bel 0️⃣6️⃣4️⃣1️⃣2️⃣3️⃣9️⃣0️⃣8️⃣7️⃣ na vijven."),
+        ["11:13: mogelijk persoonsgegeven (telefoonnummer) in 'aanpak': '06******87'" + HINT],
     ),
     (
         "name-four-times",
