@@ -69,6 +69,14 @@ _FOREIGN_BIRTH_CUES = (
     "née le",
     "doğum tarihi",
     "dogum tarihi",
+    "geburtstag",
+    "geb.-datum",
+    "nacido el",
+    "nacida el",
+    "nato il",
+    "nata il",
+    "تاریخ تولد",
+    "taariikhda dhalashada",
     "data urodzenia",
     "urodzony",
     "urodzona",
@@ -88,13 +96,23 @@ _FOREIGN_BIRTH_CUES = (
 """A date of birth's label in the languages of papers that statushouders and labour
 migrants bring (German, French, Turkish, Polish, Spanish, Italian, Portuguese, Ukrainian,
 Russian, Arabic), in lower case: `doğum tarihi: 12.03.1979`, `data urodzenia 05.11.1990`."""
-_PLACEHOLDER = r"(?:\{\{?[\w\s.-]{1,40}\}\}?|\[[\w\s.-]{1,40}\]|<[\w\s.-]{1,40}>)"
+_POLISH_BORN = re.compile(r"\bur\. ?\d")
+"""The cheap test for Polish `ur.` (born) before a date: `ur.` alone ends `huur.` and
+`natuur.` in most stories."""
+_DAY_WORD_YEAR = r"(?:0?[1-9]|[12]\d|3[01])\.?\s[^\W\d_]{3,12}\.?\s(?:19|20)\d\d(?!\d)"
+"""After a date of birth's label, a day, a month's word in any language and a year (`née le
+2 janvier 1944`, `ur. 2 stycznia 1944`, `родился 2 января 1944`)."""
+_PLACEHOLDER = (
+    r"(?:\$?\{\{?[\w\s.-]{1,40}\}\}?|\[\[?[\w\s.-]{1,40}\]\]?|<[\w\s.-]{1,40}>|«[\w\s.-]{1,40}»"
+    r"|%[\w.-]{1,40}%|\([\w\s.-]{1,40}\))"
+)
 """A form letter's placeholder left beside its value (`geboortedatum {{geboortedatum}}:
-09-08-1966`, `Dossiernummer: [nummer] 2024-11873`)."""
+09-08-1966`, `Dossiernummer: [nummer] 2024-11873`, Word's `«Geboortedatum»`, `${bsn}`,
+`%nummer%`), or a form's hint (`Geboortedatum (dd-mm-jjjj): ...`)."""
 _BIRTH_CUE = (
     r"(?:geboren|geb[._]? ?datum|geb\.?|geboorte[_-]?datum|datum\s(?:van\s)?geboorte|geboortedag"
     r"|gebdat\.?|geboortejaar|geboorte"
-    r"|dob|d\.o\.b\.|birthdate|date of birth|birthday|born on|"
+    r"|dob|d\.o\.b\.?|birthdate|do[gğ]um\starih[iİı]\u0307?|date of birth|birthday|born on|"
     + "|".join(re.escape(cue) for cue in _FOREIGN_BIRTH_CUES)
     # not `het project vierde zijn eerste`
     + r"|(?:zijn|haar|z'n|m'n|mijn|jouw|uw|d'r)\sverjaardag)"
@@ -340,7 +358,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "geboortedatum",
         re.compile(
-            rf"\b{_BIRTH_CUE}(?:\s{_WHOSE})?{_FILLER}{{0,4}}\s?{_DATE}"
+            rf"\b{_BIRTH_CUE}(?:\s{_WHOSE})?{_FILLER}{{0,4}}\s?(?:{_DATE}|{_DAY_WORD_YEAR})"
             rf"|\bgeboren\s(?:in|op|te)\s(?:[A-Z][\w'-]{{1,25}},?\s){{1,3}}(?:op\s)?{_DATE}"
             rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
@@ -722,13 +740,13 @@ _MAIL_SPOKEN = re.compile(
 """A mailbox at a free-mail provider said in words (`fatmademir op gmail punt com`): `op`
 is too common a word to read as `@` anywhere else (`fatma.demir op gmail.com` too)."""
 _SHORT_BSN = re.compile(
-    r"(?i:\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:[- ]?nr\.?|[- ]?nummer)?)\)?[:.]? ?"
-    r"(?:is |was )?"
-    r"(\d{8,9})(?![\d,.-]\d)"
+    r"(?i:\b(?:b\.?s\.?n|burgerservicenummer|burgerservicenr|sofi-?(?:nummer|nr))\.?"
+    r"(?:[- ]?nr\.?|[- ]?nummer)?)\)?[:.]? ?(?:is |was )?"
+    r"(\d(?:[ .-]?\d){7,8})(?![\d,.-]\d)"
 )
 """A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off), or
-of nine typed on to its name's full stop (`bsn nr.686682233`), where a figure after a full
-stop is a decimal's elsewhere."""
+of nine typed on to its name's full stop (`bsn nr.686682233`, `B.S.N.686.682.233`), where a
+figure after a full stop is a decimal's elsewhere."""
 _NUMBER_THEN_STREET = regex.compile(
     rf"\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
 )
@@ -983,9 +1001,10 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(start, end):
                 taken.add(start, end)
                 yield kind, start, end
-    if runs and ("bsn" in low or "burgerservice" in low or "sofi" in low):
+    if runs and ("bsn" in low or "b.s.n" in low or "burgerservice" in low or "sofi" in low):
         for short in _SHORT_BSN.finditer(text):
-            if bsn.is_valid(short.group(1).zfill(9)) and taken.free(*short.span(1)):
+            digits = "".join(c for c in short.group(1) if c.isdigit())
+            if bsn.is_valid(digits.zfill(9)) and taken.free(*short.span(1)):
                 taken.add(*short.span(1))
                 yield "bsn", short.start(1), short.end(1)
     if runs and streets:
@@ -995,6 +1014,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "adres", start, end
     if runs and any(word in low for word in _LIVING_WORDS):
         for start, end in _streetless(text, runs):
+            if _CLOCK.match(text, end):
+                continue  # `Inloop op het Stationsplein 14:00-16:00`: a time
             if taken.free(start, end):
                 taken.add(start, end)
                 yield "adres", start, end
@@ -1617,9 +1638,15 @@ def _numbers_after_cues(
         return
     position = 0
     for at in places:
-        if at < position or low.endswith("kamer", 0, at):
-            continue  # `Kamerdossier 32 847`: a parliamentary paper's number, public
+        if at < position:
+            continue
         match = pattern.search(text, max(position, at - 30), min(len(text), at + 110))
+        if (
+            match is not None
+            and low.endswith("kamer", 0, at)
+            and _PARLIAMENTARY_PAPER.fullmatch(match.group("number"))
+        ):
+            continue  # `Kamerdossier 32 847`: a parliamentary paper's number, public
         if match is not None and match.end() <= at:  # one before it (`zaaknummer ... / klantnr.`)
             word = at
             while word > 0 and text[word - 1].isalpha():
@@ -1635,6 +1662,8 @@ def _numbers_after_cues(
         position = match.end()
 
 
+_PARLIAMENTARY_PAPER = re.compile(r"[1-3]\d ?\d{3}")
+"""The number of a paper of the States General (`Kamerstuk 32 847`): five digits."""
 _RULING_BEFORE = re.compile(r"\bECLI:[A-Z]{2}:[A-Z]{2,7}:\d{4}:[\w.]{1,25}[,;]\s?$")
 _CASE_NUMBER = re.compile(r"(?i:zaak-?nummer|zaaknr\.?|rolnummer|zaak-/rolnummer)\s")
 """A published ruling's identifier right before its case number: rulings are published
@@ -1655,10 +1684,21 @@ def _numbered(match: re.Match[str]) -> bool:
     """Whether a cue's match ends in a number, or, after words or a comma (`dossier van de
     familie telt 1200 pagina's`, `dossier, 2024`), or after a file's word, in a number that
     can only be an identifier."""
-    plain = not match.group("words") and "," not in match.group() and not match.group("file")
+    plain = (
+        not match.group("words")
+        and "," not in match.group()
+        and not match.group("file")
+        and not _PLACEHOLDER_IN.search(match.group())
+    )
     value = match.group("number")
-    if not plain and " " in value and sum(c.isdigit() for c in value) < 7:
+    if (
+        not plain
+        and " " in value
+        and sum(c.isdigit() for c in value) < 7
+        and not _NUMBER_LABEL.search(match.group(), 0, 30)
+    ):
         return False  # `dossier van de familie telt 12 500 pagina's`: a count, not its number
+        # (but `het dossiernummer van de huurder is 123 456`)
     kenmerk = "kenmerk" in match.group()[:20].lower()  # every `kenmerk` with a number is refused
     if not plain and (
         _PERIOD.fullmatch(value)
@@ -1670,6 +1710,8 @@ def _numbered(match: re.Match[str]) -> bool:
     return plain or _identifier(value)
 
 
+_PLACEHOLDER_IN = re.compile(_PLACEHOLDER)
+_NUMBER_LABEL = re.compile(r"(?i:nummer|nr\b)")
 _PERIOD = re.compile(r"(?:19|20)\d\d[-/–—](?:(?:19|20)?\d\d)|24/7")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d (?!0)(?!.* 0)")
 """Groups of digits that start with a year, after words (`dossier ... 2019 2020 2021`,
@@ -1754,8 +1796,10 @@ def _worth_trying(kind: str, low: str, digits: bool, mail: bool) -> bool:
             or "geb_" in low
             or "dob" in low
             or "d.o.b" in low
+            or "doğum" in low
             or "birth" in low
-            or any(cue in low for cue in _FOREIGN_BIRTH_CUES)
+            or ("ur." in low and _POLISH_BORN.search(low) is not None)
+            or any(cue in low for cue in _FOREIGN_BIRTH_CUES if cue != "ur.")
             or "born" in low
             or "jarig" in low
             or "verjaar" in low
@@ -1984,7 +2028,13 @@ _NO_PERSON_BORN = re.compile(
     r"foundation|organisation|organization|company|movement|group|community|campaign|"
     r"building|neighbourhood)\s(?:\w{1,20}\s){0,4}"
     r"(?:werd|is|was|werden|zijn|kwam|were)"
-    r"\s(?:\w{1,12}\s)?$",
+    r"\s(?:\w{1,12}\s)?$"
+    # in the languages of the foreign labels, a thing that is born (`L'association ... est
+    # née le`, `Il progetto è nato il`, `Ідея народилася`)
+    r"|\b(?:association|associazione|asociación|stowarzyszenie|verein|dernek|projet|progetto"
+    r"|proyecto|projekt|proje|проект|програма|программа|idée|idea|ідея|идея|iniziativa"
+    r"|iniciativa|inicjatywa|initiative|ініціатива|инициатива|організація|организация)"
+    r"\s(?:\S{1,20}\s){0,4}$",
     re.IGNORECASE,
 )
 _ADDRESS_WORD = re.compile(r"[^\W\d_][\w'-]*")
