@@ -293,11 +293,13 @@ _LOWER_OTHER_NEXT = re.compile(r" [\u03ac-\u03ce\u0430-\u045f\u0461-\u052f]")
 def _greeting(text: str, span: tuple[int, int]) -> bool:
     """Whether the span starts a greeting of `data/greetings.txt` that covers it: one of
     more words anywhere (`Sağ olun!`, `Eid Mubarak`), one word in quotes, before `!`, or
-    among translations set apart by slashes (`'Merhaba'`, `Peace!`, `/ Запрошення /`)."""
-    if text[span[0] - 1 : span[0]] in ("'", '"') and all(
-        piece in _greetings() for piece in _QUOTED_LIST.split(text[span[0] : span[1]].casefold())
+    among translations set apart by slashes or dashes (`'Merhaba'`, `Peace!`, `/ Запрошення
+    /`, `Salam - Merhaba`)."""
+    pieces = _QUOTED_LIST.split(text[span[0] : span[1]].casefold())
+    if (len(pieces) > 1 or text[span[0] - 1 : span[0]] in ("'", '"')) and all(
+        piece in _greetings() for piece in pieces
     ):
-        return True  # `'Shalom', 'Salam'`: quoted greetings one after the other
+        return True  # `'Shalom', 'Salam'`, `Salam - Merhaba`: greetings one after another
     low = text[span[0] : span[0] + 40].casefold()
     for greeting in _greetings():
         end = span[0] + len(greeting)
@@ -310,10 +312,14 @@ def _greeting(text: str, span: tuple[int, int]) -> bool:
             return True
         if text[max(0, span[0] - 2) : span[0]] == "/ " or text[end : end + 2] == " /":
             return True
+        if text[max(0, span[0] - 2) : span[0]] == "- " or text[end : end + 2] == " -":
+            near = text[max(0, span[0] - 30) : end + 30].casefold()
+            if sum(other in near for other in _greetings() if " " not in other) >= 2:
+                return True  # `Welkom - Salam - Merhaba`: greetings between dashes
     return False
 
 
-_QUOTED_LIST = re.compile(r"['\"]?\s?[,/]\s?['\"]?|['\"]?\s(?:en|and|und|of)\s['\"]?")
+_QUOTED_LIST = re.compile(r"['\"]?\s?[,/]\s?['\"]?|\s-\s|['\"]?\s(?:en|and|und|of)\s['\"]?")
 
 
 @functools.cache
@@ -928,11 +934,19 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+_GROUP_MENTIONS = frozenset(
+    ("iedereen", "allen", "alle", "allemaal", "team", "kanaal", "groep", "bewoners", "buren")
+    + ("collega's", "leden", "everyone", "channel", "here", "all")
+)
+"""A chat's mention of everyone in it (`@Iedereen`), not of one person (`@Vos`, `@Kok`:
+surnames that are words too)."""
+
+
 def organisation_account(handle: str) -> bool:
     """Whether a social-media account's name is a body's (`@Woonbond`, `@VNG`,
     `@gemeenteutrecht`, `@wijkteamzuid`, `@Aedes_nl`): an organisation's word at its start
     or end, or a known body, place or brand among its parts; or a chat's mention of a group
-    (`@Iedereen`, `@allen`, `@everyone`): a Dutch word that is no name."""
+    or a team (`@Iedereen`, `@allen`, `@Verhuur`)."""
     low = handle.casefold().lstrip("@")
     parts = [p for p in re.split(r"[._\d]+", low) if p]
     if len(parts) > 1 and any(_personal_part(p) for p in parts):
@@ -940,8 +954,10 @@ def organisation_account(handle: str) -> bool:
         # body is named in it
     starts = _ORGANISATION_WORDS | {"woon", "gemeente", "wijk", "buurt", "stad", "provincie"}
     return (
-        (len(parts) == 1 and low.isalpha() and is_common(low) and not _is_name(low))
-        or low in ("everyone", "channel", "here", "all")  # a chat's mention of a group
+        low in _GROUP_MENTIONS
+        or (  # `@Verhuur`, `@Beheer`: a team's word, no surname (`@Vos`, `@Kok`)
+            len(parts) == 1 and is_common(low) and not _is_name(low) and not _known_surname(low)
+        )
         or looks_like_organisation(low)
         or any(low.startswith(word) for word in starts if len(word) > 3)
         or low in _not_persons()[1]  # `@Platform31`
@@ -1867,6 +1883,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return True  # a brand and its model (`Renault Zoe`, `Opel Corsa`)
     if before >= 1 and lows[before - 1] == "station" and is_place(lows[before]):
         return True  # `Station Doetinchem De Huet`: a station's name after its town
+    if 0 <= before == first - 1 and lows[before] in _GERMAN_BODIES and words.capital(before):
+        return True  # `Stadt Emmerich am Rhein`: a town after its body's word
     if 0 <= before == first - 1 and lows[before] in _PUBLIC_OFFICES:
         return True  # `Minister De Jonge`: a public office, held in public
     if lows[first] in _STORMS or (0 <= before == first - 1 and lows[before] in _STORMS):
@@ -2114,14 +2132,20 @@ def _first_name_and_surname(words: Words, first: int, last: int) -> bool:
     person, though the surname ends in a street's word (`-laan` of `Verlaan`) or is a
     place's name too, and the first name a river's."""
     given = last - 2
+    surname = words.lows[given + 1] if given >= first else ""
     return (
         given >= first
+        and words.lows[given] not in _dutch_names()[2]  # `Van Rijswijk`: a prefix
         and words.capital(given)
         and words.capital(given + 1)
         and words.text[words.spans[given][1] : words.spans[given + 1][0]] == " "
         and (
-            words.lows[given + 1] in _dutch_names()[1]
-            or words.lows[given + 1].endswith(_SURNAME_ENDINGS)
+            surname in _dutch_names()[1]
+            or (
+                surname.endswith(_SURNAME_ENDINGS)
+                # `Anne Frankhof`, `Pieter Bothhof`: a court named after a person
+                and not _known_surname(surname[:-4] if surname.endswith("dijk") else surname[:-3])
+            )
         )
         and is_first_name(words.words[given])
     )
