@@ -26,6 +26,8 @@ from recall_corpus import (
     AFTER_TESTER_RECALL,
     AFTER_THIRTIETH_ORDINARY,
     AFTER_THIRTIETH_RECALL,
+    AFTER_THIRTY_EIGHTH_ORDINARY,
+    AFTER_THIRTY_EIGHTH_RECALL,
     AFTER_THIRTY_FIFTH_ORDINARY,
     AFTER_THIRTY_FIFTH_RECALL,
     AFTER_THIRTY_FIRST_ORDINARY,
@@ -92,6 +94,8 @@ from recall_corpus import (
     THIRTEENTH_TESTER_RECALL,
     THIRTIETH_TESTER_ORDINARY,
     THIRTIETH_TESTER_RECALL,
+    THIRTY_EIGHTH_TESTER_ORDINARY,
+    THIRTY_EIGHTH_TESTER_RECALL,
     THIRTY_FIFTH_TESTER_ORDINARY,
     THIRTY_FIFTH_TESTER_RECALL,
     THIRTY_FIRST_TESTER_ORDINARY,
@@ -265,6 +269,8 @@ LATER_TESTERS = {
         AFTER_THIRTY_SEVENTH_RECALL,
         AFTER_THIRTY_SEVENTH_ORDINARY,
     ),
+    "thirty-eighth": (THIRTY_EIGHTH_TESTER_RECALL, THIRTY_EIGHTH_TESTER_ORDINARY),
+    "ours, after the thirty-eighth": (AFTER_THIRTY_EIGHTH_RECALL, AFTER_THIRTY_EIGHTH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -616,6 +622,11 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
             "19:5: mogelijk persoonsgegeven (geboortedatum) in 'resultaten': 'Ge***** | * ******* **44'"
             + HINT,
         ],
+    ),
+    (
+        "a-bsn-typed-on-to-its-dotted-label",
+        aanpak("Op de kopie stond B.S.N.618456995."),
+        ["11:33: mogelijk persoonsgegeven (bsn) in 'aanpak': '61*****95'" + HINT],
     ),
     (
         "a-phone-number-in-keycap-digits",
