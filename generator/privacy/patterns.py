@@ -174,9 +174,10 @@ woont alleen`): a date of birth, as a date in brackets is."""
 _WHOSE = (
     r"(?:van\s)?(?:de\s|het\s)?(?:hem|haar|mij|meneer|mevrouw|huurders?|bewoners?|bewoonster"
     r"|cli[eë]nt|klant|moeder|vader"
-    r"|kind|zoon|dochter|partner|aanvrager)"
+    r"|kind|zoon|dochter|partner|aanvrager"
+    r"|(?:mw|mevr|dhr|hr|bew|clt)\.?(?![\w.]))"  # a case note's short forms: `van mw.`, `clt`
 )
-"""Whose date of birth a cue names (`Geboortedatum huurder: ...`)."""
+"""Whose date of birth a cue names (`Geboortedatum huurder: ...`, `DOB bew.: ...`)."""
 _FILLER = (
     rf"(?:\s?{_PLACEHOLDER}|\s?\||\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
     r"|valt|viel|d\.d\.))"
@@ -195,6 +196,7 @@ _STREETS = (
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
     r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde|straße|strasse|gasse"
     r"|strjitte|leane|loane|buorren|wei"  # Frisian: `Tsjerkestrjitte 5`
+    r"|velden|hoven|weiden|akkers|burg"  # no street word: `Zwanenvelden 118`, `Kleiburg 4`
 )
 # A word read whole (possessive: never given back letter by letter), then its ending
 # looked at (a look-behind of varying width, which the `regex` package allows).
@@ -431,7 +433,8 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "postcode",
         re.compile(
-            r"[1-9](?<!\w[1-9])\d{3}(?:-(?!SA|SD|SS)[A-Z]{2}[- ]\d{1,4}[a-zA-Z]?\b|"
+            # (a house number never starts with a nought: `2024-CM-0192` is a work's code)
+            r"[1-9](?<!\w[1-9])\d{3}(?:-(?!SA|SD|SS)[A-Z]{2}[- ][1-9]\d{0,3}[a-zA-Z]?\b|"
             r"\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
             r"|(?!SA|SD|SS)[A-Z]{2}\d{1,4}[a-zA-Z]?\b"  # house number written on: `7001AB12`
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
@@ -458,7 +461,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?:\s?{_PLACEHOLDER})?(?P<words>(?:\s(?!\d)[^\W\d]{{1,25}}){{0,8}}?)"
+            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?:\s?{_PLACEHOLDER})?(?P<words>(?:\s(?!\d)\(?[^\W\d]{{1,25}}\.?\)?){{0,8}}?)"
             r"\s?[:|,]?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
             # five digits and more in groups (`V-nummer 27 1133 4480`, `Cliëntnr. 559 204`,
             # `W 1234 5678`), or one code (`W12345678`, `w12.345.678`)
@@ -741,12 +744,14 @@ _MAIL_SPOKEN = re.compile(
 is too common a word to read as `@` anywhere else (`fatma.demir op gmail.com` too)."""
 _SHORT_BSN = re.compile(
     r"(?i:\b(?:b\.?s\.?n|burgerservicenummer|burgerservicenr|sofi-?(?:nummer|nr))\.?"
-    r"(?:[- ]?nr\.?|[- ]?nummer)?)\)?[:.]? ?(?:is |was )?"
-    r"(\d(?:[ .-]?\d){7,8})(?![\d,.-]\d)"
+    r"(?:[- ]?nr\.?|[- ]?nummer)?)(?:\s(?i:zoon|dochter|kind|partner|moeder|vader|huurder"
+    r"|bewoner|meneer|mevrouw|mw\.?|dhr\.?|clt\.?))?\)?[:.]? ?(?:is |was )?"
+    r"(\d(?:(?:[ .-]|\. )?\d){7,8})(?![\d,.-]\d)"
 )
 """A BSN of eight digits after its name (`BSN 22169593`: the leading nought left off), or
 of nine typed on to its name's full stop (`bsn nr.686682233`, `B.S.N.686.682.233`), where a
-figure after a full stop is a decimal's elsewhere."""
+figure after a full stop is a decimal's elsewhere; also after whose it is (`BSN zoon:
+338.457.` / `550`, its groups' dots and a line's end between them)."""
 _NUMBER_THEN_STREET = regex.compile(
     rf"\d{{1,4}}[a-zA-Z]?,? {_CAPITAL_STREET_WORD}(?!\w)", regex.VERSION0
 )
@@ -1916,10 +1921,19 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             # `oplevering 2026`: a word that ends like a street (`-ring`), and its year
         if _CLOCK.match(text, end):
             return None  # `vergadering 19:30`, `Markt 10.00 uur`: a time, no house number
+        plain = _PLAIN_NOUN_STREET.search(value)
+        if plain is not None and plain.group(1).islower():
+            return None  # `de sportvelden 3 en 4`: fields, not `Zwanenvelden 118`
         noun = _ACTION_NOUN.search(value)
-        if noun is not None and not noun.group(1).lower().endswith("wetering"):
-            return None  # `de vergadering 12 mei`, `Vroegsignalering 2.`: a word that ends
-            # like a street (`-ring`), no street
+        if noun is not None and (
+            (
+                noun.group(1).lower().endswith("ering")
+                and not noun.group(1).lower().endswith("wetering")
+            )
+            or (noun.group(1).lower() != "ring" and name_finder.is_common(noun.group(1)))
+        ):
+            return None  # `de vergadering 12 mei`, `Vroegsignalering 2.`, `Storing 3 januari`:
+            # a word that ends like a street (`-ring`), no street
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
             # a law's year; a block's first and last number (`Molenweg 2-40`), no home
             return None
@@ -1962,9 +1976,15 @@ _YEAR_AFTER_STREET = re.compile(r"(\w+) (?:19|20)\d\d\W?$")
 _PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma|agenda)\s")
 _BARE_STREET_WORD = re.compile(rf"(?i:{_STREETS})")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
-_ACTION_NOUN = re.compile(r"([^\W\d_]+ering)\s\d{1,4}[a-zA-Z]?\.?$")
-"""A noun made of a verb (`vergadering`, `signalering`), which ends like a street (`-ring`),
-before a figure. (A watercourse's `Wetering` is a street's name.)"""
+_PLAIN_NOUN_STREET = re.compile(
+    r"([^\W\d_]+(?:velden|hoven|weiden|akkers|burg))\s\d{1,4}[a-zA-Z]?\.?$"
+)
+"""A street named with a plain noun's ending and no street word (`Zwanenvelden`): only
+written with its capital, where the noun in lower case is a thing (`sportvelden`)."""
+_ACTION_NOUN = re.compile(r"([^\W\d_]+ring)\s\d{1,4}[a-zA-Z]?\.?$")
+"""A noun that ends like a street (`-ring`) before a figure: one made of a verb
+(`vergadering`, `signalering`), or any common Dutch word (`Storing`). (A watercourse's
+`Wetering` is a street's name, and so is a `Ring`.)"""
 _OBJECT_BEFORE = re.compile(
     r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen|namens|naast|achter|onder|boven|tussen"
     r"|zonder|tegenover|volgens|rond|om|uit|in|binnen|buiten|na|sinds|per|via)"
