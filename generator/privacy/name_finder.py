@@ -70,7 +70,8 @@ ROLES = frozenset(
         "client",
         "cliënte",
         "cliente",
-        "clt",  # a caseworker's note's short form
+        "clt",  # a caseworker's note's short forms
+        "bew",
         "patiënt",
         "patiënte",
         "klant",
@@ -214,7 +215,9 @@ _STREET_WORDS = frozenset(
     ("boulevard", "avenue", "rue", "plaza", "piazza", "via", "plein", "laan", "straat")
 )
 _WORD = re.compile(r"[^\W\d_](?:[\w'-]*[^\W_])?")
-_INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,4}(?![a-z])|[A-Z]{2,3}\b(?=\)|,|$)")
+_INITIALS = re.compile(r"(?:[A-Z]\.(?:[a-z]{1,3}\.){0,2}\s?){1,4}(?![a-z])|[A-Z]{2,3}\b(?=\)|,|$)")
+"""Initials, also with a surname's prefix between them (`J.v.D.`), or two or three capitals
+before a bracket or comma (`(BK)`)."""
 _INITIALS_AND_PREFIX = re.compile(
     r"(?<![\w.])(?:[A-ZÀ-ÖØ-Þ]\. ?){0,5}[A-ZÀ-ÖØ-Þ]\. "
     r"(?:(?:van|de|den|der|ter|ten|te|het|'t|in|op|uit|aan|bij|la|le|da|di|du|del|dos|el|von|zur)"
@@ -1033,10 +1036,16 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
     for i, word in enumerate(words.words):
         low = word.casefold()
         title = low in TITLES
-        if not title and (low not in ROLES or (low == "clt" and word != "clt")):
-            continue  # `CLT Brussel`: a community land trust
         after = words.spans[i][1]
-        if (title or low in ("fam", "clt")) and after < len(text) and text[after] == ".":
+        dotted = text[after : after + 1] == "."
+        # A case note's short forms: `clt` (`Clt.` opening a sentence; `CLT Brussel` is a
+        # community land trust) and `bew.` (bewoner), only with its full stop.
+        short_form = (low == "clt" and (word == "clt" or (word == "Clt" and dotted))) or (
+            low == "bew" and dotted and not word.isupper()
+        )
+        if not title and not short_form and (low not in ROLES or low in ("clt", "bew")):
+            continue
+        if (title or low in ("fam", "clt", "bew")) and after < len(text) and text[after] == ".":
             after += 1  # `dhr.`, `fam.`: an abbreviation's full stop
         gap = re.match(r"[ ,:(—–-]*", text[after : after + 12])
         at = after + (gap.end() if gap else 0)
@@ -1071,6 +1080,9 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
         street = _STREET_END.search(folded) and folded not in _NOUN_SURNAMES
         if street or _organisation_word(folded) or folded in _OFFICES:
             continue
+        head, _, rest = candidate.partition("-")
+        if rest.islower() and len(head) > 1 and head.isupper() and is_common(rest):
+            continue  # `Mw. PGB-houder`, `Mw. WMO-consulent`: a role, not a name
         if words.capital(j):
             # After a title, a capitalised prefix makes a surname of any word (`meneer Van
             # Leeuwen`, `mevrouw De Boer`).
@@ -1286,6 +1298,8 @@ def is_place(word: str) -> bool:
     return word.casefold() in _not_persons()[1]
 
 
+_MODEL_NUMBER = re.compile(r" \d{1,4}[a-zA-Z]{0,3}\b")
+"""A product's type number after its name (`Sky 300`, `Ace 28c`)."""
 _GERMAN_BODIES = frozenset(("stadt", "kreis", "landkreis", "gemeinde"))
 """A German public body's word before its place's name (`Stadt Gronau`, `Kreis Borken`):
 the border's towns are partners of the east's corporations."""
@@ -1839,6 +1853,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                 and (
                     lows[last - 1][: street.start()].endswith("s")
                     or lows[last - 1][: street.start()] in _dutch_names()[1]
+                    or is_common(lows[last - 1][: street.start()])  # `Steen` of `Jan Steen`
                 )
                 and is_first_name(words.words[first])
             )
@@ -1874,6 +1889,10 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and not words.text[words.spans[before][1] : words.spans[first][0]].strip(" ")
     ):
         return True  # `Boulevard Heuvelink`, `Avenue Carré`; not a table's cells
+    if any(lows[i] in _brands() for i in range(first, last)) and _MODEL_NUMBER.match(
+        words.text, words.spans[last - 1][1]
+    ):
+        return True  # a brand's product and its type (`Brink Renovent Sky 300`)
     if (
         last == first + 2
         and lows[first] in _brands()
