@@ -16016,3 +16016,1271 @@ AFTER_THIRTY_EIGHTH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Het dossier van de familie telt 12 500 pagina's, zegt de advocaat."),
 ]
 """Ordinary texts next to those rules and the false alarms it fixed: none refused."""
+
+THIRTY_NINTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        'Toen Fatma Demir in 2019 de sleutel kreeg, huilde ze. "Eindelijk een eigen plek," zegt ze nu aan de keukentafel in Overvecht.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'We spraken Tesfay Gebremedhin, die als statushouder in 2021 in Zwolle kwam wonen. "Ik ken nu de buren bij naam," vertelt hij trots.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '"De eerste nacht heb ik niet geslapen van geluk," lacht Olena Kovalenko (41), die met haar twee kinderen uit Charkiv vluchtte.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'Semhar Tekle kookt elke vrijdag voor de hele galerij. "Eten verbindt," zegt ze, terwijl ze de injera op tafel zet.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Jarenlang werkte Piotr Nowak via een uitzendbureau in de kassen en sliep hij met zes man in één rijtjeshuis.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Nour Haddad en haar man Rami Al-Hassan kregen via de gemeente Enschede een eengezinswoning met een tuintje.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'Farid Ahmadzai vertelt over zijn eerste winter: "Ik wist niet hoe de thermostaat werkte. Ik had het drie weken koud."',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        '"Ze namen me eindelijk serieus," zegt Agnieszka Wiśniewska over het gesprek met de woonconsulent.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zarghona Popal spreekt inmiddels goed Nederlands en helpt nu andere vrouwen uit de wijk met hun post.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Yonas Habte en Senait Berhane kregen samen een woning in Leeuwarden, vlak bij de moskee en de Lidl.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'Mykola Shevchuk repareert tegenwoordig fietsen voor de hele buurt. "Het houdt mijn hoofd rustig," zegt hij.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Ayşe Kaya kreeg via de urgentieregeling een benedenwoning, nadat ze twee keer was gevallen op de trap.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'Ritesh Ramdin, vader van drie, zat door de toeslagenaffaire diep in de schulden. "Ik schaamde me kapot."',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Sharlene Martina kwam in 2020 uit Curaçao naar Rotterdam om te studeren en belandde bij vrienden op de bank.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Henk de Vries heeft schizofrenie en leefde twee jaar op straat voordat hij via Housing First een woning kreeg.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'Iedereen kent haar als "Tante Rita", de vrouw die elke ochtend de hal veegt. Ze heet eigenlijk Rita Sewdien en woont er al dertig jaar.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Said Amrani (54) raakte zijn baan bij de haven kwijt en had binnen een jaar een huurachterstand van bijna vierduizend euro.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "in het bewonerscafé vertelde fatma demir hoe ze haar huurachterstand samen met de buurtcoach aanpakte.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "de moestuin wordt nu bijgehouden door mehmet yıldız en een paar buren van de overkant.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "volgens olena kovalenko was de taalcursus het belangrijkste van het hele traject.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Huurder (B.K.) vertelde dat hij al maanden niet durfde open te doen als er werd aangebeld.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bewoner 'Henk' van de vierde verdieping zette voor de hele flat de koffie klaar.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'Zoals bewoonster Yasmina Bouali het zegt: "Je moet het samen doen, anders lukt het niet."',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De cliënt, Mohamed Bouzid, heeft een licht verstandelijke beperking en woont sinds maart zelfstandig.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        'huurder "Kees" (73) wilde eerst niets weten van de renovatie, maar werd later de grootste voorstander.',
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw El Amrani (68) woont al veertig jaar in de Schilderswijk en wil er nooit meer weg.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Meneer Van den Berg had het huis al jaren niet meer schoongemaakt; de buren maakten zich zorgen om de stank.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "mevrouw de jong wil graag kleiner wonen, maar durft de stap naar een seniorenflat niet te zetten.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Familie Yılmaz woont met zeven mensen in een driekamerflat op de derde verdieping zonder lift.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De familie Tesfamariam kreeg na anderhalf jaar in het azc eindelijk een huis.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zie de foto: ![bewoonster voor haar voordeur](media/fatma-demir-voor-de-deur.jpg)",
+        "naam",
+    ),
+    ("aanleiding", "![de sleuteloverdracht](media/sleutel-olena-kovalenko-2023.jpg)", "naam"),
+    (
+        "aanleiding",
+        "Lees ook [het eerdere verhaal](../tesfay-gebremedhin-kreeg-een-woning/) over zijn eerste jaar.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "## Het verhaal van Zarghona Popal\n\nZe kwam in 2016 met haar drie kinderen naar Nederland.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Clt. mw. Demir (F.) is i.o.m. BW akkoord met budgetbeheer. Z.s.m. aanmelden bij schuldhulp.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dhr. Nowak geeft aan dat hij nog geen WMO-aanvraag heeft gedaan. Actie: BW belt hh deze week.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mw. S. Tekle heeft PGB voor begeleiding, maar de zorgverlener stopt per 1/4.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Gesprek gehad met dhr. A. Bouzid en zijn zus; clt. wil niet naar de GGZ.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Clt. (J.v.D.) is bekend bij CJG en Veilig Thuis; melding 2023 afgesloten.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bew. Kovalenko heeft hulpvraag m.b.t. inschrijving BRP en zorgverzekering.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "mw. el amrani heeft i.o.m. wijkteam toegezegd de post wekelijks te openen.",
+        "naam",
+    ),
+    ("aanleiding", "Hh Yılmaz: 2 volw., 5 kinderen; oudste zoon heeft schooluitval.", "naam"),
+    (
+        "aanleiding",
+        "Overleg met mw. Haddad: achterstand € 2.340, betalingsregeling € 80 p/m afgesproken.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dhr. Gebremedhin (clt.) heeft verblijfsvergunning asiel; koppeling via COA.",
+        "naam",
+    ),
+    ("aanleiding", "Dhr. P. de Wit (bew.) weigert toegang aan de GGZ-verpleegkundige.", "naam"),
+    ("aanleiding", "clt. Ramdin, R. - dossier ligt bij Kredietbank, i.o.m. bewindvoerder.", "naam"),
+    (
+        "aanleiding",
+        "Mw. Wiśniewska en haar partner zijn z.s.m. uitgenodigd voor een keukentafelgesprek.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "MDO 12/3: aanwezig WT, GGZ, corporatie. Casus Ahmadzai: clt. slaapt slecht, PTSS vermoed.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Werkbon WB-24-118734: lekkage badkamer bij dhr. Jansen, 3e etage. Bewoner thuis na 14:00.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "VHE 20871004 - mw. Öztürk meldt schimmel in slaapkamer. Afspraak di 9 april.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Storing S24-0567712 cv-ketel: bewoner A. de Graaf heeft sinds zaterdag geen warm water.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Sleutel ophalen bij buurvrouw (mw. Visser) i.v.m. afwezigheid huurder; bewoner Bakker akkoord.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Renovatie blok C: bewoner Kowalczyk weigert de steiger voor zijn balkon, overleg met bewonersbegeleider.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "In het raadsvoorstel staat het voorbeeld van mevrouw Kaya, die door de kostendelersnorm haar zoon niet kon laten inwonen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De casus van dhr. Smit (76), bekend bij de Wmo-consulent, illustreert de knelpunten van artikel 2.3.5 Wmo 2015.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De bezwaarprocedure van Abdi Warsame tegen de afwijzing van zijn urgentieaanvraag duurde veertien maanden.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Haar zoon Ahmed (14) heeft ADHD en slaapt al twee jaar in de woonkamer.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De broer van de huurder, Tomasz Nowak, kwam tijdelijk inwonen en bleef twee jaar.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dochter Lisa Bakker belde de corporatie omdat haar moeder de deur niet meer opendeed.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Mw. heeft contact met haar zus Fatima Demir in Utrecht, die haar helpt met de post.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zijn ex-vrouw, Nadia El Idrissi, woont nog in de oude woning met de kinderen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Oma Gerda van Dijk (89) woont bij het gezin in sinds ze haar heup brak.",
+        "naam",
+    ),
+    ("aanleiding", "Kleinzoon Daan Mulder (22) is de mantelzorger en komt elke dag langs.", "naam"),
+    (
+        "aanleiding",
+        "De moeder, Olha Kovalenko, is in Oekraïne gebleven; de kinderen wonen bij hun tante.",
+        "naam",
+    ),
+    ("aanleiding", "Ze woont samen met haar neef Bilal (19), die ook op het contract wil.", "naam"),
+    ("aanleiding", "BSN clt: 306908931", "bsn"),
+    (
+        "aanleiding",
+        "Burgerservicenummer mw.: 157.960.961, aanvraag bijzondere bijstand loopt.",
+        "bsn",
+    ),
+    ("aanleiding", "BSN 3266 54 677 (dhr.) doorgegeven aan Kredietbank.", "bsn"),
+    (
+        "aanleiding",
+        "Gegevens van clt. (BSN 310250389, nationaliteit Eritrees) naar COA gestuurd.",
+        "bsn",
+    ),
+    ("aanleiding", "Het BSN van de huurder is 375 611\n393 en staat in het dossier.", "bsn"),
+    (
+        "aanleiding",
+        "Sofinummer (oud): 347053427 - staat nog op de huurovereenkomst uit 1998.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Aanvraag Wmo ingediend onder nummer 353688873 (burgerservicenummer van mw.).",
+        "bsn",
+    ),
+    ("aanleiding", "bsn 398-250-546, graag controleren bij de BRP.", "bsn"),
+    (
+        "aanleiding",
+        "De gemeente kon mw. pas helpen toen het burgerservicenummer 377364198 bekend was.",
+        "bsn",
+    ),
+    ("aanleiding", "BSN: 242986894; IBAN volgt nog.", "bsn"),
+    ("aanleiding", "Het nummer waarmee hij bij de gemeente bekend is, is 151853617.", "bsn"),
+    ("aanleiding", "Aanmelding Kredietbank (bsn. 167368291) verstuurd op 3 mei.", "bsn"),
+    ("aanleiding", "| wie | bsn |\n|---|---|\n| dhr. | 178208887 |", "bsn"),
+    ("aanleiding", "BSN zoon: 338.457.\n550", "bsn"),
+    ("aanleiding", "Bel mw. gerust op 06-41372290, ze is overdag meestal thuis.", "telefoonnummer"),
+    ("aanleiding", "Tel. clt: 06 2817 4355 (liefst appen).", "telefoonnummer"),
+    (
+        "aanleiding",
+        "+31 6 5390 1127 is het nummer van de dochter, die mantelzorger is.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Contact via zoon: 0031 6 11907342.", "telefoonnummer"),
+    ("aanleiding", "Dhr. is alleen bereikbaar op zijn vaste nummer 010-4657213.", "telefoonnummer"),
+    (
+        "aanleiding",
+        "(050) 312 88 94 - vaste nummer van mw., voicemail staat aan.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Mobiel bew.: 06.24.08.88.16", "telefoonnummer"),
+    ("aanleiding", "Huurder belt zelf vanaf +31(0)6-15523048.", "telefoonnummer"),
+    ("aanleiding", "Telefoon bewoner: 0318 642017", "telefoonnummer"),
+    ("aanleiding", "Whatsapp van de huurder: 0651234987", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Haar mobiel (06 - 30 21 77 45) staat ook in het klantsysteem.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "tel.nr hh: 070 3458812", "telefoonnummer"),
+    ("aanleiding", "[Bel de huurder](tel:0641372290) voor een afspraak.", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Het vaste nummer van het gezin is 020 6184372, na 18.00 uur.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Mail clt: f.demir1978@hotmail.com", "e-mailadres"),
+    (
+        "aanleiding",
+        "De huurder mailt vanaf tesfay.g@gmail.com, soms vanaf zijn werk.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Contact: o.kovalenko@ukr.net", "e-mailadres"),
+    ("aanleiding", "Mail naar piotr dot nowak at gmail dot com, hij leest het wel.", "e-mailadres"),
+    ("aanleiding", "nour.haddad [at] outlook [punt] com", "e-mailadres"),
+    ("aanleiding", "Je kunt haar mailen: fatma apenstaartje ziggo punt nl", "e-mailadres"),
+    ("aanleiding", "E-mail dochter: lisa_bakker88@live.nl", "e-mailadres"),
+    ("aanleiding", "[Mail mw.](mailto:a.kaya@kpnmail.nl) als de bel weer stuk is.", "e-mailadres"),
+    ("aanleiding", "e-mail: said.amrani(at)yahoo.com", "e-mailadres"),
+    ("aanleiding", "E-mailadres bew.: MEHMET.YILDIZ@HOTMAIL.COM", "e-mailadres"),
+    ("aanleiding", "Gebruik semhar.tekle+huur@gmail.com voor de huurbrieven.", "e-mailadres"),
+    ("aanleiding", "mail: r.ramdin AT planet DOT nl", "e-mailadres"),
+    ("aanleiding", "Mw. woont op de Molenweg 26 in Ede, tweede verdieping.", "adres"),
+    ("aanleiding", "Dhr. woont op nummer 8b van de Kastanjelaan, de hoekwoning.", "adres"),
+    ("aanleiding", "Adres clt: Stationsstraat, huisnummer 3, Zutphen.", "adres"),
+    ("aanleiding", "Het gezin woont op de Beukenlaan nr. 12-III in Amsterdam-West.", "adres"),
+    ("aanleiding", "Het gezin woont aan de Van Ostadestraat 141-2 hoog.", "adres"),
+    ("aanleiding", "Postcode en huisnummer huurder: 3531 KL, nr. 14.", "postcode"),
+    ("aanleiding", "Ze woont op de Lindenlaan nummer zesentwintig, naast de bakker.", "adres"),
+    (
+        "aanleiding",
+        "De woning aan de Hoofdstraat 112a, waar de familie nu woont, stond maanden leeg.",
+        "adres",
+    ),
+    ("aanleiding", "adres: Graaf Florisweg 7 bis, 2805 AG Gouda", "adres"),
+    ("aanleiding", "Mw. woont op 2e Atjehstraat 33-huis.", "adres"),
+    ("aanleiding", "Schiedamseweg 204B, 3026 AN Rotterdam (bovenwoning van dhr.)", "adres"),
+    ("aanleiding", "Bezoek hh op Marktplein 3, Hoogezand - bel eerst aan bij de zijdeur.", "adres"),
+    ("aanleiding", "Huurder verhuist per 1 mei naar 9712CP22.", "postcode"),
+    (
+        "aanleiding",
+        "Hij woont in het huis met nummer 45 in de Prinsenstraat, tegenover de school.",
+        "adres",
+    ),
+    ("aanleiding", "Nieuw adres bew.: Kerkstraat 14 hoog II, Den Haag", "adres"),
+    (
+        "aanleiding",
+        "Werkbon 24-33102: lekkage keuken, Zwanenvelden 118, bewoner thuis vanaf 10:00.",
+        "adres",
+    ),
+    ("aanleiding", "Clt. geb. 12-03-1961, alleenstaand, geen netwerk.", "geboortedatum"),
+    ("aanleiding", "Dhr. is geboren op vier juni 1958 in Paramaribo.", "geboortedatum"),
+    ("aanleiding", "Mw. (geb. 4 juni '58) heeft COPD en zuurstof thuis.", "geboortedatum"),
+    ("aanleiding", "Ze werd op 14 februari 1987 geboren in Asmara.", "geboortedatum"),
+    ("aanleiding", "Geboortedatum clt: 1975-09-30", "geboortedatum"),
+    ("aanleiding", "Zoon Ahmed is geboren op 03/11/2010.", "geboortedatum"),
+    ("aanleiding", "geb.datum: 7 okt. 1949", "geboortedatum"),
+    ("aanleiding", "DOB bew.: 22.01.1992", "geboortedatum"),
+    (
+        "aanleiding",
+        "Hij is op 1 januari 1990 geboren, zoals veel statushouders uit Afghanistan op papier.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Mw. (°15-08-1944) woont sinds 1970 in de wijk.", "geboortedatum"),
+    ("aanleiding", "Dhr. is jarig op 9 mei; zijn geboortejaar is 1963.", "geboortedatum"),
+    ("aanleiding", "geboren: negen mei negentienhonderddrieënzestig", "geboortedatum"),
+    ("aanleiding", "Clt., geb. 5-7-'83, woont sinds 2019 zelfstandig.", "geboortedatum"),
+    ("aanleiding", "Geboortedatum van mw.: 30 september 1975", "geboortedatum"),
+    ("aanleiding", "De huur wordt afgeschreven van NL08INGB0658133721 (rekening van mw.).", "iban"),
+    ("aanleiding", "IBAN clt: NL96 RABO 0229 0590 74", "iban"),
+    ("aanleiding", "rekening: nl55abna0138673098", "iban"),
+    ("aanleiding", "Terugstorting borg naar NL29 SNSB 0317 1199 90 t.n.v. dhr.", "iban"),
+    (
+        "aanleiding",
+        "Betaal de huur op NL21TRIO0772313563 (corporatie); de huurder betaalt zelf via NL75ASNB0281919836.",
+        "iban",
+    ),
+    ("aanleiding", "Bewindvoerder beheert de leefgeldrekening NL96KNAB0652934277.", "iban"),
+    ("aanleiding", "Rekeningnr. NL52-BUNQ-0739-9430-65", "iban"),
+    ("aanleiding", "IBAN: NL47 RBRB 0617 6560 96", "iban"),
+    (
+        "aanleiding",
+        "Het leefgeld gaat naar NL42INGB0498848051, de rest naar de schuldeisers.",
+        "iban",
+    ),
+    ("aanleiding", "IBAN NL97 RABO\n0590 9245 40 (zoon)", "iban"),
+    (
+        "aanleiding",
+        "De auto van dhr., kenteken 45-KLX-7, staat al maanden zonder APK op de parkeerplaats.",
+        "kenteken",
+    ),
+    ("aanleiding", "Kenteken bew.: GH-812-T", "kenteken"),
+    ("aanleiding", "De bestelbus van de huurder (TZV-48-K) blokkeert de brandgang.", "kenteken"),
+    (
+        "aanleiding",
+        "Buren melden dat de auto 3-XLD-92 van de huurder op het gras staat.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Oude Opel van mw. met kenteken 78-HK-FN moet weg van het binnenterrein.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Zoon van de huurder parkeert zijn bus VN-429-B voor de garagedeur.",
+        "kenteken",
+    ),
+    ("aanleiding", "Kenteken huurder zonder streepjes: 45KLX7", "kenteken"),
+    ("aanleiding", "Parkeervergunning aangevraagd voor S-482-GD (auto van mw.).", "kenteken"),
+    ("aanleiding", "Scootmobiel nee, wel een brommer: kenteken 5-TK-382, van de zoon.", "kenteken"),
+    ("aanleiding", "Auto van dhr. (108-PN-4) is weggesleept.", "kenteken"),
+    ("aanleiding", "De caravan met kenteken RT-56-FD van de familie staat in de tuin.", "kenteken"),
+    ("aanleiding", "Aanhanger ZD-HR-47 van de bewoner staat al weken op de stoep.", "kenteken"),
+    ("aanleiding", "Clt. is aangemeld onder cliëntnummer 2023-004817.", "dossiernummer"),
+    ("aanleiding", "Dossiernummer schuldhulp: SHV-88213 (dhr.)", "dossiernummer"),
+    ("aanleiding", "Registratienummer WoningNet van mw.: 1203847562", "dossiernummer"),
+    ("aanleiding", "Huurdernummer 10048372 (mw.), achterstand drie maanden.", "dossiernummer"),
+    ("aanleiding", "Klantnummer van de huurder bij de corporatie: K-557201", "dossiernummer"),
+    ("aanleiding", "Zaaknummer Veilig Thuis (gezin): VT-2024-03318", "dossiernummer"),
+    (
+        "aanleiding",
+        "Het contractnummer van de huurovereenkomst van dhr. is HC-2019-44871.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Clientnr.: 778132", "dossiernummer"),
+    ("aanleiding", "cliëntnr 00458812 (Kwintes)", "dossiernummer"),
+    ("aanleiding", "Inschrijfnummer Woonnet Haaglanden van clt.: 3011289455", "dossiernummer"),
+    ("aanleiding", "V-nummer (IND) van mw.: 2648193057", "dossiernummer"),
+    ("aanleiding", "Dossier nr. 2022/1184 (Kredietbank) van dhr. is gesloten.", "dossiernummer"),
+    ("aanleiding", "Registratienr. bij het Leger des Heils: LDH-20931", "dossiernummer"),
+    ("aanleiding", "dossier-nummer bew: 4471-2023", "dossiernummer"),
+    (
+        "aanleiding",
+        "Dossier staat op https://jdevries:Welkom123@portaal.woonstad.nl/dossier",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Inloggen huurdersportaal mw.: gebruikersnaam fdemir78, wachtwoord Zomer2023!",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "[zorgplan](https://clt4411:Hond!2020@mijn.zorgportaal.nl/) van dhr.",
+        "inloggegevens",
+    ),
+    ("aanleiding", "DigiD van mw.: gebruikersnaam a.kaya1975, ww: Kaya1975", "inloggegevens"),
+    (
+        "aanleiding",
+        "Scan paspoort: ftp://nowak.p:Krakow88@files.corporatie.nl/scan.pdf",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Inlog clt. Mijn Toeslagen - user: o.kovalenko / password: Kyiv2022",
+        "inloggegevens",
+    ),
+    ("aanleiding", "https://ramdin@bewindportaal.nl/overzicht (inlog van clt.)", "inloggegevens"),
+    ("aanleiding", "Zie haar oproep: https://www.facebook.com/fatma.demir.9847", "naam"),
+    (
+        "aanleiding",
+        "Zie [de inzamelactie](https://www.gofundme.com/f/help-tesfay-gebremedhin-woning) van de buren.",
+        "naam",
+    ),
+    ("aanleiding", "https://dossier.example.nl/clienten?naam=Said+Amrani&geb=1970-05-12", "naam"),
+    ("aanleiding", "Foto's staan op https://drive.example.com/olena-kovalenko-1981-06-03/", "naam"),
+    ("aanleiding", "https://www.linkedin.com/in/piotr-nowak-bb3312/", "naam"),
+    (
+        "aanleiding",
+        "Bron: https://www.rtvoost.nl/nieuws/2034112/yonas-habte-25-vindt-eindelijk-een-huis",
+        "naam",
+    ),
+    ("aanleiding", "[meer foto's](https://www.instagram.com/mehmet.yildiz_ensch/)", "naam"),
+    ("aanleiding", "Zie https://portaal.example.nl/huurder/19580604-devries", "naam"),
+    (
+        "aanleiding",
+        "Zorgplan: https://zorgplan.example.nl/?clt=mw-el-amrani&dob=15081944",
+        "geboortedatum",
+    ),
+    ("aanleiding", "https://www.woonstad.nl/verhalen#fatma-demir", "naam"),
+    ("aanleiding", "Bel mw. op 06-4137\xad2290.", "telefoonnummer"),
+    ("aanleiding", "BSN 3069&shy;08931", "bsn"),
+    ("aanleiding", "Mail: f.demir&#8203;@hotmail.com", "e-mailadres"),
+    ("aanleiding", "IBAN NL08INGB&#x2060;0658133721", "iban"),
+    ("aanleiding", "Fat\u200bma De\u200bmir heeft een huurachterstand van drie maanden.", "naam"),
+    ("aanleiding", "Mobiel: 06\u206028174355", "telefoonnummer"),
+    ("aanleiding", "BSN clt.: 1579\ufeff60961", "bsn"),
+    ("aanleiding", "Tes\xadfay Gebre\xadmedhin woont sinds 2021 in Zwolle.", "naam"),
+    ("aanleiding", "Olena Kova&shy;lenko kreeg een woning in Zaandam.", "naam"),
+    ("aanleiding", "nour.haddad@outl\u200cook.com", "e-mailadres"),
+    ("aanleiding", "NL96 RABO\u200d0229 0590 74", "iban"),
+    ("aanleiding", "Tel: 06️-53901127", "telefoonnummer"),
+    ("aanleiding", "Mw. woont op de Molenweg 2&#173;6 in Ede.", "adres"),
+    ("aanleiding", "Dhr. Ahmadz͏ai slaapt slecht sinds de verhuizing.", "naam"),
+    ("aanleiding", "BSN 32665\u20634677", "bsn"),
+    ("aanleiding", "Mehmet Yıl&ZeroWidthSpace;dız doet de tuin.", "naam"),
+    ("aanleiding", "Bel 06&NoBreak;-&NoBreak;41372290", "telefoonnummer"),
+    ("aanleiding", "Clt. geb. 12-03-19\xad61.", "geboortedatum"),
+    ("aanleiding", "Kenteken huurder: 45-KLX\u200b-7", "kenteken"),
+    ("aanleiding", "Mail dochter: lisa_bak&shy;ker88@live.nl", "e-mailadres"),
+    (
+        "aanleiding",
+        "Haar nummer: nul zes, vier één, drie zeven, twee twee, negen nul.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "B S N: 3 1 0 2 5 0 3 8 9", "bsn"),
+    ("aanleiding", "Mail: fatma.demir@hоtmail.com", "e-mailadres"),
+    ("aanleiding", "Tel. mw.: ０６－４１３７２２９０", "telefoonnummer"),
+    ("aanleiding", "Bel dhr. op O6-28174355.", "telefoonnummer"),
+    ("aanleiding", "Bel mw. op 06-**4137**-2290.", "telefoonnummer"),
+    ("aanleiding", "Rekening van mw.: `NL08 INGB 0658 1337 21`", "iban"),
+    ("aanleiding", "**Fat**ma **De**mir woont nu drie jaar in de flat.", "naam"),
+    (
+        "aanleiding",
+        "Mobiel: &#48;&#54;&#45;&#52;&#49;&#51;&#55;&#50;&#50;&#57;&#48;",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Mail hem: piotr.nowak&#64;gmail.com", "e-mailadres"),
+    ("aanleiding", "Mail: said.amrani\\@yahoo.com", "e-mailadres"),
+    (
+        "aanleiding",
+        "Zie [de huurder](https://www.facebook.com/tesfay.gebremedhin) voor foto's.",
+        "naam",
+    ),
+    ("aanleiding", "Het gezin kreeg hulp.\n\n<!-- clt: Fatma Demir, BSN 306908931 -->", "bsn"),
+    ("aanleiding", "Bel <span>06</span>-<span>41372290</span>", "telefoonnummer"),
+    ("aanleiding", "Mail: f punt demir apenstaartje hotmail punt com", "e-mailadres"),
+    (
+        "aanleiding",
+        "Ze woont op de Molenweg in Ede. Het huisnummer is 26. De postcode is 6711 AB.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Haar voornaam is Fatma. Haar achternaam? Demir, net als haar buurvrouw.",
+        "naam",
+    ),
+    ("aanleiding", "Achternaam van de huurder spel je D-e-m-i-r, voornaam Fatma.", "naam"),
+    ("aanleiding", "N L 0 8 I N G B 0658 133 721", "telefoonnummer"),
+    ("aanleiding", "IBAN: ΝL08INGB0658133721", "telefoonnummer"),
+    ("aanleiding", "Mobiel mw.: ⁰⁶⁴¹³⁷²²⁹⁰", "telefoonnummer"),
+    ("aanleiding", "BSN: drie-nul-zes-negen-nul-acht-negen-drie-één", "telefoonnummer"),
+    ("aanleiding", "E-mail van mw.: fatma.demir op hotmail.com", "e-mailadres"),
+    ("aanleiding", "Mail: fatma.demir@hotmail\n.com", "e-mailadres"),
+    ("aanleiding", "![Fatma Demir bij haar nieuwe woning](media/voordeur.jpg)", "naam"),
+    (
+        "aanleiding",
+        '[haar verhaal](https://www.example.nl/verhaal "Fatma Demir, geb. 12-03-1961")',
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Zie [haar pagina][1].\n\n[1]: https://www.facebook.com/olena.kovalenko.77",
+        "naam",
+    ),
+    ("aanleiding", "Fatma&nbsp;Demir (46) heeft drie kinderen en een huurachterstand.", "naam"),
+    ("aanleiding", "tel: 06/41 37 22-90", "telefoonnummer"),
+    ("aanleiding", "BSN: ３０６９０８９３１", "bsn"),
+    ("aanleiding", "_Olena_ _Kovalenko_ werkt nu bij de kringloop.", "naam"),
+    ("aanleiding", "Adres: Molenweg&nbsp;26, 6711&nbsp;AB&nbsp;Ede", "adres"),
+    ("aanleiding", "Bel 06\\-41372290", "telefoonnummer"),
+    ("aanleiding", "kenteken: 45 - KLX - 7 (auto van de huurder)", "kenteken"),
+]
+"""The thirty-ninth fresh tester (7 December 2026), given issue 23 and the case format
+only, after the thirty-seventh's and thirty-eighth's fixes: a held-out measure, written in
+the voices of four authors (a participation officer, a social worker's case notes, a
+maintenance planner's work orders, a policy advisor) and one who tries to sneak data past.
+231 of 250 caught at first, 242 after."""
+THIRTY_NINTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        '"Eindelijk voelt het als thuis," zegt een bewoonster van het complex in Overvecht. Ze woont er sinds vorig jaar met haar twee kinderen.',
+    ),
+    (
+        "aanleiding",
+        "Tijdens de ramadan organiseerden bewoners van de Tarwewijk elke avond een iftar in het buurthuis; ook niet-moslims schoven aan.",
+    ),
+    (
+        "aanleiding",
+        "Langs de Waal wandelen bewoners van het nieuwe complex elke zondag samen naar de markt.",
+    ),
+    (
+        "aanleiding",
+        "De bewonerscommissie van de Van Leeuwenflat in Capelle aan den IJssel wilde meer groen op het binnenterrein.",
+    ),
+    (
+        "aanleiding",
+        'Een huurder uit de Willem Dreesflat vertelt: "Ik dacht dat niemand luisterde, maar nu zit ik zelf in de commissie."',
+    ),
+    (
+        "aanleiding",
+        '"Hier kan ik weer ademhalen," zegt een jonge vader die via Housing First een woning kreeg in Alphen aan den Rijn.',
+    ),
+    (
+        "aanleiding",
+        "Op een Mac in het buurthuis leren ouderen videobellen met hun kleinkinderen in Marokko en Turkije.",
+    ),
+    (
+        "aanleiding",
+        "Timon begeleidt jongeren die uit de jeugdzorg komen; de corporatie stelt tien studio's beschikbaar.",
+    ),
+    (
+        "aanleiding",
+        "In de Marie Curiestraat hingen bewoners samen slingers op voor het Suikerfeest en voor Koningsdag.",
+    ),
+    (
+        "aanleiding",
+        "Aan de IJssel bij Deventer staan sinds dit voorjaar zes tiny houses voor mensen die uit de maatschappelijke opvang komen.",
+    ),
+    (
+        "aanleiding",
+        "De buurtkamer in Bergen op Zoom is elke dinsdag open van 10.00 tot 12.00 uur, de koffie staat klaar.",
+    ),
+    (
+        "aanleiding",
+        '"Mijn kinderen hebben nu elk een eigen kamer," zegt een moeder uit Eritrea. "Dat had ik nooit durven dromen."',
+    ),
+    (
+        "aanleiding",
+        "De huurdersvereniging Samen Sterk telde in 2023 ruim 420 leden, van wie een kwart jonger dan 35.",
+    ),
+    (
+        "aanleiding",
+        "Een bewoonster van 87 vertelt dat ze na zestig jaar in dezelfde straat toch is verhuisd naar een seniorenwoning.",
+    ),
+    ("aanleiding", "De bewoners van Huize Bethanië bakten pannenkoeken voor de hele straat."),
+    (
+        "aanleiding",
+        "Het Jan Steenplein kreeg een nieuwe jeu-de-boulesbaan, bedacht en aangelegd door de bewoners zelf.",
+    ),
+    (
+        "aanleiding",
+        "Bewoners uit Oekraïne, Syrië en Eritrea kookten samen een maaltijd voor honderd buren.",
+    ),
+    (
+        "aanleiding",
+        "Op de Dag van de Huurder kwamen 85 bewoners naar het stadskantoor om mee te praten over de huurverhoging.",
+    ),
+    (
+        "aanleiding",
+        '"Ik ben geboren en getogen in Kerkrade en wilde hier nooit weg," zegt een bewoner over de sloop van zijn flat.',
+    ),
+    (
+        "aanleiding",
+        "Huurders van Lefier in Hoogezand kregen deze winter hulp van de energiecoach van de gemeente.",
+    ),
+    (
+        "aanleiding",
+        "Een bewoonster die in 1958 in de flat kwam wonen, kent nog de eerste bewoners van elke portiek.",
+    ),
+    (
+        "aanleiding",
+        '"Vroeger was ik bang voor de brievenbus," vertelt een huurder. "Nu open ik alles samen met mijn maatje van SchuldHulpMaatje."',
+    ),
+    (
+        "aanleiding",
+        "Op de Nelson Mandelabrug hingen bewoners een spandoek op: Welkom, nieuwe buren!",
+    ),
+    (
+        "aanleiding",
+        "In Krimpen aan den IJssel werd de opening gevierd met een kinderdisco en een oliebollenkraam.",
+    ),
+    (
+        "aanleiding",
+        'Een bewoner (70+) over de renovatie: "Het was zwaar, maar de ploeg van de aannemer was altijd vriendelijk."',
+    ),
+    (
+        "aanleiding",
+        'Onze bewonersbegeleider zegt het zo: "Eerst koffie drinken, dan pas over het rooster praten."',
+    ),
+    (
+        "aanleiding",
+        "Drie jongeren uit de flat aan de Vecht richtten samen een klusploeg op die nu ook voor de buren werkt.",
+    ),
+    (
+        "aanleiding",
+        "De kinderen uit de Schilderswijk maakten tekeningen voor de schutting rond de bouwplaats.",
+    ),
+    (
+        "aanleiding",
+        "In Katwijk aan Zee spraken we met de huismeester van het complex, al twintig jaar het aanspreekpunt voor iedereen.",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw wilde niet met naam in het verhaal, maar vertelde graag over haar moestuin op het dak.",
+    ),
+    (
+        "aanleiding",
+        "Meneer uit het verhaal is inmiddels verhuisd naar een woning met een lift, twee straten verderop.",
+    ),
+    (
+        "aanleiding",
+        "De huurder (35) werkt nu vier dagen per week bij de kringloopwinkel en helpt op zaterdag bij de voedselbank.",
+    ),
+    (
+        "aanleiding",
+        "Rozen, lavendel en tijm: de bewoners van de Bloemenbuurt planten elk voorjaar samen de bakken vol.",
+    ),
+    (
+        "aanleiding",
+        "Storm Ciarán blies in november het dak van de fietsenstalling; buren vingen elkaar op en deelden hun kelderbox.",
+    ),
+    (
+        "aanleiding",
+        "Tijdens de open dag bij Cordaan kregen nieuwe bewoners een rondleiding door het gebouw.",
+    ),
+    (
+        "aanleiding",
+        "De Amstel, de Vecht en de Lek: voor dit project fietsten bewoners langs alle rivieren van de regio.",
+    ),
+    (
+        "aanleiding",
+        "Op de foto: ![bewoners planten een boom op het binnenterrein](media/boomplantdag-2024.jpg)",
+    ),
+    ("aanleiding", "Lees ook [het verhaal over Skaeve Huse in Zwolle](../skaeve-huse-zwolle/)."),
+    (
+        "aanleiding",
+        "Met Pasen, Kerst en het Offerfeest staat de deur van het buurthuis voor iedereen open.",
+    ),
+    (
+        "aanleiding",
+        'Een bewoner zegt: "Mijn buurman heeft me de hele winter geholpen. Zonder hem was ik er niet meer geweest."',
+    ),
+    (
+        "aanleiding",
+        "Het idee werd geboren tijdens een bewonersavond op 4 juni 2019, in de kantine van de voetbalclub.",
+    ),
+    (
+        "aanleiding",
+        "Aan de Maas in Venlo staat nu een ontmoetingsplek waar statushouders en oudere buurtbewoners samen tuinieren.",
+    ),
+    (
+        "aanleiding",
+        'Een huurster uit de Bijlmer: "Ik wist niet dat ik mocht meepraten over mijn eigen flat."',
+    ),
+    (
+        "aanleiding",
+        "Op het Anne Frankplein in Tilburg vierden bewoners het eerste jaar van het buurtrestaurant.",
+    ),
+    (
+        "aanleiding",
+        'Een vrijwilliger van VluchtelingenWerk: "Taal is belangrijk, maar een buurvrouw die aanbelt is belangrijker."',
+    ),
+    (
+        "aanleiding",
+        "Bewoners van de Burgemeester de Withstraat schilderden samen het trappenhuis in hun eigen kleuren.",
+    ),
+    (
+        "aanleiding",
+        "In de Martin Luther Kingweg in Zaandam staat een nieuwe buurtkast, gevuld met boeken in zes talen.",
+    ),
+    ("aanleiding", "Clt. is i.o.m. BW akkoord met budgetbeheer; aanmelding Kredietbank z.s.m."),
+    (
+        "aanleiding",
+        "Mw. geeft aan dat zij de post niet meer opent. Afspraak: wekelijks samen de post doorlopen.",
+    ),
+    (
+        "aanleiding",
+        "Dhr. heeft geen zorgverzekering; via CAK aangemeld voor de regeling onverzekerden.",
+    ),
+    ("aanleiding", "Hh bestaat uit 2 volw. en 3 kinderen; oudste heeft ondersteuning via het CJG."),
+    ("aanleiding", "Bew. heeft WMO-indicatie voor huishoudelijke hulp, 3 uur p/w."),
+    (
+        "aanleiding",
+        "Clt. ontvangt PGB; zorgverlener stopt, i.o.m. SVB nieuwe zorgovereenkomst opgesteld.",
+    ),
+    (
+        "aanleiding",
+        "Wijkteam, GGZ en corporatie hebben MDO gehad; plan van aanpak volgt binnen twee weken.",
+    ),
+    ("aanleiding", "Betalingsregeling getroffen: € 75 p/m op een achterstand van € 1.240."),
+    ("aanleiding", "Mw. is bekend bij Veilig Thuis; veiligheidsplan besproken met het WT."),
+    ("aanleiding", "Dhr. wil geen bemoeienis van de GGZ, wel van de huismeester."),
+    (
+        "aanleiding",
+        "Clt. heeft LVB en heeft ondersteuning nodig bij administratie en contact met instanties.",
+    ),
+    ("aanleiding", "Na 3 huisbezoeken geen contact. I.o.m. leidinggevende OGGZ-melding gedaan."),
+    ("aanleiding", "Clt. staat sinds 2022 onder beschermingsbewind (art. 1:431 BW)."),
+    ("aanleiding", "BW en clt. hebben samen het vtlb berekend; leefgeld € 60 p/w."),
+    ("aanleiding", "Hh heeft recht op huurtoeslag; aanvraag via Belastingdienst/Toeslagen loopt."),
+    ("aanleiding", "Mw. (80+) valt vaak; ergotherapeut adviseert traplift, Wmo-aanvraag gestart."),
+    (
+        "aanleiding",
+        "Clt. uitgestroomd uit BW (beschermd wonen) naar zelfstandige woning met ambulante begeleiding.",
+    ),
+    ("aanleiding", "Dhr. heeft schulden bij CJIB en Belastingdienst; schuldhulp via de Plangroep."),
+    (
+        "aanleiding",
+        "Vroegsignalering: corporatie meldt achterstand na 1 maand bij de gemeente (Wgs art. 3).",
+    ),
+    ("aanleiding", "Clt. is i.o.m. huisarts en POH-GGZ doorverwezen naar Parnassia."),
+    ("aanleiding", "Mw. ervaart veel stress door de energierekening; Energiebox aangevraagd."),
+    ("aanleiding", "Afspraak z.s.m. met Wmo-consulent, huismeester en bew. samen."),
+    (
+        "aanleiding",
+        "Dhr. wil graag werken; i.o.m. UWV en werkcoach traject via Participatiewet gestart.",
+    ),
+    (
+        "aanleiding",
+        "Hh is dakloos geraakt na uitzetting; tijdelijk in de nachtopvang van het Leger des Heils.",
+    ),
+    (
+        "aanleiding",
+        "Mw. geeft aan zich veilig te voelen in de nieuwe woning; begeleiding wordt afgeschaald.",
+    ),
+    (
+        "aanleiding",
+        "Bew. heeft hoarding-problematiek (niveau 6 op de Clutter Image Rating); i.o.m. GGD aanpak afgesproken.",
+    ),
+    ("aanleiding", "Clt. heeft ingestemd met Housing First-traject; intake bij HVO-Querido volgt."),
+    ("aanleiding", "Clt. WMO-indicatie verloopt per 1 juni; herindicatie aangevraagd."),
+    ("aanleiding", "Mw. PGB-houder sinds 2021, 8 uur begeleiding per week."),
+    ("aanleiding", "Bew. GGZ-behandeling gestopt na verhuizing; huisarts geïnformeerd."),
+    ("aanleiding", "Jeugdwet-indicatie voor zoon (12) via CJG; gezinscoach betrokken."),
+    ("aanleiding", "Clt. werkt 30 uur p/w, maar het inkomen ligt onder 120% WSM."),
+    ("aanleiding", "Gezamenlijk huisbezoek met wijkagent en BOA i.v.m. overlastmeldingen."),
+    ("aanleiding", "Huurachterstand 3 mnd; corporatie schort ontbinding op i.o.m. gemeente."),
+    ("aanleiding", "Clt. heeft Wlz-indicatie (VG 3) aangevraagd via het CIZ."),
+    ("aanleiding", "Mw. wil niet naar het Sociaal Wijkteam, wel naar de Voedselbank."),
+    ("aanleiding", "Dhr. maakt gebruik van de inloop van Kwintes, 2x p/w."),
+    (
+        "aanleiding",
+        "Clt. is laaggeletterd; gesprekken gevoerd met beeldmateriaal en de Steffie-uitleg.",
+    ),
+    ("aanleiding", "Mw. is statushouder, heeft inburgeringsplicht (Wi2021) en volgt de B1-route."),
+    ("aanleiding", "Dhr. wil geen contact via e-mail; alleen brieven en huisbezoek."),
+    (
+        "aanleiding",
+        "Mw. heeft de huur over januari t/m maart voldaan; dossier kan worden gesloten.",
+    ),
+    (
+        "aanleiding",
+        "Clt. heeft i.o.m. de woonconsulent een tweedekanscontract getekend (duur 2 jaar).",
+    ),
+    ("aanleiding", "Mw. heeft een Wajong-uitkering en een bewindvoerder; inkomen is stabiel."),
+    (
+        "aanleiding",
+        "Dhr. (clt.) heeft een verblijfsvergunning asiel; koppeling via COA, inburgering via Taalhuis.",
+    ),
+    ("aanleiding", "CJG en school hebben i.o.m. ouders een OT-verzoek voorbereid."),
+    (
+        "aanleiding",
+        "Complex 1043 (Kanaleneiland-Noord), 96 VHE's: vervangen cv-ketels door Intergas Xtreme 36, planning wk 14 t/m 22.",
+    ),
+    (
+        "aanleiding",
+        "Werkbon WB-2024-118734: lekkage dakgoot, blok B, galerijzijde. Afgemeld 12-03-2024.",
+    ),
+    (
+        "aanleiding",
+        "Storingsnummer S24-0567712: lift buiten bedrijf, monteur Kone ter plaatse 09:45.",
+    ),
+    (
+        "aanleiding",
+        "VHE 20871004 t/m 20871036: schilderwerk kozijnen buitenzijde, aannemer Van Wijnen.",
+    ),
+    (
+        "aanleiding",
+        "Meternummer collectieve warmtemeter stookruimte: 71234589 (Kamstrup Multical 603).",
+    ),
+    (
+        "aanleiding",
+        "Asbestinventarisatie complex 2210: type A, rapportnr. AI-22-0871, sanering door SC-530-gecertificeerd bedrijf.",
+    ),
+    ("aanleiding", "Planning mutatieonderhoud wk 23: 14 woningen, gemiddeld € 6.250 per woning."),
+    (
+        "aanleiding",
+        "MJOB 2025-2034: dakvervanging complex 3112 in 2027, raming € 412.000 excl. btw.",
+    ),
+    (
+        "aanleiding",
+        "Brandcompartimentering getoetst aan Bouwbesluit 2012 art. 2.94; vanaf 2024 geldt het Bbl.",
+    ),
+    (
+        "aanleiding",
+        "Legionellabeheersplan collectieve installatie: tappunten wekelijks spoelen, temperatuur ≥ 60 °C.",
+    ),
+    (
+        "aanleiding",
+        "Ventilatie: Itho Daalderop CVE-S ECO vervangen door Brink Renovent Sky 300 in 48 woningen.",
+    ),
+    (
+        "aanleiding",
+        "Daikin Altherma warmtepompen (8 kW) in 32 eengezinswoningen, aansluitwaarde 3x25A.",
+    ),
+    (
+        "aanleiding",
+        "Kozijnen met HR++ glas (Ug = 1,1 W/m²K) in blok C; werkzaamheden van 2 t/m 20 september.",
+    ),
+    (
+        "aanleiding",
+        "Oplevering renovatie Presikhaaf fase 2 op 15-11-2024; 64 woningen van label F naar A.",
+    ),
+    ("aanleiding", "Energie-Index van 2,31 naar 0,98; NTA 8800-opname door EP-adviseur."),
+    (
+        "aanleiding",
+        "Aannemer BAM Wonen start 4 maart met de gevelisolatie aan de Willem de Zwijgerlaan (even zijde).",
+    ),
+    ("aanleiding", "Bouwstroomaansluiting aangevraagd bij Stedin, ordernr. 2024-STD-558812."),
+    (
+        "aanleiding",
+        "Steigers blok A staan tot 26 juli; bewoners krijgen € 50 ongemakvergoeding per week.",
+    ),
+    (
+        "aanleiding",
+        "Klachtenonderhoud via servicecentrum: 1.984 meldingen in Q2, 91% binnen 5 werkdagen opgelost.",
+    ),
+    ("aanleiding", "Werkbon 24-33017 (riool verstopt, kelderboxen blok D) doorgezet naar RRS."),
+    (
+        "aanleiding",
+        "Liftinstallatie complex 0871 gekeurd volgens NEN-EN 81-20; certificaat geldig tot 2026.",
+    ),
+    ("aanleiding", "VHE-nummers 2001-0412 t/m 2001-0448 vallen onder het groot onderhoud 2025."),
+    (
+        "aanleiding",
+        "Schimmelklacht: vochtmeting 78% RV; advies ventilatie en kierdichting, werkbon WB-2024-120551.",
+    ),
+    (
+        "aanleiding",
+        "Bouwjaar complex 1962, portiekflats van vier lagen, 120 woningen van gemiddeld 58 m² gbo.",
+    ),
+    ("aanleiding", "Zonnepanelen: 8 panelen van 410 Wp per woning, omvormer SolarEdge SE3000H."),
+    (
+        "aanleiding",
+        "Planning: week 36 meterkastcheck, week 38 aansluiten op het warmtenet van Ennatuurlijk.",
+    ),
+    ("aanleiding", "Projectnummer P-2023-041 (renovatie Tarwewijk), budget € 3,2 mln."),
+    (
+        "aanleiding",
+        "Buitenruimte: 14 eiken (Quercus robur) blijven staan, afgestemd met de gemeente i.v.m. APV art. 4:11.",
+    ),
+    (
+        "aanleiding",
+        "Mutatiewoning VHE 30125012 gereed voor verhuur; sleutels liggen bij het servicepunt.",
+    ),
+    ("aanleiding", "CO-melders geplaatst in alle woningen met een open verbrandingstoestel."),
+    (
+        "aanleiding",
+        "Dakdekker werkt van 07:00 tot 16:00; geluidsoverlast verwacht op dinsdag en woensdag.",
+    ),
+    (
+        "aanleiding",
+        "WKO-installatie complex 4402: storing warmtepomp, foutcode E37, monteur besteld.",
+    ),
+    (
+        "aanleiding",
+        "Hemelwaterafvoer afgekoppeld conform het gemeentelijk rioleringsplan 2022-2027.",
+    ),
+    (
+        "aanleiding",
+        "Gevelreiniging Staedion complex 5518, 3 t/m 7 juni, hoogwerker op het binnenterrein.",
+    ),
+    ("aanleiding", "Deurdranger hoofdentree vervangen; werkbon 7731209 afgemeld."),
+    ("aanleiding", "Inspectie balkons volgens NEN 2767, conditiescore 4; herstel gepland in 2025."),
+    (
+        "aanleiding",
+        "Vervanging 212 rookmelders (type Ei650) in complex 1107, uitvoering door de eigen dienst.",
+    ),
+    ("aanleiding", "Bestek volgens RAW 2020, hoofdstuk 31; besteknummer 2024-017."),
+    ("aanleiding", "Verrekenprijs kozijnvervanging € 1.843 per stuk, prijspeil 2024."),
+    ("aanleiding", "Contact met de aannemer via de projectmailbox; uitvoerder aanwezig ma t/m do."),
+    (
+        "aanleiding",
+        "Storing 3 januari: 14 woningen zonder warm water; oorzaak defecte circulatiepomp Grundfos Magna3.",
+    ),
+    (
+        "aanleiding",
+        "Het complex werd opgeleverd op 12-05-1961, als een van de eerste portiekflats van de wijk.",
+    ),
+    (
+        "aanleiding",
+        "Remeha Calenta Ace 28c geplaatst in 40 woningen; restwaarde oude ketels afgeboekt.",
+    ),
+    (
+        "aanleiding",
+        "Huurverlaging na renovatie niet van toepassing; huurverhoging € 28 p/m conform art. 7:255 BW (renovatievoorstel, 70%-regel).",
+    ),
+    (
+        "aanleiding",
+        "Complex 7702 (Hatert), 88 VHE: gevelisolatie, dakisolatie Rc 6,3 en nieuwe voordeuren. Start 2 september.",
+    ),
+    (
+        "aanleiding",
+        "Opname conditiemeting door extern bureau; rapport 2024-CM-0192 gedeeld met de huurdersorganisatie.",
+    ),
+    (
+        "aanleiding",
+        "Op grond van artikel 10 lid 1 Huisvestingswet 2014 kan de gemeenteraad een huisvestingsverordening vaststellen.",
+    ),
+    (
+        "aanleiding",
+        "De Wet versterking regie volkshuisvesting verplicht gemeenten tot een volkshuisvestingsprogramma.",
+    ),
+    (
+        "aanleiding",
+        "Raadsbesluit 2023-0412 van 14 maart 2023 stelt € 1,8 miljoen beschikbaar voor Housing First.",
+    ),
+    (
+        "aanleiding",
+        "Volgens het CBS telde Nederland begin 2024 ruim 30.000 dakloze mensen, van wie een groot deel jonger dan 40.",
+    ),
+    (
+        "aanleiding",
+        "De Nationale Woon- en Bouwagenda gaat uit van 900.000 nieuwe woningen tot en met 2030, waarvan twee derde betaalbaar.",
+    ),
+    (
+        "aanleiding",
+        "Artikel 7:244 BW regelt onderhuur; artikel 7:248 BW de jaarlijkse huurverhoging.",
+    ),
+    (
+        "aanleiding",
+        "In Kamerstukken II 2022/23, 32 847, nr. 1034 staat het programma Een thuis, een toekomst.",
+    ),
+    (
+        "aanleiding",
+        "De Woningwet (art. 45) bepaalt de diensten van algemeen economisch belang die corporaties mogen leveren.",
+    ),
+    ("aanleiding", "Op 1 juli 2024 trad de Wet betaalbare huur in werking."),
+    (
+        "aanleiding",
+        "Het Volkshuisvestingsfonds kende in de eerste ronde geld toe aan gemeenten met kwetsbare wijken.",
+    ),
+    (
+        "aanleiding",
+        "De prestatieafspraken 2024-2027 tussen gemeente, corporaties en huurdersorganisaties noemen 250 woningen per jaar voor urgente doelgroepen.",
+    ),
+    (
+        "aanleiding",
+        "Uit de regionale monitor beschermd wonen (2023) blijkt dat 62% van de uitstroom binnen zes maanden een woning vond.",
+    ),
+    (
+        "aanleiding",
+        "De Wet gemeentelijke schuldhulpverlening (Wgs) regelt in artikel 3 de vroegsignalering.",
+    ),
+    (
+        "aanleiding",
+        "Aedes, de VNG en het ministerie van BZK sloten regionale woondeals met alle woningmarktregio's.",
+    ),
+    (
+        "aanleiding",
+        "Conform art. 2.3.2 Wmo 2015 voert de gemeente binnen zes weken een onderzoek uit.",
+    ),
+    (
+        "aanleiding",
+        "De Participatiewet (art. 22a) regelt de kostendelersnorm, die inwonen van volwassen kinderen ontmoedigt.",
+    ),
+    (
+        "aanleiding",
+        "Het Besluit toegelaten instellingen volkshuisvesting 2015 (Btiv), artikel 48, bevat de passendheidsnorm.",
+    ),
+    (
+        "aanleiding",
+        "Het college van B&W van Zwolle besloot op 9 april 2024 (besluitnummer 2024/118) tot een pilot met flexwonen.",
+    ),
+    (
+        "aanleiding",
+        "De Omgevingswet geldt sinds 1 januari 2024; het omgevingsplan vervangt de bestemmingsplannen.",
+    ),
+    (
+        "aanleiding",
+        "Het aandeel huishoudens met een betalingsachterstand daalde van 4,2% in 2022 naar 3,6% in 2023.",
+    ),
+    (
+        "aanleiding",
+        "De Afdeling bestuursrechtspraak van de Raad van State oordeelde in ECLI:NL:RVS:2021:2564 over een urgentieweigering.",
+    ),
+    (
+        "aanleiding",
+        "Begroting 2025: € 2.450.000 voor woonbegeleiding en € 380.000 voor vroegsignalering.",
+    ),
+    (
+        "aanleiding",
+        "Motie M17 (Skaeve Huse) werd op 6 juli 2023 aangenomen met 27 stemmen voor en 12 tegen.",
+    ),
+    ("aanleiding", "De Autoriteit woningcorporaties (Aw) publiceert elk jaar het Sectorbeeld."),
+    (
+        "aanleiding",
+        "De huurtoeslaggrens lag in 2024 op € 879,66 per maand (Wet op de huurtoeslag, art. 13).",
+    ),
+    ("aanleiding", "Inwoners kunnen het algemene nummer van de gemeente bellen: 14 038."),
+    ("aanleiding", "Het Juridisch Loket is bereikbaar via 0900-8020."),
+    ("aanleiding", "Wie aan zelfdoding denkt, kan 113 bellen of gratis 0800-0113."),
+    ("aanleiding", "Veilig Thuis is dag en nacht gratis bereikbaar op 0800-2000."),
+    (
+        "aanleiding",
+        "Het Haagse stadhuis staat aan het Spui 70; daar vergaderde de commissie Wonen over de huisvestingsverordening.",
+    ),
+    (
+        "aanleiding",
+        "Het Stadskantoor Utrecht, Stadsplateau 1, is het loket voor vergunningen en urgentieaanvragen.",
+    ),
+    (
+        "aanleiding",
+        "Woningcorporaties verhuren samen ongeveer 2,3 miljoen woningen (Aedes-datacentrum, 2023).",
+    ),
+    (
+        "aanleiding",
+        "De Wet toetreding zorgaanbieders (Wtza) geldt sinds 1 januari 2022 ook voor kleine aanbieders van begeleiding.",
+    ),
+    (
+        "aanleiding",
+        "De Wet verplichte ggz (Wvggz) en de Wet zorg en dwang (Wzd) vormen sinds 2020 het kader voor verplichte zorg.",
+    ),
+    (
+        "aanleiding",
+        "Artikel 12 Huisvestingswet 2014 noemt de urgentiecategorieën, waaronder mantelzorg en uitstroom uit de opvang.",
+    ),
+    ("aanleiding", "De gemeente Alphen aan den Rijn trekt jaarlijks € 650.000 uit voor flexwonen."),
+    (
+        "aanleiding",
+        "De Rijksbegroting van BZK voor 2024 bevat in artikel 1 (Woningmarkt) de middelen voor de Woningbouwimpuls.",
+    ),
+    (
+        "aanleiding",
+        "De Rekenkamer Rotterdam onderzocht in 2022 de begeleiding van kwetsbare huurders.",
+    ),
+    (
+        "aanleiding",
+        "Raadsinformatiebrief RIB 2024-045 informeert de raad over de voortgang van het programma.",
+    ),
+    (
+        "aanleiding",
+        "Volgens het SCP leeft ongeveer één op de zes huurders in de sociale huur onder de armoedegrens.",
+    ),
+    (
+        "aanleiding",
+        "Het Nederlands Jeugdinstituut (NJi) nam de aanpak op in de Databank Effectieve Jeugdinterventies.",
+    ),
+    (
+        "aanleiding",
+        "De Verordening maatschappelijke ondersteuning Apeldoorn 2024 (art. 5) regelt het persoonsgebonden budget.",
+    ),
+    (
+        "aanleiding",
+        "In het regionaal plan van aanpak dakloosheid 2023-2030 gaat 1 op de 10 vrijkomende woningen naar uitstroom.",
+    ),
+    (
+        "aanleiding",
+        "Het convenant vroegsignalering van de gemeente Den Bosch is ondertekend door zes corporaties en drie energieleveranciers.",
+    ),
+    (
+        "aanleiding",
+        "De GGD West-Brabant, de gemeente Bergen op Zoom en de corporaties bundelden hun meldingen van verwarde personen.",
+    ),
+    (
+        "aanleiding",
+        "Stichting Wonen Zuid (KvK 14040120) verhuurt ruim 20.000 woningen in Zuid-Limburg.",
+    ),
+    ("aanleiding", "Het convenant is gepubliceerd in de Staatscourant (Stcrt. 2023, 34512)."),
+    (
+        "aanleiding",
+        "Art. 6:248 BW en de redelijkheid en billijkheid gaven de corporatie ruimte om de ontbinding op te schorten.",
+    ),
+    (
+        "aanleiding",
+        "Het aantal statushouders dat de gemeente moet huisvesten (de taakstelling) was voor het tweede halfjaar van 2023 vastgesteld op 86.",
+    ),
+    (
+        "aanleiding",
+        "De bestuurder van de huurdersorganisatie en de wethouder Wonen tekenden op 3 oktober de prestatieafspraken.",
+    ),
+    (
+        "aanleiding",
+        "De gemeente Midden-Groningen, Lefier en de Groninger Huis Bedrijven werken samen in het programma Thuis in de Wijk.",
+    ),
+    (
+        "aanleiding",
+        "In 2023 werden 1.243 huishoudens via het Sociaal Wijkteam ondersteund; 312 daarvan hadden een huurachterstand.",
+    ),
+]
+"""Its 193 ordinary texts: 10 refused at first, 3 after (a complex named `De Lente`, by
+an older rule; an EAN code and a team mailbox, decided), left out here."""
+
+AFTER_THIRTY_NINTH_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "Geboortedatum clt: 1968-11-02, bekend bij de schuldhulp.", "geboortedatum"),
+    ("aanleiding", "DOB mw.: 14.07.1983 (uit het intakeformulier).", "geboortedatum"),
+    ("aanleiding", "Geboortedatum van dhr.: 2 maart 1951, alleenstaand.", "geboortedatum"),
+    ("aanleiding", "Inschrijfnummer WoningNet van mw.: 4011928374, al acht jaar.", "dossiernummer"),
+    ("aanleiding", "Zaaknummer Veilig Thuis (gezin): VT-2023-11842 is gesloten.", "dossiernummer"),
+    ("aanleiding", "Het huurcontractnummer van dhr. is HC-2020-55102.", "dossiernummer"),
+    ("aanleiding", "Clt. (A.v.d.B.) kwam niet opdagen bij het spreekuur.", "naam"),
+    ("aanleiding", "Bew. J.v.D. belde opnieuw over de lekkage.", "naam"),
+    ("aanleiding", "BSN dochter: 618.456.\n995 staat op de aanvraag.", "bsn"),
+    ("aanleiding", "Werkbon 24-1177: tocht, Molenvelden 23, bewoner thuis na 14:00.", "adres"),
+    ("aanleiding", "Schimmel in de badkamer van Kleiburg 41, tweede keer dit jaar.", "adres"),
+    ("aanleiding", "Lekkage gemeld door de bewoner van Eikenhoven 7.", "adres"),
+]
+"""Our own variants (7 December 2026) of the thirty-ninth tester's misses: a case note's
+role between a label and its value (`Geboortedatum clt:`, `van mw.:`), initials with a
+prefix (`J.v.D.`) after `Clt.` or `Bew.`, a BSN's dotted groups over a line's end, a street
+with no street word in a work order (`Molenvelden 23`, `Kleiburg 41`)."""
+AFTER_THIRTY_NINTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Mw. PGB-houder sinds 2019, twaalf uur begeleiding per week."),
+    ("aanleiding", "Dhr. WMO-consulent komt op dinsdag langs in het wijkcentrum."),
+    ("aanleiding", "Storing 12 maart: 30 woningen zonder verwarming in blok B."),
+    ("aanleiding", "Rapport 2023-AB-0192 en werkorder 2024-KL-0017 zijn gedeeld met de commissie."),
+    (
+        "aanleiding",
+        "Vervangen door Brink Renovent Sky 300 en Remeha Calenta Ace 28c in 48 woningen.",
+    ),
+    ("aanleiding", "De lift is buiten bedrijf; monteur van Kone is om 09:45 ter plaatse."),
+    ("aanleiding", "Het Jan Steenplein en de Rosa Parkslaan krijgen nieuwe bankjes."),
+    ("aanleiding", "De sportvelden 3 en 4 zijn tot de zomer dicht voor renovatie."),
+]
+"""Ordinary texts next to those rules and the false alarms it fixed: none refused."""

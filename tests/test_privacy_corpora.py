@@ -34,6 +34,8 @@ from recall_corpus import (
     AFTER_THIRTY_FIRST_RECALL,
     AFTER_THIRTY_FOURTH_ORDINARY,
     AFTER_THIRTY_FOURTH_RECALL,
+    AFTER_THIRTY_NINTH_ORDINARY,
+    AFTER_THIRTY_NINTH_RECALL,
     AFTER_THIRTY_SECOND_ORDINARY,
     AFTER_THIRTY_SECOND_RECALL,
     AFTER_THIRTY_SEVENTH_ORDINARY,
@@ -102,6 +104,8 @@ from recall_corpus import (
     THIRTY_FIRST_TESTER_RECALL,
     THIRTY_FOURTH_TESTER_ORDINARY,
     THIRTY_FOURTH_TESTER_RECALL,
+    THIRTY_NINTH_TESTER_ORDINARY,
+    THIRTY_NINTH_TESTER_RECALL,
     THIRTY_SECOND_TESTER_ORDINARY,
     THIRTY_SECOND_TESTER_RECALL,
     THIRTY_SEVENTH_TESTER_ORDINARY,
@@ -271,6 +275,8 @@ LATER_TESTERS = {
     ),
     "thirty-eighth": (THIRTY_EIGHTH_TESTER_RECALL, THIRTY_EIGHTH_TESTER_ORDINARY),
     "ours, after the thirty-eighth": (AFTER_THIRTY_EIGHTH_RECALL, AFTER_THIRTY_EIGHTH_ORDINARY),
+    "thirty-ninth": (THIRTY_NINTH_TESTER_RECALL, THIRTY_NINTH_TESTER_ORDINARY),
+    "ours, after the thirty-ninth": (AFTER_THIRTY_NINTH_RECALL, AFTER_THIRTY_NINTH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -627,6 +633,14 @@ EXACT: list[tuple[str, Callable[[str], str], list[str]]] = [
         "a-bsn-typed-on-to-its-dotted-label",
         aanpak("Op de kopie stond B.S.N.618456995."),
         ["11:33: mogelijk persoonsgegeven (bsn) in 'aanpak': '61*****95'" + HINT],
+    ),
+    (
+        "a-date-of-birth-after-a-case-notes-role",
+        aanpak("Geboortedatum clt 1975-09-30 volgens de intake."),
+        [
+            "11:9: mogelijk persoonsgegeven (geboortedatum) in 'aanpak': 'Ge*********** *** ****-**-30'"
+            + HINT
+        ],
     ),
     (
         "a-phone-number-in-keycap-digits",
