@@ -196,7 +196,7 @@ _STREETS = (
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
     r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde|straße|strasse|gasse"
     r"|strjitte|leane|loane|buorren|wei"  # Frisian: `Tsjerkestrjitte 5`
-    r"|velden|hoven|weiden|akkers|burg"  # no street word: `Zwanenvelden 118`, `Kleiburg 4`
+    r"|velden|hoven|weiden|weide|akkers|burg"  # no street word: `Zwanenvelden 118`, `Kleiburg 4`
 )
 # A word read whole (possessive: never given back letter by letter), then its ending
 # looked at (a look-behind of varying width, which the `regex` package allows).
@@ -360,7 +360,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "geboortedatum",
         re.compile(
-            rf"\b{_BIRTH_CUE}(?:\s{_WHOSE})?{_FILLER}{{0,4}}\s?(?:{_DATE}|{_DAY_WORD_YEAR})"
+            rf"\b{_BIRTH_CUE}(?:\s?/?\s{_WHOSE}|{_FILLER}){{0,4}}\s?(?:{_DATE}|{_DAY_WORD_YEAR})"
             rf"|\bgeboren\s(?:in|op|te)\s(?:[A-Z][\w'-]{{1,25}},?\s){{1,3}}(?:op\s)?{_DATE}"
             rf"|\b(?:op|in|werd|is|was|kwam)\s{_DATE}(?:\s[^\W\d]{{1,20}}){{0,3}}"
             rf"\s(?:geboren|ter\swereld)\b"
@@ -435,7 +435,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         re.compile(
             # (a house number never starts with a nought: `2024-CM-0192` is a work's code)
             r"[1-9](?<!\w[1-9])\d{3}(?:-(?!SA|SD|SS)[A-Z]{2}[- ][1-9]\d{0,3}[a-zA-Z]?\b|"
-            r"\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?:\s\d{1,4}[a-zA-Z]?\b)?"
+            r"\s?(?:(?!SA|SD|SS)[A-Z]{2}\b(?!\s0\d)(?:\s\d{1,4}[a-zA-Z]?\b)?"
             r"|(?!SA|SD|SS)[A-Z]{2}\d{1,4}[a-zA-Z]?\b"  # house number written on: `7001AB12`
             r"|[a-z]{2}\s\d{1,4}[a-z]?\b(?!\s?" + _UNITS + ")"
             r"|(?<=\d\s)[a-z]{2}(?=[.,;:!?)]|$|\s[A-ZÀ-Þ][a-zà-ÿ])"  # `naar 7004 jk.`
@@ -462,7 +462,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
         "dossiernummer",
         re.compile(
             rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?:\s?{_PLACEHOLDER})?(?P<words>(?:\s(?!\d)\(?[^\W\d]{{1,25}}\.?\)?){{0,8}}?)"
-            r"\s?[:|,]?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
+            r"(?:\s?[:|,]|\s-)?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
             # five digits and more in groups (`V-nummer 27 1133 4480`, `Cliëntnr. 559 204`,
             # `W 1234 5678`), or one code (`W12345678`, `w12.345.678`)
             r"(?P<number>(?:[A-Z]{1,2} )?(?=(?:\d ?){5})\d{1,4}(?: \d{1,4}){1,5}(?!\d)"
@@ -1922,18 +1922,39 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         if _CLOCK.match(text, end):
             return None  # `vergadering 19:30`, `Markt 10.00 uur`: a time, no house number
         plain = _PLAIN_NOUN_STREET.search(value)
-        if plain is not None and plain.group(1).islower():
-            return None  # `de sportvelden 3 en 4`: fields, not `Zwanenvelden 118`
-        noun = _ACTION_NOUN.search(value)
-        if noun is not None and (
-            (
-                noun.group(1).lower().endswith("ering")
-                and not noun.group(1).lower().endswith("wetering")
+        if plain is not None and (
+            plain.group(1).islower()
+            or (  # `Akkers 4 en 5`, but `Lange Akkers 14`
+                name_finder.is_common(plain.group(1))
+                and not _CAPITAL_WORD_BEFORE.search(value, 0, plain.start(1))
             )
-            or (noun.group(1).lower() != "ring" and name_finder.is_common(noun.group(1)))
+            or _LIST_OR_RANGE.match(text, end)
+            or _PLAN_BEFORE.search(text, max(0, start - 16), start + plain.start(1))
+        ):
+            return None  # `de sportvelden 3 en 4`, `Speelvelden 1 tot en met 3`,
+            # `Binnenhoven 2 en 3`: fields and blocks, not `Zwanenvelden 118`
+        if _NUMBERED_LIST_BEFORE.search(text, max(0, start - 4), start) and _NEXT_ITEM.match(
+            text, end
+        ):
+            return None  # `1. Vroegsignalering 2. Huisbezoek`: a numbered list's items
+        noun = _ACTION_NOUN.search(value)
+        if (
+            noun is not None
+            and (
+                (noun.group(1).endswith("ering") and noun.group(1).islower())
+                or (noun.group(1).lower() != "ring" and name_finder.is_common(noun.group(1)))
+                or any(  # `Bewonersvergadering 12 maart`: a compound of a common word
+                    name_finder.is_common(noun.group(1)[-length:])
+                    for length in range(8, len(noun.group(1)) - 2)
+                )
+            )
         ):
             return None  # `de vergadering 12 mei`, `Vroegsignalering 2.`, `Storing 3 januari`:
             # a word that ends like a street (`-ring`), no street
+        house = _HOUSE_AT_END.search(value)
+        spelt = house and _RANGE_IN_WORDS.match(text, start + house.end(1))
+        if spelt and house and int(spelt.group(1)) >= int(house.group(1)) + 4:
+            return None  # `Zwanenvelden 2 t/m 40 (even)`: a block's homes, no one home
         if _LAW_AND_YEAR.search(value) or _range(_RANGE_OF_HOUSES.search(value)):
             # a law's year; a block's first and last number (`Molenweg 2-40`), no home
             return None
@@ -1977,14 +1998,18 @@ _PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma
 _BARE_STREET_WORD = re.compile(rf"(?i:{_STREETS})")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
 _PLAIN_NOUN_STREET = re.compile(
-    r"([^\W\d_]+(?:velden|hoven|weiden|akkers|burg))\s\d{1,4}[a-zA-Z]?\.?$"
+    r"([^\W\d_]*(?i:velden|hoven|weiden|weide|akkers|burg))\s\d{1,4}(?:\s?[a-zA-Z])?\.?$"
 )
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'-]*\s$")
+_LIST_OR_RANGE = re.compile(r"\s?(?:en|t/m|tot(?: en met)?|-)\s?\d")
+_NUMBERED_LIST_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[.)]\s$")
+_NEXT_ITEM = re.compile(r"[.)]\s[A-ZÀ-Þ]")
 """A street named with a plain noun's ending and no street word (`Zwanenvelden`): only
 written with its capital, where the noun in lower case is a thing (`sportvelden`)."""
 _ACTION_NOUN = re.compile(r"([^\W\d_]+ring)\s\d{1,4}[a-zA-Z]?\.?$")
-"""A noun that ends like a street (`-ring`) before a figure: one made of a verb
-(`vergadering`, `signalering`), or any common Dutch word (`Storing`). (A watercourse's
-`Wetering` is a street's name, and so is a `Ring`.)"""
+"""A noun that ends like a street (`-ring`) before a figure: one made of a verb in lower
+case (`vergadering`, `signalering`), or any common Dutch word (`Storing`). (`Westering 7`,
+a watercourse's `Wetering` and a `Ring` are streets.)"""
 _OBJECT_BEFORE = re.compile(
     r"\b(?:van|bij|voor|aan|met|door|naar|over|op|tegen|namens|naast|achter|onder|boven|tussen"
     r"|zonder|tegenover|volgens|rond|om|uit|in|binnen|buiten|na|sinds|per|via)"
@@ -2028,6 +2053,8 @@ _LAW_AND_YEAR = re.compile(
 """A law or a programme with its year (`Wet inburgering 2021`: `inburgering` ends like a
 street, `-ring`)."""
 _YEAR_IN_BRACKETS = re.compile(r"\((?:1[89]|20)\d\d$")
+_RANGE_IN_WORDS = re.compile(r"\s(?:t/m|tot en met)\s(\d{1,4})")
+_HOUSE_AT_END = re.compile(r"(\d{1,4})(?:\s?[a-zA-Z])?\.?$")
 _RANGE_OF_HOUSES = re.compile(r"\b(\d{1,4}) ?- ?(\d{1,4})\W?$")
 
 
