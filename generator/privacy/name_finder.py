@@ -209,6 +209,7 @@ _NUMBER_NEXT = re.compile(r" \d")
 _STREET_END = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
     r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf|brug|tunnel|viaduct|sluis|"
+    r"buurt|kwartier|"  # a neighbourhood named after someone: `Frans Halsbuurt`
     r"straße|strasse|gasse|platz)$"
 )
 _STREET_WORDS = frozenset(
@@ -1040,9 +1041,10 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
         dotted = text[after : after + 1] == "."
         # A case note's short forms: `clt` (`Clt.` opening a sentence; `CLT Brussel` is a
         # community land trust) and `bew.` (bewoner), only with its full stop.
-        short_form = (low == "clt" and (word == "clt" or (word == "Clt" and dotted))) or (
-            low == "bew" and dotted and not word.isupper()
-        )
+        short_form = (
+            low == "clt"
+            and (word == "clt" or (word == "Clt" and (dotted or _INITIALS.match(text, after + 1))))
+        ) or (low == "bew" and dotted and not word.isupper())
         if not title and not short_form and (low not in ROLES or low in ("clt", "bew")):
             continue
         if (title or low in ("fam", "clt", "bew")) and after < len(text) and text[after] == ".":
@@ -1077,18 +1079,29 @@ def _after_cues(words: Words) -> Iterator[tuple[int, int]]:
             continue
         candidate = words.words[j]
         folded = candidate.casefold()
-        street = _STREET_END.search(folded) and folded not in _NOUN_SURNAMES
+        # a street's word alone after a title is a surname (`Mw. Laan`, `Dhr. Steeg`)
+        ending = _STREET_END.search(folded)
+        street = (
+            ending is not None
+            and folded not in _NOUN_SURNAMES
+            and not (title and ending.start() == 0)
+        )
         if street or _organisation_word(folded) or folded in _OFFICES:
             continue
         head, _, rest = candidate.partition("-")
-        if rest.islower() and len(head) > 1 and head.isupper() and is_common(rest):
+        if (
+            rest.islower()
+            and len(rest) > 3
+            and 1 < sum(c.isupper() for c in head) <= len(head) <= 5
+        ):
             continue  # `Mw. PGB-houder`, `Mw. WMO-consulent`: a role, not a name
         if words.capital(j):
             # After a title, a capitalised prefix makes a surname of any word (`meneer Van
             # Leeuwen`, `mevrouw De Boer`).
             prefixed = title and j > i + 1 and words.words[i + 1][0].isupper()
             noun = title and folded in _NOUN_SURNAMES  # `Mevrouw Koning`, `MEVROUW KONING`
-            if prefixed or noun or _is_name(candidate) or not is_common(candidate):
+            bare_street = title and ending is not None and ending.start() == 0  # `Mw. Laan`
+            if prefixed or noun or bare_street or _is_name(candidate) or not is_common(candidate):
                 yield words.spans[i + 1][0], words.spans[j][1]
         elif title and (
             (_is_name(candidate) and folded not in _NOT_AFTER_TITLE)
@@ -1724,7 +1737,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
             or any(
                 (
                     (
-                        _STREET_END.search(lows[i])
+                        _STREET_END.search(lows[i], 1)  # not a bare `Laan` (`Mw. Laan`)
                         and lows[i] not in _NOUN_SURNAMES
                         and not _first_name_and_surname(words, i - 1, i + 1)
                     )
