@@ -22,6 +22,8 @@ from conftest import FIXTURES, SEED
 from held_out_corpus import HELD_OUT_CATCH, HELD_OUT_PASS
 from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
+    AFTER_FORTIETH_ORDINARY,
+    AFTER_FORTIETH_RECALL,
     AFTER_TESTER_ORDINARY,
     AFTER_TESTER_RECALL,
     AFTER_THIRTIETH_ORDINARY,
@@ -68,6 +70,8 @@ from recall_corpus import (
     FIFTEENTH_TESTER_RECALL,
     FIFTH_TESTER_ORDINARY,
     FIFTH_TESTER_RECALL,
+    FORTIETH_TESTER_ORDINARY,
+    FORTIETH_TESTER_RECALL,
     FOURTEENTH_TESTER_ORDINARY,
     FOURTEENTH_TESTER_RECALL,
     FOURTH_TESTER_ORDINARY,
@@ -277,6 +281,8 @@ LATER_TESTERS = {
     "ours, after the thirty-eighth": (AFTER_THIRTY_EIGHTH_RECALL, AFTER_THIRTY_EIGHTH_ORDINARY),
     "thirty-ninth": (THIRTY_NINTH_TESTER_RECALL, THIRTY_NINTH_TESTER_ORDINARY),
     "ours, after the thirty-ninth": (AFTER_THIRTY_NINTH_RECALL, AFTER_THIRTY_NINTH_ORDINARY),
+    "fortieth": (FORTIETH_TESTER_RECALL, FORTIETH_TESTER_ORDINARY),
+    "ours, after the fortieth": (AFTER_FORTIETH_RECALL, AFTER_FORTIETH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
