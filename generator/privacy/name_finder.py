@@ -312,7 +312,7 @@ def _greeting(text: str, span: tuple[int, int]) -> bool:
         if " " in greeting:
             return True
         before, after = text[span[0] - 1 : span[0]], text[end : end + 1]
-        if before in "'\"" and before and after == before or after == "!":
+        if (before in ("'", '"') and after == before) or after == "!":
             return True
         if text[max(0, span[0] - 2) : span[0]] == "/ " or text[end : end + 2] == " /":
             return True
@@ -324,6 +324,8 @@ def _greeting(text: str, span: tuple[int, int]) -> bool:
 
 
 _QUOTED_LIST = re.compile(r"['\"]?\s?[,/]\s?['\"]?|\s-\s|['\"]?\s(?:en|and|und|of)\s['\"]?")
+"""What stands between greetings one after another: a comma, a slash or a dash, `en`, with
+their quotes (`'Shalom', 'Salam' en 'Welkom'`)."""
 
 
 @functools.cache
