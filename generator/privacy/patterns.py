@@ -95,7 +95,8 @@ _FOREIGN_BIRTH_CUES = (
 )
 """A date of birth's label in the languages of papers that statushouders and labour
 migrants bring (German, French, Turkish, Polish, Spanish, Italian, Portuguese, Ukrainian,
-Russian, Arabic), in lower case: `doğum tarihi: 12.03.1979`, `data urodzenia 05.11.1990`."""
+Russian, Arabic, Persian, Somali), in lower case: `doğum tarihi: 12.03.1979`, `data
+urodzenia 05.11.1990`."""
 _POLISH_BORN = re.compile(r"\bur\. ?\d")
 """The cheap test for Polish `ur.` (born) before a date: `ur.` alone ends `huur.` and
 `natuur.` in most stories."""
@@ -1949,8 +1950,8 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
                 )
             )
         ):
-            return None  # `de vergadering 12 mei`, `Vroegsignalering 2.`, `Storing 3 januari`:
-            # a word that ends like a street (`-ring`), no street
+            return None  # `de vergadering 12 mei`, `Storing 3 januari`: a word that ends
+            # like a street (`-ring`), no street
         house = _HOUSE_AT_END.search(value)
         spelt = house and _RANGE_IN_WORDS.match(text, start + house.end(1))
         if spelt and house and int(spelt.group(1)) >= int(house.group(1)) + 4:
@@ -1997,15 +1998,20 @@ _YEAR_AFTER_STREET = re.compile(r"(\w+) (?:19|20)\d\d\W?$")
 _PLAN_BEFORE = re.compile(r"(?i:project|masterplan|plan|wijkplan|visie|programma|agenda)\s")
 _BARE_STREET_WORD = re.compile(rf"(?i:{_STREETS})")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
+"""Minutes after a figure: a time (`19:30`, `10.00 uur`), never a house number."""
 _PLAIN_NOUN_STREET = re.compile(
     r"([^\W\d_]*(?i:velden|hoven|weiden|weide|akkers|burg))\s\d{1,4}(?:\s?[a-zA-Z])?\.?$"
 )
-_CAPITAL_WORD_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'-]*\s$")
-_LIST_OR_RANGE = re.compile(r"\s?(?:en|t/m|tot(?: en met)?|-)\s?\d")
-_NUMBERED_LIST_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[.)]\s$")
-_NEXT_ITEM = re.compile(r"[.)]\s[A-ZÀ-Þ]")
 """A street named with a plain noun's ending and no street word (`Zwanenvelden`): only
 written with its capital, where the noun in lower case is a thing (`sportvelden`)."""
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'-]*\s$")
+"""A capitalised word before such a noun makes it a street's name (`Lange Akkers`)."""
+_LIST_OR_RANGE = re.compile(r"\s?(?:en|t/m|tot(?: en met)?|-)\s?\d")
+"""More figures after the first (`Sportvelden 3 en 4`, `Speelvelden 1 tot en met 3`)."""
+_NUMBERED_LIST_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[.)]\s$")
+_NEXT_ITEM = re.compile(r"[.)]\s[A-ZÀ-Þ]")
+"""A numbered list's marks, before an item and after its figure (`1. Vroegsignalering 2.
+Huisbezoek`): the figure is the next item's."""
 _ACTION_NOUN = re.compile(r"([^\W\d_]+ring)\s\d{1,4}[a-zA-Z]?\.?$")
 """A noun that ends like a street (`-ring`) before a figure: one made of a verb in lower
 case (`vergadering`, `signalering`), or any common Dutch word (`Storing`). (`Westering 7`,
