@@ -72,6 +72,7 @@ ROLES = frozenset(
         "cliente",
         "clt",  # a caseworker's note's short forms
         "bew",
+        "maatje",  # a volunteer buddy
         "patiënt",
         "patiënte",
         "klant",
@@ -1694,6 +1695,8 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return False
     whole, single = _not_persons()
     lows = words.lows
+    if last == first + 1 and lows[first] in ROLES and words.words[first].islower():
+        return True  # a role word alone, though the lists hold it as a name too (`maatje`)
     compound = _GLUED_NOUN.match(words.text, span[1])
     if compound is None:
         compound = _GLUED_NOUN.match(words.text, words.spans[last - 1][1])

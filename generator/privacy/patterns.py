@@ -180,12 +180,12 @@ _WHOSE = (
 )
 """Whose date of birth a cue names (`Geboortedatum huurder: ...`, `DOB bew.: ...`)."""
 _FILLER = (
-    rf"(?:\s?{_PLACEHOLDER}|\s?\||\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
+    rf"(?:\s?\((?=\d)|\s?{_PLACEHOLDER}|\s?\||\s?:|\s?,|[\"']\s?[:=]\s?[\"']?|\s?=|\s?;|\s[-–]|\s(?:is|op|in|was|de|rond|omstreeks|ergens|het|jaar|zoals|als|bijvoorbeeld"
     r"|valt|viel|d\.d\.))"
 )
 _AT = (
-    r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|apestaart|@)\s?[\])}]\s?"
-    r"|\s(?:at|apenstaartje|apestaart)\s|\s?[#*]\s?(?:at|apenstaartje)\s?[#*]\s?|\s?\(a\)\s?)"
+    r"(?:\s?@@?\s?|%40|\s?[\[({]\s?(?:at|apenstaartje|apenstaart|apestaart|@)\s?[\])}]\s?"
+    r"|\s(?:at|apenstaartje|apenstaart|apestaart)\s|\s?[#*]\s?(?:at|apenstaartje)\s?[#*]\s?|\s?\(a\)\s?)"
 )
 _DOT = (
     r"(?:\.|%2[Ee]| \. | \.(?=[a-zA-Z])|\. (?=(?i:com|nl|net|org|be|eu|de)\b)"  # `@gmail .com`
@@ -676,6 +676,7 @@ _AT_WORDS = (
     "[ at ]",
     "( at )",
     "apenstaartje",
+    "apenstaart",
     "apestaart",
     "%40",
     "#at#",
