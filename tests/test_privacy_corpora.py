@@ -72,6 +72,7 @@ from recall_corpus import (
     FIFTH_TESTER_RECALL,
     FORTIETH_TESTER_ORDINARY,
     FORTIETH_TESTER_RECALL,
+    FORTY_FIRST_TESTER_WHOLE_FILES,
     FOURTEENTH_TESTER_ORDINARY,
     FOURTEENTH_TESTER_RECALL,
     FOURTH_TESTER_ORDINARY,
@@ -694,6 +695,44 @@ def test_ordinary_housing_stories_give_no_alarm(cases_dir: Path) -> None:
         0,
         [f"{len(stories) + 3} bestanden gecontroleerd, geen problemen gevonden."],
     )
+
+
+def whole_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str) -> list[str]:
+    """`check` over one folder of `tests/fixtures/whole_files/` as a project's `cases/`."""
+    shutil.copytree(FIXTURES / "whole_files" / folder, tmp_path / "cases")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--today", "2026-12-07", "cases"])
+    return result.output.strip().splitlines()
+
+
+def test_values_hidden_in_every_field_of_whole_files_are_each_found_at_their_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh tester's 13 files, a value in each field a reader sees (file and image names,
+    vocabulary labels, partners, quotes and their `wie`, links, costs, contact): each value
+    reported at its own line with its kind, masked."""
+    lines = whole_files(tmp_path, monkeypatch, "hidden")
+    cases = tmp_path / "cases"
+    missed = []
+    for stem, needle, kind in FORTY_FIRST_TESTER_WHOLE_FILES:
+        text = (cases / f"{stem}.yaml").read_text(encoding="utf-8").splitlines()
+        at = [1] if needle is None else [n for n, line in enumerate(text, 1) if needle in line]
+        if not any(
+            line.startswith(f"cases/{stem}.yaml:{n}:") and f"({kind})" in line
+            for n in at
+            for line in lines
+        ):
+            missed.append((stem, needle, kind))
+    assert len(FORTY_FIRST_TESTER_WHOLE_FILES) == 124
+    assert missed == []
+
+
+def test_that_testers_ordinary_whole_files_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = whole_files(tmp_path, monkeypatch, "clean")
+    assert lines[-1] == "8 bestanden gecontroleerd, geen problemen gevonden."
+    assert not [line for line in lines if "persoonsgegeven" in line]
 
 
 # --- every occurrence, exact allowances, declared names -------------------------------------
