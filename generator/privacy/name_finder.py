@@ -332,10 +332,7 @@ their quotes (`'Shalom', 'Salam' en 'Welkom'`)."""
 @functools.cache
 def _greetings() -> tuple[str, ...]:
     """`data/greetings.txt`, lower case, the longest first."""
-    here = Path(__file__).parent / "data" / "greetings.txt"
-    lines = here.read_text(encoding="utf-8").splitlines()
-    found = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return tuple(sorted(found, key=len, reverse=True))
+    return tuple(sorted(set(_data_lines("greetings.txt")), key=len, reverse=True))
 
 
 def quoted_language(text: str, span: tuple[int, int]) -> bool:
@@ -370,15 +367,18 @@ _INITIALLED = re.compile(_INITIALS_AND_PREFIX.pattern, re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?;:\n")
 
 
+def _data_lines(name: str) -> list[str]:
+    """The lines of a list in `data/`, lower case, without blank lines and `#` comments."""
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return [
+        line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#"
+    ]
+
+
 @functools.cache
 def _not_persons() -> tuple[frozenset[str], frozenset[str]]:
     """Names that are no person, lower case: whole names, and the words of one-word names."""
-    here = Path(__file__).parent / "data" / "not_persons.txt"
-    names = {
-        line.strip().casefold()
-        for line in here.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
+    names = set(_data_lines("not_persons.txt"))
     places = person_names.place_root()
     for lst in _PLACE_LISTS:
         path = places / lst / "items.txt"
@@ -476,9 +476,7 @@ def is_common(word: str) -> bool:
 @functools.cache
 def _dialect_words() -> frozenset[str]:
     """`data/dialect_words.txt`: words of tenants' quotes in dialect, lower case."""
-    here = Path(__file__).parent / "data" / "dialect_words.txt"
-    lines = here.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_data_lines("dialect_words.txt"))
 
 
 def _international_first(word: str, *, sentence_start: bool) -> bool:
@@ -2181,7 +2179,9 @@ def _first_name_and_surname(words: Words, first: int, last: int) -> bool:
             or (
                 surname.endswith(_SURNAME_ENDINGS)
                 # `Anne Frankhof`, `Pieter Bothhof`: a court named after a person
-                and not _known_surname(surname[:-4] if surname.endswith("dijk") else surname[:-3])
+                and not _known_surname(
+                    next(surname[: -len(end)] for end in _SURNAME_ENDINGS if surname.endswith(end))
+                )
             )
         )
         and is_first_name(words.words[given])
