@@ -192,12 +192,15 @@ _DOT = (
     r"|,(?=(?i:com|nl)(?![\w-]))"  # `@gmail,com`: a comma typed for the dot (not `,de`, `,net`)
     r"|\s?[\[({]\s?(?:dot|punt|\.)\s?[\])}]\s?|\s(?:dot|punt)\s)"
 )
+_PLAIN_NOUN_ENDINGS = "velden|hoven|weiden|weide|akkers|burg"
+"""Streets named with a plain noun's ending and no street word (`Zwanenvelden`, `Kleiburg`):
+read as streets only with their capital (`_PLAIN_NOUN_STREET`)."""
 _STREETS = (
     r"straat|str|laan|ln|weg|wg|plein|pln|gracht|gr|kade|singel|sngl|dreef|drf|hof|steeg|stg|"
     r"pad|dijk|dyk|markt|mrkt|park|prk|erf|veld|akker|allee|baan|dam|plantsoen|boulevard|"
     r"kanaal|wal|haven|ring|poort|hoeve|burcht|straatweg|wijk|oord|zijde|straße|strasse|gasse"
     r"|strjitte|leane|loane|buorren|wei"  # Frisian: `Tsjerkestrjitte 5`
-    r"|velden|hoven|weiden|weide|akkers|burg"  # no street word: `Zwanenvelden 118`, `Kleiburg 4`
+    rf"|{_PLAIN_NOUN_ENDINGS}"  # no street word: `Zwanenvelden 118`, `Kleiburg 4`
 )
 # A word read whole (possessive: never given back letter by letter), then its ending
 # looked at (a look-behind of varying width, which the `regex` package allows).
@@ -2001,7 +2004,7 @@ _BARE_STREET_WORD = re.compile(rf"(?i:{_STREETS})")
 _CLOCK = re.compile(r"[:.][0-5]\d(?!\d)")
 """Minutes after a figure: a time (`19:30`, `10.00 uur`), never a house number."""
 _PLAIN_NOUN_STREET = re.compile(
-    r"([^\W\d_]*(?i:velden|hoven|weiden|weide|akkers|burg))\s\d{1,4}(?:\s?[a-zA-Z])?\.?$"
+    rf"([^\W\d_]*(?i:{_PLAIN_NOUN_ENDINGS}))\s\d{{1,4}}(?:\s?[a-zA-Z])?\.?$"
 )
 """A street named with a plain noun's ending and no street word (`Zwanenvelden`): only
 written with its capital, where the noun in lower case is a thing (`sportvelden`)."""
