@@ -312,9 +312,9 @@ SETTLED = """() => document.getElementById('mwb-results').getAttribute('aria-bus
 
 def found(page, base: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Every case the finder lists for `query`, by slug (all pages of results)."""
-    # The finder searches twice: at once, and again with the filters' counts once they
-    # are loaded. The list is whole when it is no longer busy after the counts are shown
-    # (no need to wait for the network to rest as well: half a second a query).
+    # The finder lists the results at once and fills in the filters' counts once they are
+    # loaded. The list is whole when it is no longer busy and the counts are shown (no
+    # need to wait for the network to rest as well: half a second a query).
     page.goto(f"{base}zoeken/?q={quote(query)}", wait_until="load")
     page.wait_for_function(SETTLED)
     return all_results(page)
@@ -374,6 +374,30 @@ def test_every_query_finds_every_case_it_should(finder) -> None:  # type: ignore
     )
     assert missed == {}
     assert wrong == {}
+
+
+def test_the_counts_arrive_without_replacing_the_list(search_site: Project, browser) -> None:  # type: ignore[no-untyped-def]
+    """The filters' counts come after the first results; filling them in must not search
+    the list again. Replaced, the list stood empty for a moment under a status that still
+    counted it: a reader lost their place, and a test reading the list then found none."""
+    with serve_folder(search_site.site) as base:
+        page = browser.new_page()
+        page.add_init_script(
+            """new MutationObserver((records) => {
+                for (const r of records)
+                    if (r.target.id === 'mwb-results'
+                            && r.target.getAttribute('aria-busy') === 'true')
+                        window.mwbBusy = (window.mwbBusy || 0) + 1;
+            }).observe(document, {attributes: true, attributeFilter: ['aria-busy'],
+                                  subtree: true});"""
+        )
+        try:
+            listed = found(page, base, "woning")  # waits for the counts
+            assert page.evaluate("window.mwbBusy") == 1
+            counts = page.locator(".mwb-count").evaluate_all("cs => cs.map(c => c.textContent)")
+            assert listed and counts and "" not in counts
+        finally:
+            page.close()
 
 
 def test_enter_searches_once_and_leaves_the_list_alone(finder) -> None:  # type: ignore[no-untyped-def]

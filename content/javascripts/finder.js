@@ -192,23 +192,29 @@ let results = [];
 let searchWords = false;
 let shown = 0;
 let generation = 0;
+let shownState; // the state whose results the list shows, and its search's number
+let shownGeneration = 0;
 
 // A search of what the form shows; the first search (from the address) starts before the form
 // is built, so that Pagefind's worker searches while this page builds the facets.
 const run = () => search(currentState());
+
+function pagefindSearch(state) {
+  const filters = {};
+  for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+  const query = state.q ? searchQuery(state.q, GROUPS) || state.q : null;
+  return pagefind.search(query, {
+    filters,
+    sort: state.q ? undefined : { bijgewerkt: "desc" },
+  });
+}
 
 async function search(state) {
   writeState(state);
   const mine = ++generation;
   // The list is being replaced: assistive technology waits until it is whole.
   list.setAttribute("aria-busy", "true");
-  const filters = {};
-  for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
-  const query = state.q ? searchQuery(state.q, GROUPS) || state.q : null;
-  const found = await pagefind.search(query, {
-    filters,
-    sort: state.q ? undefined : { bijgewerkt: "desc" },
-  });
+  const found = await pagefindSearch(state);
   if (mine !== generation || !found) return; // a newer query is under way
   showCounts(state, found);
   showActive();
@@ -226,6 +232,8 @@ async function search(state) {
       : `${n} ${n === 1 ? "case" : "cases"} gevonden.`;
   showResults.textContent = n === 0 ? "Naar de resultaten" : `Toon ${n} ${n === 1 ? "case" : "cases"}`;
   list.setAttribute("aria-busy", "false");
+  shownState = state;
+  shownGeneration = mine;
 }
 
 async function showMore(mine) {
@@ -308,10 +316,19 @@ function showCounts(state, search) {
   for (const view of facetViews) layoutFacet(view);
 }
 
+// Once the filter index is in, the counts of what is shown are filled in; the list stays
+// as it is (replacing it with the same results would empty it for a moment under a status
+// that still counts them, and move a reader who had begun to read it). A search started
+// after this point counts by itself; one still under way, started before, is run again.
 async function loadFilters() {
   await pagefind.filters(); // loads every filter chunk once
   filtersLoaded = true;
-  await run();
+  if (shownGeneration !== generation) return run();
+  const mine = generation;
+  const state = shownState;
+  const found = await pagefindSearch(state);
+  if (mine !== generation || !found) return;
+  showCounts(state, found);
 }
 
 let typing;
