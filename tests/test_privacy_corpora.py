@@ -24,6 +24,8 @@ from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
     AFTER_FORTIETH_ORDINARY,
     AFTER_FORTIETH_RECALL,
+    AFTER_FORTY_FIRST_ORDINARY,
+    AFTER_FORTY_FIRST_RECALL,
     AFTER_TESTER_ORDINARY,
     AFTER_TESTER_RECALL,
     AFTER_THIRTIETH_ORDINARY,
@@ -284,6 +286,7 @@ LATER_TESTERS = {
     "ours, after the thirty-ninth": (AFTER_THIRTY_NINTH_RECALL, AFTER_THIRTY_NINTH_ORDINARY),
     "fortieth": (FORTIETH_TESTER_RECALL, FORTIETH_TESTER_ORDINARY),
     "ours, after the fortieth": (AFTER_FORTIETH_RECALL, AFTER_FORTIETH_ORDINARY),
+    "ours, after the forty-first": (AFTER_FORTY_FIRST_RECALL, AFTER_FORTY_FIRST_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""
@@ -723,7 +726,7 @@ def test_values_hidden_in_every_field_of_whole_files_are_each_found_at_their_lin
             for line in lines
         ):
             missed.append((stem, needle, kind))
-    assert len(FORTY_FIRST_TESTER_WHOLE_FILES) == 124
+    assert len(FORTY_FIRST_TESTER_WHOLE_FILES) == 125
     assert missed == []
 
 

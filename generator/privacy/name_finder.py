@@ -1880,6 +1880,7 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and street.start() > 0
         and (prefixed or _named_street(lows[last - 1]))
         and not _first_name_and_surname(words, first, last)
+        and not _first_name_and_prefixed_surname(words, first, last)
     ) or (
         after is not None
         and after.start() == 0
@@ -2145,9 +2146,9 @@ def _prefixed_surname(words: Words, first: int, last: int) -> bool:
 
 def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> bool:
     """Whether a span is a first name and a Dutch surname after its prefix in lower case
-    (`Aafje de Vries`, `Timon van Dijk`): a person, even when the first name is also a care
-    organisation's and the surname a village's (places written whole were dismissed
-    before this)."""
+    (`Aafje de Vries`, `Timon van Dijk`), also a double one (`Anja de Vries-Hulshof`): a
+    person, even when the first name is also a care organisation's, the surname a village's
+    or its second part a street's (places written whole were dismissed before this)."""
     if last - first < 3 or not words.capital(first) or not words.capital(last - 1):
         return False
     interfix = _dutch_names()[2]
@@ -2158,6 +2159,9 @@ def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> boo
     surname = words.lows[last - 1]
     if surname in ("koning", "koningin"):
         return False  # `ontving Aafje de Koning`: a care organisation received the King
+    own, hyphen, partner = words.words[last - 1].partition("-")
+    if hyphen and partner[:1].isupper():
+        surname = own.lower()  # a double surname: the first part follows the prefix
     return is_first_name(words.words[first]) and _known_surname(surname)
 
 

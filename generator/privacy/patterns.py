@@ -598,6 +598,15 @@ _ACCOUNT_NAME = re.compile(
 letters with a digit, an underscore or a dot, as an account's name has and a word does
 not; not a figure (`Instagram bij 12.000 jongeren`) nor a site's address (`Facebook:
 woonstad.nl`)."""
+_NAMED_ACCOUNT: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
+_NAMED_ACCOUNT += ("username", "profielnaam")
+_ACCOUNT_NAME_LATER = re.compile(
+    rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{1,6}}"
+    r"(?:,|\s(?i:is|was|luidt|werd|wordt):?|:)\s([^\W_][\w.#-]{1,44})"
+)
+"""A user name some words after the word that names it, set off by a comma or said to be it
+(`gebruikersnaam op het huurdersportaal, sjoerdh1958`, `inlognaam voor Mijn Woonstad is
+jdevries84`): only after a word that says a name follows, not after a platform's."""
 _HANDLE_SHAPE = re.compile(r"(?=.*[\d_.])(?=.*[^\W\d_])[^\W_][\w.-]*\w(?:#\d{4})?")
 _SITE_END = (".nl", ".com", ".org", ".eu", ".be", ".net", ".info")
 
@@ -811,13 +820,15 @@ _STREETLESS = re.compile(
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
 _LIVING = (
     r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d)|woning|kamer"
-    r"|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven|huur(?:t|de|den))"
+    r"|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven|huur(?:t|de|den)"
+    r"|trok(?:ken)? in|trek(?:t|ken) in|betr(?:ok|okken|ekt|ekken))"
     r"(?: [a-z]{2,14}){0,3}?"
 )
 """Where living somewhere is said, with up to three words before `op`, `aan` or `naar`
-(`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`)."""
-_LIVING_WORDS = ("op ", "aan ", "woon", "verhuis", "huur", "zit", "verblijf")
-"""The cheap test for `_LIVING` and the leads of a street without a street word."""
+(`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`, `trok in op`)."""
+_LIVING_WORDS = ("op ", "aan ", "woon", "verhuis", "huur", "zit", "verblijf", "adres")
+"""The cheap test for `_LIVING`, `_ADDRESS_SAID` and the leads of a street without a street
+word."""
 _TOWN_COMMA = r"(?:in|te) [A-Z][a-z'-]{1,30}(?: (?:aan|op|a/d)(?: de[nr]?)? [A-Z][a-z]{1,20})?,"
 """A town and a comma before its street (`woont in Zwolle, Vossenberg 9`)."""
 _RESIDENT_STREET = re.compile(
@@ -833,6 +844,59 @@ is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
 _LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ", ", ")
 """Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`,
 `in Zwolle, Vossenberg 9`): a street, whatever place has that name too."""
+_MOVED_TO = re.compile(r"(?i:verhuis|trok|trek)")
+"""A move `naar` a name and a number is to a street too (`verhuisde naar Westering 7`): a town
+is not followed by a number (`naar Zwolle 3 jaar geleden` is a quantity, passed over)."""
+_ADDRESS_SAID = re.compile(
+    r"\b(?i:(?:woon|huis|post)?adres)(?: (?:is|was|wordt|werd|blijft|wordt nu|is nu))?:? "
+    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
+    r" (?:(?:huis)?nummer |nr\.? ?)?"
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}|[,.]\d|-\d| {_MONTHS})"
+)
+"""A name and a number said to be an address (`Het adres is Westering 7`), whatever else the
+name is."""
+_NUMBERED_THINGS = frozenset(
+    {
+        "fase",
+        "blok",
+        "kavel",
+        "bouwnummer",
+        "bouwdeel",
+        "bouwblok",
+        "type",
+        "etappe",
+        "deel",
+        "cluster",
+        "unit",
+        "units",
+        "kamer",
+        "woning",
+        "etage",
+        "verdieping",
+        "gebouw",
+        "toren",
+        "vleugel",
+        "afdeling",
+        "paviljoen",
+        "portiek",
+        "module",
+        "hoofdstuk",
+        "stap",
+        "ronde",
+        "niveau",
+        "groep",
+        "locatie",
+        "bijlage",
+        "artikel",
+        "pagina",
+        "versie",
+        "postbus",
+        "antwoordnummer",
+    }
+)
+"""Words before a number that name no street, though written with a capital where a street's
+name stands: a part of a building, a plan or a text (`verhuisden naar Blok 3`, `naar Fase
+2`), an organisation's post-office box (`Het adres is Postbus 15`)."""
 
 
 _HUNDREDS = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen)?honderd"
@@ -875,7 +939,7 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
         word = text[space + 1 : start - 1]
         if not (word[:1].isupper() or word.lower() in ("nummer", "huisnummer", "nr.", "nr")):
             continue  # the word before the number is no street's name: the usual case
-        for pattern in (_STREETLESS, _RESIDENT_STREET):
+        for pattern in (_STREETLESS, _RESIDENT_STREET, _ADDRESS_SAID):
             match = pattern.search(text, max(0, start - 80), min(len(text), end + 60))
             while match is not None and match.start(2) < start:
                 match = pattern.search(text, match.start() + 1, min(len(text), end + 60))
@@ -884,10 +948,18 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
             number = match.group(2)
             if len(number) == 4 and number.startswith(("19", "20")):
                 break  # `op de Floriade 2022`: a year
+            if match.group(1).lower() in _NUMBERED_THINGS:
+                break
             # `aan de Maas 12` is a river, a region or a town; `woont op het Spui 21` is
             # where someone lives, whatever else the name is.
-            before = text[max(0, match.start(1) - 4) : match.start(1)]
-            lived = pattern is _RESIDENT_STREET and before.endswith(_LIVED_ON)
+            before = text[max(0, match.start(1) - 5) : match.start(1)]
+            lived = pattern is _ADDRESS_SAID or (
+                pattern is _RESIDENT_STREET
+                and (
+                    before.endswith(_LIVED_ON)
+                    or (before == "naar " and _MOVED_TO.match(match.group()) is not None)
+                )
+            )
             if lived or not name_finder.is_place(match.group(1)):
                 yield match.start(1), match.end(2)
                 break
@@ -1126,6 +1198,9 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
         for at in _occurrences(low, word) if word in low else ():
             account = _ACCOUNT_NAME.match(text, at)
             length = _handle_length(account.group(1)) if account is not None else 0
+            if not length and word in _NAMED_ACCOUNT:
+                account = _ACCOUNT_NAME_LATER.match(text, at)
+                length = _handle_length(account.group(1)) if account is not None else 0
             if (
                 account is not None
                 and length
