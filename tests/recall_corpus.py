@@ -17706,11 +17706,22 @@ AFTER_FORTY_FIRST_RECALL: list[tuple[str, str, str]] = [
         "De accountnaam van zijn broer op het portaal was pietje_1990.",
         "gebruikersnaam",
     ),
+    ("aanleiding", "Uitkering 12345678 is het klantnummer.", "dossiernummer"),
+    ("aanleiding", "Nummer 4471823 is zijn dossiernummer bij de gemeente.", "dossiernummer"),
+    ("aanleiding", "Zij gaf 88271634 op als cliëntnummer.", "dossiernummer"),
+    ("aanleiding", "88271634 (cliëntnummer WMO) staat op de beschikking.", "dossiernummer"),
+    (
+        "aanleiding",
+        "Haar nummer 1203 8475 62 (registratienummer WoningNet) stond erbij.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Zij gaf 2648193057 op als V-nummer.", "dossiernummer"),
 ]
 """Ours, on what the forty-first tester and earlier sessions left missed: a move `naar` a
 street with no street word whose name is a place's too, an address said to be one (`adres
 is`), moving in (`trok in op`), a double surname after its prefix whose second part ends like
-a street, and a user name some words after the word that names it."""
+a street, a user name some words after the word that names it, and a client's or dossier
+number before its label."""
 
 AFTER_FORTY_FIRST_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Ze verhuisde naar Fase 2 van het project."),
@@ -17731,5 +17742,11 @@ AFTER_FORTY_FIRST_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Met een gebruikersnaam en wachtwoord, versie 2.0 van de app, logt men in."),
     ("aanleiding", "Het Willem de Zwijgerhof is gerenoveerd."),
     ("aanleiding", "De Piet de Jong-hof kreeg nieuwe bankjes."),
+    ("aanleiding", "In 2023 is het klantnummer veranderd."),
+    ("aanleiding", "In 2024 kregen 15000 huishoudens een klantnummer."),
+    ("aanleiding", "Er zijn 12.500 klantnummers omgezet."),
+    ("aanleiding", "Het budget van 250.000 (zaaknummer volgt) is vrijgegeven."),
+    ("aanleiding", "Tot 31-12-2025 is het dossiernummer geldig."),
+    ("aanleiding", "De 12 345 euro is het contractnummer niet."),
 ]
 """Ordinary texts next to those rules: none refused."""

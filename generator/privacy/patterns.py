@@ -289,6 +289,20 @@ _NUMBER_CUE = (
     r"|(?:zorgverzekerings|verzekerings)?polis|bekend\sonder\snummer"
     r"|(?P<file>beschikking|zaak|aanvraag|melding)|EAN(?:-?code)?"
 )
+_NUMBER_BEFORE_LABEL = re.compile(
+    r"(?<![\w.,/-])(\d(?:[ .-]?\d){4,15})(?![\w.,/-]\d|\w)"
+    r"(?:\s?\(\s?|,\s|\s(?:is|was|wordt|werd|blijft|=)\s|\s(?:op\s)?als\s)"
+    r"(?:(?:het|zijn|haar|hun|de|ons|mijn|diens)\s)?(?:(?:oude|nieuwe|eigen)\s)?"
+    r"(?i:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie"
+    r"|debiteur|inschrijf|inschrijvings|uitkerings|vreemdelingen|V|patiënt|patient|polis"
+    r"|verzekerden|personeels|stadspas|administratie|burgerservice)[- ]?(?:nummer|nr\b\.?)"
+    r"(?!s)"
+)
+"""A client's, dossier or registration number before its label, said to be one (`Uitkering
+12345678 is het klantnummer`, `88271634 (cliëntnummer WMO)`, `gaf 88271634 op als
+cliëntnummer`): five figures and more, not the numbers of many (`klantnummers`)."""
+_AMOUNT_OR_DATE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}([-.])\d{1,2}\1(?:19|20)?\d\d")
+"""An amount in thousands (`250.000`) or a date (`31-12-2025`): no client's number."""
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
     (2, "D", 2, "D", 2, "L"),
@@ -1089,6 +1103,15 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if bsn.is_valid(digits.zfill(9)) and taken.free(*short.span(1)):
                 taken.add(*short.span(1))
                 yield "bsn", short.start(1), short.end(1)
+    if runs and ("nummer" in low or "nr" in low):
+        for labelled in _NUMBER_BEFORE_LABEL.finditer(text):
+            if _AMOUNT_OR_DATE.fullmatch(labelled.group(1)) or low.endswith(
+                ("kamerstuk ", "kamerdossier "), 0, labelled.start()
+            ):
+                continue  # `250.000 (zaaknummer volgt)`, `Tot 31-12-2025 is het dossiernummer`
+            if taken.free(*labelled.span(1)):
+                taken.add(*labelled.span(1))
+                yield "dossiernummer", labelled.start(1), labelled.end(1)
     if runs and streets:
         for start, end in _numbers_before_streets(text, runs):
             if taken.free(start, end):
