@@ -207,6 +207,18 @@ _COMPASS = frozenset(
     ["noord", "oost", "zuid", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest"]
 )
 _NUMBER_NEXT = re.compile(r" \d")
+_LETTER_NEXT = re.compile(r" [A-Z](?![\w-]|\.\s?[A-Z])")
+NUMBERED_THINGS = frozenset(
+    {"fase", "blok", "kavel", "bouwnummer", "bouwdeel", "bouwblok", "type", "etappe", "deel"}
+    | {"cluster", "unit", "units", "kamer", "woning", "etage", "verdieping", "gebouw", "toren"}
+    | {"vleugel", "afdeling", "paviljoen", "portiek", "module", "hoofdstuk", "stap", "ronde"}
+    | {"niveau", "groep", "locatie", "bijlage", "artikel", "pagina", "versie", "postbus"}
+    | {"antwoordnummer"}
+)
+"""Words before a number or a letter that name no street and no person, though written with
+a capital where a street's or a person's name stands: a part of a building, a plan or a text
+(`verhuisden naar Blok 3`, `naar Fase 2`, `Vleugel B`), an organisation's post-office box
+(`Het adres is Postbus 15`)."""
 _STREET_END = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
     r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf|brug|tunnel|viaduct|sluis|"
@@ -1851,6 +1863,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and not is_first_name(word)
     ):
         return True  # a word and a number is a label (`Blok 4`, `Fase 2`), no name
+    if (
+        last == first + 1
+        and lows[first] in NUMBERED_THINGS
+        and _LETTER_NEXT.match(words.text, words.spans[first][1])
+    ):
+        return True  # a part of a building and its letter (`Vleugel B`, `Toren C.`)
     street = _STREET_END.search(lows[last - 1])
     if street and street.start() == 0 and words.capital(last - 1):
         # a street's bare word ends the span: `aan de Haven`, `Oude Haven`, `Nieuwe Markt`
@@ -2153,7 +2171,8 @@ def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> boo
         return False
     interfix = _dutch_names()[2]
     if not all(
-        words.lows[i] in interfix and words.words[i].islower() for i in range(first + 1, last - 1)
+        (words.lows[i] in interfix or _apostrophe_t(words, i)) and words.words[i].islower()
+        for i in range(first + 1, last - 1)
     ):
         return False
     surname = words.lows[last - 1]
@@ -2163,6 +2182,12 @@ def _first_name_and_prefixed_surname(words: Words, first: int, last: int) -> boo
     if hyphen and partner[:1].isupper():
         surname = own.lower()  # a double surname: the first part follows the prefix
     return is_first_name(words.words[first]) and _known_surname(surname)
+
+
+def _apostrophe_t(words: Words, i: int) -> bool:
+    """Whether word `i` is the `t` of `'t` (`Joke van 't Veer`), which words are read without."""
+    start = words.spans[i][0]
+    return words.lows[i] == "t" and words.text[start - 1 : start] in ("'", "’")
 
 
 def _first_name_and_surname(words: Words, first: int, last: int) -> bool:

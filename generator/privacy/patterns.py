@@ -290,19 +290,56 @@ _NUMBER_CUE = (
     r"|(?P<file>beschikking|zaak|aanvraag|melding)|EAN(?:-?code)?"
 )
 _NUMBER_BEFORE_LABEL = re.compile(
-    r"(?<![\w.,/-])(\d(?:[ .-]?\d){4,15})(?![\w.,/-]\d|\w)"
-    r"(?:\s?\(\s?|,\s|\s(?:is|was|wordt|werd|blijft|=)\s|\s(?:op\s)?als\s)"
-    r"(?:(?:het|zijn|haar|hun|de|ons|mijn|diens)\s)?(?:(?:oude|nieuwe|eigen)\s)?"
-    r"(?i:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie"
-    r"|debiteur|inschrijf|inschrijvings|uitkerings|vreemdelingen|V|patiënt|patient|polis"
-    r"|verzekerden|personeels|stadspas|administratie|burgerservice)[- ]?(?:nummer|nr\b\.?)"
-    r"(?!s)"
+    r"""(?<![\w.,/-])
+    (?P<number>(?-i:[A-Z]{1,3}-?)?\d(?:[ .-]?\d){4,15}  # `W1234567`, `KL-2093847`
+        (?:\s(?:en|of)\s(?-i:[A-Z]{1,3}-?)?\d(?:[ .-]?\d){4,15})?)  # and a second one
+    (?![\w.,/-]\d|\w)
+    (?:
+        (?:\s?[(|:;,=–—-]\s?|\s)(?:het\s|de\s|zijn\s|haar\s)?  # `88271634 (cliëntnummer`, a table
+      | (?:\s[a-z]{2,12})?[,;.]\s(?:dat|dit)\s(?:is|was)\s(?:[\w.']{1,15}\s){0,4}?
+      | ,?\s(?:(?:is|was|wordt|werd|blijft|zijn|waren|zijnde)\s)(?:[\w.']{1,15}\s){0,4}?
+      | \s(?:[a-z]{2,15}\s){0,4}?(?:op\s)?als\s(?:het\s|zijn\s|haar\s)?
+    )
+    (?P<label>(?:cli[eë]nt|klant|dossier|registratie|huurders?|huurcontract|contract|zaak|relatie
+      |debiteur|inschrijf|inschrijvings|uitkerings|vreemdelingen|V|patiënt|patient|polis
+      |verzekerden|personeels|stadspas|administratie|burgerservice)[- ]?(?:nummer|nr\b\.?)s?)
+    (?![\w-])""",
+    re.IGNORECASE | re.VERBOSE,
 )
 """A client's, dossier or registration number before its label, said to be one (`Uitkering
 12345678 is het klantnummer`, `88271634 (cliëntnummer WMO)`, `gaf 88271634 op als
-cliëntnummer`): five figures and more, not the numbers of many (`klantnummers`)."""
-_AMOUNT_OR_DATE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,2}([-.])\d{1,2}\1(?:19|20)?\d\d")
-"""An amount in thousands (`250.000`) or a date (`31-12-2025`): no client's number."""
+cliëntnummer`, `..., dat is haar debiteurnummer`, a table's cells): five figures and more,
+letters before them too; not the numbers of many (`klantnummers`), unless whose they are is
+said (`zijn haar klantnummers`)."""
+
+
+def _numbers_before_labels(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """`_NUMBER_BEFORE_LABEL` tried at the first run of digits of each number, and at the
+    capitals and dash before it (`KL-2093847`): a pattern tried at every word would cost a
+    tenth of the scan."""
+    for start, _ in runs:
+        if start >= 2 and text[start - 1] in " .-" and text[start - 2].isdigit():
+            continue  # a later group of a number already tried (`1203 8475 62`)
+        at = start - (text[start - 1 : start] == "-")
+        while at > max(0, start - 4) and text[at - 1].isupper():
+            at -= 1
+        match = _NUMBER_BEFORE_LABEL.match(text, at) if at < start else None
+        match = match or _NUMBER_BEFORE_LABEL.match(text, start)
+        if match is not None:
+            yield match
+
+
+_WHOSE_PLURAL = re.compile(r"\b(?i:haar|zijn|hun|mijn|meneers|mevrouws)\s$")
+_PUBLICATION_BEFORE = re.compile(
+    r"(?i:staatscourant|stcrt\.?|staatsblad|stb\.?|gemeenteblad|provinciaal blad|kamerstuk(?:ken)?"
+    r"|kamerdossier|handelingen|trb\.?)[\s\d,.]{0,12}$"
+)
+"""A publication's number before a label (`Staatscourant 2023, 28471 is het ...`): public."""
+_AMOUNT_OR_DATE = re.compile(
+    r"\d{1,3}(?:\.\d{3})+|\d{1,2}([-.])\d{1,2}\1(?:19|20)?\d\d|(?:19|20)\d\d([-.])\d{1,2}\2\d{1,2}"
+)
+"""An amount in thousands (`250.000`) or a date (`31-12-2025`, `2024-03-20`): no client's
+number."""
 _PLATE_GROUPS = (
     (2, "L", 2, "D", 2, "D"),
     (2, "D", 2, "D", 2, "L"),
@@ -600,11 +637,13 @@ _ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "
 _ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "insta", "tiktok")
 _ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
 _ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit", "account")
-_ACCOUNT_WORDS += ("profielnaam", "profiel", "logt", "inlogt")
+_ACCOUNT_WORDS += ("profielnaam", "profiel", "logt", "inlogt", "login", "gebruikers-id")
+_ACCOUNT_WORDS += ("gebruikersid", "user-id", "userid")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
-    r"(?:\s(?i:is|was|luidt|heet|heette|als|onder|op|bij|van|voor|in|ze|hij|zij|hem|haar|zich)"
-    r"|\s[A-Z][A-Za-z]{1,15}){0,3}\s?:?\s"
+    r"(?:\s?\([^()]{1,40}\)(?=\s?[:=]))?"  # `Inlognaam (oude portaal): hvdijk_62`
+    r"(?:\s(?i:is|was|werd|wordt|luidt|luidde|heet|heette|als|onder|op|bij|van|voor|in|ze|hij"
+    r"|zij|hem|haar|zich)|\s[A-Z][A-Za-z]{1,15}){0,3}\s?[:=]?\s[\"'(‘“]?"
     r"([^\W_][\w.#-]{1,44})"
 )
 """A user name after its word or its platform (`DigiD-gebruikersnaam: kowalczyk_a83`,
@@ -613,10 +652,10 @@ letters with a digit, an underscore or a dot, as an account's name has and a wor
 not; not a figure (`Instagram bij 12.000 jongeren`) nor a site's address (`Facebook:
 woonstad.nl`)."""
 _NAMED_ACCOUNT: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
-_NAMED_ACCOUNT += ("username", "profielnaam")
+_NAMED_ACCOUNT += ("username", "profielnaam", "login", "gebruikers-id", "gebruikersid")
 _ACCOUNT_NAME_LATER = re.compile(
-    rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{1,6}}"
-    r"(?:,|\s(?i:is|was|luidt|werd|wordt):?|:)\s([^\W_][\w.#-]{1,44})"
+    rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{1,8}}"
+    r"(?:,|\s(?i:is|was|luidt|luidde|werd|wordt):?|:)\s[\"'(‘“]?([^\W_][\w.#-]{1,44})"
 )
 """A user name some words after the word that names it, set off by a comma or said to be it
 (`gebruikersnaam op het huurdersportaal, sjoerdh1958`, `inlognaam voor Mijn Woonstad is
@@ -636,8 +675,11 @@ def _handle_like(text: str, runs: list[tuple[int, int]]) -> bool:
         return True
     at = text.find(".")
     while at >= 0:
-        if text[at - 2 : at].isalpha() and text[at + 1 : at + 2].isalpha():
-            return True
+        if text[at + 1 : at + 2].isalpha() and (
+            text[at - 2 : at].isalpha()
+            or (text[at - 1 : at].isalpha() and text[at + 2 : at + 3].isalpha())
+        ):
+            return True  # `khadija.ea`, `m.deboer` (not `d.w.z.`)
         at = text.find(".", at + 1)
     return False
 
@@ -833,84 +875,70 @@ _STREETLESS = re.compile(
 `op` or `aan` and an article, one capitalised word and a house number, which is no quantity (`aan de
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
 _LIVING = (
-    r"\b(?:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|verhuis(?:t|de|den|d)|woning|kamer"
-    r"|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven|huur(?:t|de|den)"
-    r"|trok(?:ken)? in|trek(?:t|ken) in|betr(?:ok|okken|ekt|ekken))"
-    r"(?: [a-z]{2,14}){0,3}?"
+    r"\b(?i:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|(?:door)?verhuis(?:t|de|den|d)"
+    r"|(?:door)?verhuizen|woning|kamer|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven"
+    r"|huur(?:t|de|den)|trok(?:ken)?(?: [a-z]{2,14}){0,2} in|trek(?:t|ken)(?: [a-z]{2,14}){0,2} in"
+    r"|ingetrokken|introk(?:ken)?|betr(?:ok|okken|ekt|ekken)|vertr(?:ok|okken|ekt|ekken))"
+    r"(?: [a-z]{2,14}){0,5}?"
 )
-"""Where living somewhere is said, with up to three words before `op`, `aan` or `naar`
-(`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`, `trok in op`)."""
+"""Where living somewhere or moving there is said, with up to five words before `op`, `aan`
+or `naar` (`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`, `trok zij in op`,
+`is doorverhuisd naar`, `vertrok in juli naar`)."""
 _LIVING_WORDS = ("op ", "aan ", "woon", "verhuis", "huur", "zit", "verblijf", "adres")
 """The cheap test for `_LIVING`, `_ADDRESS_SAID` and the leads of a street without a street
 word."""
 _TOWN_COMMA = r"(?:in|te) [A-Z][a-z'-]{1,30}(?: (?:aan|op|a/d)(?: de[nr]?)? [A-Z][a-z]{1,20})?,"
 """A town and a comma before its street (`woont in Zwolle, Vossenberg 9`)."""
-_RESIDENT_STREET = re.compile(
-    _LIVING + rf" (?:op|aan|naar|{_TOWN_COMMA}) (?:de |het |'t )?"
-    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}"
+_PARTICLES = r"(?:(?:de|het|der|den|van|te|ter|ten|'t|op|aan|in|bij|over|achter|voor) ){0,2}"
+"""Small words inside a street's name of several words (`Achter de Dom`, `Over de Kelders`)."""
+_NAME_OF_WORDS = (
+    rf"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{{1,30}} {_PARTICLES}){{0,2}}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{{2,30}}"
     r"(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-ÿ]{2,30}){0,2}),?"
-    r" (?:(?:huis)?nummer |nr\.? ?)?"
-    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
-    rf"| {_MONTHS})"
+)
+"""A street's name of one to three capitalised words, small words between them."""
+_RESIDENT_STREET = re.compile(
+    _LIVING
+    + rf" (?:op|aan|naar|{_TOWN_COMMA}):? (?:de |het |'t )?"
+    + _NAME_OF_WORDS
+    + r" (?:(?:huis)?nummer |nr\.? ?)?"
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| (?!{_VERBS}\b|bis\b)[a-z]{{2,30}}(?:en|s)\b|[,.]\d"
+    rf"|-\d| {_MONTHS}| (?:à|a|tot|of|–) \d)"
 )
 """The same without an article, or with a name of two or three words, where living there
 is said (`woont op Hamburgerbroek 5`, `verhuisde naar Lange Voorhout 10`)."""
+_MOVED_LOWER = re.compile(
+    _LIVING + r" naar ([a-zß-ÿ]{3,30}),? "
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}| [a-z]{{2,30}}(?:en|s)\b|[,.]\d|-\d"
+    rf"| (?:à|a|tot|of|–) \d| {_MONTHS})"
+)
+"""A move to a street written in lower case (`verhuist naar slingeland 104`), where the name is
+no Dutch word (`naar kamer 12`)."""
+_FRONTED = re.compile(
+    r"\b(?:[Nn]aar|[Oo]p|[Aa]an) (?:de |het |'t )?"
+    + _NAME_OF_WORDS
+    + r" (\d{1,4}[a-zA-Z]?)(?= (?:is|zijn|was|waren|trok|trokken|woont|woonde|woonden|wonen"
+    r"|verhuisde|verhuisden|kwam|kwamen)\b)"
+)
+"""A street and its number before the verb that says someone lives or moved there (`Naar Lange
+Voorhout 10 is hij verhuisd`, `Op Lange Voorhout 10 trok mevrouw in`)."""
 _LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ", ", ")
 """Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`,
 `in Zwolle, Vossenberg 9`): a street, whatever place has that name too."""
-_MOVED_TO = re.compile(r"(?i:verhuis|trok|trek)")
+_MOVED_TO = re.compile(r"(?i:(?:door)?verhui[sz]|trok|trek|vertr|ingetrokken|introk)")
 """A move `naar` a name and a number is to a street too (`verhuisde naar Westering 7`): a town
 is not followed by a number (`naar Zwolle 3 jaar geleden` is a quantity, passed over)."""
 _ADDRESS_SAID = re.compile(
-    r"\b(?i:(?:woon|huis|post)?adres)(?: (?:is|was|wordt|werd|blijft|wordt nu|is nu))?:? "
-    r"((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'-]{1,30} ){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,30}),?"
-    r" (?:(?:huis)?nummer |nr\.? ?)?"
-    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}|[,.]\d|-\d| {_MONTHS})"
+    r"\b(?i:(?:woon|huis|post|brief|correspondentie|verblijfs)?adres)"
+    r"(?: van (?:de |het |zijn |haar )?(?i:mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.?|huurders?"
+    r"|huurster|bewoners?|gezin|familie|cli[eë]nt|clt\.?|bew\.?|moeder|vader|zoon|dochter|broer"
+    r"|zus|hem|haar|hen))?"
+    r"(?: (?i:is|was|wordt|werd|blijft)(?: [a-z]{2,14}){0,3}?)?:? "
+    + _NAME_OF_WORDS
+    + r" (?:(?:huis)?nummer |nr\.? ?)?"
+    rf"(\d{{1,4}}[a-zA-Z]?)\b(?!{_QUANTITY}|[,.]\d|-\d| (?:à|a|tot|of|–) \d| {_MONTHS})"
 )
 """A name and a number said to be an address (`Het adres is Westering 7`), whatever else the
 name is."""
-_NUMBERED_THINGS = frozenset(
-    {
-        "fase",
-        "blok",
-        "kavel",
-        "bouwnummer",
-        "bouwdeel",
-        "bouwblok",
-        "type",
-        "etappe",
-        "deel",
-        "cluster",
-        "unit",
-        "units",
-        "kamer",
-        "woning",
-        "etage",
-        "verdieping",
-        "gebouw",
-        "toren",
-        "vleugel",
-        "afdeling",
-        "paviljoen",
-        "portiek",
-        "module",
-        "hoofdstuk",
-        "stap",
-        "ronde",
-        "niveau",
-        "groep",
-        "locatie",
-        "bijlage",
-        "artikel",
-        "pagina",
-        "versie",
-        "postbus",
-        "antwoordnummer",
-    }
-)
-"""Words before a number that name no street, though written with a capital where a street's
-name stands: a part of a building, a plan or a text (`verhuisden naar Blok 3`, `naar Fase
-2`), an organisation's post-office box (`Het adres is Postbus 15`)."""
 
 
 _HUNDREDS = r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen)?honderd"
@@ -951,9 +979,12 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
             continue
         space = text.rfind(" ", max(0, start - 34), start - 1)
         word = text[space + 1 : start - 1]
-        if not (word[:1].isupper() or word.lower() in ("nummer", "huisnummer", "nr.", "nr")):
+        lower = word.isalpha() and text.endswith("naar ", 0, space + 1)  # `naar slingeland 104`
+        if not (
+            word[:1].isupper() or lower or word.lower() in ("nummer", "huisnummer", "nr.", "nr")
+        ):
             continue  # the word before the number is no street's name: the usual case
-        for pattern in (_STREETLESS, _RESIDENT_STREET, _ADDRESS_SAID):
+        for pattern in (_STREETLESS, _RESIDENT_STREET, _ADDRESS_SAID, _MOVED_LOWER, _FRONTED):
             match = pattern.search(text, max(0, start - 80), min(len(text), end + 60))
             while match is not None and match.start(2) < start:
                 match = pattern.search(text, match.start() + 1, min(len(text), end + 60))
@@ -962,16 +993,26 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
             number = match.group(2)
             if len(number) == 4 and number.startswith(("19", "20")):
                 break  # `op de Floriade 2022`: a year
-            if match.group(1).lower() in _NUMBERED_THINGS:
+            name = match.group(1)
+            if name.lower() in name_finder.NUMBERED_THINGS:
+                break
+            if pattern is _MOVED_LOWER or pattern is _FRONTED:
+                moved = pattern is _MOVED_LOWER and _MOVED_TO.match(match.group()) is not None
+                if (pattern is _MOVED_LOWER and not moved) or (
+                    " " not in name and name_finder.is_common(name)
+                ):
+                    break  # `naar kamer 12`, `Op Dag 2 waren`: a word, no street's name
+                if moved or not name_finder.is_place(name):
+                    yield match.start(1), match.end(2)
                 break
             # `aan de Maas 12` is a river, a region or a town; `woont op het Spui 21` is
             # where someone lives, whatever else the name is.
-            before = text[max(0, match.start(1) - 5) : match.start(1)]
+            before = text[max(0, match.start(1) - 6) : match.start(1)].replace(":", "")
             lived = pattern is _ADDRESS_SAID or (
                 pattern is _RESIDENT_STREET
                 and (
                     before.endswith(_LIVED_ON)
-                    or (before == "naar " and _MOVED_TO.match(match.group()) is not None)
+                    or (before.endswith("naar ") and _MOVED_TO.match(match.group()) is not None)
                 )
             )
             if lived or not name_finder.is_place(match.group(1)):
@@ -1104,14 +1145,19 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 taken.add(*short.span(1))
                 yield "bsn", short.start(1), short.end(1)
     if runs and ("nummer" in low or "nr" in low):
-        for labelled in _NUMBER_BEFORE_LABEL.finditer(text):
-            if _AMOUNT_OR_DATE.fullmatch(labelled.group(1)) or low.endswith(
-                ("kamerstuk ", "kamerdossier "), 0, labelled.start()
+        for labelled in _numbers_before_labels(text, runs):
+            if (
+                _AMOUNT_OR_DATE.fullmatch(labelled.group("number"))
+                or _PUBLICATION_BEFORE.search(text, max(0, labelled.start() - 40), labelled.start())
+                or (
+                    labelled.group("label").lower().endswith("s")
+                    and not _WHOSE_PLURAL.search(text, labelled.start(), labelled.start("label"))
+                )
             ):
                 continue  # `250.000 (zaaknummer volgt)`, `Tot 31-12-2025 is het dossiernummer`
-            if taken.free(*labelled.span(1)):
-                taken.add(*labelled.span(1))
-                yield "dossiernummer", labelled.start(1), labelled.end(1)
+            if taken.free(*labelled.span("number")):
+                taken.add(*labelled.span("number"))
+                yield "dossiernummer", *labelled.span("number")
     if runs and streets:
         for start, end in _numbers_before_streets(text, runs):
             if taken.free(start, end):
@@ -1993,7 +2039,7 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
         return None  # `Woonstichting De Key viert haar 100e verjaardag op 12 mei`
     if kind == "postcode" and value[4:].strip()[:2] in _NOT_POSTCODE_LETTERS:
         return None
-    if kind == "postcode" and _PO_BOX_BEFORE.search(text, max(0, start - 20), start):
+    if kind == "postcode" and _PO_BOX_BEFORE.search(text, max(0, start - 30), start):
         return None  # `Postbus 1500, 7000 BM`: an organisation's post, no home
 
     if kind == "adres":

@@ -382,6 +382,41 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         links = markdown and "](" in raw
         if ("<" in raw or links) and how in ("text", "role", "phone"):
             yield from _through_markup(raw, loc, "text" if how == "phone" else how, markdown, kept)
+        if how in ("text", "role") and _SHOUTED.search(raw):
+            yield from _in_shouted(raw, loc, how, markdown, kept)
+
+
+_SHOUTED = re.compile(
+    r"[A-ZÀ-ÖØ-Þ]{2,}[,.;:!?)'\"-]? [('\"]?[A-ZÀ-ÖØ-Þ]{2,}[,.;:!?)'\"-]? [('\"]?[A-ZÀ-ÖØ-Þ]{2}"
+)
+"""Three words in capitals in a row (`VERHUISD NAAR WESTERING 7`), as an old system's notes
+and a letter's headings are written."""
+_CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}(?:['-][A-ZÀ-ÖØ-Þ]+)*")
+
+
+def _in_shouted(
+    raw: str, loc: Path_, how: str, markdown: bool, declared: frozenset[str]
+) -> Iterator[Finding]:
+    """What a text written in capitals holds, read again as it would be written in lower
+    case, with a capital for each word that is no common Dutch word (`verhuisd naar
+    Westering 7`, `Anja de Vries-Hulshof`): the rules that know a name or a street by its
+    capital read it there too. Acronyms of three letters stay as they are (`WMO`)."""
+
+    def told(word: re.Match[str]) -> str:
+        written = word.group()
+        low = written.lower()
+        if len(low) != len(written) or (len(written) <= 3 and not name_finder.is_common(low)):
+            return written
+        if name_finder.is_common(low):
+            return low
+        return "-".join(part[:1].upper() + part[1:] for part in low.split("-"))
+
+    text = _CAPITALS_WORD.sub(told, raw)
+    if len(text) != len(raw):
+        return
+    for finding in _in_text(text, loc, how, markdown, declared):
+        value = raw[finding.start : finding.start + len(finding.value)]
+        yield Finding(finding.kind, value, visible(value).text, loc, finding.start, finding.hint)
 
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?/?>")
