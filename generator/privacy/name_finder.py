@@ -1319,6 +1319,11 @@ def one_word_no_first_name(value: str) -> bool:
     return len(words) == 1 and not is_first_name(words[0])
 
 
+def is_brand(word: str) -> bool:
+    """Whether a word is a brand or a product of the list (`Office`, `Teams`)."""
+    return word.casefold() in _brands()
+
+
 def is_place(word: str) -> bool:
     """Whether a word is a known place, region or river on its own (`Harderwijk`)."""
     return word.casefold() in _not_persons()[1]

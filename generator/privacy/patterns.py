@@ -329,6 +329,17 @@ def _numbers_before_labels(text: str, runs: list[tuple[int, int]]) -> Iterator[r
             yield match
 
 
+_OWNED_BY_A_BODY = re.compile(
+    r"\s(?:van|voor)\s(?:de|het|deze|dit)\s[a-z-]{0,20}(?:corporatie|gemeente|stichting|vereniging"
+    r"|voorstel|besluit|project|rapport|brief|organisatie|bedrijf|aannemer|woonvisie|provincie"
+    r"|ministerie|fonds|regeling|subsidie|aanvraag van de gemeente)\b"
+)
+"""A number said to be a body's or a document's own (`... is het registratienummer van het
+raadsvoorstel`, `... van de woningcorporatie`): no person's; `bij de gemeente` is where a
+person's number is kept, and stays found."""
+_BODY_NUMBER_BEFORE = re.compile(
+    r"(?i:kvk|kvk-nummer|kamer van koophandel|rsin|btw(?:-id)?)\W{0,3}$"
+)
 _WHOSE_PLURAL = re.compile(r"\b(?i:haar|zijn|hun|mijn|meneers|mevrouws)\s$")
 _PUBLICATION_BEFORE = re.compile(
     r"(?i:staatscourant|stcrt\.?|staatsblad|stb\.?|gemeenteblad|provinciaal blad|kamerstuk(?:ken)?"
@@ -643,7 +654,8 @@ _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
     r"(?:\s?\([^()]{1,40}\)(?=\s?[:=]))?"  # `Inlognaam (oude portaal): hvdijk_62`
     r"(?:\s(?i:is|was|werd|wordt|luidt|luidde|heet|heette|als|onder|op|bij|van|voor|in|ze|hij"
-    r"|zij|hem|haar|zich)|\s[A-Z][A-Za-z]{1,15}){0,3}\s?[:=]?\s[\"'(‘“]?"
+    r"|zij|hem|haar|zich|mw\.|mevr\.|dhr\.|clt\.|mevrouw|meneer)|\s[A-Z][A-Za-z]{1,15}){0,3}"
+    r"\s?[:=]?\s[\"'(\[‘“]?"
     r"([^\W_][\w.#-]{1,44})"
 )
 """A user name after its word or its platform (`DigiD-gebruikersnaam: kowalczyk_a83`,
@@ -654,8 +666,9 @@ woonstad.nl`)."""
 _NAMED_ACCOUNT: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
 _NAMED_ACCOUNT += ("username", "profielnaam", "login", "gebruikers-id", "gebruikersid")
 _ACCOUNT_NAME_LATER = re.compile(
-    rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{1,8}}"
-    r"(?:,|\s(?i:is|was|luidt|luidde|werd|wordt):?|:)\s[\"'(‘“]?([^\W_][\w.#-]{1,44})"
+    rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{0,8}}"
+    r"(?:,|\s(?i:is|was|luidt|luidde|werd|wordt)(?:\s(?:destijds|toen|nu|inmiddels|voorheen"
+    r"|eerst|tijdelijk|nog|voortaan|sindsdien))?:?|:)\s[\"'(\[‘“]?([^\W_][\w.#-]{1,44})"
 )
 """A user name some words after the word that names it, set off by a comma or said to be it
 (`gebruikersnaam op het huurdersportaal, sjoerdh1958`, `inlognaam voor Mijn Woonstad is
@@ -877,9 +890,11 @@ Maas 3 keer`), no date and no year. Known places, regions and rivers are passed 
 _LIVING = (
     r"\b(?i:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|(?:door)?verhuis(?:t|de|den|d)"
     r"|(?:door)?verhuizen|woning|kamer|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven"
-    r"|huur(?:t|de|den)|trok(?:ken)?(?: [a-z]{2,14}){0,2} in|trek(?:t|ken)(?: [a-z]{2,14}){0,2} in"
-    r"|ingetrokken|introk(?:ken)?|betr(?:ok|okken|ekt|ekken)|vertr(?:ok|okken|ekt|ekken))"
-    r"(?: [a-z]{2,14}){0,5}?"
+    r"|huur(?:t|de|den)|trok(?:ken)?(?: [a-z0-9.]{1,14}){0,4} in"
+    r"|trek(?:t|ken)(?: [a-z0-9.]{1,14}){0,4} in"
+    r"|ingetrokken|introk(?:ken)?|betr(?:ok|okken|ekt|ekken)|vertr(?:ok|okken|ekt|ekken)"
+    r"|(?:over)?geplaatst|gehuisvest)"
+    r"(?: [a-z0-9.]{1,14}){0,5}?"
 )
 """Where living somewhere or moving there is said, with up to five words before `op`, `aan`
 or `naar` (`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`, `trok zij in op`,
@@ -924,7 +939,9 @@ Voorhout 10 is hij verhuisd`, `Op Lange Voorhout 10 trok mevrouw in`)."""
 _LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ", ", ")
 """Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`,
 `in Zwolle, Vossenberg 9`): a street, whatever place has that name too."""
-_MOVED_TO = re.compile(r"(?i:(?:door)?verhui[sz]|trok|trek|vertr|ingetrokken|introk)")
+_MOVED_TO = re.compile(
+    r"(?i:(?:door)?verhui[sz]|trok|trek|vertr|ingetrokken|introk|(?:over)?geplaatst|gehuisvest)"
+)
 """A move `naar` a name and a number is to a street too (`verhuisde naar Westering 7`): a town
 is not followed by a number (`naar Zwolle 3 jaar geleden` is a quantity, passed over)."""
 _ADDRESS_SAID = re.compile(
@@ -932,6 +949,7 @@ _ADDRESS_SAID = re.compile(
     r"(?: van (?:de |het |zijn |haar )?(?i:mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.?|huurders?"
     r"|huurster|bewoners?|gezin|familie|cli[eë]nt|clt\.?|bew\.?|moeder|vader|zoon|dochter|broer"
     r"|zus|hem|haar|hen))?"
+    r"(?: (?:nu|toen|destijds|inmiddels|tegenwoordig|voorlopig|voortaan))?"
     r"(?: (?i:is|was|wordt|werd|blijft)(?: [a-z]{2,14}){0,3}?)?:? "
     + _NAME_OF_WORDS
     + r" (?:(?:huis)?nummer |nr\.? ?)?"
@@ -1005,6 +1023,8 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 if moved or not name_finder.is_place(name):
                     yield match.start(1), match.end(2)
                 break
+            if name_finder.is_brand(name):
+                break  # `verhuisd naar Office 365`: a product and its version
             # `aan de Maas 12` is a river, a region or a town; `woont op het Spui 21` is
             # where someone lives, whatever else the name is.
             before = text[max(0, match.start(1) - 6) : match.start(1)].replace(":", "")
@@ -1012,7 +1032,11 @@ def _streetless(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, i
                 pattern is _RESIDENT_STREET
                 and (
                     before.endswith(_LIVED_ON)
-                    or (before.endswith("naar ") and _MOVED_TO.match(match.group()) is not None)
+                    or (
+                        before.endswith("naar ")
+                        and _MOVED_TO.match(match.group()) is not None
+                        and "," not in text[match.end(1) : match.start(2)]
+                    )  # not `verhuisden 14 huishoudens naar Woerden, 9 naar Utrecht`
                 )
             )
             if lived or not name_finder.is_place(match.group(1)):
@@ -1149,6 +1173,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if (
                 _AMOUNT_OR_DATE.fullmatch(labelled.group("number"))
                 or _PUBLICATION_BEFORE.search(text, max(0, labelled.start() - 40), labelled.start())
+                or _BODY_NUMBER_BEFORE.search(text, max(0, labelled.start() - 24), labelled.start())
+                or _OWNED_BY_A_BODY.match(text, labelled.end())
                 or (
                     labelled.group("label").lower().endswith("s")
                     and not _WHOSE_PLURAL.search(text, labelled.start(), labelled.start("label"))
