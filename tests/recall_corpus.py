@@ -18686,3 +18686,1261 @@ AFTER_FORTY_FOURTH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Meneer verhuisde naar Westering, 7 dagen later belde hij."),
 ]
 """Ordinary texts next to those rules: none refused."""
+
+
+FORTY_FIFTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "[08:41] woonconsulent Noord: update sleuteloverdracht. yonas tesfaye heeft gisteren getekend, hij is er blij mee 👍 broer komt zaterdag helpen met verhuizen",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "4. Rondvraag. Oksana Kovalenko, sinds maart bewoonster van de tweede etage, vraagt of de lift dit jaar nog wordt vervangen. Het bestuur zegt toe dit na te vragen bij de corporatie.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Casus ter illustratie: Abdulrahman Al-Khatib, statushouder en sinds 2021 in onze gemeente, kreeg via de urgentieregeling een woning, maar de inrichtingskosten werden pas na vier maanden vergoed.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Geachte heer, mevrouw,\n\nNamens mijn cliënt, de heer M.N. Rahimi, verzoek ik u de ontruiming op te schorten zolang het minnelijk traject loopt.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dinsdag. Koffie gedronken met fatma demir, ze had weer een brief van de deurwaarder die ze niet durfde open te maken. Samen opengemaakt, viel mee.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Gisteren ik heb bezocht Mohamed el Amrani, he is very worried omdat de huur omhoog gaat. Ik heb gezegd dat wij een betalingsregeling kunnen maken.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Klant;;Krzysztof Wiśniewski;;Status;;actief;;Notitie;;spreekt weinig Nederlands, tolk Pools regelen",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "‘Ik had nooit gedacht dat ik hier mijn draai zou vinden,’ zegt Senait Haile (34), die met haar twee kinderen uit Eritrea kwam en nu in een eengezinswoning woont.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De huurder (B.K.) wilde niet dat de buren iets wisten van de schuldsanering, dus de gesprekken vonden plaats op het wijkkantoor.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bewoner 'Henk' belt elke week om te vragen of de scootmobielstalling al klaar is; inmiddels weet iedereen op de afdeling wie er belt.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Tijdens het keukentafelgesprek tolkte Ahmad Rahimi (broer van de huurder), omdat de tolkentelefoon niet werkte.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "![De nieuwe keuken na de aanpassing](media/oksana-kovalenko-keuken.jpg)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Familie Haile kreeg na elf maanden in de noodopvang een eengezinswoning. De Hailes waren het eerste gezin in de pilot.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "mw. v.d. Heuvel (82) wil absoluut niet naar een aanleunwoning; zij woont al veertig jaar in dezelfde portiekflat.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zarghona Ahmadzai kreeg pas huurtoeslag nadat de vrijwilliger van Vluchtelingenwerk de aanvraag opnieuw had ingediend.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "agnieszka nowak werkt bij een distributiecentrum en woonde drie jaar in een stacaravan op een vakantiepark voordat ze een flexwoning kreeg.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dhr. Yılmaz en zijn vrouw Ayşe kregen een gelijkvloerse woning nadat hij in een rolstoel belandde.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[10:02] wijkteam: heb mohammad alhamwi gesproken, hij gaat akkoord met budgetbeheer. zet jij het door naar de kredietbank?",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Lees ook [haar eerdere verhaal](../senait-haile-kreeg-een-woning/) over de eerste maanden in de nieuwe wijk.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Olena Shevchenko en Dmytro Bondarenko deelden met hun kinderen een woning in het kader van de opvang van ontheemden uit Oekraïne.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Betreft: aanvraag moratorium, BSN 324246249, huurachterstand € 2.340,-. Wij verzoeken u de incasso op te schorten.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Het sofinummer 182744243, dat nog op een oude loonstrook stond, bleek hetzelfde als het BSN waarmee de aanvraag was gedaan.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Bij de intake stond het bsn 364 505\n692 bovenaan het formulier, dat daarna met de gewone post naar de corporatie ging.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "BSN: 2886.26.114 (overgenomen van de beschikking van de Belastingdienst/Toeslagen).",
+        "bsn",
+    ),
+    ("aanleiding", "Naam|---|BSN|212 698 187|Geslacht|V|Huishouden|3 personen", "bsn"),
+    (
+        "aanleiding",
+        "[13:17] schuldhulp: kun je dit bsn even checken in suwinet: 322531391 ? thx",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "I have his citizen service number 133207869, but de gemeente zegt dat it is not correct, kun jij even kijken?",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Op de kopie van de verblijfsvergunning stond 126715646; die kopie is per mail naar de Belastingdienst gestuurd.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "BSN 357-482-359 is door de sociale dienst aan de corporatie doorgegeven voor de huurtoeslag.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "De secretaris merkt op dat in het vorige verslag per ongeluk een burgerservicenummer (134718483) stond; dit is uit de online versie verwijderd.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "bsn nr.225656413, maar volgens DUO hoort er een ander nummer bij deze student.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Zijn BSN is 133207869, en dat nummer gebruikte de deurwaarder om beslag te leggen.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "[16:05] woonconsulent: mevr belt niet terug, probeer jij het nog eens op 06-41 28 73 90 ?",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Bewoonster is bereikbaar op +31 6 2837 1940, liefst na vijven want overdag werkt ze in de kas.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Tel. huurder: 0031 (0)6 19 28 37 46 (voicemail staat uit).", "telefoonnummer"),
+    (
+        "aanleiding",
+        "De huurder gaf zijn vaste nummer, 010 - 418 27 93, maar daar neemt zijn moeder op.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Poolse uitzendkracht, alleen via WhatsApp bereikbaar: +48 512 334 871.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Her Ukrainian number is still the only one she uses: +380 67 412 8890, sorry voor mijn Nederlands.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Haar nummer is nul-zes-één-twee-drie-vier-vijf-zes-zeven-acht, schreef de vrijwilliger in zijn dagboek.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Huurder|Tel|0612837465|Voorkeur|sms", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Volgens het verslag kan wie vragen heeft over de stookkosten de bewoner van de bovenste etage bellen: 06 – 2348 1976.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "[09:30] app hem even op 0645.12.78.93 , hij leest geen mail", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Neem gerust contact op: [bel haar](tel:+31687654321) als de sleutel klaar ligt.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Zijn broer in Eritrea is te bereiken op +291 7 184 233, maar dat kost de huurder veel beltegoed.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "De huurder stuurde alle loonstroken vanaf fatma.demir71@gmail.com, ook die van haar ex.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "[11:48] wijkteam: zijn mail is yonas punt tesfaye at gmail punt com, stuur jij de uitnodiging?",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Bereikbaar via k.wisniewski [at] wp [dot] pl (alleen in het Pools).",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Contact bewoonster: oksana_kov(at)ukr.net", "e-mailadres"),
+    (
+        "aanleiding",
+        "Hij schreef zijn adres op een bierviltje: henkdebruin apenstaartje hotmail punt com.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "De huurder mailde vanaf zijn werkadres m.elamrani@postnl.nl, waardoor zijn leidinggevende meelas.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Mailadres volgens het intakeformulier: ahmad.r @ hotmail . com", "e-mailadres"),
+    (
+        "aanleiding",
+        "Stuur de sleutelafspraak [naar de bewoonster](mailto:s.haile1989@outlook.com).",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Her email is zarghona dot ahmadzai at yahoo dot com, she prefers Engels boven Nederlands.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Graag het contract digitaal sturen naar senait&#64;gmail.com voor ondertekening.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "E-mail adres:: a.nowak85@o2.pl :: Taal:: PL", "e-mailadres"),
+    ("aanleiding", "Mail huurder: mehmet.yilmaz＠hotmail.nl", "e-mailadres"),
+    (
+        "aanleiding",
+        "De huur wordt sinds maart automatisch afgeschreven van NL26INGB0808671383, de rekening van de bewindvoerder.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Rekeningnummer huurder: NL89 RABO 0759 2293 84 (t.n.v. de huurder en zijn partner).",
+        "iban",
+    ),
+    ("aanleiding", "[12:10] zijn iban is nl97abna0773582932 maar daar staat bijna niks op", "iban"),
+    (
+        "aanleiding",
+        "Huur wordt voortaan overgemaakt van NL28 SNSB 0353 4940 38; de oude rekening NL42ASNB0769676103 is opgeheven.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Seizoenarbeider, loon komt binnen op een Duitse rekening: DE89 3704 0044 0532 0130 00.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Hij betaalt de huur van zijn Poolse rekening, PL61 1090 1014 0000 0712 1981 2874, en dat kost hem elke maand transactiekosten.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Terugbetaling van de waarborgsom op BE68 5390 0754 7034, omdat de huurder naar Antwerpen is verhuisd.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Het verslag vermeldt het rekeningnummer NL09 TRIO\n0999 8786 89 voor de terugbetaling van de servicekosten.",
+        "iban",
+    ),
+    ("aanleiding", "IBAN|NL63-BUNQ-0737-3597-57|Incasso|ja", "iban"),
+    (
+        "aanleiding",
+        "Rek.nr. NL62KNAB0472761269 t.n.v. huurder; machtiging getekend op het spreekuur.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "[08:02] iban vd huurder is NL10RBRB0751806986 , hij wil automatische incasso",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "His bank account is NL93 INGB 0205 2858 48, I think wij moeten dat in het systeem zetten.",
+        "iban",
+    ),
+    ("aanleiding", "De lekkage zat op nummer 8b van de Molenweg, al drie winters lang.", "adres"),
+    (
+        "aanleiding",
+        "De familie woont in de Stationsstraat, huisnummer 3, boven de voormalige bakkerij.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Bewoner van Beukenlaan nr. 12-III meldde de schimmel voor het eerst in 2019.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Zij woont op Kerkstraat achtenveertig, de laatste woning voor het kerkhof.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Straat: Wolphaertsbocht | Huisnr: 212 | Toev: A | PC: 3083 MN | Plaats: Rotterdam",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Postcode 9712 CP, huisnummer 4: daar woont de huurder met zijn drie kinderen.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Punt 3 van de vergadering: de bewoner van Dorpsstraat 23a klaagt al maanden over schimmel in de badkamer.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "She lives on the Vinkenstraat 41-2 in Den Haag, op de tweede verdieping zonder lift.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "In haar flat op de elfde verdieping, Bijlmerdreef 1043, kijkt ze uit over het park.",
+        "adres",
+    ),
+    ("aanleiding", "Het nieuwe adres van de huurder is Hoofdweg 12, 9712 AB Groningen.", "adres"),
+    ("aanleiding", "Op nummer 17 aan de Lindelaan woont sinds 2019 een gezin uit Syrië.", "adres"),
+    (
+        "aanleiding",
+        "Pr. Hendrikkade 71 III is de woning waar de huurder na de ontruiming terecht kon.",
+        "adres",
+    ),
+    ("aanleiding", "adres;;2e Jan Steenstraat 14-hs;;1073 VR;;Amsterdam", "adres"),
+    (
+        "aanleiding",
+        "De huurder, geboren op vier juni 1958, woont al sinds de oplevering in het complex.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Huurder (geb. 04-06-1958) heeft een indicatie voor begeleid wonen.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Een bewoner van de vierde etage (geb. '58) is de enige die nog weet hoe de flat eruitzag voor de renovatie.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De jongste dochter werd op 12 februari 1990 in Asmara geboren en kwam in 2016 naar Nederland.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Geboortedatum: 1987-03-12 | Nationaliteit: Syrisch | Huishouden: 4",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Huurder, geboren 14.11.1979, vraagt om een woningruil.", "geboortedatum"),
+    (
+        "aanleiding",
+        "His date of birth is 3/7/1985, maar op de verblijfsvergunning staat alleen 1985.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De oudste bewoonster werd op 2 mei 90 jaar; zij is van 2 mei 1934 en woont nog zelfstandig.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Hij is jarig op 17 augustus, geboren in 1971, en viert dat elk jaar in de recreatieruimte.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De huurder is geboren in negentienachtenvijftig en was dus bijna zeventig toen de woning werd aangepast.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "dob: 1992-11-30, status: statushouder, gemeente van koppeling bekend",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Hij is op 21-1-2003 geboren en stroomde op zijn achttiende uit de jeugdzorg.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "De huurder woont in zijn auto, een grijze Opel met kenteken 34-TFX-2, op het parkeerterrein achter de sporthal.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "[07:55] handhaving: de bus VR-412-K staat weer op de invalidenplek, is dat die meneer van boven?",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De bewoonster gaf het kenteken 8-KFN-43 door voor haar parkeervergunning.",
+        "kenteken",
+    ),
+    ("aanleiding", "Volgens de buren slaapt hij in een busje (XD-18-FN) op de Markt.", "kenteken"),
+    (
+        "aanleiding",
+        "Kenteken scootmobielbus vader: 23-LV-NB, mag gratis parkeren volgens de gemeente.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Rondvraag: de auto met NB-PT-56 wordt al weken niet verplaatst; het bestuur vraagt de huurder om dat te regelen.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "The car of her son, T-731-RZ, is always blocking de ingang van de fietsenstalling.",
+        "kenteken",
+    ),
+    ("aanleiding", "Voertuig|ZFT-88-L|Eigenaar|huurder|Vergunning|ja", "kenteken"),
+    (
+        "aanleiding",
+        "kenteken vr412k staat op naam van de huurder, dus het telt mee als vermogen voor de bijstand.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De Poolse arbeidsmigranten rijden in een bus met kenteken PO 5RT77 en slapen er soms in.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Auto van de huurder (1-TKL-82) is in beslag genomen door de deurwaarder.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De bestelbus met kenteken VTL-21-X staat al maanden voor de deur van de huurder.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De huurder staat bij het wijkteam geregistreerd onder cliëntnummer 4471823.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Betreft: uw dossiernr. 2023/0456-SB, huurachterstand en ontruimingsvonnis.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De aanvraag is geregistreerd onder registratienummer WMO-88123 en daarna drie maanden blijven liggen.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Ons kenmerk: 2024-031177\nGeachte heer, mevrouw, namens onze opdrachtgever maken wij aanspraak op de achterstallige huur.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Huurdernummer 1000234567 staat op alle brieven, ook op die aan de bewindvoerder.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "klantnummer: 88.123.904 | contract: zelfstandige woonruimte | achterstand: 3 mnd",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Het zaaknummer schuldhulp SHV-2024-00871 werd in de mail aan de corporatie genoemd.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Op de verblijfsvergunning staat V-nummer 2712345678; dat nummer vroeg de corporatie bij de inschrijving.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De boete van het CJIB (betalingskenmerk 3012 4455 6677 8899) was de druppel voor de huurder.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "[15:20] contractnummer is 20.11.4587, kun jij de opzegging terugdraaien?",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Debiteurnummer 558120 staat op de aanmaning die de huurder aan de balie liet zien.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "Relatienr;30211987;Soort;huurder;Segment;urgent", "dossiernummer"),
+    (
+        "aanleiding",
+        "Please look at cliënt nr. 7732-18 in the system, daar staat de hele geschiedenis.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De vrijwilliger deelde de link naar het huurdersportaal: https://fdemir:Zomer2023!@portal.mijnwoonstad.nl/huur",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "gebruikersnaam: ytesfaye90 / wachtwoord: Asmara1990 (samen aangemaakt op het spreekuur)",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "DigiD van de huurder: gebruikersnaam kwisniewski84, ww Krakow84!",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "[14:44] inlog mijnportaal: s.haile / Welkom123 , wil jij het even voor haar doen?",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "Het huurcontract staat op https://huurder7:Lente2024@files.corporatie.nl/contracten/",
+        "inloggegevens",
+    ),
+    ("aanleiding", "Login;;oksana.k;;Pwd;;Kyiv2022#;;Laatste login;;gisteren", "inloggegevens"),
+    (
+        "aanleiding",
+        "Her password for Mijn Toeslagen is Vrijheid01, ik heb het op het formulier geschreven zodat wij kunnen helpen.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "De pincode van haar bankpas is 4821; die had ze aan de buurman gegeven voor de boodschappen.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "user: mohammad.alhamwi pass: Damascus!77 (voor het inschrijfsysteem Woonnet)",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Link met inlog: https://ahmadr%40hotmail.com:Kabul%2123@mijn.woningnet.nl/inschrijving",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "De bewoner gaf zijn wachtwoord van Mijn Belastingdienst (Toeslagen2023!) aan de vrijwilliger.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Haar profiel staat nog openbaar: https://www.facebook.com/fatma.demir.71",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Overzicht in het CRM: https://intranet.corporatie.nl/huurders?naam=Piet+de+Vries&geb=1958-06-04",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De buurt zamelde geld in via https://www.gofundme.com/f/help-familie-haile-aan-een-woning",
+        "naam",
+    ),
+    ("aanleiding", "Stuur hem een appje via https://wa.me/31641287390", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Hij maakt muziek en zet die op https://www.instagram.com/yonas_tesfaye_official/",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zijn cv staat op https://nl.linkedin.com/in/krzysztof-wisniewski-8a1b23 en daar vond hij ook het werk.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bekijk het [filmpje](https://www.youtube.com/watch?v=dQw4w9WgXcQ&naam=Oksana%20Kovalenko) van de oplevering.",
+        "naam",
+    ),
+    ("aanleiding", "Route: https://maps.google.com/?q=Molenweg+8b,+Tiel", "adres"),
+    (
+        "aanleiding",
+        "Ze vertelt haar verhaal zelf op https://www.tiktok.com/@zarghona.ahmadzai",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "Intake: https://drive.google.com/file/d/1aBcD/view?usp=sharing&bestand=senait_haile_geb_12-02-1990.pdf",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Hij verkocht zijn bank via https://www.marktplaats.nl/u/mehmet-yilmaz/23741120/ om de huur te betalen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Dossier in het zaaksysteem: https://zaken.gemeente.nl/zaak?bsn=324246249",
+        "bsn",
+    ),
+    ("aanleiding", "Bewoonster bereikbaar op 0641\xad287390, liefst na vijven.", "telefoonnummer"),
+    ("aanleiding", "Betreft: BSN 3045&#8203;57900, aanvraag bijzondere bijstand.", "bsn"),
+    ("aanleiding", "Mail huurder: fatma.de&shy;mir71@gmail.com", "e-mailadres"),
+    ("aanleiding", "Huur wordt afgeschreven van NL93INGB&#x2060;0205285848.", "iban"),
+    (
+        "aanleiding",
+        "Yo\xadnas Tes\xadfaye kreeg in juni de sleutel van zijn eerste eigen woning.",
+        "naam",
+    ),
+    ("aanleiding", "Het burgerservicenummer 304\u200b792\u200b408 stond in de bijlage.", "bsn"),
+    ("aanleiding", "[09:15] nummer mevr: 06\ufeff12837465", "telefoonnummer"),
+    ("aanleiding", "Contact: s.haile\u200d1989@outlook.com", "e-mailadres"),
+    ("aanleiding", "IBAN huurder NL12RABO️0547516436 (machtiging getekend).", "iban"),
+    ("aanleiding", "De huurder woont op Beuken\xadlaan 12, de hoekwoning.", "adres"),
+    (
+        "aanleiding",
+        "Volgens het verslag sprak mevrouw Kova&#173;lenko namens de Oekraïense bewoners.",
+        "naam",
+    ),
+    ("aanleiding", "Het busje VR\u200b-412-K van de huurder staat weer op de stoep.", "kenteken"),
+    (
+        "aanleiding",
+        "Agn\u2060ieszka No\u2060wak werkt in de kassen en woont nu in een flexwoning.",
+        "naam",
+    ),
+]
+"""The forty-fifth fresh tester (7 December 2026, late), held out: given only issue 23 and the
+case format, writing in voices no tester had tried (a consultant's chat summaries, a tenants'
+association's minutes, a policy memo, a bailiff's and a debt counsellor's letters, a
+volunteer's diary, an expat's Dutch, a CRM export with odd separators, a magazine's story):
+148 of 154 caught at first (all six misses credentials written as `label: value`, a PIN and
+`Relatienr;...`), 154 after."""
+FORTY_FIFTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "[09:12] woonconsulent: vanochtend overleg gehad met de gemeente Capelle aan den IJssel over de skaeve huse. ze willen het doen, locatie nog onbekend",
+    ),
+    (
+        "aanleiding",
+        "De regio Alphen aan den Rijn, Kaag en Braassem en Nieuwkoop trekt samen op bij de huisvesting van arbeidsmigranten.",
+    ),
+    (
+        "aanleiding",
+        "In Bergen op Zoom zijn de eerste twaalf flexwoningen opgeleverd op een voormalig sportveld.",
+    ),
+    (
+        "aanleiding",
+        "Krimpen aan den IJssel en Ouderkerk aan den IJssel delen sinds dit jaar één wachtlijst voor urgente woningzoekenden.",
+    ),
+    (
+        "aanleiding",
+        "Notulen ALV: de voorzitter heet de leden uit Koudekerk aan den Rijn en Hazerswoude-Dorp welkom en opent om 19.30 uur de vergadering.",
+    ),
+    (
+        "aanleiding",
+        "Een bewoner vraagt of de verhuisregeling ook geldt voor wie naar Wijk bij Duurstede of Rijswijk verhuist. Het bestuur zoekt dit uit.",
+    ),
+    (
+        "aanleiding",
+        "Last week I was in Den Bosch en 's-Hertogenbosch is dezelfde stad, dat wist ik niet! De aanpak daar is heel interessant.",
+    ),
+    ("aanleiding", "Gemeente|Capelle aan den IJssel|Regio|Rotterdam|Status|lopend"),
+    (
+        "aanleiding",
+        "Zowel Etten-Leur als Roosendaal en Steenbergen doen mee aan de regionale aanpak van huisuitzettingen in West-Brabant.",
+    ),
+    (
+        "aanleiding",
+        "Dagboek. Met de trein naar Hoek van Holland, daar heeft de corporatie drie woningen voor jongeren uit de jeugdzorg.",
+    ),
+    (
+        "aanleiding",
+        "In Alphen aan den Rijn kregen zeventien huishoudens een woning via de uitstroomregeling, meer dan in heel Zuid-Holland Noord samen.",
+    ),
+    (
+        "aanleiding",
+        "Het project begon in Sint-Michielsgestel en is overgenomen door Heusden, Vught en Boxtel.",
+    ),
+    (
+        "aanleiding",
+        "De woningen langs de Waal worden in 2025 verduurzaamd; de dijkwerkzaamheden van het waterschap bepalen de planning.",
+    ),
+    (
+        "aanleiding",
+        "Wonen aan de IJssel: hoe Zutphen leegstaande winkelpanden ombouwde tot woningen voor starters",
+    ),
+    (
+        "aanleiding",
+        "Het tiny-house-dorp ligt tussen de Maas en het Julianakanaal, op twintig minuten fietsen van het station.",
+    ),
+    (
+        "aanleiding",
+        "Sinds het hoogwater van 2021 zijn de souterrainwoningen aan de Geul niet meer verhuurd.",
+    ),
+    (
+        "aanleiding",
+        "De flat kijkt uit over de Lek; vanaf de zesde etage zie je de pont naar Schoonhoven.",
+    ),
+    (
+        "aanleiding",
+        "[17:40] opzichter: het complex aan de Amstel is weer droog, pomp van de brandweer is weg",
+    ),
+    (
+        "aanleiding",
+        "Langs de Rijn, de Vecht en de Eem zijn in de regio Amersfoort de meeste woningen met funderingsproblemen te vinden.",
+    ),
+    ("aanleiding", "De bewoners van de woonboten op de Dommel kregen een eigen wijkcoach."),
+    (
+        "aanleiding",
+        "Our pilot is close to the Schelde, wij noemen het 'wonen aan het water' maar eigenlijk is het een industrieterrein.",
+    ),
+    (
+        "aanleiding",
+        "Timon begeleidt de jongeren in de eerste twee jaar; daarna neemt het wijkteam het over.",
+    ),
+    (
+        "aanleiding",
+        "Samen met Lister, Kwintes en het Leger des Heils maakte de corporatie afspraken over de uitstroom uit beschermd wonen.",
+    ),
+    (
+        "aanleiding",
+        "De begeleiding is in handen van Reinier van Arkel; de corporatie zorgt voor de woning.",
+    ),
+    (
+        "aanleiding",
+        "Aafje en Laurens leveren de thuiszorg in het complex; de huismeester is het vaste aanspreekpunt.",
+    ),
+    (
+        "aanleiding",
+        "Vincent van Gogh (ggz) en Dichterbij werken samen in één team op de locatie in Venray.",
+    ),
+    (
+        "aanleiding",
+        "Partners: Humanitas, Schuldhulpmaatje, het Nibud en de Voedselbank Haaglanden.",
+    ),
+    (
+        "aanleiding",
+        "Notulen: de Woonbond heeft een cursus voor nieuwe bestuursleden; drie leden melden zich aan.",
+    ),
+    (
+        "aanleiding",
+        "[11:30] wijkteam: Pameijer en Antes zitten morgen ook aan tafel, graag de cijfers over de wachtlijst meenemen",
+    ),
+    (
+        "aanleiding",
+        "Vluchtelingenwerk, het COA en de IND spraken af dat statushouders hun sleutel krijgen vóór de inburgering begint.",
+    ),
+    (
+        "aanleiding",
+        "Het Jeroen Bosch Ziekenhuis meldt patiënten die dakloos dreigen te raken direct bij het Zorgloket.",
+    ),
+    (
+        "aanleiding",
+        "Stichting Anton Constandse en Parnassia leveren samen de ambulante begeleiding in Den Haag.",
+    ),
+    ("aanleiding", "Organisatie;;Ipse de Bruggen;;Rol;;zorgaanbieder;;Sinds;;2019"),
+    (
+        "aanleiding",
+        "Willem Arntsz, Altrecht en Abrona werken in Utrecht met één gezamenlijk toegangsteam.",
+    ),
+    (
+        "aanleiding",
+        "Ik werk nu met Cordaan en HVO-Querido, the people there are very helpful, zij spreken ook Engels.",
+    ),
+    (
+        "aanleiding",
+        "Ook Philadelphia en 's Heeren Loo wonen nu in hetzelfde gebouw als de reguliere huurders.",
+    ),
+    (
+        "aanleiding",
+        "Op grond van de Wet gemeentelijke schuldhulpverlening meldt de corporatie een betalingsachterstand na één gemiste maand.",
+    ),
+    (
+        "aanleiding",
+        "De Wmo 2015 en de Participatiewet geven de gemeente ruimte voor maatwerk, maar de Huisvestingswet 2014 bepaalt wie urgentie krijgt.",
+    ),
+    (
+        "aanleiding",
+        "Het programma Een thuis voor iedereen vraagt gemeenten om 30 procent van de vrijkomende sociale huurwoningen aan aandachtsgroepen toe te wijzen.",
+    ),
+    (
+        "aanleiding",
+        "Memo aan het college: Housing First past binnen het Nationaal Actieplan Dakloosheid 'Eerst een Thuis' (2023-2030).",
+    ),
+    (
+        "aanleiding",
+        "Sinds de Wet inburgering 2021 begint de inburgering in de gemeente waar de statushouder gaat wonen.",
+    ),
+    (
+        "aanleiding",
+        "De Wet betaalbare huur trad op 1 juli 2024 in werking; de huurcommissie verwacht meer zaken over het middensegment.",
+    ),
+    (
+        "aanleiding",
+        "Artikel 7:271 BW geeft de verhuurder het recht om op te zeggen, maar de rechter toetst aan artikel 7:274 BW.",
+    ),
+    (
+        "aanleiding",
+        "Volgens de Woningwet (artikel 45) mogen corporaties ook investeren in maatschappelijk vastgoed zoals een buurthuis.",
+    ),
+    (
+        "aanleiding",
+        "De Wet langdurige zorg, de Zorgverzekeringswet en de Jeugdwet betalen elk een deel van de zorg in het project.",
+    ),
+    (
+        "aanleiding",
+        "In het kader van de Regeling specifieke uitkering (SPUK) dakloosheid ontving de gemeente een bijdrage van het Rijk.",
+    ),
+    (
+        "aanleiding",
+        "[14:02] beleidsadviseur: Wet versterking regie volkshuisvesting ligt nu bij de Eerste Kamer, dus nog even wachten met de verordening",
+    ),
+    (
+        "aanleiding",
+        "De huurder doet alles op een Mac en kon het formulier van de gemeente niet openen.",
+    ),
+    (
+        "aanleiding",
+        "We hebben de bewoners een iPhone 13 met WhatsApp en de app van de corporatie gegeven tijdens de pilot.",
+    ),
+    (
+        "aanleiding",
+        "De keukens komen van IKEA, de verf van Gamma, en het laminaat is betaald uit het inrichtingsbudget.",
+    ),
+    (
+        "aanleiding",
+        "Vrijwilligers deden boodschappen bij Albert Heijn en Jan Linders; de bonnen gingen naar de budgetcoach.",
+    ),
+    (
+        "aanleiding",
+        "Dagboek. Koffie van Douwe Egberts, koekjes van de Hema. Het gesprek ging vooral over de verwarming.",
+    ),
+    (
+        "aanleiding",
+        "Het spreekuur verliep via Teams, maar de meeste huurders belden gewoon in met hun telefoon.",
+    ),
+    (
+        "aanleiding",
+        "De slimme thermostaat van Quby (Toon) gaf bewoners inzicht in hun stookkosten.",
+    ),
+    (
+        "aanleiding",
+        "Een paar gezinnen kregen een Philips-luchtreiniger vanwege de schimmel, betaald uit het leefbaarheidsbudget.",
+    ),
+    (
+        "aanleiding",
+        "Na de brand in de fietsenstalling mogen e-bikes van Gazelle en Sparta niet meer binnen worden opgeladen.",
+    ),
+    (
+        "aanleiding",
+        "Meubels via Marktplaats, witgoed via Coolblue met een korting voor statushouders.",
+    ),
+    (
+        "aanleiding",
+        "De portiekflats aan de Prins Bernhardlaan worden in 2026 gesloopt; bewoners krijgen een stadsvernieuwingsurgentie.",
+    ),
+    (
+        "aanleiding",
+        "Langs de Burgemeester de Vlugtlaan zijn de eerste zes woningen voor Housing First gevonden.",
+    ),
+    (
+        "aanleiding",
+        "Bewoners van de Anne Frankstraat en de Martin Luther Kinglaan vormen samen de nieuwe bewonerscommissie.",
+    ),
+    ("aanleiding", "Op het Anton de Komplein is de informatiemarkt over de renovatie gehouden."),
+    (
+        "aanleiding",
+        "De Willem de Zwijgerlaan en de Johan de Wittlaan liggen in hetzelfde renovatieproject.",
+    ),
+    (
+        "aanleiding",
+        "Buurtbewoners aan de Nelson Mandelabaan vroegen om een speeltuin in plaats van een extra parkeerplaats.",
+    ),
+    (
+        "aanleiding",
+        "De jongeren wonen in een voormalig klooster aan de Professor Gimbrèrelaan, op loopafstand van het ROC.",
+    ),
+    (
+        "aanleiding",
+        "Rondvraag: de bewonerscommissie van de Mahatma Gandhistraat vraagt om een extra container.",
+    ),
+    ("aanleiding", "The flats on the Salvador Allendeweg are the oldest, die zijn uit 1972."),
+    ("aanleiding", "Straat|Kerkstraat|Huisnummers|alle|Complex|C-104"),
+    ("aanleiding", "Aan de Coolsingel en de Lijnbaan wonen steeds meer ouderen boven winkels."),
+    (
+        "aanleiding",
+        "Het complex aan de Hugo de Grootstraat heeft geen lift; daarom kregen de bewoners voorrang bij verhuizing.",
+    ),
+    (
+        "aanleiding",
+        "Met vragen over uw huurtoeslag kunt u bellen met de BelastingTelefoon: 0800-0543.",
+    ),
+    (
+        "aanleiding",
+        "Juridisch advies is gratis bij het Juridisch Loket, telefoon 0900-8020, of via www.juridischloket.nl.",
+    ),
+    (
+        "aanleiding",
+        "Bel bij zorgen over huiselijk geweld met Veilig Thuis: 0800-2000, dag en nacht bereikbaar.",
+    ),
+    (
+        "aanleiding",
+        "Wie niet rondkomt, kan bellen met 14 020 en vragen naar de geldhulp van de gemeente.",
+    ),
+    ("aanleiding", "Denkt u aan zelfdoding? Bel 113 of gratis 0800-0113."),
+    (
+        "aanleiding",
+        "De Huurcommissie is bereikbaar via 0800-4887243 (0800-HUURCOMMISSIE) en www.huurcommissie.nl.",
+    ),
+    ("aanleiding", "Meldingen over verwarde personen: bel de politie op 0900-8844, bij spoed 112."),
+    (
+        "aanleiding",
+        "De gemiddelde huurachterstand bij aanmelding was € 1.234,56; na een jaar was dat € 212,-.",
+    ),
+    (
+        "aanleiding",
+        "Het inrichtingsbudget van € 2.750 per huishouden werd in twee delen uitbetaald.",
+    ),
+    (
+        "aanleiding",
+        "De corporatie schold in totaal € 48.300 kwijt, tegenover € 112.000 aan vermeden ontruimingskosten.",
+    ),
+    (
+        "aanleiding",
+        "Een ontruiming kost de corporatie gemiddeld € 8.000 tot € 13.000, blijkt uit onderzoek van Aedes.",
+    ),
+    ("aanleiding", "Kosten;;€ 450,00;;per maand;;budget;;wmo"),
+    (
+        "aanleiding",
+        "De huur ging van € 712,38 naar € 745,12 per maand, de huurtoeslag steeg met € 19.",
+    ),
+    (
+        "aanleiding",
+        "I think € 35 for the wasmachine per month is too much, maar de bewoners vinden het prima.",
+    ),
+    ("aanleiding", "Het fonds droeg 60.000 euro bij, verdeeld over drie jaar."),
+    (
+        "aanleiding",
+        "Notulen van de ledenvergadering van 14 maart 2024, aanwezig: 23 leden, afwezig met bericht: 4.",
+    ),
+    (
+        "aanleiding",
+        "De volgende bewonersavond is op dinsdag 3 juni 2025 om 19.30 uur in het buurthuis.",
+    ),
+    (
+        "aanleiding",
+        "De pilot liep van 1 januari 2022 tot en met 31 december 2023 en is daarna verlengd.",
+    ),
+    (
+        "aanleiding",
+        "[16:30] projectleider: oplevering verschoven naar 12-09-2025, aannemer heeft tekort aan personeel",
+    ),
+    (
+        "aanleiding",
+        "Het idee werd geboren op 4 juni 2019 tijdens een keukentafelgesprek met het wijkteam.",
+    ),
+    ("aanleiding", "Vergaderdatum;;2023-11-07;;Locatie;;gemeentehuis;;Agendapunt;;4"),
+    (
+        "aanleiding",
+        "Het convenant is op 21-1-2023 ondertekend door vijf corporaties en de gemeente.",
+    ),
+    (
+        "aanleiding",
+        "Dagboek, 2 mei. De eerste bewoner van de tuinkamers is vandaag verhuisd, de rest volgt in juni.",
+    ),
+    (
+        "aanleiding",
+        "Per 1 juli 2024 stijgt de huur met maximaal 5,8 procent; het bestuur heeft bezwaar gemaakt.",
+    ),
+    ("aanleiding", "De flats zijn gebouwd in 1958 en voor het laatst gerenoveerd in 1987."),
+    ("aanleiding", "Bouwjaar 1934, rijksmonument sinds 2001: de isolatie moest dus van binnenuit."),
+    (
+        "aanleiding",
+        "Sinds 1971 beheert de corporatie het complex; in de jaren '80 kwamen er de eerste Turkse en Marokkaanse gezinnen wonen.",
+    ),
+    ("aanleiding", "Het Woonakkoord 2022-2026 spreekt van 1.200 extra sociale huurwoningen."),
+    ("aanleiding", "In the seventies ('70s) they built these flats, nu is alles oud en vochtig."),
+    (
+        "aanleiding",
+        "De wijk uit de jaren '58-'63 heeft vooral eengezinswoningen met een kleine tuin.",
+    ),
+    (
+        "aanleiding",
+        "Van de 48 huishoudens in de pilot woonden er na twee jaar nog 44 in hun woning.",
+    ),
+    ("aanleiding", "In totaal 312 woningen, waarvan 86 gelijkvloers en 17 rolstoeltoegankelijk."),
+    ("aanleiding", "Statushouders: taakstelling 2024 was 143, gehuisvest 151."),
+    (
+        "aanleiding",
+        "[18:04] teamleider: 9 van de 12 gesprekken gedaan, 3 mensen niet thuis. morgen verder",
+    ),
+    (
+        "aanleiding",
+        "De wachttijd daalde van 8,4 naar 6,1 jaar; 27 procent van de toewijzingen ging naar urgenten.",
+    ),
+    ("aanleiding", "Aanwezig: 18 bewoners, 2 medewerkers van de corporatie, 1 wijkagent."),
+    ("aanleiding", "Aantal;;214;;Uitgestroomd;;37;;Terugval;;4"),
+    (
+        "aanleiding",
+        "Zie Kamerstuk 32847, nr. 1044 en de Kamerbrief van 24 juni 2022 over de aanpak dakloosheid.",
+    ),
+    (
+        "aanleiding",
+        "De rechtbank oordeelde in ECLI:NL:RBROT:2023:1234 dat de ontruiming onevenredig was.",
+    ),
+    (
+        "aanleiding",
+        "Raadsvoorstel 2023-0456 regelt de nieuwe urgentieverordening; het ligt ter inzage op het stadhuis.",
+    ),
+    (
+        "aanleiding",
+        "De regeling staat in het Staatsblad (Stb. 2014, 176) en op wetten.overheid.nl onder BWBR0035362.",
+    ),
+    ("aanleiding", "De woningen voldoen aan NEN 2580 en zijn gekeurd volgens NTA 8800."),
+    (
+        "aanleiding",
+        "Het complex heet intern complex 4120; de renovatie heeft projectnummer P-2023-017.",
+    ),
+    (
+        "aanleiding",
+        "Het onderzoek verscheen als Platform31-rapport nr. 12 in de reeks Wonen en Zorg.",
+    ),
+    ("aanleiding", "Zorgprofiel GGZ-3B of hoger is nodig voor een plek in het beschermd wonen."),
+    (
+        "aanleiding",
+        "Formulier E-14 van de gemeente, versie 2.3, vervangt het oude aanvraagformulier.",
+    ),
+    (
+        "aanleiding",
+        "Het woonruimteverdeelsysteem draait sinds de update naar versie 3.2.1 een stuk sneller.",
+    ),
+    (
+        "aanleiding",
+        "Op Windows 10 22H2 werkt de app niet; huurders moeten minimaal iOS 17.4 of Android 12 hebben.",
+    ),
+    (
+        "aanleiding",
+        "Het dashboard is gebouwd in Power BI en Excel 2019; de koppeling met Suwinet loopt via versie 5.0.",
+    ),
+    (
+        "aanleiding",
+        "[12:12] ict: portaal gaat vanavond naar 4.11.0, tussen 22:00 en 23:30 geen inloggen mogelijk",
+    ),
+    ("aanleiding", "We use Python 3.11 for the analyse, de data komen uit het CRM (Dynamics 365)."),
+    (
+        "aanleiding",
+        "Meer over de aanpak staat op https://www.volkshuisvestingnederland.nl/onderwerpen/dakloosheid.",
+    ),
+    ("aanleiding", "De wettekst: https://wetten.overheid.nl/BWBR0035362/2024-01-01"),
+    (
+        "aanleiding",
+        "Zie ook [de handreiking van Movisie](https://www.movisie.nl/artikel/housing-first-nederland).",
+    ),
+    ("aanleiding", "Rekentool van het Nibud: https://www.nibud.nl/onderwerpen/rondkomen/"),
+    (
+        "aanleiding",
+        "Het evaluatierapport staat op https://www.platform31.nl/publicaties/evaluatie-skaeve-huse-2023",
+    ),
+    (
+        "aanleiding",
+        "De cijfers komen van https://opendata.cbs.nl/statline/#/CBS/nl/dataset/82900NED/table?ts=1700000000000",
+    ),
+    (
+        "aanleiding",
+        "[08:15] woonconsulent: huurder van complex 412 blij met de nieuwe keuken. NB: A12 staat vast, ben iets later",
+    ),
+    (
+        "aanleiding",
+        "De HR-afdeling van de corporatie heeft de BSN-koppeling met Suwinet laten toetsen door de FG.",
+    ),
+    (
+        "aanleiding",
+        "De WOZ-waarde steeg met 12 procent, maar de huurverhoging bleef binnen de afspraken uit het Sociaal Huurakkoord.",
+    ),
+    (
+        "aanleiding",
+        "Het KTO-cijfer ging van 6,8 naar 7,9 na de invoering van de vaste woonconsulent per wijk.",
+    ),
+    (
+        "aanleiding",
+        "De meeste statushouders kwamen uit Eritrea, Syrië en Afghanistan; sinds 2022 ook veel ontheemden uit Oekraïne.",
+    ),
+    (
+        "aanleiding",
+        "Huurders spreken Tigrinya, Arabisch, Dari, Pools, Turks en Oekraïens; de corporatie werkt met de tolkentelefoon.",
+    ),
+    (
+        "aanleiding",
+        "Geachte heer, mevrouw, hierbij ontvangt u het jaarverslag 2023 van de stichting. Met vriendelijke groet, het bestuur.",
+    ),
+    (
+        "aanleiding",
+        "Sehr geehrte Damen und Herren, the German colleagues from Gelsenkirchen visited our Housing First project in maart.",
+    ),
+    (
+        "aanleiding",
+        "Notulen: de kascommissie heeft de stukken gecontroleerd en verleent het bestuur decharge. De contributie blijft € 12,- per jaar.",
+    ),
+    (
+        "aanleiding",
+        "Magazine: 'Thuis in de Molenwijk'. Een reportage over buren die elkaar helpen, van de bovenste galerij tot de tuintjes beneden.",
+    ),
+    (
+        "aanleiding",
+        "Ramadan, Pasen en het Suikerfeest vielen dit jaar dicht bij elkaar; de bewonerscommissie organiseerde één buurtmaaltijd.",
+    ),
+    (
+        "aanleiding",
+        "[13:55] woonconsulent: meneer van 3 hoog wil graag een douchestoel, ik vraag het aan bij de Wmo",
+    ),
+    (
+        "aanleiding",
+        "Mijn Nederlands is niet perfect maar the tenants understand me goed, vooral de Poolse en Roemeense huurders.",
+    ),
+    (
+        "aanleiding",
+        "De deurwaarder stuurde een exploot; het kantoor zit in Zoetermeer en werkt voor meerdere corporaties.",
+    ),
+    (
+        "aanleiding",
+        "Dagboek. Vandaag met de woonconsulent langs bij de flat aan de Waalkade. Veel lege balkons, één vol planten.",
+    ),
+    (
+        "aanleiding",
+        "De bewonerscommissie Rivierenbuurt heeft nu vijf leden; de voorzitter woont er al sinds de jaren zeventig.",
+    ),
+    (
+        "aanleiding",
+        "Veel huurders in Ommoord en Prins Alexander zijn ouder dan 75 jaar; de corporatie bouwt daarom 60 nultredenwoningen.",
+    ),
+    (
+        "aanleiding",
+        "De corporatie gebruikt de Zelfredzaamheid-Matrix (ZRM) en scoort op 13 domeinen, van financiën tot huisvesting.",
+    ),
+    (
+        "aanleiding",
+        "Client satisfaction was 8,1 on a scale of 10; cliënten waardeerden vooral de vaste contactpersoon.",
+    ),
+    (
+        "aanleiding",
+        "In het Sociaal Domein Overleg (SDO) zitten de GGD, het CJG, de wijkteams en de drie corporaties.",
+    ),
+    (
+        "aanleiding",
+        "Memo: bijlage 3 bevat de geanonimiseerde casussen A tot en met F; namen en adressen zijn weggelaten.",
+    ),
+    (
+        "aanleiding",
+        "Het Rode Kruis en de Zonnebloem organiseerden een dagje uit voor de oudere huurders van het complex.",
+    ),
+    (
+        "aanleiding",
+        "De woningen in Rotterdam-Zuid vallen onder het Nationaal Programma Rotterdam Zuid (NPRZ).",
+    ),
+    (
+        "aanleiding",
+        "Flexwonen in Nieuwegein: 120 units op het terrein van de oude Jan van Arkelschool, tijdelijk voor vijftien jaar.",
+    ),
+    (
+        "aanleiding",
+        "Het gebouw heet De Regenboog; ernaast staat het Sint-Jozefhuis, een voormalig bejaardenhuis.",
+    ),
+    (
+        "aanleiding",
+        "Pilot 'Huurder aan zet': zes bewoners kregen een training in vergadertechniek van de Woonbond.",
+    ),
+    (
+        "aanleiding",
+        "Hier woont een grote Turkse, Marokkaanse en Surinaamse gemeenschap, en sinds kort ook veel Bulgaarse gezinnen.",
+    ),
+    (
+        "aanleiding",
+        "De oplevering van Hof van Rijswijk liep vertraging op door stikstofregels; de aannemer is BAM Wonen.",
+    ),
+    (
+        "aanleiding",
+        "[19:45] bewonerscommissie: vergadering zaal 2, agenda volgt, koffie staat klaar",
+    ),
+    (
+        "aanleiding",
+        "De minister van Volkshuisvesting sprak in de Kamerbrief van juni van 'een doorbraak in de dakloosheidsaanpak'.",
+    ),
+    (
+        "aanleiding",
+        "Rapport|Wonen en Zorg 2024|Auteur|Platform31|Pagina's|84|ISBN|978-90-6950-123-4",
+    ),
+    (
+        "aanleiding",
+        "De skaeve huse staan op een kavel van 2.400 m², gehuurd van Staatsbosbeheer voor 15 jaar.",
+    ),
+    (
+        "aanleiding",
+        "Ik heb gisteren met de gemeente gebeld over de 'Sleutel voor Statushouders'; they will send the formulieren next week.",
+    ),
+    (
+        "aanleiding",
+        "De Maas en Waal-regio en het Land van Maas en Waal werken samen in de Woonzorgvisie.",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw en meneer kregen samen een aanleunwoning, zodat zij niet uit elkaar hoefden na de opname van één van hen.",
+    ),
+    (
+        "aanleiding",
+        "Partners: Kerk in Actie, Stichting Present en de diaconie van de Hervormde gemeente.",
+    ),
+]
+"""Its 167 ordinary texts: 9 refused at first, 5 after, left out here, all decided: a care
+organisation named like an aunt (`Tante Louise`), two team mailboxes in a story, an
+organisation's landline in running text, a `kenmerk` with a number."""
+
+
+AFTER_FORTY_FIFTH_RECALL: list[tuple[str, str, str]] = [
+    ("aanleiding", "Klantnr;;40112233;;Status;;actief", "dossiernummer"),
+    ("aanleiding", "inloggegevens portaal: a.bakker / Zomer2024!", "gebruikersnaam"),
+    ("aanleiding", "Zijn pincode is 90210, schreef de begeleider erbij.", "inloggegevens"),
+    ("aanleiding", "Pin: 3344 (van de pas van mevrouw)", "inloggegevens"),
+    ("aanleiding", "username: fatima.ea pwd: Lente2025#", "inloggegevens"),
+    ("aanleiding", "Het wachtwoord voor DigiD (Oktober99) stond op een briefje.", "inloggegevens"),
+    ("aanleiding", "passwd=Welkom2024", "inloggegevens"),
+]
+"""Ours, after the forty-fifth: credentials in the forms it wrote, in words of our own."""
+
+AFTER_FORTY_FIFTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "De bewoners van de Desmond Tutubaan kregen nieuwe lantaarns."),
+    ("aanleiding", "In de Martin Luther Kingstraat staat een nieuw buurthuis."),
+    ("aanleiding", "Zorgaccount en Instagramprofiel worden door het team beheerd, versie 3.1."),
+    ("aanleiding", "Het pinapparaat van de huismeester doet het weer sinds 12 maart."),
+    ("aanleiding", "Pincodes worden nooit gevraagd, zegt de bank."),
+    ("aanleiding", "De logins van alle medewerkers / stagiairs zijn in 2024 vernieuwd."),
+    ("aanleiding", "Sehr geehrte Damen und Herren, wir danken Ihnen."),
+    ("aanleiding", "Hij kreeg een baan bij de gemeente, in de buitendienst."),
+]
+"""Ordinary texts next to those rules: none refused."""

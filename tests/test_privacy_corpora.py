@@ -24,6 +24,8 @@ from personal_data_corpus import DECLARED, HELD_OUT, ORDINARY, kinds_found
 from recall_corpus import (
     AFTER_FORTIETH_ORDINARY,
     AFTER_FORTIETH_RECALL,
+    AFTER_FORTY_FIFTH_ORDINARY,
+    AFTER_FORTY_FIFTH_RECALL,
     AFTER_FORTY_FIRST_ORDINARY,
     AFTER_FORTY_FIRST_RECALL,
     AFTER_FORTY_FOURTH_ORDINARY,
@@ -78,6 +80,8 @@ from recall_corpus import (
     FIFTH_TESTER_RECALL,
     FORTIETH_TESTER_ORDINARY,
     FORTIETH_TESTER_RECALL,
+    FORTY_FIFTH_TESTER_ORDINARY,
+    FORTY_FIFTH_TESTER_RECALL,
     FORTY_FIRST_TESTER_WHOLE_FILES,
     FORTY_FOURTH_TESTER_ORDINARY,
     FORTY_FOURTH_TESTER_RECALL,
@@ -305,6 +309,8 @@ LATER_TESTERS = {
     ),
     "forty-fourth": (FORTY_FOURTH_TESTER_RECALL, FORTY_FOURTH_TESTER_ORDINARY),
     "ours, after the forty-fourth": (AFTER_FORTY_FOURTH_RECALL, AFTER_FORTY_FOURTH_ORDINARY),
+    "forty-fifth": (FORTY_FIFTH_TESTER_RECALL, FORTY_FIFTH_TESTER_ORDINARY),
+    "ours, after the forty-fifth": (AFTER_FORTY_FIFTH_RECALL, AFTER_FORTY_FIFTH_ORDINARY),
 }
 """The fresh testers of 6 December 2026, evening (`recall_corpus`): what each found is
 found, and each one's false alarms pass."""

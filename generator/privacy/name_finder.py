@@ -222,7 +222,7 @@ a capital where a street's or a person's name stands: a part of a building, a pl
 _STREET_END = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|pad|dijk|markt|park|"
     r"straatweg|allee|plantsoen|boulevard|singel|wal|haven|erf|brug|tunnel|viaduct|sluis|"
-    r"buurt|kwartier|"  # a neighbourhood named after someone: `Frans Halsbuurt`
+    r"buurt|kwartier|(?<=[a-z]{3})baan|"  # `Frans Halsbuurt`, `Nelson Mandelabaan` (not `Baan`)
     r"straße|strasse|gasse|platz)$"
 )
 _STREET_WORDS = frozenset(
@@ -1893,6 +1893,12 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
                     lows[last - 1][: street.start()].endswith("s")
                     or lows[last - 1][: street.start()] in _dutch_names()[1]
                     or is_common(lows[last - 1][: street.start()])  # `Steen` of `Jan Steen`
+                    # `Nelson Mandelabaan`: a street's own word glued to a name no Dutch
+                    # surname ends in (`-hof` and `-dijk` do: `Bart Hulshof`)
+                    or (
+                        street.start() >= 3
+                        and lows[last - 1][street.start() :] in _STREET_OWN_ENDINGS
+                    )
                 )
                 and is_first_name(words.words[first])
             )
@@ -2222,6 +2228,12 @@ def _first_name_and_surname(words: Words, first: int, last: int) -> bool:
     )
 
 
+_STREET_OWN_ENDINGS = frozenset(
+    {"straat", "laan", "baan", "plein", "singel", "gracht", "kade", "dreef", "allee"}
+    | {"boulevard", "plantsoen", "steeg", "pad"}
+)
+"""Street words that end no Dutch surname of the lists' kind once a name is glued before them
+(`Nelson Mandelabaan`, `Fatima Demirstraat`); `weg` and `hof` do (`Hogeweg`, `Hulshof`)."""
 _SURNAME_ENDINGS = ("hof", "dijk")
 """Street words that end Dutch surnames at least as often (`Wijnhof`, `Verdijk`): after a
 first name, such a word is a surname, not a street named after someone."""

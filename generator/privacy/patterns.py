@@ -527,7 +527,7 @@ PATTERNS: tuple[tuple[str, Any], ...] = (
     (
         "dossiernummer",
         re.compile(
-            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|])?(?:\s?{_PLACEHOLDER})?(?P<words>(?:\s(?!\d)\(?[^\W\d]{{1,25}}\.?\)?){{0,8}}?)"
+            rf"(?i:\b{_NUMBER_CUE})\)?(?:\s?[:|;]{{1,2}})?(?:\s?{_PLACEHOLDER})?(?P<words>(?:\s(?!\d)\(?[^\W\d]{{1,25}}\.?\)?){{0,8}}?)"
             r"(?:\s?[:|,]|\s-)?\s?(?:[#(]\s?)?(?:(?i:nr)\.?\s?|(?i:nummer)\s)?"
             # five digits and more in groups (`V-nummer 27 1133 4480`, `Cliëntnr. 559 204`,
             # `W 1234 5678`), or one code (`W12345678`, `w12.345.678`)
@@ -569,16 +569,27 @@ _MOBILE_SHAPE = re.compile(
 """A Dutch mobile number's shape, also in a range no operator has (`06-98765432`), which
 phonenumbers does not count as valid: no story has a reason to hold one."""
 _PASSWORD = re.compile(
-    r"(?i:\b(?:wachtwoord|password|inlogcode|pincode|(?:ww|pw)(?=\s?[:=]))\b)"
-    r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?[:=]?\s?"
-    r"(?:(?:\s[^\W\d]{1,20}){0,8}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?))?"
-    r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;]{5,40}?)(?=[.!?]{0,2}(?:\s|$)|[,;])"
+    r"(?i:\b(?:wachtwoord|password|passwd|inlogcode|pincode|(?:ww|pw|pwd|pass)(?=\s?[:=;]))\b)"
+    r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?[:=;]{0,2}\s?"
+    r"(?:(?:\s[^\W\d]{1,20}){0,8}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?|\s\())?"
+    r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;()]{5,40}?)(?=[.!?)\]]{0,3}(?:\s|$)|[,;])"
 )
 """A password written out (`wachtwoord van de huurder is Welkom123`, `het wachtwoord van
 het gedeelde account is Zomer2024!`, `Wachtwoord van het account: Welkom123`): letters and
 a digit after the word, or after a few words and `is` or a colon, as in a link's query."""
 _PASSWORD_WORDS: tuple[str, ...] = ("wachtwoord", "password", "inlogcode", "pincode")
-_PASSWORD_WORDS += ("ww:", "ww=", "ww :", "ww =", "pw:", "pw=", "pw :", "pw =")
+_PASSWORD_WORDS += ("ww:", "ww=", "ww :", "ww =", "pw:", "pw=", "pw :", "pw =", "pwd", "pass:")
+_PASSWORD_WORDS += ("pass :", "pass=", "passwd", "ww;", "pw;")
+_LOGIN_PAIR = re.compile(
+    r"(?i:\b(?:inlog|login|inloggegevens)\b)(?:\s[\w-]{1,20}){0,2}\s?[:=]\s?"
+    r"([^\W_][\w.@-]{1,44})\s?/\s?((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;/]{5,40})"
+)
+"""A user name and its password after `inlog` (`inlog mijnportaal: s.haile / Welkom123`)."""
+_PIN = re.compile(
+    r"(?i:\bpin(?:code)?\b)(?:\s[^\W\d]{1,20}){0,6}?(?:\s(?i:is|was|luidt|werd)\s|\s?[:=]\s?)"
+    r"(\d{4,6})(?!\d)"
+)
+"""A bank card's or a phone's PIN said in words (`De pincode van haar bankpas is 4821`)."""
 _STAR_DATE = re.compile(r"\*\s?\d")
 _COMMA_DATE = re.compile(_PERSON_COMMA_DATE)
 _STARRED = re.compile(_STARRED_DATE)
@@ -649,13 +660,13 @@ _ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "ins
 _ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
 _ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit", "account")
 _ACCOUNT_WORDS += ("profielnaam", "profiel", "logt", "inlogt", "login", "gebruikers-id")
-_ACCOUNT_WORDS += ("gebruikersid", "user-id", "userid")
+_ACCOUNT_WORDS += ("gebruikersid", "user-id", "userid", "user")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
     r"(?:\s?\([^()]{1,40}\)(?=\s?[:=]))?"  # `Inlognaam (oude portaal): hvdijk_62`
     r"(?:\s(?i:is|was|werd|wordt|luidt|luidde|heet|heette|als|onder|op|bij|van|voor|in|ze|hij"
     r"|zij|hem|haar|zich|mw\.|mevr\.|dhr\.|clt\.|mevrouw|meneer)|\s[A-Z][A-Za-z]{1,15}){0,3}"
-    r"\s?[:=]?\s[\"'(\[‘“]?"
+    r"(?:\s?[:=;]{1,2}\s?|\s)[\"'(\[‘“]?"
     r"([^\W_][\w.#-]{1,44})"
 )
 """A user name after its word or its platform (`DigiD-gebruikersnaam: kowalczyk_a83`,
@@ -1268,6 +1279,19 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*secret.span(1)):
                 taken.add(*secret.span(1))
                 yield "inloggegevens", secret.start(1), secret.end(1)
+    if runs and "pin" in low:
+        for pin in _PIN.finditer(text):
+            if taken.free(*pin.span(1)):
+                taken.add(*pin.span(1))
+                yield "inloggegevens", pin.start(1), pin.end(1)
+    if "/" in text and ("inlog" in low or "login" in low):
+        for pair in _LOGIN_PAIR.finditer(text):
+            if _HANDLE_SHAPE.fullmatch(pair.group(1)) and taken.free(*pair.span(1)):
+                taken.add(*pair.span(1))
+                yield "gebruikersnaam", pair.start(1), pair.end(1)
+            if taken.free(*pair.span(2)):
+                taken.add(*pair.span(2))
+                yield "inloggegevens", pair.start(2), pair.end(2)
     if "@" in text:
         for handle in _HANDLE.finditer(text):
             if name_finder.organisation_account(handle.group()):
@@ -1291,6 +1315,8 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
                 yield "e-mailadres", spoken.start(), spoken.end()
     for word in _ACCOUNT_WORDS if _handle_like(text, runs) else ():
         for at in _occurrences(low, word) if word in low else ():
+            if at and low[at - 1].isalpha():
+                continue  # a compound's end (`Zorgprofiel GGZ-3B`, `Instagramaccount`)
             account = _ACCOUNT_NAME.match(text, at)
             length = _handle_length(account.group(1)) if account is not None else 0
             if not length and word in _NAMED_ACCOUNT:
