@@ -382,17 +382,32 @@ def _findings(data: dict[str, Any], slug: str | None) -> Iterator[Finding]:
         links = markdown and "](" in raw
         if ("<" in raw or links) and how in ("text", "role", "phone"):
             yield from _through_markup(raw, loc, "text" if how == "phone" else how, markdown, kept)
-        if how in ("text", "role") and _SHOUTED.search(raw):
+        if how in ("text", "role") and _shouted(raw):
             yield from _in_shouted(raw, loc, how, markdown, kept)
 
 
-_SHOUTED = re.compile(
-    r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ]{2,}+[,.;:!?)'\"-]? [('\"]?[A-ZÀ-ÖØ-Þ]{2,}+[,.;:!?)'\"-]? [('\"]?"
-    r"[A-ZÀ-ÖØ-Þ]{2}"
-)
-"""Three words in capitals in a row (`VERHUISD NAAR WESTERING 7`), as an old system's notes
-and a letter's headings are written. Tried only where a word starts, each word taken whole:
-a run of 200,000 capitals is read once, not once from each of its letters."""
+_CAPITALS_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}+")
+_BETWEEN_WORDS = re.compile(r"[,.;:!?)'\"-]? [('\"]?")
+
+
+def _shouted(raw: str) -> bool:
+    """Whether a text has three words in capitals in a row (`VERHUISD NAAR WESTERING 7`), as
+    an old system's notes and a letter's headings are written. Read run by run of capitals
+    (a pattern tried at every character cost a twentieth of the scan)."""
+    count = 0
+    last = -1
+    for run in _CAPITALS_RUN.finditer(raw):
+        start, end = run.span()
+        if (start and raw[start - 1].isalpha()) or raw[end : end + 1].isalpha():
+            count = 0  # part of a word (`WhatsApp`, `IJssel`)
+            continue
+        count = count + 1 if count and _BETWEEN_WORDS.fullmatch(raw, last, start) else 1
+        if count == 3:
+            return True
+        last = end
+    return False
+
+
 _CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}(?:['-][A-ZÀ-ÖØ-Þ]+)*")
 
 
