@@ -392,8 +392,9 @@ _BETWEEN_WORDS = re.compile(r"[,.;:!?)'\"-]? [('\"]?")
 
 def _shouted(raw: str) -> bool:
     """Whether a text has three words in capitals in a row (`VERHUISD NAAR WESTERING 7`), as
-    an old system's notes and a letter's headings are written. Read run by run of capitals
-    (a pattern tried at every character cost a twentieth of the scan)."""
+    an old system's notes and a letter's headings are written. Read run by run of capitals:
+    a pattern tried at every character of every field cost more than the reading it gates
+    (docs/trust-and-privacy.md)."""
     count = 0
     last = -1
     for run in _CAPITALS_RUN.finditer(raw):
