@@ -19944,3 +19944,1259 @@ AFTER_FORTY_FIFTH_ORDINARY: list[tuple[str, str]] = [
     ("aanleiding", "Hij kreeg een baan bij de gemeente, in de buitendienst."),
 ]
 """Ordinary texts next to those rules: none refused."""
+
+
+FORTY_SIXTH_TESTER_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "Overdracht nacht 23:00-07:00, De Toevlucht.\n\nRustige nacht tot 02:40. yohannes tesfamariam (kamer 4) kwam terug zonder sleutel, had gedronken, is op de bank in de huiskamer gaan liggen. Ochtenddienst: graag even met hem over zijn afspraak bij het wijkteam.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[19:02] Buurtapp Lombok-Oost: Weet iemand of Oksana Kovalenko van driehoog al een woning heeft? Haar dochtertje zit bij mijn zoon in de klas.\n[19:05] Buurtapp Lombok-Oost: ja ze krijgt iets in Overvecht denk ik",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Besluitenlijst toewijzingscommissie urgentie, 12 maart 2024.\n\n1. Verzoek dhr. Wiśniewski (arbeidsmigrant, ontslagen, verblijft in een camper): afgewezen, verwezen naar de maatschappelijke opvang.\n2. Verzoek om heroverweging: aangehouden.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De huurder (B.K.) had al drie aanmaningen ongeopend laten liggen toen de wijkbeheerder aanbelde. Binnen stonden de dozen tot aan het plafond.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bewoner 'Henk' is 71 en woont sinds de sloop van zijn oude flat alleen; hij zegt zelf dat de buurtkamer hem gered heeft.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Geachte woningcorporatie,\n\nMijn naam is Mehari Gebremedhin Tekle en ik schrijf u over de schimmel in de slaapkamer van mijn kinderen. De kinderen hoesten elke nacht. Ik vraag u om hulp.\n\n(vertaald met Google Translate)",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Emine Yılmaz belde die week drie keer. Emine wilde weten waarom de lift weer stuk was. Toen Emine Yılmaz hoorde dat het nog twee weken duurde, moest ze huilen. Mevrouw Yılmaz loopt met een rollator en woont op de zesde.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Van: wijkteam Noord\nAan: woonconsulenten Zuid\nOnderwerp: RE: ontruiming donderdag\n\nHoi allen, Murat Keskin is gisteren opgenomen (psychose), dus de ontruiming van donderdag moet van tafel. Ik bel de deurwaarder.\n\nGroet, wijkteam Noord",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zijn broer, Abdulrahman Al-Khatib, tekende als borg voor de eerste drie maanden huur, omdat de uitkering nog niet liep.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Op haar blog schreef ze: 'Ik ben Agnieszka Kowalczyk, ik maak al vijf jaar kassen schoon in het Westland en ik slaap in een stacaravan met zes anderen. Een eigen deur, dat is alles wat ik wil.'",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Familie Nowak (vader, moeder, drie kinderen) kreeg na veertien maanden in de noodopvang een eengezinswoning in de Vogelwijk.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "kees van der linden heeft korsakov en kan niet meer zelfstandig koken; de buren brachten hem maandenlang eten voordat iemand aan de bel trok.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De brief eindigde met: 'Met vriendelijke groet, Олена Шевчук'. Ze had hem drie keer opnieuw laten vertalen voor ze hem durfde te versturen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Cliënt Ahmadi (42, posttraumatische stress) sliep in de eerste weken in de gang omdat de slaapkamer aan de straatkant lag.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "hrdr heeft nog geen digid, bsn 160993829, afspraak gemaakt bij balie stadhuis voor activatie",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Zijn burgerservicenummer is 980015005, maar bij de gemeente stond hij nog ingeschreven op het oude adres van zijn ex.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Voor de aanvraag bijzondere bijstand staat in het formulier: sofinummer 527 717\n897, inkomen uit Participatiewet, geen vermogen.",
+        "bsn",
+    ),
+    ("aanleiding", "BSN: 163.587.425 (gecontroleerd met verblijfsdocument, klopt).", "bsn"),
+    (
+        "aanleiding",
+        "Bij de intake gaf ze haar bsn op als 195-195-760 en vroeg meteen of de woningcorporatie dat aan de Belastingdienst zou doorgeven.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Op het aanvraagformulier stond alleen 264531930 en een handtekening, verder was alles leeg gelaten.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Trainee-notitie: sofi-nr 951415827. Navragen of er nog een schuld bij het CAK loopt.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Mijn burgerservicenummer (BSN) is 589928314 . Ik vraag u vriendelijk om te helpen met de huurtoeslag. (vertaald met app)",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "3. Aanvraag medische urgentie, BSN 615290243: aangehouden tot het advies van de GGD binnen is.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Kun je even in Suwinet kijken of de uitkering al loopt? (bsn:690803357) Dan kan de sleutel vrijdag mee.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Kun je dit checken? Het gaat om BSN 4762 64 625 - de dame van de kelderbox.",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "| gegeven | waarde |\n|---|---|\n| BSN | 601031659 |\n| indicatie | Wmo begeleiding |",
+        "bsn",
+    ),
+    (
+        "aanleiding",
+        "Overdracht: meneer van kamer 7 wacht op de sleutel van zijn nieuwe woning. Bel hem op 06-48213377 als de woonconsulent belt, hij slaapt vaak tot 11:00.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "[08:14] +31 6 1934 8802: iemand de grofvuilcontainer bij de ingang gezien? Ik woon zelf sinds vorige week in de flat en weet nog niks",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Ze is het beste bereikbaar via haar zus, maar zelf op 0031 (0)6 27 44 91 05, liefst na schooltijd.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Werkbon 2024-3381 - lekkage badkamer. Bewoner is overdag bereikbaar op (06) 53 11 87 42, anders briefje in de bus.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Mevrouw heeft geen mobiel; haar vaste nummer is 010 - 418 22 93 en ze neemt alleen op als ze het nummer kent.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Hij heeft alleen zijn Poolse nummer nog: +48 601 234 567. WhatsApp werkt wel als er wifi is in de opvang.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Haar man zit nog in Kharkiv; zij is bereikbaar op +380 67 123 4567 via Viber, Nederlands spreekt ze nog niet.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "tel hrdr 0647719283 nt bereikbaar, 2x ingesproken, morgen nog x proberen",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "In de huurdersbrief had de bewoner zelf onderaan gezet: bel mij 06.41.77.20.93, ik ben altijd thuis.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Contact bewoner: 06 - 2398 4410 (na 16u). Hond aanwezig, kat ook.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Hij belde ons vanaf een Belgisch nummer, +32 470 12 34 56, omdat hij die zomer bij zijn broer in Antwerpen sliep.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Haar mobiel: +31(0)6 5432 1987. Ze spreekt goed Engels, Nederlands gaat nog moeizaam.",
+        "telefoonnummer",
+    ),
+    (
+        "aanleiding",
+        "Ze vroeg of we de stukken wilden mailen naar fatma.demir at gmail dot com, omdat haar brievenbus steeds wordt opengebroken.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Op het briefje bij de sleutelkast stond: mail mij y.tesfay[at]hotmail[punt]com als de monteur komt.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Haar e-mail is oksana.k (apenstaartje) ukr.net, maar ze leest het alleen op de bibliotheekcomputer.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Reply-to van de bewoner: m.keskin@ziggo .nl (met spatie overgenomen uit zijn eigen briefje).",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "In de vertaalde brief stond onderaan in hoofdletters: MEHARI.TEKLE@OUTLOOK.COM - SCHRIJF MIJ AUB.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Je kunt [haar direct mailen](mailto:a.kowalczyk85@wp.pl) over de intake, ze vindt bellen lastig.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "mailadres hrdr: rwisniewski85 @ gmail.com (zo opgeschreven bij de balie)",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Met vriendelijke groet,\n\nWoonconsulent team Zuid\nj.vandermeer@woonstadrotterdam.nl\n\nDeze e-mail is uitsluitend bestemd voor de geadresseerde.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "[21:40] Buurtapp: wie de gevonden sleutelbos heeft, mail even naar emine_yilmaz1961@hotmail.com, ze is hem kwijt sinds zondag",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "Hij dicteerde zijn adres als 'haile punt b apenstaart gmail punt com' en de stagiair schreef het zo in het dossier.",
+        "e-mailadres",
+    ),
+    ("aanleiding", "Haar mailadres in het aanmeldformulier: fatma.demir＠gmail.com", "e-mailadres"),
+    (
+        "aanleiding",
+        "Stuur de huurovereenkomst naar zarghona.a@gmail.com. Ze tekent digitaal.",
+        "e-mailadres",
+    ),
+    (
+        "aanleiding",
+        "De teruggave van de borg is op 2 mei overgemaakt naar NL91 INGB 6091 3909 96, de rekening van zijn bewindvoerder stond toen nog niet in het systeem.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "hrdr wil autom incasso, rek nr nl72rabo9078666617, formulier nog niet getekend",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Huur graag overmaken naar NL44RABO0123456789 t.n.v. Woonstichting De Linie; de teruggave ging naar zijn eigen rekening NL28ABNA1163726516.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Voor de schuldhulp is een leefgeldrekening geopend, rekeningnummer NL24 SNSB\n9314 1705 86, waar het wijkteam wekelijks op stort.",
+        "iban",
+    ),
+    ("aanleiding", "Haar rekening (uit de vertaalde brief): NL12.ASNB.7407.1881.81", "iban"),
+    (
+        "aanleiding",
+        "IBAN: NL81-TRIO-1374-8477-71 - hierop wordt de vergoeding voor de verhuiskosten gestort.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Zijn rekening: NL29BUNQ4529841537 (bunq, hij kon vanwege zijn BKR-registratie nergens anders terecht).",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Ticket 88172 - voorschot zelf aangeschafte verf terugbetalen aan bewoner op NL30 KNAB 1564 0410 42, akkoord opzichter.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Het loon van het uitzendbureau komt binnen op zijn Poolse rekening PL61 1090 1014 0000 0712 1981 2874, daarom zag de gemeente geen inkomen.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "De Wmo-vergoeding gaat naar NL68RBRB6402067970, de rekening van haar dochter.",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Besluit: beslagvrije voet gerespecteerd; huur wordt ingehouden via NL12INGB1687731322 (beheerrekening van de cliënt).",
+        "iban",
+    ),
+    (
+        "aanleiding",
+        "Het ging om nummer 8b van de Molenweg in Gouda, een benedenwoning met een tuin die jaren verwaarloosd was.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Woning: Stationsstraat, huisnummer 3, tweede verdieping. Geen lift, wel een traplift aangevraagd.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Zij kreeg een sleutel van Beukenlaan nr. 12-III, drie hoog achter, precies boven de bakker.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Meneer woont op de Kastanjelaan, nummer twaalf, al sinds de jaren zeventig, en wil daar nooit meer weg.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Na de brand werd het gezin tijdelijk ondergebracht op Zwaanshals 214B, 3035 KS Rotterdam.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Haar nieuwe woning: postcode 3067 AB, huisnummer 41. Ze heeft de sleutel op 1 juli gekregen.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Sinds de uitzetting slaapt hij bij een vriend op de 2e Oosterparkstraat 114-2 hoog, maar dat mag niet van de verhuurder.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Werkorder WO-2024-118734\nAdres: Van Limburg Stirumstraat 58-hs, Amsterdam\nOmschrijving: lekkage keuken, plafond bol.",
+        "adres",
+    ),
+    ("aanleiding", "hb gedaan dorpsstr 17a, hrdr nt thuis, briefje achtergelaten", "adres"),
+    (
+        "aanleiding",
+        "Het gaat om de benedenwoning op de Vechtstraat 9, naast de moskee, waar de overlast begon.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Verhuizing gepland naar 2512CM 14, sleuteloverdracht om 10:00 bij de woning zelf.",
+        "postcode",
+    ),
+    (
+        "aanleiding",
+        "Ze woont sinds mei op de hoek, Lindelaan 44 (ingang aan de Esdoornstraat), boven de fietsenmaker.",
+        "adres",
+    ),
+    (
+        "aanleiding",
+        "Meneer is geboren op vier juni 1958 en woont al veertig jaar in dezelfde portiekflat.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Zij werd op 3 maart 1991 in Asmara geboren en kwam in 2015 via Libië naar Nederland.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "intake hrdr, geb. 12-03-1991, alleenstaand, 2 kids, schulden ca 14k",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Volgens het Belgische uittreksel (°17/08/1964) had hij nog recht op een AOW-aanvulling.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "geboortedatum: 02.11.1979 (overgenomen uit het Poolse identiteitsbewijs)",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Gegevens aanvrager: geb.datum 1991-03-12, nationaliteit Syrisch, status: verblijfsvergunning asiel.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Form filled by tenant, translated: DOB 14/2/87, two children, no income.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Zoals bij veel Afghaanse statushouders staat zijn geboortedatum als 01-01-1998 geregistreerd, wat bij de huurtoeslag tot verwarring leidde.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Hij is geboren 12 mrt. 1991 en dus net te oud voor de jongerenwoning.",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Ik ben geboren op de 21e van oktober 1972 in Aleppo en ik heb nu geen huis. (vertaling van de brief)",
+        "geboortedatum",
+    ),
+    ("aanleiding", "geboortedatum 4-6-'58, weduwe, Wlz-indicatie aangevraagd", "geboortedatum"),
+    (
+        "aanleiding",
+        "Overdracht nacht: de camper met kenteken 12-ZTG-3 staat weer bij de achteringang, de man slaapt er zelf in. Niet wegsturen, ochtenddienst belt het veldwerk.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "[22:03] Buurtapp: die witte bus 4-KNZ-57 staat al drie weken op de invalidenplek, volgens mij woont daar iemand in",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Ticket 90411 - parkeervergunning bewoner: HN-54-RT, aanvraag doorgezet naar de gemeente.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Hij woonde acht maanden in zijn auto (GB-123-S), een oude Opel Astra, voordat de wijkagent het meldde.",
+        "kenteken",
+    ),
+    ("aanleiding", "kenteken bus hrdr v-456-fd, staat bij de volkstuinen", "kenteken"),
+    ("aanleiding", "Het busje 33HDL7 werd weggesleept, met al zijn spullen erin.", "kenteken"),
+    (
+        "aanleiding",
+        "Voor de invalidenparkeerplaats is zijn kenteken TJ 418 N doorgegeven aan de afdeling verkeer.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "De scootmobiel valt er niet onder, maar zijn brommer GZB-44-R wel; die moet uit de gang van het portiek.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Melding van de VvE: auto 71-LF-PS staat al maanden zonder APK voor de garage van de bewoner.",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Werkbon: bewoner verzoekt de carport vrij te houden voor zijn auto K-89-HJL (invalidenkaart aanwezig).",
+        "kenteken",
+    ),
+    (
+        "aanleiding",
+        "Graag terugkoppelen onder cliëntnummer 2023-04417, dan kan het wijkteam het koppelen aan het juiste dossier.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Zie dossiernr. 88213 voor de eerdere meldingen van overlast door deze bewoner.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Zijn registratienummer 51877342 bij de daklozenopvang gaf hem recht op een bed, maar niet op een eigen kamer.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Statushouder met V-nummer 2837465109, gekoppeld aan de gemeente in de taakstelling van het tweede halfjaar.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Ze stond al zeven jaar ingeschreven bij WoonnetRijnmond, inschrijfnummer 3201198877, zonder één reactie te winnen.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Relatienummer huurder: 00482231 - achterstand doorgezet naar incasso.",
+        "dossiernummer",
+    ),
+    ("aanleiding", "clientnr: 774120 , overleg met bewindvoerder volgt", "dossiernummer"),
+    (
+        "aanleiding",
+        "Het COA-registratienummer 6620193 stond op het koppelbesluit, samen met de datum van huisvesting.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Huurdersnummer 100233871 staat nog op de oude contractant; na het overlijden is het contract niet omgezet.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De boete liep op omdat de aanmaning met zijn CJIB-kenmerk 2034 5561 0937 4412 naar het oude adres ging.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "Re: dossier #44521 - kun je de mail van de bewindvoerder doorsturen?",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De kredietbank gaf het zaaknummer SHV-2023-0871 van zijn schuldregeling door aan de verhuurder.",
+        "dossiernummer",
+    ),
+    (
+        "aanleiding",
+        "De trainee deelde de link naar het dossier als https://fdemir:Zomer2023!@portaal.mijnwoonbron.nl/documenten zodat de collega's meteen konden inloggen.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Voor de huurtoeslag hebben we samen ingelogd: gebruikersnaam fdemir87, wachtwoord Ankara1987.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "DigiD: tesfay.y / Welkom01! (mag alleen met hem samen gebruikt worden)",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "inlog huurdersportaal is m.haile en ww Asmara2015, zij kan het zelf niet onthouden",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Haar pincode is 4821, die had ze op een briefje in haar portemonnee geschreven en aan de begeleider gegeven.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "login: oksana.kovalenko, pw: Kharkiv2022 - voor het portaal van de energieleverancier",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Zijn account op Woningnet: gebruiker 'ahmadzai_z', wachtwoord 'Kabul!2021'.",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Het rooster van de begeleiding staat op https://w.haile:geheim123@intranet.opvang-oost.nl/rooster",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Inlogpagina gedeeld in de groep: https://mijn.woonzorg.nl/login?user=jbakker&pass=welkom01",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "De bewindvoerder stuurde de inlog voor Mijn Toeslagen mee: Gebruikersnaam: keskin_m Wachtwoord: Ylmz!1961",
+        "inloggegevens",
+    ),
+    (
+        "aanleiding",
+        "Via haar Facebookpagina (https://www.facebook.com/fatma.demir.3158) vond de woonconsulent haar terug na de verhuizing.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "De buren startten een inzameling: https://www.gofundme.com/f/help-familie-haile-aan-een-woning",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Aanvraaglink uit het systeem: https://woonwijzer.example.nl/aanvraag?naam=Mehari+Tekle&geboortedatum=1991-03-03",
+        "geboortedatum",
+    ),
+    (
+        "aanleiding",
+        "Route voor de verhuizers: https://www.google.com/maps/place/Molenweg+8B,+2801+Gouda",
+        "adres",
+    ),
+    ("aanleiding", "Hij stuurde een link om te appen: https://wa.me/31648213377", "telefoonnummer"),
+    (
+        "aanleiding",
+        "Haar foto's van de schimmel staan op https://www.instagram.com/emine.yilmaz.61/",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Hij vond werk via zijn profiel https://www.linkedin.com/in/murat-keskin-4b1a22/ en kon daarna de huur weer betalen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "[Lees het artikel](https://www.rtvutrecht.nl/nieuws/3645123/zarghona-ahmadzai-31-woont-al-twee-jaar-in-een-hotelkamer) over haar situatie.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Zijn video's over het leven in de camper: https://www.tiktok.com/@krzysztof.w_85",
+        "gebruikersnaam",
+    ),
+    (
+        "aanleiding",
+        "Ze verkocht haar meubels via https://www.marktplaats.nl/u/agnieszka-kowalczyk/23981133/ om de verhuizing te betalen.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "Bel haar op 06\xad48\xad21\xad33\xad77 als de sleutel klaarligt.",
+        "telefoonnummer",
+    ),
+    ("aanleiding", "Aanvraag bijzondere bijstand, BSN 1609&#8203;93829, toegekend.", "bsn"),
+    ("aanleiding", "Haar mailadres: fatma.demir@\u200bgmail.com", "e-mailadres"),
+    ("aanleiding", "De borg gaat terug naar NL91&shy;INGB&shy;6091390996.", "iban"),
+    (
+        "aanleiding",
+        "Yohan&#x2060;nes Tesfa&#x2060;mariam kreeg na drie jaar opvang een eigen studio.",
+        "naam",
+    ),
+    (
+        "aanleiding",
+        "ok\xadsana ko\xadva\xadlen\xadko wacht nog steeds op een passende woning.",
+        "naam",
+    ),
+    ("aanleiding", "De woning aan de Molen\u200cweg 8b bleek vol schimmel.", "adres"),
+    (
+        "aanleiding",
+        "Meneer is geboren op 0\u200b4-0\u200b6-1958 en heeft nu een Wlz-indicatie.",
+        "geboortedatum",
+    ),
+    ("aanleiding", "Contact bewoner: 06\ufeff27449105 (na 16u).", "telefoonnummer"),
+    ("aanleiding", "De camper 12-ZT\xadG-3 staat weer bij de achteringang.", "kenteken"),
+    ("aanleiding", "Reply-to: m.keskin&#173;@ziggo.nl", "e-mailadres"),
+    ("aanleiding", "bsn 980\u2060015\u2060005 doorgegeven aan de gemeente.", "bsn"),
+    ("aanleiding", "De huur komt van NL28&ZeroWidthSpace;ABNA1163726516.", "iban"),
+]
+"""The forty-sixth fresh tester (8 December 2026, just after midnight), held out: given only
+issue 23 and the case format, after every fix of the forty-fifth, writing as a shelter's
+night shift, a phone app's translation, a neighbourhood chat, an allocation committee's
+decisions, a maintenance firm's job tickets, an e-mail thread, a tenant's blog and a trainee
+on a phone: 137 of 144 caught at first, 139 after (credentials after `DigiD:` and `ww`).
+Left out: a lower-case name no list holds (`zarghona ahmadzai`), `huis 120 van Rijnlaan`,
+`een echte van '58`, a Polish plate, a name in a blog's host (`oksanakovalenko.wordpress.com`)."""
+FORTY_SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [
+    (
+        "aanleiding",
+        "Overdracht nacht 23:00-07:00. Rustige nacht. Om 01:15 brandalarm op de tweede, bleek een tosti-ijzer. Kamer 4 en kamer 9 laat binnen, allebei nuchter. Ochtenddienst: de koelkast in de keuken lekt, melding gedaan bij de huismeester.",
+    ),
+    (
+        "aanleiding",
+        "Nachtdienst: 18 bedden bezet, 2 doorverwezen naar de winteropvang van het Leger des Heils. Koudweerregeling is vanaf vannacht van kracht, tot en met zondag.",
+    ),
+    (
+        "aanleiding",
+        "Overdracht: de man van kamer 7 heeft zijn sleutel van de nieuwe woning. Hij wil vrijdag verhuizen; busje via de Kringloop geregeld, graag even dubbelchecken om 10:00.",
+    ),
+    (
+        "aanleiding",
+        "Nacht was onrustig door onweer. Twee bewoners hebben tot 03:00 in de huiskamer naar de Champions League-samenvatting gekeken. Geen incidenten, wel veel koffie.",
+    ),
+    (
+        "aanleiding",
+        "Let op: de nieuwe sleutelkast werkt met een code, de code staat in de map bij de balie (niet in dit logboek). Het slot van de fietsenstalling is vervangen.",
+    ),
+    (
+        "aanleiding",
+        "Overdracht: 3 nieuwe aanmeldingen via het Centraal Onthaal, allemaal uit de regio. Eén man spreekt alleen Tigrinya, tolk via Global Talk aangevraagd voor morgen 09:30.",
+    ),
+    (
+        "aanleiding",
+        "Dienst 15:00-23:00. De wasmachine (Miele, nummer 2) geeft foutcode F53, monteur komt dinsdag. Tot die tijd wassen bij De Wasserette op de hoek.",
+    ),
+    (
+        "aanleiding",
+        "Nacht: om 04:40 ambulance geweest voor een bewoner met benauwdheid, hij is meegegaan naar het Maasstad Ziekenhuis. Familie niet bekend. Ochtenddienst belt de afdeling.",
+    ),
+    (
+        "aanleiding",
+        "Geachte woningcorporatie, ik schrijf u met hulp van een vertaalapp. In de slaapkamer van mijn kinderen is veel schimmel en de kinderen hoesten. Ik heb al drie keer gebeld. Ik vraag u om snel te komen. Met respect, de huurder van de woning.",
+    ),
+    (
+        "aanleiding",
+        "Beste meneer of mevrouw, dank u voor het huis. Het is voor ons de eerste keer een eigen deur sinds wij uit Eritrea vertrokken. De verwarming doet het niet goed, wij weten niet hoe de thermostaat werkt. Wij zijn heel blij.",
+    ),
+    (
+        "aanleiding",
+        "Hallo, ik ben huurder van uw woning. De buurman maakt elke nacht lawaai tot 3 uur. Ik werk in de kas en moet om 5 uur op. Wat kan ik doen? (Vertaald uit het Pools met een app.)",
+    ),
+    (
+        "aanleiding",
+        "Goede dag. Mijn moeder is 84 jaar en kan de trap niet meer. Wij wonen op de derde verdieping zonder lift. In Oekraïne woonden wij ook hoog, maar daar was een lift. Graag een woning op de begane grond.",
+    ),
+    (
+        "aanleiding",
+        "Respectvolle organisatie, wij vieren het Suikerfeest en willen de buren uitnodigen in de binnentuin. Mag dat van u? Wij maken alles schoon na afloop.",
+    ),
+    (
+        "aanleiding",
+        "Ik heb uw brief van 14 februari ontvangen over de huurverhoging van € 23,17 per maand. Ik begrijp het niet goed. Krijg ik nu minder huurtoeslag? Graag uitleg in eenvoudige woorden.",
+    ),
+    (
+        "aanleiding",
+        "[19:02] Buurtapp Lombok-Oost: Wie heeft er nog een kinderfiets over? Er komt een gezin uit Syrië in het hoekhuis.\n[19:05] Buurtapp Lombok-Oost: ik heb nog een Gazelle van 20 inch, staat in de schuur",
+    ),
+    (
+        "aanleiding",
+        "[08:14] Beheerder: Morgen tussen 8 en 12 geen water in blok C, de leidingen worden vervangen. Excuses voor het ongemak!\n[08:20] Bewoner blok C: eindelijk 👍",
+    ),
+    (
+        "aanleiding",
+        "[21:33] Buurtapp: Is de Albert Heijn aan de Molenweg morgen open met Koningsdag?\n[21:35] Buurtapp: ja tot 18:00, de Action is dicht",
+    ),
+    (
+        "aanleiding",
+        "[17:48] Buurtapp: De gemeente zegt dat de bomen langs de Vecht gekapt worden voor de nieuwe kademuur. Wie gaat mee naar de inloopavond op 12 maart om 19:30 in het buurthuis?",
+    ),
+    (
+        "aanleiding",
+        "[10:02] Beheerder: Het grofvuil wordt opgehaald op de eerste dinsdag van de maand. Aanmelden via 14 030 of de app van de gemeente.\n[10:04] Buurtapp: dank je!",
+    ),
+    (
+        "aanleiding",
+        "[20:50] Buurtapp: Die witte bus staat al drie weken op de invalidenplek. Weet iemand van wie die is?\n[20:52] Beheerder: ik heb het doorgegeven aan handhaving, zij kijken ernaar",
+    ),
+    (
+        "aanleiding",
+        "[07:45] Buurtapp: Lift in de flat aan de Beukenlaan is weer stuk. Storing gemeld bij Kone, ticketnummer 2024-55781.",
+    ),
+    (
+        "aanleiding",
+        "Besluitenlijst toewijzingscommissie urgentie, vergadering van 12 maart 2024.\n\n1. Vaststelling verslag 13 februari 2024: akkoord.\n2. Vijf aanvragen medische urgentie: drie toegekend, twee afgewezen.\n3. Evaluatie Housing First: doorschuiven naar april.",
+    ),
+    (
+        "aanleiding",
+        "Agendapunt 4: de commissie besluit de urgentieregeling voor mantelzorgers te verlengen tot 31 december 2025, conform artikel 2.4 van de Huisvestingsverordening 2022.",
+    ),
+    (
+        "aanleiding",
+        "Besluit B-2024-031: de commissie stemt in met voorrang voor uitstromers uit de maatschappelijke opvang in Capelle aan den IJssel en Krimpen aan den IJssel, maximaal 40 woningen per jaar.",
+    ),
+    (
+        "aanleiding",
+        "Verslag: aanwezig de voorzitter, twee woonconsulenten, een beleidsmedewerker van de gemeente en een adviseur van Vluchtelingenwerk. Afwezig met bericht: de GGD.",
+    ),
+    (
+        "aanleiding",
+        "De commissie constateert dat in 2023 in totaal 312 urgentieverklaringen zijn afgegeven, tegen 287 in 2022. Het aandeel statushouders daalde van 38% naar 31%.",
+    ),
+    (
+        "aanleiding",
+        "Besluit: de bezwaartermijn van zes weken blijft gelden. Bezwaar kan schriftelijk naar Postbus 70012, 3000 KP Rotterdam, of via het webformulier van de gemeente.",
+    ),
+    (
+        "aanleiding",
+        "Agendapunt 6: de regio Holland Rijnland stemt de taakstelling voor het tweede halfjaar af; Alphen aan den Rijn neemt 14 extra statushouders op.",
+    ),
+    (
+        "aanleiding",
+        "Volgende vergadering: dinsdag 9 april 2024, 14:00-16:00, stadskantoor, zaal 3.12. Stukken uiterlijk een week van tevoren naar het secretariaat.",
+    ),
+    (
+        "aanleiding",
+        "Werkorder WO-2024-118734 - lekkage keuken, plafond bol. Oorzaak: afvoer vaatwasser los. Opgelost, plafond nagekeken. Tijd: 1,5 uur. Materiaal: sifon, 2 klemmen.",
+    ),
+    (
+        "aanleiding",
+        "Ticket #445182 - cv-ketel Remeha Tzerra geeft storing E04. Waterdruk bijgevuld tot 1,8 bar. Bewoner uitgelegd hoe het vulkraantje werkt.",
+    ),
+    (
+        "aanleiding",
+        "Opdracht 2024-3381: 14 portiekdeuren vervangen in de flats aan de Stationsstraat. Planning week 18 tot en met week 21. Inkooporder 4500187723.",
+    ),
+    (
+        "aanleiding",
+        "Werkbon - deurdranger vervangen, hoofdingang complex 0412. Oude GEZE TS 2000 vervangen door Dorma TS 92. Afgemeld 16:40.",
+    ),
+    (
+        "aanleiding",
+        "Ticket 90411 - tochtstrips en radiatorfolie aangebracht in het kader van het Nationaal Isolatieprogramma. Bewoner tevreden, energiecoach komt in mei.",
+    ),
+    (
+        "aanleiding",
+        "Storingsnummer 2024-00912 - intercom werkt niet in blok B. Firmware van de Comelit-unit bijgewerkt naar versie 3.2.1, werkt weer.",
+    ),
+    (
+        "aanleiding",
+        "Werkorder 88172: trapleuning aangebracht voor de Wmo-aanpassing, 2 x 1,20 m, RVS. Kosten € 486,50 ex btw, gefactureerd aan de gemeente.",
+    ),
+    (
+        "aanleiding",
+        "Melding via de app (Android 13): keukenkraan Grohe lekt. Monteur ter plaatse 8:30, perlator vervangen, klaar binnen 15 minuten.",
+    ),
+    (
+        "aanleiding",
+        "Hoi, ik zit vandaag op een Mac en kan het Word-bestand niet openen. Kun je het als pdf sturen? Alvast dank!\n\n-- \nWoonconsulent team Oost\nVerstuurd vanaf mijn iPhone",
+    ),
+    (
+        "aanleiding",
+        "Re: Re: Re: Housing First Wijk bij Duurstede\n\nAkkoord met de planning. Lister levert de begeleiding, wij de woningen. Overleg staat op 23 mei om 10:00 in het kantoor aan de Markt.",
+    ),
+    (
+        "aanleiding",
+        "Beste collega's, de Juridisch Loket-spreekuren zijn verplaatst naar donderdagmiddag. Bewoners kunnen ook bellen met 0900-8020 of kijken op https://www.juridischloket.nl.\n\nTeam Huurdersondersteuning",
+    ),
+    (
+        "aanleiding",
+        "Onderwerp: wijziging Wmo-beleid\n\nVanaf 1 januari 2025 geldt de nieuwe verordening. Zie https://wetten.overheid.nl/BWBR0035362/2024-01-01 voor de wettekst van de Wmo 2015.\n\nMet vriendelijke groet,\nBeleidsteam Wonen en Zorg",
+    ),
+    (
+        "aanleiding",
+        "Op haar blog schreef ze: 'Vijf jaar in de kassen van het Westland, zes mensen in een stacaravan. Een eigen deur, dat is alles wat ik wilde. Vorige week kreeg ik de sleutel.'",
+    ),
+    (
+        "aanleiding",
+        "'De eerste nacht in mijn eigen huis heb ik niet geslapen,' schrijft een huurder op zijn blog. 'Ik bleef maar luisteren naar de stilte. In de opvang is het nooit stil.'",
+    ),
+    (
+        "aanleiding",
+        "In een blogpost beschrijft een bewoonster hoe ze via de Voedselbank, het Rode Kruis en later het Oranje Fonds weer grip kreeg op haar leven in Hoek van Holland.",
+    ),
+    (
+        "aanleiding",
+        "Een huurder blogde over de renovatie: 'Zes weken in een wisselwoning aan de Kastanjelaan. Het viel mee, behalve het tapijt uit 1985.'",
+    ),
+    (
+        "aanleiding",
+        "Uit een blog van een jongere in Zutphen: 'Langs de IJssel fietsen naar school, terug naar de kamer van Kwintes, koken met vier anderen. Het is niet veel, maar het is van mij.'",
+    ),
+    (
+        "aanleiding",
+        "De blogger, zelf ervaringsdeskundige, schrijft op Medium over het verschil tussen Beschermd Wonen en Beschermd Thuis, en waarom dat voor haar alles uitmaakte.",
+    ),
+    (
+        "aanleiding",
+        "hb gedaan met wijkteam, hrdr was er niet, brief in bus gedaan. volgende x met tolk (tigrinya). ook checken of de ketel het doet want het was koud in het trapportaal",
+    ),
+    (
+        "aanleiding",
+        "overleg gehad met coa en vlw over koppeling, 3 gezinnen komende mnd, woningen in capelle a/d ijssel en nieuwerkerk a/d ijssel. nog geen inrichting geregeld",
+    ),
+    (
+        "aanleiding",
+        "vdg tel spreekuur: 11 vragen, meeste over huurverhoging en huurtoeslag. 2x doorverwezen naar juridisch loket. 1x schimmel -> werkorder aangemaakt",
+    ),
+    (
+        "aanleiding",
+        "wijkschouw molenweg en omgeving, veel zwerfvuil bij de containers, 2 fietswrakken, lantaarnpaal kapot bij de speeltuin. melding openbare ruimte gedaan",
+    ),
+    (
+        "aanleiding",
+        "nw hrdr ingeschreven op kastanjelaan, sleuteloverdracht ok, meterstanden genoteerd (gas 04412, stroom 18835). welkomstpakket afgegeven",
+    ),
+    (
+        "aanleiding",
+        "ff snel: stuur jij het evaluatieformulier naar de huurdersvereniging? ik zit in de trein naar den bosch en mn laptop is leeg. thx",
+    ),
+    (
+        "aanleiding",
+        "gesprek mt schuldhulp: regeling via kredietbank loopt, nog 18 mnd. hrdr heeft nu leefgeld van 60 euro pw. gaat goed zegt hij",
+    ),
+    (
+        "aanleiding",
+        "training gevolgd over de wet verplichte ggz (wvggz) en wzd, handige kaart gekregen van ggz rivierduinen. delen in teamoverleg do",
+    ),
+    (
+        "aanleiding",
+        "De pilot liep in Capelle aan den IJssel, Krimpen aan den IJssel en Nieuwerkerk aan den IJssel, drie gemeenten met een gezamenlijke wachtlijst.",
+    ),
+    (
+        "aanleiding",
+        "In Bergen op Zoom en Roosendaal werken de corporaties samen met de gemeenten aan de uitstroom uit de maatschappelijke opvang.",
+    ),
+    (
+        "aanleiding",
+        "Alphen aan den Rijn en Katwijk aan Zee delen sinds 2022 een skaeve huse-locatie aan de rand van het dorp.",
+    ),
+    (
+        "aanleiding",
+        "De aanpak is overgenomen in Ouderkerk aan de Amstel, Egmond aan Zee en Wijk bij Duurstede, telkens met een eigen woonbegeleider.",
+    ),
+    (
+        "aanleiding",
+        "Vanuit Ter Apel en Budel-Cranendonck kwamen in 2023 meer dan 200 statushouders naar de regio Zuid-Holland Zuid.",
+    ),
+    (
+        "aanleiding",
+        "Bewoners uit Hoek van Holland, Berkel en Rodenrijs en 's-Hertogenbosch deden mee aan de regionale huurdersraad.",
+    ),
+    (
+        "aanleiding",
+        "In Den Helder en Hellevoetsluis staan relatief veel woningen leeg, terwijl in Utrecht de wachttijd oploopt tot twaalf jaar.",
+    ),
+    (
+        "aanleiding",
+        "Veel statushouders kwamen uit Aleppo, Asmara, Kabul en Kharkiv; anderen waren arbeidsmigrant uit Gdańsk of Wrocław.",
+    ),
+    (
+        "aanleiding",
+        "De woningen langs de Waal in Nijmegen-Noord zijn gebouwd met het oog op hoogwater: de begane grond is bergruimte.",
+    ),
+    (
+        "aanleiding",
+        "Aan de IJssel bij Deventer begon het project met tien tiny houses voor jongeren die uit de jeugdzorg komen.",
+    ),
+    (
+        "aanleiding",
+        "Het complex ligt tussen de Maas en de spoorlijn; bewoners klagen vooral over het geluid van de goederentreinen.",
+    ),
+    (
+        "aanleiding",
+        "Langs de Lek bij Vianen en de Merwede bij Gorinchem zijn dijkwoningen omgebouwd tot woongroepen voor ouderen.",
+    ),
+    (
+        "aanleiding",
+        "De wijk ligt aan de Hollandse IJssel; bij de renovatie is de kade opgehoogd en zijn de kelderboxen verplaatst.",
+    ),
+    (
+        "aanleiding",
+        "Langs de Dommel in Eindhoven en de Vecht in Utrecht lopen wandelroutes die de begeleiders met bewoners gebruiken.",
+    ),
+    (
+        "aanleiding",
+        "Van de Oude Rijn tot de Amstel: de corporaties in de Randstad kampen allemaal met hetzelfde tekort aan kleine woningen.",
+    ),
+    (
+        "aanleiding",
+        "Het Leger des Heils, HVO-Querido en Cordaan regelen samen de nachtopvang; Arkin levert de ggz-zorg.",
+    ),
+    (
+        "aanleiding",
+        "Pieter van Foreest en Stichting Humanitas openden samen een woongroep voor mensen met beginnende dementie.",
+    ),
+    (
+        "aanleiding",
+        "Het Dr. Leo Kannerhuis adviseerde over prikkelarme woningen voor jongeren met autisme.",
+    ),
+    (
+        "aanleiding",
+        "Het Trimbos-instituut en Movisie evalueerden de aanpak; het NJi deed mee voor het onderdeel jeugd.",
+    ),
+    (
+        "aanleiding",
+        "Het Hofje van Gratie in Delft en de Fundatie van Renswoude laten zien dat wonen met zorg in Nederland een lange traditie heeft.",
+    ),
+    (
+        "aanleiding",
+        "Philadelphia, 's Heeren Loo en Ipse de Bruggen delen een gezamenlijk wachtlijstbeheer voor mensen met een verstandelijke beperking.",
+    ),
+    (
+        "aanleiding",
+        "Het Reinier de Graaf ziekenhuis en het Erasmus MC verwijzen patiënten zonder woning naar het Centraal Onthaal.",
+    ),
+    (
+        "aanleiding",
+        "Woonbron, Havensteder en Woonstad Rotterdam hebben met de gemeente een convenant gesloten over 500 woningen voor bijzondere doelgroepen.",
+    ),
+    (
+        "aanleiding",
+        "Ymere, Eigen Haard en Stadgenoot werken samen met de Regenboog Groep en het Jan van Es Instituut.",
+    ),
+    (
+        "aanleiding",
+        "Vluchtelingenwerk Nederland begeleidt statushouders in de eerste twee jaar; het COA regelt de koppeling aan de gemeente.",
+    ),
+    (
+        "aanleiding",
+        "Dimence, Tactus en Iriszorg bieden samen de begeleiding bij de skaeve huse in Deventer.",
+    ),
+    (
+        "aanleiding",
+        "Aedes, de Woonbond en Platform31 organiseerden in oktober een kennisdag over tijdelijke huurcontracten.",
+    ),
+    (
+        "aanleiding",
+        "Op grond van de Wmo 2015 en de Participatiewet kregen de bewoners begeleiding en een inrichtingskrediet.",
+    ),
+    (
+        "aanleiding",
+        "De Huisvestingswet 2014 biedt ruimte voor een urgentiecategorie voor uitstromers uit de maatschappelijke opvang.",
+    ),
+    (
+        "aanleiding",
+        "De Wet gemeentelijke schuldhulpverlening verplicht gemeenten sinds 2021 tot vroegsignalering bij huurachterstand.",
+    ),
+    (
+        "aanleiding",
+        "Onder de Wet verplichte ggz (Wvggz) en de Wet zorg en dwang (Wzd) is een woonvoorziening soms onderdeel van een zorgmachtiging.",
+    ),
+    (
+        "aanleiding",
+        "Artikel 7:274 BW en de Wet betaalbare huur speelden een rol in de discussie over tijdelijke contracten.",
+    ),
+    (
+        "aanleiding",
+        "Zie Kamerstukken II 2022/23, 32847, nr. 1007, en de uitspraak ECLI:NL:RBROT:2023:4512 over ontruiming bij huurachterstand.",
+    ),
+    (
+        "aanleiding",
+        "Het programma Een thuis voor iedereen en de Nationale Woon- en Bouwagenda vormden het kader voor de regionale afspraken.",
+    ),
+    (
+        "aanleiding",
+        "Housing First, Thuis in de Wijk en Kansrijke Start werden in één wijkaanpak samengebracht.",
+    ),
+    (
+        "aanleiding",
+        "Met geld uit het Volkshuisvestingsfonds en het Nationaal Programma Rotterdam Zuid is het complex gerenoveerd.",
+    ),
+    (
+        "aanleiding",
+        "Het programma Wonen en Zorg voor Ouderen (WZO) leverde 120 geclusterde woningen op in drie gemeenten.",
+    ),
+    (
+        "aanleiding",
+        "Veel bewoners hadden alleen een oude Samsung Galaxy met een gebarsten scherm; de wijkcoaches regelden tablets van Lenovo.",
+    ),
+    (
+        "aanleiding",
+        "De inrichting kwam van IKEA en de Kringloop; de fietsen van Gazelle en Batavus werden gedoneerd door een lokale fietsenmaker.",
+    ),
+    (
+        "aanleiding",
+        "Zij werkt op een Mac en maakt de nieuwsbrief in Canva; de bewonerscommissie print hem bij de Bruna.",
+    ),
+    (
+        "aanleiding",
+        "De slimme thermostaten van Tado en Nest bleken voor veel ouderen te ingewikkeld; een gewone Honeywell werkte beter.",
+    ),
+    (
+        "aanleiding",
+        "Hij woonde acht maanden in een oude Opel Vivaro, daarna in een Fiat Ducato die een vriend hem leende.",
+    ),
+    (
+        "aanleiding",
+        "De boodschappen kwamen van de Lidl, de Jumbo en de Albert Heijn; de Voedselbank vulde aan met verse groente.",
+    ),
+    (
+        "aanleiding",
+        "Het telefoonabonnement liep via Odido en later Lebara; bellen naar familie in Eritrea ging via WhatsApp en Viber.",
+    ),
+    (
+        "aanleiding",
+        "De flats aan de Beukenlaan en de Kastanjelaan worden in 2026 gesloopt; de bewoners krijgen een urgentie.",
+    ),
+    (
+        "aanleiding",
+        "Aan de Dr. Zamenhofstraat en de Mahatma Gandhisingel staan portiekflats zonder lift uit de jaren zestig.",
+    ),
+    (
+        "aanleiding",
+        "Het nieuwe complex komt op de hoek van de Marie Curielaan en de Rosa Parkslaan, naast het gezondheidscentrum.",
+    ),
+    (
+        "aanleiding",
+        "De bewoners van de Van Limburg Stirumstraat richtten een bewonerscommissie op na de lekkages.",
+    ),
+    (
+        "aanleiding",
+        "Het buurthuis aan het Nelson Mandelaplein is open op dinsdag en donderdag; daar zit ook het wijkteam.",
+    ),
+    (
+        "aanleiding",
+        "Rond de Stationsstraat en de Molenweg zijn 48 woningen aangepast voor mensen met een rolstoel.",
+    ),
+    (
+        "aanleiding",
+        "In de Willem de Zwijgerlaan en de Johan de Wittstraat kregen 36 huishoudens zonnepanelen.",
+    ),
+    (
+        "aanleiding",
+        "Langs de Avenue Carnisse en de Boulevard Zuid is het winkelaanbod verschraald; bewoners moeten verder lopen voor boodschappen.",
+    ),
+    (
+        "aanleiding",
+        "Bewoners met vragen kunnen bellen met de gemeente op 14 010 of met de Belastingtelefoon, 0800-0543.",
+    ),
+    (
+        "aanleiding",
+        "Bij zorgen over zelfdoding: bel 113 of gratis 0800-0113. Kinderen kunnen terecht bij de Kindertelefoon, 0800-0432.",
+    ),
+    (
+        "aanleiding",
+        "Informatie over huurtoeslag staat op https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/ en op https://www.rijksoverheid.nl/onderwerpen/huurtoeslag.",
+    ),
+    (
+        "aanleiding",
+        "Postadres van het Centraal Onthaal: Postbus 2500, 3000 CM Rotterdam. Bezoekadres op aanvraag.",
+    ),
+    (
+        "aanleiding",
+        "De huur is € 687,43 per maand; met huurtoeslag betaalt de huurder ongeveer € 320 zelf.",
+    ),
+    (
+        "aanleiding",
+        "De gemiddelde huurachterstand bij de eerste melding was € 1.250, na het traject € 0 bij 62% van de huishoudens.",
+    ),
+    (
+        "aanleiding",
+        "Het inrichtingskrediet is maximaal € 3.250,50 per huishouden, terug te betalen in 36 maanden.",
+    ),
+    (
+        "aanleiding",
+        "Totale kosten van de pilot: € 12.500 eenmalig en € 1.150 per huishouden per jaar voor begeleiding.",
+    ),
+    (
+        "aanleiding",
+        "Op 4 juni 2024 vergaderde de stuurgroep voor het laatst; de evaluatie verscheen op 1 oktober.",
+    ),
+    (
+        "aanleiding",
+        "Het idee werd op 3 maart 2019 geboren tijdens een buurtavond in het wijkcentrum.",
+    ),
+    (
+        "aanleiding",
+        "De portiekflats uit '58 hebben geen lift en smalle trappen; de renovatie van 1987 veranderde daar niets aan.",
+    ),
+    (
+        "aanleiding",
+        "Het complex is gebouwd in 1958, gerenoveerd in 1991 en in 2023 verduurzaamd naar label A.",
+    ),
+    (
+        "aanleiding",
+        "In 2023 stroomden 47 mensen uit de opvang door naar een eigen woning; 41 woonden er na een jaar nog.",
+    ),
+    (
+        "aanleiding",
+        "Van de 1.200 woningzoekenden met urgentie waren er 312 statushouder en 96 jonger dan 23 jaar.",
+    ),
+    (
+        "aanleiding",
+        "De pilot liep van 1 januari 2022 tot 31 december 2023, met een tussenevaluatie op 30 juni 2022.",
+    ),
+    (
+        "aanleiding",
+        "Sinds 12-03-2024 geldt de nieuwe werkinstructie; de oude van 01-09-2019 is ingetrokken.",
+    ),
+    ("aanleiding", "Zie raadsvoorstel 2023-118, de motie M-2023-42 en Staatscourant 2022, 31844."),
+    (
+        "aanleiding",
+        "De regeling staat in het gemeenteblad 2023, nr. 412987, en is gebaseerd op BWBR0035362.",
+    ),
+    (
+        "aanleiding",
+        "Het registratiesysteem is bijgewerkt naar versie 4.12.3; de oude export (Excel 2016) werkt niet meer.",
+    ),
+    (
+        "aanleiding",
+        "De huurders-app werkt vanaf iOS 17.4 en Android 12; op Windows 10 22H2 alleen via de browser.",
+    ),
+    (
+        "aanleiding",
+        "We gebruiken Empire 9.1 voor de woonruimteverdeling en Tobias AX voor het onderhoud.",
+    ),
+    (
+        "aanleiding",
+        "Een man van 71 woonde sinds de sloop van zijn oude flat alleen. Via de buurtkamer vond hij weer aansluiting; nu kookt hij elke woensdag voor twaalf buren.",
+    ),
+    (
+        "aanleiding",
+        "Een gezin van vijf kreeg na veertien maanden noodopvang een eengezinswoning. De school lag op loopafstand, wat voor de kinderen het belangrijkste was.",
+    ),
+    (
+        "aanleiding",
+        "Een arbeidsmigrant uit Polen verloor tegelijk zijn baan en zijn bed. Via het Barka-project kon hij terugkeren of een nieuwe baan zoeken; hij koos voor het laatste.",
+    ),
+    (
+        "aanleiding",
+        "Een jonge vrouw uit Eritrea wachtte drie jaar op een woning. De corporatie bood een tijdelijk contract van vijf jaar aan via het Skaeve Huse-model.",
+    ),
+    (
+        "aanleiding",
+        "De familie kreeg na lang zoeken een woning in de wijk, vlak bij de moskee en de Turkse bakker waar de vader werkte.",
+    ),
+    (
+        "aanleiding",
+        "Een bewoonster met een rolstoel woonde op de zesde verdieping; toen de lift drie weken stuk was, kon zij niet naar buiten. Daarop veranderde de corporatie de storingsprocedure.",
+    ),
+    (
+        "aanleiding",
+        "De huurder wilde niet dat zijn naam in het verhaal kwam. Daarom staat hier alleen dat hij zestig is, alleen woont en vroeger op de Rotterdamse haven werkte.",
+    ),
+    (
+        "aanleiding",
+        "Tijdens Sinterklaas en Keti Koti organiseerde de bewonerscommissie een feest in de binnentuin; de opbrengst ging naar de Voedselbank.",
+    ),
+    (
+        "aanleiding",
+        "Het woonproject De Roos in Enschede biedt twaalf studio's voor jongeren, met een gezamenlijke keuken en een begeleider op afroep.",
+    ),
+    (
+        "aanleiding",
+        "Bij de renovatie van de Zonnebloemflat kwamen dertig huishoudens tijdelijk in wisselwoningen van Stadlander terecht.",
+    ),
+    (
+        "aanleiding",
+        "Een vrouw van 84 uit Oekraïne kon de trap niet meer op. Haar dochter schreef de corporatie met een vertaalapp; binnen een maand was er een benedenwoning.",
+    ),
+    (
+        "aanleiding",
+        "De bewonerscommissie van de flat Hof van Kessel vroeg om betere verlichting in de fietsenkelder na een reeks inbraken.",
+    ),
+    (
+        "aanleiding",
+        "Bewoners van het complex Van Beuningenhof kregen voorrang bij de nieuwbouw, omdat zij er langer dan twintig jaar woonden.",
+    ),
+    (
+        "aanleiding",
+        "De gemeente Capelle aan den IJssel, Havensteder en Pameijer openden samen een Housing First-locatie met veertien plekken.",
+    ),
+    (
+        "aanleiding",
+        "Door de wachtlijst bij de GGZ bleef een jonge man maanden in de opvang. Toen Lister de begeleiding overnam, kon hij binnen zes weken verhuizen.",
+    ),
+    (
+        "aanleiding",
+        "Veel statushouders spreken Dari, Pasjtoe, Tigrinya of Arabisch; de corporatie liet de huisregels in die talen vertalen.",
+    ),
+    (
+        "aanleiding",
+        "Het buurtteam in Kralingen-Crooswijk werkt met drie ervaringsdeskundigen; zij spreken samen zes talen.",
+    ),
+    (
+        "aanleiding",
+        "In het complex aan de Esdoornstraat bleken 22 van de 64 woningen vochtproblemen te hebben; de aannemer herstelde ze in twaalf weken.",
+    ),
+    (
+        "aanleiding",
+        "Een oud-militair sliep maandenlang in zijn auto op een parkeerplaats bij de A12. Via het Veteranenloket kwam hij in aanmerking voor een woning.",
+    ),
+    (
+        "aanleiding",
+        "Een huurder die in Kharkiv docent was, geeft nu Nederlandse les aan nieuwkomers in het buurthuis aan de Vecht.",
+    ),
+    (
+        "aanleiding",
+        "Voor de sleuteloverdracht gebruikten de begeleiders het stappenplan van Valente en de checklist van de Woonbond.",
+    ),
+]
+"""Its 163 ordinary texts: 20 refused at first, 14 after, left out here: eight team or
+organisation mailboxes in running text and a `kenmerk` or a `beschikking` with its number
+(decided), a job ticket after `Melding`, `Ramadan Mubarak` before a word, an English letter,
+an e-mail's signature (`Team Vroegsignalering Gemeente Bergen op Zoom`), `Tobias` alone as
+software."""
+
+
+AFTER_FORTY_SIXTH_RECALL: list[tuple[str, str, str]] = [
+    (
+        "aanleiding",
+        "DigiD: h.tesfay / Lente2024! (alleen samen met hem gebruiken)",
+        "inloggegevens",
+    ),
+    ("aanleiding", "inlog portaal is r.haile en ww Eritrea2019", "inloggegevens"),
+    ("aanleiding", "account: a.bakker / Herfst2023", "inloggegevens"),
+]
+"""Ours, after the forty-sixth: credentials after a platform's word and `ww`."""
+
+AFTER_FORTY_SIXTH_ORDINARY: list[tuple[str, str]] = [
+    ("aanleiding", "Blok D: eindelijk nieuwe liften, melden bewoners."),
+    ("aanleiding", "Team Vroegsignalering stuurde de cijfers: 12 signalen. 3. Evaluatie: akkoord."),
+    ("aanleiding", "Zij maakt de flyer in Canva en print bij de Bruna."),
+    ("aanleiding", "Het onderhoud staat in Tobias AX, de toewijzing in Empire."),
+    ("aanleiding", "Hij ontvangt ww sinds 2023."),
+    ("aanleiding", "Ze woont in woonproject De Roos, twaalf studio's met een gedeelde keuken."),
+]
+"""Ordinary texts next to those rules: none refused."""

@@ -150,6 +150,7 @@ _BUILDINGS = frozenset(
         "prijs",
         "stichting",
         "project",
+        "woonproject",
         "woonzorgcentrum",
         "zorgcentrum",
         "kerk",
@@ -1710,6 +1711,15 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         return False
     whole, single = _not_persons()
     lows = words.lows
+    if (
+        last == first + 1
+        and lows[first] in NUMBERED_THINGS
+        and (
+            _LETTER_NEXT.match(words.text, words.spans[first][1])
+            or _NUMBER_NEXT.match(words.text, words.spans[first][1])
+        )
+    ):
+        return True  # a part of a building and its letter or number (`Vleugel B`, `blok C`)
     if last == first + 1 and lows[first] in ROLES and words.words[first].islower():
         return True  # a role word alone, though the lists hold it as a name too (`maatje`)
     compound = _GLUED_NOUN.match(words.text, span[1])
@@ -1868,12 +1878,6 @@ def _no_person(words: Words, span: tuple[int, int], declared: frozenset[str]) ->
         and not is_first_name(word)
     ):
         return True  # a word and a number is a label (`Blok 4`, `Fase 2`), no name
-    if (
-        last == first + 1
-        and lows[first] in NUMBERED_THINGS
-        and _LETTER_NEXT.match(words.text, words.spans[first][1])
-    ):
-        return True  # a part of a building and its letter (`Vleugel B`, `Toren C.`)
     street = _STREET_END.search(lows[last - 1])
     if street and street.start() == 0 and words.capital(last - 1):
         # a street's bare word ends the span: `aan de Haven`, `Oude Haven`, `Nieuwe Markt`

@@ -569,7 +569,7 @@ _MOBILE_SHAPE = re.compile(
 """A Dutch mobile number's shape, also in a range no operator has (`06-98765432`), which
 phonenumbers does not count as valid: no story has a reason to hold one."""
 _PASSWORD = re.compile(
-    r"(?i:\b(?:wachtwoord|password|passwd|inlogcode|pincode|(?:ww|pw|pwd|pass)(?=\s?[:=;]))\b)"
+    r"(?i:\b(?:wachtwoord|password|passwd|inlogcode|pincode|(?:ww|pw|pwd|pass)(?=\s?[:=;]|\s\S*\d))\b)"
     r"(?:\s(?i:van|is|was|de|het|huurder|haar|zijn|hun|luidt|en|met)){0,4}\s?[:=;]{0,2}\s?"
     r"(?:(?:\s[^\W\d]{1,20}){0,8}?(?:\s(?i:is|was|luidt|werd|wordt)\s|\s?:\s?|\s\())?"
     r"((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;()]{5,40}?)(?=[.!?)\]]{0,3}(?:\s|$)|[,;])"
@@ -579,9 +579,9 @@ het gedeelde account is Zomer2024!`, `Wachtwoord van het account: Welkom123`): l
 a digit after the word, or after a few words and `is` or a colon, as in a link's query."""
 _PASSWORD_WORDS: tuple[str, ...] = ("wachtwoord", "password", "inlogcode", "pincode")
 _PASSWORD_WORDS += ("ww:", "ww=", "ww :", "ww =", "pw:", "pw=", "pw :", "pw =", "pwd", "pass:")
-_PASSWORD_WORDS += ("pass :", "pass=", "passwd", "ww;", "pw;")
+_PASSWORD_WORDS += ("pass :", "pass=", "passwd", "ww;", "pw;", " ww ")
 _LOGIN_PAIR = re.compile(
-    r"(?i:\b(?:inlog|login|inloggegevens)\b)(?:\s[\w-]{1,20}){0,2}\s?[:=]\s?"
+    r"(?i:\b(?:inlog|login|inloggegevens|digid|account)\b)(?:\s[\w-]{1,20}){0,2}\s?[:=]\s?"
     r"([^\W_][\w.@-]{1,44})\s?/\s?((?=[^\s,;]*\d)(?=[^\s,;]*[A-Za-z])[^\s,;/]{5,40})"
 )
 """A user name and its password after `inlog` (`inlog mijnportaal: s.haile / Welkom123`)."""
@@ -660,7 +660,7 @@ _ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "ins
 _ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
 _ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit", "account")
 _ACCOUNT_WORDS += ("profielnaam", "profiel", "logt", "inlogt", "login", "gebruikers-id")
-_ACCOUNT_WORDS += ("gebruikersid", "user-id", "userid", "user")
+_ACCOUNT_WORDS += ("gebruikersid", "user-id", "userid", "user", "inlog")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
     r"(?:\s?\([^()]{1,40}\)(?=\s?[:=]))?"  # `Inlognaam (oude portaal): hvdijk_62`
@@ -675,7 +675,7 @@ letters with a digit, an underscore or a dot, as an account's name has and a wor
 not; not a figure (`Instagram bij 12.000 jongeren`) nor a site's address (`Facebook:
 woonstad.nl`)."""
 _NAMED_ACCOUNT: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
-_NAMED_ACCOUNT += ("username", "profielnaam", "login", "gebruikers-id", "gebruikersid")
+_NAMED_ACCOUNT += ("username", "profielnaam", "login", "gebruikers-id", "gebruikersid", "inlog")
 _ACCOUNT_NAME_LATER = re.compile(
     rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{0,8}}"
     r"(?:,|\s(?i:is|was|luidt|luidde|werd|wordt)(?:\s(?:destijds|toen|nu|inmiddels|voorheen"
@@ -1284,7 +1284,7 @@ def found(text: str) -> Iterator[tuple[str, int, int]]:
             if taken.free(*pin.span(1)):
                 taken.add(*pin.span(1))
                 yield "inloggegevens", pin.start(1), pin.end(1)
-    if "/" in text and ("inlog" in low or "login" in low):
+    if "/" in text and ("inlog" in low or "login" in low or "digid" in low or "account" in low):
         for pair in _LOGIN_PAIR.finditer(text):
             if _HANDLE_SHAPE.fullmatch(pair.group(1)) and taken.free(*pair.span(1)):
                 taken.add(*pair.span(1))
@@ -2138,6 +2138,9 @@ def _accepted(kind: str, text: str, match: Any) -> tuple[int, int] | None:
             text, end
         ):
             return None  # `1. Vroegsignalering 2. Huisbezoek`: a numbered list's items
+        ended = _WORD_ENDS_SENTENCE.search(value)
+        if ended and name_finder.is_common(ended.group(1)) and _NEXT_ITEM.match(text, end):
+            return None  # `verslag: akkoord. 2. Vijf aanvragen`: a sentence's end, then an item
         noun = _ACTION_NOUN.search(value)
         if (
             noun is not None
@@ -2210,6 +2213,9 @@ _LIST_OR_RANGE = re.compile(r"\s?(?:en|t/m|tot(?: en met)?|-)\s?\d")
 """More figures after the first (`Sportvelden 3 en 4`, `Speelvelden 1 tot en met 3`)."""
 _NUMBERED_LIST_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[.)]\s$")
 _NEXT_ITEM = re.compile(r"[.)]\s[A-ZÀ-Þ]")
+_WORD_ENDS_SENTENCE = re.compile(r"^([a-zß-ÿ]{4,})\.\s\d{1,2}$")
+"""A common Dutch word in lower case, a full stop and one or two figures: a sentence ends
+before the next item's number (not an abbreviated street, `kerkstr. 12. Haar zoon`)."""
 """A numbered list's marks, before an item and after its figure (`1. Vroegsignalering 2.
 Huisbezoek`): the figure is the next item's."""
 _ACTION_NOUN = re.compile(r"([^\W\d_]+ring)\s\d{1,4}[a-zA-Z]?\.?$")
