@@ -21173,7 +21173,7 @@ FORTY_SIXTH_TESTER_ORDINARY: list[tuple[str, str]] = [
         "Voor de sleuteloverdracht gebruikten de begeleiders het stappenplan van Valente en de checklist van de Woonbond.",
     ),
 ]
-"""Its 163 ordinary texts: 20 refused at first, 14 after, left out here: eight team or
+"""Its 163 ordinary texts: 20 refused at first, 14 after, left out here: seven team or
 organisation mailboxes in running text and a `kenmerk` or a `beschikking` with its number
 (decided), a job ticket after `Melding`, `Ramadan Mubarak` before a word, an English letter,
 an e-mail's signature (`Team Vroegsignalering Gemeente Bergen op Zoom`), `Tobias` alone as
