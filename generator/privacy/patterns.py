@@ -655,12 +655,14 @@ def _spelt_kind(value: str) -> str:
     return "bsn" if len(digits) == 9 and bsn.is_valid(digits) else "telefoonnummer"
 
 
-_ACCOUNT_WORDS: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
-_ACCOUNT_WORDS += ("username", "gamertag", "snapchat", "snap", "instagram", "insta", "tiktok")
+_NAMED_ACCOUNT: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
+_NAMED_ACCOUNT += ("username", "profielnaam", "login", "gebruikers-id", "gebruikersid", "inlog")
+"""Words that say a user name follows (not a platform's), after which it may stand some
+words on (`_ACCOUNT_NAME_LATER`)."""
+_ACCOUNT_WORDS = _NAMED_ACCOUNT + ("gamertag", "snapchat", "snap", "instagram", "insta", "tiktok")
 _ACCOUNT_WORDS += ("telegram", "discord", "skype", "twitter", "facebook", "threads", "bluesky")
 _ACCOUNT_WORDS += ("mastodon", "playstation", "xbox", "steam", "twitch", "reddit", "account")
-_ACCOUNT_WORDS += ("profielnaam", "profiel", "logt", "inlogt", "login", "gebruikers-id")
-_ACCOUNT_WORDS += ("gebruikersid", "user-id", "userid", "user", "inlog")
+_ACCOUNT_WORDS += ("profiel", "logt", "inlogt", "user-id", "userid", "user")
 _ACCOUNT_NAME = re.compile(
     rf"(?i:(?:{'|'.join(_ACCOUNT_WORDS)})(?:-?(?:account|naam|handle|profiel))?)\)?"
     r"(?:\s?\([^()]{1,40}\)(?=\s?[:=]))?"  # `Inlognaam (oude portaal): hvdijk_62`
@@ -674,8 +676,6 @@ _ACCOUNT_NAME = re.compile(
 letters with a digit, an underscore or a dot, as an account's name has and a word does
 not; not a figure (`Instagram bij 12.000 jongeren`) nor a site's address (`Facebook:
 woonstad.nl`)."""
-_NAMED_ACCOUNT: tuple[str, ...] = ("gebruikersnaam", "inlognaam", "loginnaam", "accountnaam")
-_NAMED_ACCOUNT += ("username", "profielnaam", "login", "gebruikers-id", "gebruikersid", "inlog")
 _ACCOUNT_NAME_LATER = re.compile(
     rf"(?i:{'|'.join(_NAMED_ACCOUNT)})(?:\s[\w'-]{{1,30}}){{0,8}}"
     r"(?:,|\s(?i:is|was|luidt|luidde|werd|wordt)(?:\s(?:destijds|toen|nu|inmiddels|voorheen"
@@ -898,18 +898,24 @@ _STREETLESS = re.compile(
 """A street whose name has no street word (`op de Grutbroek 14`, `aan de Slingeland 7`):
 `op` or `aan` and an article, one capitalised word and a house number, which is no quantity (`aan de
 Maas 3 keer`), no date and no year. Known places, regions and rivers are passed over."""
+_MOVING = (
+    r"(?:door)?verhuis(?:t|de|den|d)|(?:door)?verhuizen"
+    r"|trok(?:ken)?(?: [a-z0-9.]{1,14}){0,4} in|trek(?:t|ken)(?: [a-z0-9.]{1,14}){0,4} in"
+    r"|ingetrokken|introk(?:ken)?|vertr(?:ok|okken|ekt|ekken)|(?:over)?geplaatst|gehuisvest"
+)
+"""The verbs of a move (`_MOVED_TO`), among those of living somewhere (`_LIVING`)."""
 _LIVING = (
-    r"\b(?i:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|(?:door)?verhuis(?:t|de|den|d)"
-    r"|(?:door)?verhuizen|woning|kamer|appartement|zit(?:ten)?|verblijf(?:t|den)|verblijven"
-    r"|huur(?:t|de|den)|trok(?:ken)?(?: [a-z0-9.]{1,14}){0,4} in"
-    r"|trek(?:t|ken)(?: [a-z0-9.]{1,14}){0,4} in"
-    r"|ingetrokken|introk(?:ken)?|betr(?:ok|okken|ekt|ekken)|vertr(?:ok|okken|ekt|ekken)"
-    r"|(?:over)?geplaatst|gehuisvest)"
+    r"\b(?i:woon(?:t|de|den)|wonen|kwam(?:en)? (?:te )?wonen|woning|kamer|appartement"
+    r"|zit(?:ten)?|verblijf(?:t|den)|verblijven|huur(?:t|de|den)|betr(?:ok|okken|ekt|ekken)"
+    rf"|{_MOVING})"
     r"(?: [a-z0-9.]{1,14}){0,5}?"
 )
 """Where living somewhere or moving there is said, with up to five words before `op`, `aan`
 or `naar` (`woont tegenwoordig op`, `kreeg een woning aan`, `zit nu op`, `trok zij in op`,
 `is doorverhuisd naar`, `vertrok in juli naar`)."""
+_MOVED_TO = re.compile(rf"(?i:{_MOVING})")
+"""A move `naar` a name and a number is to a street too (`verhuisde naar Westering 7`): a town
+is not followed by a number (`naar Zwolle 3 jaar geleden` is a quantity, passed over)."""
 _LIVING_WORDS = ("op ", "aan ", "woon", "verhuis", "huur", "zit", "verblijf", "adres")
 """The cheap test for `_LIVING`, `_ADDRESS_SAID` and the leads of a street without a street
 word."""
@@ -950,16 +956,9 @@ Voorhout 10 is hij verhuisd`, `Op Lange Voorhout 10 trok mevrouw in`)."""
 _LIVED_ON = ("de ", "et ", "'t ", "op ", "aan ", ", ")
 """Before a name where someone is said to live (`woont op het Spui 21`, `op Noordeinde 14`,
 `in Zwolle, Vossenberg 9`): a street, whatever place has that name too."""
-_MOVED_TO = re.compile(
-    r"(?i:(?:door)?verhui[sz]|trok|trek|vertr|ingetrokken|introk|(?:over)?geplaatst|gehuisvest)"
-)
-"""A move `naar` a name and a number is to a street too (`verhuisde naar Westering 7`): a town
-is not followed by a number (`naar Zwolle 3 jaar geleden` is a quantity, passed over)."""
 _ADDRESS_SAID = re.compile(
     r"\b(?i:(?:woon|huis|post|brief|correspondentie|verblijfs)?adres)"
-    r"(?: van (?:de |het |zijn |haar )?(?i:mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.?|huurders?"
-    r"|huurster|bewoners?|gezin|familie|cli[eë]nt|clt\.?|bew\.?|moeder|vader|zoon|dochter|broer"
-    r"|zus|hem|haar|hen))?"
+    rf"(?: (?i:{_WHOSE}|van (?:de |het |zijn |haar )?(?:huurster|gezin|familie|broer|zus|hen)\b))?"
     r"(?: (?:nu|toen|destijds|inmiddels|tegenwoordig|voorlopig|voortaan))?"
     r"(?: (?i:is|was|wordt|werd|blijft)(?: [a-z]{2,14}){0,3}?)?:? "
     + _NAME_OF_WORDS
